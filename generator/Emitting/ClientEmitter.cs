@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>Operations → one client class and its interface, one async method per operation.</summary>
+internal static class ClientEmitter
+{
+    public static void Write(SourceWriter writer, SpecModel spec)
+    {
+        var client = spec.ClientName;
+        var title = spec.Title is { Length: > 0 } ? spec.Title : "the API";
+        DocComments.Summary(writer, $"Calls {title}.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        using (writer.Block($"{spec.Accessibility} partial interface I{client}"))
+        {
+            foreach (var operation in spec.Operations)
+            {
+                WriteDocs(writer, operation);
+                writer.Line(Signature(operation, spec.Namespace) + ";");
+                writer.Line();
+            }
+        }
+
+        writer.Line();
+        DocComments.Summary(writer, spec.Description, $"Calls {title}.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        using (writer.Block($"{spec.Accessibility} sealed partial class {client} : I{client}"))
+        {
+            writer.Line("/// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>");
+            writer.Line($"public const string DefaultBaseAddress = {CSharp.Literal(spec.DefaultBaseAddress ?? string.Empty)};");
+            writer.Line();
+            writer.Line($"private readonly {CSharp.Runtime}.ApiConnection _connection;");
+            writer.Line();
+            writer.Line("/// <summary>Creates the client.</summary>");
+            writer.Line("/// <param name=\"httpClient\">The HttpClient to send with; its lifetime is the caller's.</param>");
+            writer.Line("/// <param name=\"options\">The access token, base address and other settings.</param>");
+            writer.Line($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}.ApiClientOptions? options = null)");
+            writer.Line("{");
+            writer.Line($"    _connection = new {CSharp.Runtime}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress);");
+            writer.Line("}");
+            writer.Line();
+            foreach (var operation in spec.Operations)
+            {
+                writer.Line("/// <inheritdoc/>");
+                if (operation.IsDeprecated)
+                {
+                    writer.Line(CSharp.ObsoleteAttribute);
+                }
+
+                using (writer.Block("public " + Signature(operation, spec.Namespace)))
+                {
+                    WriteBody(writer, operation, spec.Namespace);
+                }
+
+                writer.Line();
+            }
+        }
+    }
+
+    private static void WriteDocs(SourceWriter writer, OperationModel operation)
+    {
+        var summary = operation.Summary ?? operation.Description;
+        DocComments.Summary(writer, summary, $"{operation.HttpMethod} {operation.Path}");
+        var remarks = new List<string> { $"<c>{DocComments.Escape(operation.HttpMethod + " " + operation.Path)}</c>" };
+        if (operation.Summary is not null && operation.Description is not null)
+        {
+            remarks.AddRange(DocComments.Lines(operation.Description));
+        }
+
+        DocComments.Remarks(writer, remarks);
+        foreach (var parameter in OrderedParameters(operation))
+        {
+            DocComments.Param(writer, parameter.Name, parameter.Description);
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        foreach (var response in operation.Responses.Where(r => !r.Status.StartsWith("2", System.StringComparison.Ordinal)))
+        {
+            var text = response.Description is { Length: > 0 } d ? string.Join(" ", DocComments.Lines(d)) : "The API answered " + DocComments.Escape(response.Status) + ".";
+            writer.Line($"/// <exception cref=\"{CSharp.Runtime}.ApiException\">{DocComments.Escape(response.Status)}: {text}</exception>");
+        }
+
+        if (operation.IsDeprecated)
+        {
+            writer.Line(CSharp.ObsoleteAttribute);
+        }
+    }
+
+    private sealed record Parameter(string Name, string Type, string? Default, string? Description);
+
+    /// <summary>Path parameters, the body, required then optional parameters; then the token.</summary>
+    private static IEnumerable<Parameter> OrderedParameters(OperationModel operation, string ns = "")
+    {
+        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
+        {
+            yield return new Parameter(parameter.Name, CSharp.TypeName(parameter.Type, ns), null, parameter.Description);
+        }
+
+        if (operation.Body is { } body)
+        {
+            yield return new Parameter(body.Name, CSharp.Nullable(CSharp.TypeName(body.Type, ns), !body.IsRequired), body.IsRequired ? null : "null", body.Description ?? "The request body.");
+        }
+
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
+        {
+            yield return parameter.IsRequired
+                ? new Parameter(parameter.Name, CSharp.TypeName(parameter.Type, ns), null, parameter.Description)
+                : new Parameter(parameter.Name, CSharp.Nullable(CSharp.TypeName(parameter.Type, ns), true), "null", parameter.Description);
+        }
+    }
+
+    private static string Signature(OperationModel operation, string ns)
+    {
+        var returns = operation.ResponseType is { } type
+            ? $"global::System.Threading.Tasks.Task<{CSharp.TypeName(type, ns)}>"
+            : "global::System.Threading.Tasks.Task";
+        var parameters = OrderedParameters(operation, ns)
+            .Select(p => p.Default is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.Default}")
+            .Append("global::System.Threading.CancellationToken cancellationToken = default");
+        return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
+    }
+
+    private static void WriteBody(SourceWriter writer, OperationModel operation, string ns)
+    {
+        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)});");
+        foreach (var parameter in operation.Parameters)
+        {
+            var call = parameter.Location switch
+            {
+                ParameterLocation.Path => "PathParameter",
+                ParameterLocation.Header => "Header",
+                _ => parameter.Type.Kind == TypeKind.Array ? "QueryValues" : "Query",
+            };
+            writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)});");
+        }
+
+        if (operation.Body is { } body)
+        {
+            writer.Line($"apiRequest.JsonBody({body.Name}, {CSharp.Literal(body.ContentType)});");
+        }
+
+        writer.Line(operation.ResponseType is { } type
+            ? $"return _connection.SendAsync<{CSharp.TypeName(type, ns)}>(apiRequest, cancellationToken);"
+            : "return _connection.SendAsync(apiRequest, cancellationToken);");
+    }
+
+    /// <summary>The parameter's value as the string (or strings) that go on the wire.</summary>
+    private static string Format(ParameterModel parameter, string ns)
+    {
+        var optional = !parameter.IsRequired && parameter.Location != ParameterLocation.Path;
+        if (parameter.Type.Kind == TypeKind.Array)
+        {
+            var item = Format(parameter.Type.Item!, "item", nullable: false);
+            if (item == "item")
+            {
+                return parameter.Name;
+            }
+
+            var select = $"global::System.Linq.Enumerable.Select({parameter.Name}, item => {item})";
+            return optional ? $"({parameter.Name} is null ? null : {select})" : select;
+        }
+
+        return Format(parameter.Type, parameter.Name, optional);
+    }
+
+    private static string Format(TypeRef type, string expression, bool nullable)
+    {
+        var access = nullable && type.IsValueType ? expression + "?" : expression;
+        return type.Kind switch
+        {
+            TypeKind.String => expression,
+            TypeKind.Boolean => nullable ? $"({expression} is null ? null : {expression}.Value ? \"true\" : \"false\")" : $"({expression} ? \"true\" : \"false\")",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number => $"{access}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            TypeKind.Named when type.IsValueType => $"{access}.Value",
+            _ => $"{access}.ToString()",
+        };
+    }
+}

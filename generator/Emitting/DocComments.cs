@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Specgen.Generator.Common;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>
+/// Writes spec text as XML doc comments. Spec text is untrusted: it is XML-escaped, split into
+/// lines on every line terminator C# knows, and stripped of control and bidi-override characters,
+/// so it can never end the comment or become code.
+/// </summary>
+internal static class DocComments
+{
+    public static void Summary(SourceWriter writer, string? text, string? fallback = null)
+    {
+        var lines = Lines(text);
+        if (lines.Count == 0)
+        {
+            if (fallback is null)
+            {
+                return;
+            }
+
+            lines.Add(Escape(fallback));
+        }
+
+        Element(writer, "summary", lines);
+    }
+
+    public static void Remarks(SourceWriter writer, IReadOnlyList<string> escapedLines)
+    {
+        if (escapedLines.Count > 0)
+        {
+            Element(writer, "remarks", escapedLines);
+        }
+    }
+
+    public static void Param(SourceWriter writer, string name, string? text)
+    {
+        var lines = Lines(text);
+        writer.Line($"/// <param name=\"{name}\">{(lines.Count > 0 ? string.Join(" ", lines) : string.Empty)}</param>");
+    }
+
+    private static void Element(SourceWriter writer, string element, IReadOnlyList<string> lines)
+    {
+        writer.Line($"/// <{element}>");
+        foreach (var line in lines)
+        {
+            writer.Line("/// " + line);
+        }
+
+        writer.Line($"/// </{element}>");
+    }
+
+    /// <summary>The text as escaped, trimmed, non-empty lines.</summary>
+    public static List<string> Lines(string? text)
+    {
+        var lines = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return lines;
+        }
+
+        var current = new StringBuilder();
+        foreach (var c in text!)
+        {
+            if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
+            {
+                Flush(lines, current);
+                continue;
+            }
+
+            if (IsDropped(c))
+            {
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        Flush(lines, current);
+        return lines;
+    }
+
+    /// <summary>Escapes text for XML content.</summary>
+    public static string Escape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                case '"': builder.Append("&quot;"); break;
+                default:
+                    if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
+                    {
+                        builder.Append(' ');
+                    }
+                    else if (!IsDropped(c))
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Flush(List<string> lines, StringBuilder current)
+    {
+        var line = Escape(current.ToString()).Trim();
+        current.Clear();
+        if (line.Length > 0)
+        {
+            lines.Add(line);
+        }
+    }
+
+    private static bool IsDropped(char c)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned
+            && c != '\t';
+    }
+}

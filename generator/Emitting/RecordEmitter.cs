@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Specgen.Generator.Common;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>Object schemas → sealed records with <c>required</c>/<c>init</c> members and JSON attributes.</summary>
+internal static class RecordEmitter
+{
+    public static void Write(SourceWriter writer, ObjectModel model, SpecModel spec)
+    {
+        DocComments.Summary(writer, model.Description, $"The {model.Name} object.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        if (model.IsDeprecated)
+        {
+            writer.Line(CSharp.ObsoleteAttribute);
+        }
+
+        using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}"))
+        {
+            foreach (var property in model.Properties)
+            {
+                WriteProperty(writer, property, spec.Namespace);
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
+            writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
+            writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
+        }
+    }
+
+    private static void WriteProperty(SourceWriter writer, PropertyModel property, string ns)
+    {
+        DocComments.Summary(writer, property.Description);
+        DocComments.Remarks(writer, Remarks(property));
+        writer.Line($"[{CSharp.Serialization}.JsonPropertyName({CSharp.Literal(property.JsonName)})]");
+        if (!property.IsRequired)
+        {
+            // Absent stays absent: an optional member the caller did not set is not written.
+            writer.Line($"[{CSharp.Serialization}.JsonIgnore(Condition = {CSharp.Serialization}.JsonIgnoreCondition.WhenWritingNull)]");
+        }
+
+        if (property.IsDeprecated)
+        {
+            writer.Line(CSharp.ObsoleteAttribute);
+        }
+
+        var type = CSharp.Nullable(CSharp.TypeName(property.Type, ns), property.IsNullable);
+        var required = property.IsRequired ? "required " : string.Empty;
+        var initializer = Initializer(property, ns);
+        writer.Line($"public {required}{type} {property.Name} {{ get; init; }}{initializer}");
+    }
+
+    private static string Initializer(PropertyModel property, string ns)
+    {
+        if (property.DefaultLiteral is null || property.IsRequired)
+        {
+            return string.Empty;
+        }
+
+        return property.Type.Kind == TypeKind.Named
+            ? $" = new {CSharp.TypeName(property.Type, ns)}({property.DefaultLiteral});"
+            : $" = {property.DefaultLiteral};";
+    }
+
+    private static List<string> Remarks(PropertyModel property)
+    {
+        var lines = new List<string>();
+        var constraints = property.Constraints;
+        if (property.DefaultLiteral is not null)
+        {
+            lines.Add($"Defaults to <c>{DocComments.Escape(property.DefaultLiteral)}</c>.");
+        }
+
+        if (constraints.MinLength is { } min)
+        {
+            lines.Add($"At least {min.ToString(CultureInfo.InvariantCulture)} characters.");
+        }
+
+        if (constraints.MaxLength is { } max)
+        {
+            lines.Add($"At most {max.ToString(CultureInfo.InvariantCulture)} characters.");
+        }
+
+        if (constraints.Minimum is { } minimum)
+        {
+            lines.Add($"Minimum: {DocComments.Escape(minimum)}.");
+        }
+
+        if (constraints.Maximum is { } maximum)
+        {
+            lines.Add($"Maximum: {DocComments.Escape(maximum)}.");
+        }
+
+        if (constraints.Patterns.Count == 1)
+        {
+            lines.Add($"Matches <c>{DocComments.Escape(constraints.Patterns[0])}</c>.");
+        }
+        else if (constraints.Patterns.Count > 1)
+        {
+            lines.Add("Matches one of " + string.Join(", ", System.Linq.Enumerable.Select(constraints.Patterns, p => $"<c>{DocComments.Escape(p)}</c>")) + ".");
+        }
+
+        return lines;
+    }
+}

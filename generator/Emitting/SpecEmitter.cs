@@ -1,0 +1,38 @@
+using System.Collections.Generic;
+using Specgen.Generator.Common;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>A generated source file.</summary>
+internal sealed record GeneratedFile(string HintName, string Text);
+
+/// <summary>A spec's model → its files: one per type, one for the client. Hint names are stable.</summary>
+internal static class SpecEmitter
+{
+    public static IEnumerable<GeneratedFile> Emit(SpecModel spec)
+    {
+        foreach (var type in spec.Types)
+        {
+            var writer = CSharp.NewFile(spec.Namespace);
+            switch (type)
+            {
+                case ObjectModel record:
+                    RecordEmitter.Write(writer, record, spec);
+                    break;
+                case EnumModel enumeration:
+                    EnumEmitter.Write(writer, enumeration, spec);
+                    break;
+                case UnionModel union:
+                    UnionEmitter.Write(writer, union, spec);
+                    break;
+            }
+
+            yield return new GeneratedFile($"{spec.HintPrefix}.{type.Name}.g.cs", CSharp.EndFile(writer));
+        }
+
+        var client = CSharp.NewFile(spec.Namespace);
+        ClientEmitter.Write(client, spec);
+        yield return new GeneratedFile($"{spec.HintPrefix}.{spec.ClientName}.g.cs", CSharp.EndFile(client));
+    }
+}

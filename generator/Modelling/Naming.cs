@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>Turns wire names into C# identifiers: PascalCase or camelCase, valid, never a keyword.</summary>
+internal static class Naming
+{
+    public static string Pascal(string? text, string fallback = "Value")
+    {
+        var words = Words(text);
+        if (words.Count == 0)
+        {
+            return fallback;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var word in words)
+        {
+            builder.Append(char.ToUpperInvariant(word[0]));
+            builder.Append(word.Substring(1));
+        }
+
+        return MakeValid(builder.ToString(), fallback);
+    }
+
+    public static string Camel(string? text, string fallback = "value")
+    {
+        var pascal = Pascal(text, Pascal(fallback));
+        var camel = pascal.Length > 1 && char.IsUpper(pascal[1])
+            ? LowerLeadingCapitals(pascal)
+            : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return EscapeKeyword(camel);
+    }
+
+    /// <summary>A plain English singular, for naming the item type of a list (<c>secrets</c> → <c>Secret</c>).</summary>
+    public static string Singular(string name)
+    {
+        if (name.EndsWith("ies", StringComparison.Ordinal) && name.Length > 4)
+        {
+            return name.Substring(0, name.Length - 3) + "y";
+        }
+
+        if (name.EndsWith("sses", StringComparison.Ordinal) || name.EndsWith("uses", StringComparison.Ordinal))
+        {
+            return name.Substring(0, name.Length - 2);
+        }
+
+        if (name.EndsWith("s", StringComparison.Ordinal) && !name.EndsWith("ss", StringComparison.Ordinal) && name.Length > 3)
+        {
+            return name.Substring(0, name.Length - 1);
+        }
+
+        return name;
+    }
+
+    public static string EscapeKeyword(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(identifier) != SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
+
+    /// <summary>Splits on anything that is not a letter or digit and on lower→upper case changes.</summary>
+    private static List<string> Words(string? text)
+    {
+        var words = new List<string>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return words;
+        }
+
+        var current = new StringBuilder();
+        for (var i = 0; i < text!.Length; i++)
+        {
+            var c = text[i];
+            if (!IsIdentifierChar(c))
+            {
+                Flush(words, current);
+                continue;
+            }
+
+            if (current.Length > 0 && char.IsUpper(c) && char.IsLower(current[current.Length - 1]))
+            {
+                Flush(words, current);
+            }
+
+            current.Append(c);
+        }
+
+        Flush(words, current);
+        return words;
+    }
+
+    private static bool IsIdentifierChar(char c)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(c);
+        return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber;
+    }
+
+    private static void Flush(List<string> words, StringBuilder current)
+    {
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+            current.Clear();
+        }
+    }
+
+    private static string MakeValid(string identifier, string fallback)
+    {
+        if (identifier.Length == 0)
+        {
+            return fallback;
+        }
+
+        return char.IsDigit(identifier[0]) ? "_" + identifier : identifier;
+    }
+
+    private static string LowerLeadingCapitals(string pascal)
+    {
+        // "URLPath" -> "urlPath", "ID" -> "id"
+        var chars = pascal.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var nextIsLower = i + 1 < chars.Length && char.IsLower(chars[i + 1]);
+            if (i > 0 && nextIsLower)
+            {
+                break;
+            }
+
+            chars[i] = char.ToLowerInvariant(chars[i]);
+        }
+
+        return new string(chars);
+    }
+}
+
+/// <summary>Hands out distinct names within one scope (the types of a spec, the members of a type).</summary>
+internal sealed class NameScope
+{
+    private readonly HashSet<string> _taken;
+
+    public NameScope(IEnumerable<string>? reserved = null) =>
+        _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
+
+    public bool IsTaken(string name) => _taken.Contains(name);
+
+    /// <summary>Claims <paramref name="preferred"/>, or the first of its numbered forms that is free.</summary>
+    public string Claim(string preferred)
+    {
+        var name = preferred;
+        for (var i = 2; !_taken.Add(name); i++)
+        {
+            name = preferred + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.OpenApi;
+using Specgen.Generator.Common;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>Object schemas (and allOf compositions) → records.</summary>
+internal sealed class ObjectModeller(ModelContext context, SchemaModeller schemas)
+{
+    public TypeRef Model(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName)
+    {
+        var shape = fixedName is null ? "object:" + schemas.ShapeOf(pointer) : null;
+        if (shape is not null && context.TypesByShape.TryGetValue(shape, out var existing))
+        {
+            return existing;
+        }
+
+        var name = fixedName ?? context.ClaimTypeName(hint);
+        var type = TypeRef.Named(name);
+        if (shape is not null)
+        {
+            context.TypesByShape[shape] = type;
+        }
+
+        var members = new NameScope(new[] { name });
+        var properties = new List<PropertyModel>();
+        foreach (var part in Parts(schema, pointer))
+        {
+            var required = part.Schema.Required ?? new HashSet<string>();
+            foreach (var pair in part.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (properties.Any(p => p.JsonName == pair.Key))
+                {
+                    continue;
+                }
+
+                properties.Add(Property(pair.Key, pair.Value, required.Contains(pair.Key) || IsRequiredElsewhere(schema, pair.Key), members, name, part.Pointer));
+            }
+        }
+
+        var extensionData = members.Claim(members.IsTaken("AdditionalProperties") ? "ExtensionData" : "AdditionalProperties");
+        context.Add(new ObjectModel(name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extensionData));
+        return type;
+    }
+
+    private PropertyModel Property(string wireName, IOpenApiSchema schema, bool required, NameScope members, string owner, string pointer)
+    {
+        var propertyPointer = pointer + "/properties/" + Reading.SourceMap.Escape(wireName);
+        var csName = members.Claim(Naming.Pascal(wireName, "Property"));
+        var resolved = schemas.Resolve(schema, new NameHint(Naming.Pascal(wireName, "Property"), owner), propertyPointer);
+        return new PropertyModel(
+            csName,
+            wireName,
+            resolved.Type,
+            required,
+            !required || resolved.IsNullable,
+            schema.Description,
+            DefaultLiteral(schema.Default, resolved.Type),
+            schema.Deprecated,
+            ConstraintsOf(schema));
+    }
+
+    /// <summary>The schema itself and every allOf part, with their pointers; references are followed.</summary>
+    private static IEnumerable<(IOpenApiSchema Schema, string Pointer)> Parts(IOpenApiSchema schema, string pointer)
+    {
+        var pending = new Stack<(IOpenApiSchema, string)>();
+        var seen = new HashSet<IOpenApiSchema>();
+        pending.Push((schema, pointer));
+        var ordered = new List<(IOpenApiSchema, string)>();
+        while (pending.Count > 0)
+        {
+            var (current, at) = pending.Pop();
+            var target = current is OpenApiSchemaReference reference ? reference.Target : current;
+            if (target is null || !seen.Add(target))
+            {
+                continue;
+            }
+
+            if (current is OpenApiSchemaReference { Reference.Id: { } id })
+            {
+                at = "/components/schemas/" + Reading.SourceMap.Escape(id);
+            }
+
+            ordered.Add((target, at));
+            var parts = target.AllOf ?? new List<IOpenApiSchema>();
+            for (var i = parts.Count - 1; i >= 0; i--)
+            {
+                pending.Push((parts[i], at + "/allOf/" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        // allOf parts first, so inherited members come before the schema's own.
+        return ordered.Skip(1).Concat(ordered.Take(1));
+    }
+
+    private static bool IsRequiredElsewhere(IOpenApiSchema schema, string property) =>
+        schema.AllOf?.Any(part => (part is OpenApiSchemaReference r ? r.Target : part)?.Required?.Contains(property) == true) == true;
+
+    public static Constraints ConstraintsOf(IOpenApiSchema schema)
+    {
+        var patterns = new List<string>();
+        if (schema.Pattern is { } pattern)
+        {
+            patterns.Add(pattern);
+        }
+
+        if (SchemaModeller.IsConstraintOnlyUnion(schema))
+        {
+            patterns.AddRange(SchemaModeller.Alternatives(schema).Where(a => a.Pattern is not null).Select(a => a.Pattern!));
+        }
+
+        var result = new Constraints(schema.MinLength, schema.MaxLength, patterns.ToEquatableArray(), schema.Minimum, schema.Maximum);
+        return result == Constraints.None ? Constraints.None : result;
+    }
+
+    /// <summary>The schema's default as a C# expression, built from the value (never from spec text).</summary>
+    public static string? DefaultLiteral(JsonNode? value, TypeRef type)
+    {
+        if (value is not JsonValue scalar)
+        {
+            return null;
+        }
+
+        switch (type.Kind)
+        {
+            case TypeKind.String when scalar.TryGetValue(out string? text):
+                return SymbolDisplay.FormatLiteral(text, quote: true);
+            case TypeKind.Named when type.IsValueType && scalar.TryGetValue(out string? text):
+                // A string enum: the emitter wraps the literal in the enum's constructor.
+                return SymbolDisplay.FormatLiteral(text, quote: true);
+            case TypeKind.Boolean when scalar.TryGetValue(out bool flag):
+                return flag ? "true" : "false";
+            case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number when TryNumber(scalar, out var number):
+                return type.Kind == TypeKind.Number ? number.ToString("R", CultureInfo.InvariantCulture) + "d" : ((long)number).ToString(CultureInfo.InvariantCulture) + (type.Kind == TypeKind.Int64 ? "L" : string.Empty);
+            default:
+                return null;
+        }
+    }
+
+    private static bool TryNumber(JsonValue value, out double number)
+    {
+        if (value.TryGetValue(out double d))
+        {
+            number = d;
+            return !double.IsNaN(d) && !double.IsInfinity(d);
+        }
+
+        if (value.TryGetValue(out long l))
+        {
+            number = l;
+            return true;
+        }
+
+        if (value.TryGetValue(out decimal m))
+        {
+            number = (double)m;
+            return true;
+        }
+
+        number = 0;
+        return false;
+    }
+}

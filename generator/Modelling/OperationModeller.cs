@@ -1,0 +1,171 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using Microsoft.OpenApi;
+using Specgen.Generator.Common;
+using Specgen.Generator.Diagnostics;
+using Specgen.Generator.Modelling.Model;
+using static Specgen.Generator.Reading.SourceMap;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>Path operations → client methods with their parameters, body and result type.</summary>
+internal sealed class OperationModeller(ModelContext context, SchemaModeller schemas)
+{
+    private static readonly HttpMethod[] Methods =
+    {
+        HttpMethod.Get, HttpMethod.Put, HttpMethod.Post, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Head, new("PATCH"), HttpMethod.Trace,
+    };
+
+    private readonly NameScope _methodNames = new(new[] { "Dispose", "Equals", "GetHashCode", "ToString", "GetType" });
+
+    public List<OperationModel> ModelAll(OpenApiDocument document)
+    {
+        var operations = new List<OperationModel>();
+        foreach (var path in document.Paths ?? new OpenApiPaths())
+        {
+            foreach (var method in Methods)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (path.Value.Operations is { } byMethod && byMethod.TryGetValue(method, out var operation))
+                {
+                    operations.Add(Model(path.Key, path.Value, method.Method.ToUpperInvariant(), operation));
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    private OperationModel Model(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
+    {
+        var pointer = "/paths/" + Escape(path) + "/" + method.ToLowerInvariant();
+        var baseName = operation.OperationId is { Length: > 0 } id ? Naming.Pascal(id, "Call") : DerivedName(method, path);
+        var methodName = _methodNames.Claim(baseName + "Async");
+        if (operation.OperationId is not { Length: > 0 })
+        {
+            context.Report(Descriptors.MissingOperationId, pointer, method, path, methodName);
+        }
+
+        var locals = new NameScope(new[] { "cancellationToken" });
+        var parameters = Parameters(pathItem, operation, pointer, baseName, locals);
+        var body = Body(operation, pointer, baseName, locals);
+        var (responseType, responses) = Responses(operation, pointer, baseName);
+        return new OperationModel(
+            methodName,
+            method,
+            path,
+            operation.Summary,
+            operation.Description,
+            operation.Deprecated,
+            parameters.ToEquatableArray(),
+            body,
+            responseType,
+            responses.ToEquatableArray());
+    }
+
+    private List<ParameterModel> Parameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string baseName, NameScope locals)
+    {
+        var all = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var operationLevel = operation.Parameters ?? new List<IOpenApiParameter>();
+        for (var i = 0; i < operationLevel.Count; i++)
+        {
+            all.Add((operationLevel[i], pointer + "/parameters/" + i));
+        }
+
+        var pathLevel = pathItem.Parameters ?? new List<IOpenApiParameter>();
+        for (var i = 0; i < pathLevel.Count; i++)
+        {
+            if (!all.Any(p => p.Parameter.Name == pathLevel[i].Name && p.Parameter.In == pathLevel[i].In))
+            {
+                all.Add((pathLevel[i], pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters/" + i));
+            }
+        }
+
+        var models = new List<(ParameterModel Model, int Order)>();
+        foreach (var (parameter, at) in all)
+        {
+            if (parameter.Name is not { Length: > 0 } wireName || parameter.In is null)
+            {
+                continue;
+            }
+
+            var location = parameter.In switch
+            {
+                Microsoft.OpenApi.ParameterLocation.Path => Modelling.Model.ParameterLocation.Path,
+                Microsoft.OpenApi.ParameterLocation.Query => Modelling.Model.ParameterLocation.Query,
+                Microsoft.OpenApi.ParameterLocation.Header => Modelling.Model.ParameterLocation.Header,
+                _ => (Modelling.Model.ParameterLocation?)null,
+            };
+
+            if (location is null)
+            {
+                context.Report(Descriptors.Unsupported, at, $"The {parameter.In} parameter '{wireName}'", "the method is generated without it");
+                continue;
+            }
+
+            var required = parameter.Required || location == Modelling.Model.ParameterLocation.Path;
+            var type = schemas.Resolve(parameter.Schema, new NameHint(Naming.Pascal(wireName, "Parameter"), baseName), at + "/schema").Type;
+            var order = location == Modelling.Model.ParameterLocation.Path ? 0 : required ? 2 : 3;
+            models.Add((new ParameterModel(Naming.Camel(wireName, "parameter"), wireName, location.Value, type, required, parameter.Description), order));
+        }
+
+        // Path parameters first, then required ones, then optional ones; names claimed in that order.
+        return models.OrderBy(m => m.Order)
+            .Select(m => m.Model with { Name = locals.Claim(m.Model.Name) })
+            .ToList();
+    }
+
+    private BodyModel? Body(OpenApiOperation operation, string pointer, string baseName, NameScope locals)
+    {
+        if (operation.RequestBody is not { Content: { Count: > 0 } content } body)
+        {
+            return null;
+        }
+
+        var json = content.FirstOrDefault(c => IsJson(c.Key));
+        if (json.Key is null)
+        {
+            context.Report(Descriptors.Unsupported, pointer + "/requestBody", $"The request content type '{content.Keys.First()}'", "the method is generated without a body");
+            return null;
+        }
+
+        var type = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Request", null), pointer + "/requestBody/content/" + Escape(json.Key) + "/schema").Type;
+        return new BodyModel(locals.Claim("request"), type, body.Required, json.Key, body.Description);
+    }
+
+    private (TypeRef? Type, List<ResponseModel> Responses) Responses(OpenApiOperation operation, string pointer, string baseName)
+    {
+        TypeRef? result = null;
+        var documented = new List<ResponseModel>();
+        foreach (var response in operation.Responses ?? new OpenApiResponses())
+        {
+            documented.Add(new ResponseModel(response.Key, response.Value.Description));
+            if (result is not null || !response.Key.StartsWith("2", System.StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var json = (response.Value.Content ?? new Dictionary<string, IOpenApiMediaType>()).FirstOrDefault(c => IsJson(c.Key));
+            if (json.Key is not null && json.Value.Schema is not null)
+            {
+                var at = pointer + "/responses/" + Escape(response.Key) + "/content/" + Escape(json.Key) + "/schema";
+                result = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Response", null), at).Type;
+            }
+        }
+
+        return (result, documented);
+    }
+
+    private static bool IsJson(string contentType) =>
+        contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase)
+        || (contentType.Contains("+json") && contentType.StartsWith("application/", System.StringComparison.OrdinalIgnoreCase))
+        || contentType == "*/*";
+
+    private static string DerivedName(string method, string path)
+    {
+        var words = path.Split('/').Where(s => s.Length > 0)
+            .Select(s => s.StartsWith("{", System.StringComparison.Ordinal) ? "By" + Naming.Pascal(s, "Id") : Naming.Pascal(s, string.Empty));
+        return Naming.Pascal(method.ToLowerInvariant(), "Call") + string.Concat(words);
+    }
+}

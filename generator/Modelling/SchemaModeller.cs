@@ -1,0 +1,167 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Specgen.Generator.Diagnostics;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>
+/// Maps a schema to a C# type, making records, enums and unions as it goes. Dispatches on the
+/// schema's form; objects, unions and enums have their own modellers.
+/// </summary>
+internal sealed class SchemaModeller
+{
+    private const int MaxDepth = 64;
+    private readonly ModelContext _context;
+    private readonly ObjectModeller _objects;
+    private readonly UnionModeller _unions;
+    private readonly EnumModeller _enums;
+    private int _depth;
+
+    public SchemaModeller(ModelContext context)
+    {
+        _context = context;
+        _objects = new ObjectModeller(context, this);
+        _unions = new UnionModeller(context, this);
+        _enums = new EnumModeller(context);
+    }
+
+    public Resolved Resolve(IOpenApiSchema? schema, NameHint hint, string pointer)
+    {
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        if (schema is null)
+        {
+            return new Resolved(TypeRef.JsonNode, true);
+        }
+
+        if (_depth >= MaxDepth)
+        {
+            _context.Report(Descriptors.Unsupported, pointer, $"Nesting deeper than {MaxDepth} schemas", "the value is kept as raw JSON (JsonNode)");
+            return new Resolved(TypeRef.JsonNode, true);
+        }
+
+        _depth++;
+        try
+        {
+            return schema is OpenApiSchemaReference reference ? ResolveReference(reference, pointer) : ResolveInline(schema, hint, pointer);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Resolved ResolveReference(OpenApiSchemaReference reference, string pointer)
+    {
+        var id = reference.Reference?.Id;
+        var target = reference.Target;
+        if (id is null || target is null)
+        {
+            _context.Report(Descriptors.OpenApiError, pointer + "/$ref", $"The reference '{reference.Reference?.ReferenceV3 ?? id}' cannot be resolved.");
+            return new Resolved(TypeRef.JsonNode, true);
+        }
+
+        if (_context.TypesByReference.TryGetValue(id, out var known))
+        {
+            return new Resolved(known, IsNullable(target));
+        }
+
+        var targetPointer = "/components/schemas/" + Reading.SourceMap.Escape(id);
+        var name = Naming.Pascal(id, "Schema");
+
+        // Reserve the name first, so a schema that refers to itself becomes a recursive type.
+        _context.TypesByReference[id] = TypeRef.Named(name);
+        var resolved = ResolveInline(target, new NameHint(name, null), targetPointer, fixedName: name);
+        _context.TypesByReference[id] = resolved.Type;
+        return resolved;
+    }
+
+    private Resolved ResolveInline(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName = null)
+    {
+        var nullable = IsNullable(schema);
+        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            if (allOf.Count == 1 && (schema.Properties?.Count ?? 0) == 0 && !HasUnion(schema))
+            {
+                var single = Resolve(allOf[0], hint, pointer + "/allOf/0");
+                return single with { IsNullable = single.IsNullable || nullable };
+            }
+
+            return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
+        }
+
+        if (HasUnion(schema) && !IsConstraintOnlyUnion(schema))
+        {
+            return _unions.Model(schema, hint, pointer, nullable, fixedName);
+        }
+
+        if (schema.Enum is { Count: > 0 } && (type == 0 || type == JsonSchemaType.String))
+        {
+            return new Resolved(_enums.Model(schema, hint, pointer, fixedName) ?? TypeRef.String, nullable);
+        }
+
+        if (type == JsonSchemaType.String && ExtensionValue(schema, EnumModeller.ExtensibleEnumExtension) is JsonArray)
+        {
+            return new Resolved(_enums.Model(schema, hint, pointer, fixedName) ?? TypeRef.String, nullable);
+        }
+
+        if (IsBrand(schema))
+        {
+            return new Resolved(TypeRef.JsonElement, nullable);
+        }
+
+        if (type == JsonSchemaType.Object || (type == 0 && schema.Properties is { Count: > 0 }))
+        {
+            if (schema.Properties is not { Count: > 0 })
+            {
+                return schema.AdditionalProperties is { } values
+                    ? new Resolved(TypeRef.MapOf(Resolve(values, hint.Child(hint.Name + "Value"), pointer + "/additionalProperties").Type), nullable)
+                    : new Resolved(TypeRef.JsonObject, nullable);
+            }
+
+            return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
+        }
+
+        return type switch
+        {
+            JsonSchemaType.Array => new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, new NameHint(Naming.Singular(hint.Name), hint.Parent), pointer + "/items").Type), nullable),
+            JsonSchemaType.String => new Resolved(TypeRef.String, nullable),
+            JsonSchemaType.Boolean => new Resolved(TypeRef.Boolean, nullable),
+            JsonSchemaType.Integer => new Resolved(schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64, nullable),
+            JsonSchemaType.Number => new Resolved(TypeRef.Number, nullable),
+            _ => new Resolved(TypeRef.JsonNode, true),
+        };
+    }
+
+    public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
+
+    private static bool HasUnion(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
+
+    /// <summary>
+    /// A oneOf whose alternatives only add constraints (patterns, lengths) to the schema's own type:
+    /// the value stays that type and the alternatives become validation.
+    /// </summary>
+    public static bool IsConstraintOnlyUnion(IOpenApiSchema schema) =>
+        schema.Type is { } type && (type & ~JsonSchemaType.Null) != 0
+        && Alternatives(schema) is { Count: > 0 } alternatives
+        && alternatives.All(v => v is not OpenApiSchemaReference && v.Type is null && v.Properties is not { Count: > 0 }
+            && v.Items is null && v.Enum is not { Count: > 0 } && v.OneOf is not { Count: > 0 } && v.AnyOf is not { Count: > 0 } && v.AllOf is not { Count: > 0 });
+
+    /// <summary>The oneOf alternatives, else the anyOf ones, else none.</summary>
+    public static IList<IOpenApiSchema> Alternatives(IOpenApiSchema schema) =>
+        schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf ?? new List<IOpenApiSchema>();
+
+    /// <summary>An object whose only property is a TypeScript brand marker carries no data: opaque JSON.</summary>
+    private static bool IsBrand(IOpenApiSchema schema) =>
+        schema.Properties is { Count: 1 } properties && properties.Keys.First().StartsWith("__@BRAND@", System.StringComparison.Ordinal);
+
+    /// <summary>The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication.</summary>
+    public string ShapeOf(string pointer) => ShapeKey.Of(JsonPointer.Find(_context.Spec.Root, pointer));
+
+    public static JsonNode? ExtensionValue(IOpenApiSchema schema, string name) =>
+        schema.Extensions is { } extensions && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension node ? node.Node : null;
+}

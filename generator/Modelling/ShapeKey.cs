@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>
+/// A canonical text of a schema's shape (its JSON without descriptions and examples), so identical
+/// inline shapes that occur many times become one type.
+/// </summary>
+internal static class ShapeKey
+{
+    private static readonly HashSet<string> Ignored = new(System.StringComparer.Ordinal)
+    {
+        "description", "example", "examples", "externalDocs", "title", "default",
+    };
+
+    public static string Of(JsonNode? node)
+    {
+        var builder = new StringBuilder();
+        var pending = new Stack<object?>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            var isNameMap = next is NameMap;
+            if (next is NameMap map)
+            {
+                next = map.Node;
+            }
+
+            switch (next)
+            {
+                case string literal:
+                    builder.Append(literal);
+                    break;
+                case JsonObject obj:
+                    builder.Append('{');
+                    pending.Push("}");
+                    var pairs = new List<KeyValuePair<string, JsonNode?>>(obj);
+                    pairs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+                    for (var i = pairs.Count - 1; i >= 0; i--)
+                    {
+                        // Keys of a "properties" map are names, not keywords: never drop them.
+                        if (!isNameMap && Ignored.Contains(pairs[i].Key))
+                        {
+                            continue;
+                        }
+
+                        pending.Push(!isNameMap && pairs[i].Key == "properties" && pairs[i].Value is JsonObject names
+                            ? new NameMap(names)
+                            : pairs[i].Value);
+                        pending.Push(System.Text.Json.JsonSerializer.Serialize(pairs[i].Key) + ":");
+                        pending.Push(",");
+                    }
+
+                    break;
+                case JsonArray array:
+                    builder.Append('[');
+                    pending.Push("]");
+                    for (var i = array.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push(array[i]);
+                        pending.Push(",");
+                    }
+
+                    break;
+                case JsonNode value:
+                    builder.Append(value.ToJsonString());
+                    break;
+                case null:
+                    builder.Append("null");
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed record NameMap(JsonObject Node);
+}
+
+/// <summary>Finds the node a JSON pointer names.</summary>
+internal static class JsonPointer
+{
+    public static JsonNode? Find(JsonNode? root, string pointer)
+    {
+        var node = root;
+        if (string.IsNullOrEmpty(pointer))
+        {
+            return node;
+        }
+
+        foreach (var raw in pointer.Substring(1).Split('/'))
+        {
+            var segment = raw.Replace("~1", "/").Replace("~0", "~");
+            node = node switch
+            {
+                JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
+                JsonArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
+                _ => null,
+            };
+
+            if (node is null)
+            {
+                return null;
+            }
+        }
+
+        return node;
+    }
+}

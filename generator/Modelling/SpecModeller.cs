@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Specgen.Generator.Common;
+using Specgen.Generator.Configuration;
+using Specgen.Generator.Modelling.Model;
+using Specgen.Generator.Reading;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>A read spec → the equatable <see cref="SpecModel"/> the emitters work from.</summary>
+internal static class SpecModeller
+{
+    public static SpecModel Build(ReadSpec spec, SpecOptions options, List<Diagnostics.DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var document = spec.Document;
+        var clientName = options.ClientName ?? Naming.Pascal(document.Info?.Title, "Api") + "Client";
+        var context = new ModelContext(spec, new[] { clientName, "I" + clientName }, cancellationToken);
+        var schemas = new SchemaModeller(context);
+        var operations = new OperationModeller(context, schemas).ModelAll(document);
+
+        diagnostics.AddRange(context.Diagnostics);
+        var types = context.Types.OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
+        return new SpecModel(
+            options.HintPrefix,
+            options.Namespace,
+            clientName,
+            options.Accessibility,
+            document.Info?.Title,
+            document.Info?.Description,
+            document.Servers?.FirstOrDefault()?.Url,
+            types,
+            operations.ToEquatableArray());
+    }
+}

@@ -1,0 +1,276 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Specgen.Generator.Common;
+using Specgen.Generator.Diagnostics;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>
+/// oneOf/anyOf → closed unions. Works out, once, what tells the variants apart: an explicit
+/// discriminator, constant-valued required properties (an inferred discriminator), the JSON value
+/// kind, or the set of required properties; and names each case after what identifies it.
+/// </summary>
+internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas)
+{
+    private static readonly string[] ReservedMembers =
+        { "Match", "Switch", "Unknown", "Json", "Value", "Equals", "GetHashCode", "ToString", "JsonConverter" };
+
+    public Resolved Model(IOpenApiSchema schema, NameHint hint, string pointer, bool nullable, string? fixedName)
+    {
+        var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        var variants = SchemaModeller.Alternatives(schema)
+            .Select((variant, index) => (Schema: variant, Target: Target(variant), Pointer: pointer + "/" + keyword + "/" + index.ToString(CultureInfo.InvariantCulture)))
+            .ToList();
+
+        // {type: null} alternatives make the union nullable; they are not cases.
+        nullable |= variants.RemoveAll(v => v.Target is { } t && t.Type == JsonSchemaType.Null) > 0;
+        if (variants.Count == 1)
+        {
+            var only = schemas.Resolve(variants[0].Schema, hint, variants[0].Pointer);
+            return only with { IsNullable = only.IsNullable || nullable };
+        }
+
+        var shape = fixedName is null ? "union:" + schemas.ShapeOf(pointer) : null;
+        if (shape is not null && context.TypesByShape.TryGetValue(shape, out var existing))
+        {
+            return new Resolved(existing, nullable);
+        }
+
+        var name = fixedName ?? context.ClaimTypeName(hint);
+        var type = TypeRef.Named(name);
+        if (shape is not null)
+        {
+            context.TypesByShape[shape] = type;
+        }
+
+        var tests = variants.Select(v => TestOf(v.Target, schema.Discriminator, v.Schema)).ToList();
+        var strategy = StrategyOf(tests);
+        var caseNames = new NameScope(ReservedMembers.Append(name));
+        var cases = new List<UnionCaseModel>();
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var caseName = caseNames.Claim(CaseName(variants[i].Schema, variants[i].Target, tests[i], schema.Discriminator));
+            var caseType = schemas.Resolve(variants[i].Schema, new NameHint(caseName, name), variants[i].Pointer).Type;
+            cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
+        }
+
+        if (strategy == UnionStrategy.Ambiguous)
+        {
+            var clashes = Clashes(cases);
+            context.Report(Descriptors.AmbiguousUnion, pointer + "/" + keyword, string.Join(", ", clashes), name);
+        }
+
+        context.Add(new UnionModel(name, schema.Description, schema.Deprecated, Order(cases).ToEquatableArray(), strategy, nullable));
+        return new Resolved(type, nullable);
+    }
+
+    private static IOpenApiSchema? Target(IOpenApiSchema schema) =>
+        schema is OpenApiSchemaReference reference ? reference.Target : schema;
+
+    /// <summary>The test a JSON value must pass to be this variant.</summary>
+    private static CaseTest TestOf(IOpenApiSchema? schema, OpenApiDiscriminator? discriminator, IOpenApiSchema declared)
+    {
+        if (schema is null)
+        {
+            return Test(JsonValueKindSet.Any);
+        }
+
+        var kinds = KindsOf(schema);
+        var required = (schema.Required ?? new HashSet<string>()).OrderBy(r => r, System.StringComparer.Ordinal).ToList();
+        var constants = new List<PropertyConstant>();
+        if (discriminator?.PropertyName is { } property && DiscriminatorValue(declared, discriminator) is { } mapped)
+        {
+            constants.Add(new PropertyConstant(property, mapped));
+        }
+
+        foreach (var name in required)
+        {
+            if (constants.Any(c => c.Property == name))
+            {
+                continue;
+            }
+
+            if (schema.Properties is { } properties && properties.TryGetValue(name, out var propertySchema) && ConstantOf(Target(propertySchema)) is { } value)
+            {
+                constants.Add(new PropertyConstant(name, value));
+            }
+        }
+
+        var values = kinds == JsonValueKindSet.String && schema.Enum is { Count: > 0 } enumValues
+            ? enumValues.OfType<JsonValue>().Select(v => v.TryGetValue(out string? s) ? s : null).Where(s => s is not null).Select(s => s!).Distinct().ToList()
+            : new List<string>();
+        var items = kinds == JsonValueKindSet.Array && schema.Items is { } itemSchema ? TestOf(Target(itemSchema), null, itemSchema) : null;
+        return new CaseTest(kinds, constants.ToEquatableArray(), required.ToEquatableArray(), EquatableArray<string>.Empty, values.ToEquatableArray(), items);
+    }
+
+    private static CaseTest Test(JsonValueKindSet kinds) =>
+        new(kinds, EquatableArray<PropertyConstant>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, null);
+
+    private static JsonValueKindSet KindsOf(IOpenApiSchema schema)
+    {
+        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        var kinds = JsonValueKindSet.None;
+        if ((type & JsonSchemaType.Object) != 0 || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
+        {
+            kinds |= JsonValueKindSet.Object;
+        }
+
+        if ((type & JsonSchemaType.Array) != 0)
+        {
+            kinds |= JsonValueKindSet.Array;
+        }
+
+        if ((type & JsonSchemaType.String) != 0)
+        {
+            kinds |= JsonValueKindSet.String;
+        }
+
+        if ((type & (JsonSchemaType.Number | JsonSchemaType.Integer)) != 0)
+        {
+            kinds |= JsonValueKindSet.Number;
+        }
+
+        if ((type & JsonSchemaType.Boolean) != 0)
+        {
+            kinds |= JsonValueKindSet.Boolean;
+        }
+
+        return kinds == JsonValueKindSet.None ? JsonValueKindSet.Any : kinds;
+    }
+
+    private static string? ConstantOf(IOpenApiSchema? schema)
+    {
+        if (schema?.Const is { } constant)
+        {
+            return constant;
+        }
+
+        return schema?.Enum is { Count: 1 } values && values[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+    }
+
+    private static string? DiscriminatorValue(IOpenApiSchema declared, OpenApiDiscriminator discriminator)
+    {
+        if (declared is not OpenApiSchemaReference { Reference.Id: { } id })
+        {
+            return null;
+        }
+
+        foreach (var pair in discriminator.Mapping ?? new Dictionary<string, OpenApiSchemaReference>())
+        {
+            if (pair.Value.Reference?.Id == id)
+            {
+                return pair.Key;
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// When some object cases carry a discriminator and one does not, that one must not carry the
+    /// discriminator's properties either: an unknown discriminator value is an Unknown, not that case.
+    /// </summary>
+    private static List<CaseTest> WithForbiddenDiscriminators(List<CaseTest> tests)
+    {
+        var discriminators = tests.SelectMany(t => t.Constants).Select(c => c.Property).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        if (discriminators.Count == 0)
+        {
+            return tests.ToList();
+        }
+
+        return tests.Select(t => (t.Kinds & JsonValueKindSet.Object) != 0 && t.Constants.Count == 0
+            ? t with { ForbiddenProperties = discriminators.ToEquatableArray() }
+            : t).ToList();
+    }
+
+    private static UnionStrategy StrategyOf(List<CaseTest> tests)
+    {
+        var adjusted = WithForbiddenDiscriminators(tests);
+        tests.Clear();
+        tests.AddRange(adjusted);
+        if (tests.Distinct().Count() != tests.Count)
+        {
+            return UnionStrategy.Ambiguous;
+        }
+
+        if (tests.Any(t => t.Constants.Count > 0))
+        {
+            return UnionStrategy.Discriminator;
+        }
+
+        var kinds = tests.Select(t => t.Kinds).ToList();
+        var disjoint = kinds.Count == kinds.Distinct().Count() && kinds.Aggregate(JsonValueKindSet.None, (all, k) => all | k) is var union
+            && kinds.Sum(k => Bits((int)k)) == Bits((int)union);
+        return disjoint ? UnionStrategy.ValueKind : UnionStrategy.RequiredProperties;
+    }
+
+    private static int Bits(int value)
+    {
+        var count = 0;
+        for (; value != 0; value &= value - 1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static IEnumerable<string> Clashes(List<UnionCaseModel> cases) =>
+        cases.GroupBy(c => c.Test).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Name));
+
+    /// <summary>Most specific first: the converter takes the first case whose test passes.</summary>
+    private static IEnumerable<UnionCaseModel> Order(List<UnionCaseModel> cases) =>
+        cases.Select((c, index) => (Case: c, Index: index))
+            .OrderByDescending(x => Specificity(x.Case.Test))
+            .ThenBy(x => x.Index)
+            .Select(x => x.Case);
+
+    private static int Specificity(CaseTest test) =>
+        (test.Constants.Count * 1000) + (test.StringValues.Count > 0 ? 500 : 0) + (test.RequiredProperties.Count * 10)
+        + (test.Items is { } items ? Specificity(items) / 10 : 0) - (test.Kinds == JsonValueKindSet.Any ? 100 : 0);
+
+    private string CaseName(IOpenApiSchema declared, IOpenApiSchema? schema, CaseTest test, OpenApiDiscriminator? discriminator)
+    {
+        if (declared is OpenApiSchemaReference { Reference.Id: { } id })
+        {
+            return Naming.Pascal(discriminator is not null ? DiscriminatorValue(declared, discriminator) : id, "Case");
+        }
+
+        if (schema?.Title is { Length: > 0 } title)
+        {
+            return Naming.Pascal(title, "Case");
+        }
+
+        if (test.Constants.Count > 0)
+        {
+            return string.Concat(test.Constants.Select(c => c.Value == "array" && test.Items is not null ? KindName(test.Items, schema?.Items) : Naming.Pascal(c.Value, "Case")));
+        }
+
+        return KindName(test, schema);
+    }
+
+    private static string KindName(CaseTest test, IOpenApiSchema? schema)
+    {
+        switch (test.Kinds)
+        {
+            case JsonValueKindSet.String when test.StringValues.Count is > 0 and <= 3:
+                return string.Join("Or", test.StringValues.Select(v => Naming.Pascal(v, "Value")));
+            case JsonValueKindSet.String:
+                return "String";
+            case JsonValueKindSet.Number:
+                return (schema?.Type & JsonSchemaType.Integer) != 0 ? "Integer" : "Number";
+            case JsonValueKindSet.Boolean:
+                return "Boolean";
+            case JsonValueKindSet.Array:
+                return (test.Items is { } items ? KindName(items, schema?.Items is { } i ? Target(i) : null) : string.Empty) + "List";
+            case JsonValueKindSet.Object when test.RequiredProperties.Count is > 0 and <= 2:
+                return string.Concat(test.RequiredProperties.Select(r => Naming.Pascal(r, "Object")));
+            default:
+                return "Object";
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.Text;
+using Specgen.Generator.Diagnostics;
+
+namespace Specgen.Generator.Reading;
+
+/// <summary>
+/// Where each node of a spec stands in its file, by JSON pointer. Microsoft.OpenApi reports problems
+/// by pointer only; this map turns those pointers (and the model builder's own) into file positions.
+/// </summary>
+internal sealed class SourceMap(string filePath)
+{
+    private readonly Dictionary<string, LocationInfo> _locations = new();
+
+    public string FilePath { get; } = filePath;
+
+    public void Add(string pointer, int startIndex, int endIndex, LinePosition start, LinePosition end) =>
+        _locations[pointer] = new LocationInfo(FilePath, TextSpan.FromBounds(startIndex, endIndex < startIndex ? startIndex : endIndex), new LinePositionSpan(start, end < start ? start : end));
+
+    /// <summary>The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that has one.</summary>
+    public LocationInfo Locate(string? pointer)
+    {
+        var current = Normalize(pointer);
+        while (true)
+        {
+            if (_locations.TryGetValue(current, out var location))
+            {
+                return location;
+            }
+
+            if (current.Length == 0)
+            {
+                return LocationInfo.StartOf(FilePath);
+            }
+
+            var slash = current.LastIndexOf('/');
+            current = slash <= 0 ? string.Empty : current.Substring(0, slash);
+        }
+    }
+
+    private static string Normalize(string? pointer)
+    {
+        if (string.IsNullOrEmpty(pointer) || pointer == "#" || pointer == "/")
+        {
+            return string.Empty;
+        }
+
+        var text = pointer!;
+        if (text.StartsWith("#", System.StringComparison.Ordinal))
+        {
+            text = text.Substring(1);
+        }
+
+        return text.TrimEnd('/');
+    }
+
+    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+}

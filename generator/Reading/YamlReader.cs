@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Specgen.Generator.Reading;
+
+/// <summary>
+/// Reads YAML (and JSON, which is YAML) into a <see cref="JsonNode"/> while recording where every
+/// node stands. Iterative, so deep nesting cannot overflow the stack; aliases are expanded with a
+/// node budget, so an alias bomb is refused instead of exhausting memory.
+/// </summary>
+internal static class YamlReader
+{
+    public const int MaxNodes = 2_000_000;
+
+    private static readonly Regex IntPattern = new(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
+    private static readonly Regex FloatPattern = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
+
+    public static JsonNode? Read(string text, SourceMap map)
+    {
+        var parser = new Parser(new StringReader(text));
+        var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var stack = new Stack<Frame>();
+        JsonNode? root = null;
+        var rootSet = false;
+        var nodeCount = 0;
+
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            switch (current)
+            {
+                case StreamStart:
+                case StreamEnd:
+                case DocumentStart:
+                case DocumentEnd:
+                    if (current is DocumentStart && rootSet)
+                    {
+                        throw new SpecReadException("the file holds more than one YAML document", current.Start);
+                    }
+
+                    continue;
+                case Comment:
+                    continue;
+            }
+
+            var parent = stack.Count > 0 ? stack.Peek() : null;
+            if (parent is { IsMapping: true, PendingKey: null } && current is not MappingEnd)
+            {
+                parent.PendingKey = current switch
+                {
+                    Scalar key => key.Value,
+                    _ => throw new SpecReadException("only plain keys are supported in mappings", current.Start),
+                };
+                parent.PendingKeyStart = current.Start;
+                continue;
+            }
+
+            var pointer = parent is null || current is MappingEnd or SequenceEnd ? string.Empty : parent.ChildPointer();
+            switch (current)
+            {
+                case MappingStart mappingStart:
+                    stack.Push(new Frame(new JsonObject(), pointer, mappingStart.Start, mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value));
+                    Count(ref nodeCount, 1, current.Start);
+                    break;
+                case SequenceStart sequenceStart:
+                    stack.Push(new Frame(new JsonArray(), pointer, sequenceStart.Start, sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value));
+                    Count(ref nodeCount, 1, current.Start);
+                    break;
+                case MappingEnd:
+                case SequenceEnd:
+                    var done = stack.Pop();
+                    map.Add(done.Pointer, (int)done.Start.Index, (int)current.End.Index, ToPosition(done.Start), ToPosition(current.End));
+                    if (done.Anchor is not null)
+                    {
+                        anchors[done.Anchor] = done.Node;
+                    }
+
+                    Attach(stack, done.Node, ref root, ref rootSet, done.Start);
+                    break;
+                case Scalar scalar:
+                    var value = ToNode(scalar);
+                    Count(ref nodeCount, 1, current.Start);
+                    map.Add(pointer, (int)scalar.Start.Index, (int)scalar.End.Index, ToPosition(scalar.Start), ToPosition(scalar.End));
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        anchors[scalar.Anchor.Value] = value;
+                    }
+
+                    Attach(stack, value, ref root, ref rootSet, current.Start);
+                    break;
+                case AnchorAlias alias:
+                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                    {
+                        throw new SpecReadException($"the alias '*{alias.Value.Value}' has no anchor", current.Start);
+                    }
+
+                    Count(ref nodeCount, CountNodes(target), current.Start);
+                    map.Add(pointer, (int)alias.Start.Index, (int)alias.End.Index, ToPosition(alias.Start), ToPosition(alias.End));
+                    Attach(stack, target?.DeepClone(), ref root, ref rootSet, current.Start);
+                    break;
+            }
+        }
+
+        return root;
+    }
+
+    private static void Attach(Stack<Frame> stack, JsonNode? node, ref JsonNode? root, ref bool rootSet, Mark at)
+    {
+        if (stack.Count == 0)
+        {
+            root = node;
+            rootSet = true;
+            return;
+        }
+
+        var parent = stack.Peek();
+        if (parent.Node is JsonArray array)
+        {
+            array.Add(node);
+            return;
+        }
+
+        var obj = (JsonObject)parent.Node;
+        var key = parent.PendingKey!;
+        parent.PendingKey = null;
+        if (obj.ContainsKey(key))
+        {
+            throw new SpecReadException($"the key '{key}' appears twice in the same mapping", parent.PendingKeyStart);
+        }
+
+        obj[key] = node;
+    }
+
+    private static void Count(ref int nodeCount, int added, Mark at)
+    {
+        nodeCount += added;
+        if (nodeCount > MaxNodes)
+        {
+            throw new SpecReadException($"the spec expands to more than {MaxNodes:N0} nodes (through aliases or sheer size); Specgen refuses it to protect the build", at);
+        }
+    }
+
+    private static int CountNodes(JsonNode? node)
+    {
+        var count = 0;
+        var pending = new Stack<JsonNode?>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            count++;
+            if (count > MaxNodes)
+            {
+                return count;
+            }
+
+            switch (next)
+            {
+                case JsonObject obj:
+                    foreach (var pair in obj)
+                    {
+                        pending.Push(pair.Value);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return count;
+    }
+
+    private static JsonNode? ToNode(Scalar scalar)
+    {
+        var text = scalar.Value;
+        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
+            || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value is "tag:yaml.org,2002:str" or "!!str"))
+        {
+            return JsonValue.Create(text);
+        }
+
+        switch (text)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return null;
+            case "true" or "True" or "TRUE":
+                return JsonValue.Create(true);
+            case "false" or "False" or "FALSE":
+                return JsonValue.Create(false);
+        }
+
+        if (IntPattern.IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return JsonValue.Create(integer);
+        }
+
+        if (FloatPattern.IsMatch(text) && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return JsonValue.Create(number);
+        }
+
+        if (FloatPattern.IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
+        {
+            return JsonValue.Create(real);
+        }
+
+        return JsonValue.Create(text);
+    }
+
+    private static LinePosition ToPosition(Mark mark) =>
+        new(Math.Max(0, (int)mark.Line - 1), Math.Max(0, (int)mark.Column - 1));
+
+    private sealed class Frame(JsonNode node, string pointer, Mark start, string? anchor)
+    {
+        public JsonNode Node { get; } = node;
+        public string Pointer { get; } = pointer;
+        public Mark Start { get; } = start;
+        public string? Anchor { get; } = anchor;
+        public bool IsMapping => Node is JsonObject;
+        public string? PendingKey { get; set; }
+        public Mark PendingKeyStart { get; set; } = Mark.Empty;
+
+        public string ChildPointer() => Node is JsonArray array
+            ? Pointer + "/" + array.Count.ToString(CultureInfo.InvariantCulture)
+            : Pointer + "/" + SourceMap.Escape(PendingKey!);
+    }
+}
+
+/// <summary>A problem found while reading the file, with where it is.</summary>
+internal sealed class SpecReadException(string message, Mark at) : Exception(message)
+{
+    public Mark At { get; } = at;
+}

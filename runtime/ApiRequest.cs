@@ -1,0 +1,102 @@
+using System.Text;
+
+namespace Specgen.Runtime;
+
+/// <summary>A request a generated client builds: method, path with parameters, query, headers and body.</summary>
+public sealed class ApiRequest
+{
+    private readonly List<KeyValuePair<string, string>> _query = [];
+    private readonly List<KeyValuePair<string, string>> _headers = [];
+    private string _path;
+
+    /// <summary>Starts a request for <paramref name="method"/> and the path template from the spec.</summary>
+    public ApiRequest(string method, string pathTemplate)
+    {
+        Method = method;
+        PathTemplate = pathTemplate;
+        _path = pathTemplate;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public string Method { get; }
+
+    /// <summary>The path as the spec writes it, with <c>{placeholders}</c>.</summary>
+    public string PathTemplate { get; }
+
+    /// <summary>The path with its parameters filled in and escaped.</summary>
+    public string Path => _path;
+
+    internal IReadOnlyList<KeyValuePair<string, string>> QueryParameters => _query;
+
+    internal IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+
+    internal object? Body { get; private set; }
+
+    internal Type? BodyType { get; private set; }
+
+    internal string? ContentType { get; private set; }
+
+    /// <summary>Fills the <c>{name}</c> placeholder with the escaped value.</summary>
+    public void PathParameter(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        _path = _path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+    }
+
+    /// <summary>Adds a query parameter; a null value is left out.</summary>
+    public void Query(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _query.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Adds a query parameter once per value (<c>?tag=a&amp;tag=b</c>); null is left out.</summary>
+    public void QueryValues(string name, IEnumerable<string>? values)
+    {
+        foreach (var value in values ?? [])
+        {
+            Query(name, value);
+        }
+    }
+
+    /// <summary>Adds a header; a null value is left out.</summary>
+    public void Header(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _headers.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Sets the JSON body; a null body is not sent.</summary>
+    public void JsonBody<T>(T? body, string contentType = "application/json")
+    {
+        Body = body;
+        BodyType = typeof(T);
+        ContentType = contentType;
+    }
+
+    /// <summary>The path and query, relative to the base address.</summary>
+    public string RelativeUri()
+    {
+        if (_query.Count == 0)
+        {
+            return _path;
+        }
+
+        var builder = new StringBuilder(_path).Append('?');
+        for (var i = 0; i < _query.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append('&');
+            }
+
+            builder.Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
+        }
+
+        return builder.ToString();
+    }
+}

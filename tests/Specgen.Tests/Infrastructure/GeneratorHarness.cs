@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Specgen.Generator;
+
+namespace Specgen.Tests.Infrastructure;
+
+/// <summary>Runs the generator the way the compiler does, with CSharpGeneratorDriver, and compiles its output.</summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    public static GeneratorRun Run(params SpecFile[] specs) => Run(specs, "class Placeholder { }");
+
+    public static GeneratorRun Run(IReadOnlyList<SpecFile> specs, string userCode)
+    {
+        var compilation = CreateCompilation(userCode);
+        var driver = CreateDriver(specs);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    public static CSharpGeneratorDriver CreateDriver(IReadOnlyList<SpecFile> specs, bool trackSteps = true)
+    {
+        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
+        var options = new TestOptionsProvider(specs.ToImmutableDictionary(s => s.Path, s => s.Metadata()));
+        return CSharpGeneratorDriver.Create(
+            new[] { new SpecgenGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            options,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    }
+
+    public static CSharpCompilation CreateCompilation(string userCode) =>
+        CSharpCompilation.Create(
+            "Consumer",
+            new[] { CSharpSyntaxTree.ParseText(userCode, ParseOptions) },
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+
+    /// <summary>The framework the tests run on, plus Specgen.Runtime: what a consumer compiles against.</summary>
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return trusted
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+            .Append(typeof(Specgen.Runtime.ApiConnection).Assembly.Location)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+}
+
+/// <summary>One run's results: generated sources, generator diagnostics, and the compilation with them.</summary>
+public sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public IReadOnlyList<Diagnostic> Diagnostics => Result.Diagnostics;
+
+    public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToList();
+
+    /// <summary>Errors and warnings from compiling the generated code (the compilation treats warnings as errors).</summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics() =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    public Exception? Exception => Result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
+}
