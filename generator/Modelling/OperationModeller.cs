@@ -131,7 +131,9 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         }
 
         var type = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Request", null), pointer + "/requestBody/content/" + Escape(json.Key) + "/schema").Type;
-        return new BodyModel(locals.Claim("request"), type, body.Required, json.Key, body.Description);
+        // A body whose schema has required members cannot be left out, whatever requestBody.required says.
+        var required = body.Required || (json.Value.Schema is { } schema && (schema.Required?.Count ?? 0) > 0);
+        return new BodyModel(locals.Claim("request"), type, required, json.Key, body.Description);
     }
 
     private (TypeRef? Type, List<ResponseModel> Responses) Responses(OpenApiOperation operation, string pointer, string baseName)

@@ -247,11 +247,22 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
 
         if (test.Constants.Count > 0)
         {
-            return string.Concat(test.Constants.Select(c => c.Value == "array" && test.Items is not null ? KindName(test.Items, schema?.Items) : Naming.Pascal(c.Value, "Case")));
+            return string.Concat(test.Constants.Select(c => c.Value == "array" ? ItemsTypeName(schema) ?? "Array" : Naming.Pascal(c.Value, "Case")));
         }
 
         return KindName(test, schema);
     }
+
+    /// <summary>
+    /// For a variant that describes an array (its <c>type</c> constant is "array"), the constant type of
+    /// its <c>items</c>: a slider over numbers is a NumberSlider, not an ArraySlider.
+    /// </summary>
+    private static string? ItemsTypeName(IOpenApiSchema? schema) =>
+        schema?.Properties is { } properties && properties.TryGetValue("items", out var items)
+        && Target(items)?.Properties is { } itemProperties && itemProperties.TryGetValue("type", out var itemType)
+        && ConstantOf(Target(itemType)) is { } constant
+            ? Naming.Pascal(constant, "Array")
+            : null;
 
     private static string KindName(CaseTest test, IOpenApiSchema? schema)
     {
