@@ -31,9 +31,11 @@ internal static class YamlReader
         var rootSet = false;
         var nodeCount = 0;
 
-        while (parser.MoveNext())
+        var last = Mark.Empty;
+        while (MoveNext(parser, last))
         {
             var current = parser.Current!;
+            last = current.Start;
             switch (current)
             {
                 case StreamStart:
@@ -109,6 +111,22 @@ internal static class YamlReader
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// YamlDotNet reports some malformed input (an unclosed flow collection, say) with an
+    /// InvalidOperationException and no position; this turns it into a located syntax error.
+    /// </summary>
+    private static bool MoveNext(Parser parser, Mark last)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SpecReadException("the YAML is malformed after this point (an unclosed [ or {, or a stray character?)", last);
+        }
     }
 
     private static void Attach(Stack<Frame> stack, JsonNode? node, ref JsonNode? root, ref bool rootSet, Mark at)

@@ -17,7 +17,7 @@ public static class GeneratorHarness
     public static GeneratorRun Run(IReadOnlyList<SpecFile> specs, string userCode)
     {
         var compilation = CreateCompilation(userCode);
-        var driver = CreateDriver(specs);
+        GeneratorDriver driver = CreateDriver(specs);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
     }

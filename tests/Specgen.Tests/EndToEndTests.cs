@@ -1,0 +1,88 @@
+using Specgen.Runtime;
+using Vercel;
+using Vercel.Emulator;
+using Vercel.Sample;
+using Xunit;
+
+namespace Specgen.Tests;
+
+/// <summary>The generated client against the emulator, over real HTTP on 127.0.0.1.</summary>
+public class EndToEndTests
+{
+    [Fact]
+    public async Task Sample_workflow_creates_a_free_and_a_paid_store()
+    {
+        await using var emulator = await VercelEmulator.StartAsync();
+        using var http = new HttpClient();
+        var client = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
+        var output = new StringWriter();
+
+        var result = await Workflow.RunAsync(client, output, EmulatorSeed.TeamId, createStores: true, CancellationToken.None);
+
+        Assert.Equal(2, result.Stores.Count);
+        Assert.Equal(EmulatorSeed.FreePlanId, result.Stores[0].BillingPlan!.Id);
+        Assert.Equal(EmulatorSeed.PaidPlanId, result.Stores[1].BillingPlan!.Id);
+        Assert.All(result.Stores, store => Assert.Equal(StoreStatus.Available, store.Status));
+        Assert.All(result.Stores, store => Assert.NotEmpty(store.Secrets));
+        Assert.Equal(2, emulator.Stores.Count);
+        Assert.Contains("Created store store_", output.ToString());
+        Assert.Contains("metadata controls:", output.ToString());
+    }
+
+    [Fact]
+    public async Task The_seed_request_creates_a_store_with_the_bearer_token()
+    {
+        await using var emulator = await VercelEmulator.StartAsync();
+        using var http = new HttpClient();
+        var client = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
+
+        var created = await client.CreateIntegrationStoreDirectAsync(
+            new CreateIntegrationStoreDirectRequest
+            {
+                Name = "my-dev-database",
+                IntegrationConfigurationId = EmulatorSeed.AdminConfigurationId,
+                IntegrationProductIdOrSlug = EmulatorSeed.FreeProductId,
+            },
+            teamId: EmulatorSeed.TeamId);
+
+        Assert.Equal(EmulatorSeed.FreePlanId, created.Store!.BillingPlan!.Id);
+        Assert.Contains("\"source\":\"marketplace\"", Assert.Single(emulator.ReceivedBodies));
+    }
+
+    [Theory]
+    [InlineData(EmulatorSeed.MemberConfigurationId, EmulatorSeed.FreeProductId, 403, "forbidden")]
+    [InlineData("icfg_unknown1", EmulatorSeed.FreeProductId, 404, "not_found")]
+    [InlineData(EmulatorSeed.AdminConfigurationId, EmulatorSeed.PaidProductId, 400, "no_free_plan")]
+    public async Task Errors_become_ApiException_with_vercel_code_and_message(string configurationId, string product, int status, string code)
+    {
+        await using var emulator = await VercelEmulator.StartAsync();
+        using var http = new HttpClient();
+        var client = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
+        {
+            Name = "db",
+            IntegrationConfigurationId = configurationId,
+            IntegrationProductIdOrSlug = product,
+        }));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.False(string.IsNullOrEmpty(error.ErrorMessage));
+        Assert.Equal("POST", error.Method);
+        Assert.Equal("/v1/storage/stores/integration/direct", error.Path);
+        Assert.DoesNotContain(EmulatorSeed.Token, error.ToString());
+    }
+
+    [Fact]
+    public async Task A_missing_token_is_a_401()
+    {
+        await using var emulator = await VercelEmulator.StartAsync();
+        using var http = new HttpClient();
+        var client = new VercelClient(http, new ApiClientOptions { BaseAddress = emulator.BaseAddress });
+
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.GetConfigurationsAsync(View.Account));
+
+        Assert.Equal(401, error.StatusCode);
+    }
+}
