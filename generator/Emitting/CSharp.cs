@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using Specgen.Generator.Common;
 using Specgen.Generator.Modelling.Model;
@@ -57,8 +56,4 @@ internal static class CSharp
     }
 
     public static string ObsoleteAttribute => "[global::System.Obsolete(\"The API marks this as deprecated.\")]";
-
-    public static bool IsValueType(TypeRef type) => type.IsValueType;
-
-    public static string Join(params string?[] parts) => string.Join(", ", parts.Where(p => !string.IsNullOrEmpty(p)));
 }
