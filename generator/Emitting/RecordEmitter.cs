@@ -48,13 +48,18 @@ internal static class RecordEmitter
         }
 
         var type = CSharp.Nullable(CSharp.TypeName(property.Type, ns), property.IsNullable);
-        var required = property.IsRequired ? "required " : string.Empty;
+        var required = property.IsRequired && property.ConstantLiteral is null ? "required " : string.Empty;
         var initializer = Initializer(property, ns);
         writer.Line($"public {required}{type} {property.Name} {{ get; init; }}{initializer}");
     }
 
     private static string Initializer(PropertyModel property, string ns)
     {
+        if (property.ConstantLiteral is { } constant)
+        {
+            return $" = {constant};";
+        }
+
         if (property.DefaultLiteral is null || property.IsRequired)
         {
             return string.Empty;
@@ -69,6 +74,11 @@ internal static class RecordEmitter
     {
         var lines = new List<string>();
         var constraints = property.Constraints;
+        if (property.ConstantLiteral is not null)
+        {
+            lines.Add($"Always <c>{DocComments.Escape(property.ConstantLiteral)}</c> in this shape; set for you.");
+        }
+
         if (property.DefaultLiteral is not null)
         {
             lines.Add($"Defaults to <c>{DocComments.Escape(property.DefaultLiteral)}</c>.");

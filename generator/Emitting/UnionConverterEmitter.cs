@@ -25,7 +25,7 @@ internal static class UnionConverterEmitter
             {
                 writer.Line($"using var document = {CSharp.Json}.JsonDocument.ParseValue(ref reader);");
                 writer.Line("var json = document.RootElement;");
-                foreach (var @case in model.Cases)
+                foreach (var @case in model.ReadOrder.Select(i => model.Cases[i]))
                 {
                     var type = CSharp.TypeName(@case.Type, ns);
                     using (writer.Block($"if ({Condition(@case.Test, "json")} && {Match}.TryConvert<{type}>(json, options, out var {Local(@case.Name)}))"))

@@ -16,10 +16,20 @@ internal static class UnionEmitter
 {
     public static void Write(SourceWriter writer, UnionModel model, SpecModel spec)
     {
+        if (model.Strategy == UnionStrategy.Ambiguous)
+        {
+            AmbiguousUnionEmitter.Write(writer, model, spec);
+            return;
+        }
+
         var name = model.Name;
         var ns = spec.Namespace;
-        DocComments.Summary(writer, model.Description, $"One of {model.Cases.Count} shapes; switch over it with <see cref=\"Match{{TResult}}\"/>.");
-        DocComments.Remarks(writer, new[] { "A value that matches none of the shapes the spec lists is kept as <see cref=\"Unknown\"/> and written back unchanged." });
+        DocComments.Summary(writer, model.Description, $"One of {model.Cases.Count} shapes.");
+        DocComments.Remarks(writer, new[]
+        {
+            "Switch over it with <see cref=\"Match{TResult}\"/>, <see cref=\"Switch\"/> or a C# <c>switch</c> on its nested case types.",
+            "A value that matches none of the shapes the spec lists is kept as <see cref=\"Unknown\"/> and written back unchanged.",
+        });
         writer.Line(CSharp.GeneratedCodeAttribute);
         writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({name}.JsonConverter))]");
         using (writer.Block($"{spec.Accessibility} abstract partial class {name} : global::System.IEquatable<{name}>"))

@@ -8,7 +8,7 @@ using Specgen.Generator.Modelling.Model;
 namespace Specgen.Generator.Modelling;
 
 /// <summary>String enums → extensible enum structs. A single-value enum is a constant, not a type.</summary>
-internal sealed class EnumModeller(ModelContext context)
+internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
 {
     public const string ExtensibleEnumExtension = "x-extensible-enum";
 
@@ -29,7 +29,7 @@ internal sealed class EnumModeller(ModelContext context)
             return existing;
         }
 
-        var name = fixedName ?? context.ClaimTypeName(hint);
+        var name = fixedName ?? (context.Overrides.IsEmpty ? context.ClaimTypeName(hint) : context.ClaimTypeName(hint, schemas.ShapeOf(pointer)));
         var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "Create" });
         var model = new EnumModel(
             name,
@@ -43,7 +43,8 @@ internal sealed class EnumModeller(ModelContext context)
         return type;
     }
 
-    private static string MemberName(string value) => value == "*" ? "Any" : Naming.Pascal(value, "Value");
+    /// <summary>The C# name of an enum value; <c>*</c> reads as <c>Any</c>.</summary>
+    public static string MemberName(string value) => value == "*" ? "Any" : Naming.Pascal(value, "Value");
 
     /// <summary>The distinct string values, in order (real specs repeat values).</summary>
     private static List<string> Values(IEnumerable<JsonNode?>? nodes)

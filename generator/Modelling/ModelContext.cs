@@ -20,6 +20,9 @@ internal sealed class ModelContext(ReadSpec spec, IEnumerable<string> reservedNa
 
     public NameScope TypeNames { get; } = new(reservedNames);
 
+    /// <summary>Names the spec asks for with <c>x-specgen-name</c>, by shape.</summary>
+    public NamingOverrides Overrides { get; } = NamingOverrides.Collect(spec.Root);
+
     public Dictionary<string, TypeRef> TypesByShape { get; } = new(System.StringComparer.Ordinal);
 
     public Dictionary<string, TypeRef> TypesByReference { get; } = new(System.StringComparer.Ordinal);
@@ -35,10 +38,17 @@ internal sealed class ModelContext(ReadSpec spec, IEnumerable<string> reservedNa
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(pointer), arguments));
 
-    /// <summary>A type name for a new shape: the preferred name, else prefixed by its parent, else numbered.</summary>
+    /// <summary>
+    /// A type name for a new shape: the name the spec gives it (<c>x-specgen-name</c>), else the hint's;
+    /// prefixed by its parent when that is taken, else numbered.
+    /// </summary>
+    public string ClaimTypeName(NameHint hint, string shape) =>
+        ClaimTypeName(Overrides.NameFor(shape) is { } given ? hint with { Name = given } : hint);
+
+    /// <summary>A type name: the preferred name, else prefixed by its parent, else numbered.</summary>
     public string ClaimTypeName(NameHint hint)
     {
-        if (!TypeNames.IsTaken(hint.Name))
+        if (!TypeNames.IsTaken(hint.Name) && !(hint.Parent is { Length: > 0 } && Naming.IsGeneric(hint.Name)))
         {
             return TypeNames.Claim(hint.Name);
         }

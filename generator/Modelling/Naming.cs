@@ -136,6 +136,28 @@ internal static class Naming
 
         return new string(chars);
     }
+
+    private static readonly HashSet<string> GenericNames = new(StringComparer.Ordinal)
+    {
+        "Item", "Items", "Value", "Values", "Data", "Result", "Results", "Properties", "Options", "Details", "Info",
+    };
+
+    /// <summary>A name that says nothing on its own (<c>Items</c>, <c>Data</c>): a type made from it takes its parent's name as a prefix.</summary>
+    public static bool IsGeneric(string name) => GenericNames.Contains(name);
+
+    /// <summary>
+    /// Types of the System namespaces a user's code names all the time. A generated type with one of
+    /// these names makes <c>Environment.GetEnvironmentVariable</c> ambiguous in a file that imports both
+    /// namespaces (CS0104), so such a type takes its parent's name as a prefix instead.
+    /// </summary>
+    public static readonly string[] ShadowedSystemTypes =
+    {
+        "Action", "Activator", "Array", "Attribute", "Boolean", "Buffer", "Byte", "Char", "Console", "Convert",
+        "DateTime", "DateTimeOffset", "Decimal", "Delegate", "Directory", "Double", "Enum", "Environment",
+        "Exception", "File", "Func", "GC", "Guid", "Half", "HttpClient", "Index", "Int16", "Int32", "Int64",
+        "Lazy", "List", "Dictionary", "Math", "Memory", "Nullable", "Object", "Path", "Random", "Range", "Single",
+        "Span", "Stream", "String", "Task", "Thread", "TimeSpan", "Timer", "Tuple", "Type", "Uri", "Version", "Void",
+    };
 }
 
 /// <summary>Hands out distinct names within one scope (the types of a spec, the members of a type).</summary>

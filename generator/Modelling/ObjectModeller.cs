@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using Microsoft.CodeAnalysis.CSharp;
+using CSharp = Microsoft.CodeAnalysis.CSharp;
 using Microsoft.OpenApi;
 using Specgen.Generator.Common;
 using Specgen.Generator.Modelling.Model;
@@ -14,13 +14,14 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 {
     public TypeRef Model(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName)
     {
-        var shape = fixedName is null ? "object:" + schemas.ShapeOf(pointer) : null;
+        var raw = fixedName is null ? schemas.ShapeOf(pointer) : null;
+        var shape = raw is null ? null : "object:" + raw;
         if (shape is not null && context.TypesByShape.TryGetValue(shape, out var existing))
         {
             return existing;
         }
 
-        var name = fixedName ?? context.ClaimTypeName(hint);
+        var name = fixedName ?? context.ClaimTypeName(hint, raw!);
         var type = TypeRef.Named(name);
         if (shape is not null)
         {
@@ -63,7 +64,20 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             schema.Description,
             DefaultLiteral(schema.Default, resolved.Type),
             schema.Deprecated,
-            ConstraintsOf(schema));
+            ConstraintsOf(schema),
+            required && resolved.Type.Kind == TypeKind.String && ConstantOf(schema) is { } constant ? CSharp.SymbolDisplay.FormatLiteral(constant, quote: true) : null);
+    }
+
+    /// <summary>The one string a schema allows (a single-value enum or a const), if that is all it allows.</summary>
+    public static string? ConstantOf(IOpenApiSchema? schema)
+    {
+        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
+        if (target?.Const is { } constant)
+        {
+            return constant;
+        }
+
+        return target?.Enum is { Count: 1 } values && values[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
     }
 
     /// <summary>The schema itself and every allOf part, with their pointers; references are followed.</summary>
@@ -130,10 +144,10 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         switch (type.Kind)
         {
             case TypeKind.String when scalar.TryGetValue(out string? text):
-                return SymbolDisplay.FormatLiteral(text, quote: true);
+                return CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
             case TypeKind.Named when type.IsValueType && scalar.TryGetValue(out string? text):
                 // A string enum: the emitter wraps the literal in the enum's constructor.
-                return SymbolDisplay.FormatLiteral(text, quote: true);
+                return CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
             case TypeKind.Boolean when scalar.TryGetValue(out bool flag):
                 return flag ? "true" : "false";
             case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number when TryNumber(scalar, out var number):

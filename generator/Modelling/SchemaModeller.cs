@@ -25,7 +25,7 @@ internal sealed class SchemaModeller
         _context = context;
         _objects = new ObjectModeller(context, this);
         _unions = new UnionModeller(context, this);
-        _enums = new EnumModeller(context);
+        _enums = new EnumModeller(context, this);
     }
 
     public Resolved Resolve(IOpenApiSchema? schema, NameHint hint, string pointer)
@@ -69,7 +69,9 @@ internal sealed class SchemaModeller
         }
 
         var targetPointer = "/components/schemas/" + Reading.SourceMap.Escape(id);
-        var name = Naming.Pascal(id, "Schema");
+        var name = ExtensionValue(target, NamingOverrides.NameExtension) is JsonValue given && given.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text)
+            ? Naming.Pascal(text, "Schema")
+            : Naming.Pascal(id, "Schema");
 
         // Reserve the name first, so a schema that refers to itself becomes a recursive type.
         _context.TypesByReference[id] = TypeRef.Named(name);
@@ -128,7 +130,7 @@ internal sealed class SchemaModeller
 
         return type switch
         {
-            JsonSchemaType.Array => new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, new NameHint(Naming.Singular(hint.Name), hint.Parent), pointer + "/items").Type), nullable),
+            JsonSchemaType.Array => new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, new NameHint(ItemName(hint.Name), hint.Parent), pointer + "/items").Type), nullable),
             JsonSchemaType.String => new Resolved(TypeRef.String, nullable),
             JsonSchemaType.Boolean => new Resolved(TypeRef.Boolean, nullable),
             JsonSchemaType.Integer => new Resolved(schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64, nullable),
@@ -136,6 +138,10 @@ internal sealed class SchemaModeller
             _ => new Resolved(TypeRef.JsonNode, true),
         };
     }
+
+    /// <summary>What to call an array's item type: <c>Tags</c> → <c>Tag</c>, <c>ProviderList</c> → <c>Provider</c>.</summary>
+    private static string ItemName(string arrayName) =>
+        arrayName.Length > 4 && arrayName.EndsWith("List", System.StringComparison.Ordinal) ? arrayName.Substring(0, arrayName.Length - 4) : Naming.Singular(arrayName);
 
     public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
@@ -155,9 +161,16 @@ internal sealed class SchemaModeller
     public static IList<IOpenApiSchema> Alternatives(IOpenApiSchema schema) =>
         schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf ?? new List<IOpenApiSchema>();
 
+    private const string BrandPrefix = "__@BRAND@";
+
     /// <summary>An object whose only property is a TypeScript brand marker carries no data: opaque JSON.</summary>
-    private static bool IsBrand(IOpenApiSchema schema) =>
-        schema.Properties is { Count: 1 } properties && properties.Keys.First().StartsWith("__@BRAND@", System.StringComparison.Ordinal);
+    public static bool IsBrand(IOpenApiSchema schema) =>
+        schema.Properties is { Count: 1 } properties && properties.Keys.First().StartsWith(BrandPrefix, System.StringComparison.Ordinal);
+
+    /// <summary><see cref="IsBrand(IOpenApiSchema)"/> for the schema's JSON.</summary>
+    public static bool IsBrand(JsonObject schema) =>
+        schema.TryGetPropertyValue("properties", out var properties) && properties is JsonObject { Count: 1 } names
+        && names.First().Key.StartsWith(BrandPrefix, System.StringComparison.Ordinal);
 
     /// <summary>The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication.</summary>
     public string ShapeOf(string pointer) => ShapeKey.Of(JsonPointer.Find(_context.Spec.Root, pointer));

@@ -15,7 +15,7 @@ internal static class SpecModeller
     {
         var document = spec.Document;
         var clientName = options.ClientName ?? Naming.Pascal(document.Info?.Title, "Api") + "Client";
-        var context = new ModelContext(spec, new[] { clientName, "I" + clientName }, cancellationToken);
+        var context = new ModelContext(spec, new[] { clientName, "I" + clientName }.Concat(Naming.ShadowedSystemTypes), cancellationToken);
         var schemas = new SchemaModeller(context);
         var operations = new OperationModeller(context, schemas).ModelAll(document);
 

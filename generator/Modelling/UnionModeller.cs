@@ -34,13 +34,14 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             return only with { IsNullable = only.IsNullable || nullable };
         }
 
-        var shape = fixedName is null ? "union:" + schemas.ShapeOf(pointer) : null;
+        var raw = fixedName is null ? schemas.ShapeOf(pointer) : null;
+        var shape = raw is null ? null : "union:" + raw;
         if (shape is not null && context.TypesByShape.TryGetValue(shape, out var existing))
         {
             return new Resolved(existing, nullable);
         }
 
-        var name = fixedName ?? context.ClaimTypeName(hint);
+        var name = fixedName ?? context.ClaimTypeName(hint, raw!);
         var type = TypeRef.Named(name);
         if (shape is not null)
         {
@@ -53,7 +54,8 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         var cases = new List<UnionCaseModel>();
         for (var i = 0; i < variants.Count; i++)
         {
-            var caseName = caseNames.Claim(CaseName(variants[i].Schema, variants[i].Target, tests[i], schema.Discriminator));
+            var given = variants[i].Schema is OpenApiSchemaReference ? null : context.Overrides.NameFor(schemas.ShapeOf(variants[i].Pointer));
+            var caseName = caseNames.Claim(WithoutPrefix(given ?? CaseName(variants[i].Schema, variants[i].Target, tests[i], schema.Discriminator), name));
             var caseType = schemas.Resolve(variants[i].Schema, new NameHint(caseName, name), variants[i].Pointer).Type;
             cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
         }
@@ -64,9 +66,15 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             context.Report(Descriptors.AmbiguousUnion, pointer + "/" + keyword, string.Join(", ", clashes), name);
         }
 
-        context.Add(new UnionModel(name, schema.Description, schema.Deprecated, Order(cases).ToEquatableArray(), strategy, nullable));
+        context.Add(new UnionModel(name, schema.Description, schema.Deprecated, cases.ToEquatableArray(), ReadOrder(cases).ToEquatableArray(), strategy, nullable));
         return new Resolved(type, nullable);
     }
+
+    /// <summary>A case is read as <c>Union.Case</c>: <c>Condition.ConditionMode</c> says the union's name twice.</summary>
+    private static string WithoutPrefix(string caseName, string union) =>
+        caseName.Length > union.Length && caseName.StartsWith(union, System.StringComparison.Ordinal) && char.IsUpper(caseName[union.Length])
+            ? caseName.Substring(union.Length)
+            : caseName;
 
     private static IOpenApiSchema? Target(IOpenApiSchema schema) =>
         schema is OpenApiSchemaReference reference ? reference.Target : schema;
@@ -74,8 +82,9 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
     /// <summary>The test a JSON value must pass to be this variant.</summary>
     private static CaseTest TestOf(IOpenApiSchema? schema, OpenApiDiscriminator? discriminator, IOpenApiSchema declared)
     {
-        if (schema is null)
+        if (schema is null || SchemaModeller.IsBrand(schema))
         {
+            // A TypeScript brand is a compile-time marker on some other value: no JSON carries it.
             return Test(JsonValueKindSet.Any);
         }
 
@@ -87,7 +96,9 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             constants.Add(new PropertyConstant(property, mapped));
         }
 
-        foreach (var name in required)
+        // The explicit discriminator's own value in the variant counts even when the variant does not require it.
+        var candidates = discriminator?.PropertyName is { } named && !required.Contains(named) ? required.Append(named) : required;
+        foreach (var name in candidates)
         {
             if (constants.Any(c => c.Property == name))
             {
@@ -142,15 +153,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         return kinds == JsonValueKindSet.None ? JsonValueKindSet.Any : kinds;
     }
 
-    private static string? ConstantOf(IOpenApiSchema? schema)
-    {
-        if (schema?.Const is { } constant)
-        {
-            return constant;
-        }
-
-        return schema?.Enum is { Count: 1 } values && values[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-    }
+    private static string? ConstantOf(IOpenApiSchema? schema) => ObjectModeller.ConstantOf(schema);
 
     private static string? DiscriminatorValue(IOpenApiSchema declared, OpenApiDiscriminator discriminator)
     {
@@ -222,12 +225,12 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
     private static IEnumerable<string> Clashes(List<UnionCaseModel> cases) =>
         cases.GroupBy(c => c.Test).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Name));
 
-    /// <summary>Most specific first: the converter takes the first case whose test passes.</summary>
-    private static IEnumerable<UnionCaseModel> Order(List<UnionCaseModel> cases) =>
+    /// <summary>The order the converter tries the cases in: most specific first, as it takes the first whose test passes.</summary>
+    private static IEnumerable<int> ReadOrder(List<UnionCaseModel> cases) =>
         cases.Select((c, index) => (Case: c, Index: index))
             .OrderByDescending(x => Specificity(x.Case.Test))
             .ThenBy(x => x.Index)
-            .Select(x => x.Case);
+            .Select(x => x.Index);
 
     private static int Specificity(CaseTest test) =>
         (test.Constants.Count * 1000) + (test.StringValues.Count > 0 ? 500 : 0) + (test.RequiredProperties.Count * 10)
@@ -238,6 +241,11 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         if (declared is OpenApiSchemaReference { Reference.Id: { } id })
         {
             return Naming.Pascal(discriminator is not null ? DiscriminatorValue(declared, discriminator) : id, "Case");
+        }
+
+        if (schema is not null && SchemaModeller.IsBrand(schema))
+        {
+            return "Opaque";
         }
 
         if (schema?.Title is { Length: > 0 } title)
@@ -269,7 +277,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         switch (test.Kinds)
         {
             case JsonValueKindSet.String when test.StringValues.Count is > 0 and <= 3:
-                return string.Join("Or", test.StringValues.Select(v => Naming.Pascal(v, "Value")));
+                return string.Join("Or", test.StringValues.Select(EnumModeller.MemberName));
             case JsonValueKindSet.String:
                 return "String";
             case JsonValueKindSet.Number:

@@ -49,18 +49,18 @@ internal sealed class Report(TextWriter output)
     }
 
     /// <summary>One line per control: the union is switched over exhaustively.</summary>
-    private static string Describe(PropertiesValue2 control) => control switch
+    private static string Describe(MetadataControl control) => control switch
     {
-        PropertiesValue2.StringInput { Value: var input } => $"text input      {input.UiLabel}",
-        PropertiesValue2.NumberInput { Value: var number } => $"number input    {number.UiLabel} (min {number.Minimum}, max {number.Maximum})",
-        PropertiesValue2.BooleanToggle { Value: var toggle } => $"toggle          {toggle.UiLabel}",
-        PropertiesValue2.NumberSlider { Value: var slider } => $"slider          {slider.UiLabel}",
-        PropertiesValue2.StringSelect { Value: var select } => $"select          {select.UiLabel} ({select.UiOptions.Count} options)",
-        PropertiesValue2.StringMultiSelect { Value: var multi } => $"multi-select    {multi.UiLabel}",
-        PropertiesValue2.StringVercelRegion { Value: var region } => $"region          {region.UiLabel}",
-        PropertiesValue2.StringDomain { Value: var domain } => $"domain          {domain.UiLabel}",
-        PropertiesValue2.Value2 => "opaque value",
-        PropertiesValue2.Unknown { Json: var json } => $"unknown control {json.GetRawText()}",
-        _ => "?",
+        MetadataControl.StringInput { Value: var input } => $"text input      {input.UiLabel}",
+        MetadataControl.NumberInput { Value: var number } => $"number input    {number.UiLabel} (min {number.Minimum}, max {number.Maximum})",
+        MetadataControl.BooleanToggle { Value: var toggle } => $"toggle          {toggle.UiLabel}",
+        MetadataControl.NumberSlider { Value: var slider } => $"slider          {slider.UiLabel}",
+        MetadataControl.StringSelect { Value: var select } => $"select          {select.UiLabel} ({select.UiOptions.Count} options)",
+        MetadataControl.StringMultiSelect { Value: var multi } => $"multi-select    {multi.UiLabel}",
+        MetadataControl.VercelRegion { Value: var region } => $"region          {region.UiLabel}",
+        MetadataControl.Domain { Value: var domain } => $"domain          {domain.UiLabel}",
+        MetadataControl.BrandedValue => "opaque value",
+        MetadataControl.Unknown { Json: var json } => $"unknown control {json.GetRawText()}",
+        _ => throw new System.Diagnostics.UnreachableException(),
     };
 }

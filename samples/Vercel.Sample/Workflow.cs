@@ -25,8 +25,8 @@ public static class Workflow
         report.Step("1. Integration configurations");
         var configurations = await client.GetConfigurationsAsync(View.Account, teamId: teamId, cancellationToken: cancellationToken);
         var configurationRows = configurations.Match(
-            objectList2: list => list.Select(c => new[] { c.Id, c.Slug, c.IntegrationId }).ToList(),
-            objectList: list => list.Select(c => new[] { c.Id ?? "", c.Slug ?? "", c.IntegrationId ?? "" }).ToList(),
+            configurationsWithIntegration: list => list.Select(c => new[] { c.Id, c.Slug, c.IntegrationId }).ToList(),
+            configurations: list => list.Select(c => new[] { c.Id ?? "", c.Slug ?? "", c.IntegrationId ?? "" }).ToList(),
             unknown: _ => []);
         report.Table(["id", "slug", "integration"], configurationRows);
         if (configurationRows.Count == 0)
@@ -76,7 +76,7 @@ public static class Workflow
                 stores.Add(await CreateAsync(client, report, configurationId, free.Product, null, teamId, cancellationToken));
             }
 
-            if (plans.FirstOrDefault(p => !IsFree(p.Plan) && !p.Plan.PaymentMethodRequired && p.Plan.Type == Type.Subscription) is { Product: not null } paid)
+            if (plans.FirstOrDefault(p => !IsFree(p.Plan) && !p.Plan.PaymentMethodRequired && p.Plan.Type == PlanType.Subscription) is { Product: not null } paid)
             {
                 report.Step($"5. Create a paid store ({paid.Product.Slug}, plan {paid.Plan.Id})");
                 stores.Add(await CreateAsync(client, report, configurationId, paid.Product, paid.Plan, teamId, cancellationToken));

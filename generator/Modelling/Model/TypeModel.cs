@@ -26,12 +26,16 @@ internal sealed record EnumModel(
 
 internal sealed record EnumMemberModel(string Name, string Value);
 
-/// <summary>A oneOf/anyOf: a closed hierarchy with one case per variant and an Unknown case.</summary>
+/// <summary>
+/// A oneOf/anyOf: a closed hierarchy with one case per variant (in the spec's order) and an Unknown
+/// case. <paramref name="ReadOrder"/> is the order the converter tries the cases' tests in.
+/// </summary>
 internal sealed record UnionModel(
     string Name,
     string? Description,
     bool IsDeprecated,
     EquatableArray<UnionCaseModel> Cases,
+    EquatableArray<int> ReadOrder,
     UnionStrategy Strategy,
     bool IsNullable) : TypeModel(Name, Description, IsDeprecated);
 

@@ -12,11 +12,17 @@ namespace Vercel
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial record BooleanToggle
     {
+        /// <remarks>
+        /// Always <c>&quot;boolean&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "boolean";
 
+        /// <remarks>
+        /// Always <c>&quot;toggle&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public required string UiControl { get; init; }
+        public string UiControl { get; init; } = "toggle";
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -32,23 +38,23 @@ namespace Vercel
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiReadOnly { get; init; }
+        public global::Vercel.Condition? UiReadOnly { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiHidden { get; init; }
+        public global::Vercel.Condition? UiHidden { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiDisabled { get; init; }
+        public global::Vercel.Condition? UiDisabled { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiDescription? UiDescription { get; init; }
+        public global::Vercel.DescriptionText? UiDescription { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expr? UiFormattedValue { get; init; }
+        public global::Vercel.Expression? UiFormattedValue { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

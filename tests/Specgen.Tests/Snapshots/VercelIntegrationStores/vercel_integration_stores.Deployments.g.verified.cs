@@ -16,7 +16,7 @@ namespace Vercel
         public required bool Required { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Action> Actions { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

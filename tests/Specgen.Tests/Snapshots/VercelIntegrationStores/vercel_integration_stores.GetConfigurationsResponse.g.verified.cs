@@ -7,9 +7,10 @@
 namespace Vercel
 {
     /// <summary>
-    /// One of 2 shapes; switch over it with &lt;see cref=&quot;Match{TResult}&quot;/&gt;.
+    /// One of 2 shapes.
     /// </summary>
     /// <remarks>
+    /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
@@ -21,30 +22,30 @@ namespace Vercel
         }
 
         /// <summary>
-        /// The ObjectList2 case.
+        /// The list of configurations for the authenticated user
         /// </summary>
-        public sealed class ObjectList2 : GetConfigurationsResponse
+        public sealed class Configurations : GetConfigurationsResponse
         {
             /// <summary>Creates the case.</summary>
-            public ObjectList2(global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList2> value) => Value = value;
+            public Configurations(global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration> value) => Value = value;
 
             /// <summary>The case's value.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList2> Value { get; }
+            public global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration> Value { get; }
 
             /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
         /// <summary>
-        /// The list of configurations for the authenticated user
+        /// The ConfigurationsWithIntegration case.
         /// </summary>
-        public sealed class ObjectList : GetConfigurationsResponse
+        public sealed class ConfigurationsWithIntegration : GetConfigurationsResponse
         {
             /// <summary>Creates the case.</summary>
-            public ObjectList(global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList> value) => Value = value;
+            public ConfigurationsWithIntegration(global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration> value) => Value = value;
 
             /// <summary>The case's value.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList> Value { get; }
+            public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration> Value { get; }
 
             /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
@@ -66,35 +67,35 @@ namespace Vercel
         }
 
         /// <summary>Calls the function for this value's case and returns its result; every case must be handled.</summary>
-        public TResult Match<TResult>(global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList2>, TResult> objectList2, global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList>, TResult> objectList, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+        public TResult Match<TResult>(global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>, TResult> configurations, global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>, TResult> configurationsWithIntegration, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
         {
             return this switch
             {
-                ObjectList2 value => objectList2(value.Value),
-                ObjectList value => objectList(value.Value),
+                Configurations value => configurations(value.Value),
+                ConfigurationsWithIntegration value => configurationsWithIntegration(value.Value),
                 Unknown value => unknown(value.Json),
                 _ => throw new global::System.InvalidOperationException("Unreachable: the union is closed."),
             };
         }
 
         /// <summary>Calls the action for this value's case; every case must be handled.</summary>
-        public void Switch(global::System.Action<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList2>> objectList2, global::System.Action<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList>> objectList, global::System.Action<global::System.Text.Json.JsonElement> unknown)
+        public void Switch(global::System.Action<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>> configurations, global::System.Action<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>> configurationsWithIntegration, global::System.Action<global::System.Text.Json.JsonElement> unknown)
         {
             switch (this)
             {
-                case ObjectList2 value: objectList2(value.Value); break;
-                case ObjectList value: objectList(value.Value); break;
+                case Configurations value: configurations(value.Value); break;
+                case ConfigurationsWithIntegration value: configurationsWithIntegration(value.Value); break;
                 case Unknown value: unknown(value.Json); break;
             }
         }
 
-        /// <summary>Whether this is the <see cref="ObjectList2"/> case.</summary>
-        public bool IsObjectList2 => this is ObjectList2;
+        /// <summary>Whether this is the <see cref="Configurations"/> case.</summary>
+        public bool IsConfigurations => this is Configurations;
 
-        /// <summary>Gets the value when this is the <see cref="ObjectList2"/> case.</summary>
-        public bool TryGetObjectList2([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList2>? value)
+        /// <summary>Gets the value when this is the <see cref="Configurations"/> case.</summary>
+        public bool TryGetConfigurations([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>? value)
         {
-            if (this is ObjectList2 match)
+            if (this is Configurations match)
             {
                 value = match.Value;
                 return true;
@@ -103,13 +104,13 @@ namespace Vercel
             return false;
         }
 
-        /// <summary>Whether this is the <see cref="ObjectList"/> case.</summary>
-        public bool IsObjectList => this is ObjectList;
+        /// <summary>Whether this is the <see cref="ConfigurationsWithIntegration"/> case.</summary>
+        public bool IsConfigurationsWithIntegration => this is ConfigurationsWithIntegration;
 
-        /// <summary>Gets the value when this is the <see cref="ObjectList"/> case.</summary>
-        public bool TryGetObjectList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList>? value)
+        /// <summary>Gets the value when this is the <see cref="ConfigurationsWithIntegration"/> case.</summary>
+        public bool TryGetConfigurationsWithIntegration([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>? value)
         {
-            if (this is ObjectList match)
+            if (this is ConfigurationsWithIntegration match)
             {
                 value = match.Value;
                 return true;
@@ -133,17 +134,17 @@ namespace Vercel
             return false;
         }
 
-        /// <summary>Wraps a value as the <see cref="ObjectList2"/> case.</summary>
-        public static implicit operator GetConfigurationsResponse(global::Vercel.ObjectList2[] value) => new ObjectList2(value);
+        /// <summary>Wraps a value as the <see cref="Configurations"/> case.</summary>
+        public static implicit operator GetConfigurationsResponse(global::Vercel.IntegrationConfiguration[] value) => new Configurations(value);
 
-        /// <summary>Wraps a value as the <see cref="ObjectList2"/> case.</summary>
-        public static implicit operator GetConfigurationsResponse(global::System.Collections.Generic.List<global::Vercel.ObjectList2> value) => new ObjectList2(value);
+        /// <summary>Wraps a value as the <see cref="Configurations"/> case.</summary>
+        public static implicit operator GetConfigurationsResponse(global::System.Collections.Generic.List<global::Vercel.IntegrationConfiguration> value) => new Configurations(value);
 
-        /// <summary>Wraps a value as the <see cref="ObjectList"/> case.</summary>
-        public static implicit operator GetConfigurationsResponse(global::Vercel.ObjectList[] value) => new ObjectList(value);
+        /// <summary>Wraps a value as the <see cref="ConfigurationsWithIntegration"/> case.</summary>
+        public static implicit operator GetConfigurationsResponse(global::Vercel.ConfigurationWithIntegration[] value) => new ConfigurationsWithIntegration(value);
 
-        /// <summary>Wraps a value as the <see cref="ObjectList"/> case.</summary>
-        public static implicit operator GetConfigurationsResponse(global::System.Collections.Generic.List<global::Vercel.ObjectList> value) => new ObjectList(value);
+        /// <summary>Wraps a value as the <see cref="ConfigurationsWithIntegration"/> case.</summary>
+        public static implicit operator GetConfigurationsResponse(global::System.Collections.Generic.List<global::Vercel.ConfigurationWithIntegration> value) => new ConfigurationsWithIntegration(value);
 
         /// <summary>Compares by case and JSON content.</summary>
         public bool Equals(GetConfigurationsResponse? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
@@ -164,13 +165,13 @@ namespace Vercel
             {
                 using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
                 var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json[0], "type", "integration-configuration") && global::Specgen.Runtime.JsonMatch.Has(json[0], "createdAt") && global::Specgen.Runtime.JsonMatch.Has(json[0], "id") && global::Specgen.Runtime.JsonMatch.Has(json[0], "integration") && global::Specgen.Runtime.JsonMatch.Has(json[0], "integrationId") && global::Specgen.Runtime.JsonMatch.Has(json[0], "ownerId") && global::Specgen.Runtime.JsonMatch.Has(json[0], "scopes") && global::Specgen.Runtime.JsonMatch.Has(json[0], "slug") && global::Specgen.Runtime.JsonMatch.Has(json[0], "updatedAt") && global::Specgen.Runtime.JsonMatch.Has(json[0], "userId")) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList2>>(json, options, out var asObjectList2))
+                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json[0], "type", "integration-configuration") && global::Specgen.Runtime.JsonMatch.Has(json[0], "createdAt") && global::Specgen.Runtime.JsonMatch.Has(json[0], "id") && global::Specgen.Runtime.JsonMatch.Has(json[0], "integration") && global::Specgen.Runtime.JsonMatch.Has(json[0], "integrationId") && global::Specgen.Runtime.JsonMatch.Has(json[0], "ownerId") && global::Specgen.Runtime.JsonMatch.Has(json[0], "scopes") && global::Specgen.Runtime.JsonMatch.Has(json[0], "slug") && global::Specgen.Runtime.JsonMatch.Has(json[0], "updatedAt") && global::Specgen.Runtime.JsonMatch.Has(json[0], "userId")) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>>(json, options, out var asConfigurationsWithIntegration))
                 {
-                    return new ObjectList2(asObjectList2);
+                    return new ConfigurationsWithIntegration(asConfigurationsWithIntegration);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.Object) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ObjectList>>(json, options, out var asObjectList))
+                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.Object) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>>(json, options, out var asConfigurations))
                 {
-                    return new ObjectList(asObjectList);
+                    return new Configurations(asConfigurations);
                 }
                 return new Unknown(json.Clone());
             }
@@ -180,8 +181,8 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case ObjectList2 match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case ObjectList match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
+                    case Configurations match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
+                    case ConfigurationsWithIntegration match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                 }
             }

@@ -7,9 +7,10 @@
 namespace Vercel
 {
     /// <summary>
-    /// One of 5 shapes; switch over it with &lt;see cref=&quot;Match{TResult}&quot;/&gt;.
+    /// One of 5 shapes.
     /// </summary>
     /// <remarks>
+    /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]

@@ -12,17 +12,23 @@ namespace Vercel
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial record NumberSlider
     {
+        /// <remarks>
+        /// Always <c>&quot;array&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "array";
 
+        /// <remarks>
+        /// Always <c>&quot;slider&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public required string UiControl { get; init; }
+        public string UiControl { get; init; } = "slider";
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:steps")]
         public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-        public required global::Vercel.Items Items { get; init; }
+        public required global::Vercel.NumberSliderItems Items { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -42,23 +48,23 @@ namespace Vercel
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiReadOnly { get; init; }
+        public global::Vercel.Condition? UiReadOnly { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiHidden { get; init; }
+        public global::Vercel.Condition? UiHidden { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiDisabled { get; init; }
+        public global::Vercel.Condition? UiDisabled { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiDescription? UiDescription { get; init; }
+        public global::Vercel.DescriptionText? UiDescription { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expr? UiFormattedValue { get; init; }
+        public global::Vercel.Expression? UiFormattedValue { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("default")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -13,7 +13,7 @@ namespace Vercel
     public sealed partial record Plan
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required global::Vercel.Type Type { get; init; }
+        public required global::Vercel.PlanType Type { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         public required string Description { get; init; }

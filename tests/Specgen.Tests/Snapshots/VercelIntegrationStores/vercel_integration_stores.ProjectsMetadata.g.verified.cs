@@ -30,7 +30,7 @@ namespace Vercel
         public string? LatestDeployment { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Environment> Environments { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataEnvironment> Environments { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("envVarPrefix")]
         public required string? EnvVarPrefix { get; init; }

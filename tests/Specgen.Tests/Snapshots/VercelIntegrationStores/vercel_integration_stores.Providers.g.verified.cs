@@ -7,9 +7,10 @@
 namespace Vercel
 {
     /// <summary>
-    /// One of 2 shapes; switch over it with &lt;see cref=&quot;Match{TResult}&quot;/&gt;.
+    /// One of 2 shapes.
     /// </summary>
     /// <remarks>
+    /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
@@ -21,30 +22,30 @@ namespace Vercel
         }
 
         /// <summary>
-        /// The Value2 case.
+        /// The GithubOrGitlabOrBitbucketList case.
         /// </summary>
-        public sealed class Value2 : Providers
+        public sealed class GithubOrGitlabOrBitbucketList : Providers
         {
             /// <summary>Creates the case.</summary>
-            public Value2(string value) => Value = value;
+            public GithubOrGitlabOrBitbucketList(global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket> value) => Value = value;
 
             /// <summary>The case's value.</summary>
-            public string Value { get; }
+            public global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket> Value { get; }
 
             /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
         /// <summary>
-        /// The GithubOrGitlabOrBitbucketList case.
+        /// The Any case.
         /// </summary>
-        public sealed class GithubOrGitlabOrBitbucketList : Providers
+        public sealed class Any : Providers
         {
             /// <summary>Creates the case.</summary>
-            public GithubOrGitlabOrBitbucketList(global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucketList> value) => Value = value;
+            public Any(string value) => Value = value;
 
             /// <summary>The case's value.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucketList> Value { get; }
+            public string Value { get; }
 
             /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
@@ -66,35 +67,35 @@ namespace Vercel
         }
 
         /// <summary>Calls the function for this value's case and returns its result; every case must be handled.</summary>
-        public TResult Match<TResult>(global::System.Func<string, TResult> value2, global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucketList>, TResult> githubOrGitlabOrBitbucketList, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+        public TResult Match<TResult>(global::System.Func<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>, TResult> githubOrGitlabOrBitbucketList, global::System.Func<string, TResult> any, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
         {
             return this switch
             {
-                Value2 value => value2(value.Value),
                 GithubOrGitlabOrBitbucketList value => githubOrGitlabOrBitbucketList(value.Value),
+                Any value => any(value.Value),
                 Unknown value => unknown(value.Json),
                 _ => throw new global::System.InvalidOperationException("Unreachable: the union is closed."),
             };
         }
 
         /// <summary>Calls the action for this value's case; every case must be handled.</summary>
-        public void Switch(global::System.Action<string> value2, global::System.Action<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucketList>> githubOrGitlabOrBitbucketList, global::System.Action<global::System.Text.Json.JsonElement> unknown)
+        public void Switch(global::System.Action<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>> githubOrGitlabOrBitbucketList, global::System.Action<string> any, global::System.Action<global::System.Text.Json.JsonElement> unknown)
         {
             switch (this)
             {
-                case Value2 value: value2(value.Value); break;
                 case GithubOrGitlabOrBitbucketList value: githubOrGitlabOrBitbucketList(value.Value); break;
+                case Any value: any(value.Value); break;
                 case Unknown value: unknown(value.Json); break;
             }
         }
 
-        /// <summary>Whether this is the <see cref="Value2"/> case.</summary>
-        public bool IsValue2 => this is Value2;
+        /// <summary>Whether this is the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
+        public bool IsGithubOrGitlabOrBitbucketList => this is GithubOrGitlabOrBitbucketList;
 
-        /// <summary>Gets the value when this is the <see cref="Value2"/> case.</summary>
-        public bool TryGetValue2([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        /// <summary>Gets the value when this is the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
+        public bool TryGetGithubOrGitlabOrBitbucketList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>? value)
         {
-            if (this is Value2 match)
+            if (this is GithubOrGitlabOrBitbucketList match)
             {
                 value = match.Value;
                 return true;
@@ -103,13 +104,13 @@ namespace Vercel
             return false;
         }
 
-        /// <summary>Whether this is the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
-        public bool IsGithubOrGitlabOrBitbucketList => this is GithubOrGitlabOrBitbucketList;
+        /// <summary>Whether this is the <see cref="Any"/> case.</summary>
+        public bool IsAny => this is Any;
 
-        /// <summary>Gets the value when this is the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
-        public bool TryGetGithubOrGitlabOrBitbucketList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucketList>? value)
+        /// <summary>Gets the value when this is the <see cref="Any"/> case.</summary>
+        public bool TryGetAny([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
         {
-            if (this is GithubOrGitlabOrBitbucketList match)
+            if (this is Any match)
             {
                 value = match.Value;
                 return true;
@@ -133,14 +134,14 @@ namespace Vercel
             return false;
         }
 
-        /// <summary>Wraps a value as the <see cref="Value2"/> case.</summary>
-        public static implicit operator Providers(string value) => new Value2(value);
+        /// <summary>Wraps a value as the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
+        public static implicit operator Providers(global::Vercel.GithubOrGitlabOrBitbucket[] value) => new GithubOrGitlabOrBitbucketList(value);
 
         /// <summary>Wraps a value as the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
-        public static implicit operator Providers(global::Vercel.GithubOrGitlabOrBitbucketList[] value) => new GithubOrGitlabOrBitbucketList(value);
+        public static implicit operator Providers(global::System.Collections.Generic.List<global::Vercel.GithubOrGitlabOrBitbucket> value) => new GithubOrGitlabOrBitbucketList(value);
 
-        /// <summary>Wraps a value as the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
-        public static implicit operator Providers(global::System.Collections.Generic.List<global::Vercel.GithubOrGitlabOrBitbucketList> value) => new GithubOrGitlabOrBitbucketList(value);
+        /// <summary>Wraps a value as the <see cref="Any"/> case.</summary>
+        public static implicit operator Providers(string value) => new Any(value);
 
         /// <summary>Compares by case and JSON content.</summary>
         public bool Equals(Providers? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
@@ -161,11 +162,11 @@ namespace Vercel
             {
                 using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
                 var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.IsOneOf(json, "*") && global::Specgen.Runtime.JsonMatch.TryConvert<string>(json, options, out var asValue2))
+                if (json.ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.IsOneOf(json, "*") && global::Specgen.Runtime.JsonMatch.TryConvert<string>(json, options, out var asAny))
                 {
-                    return new Value2(asValue2);
+                    return new Any(asAny);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.IsOneOf(json[0], "github", "gitlab", "bitbucket")) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucketList>>(json, options, out var asGithubOrGitlabOrBitbucketList))
+                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.IsOneOf(json[0], "github", "gitlab", "bitbucket")) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(json, options, out var asGithubOrGitlabOrBitbucketList))
                 {
                     return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
                 }
@@ -177,8 +178,8 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case Value2 match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
                     case GithubOrGitlabOrBitbucketList match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
+                    case Any match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                 }
             }

@@ -12,11 +12,14 @@ namespace Vercel
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial record StoreProductMetadataSchema
     {
+        /// <remarks>
+        /// Always <c>&quot;object&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "object";
 
         [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.PropertiesValue2> Properties { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("required")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

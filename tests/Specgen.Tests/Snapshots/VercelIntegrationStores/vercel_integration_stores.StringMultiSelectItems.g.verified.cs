@@ -12,8 +12,11 @@ namespace Vercel
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial record StringMultiSelectItems
     {
+        /// <remarks>
+        /// Always <c>&quot;string&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "string";
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -7,28 +7,28 @@
 namespace Vercel
 {
     /// <summary>
-    /// The Environment values.
+    /// The ProjectsMetadataEnvironment values.
     /// </summary>
     /// <remarks>
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Environment>))]
-    public readonly partial struct Environment : global::System.IEquatable<Environment>, global::Specgen.Runtime.IStringEnum<Environment>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<ProjectsMetadataEnvironment>))]
+    public readonly partial struct ProjectsMetadataEnvironment : global::System.IEquatable<ProjectsMetadataEnvironment>, global::Specgen.Runtime.IStringEnum<ProjectsMetadataEnvironment>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public Environment(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public ProjectsMetadataEnvironment(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary><c>production</c></summary>
-        public static Environment Production { get; } = new("production");
+        public static ProjectsMetadataEnvironment Production { get; } = new("production");
 
         /// <summary><c>preview</c></summary>
-        public static Environment Preview { get; } = new("preview");
+        public static ProjectsMetadataEnvironment Preview { get; } = new("preview");
 
         /// <summary><c>development</c></summary>
-        public static Environment Development { get; } = new("development");
+        public static ProjectsMetadataEnvironment Development { get; } = new("development");
 
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
@@ -37,19 +37,19 @@ namespace Vercel
         public bool IsKnown => Value is "production" or "preview" or "development";
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public static Environment Create(string value) => new(value);
+        public static ProjectsMetadataEnvironment Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
-        public static implicit operator Environment(string value) => new(value);
+        public static implicit operator ProjectsMetadataEnvironment(string value) => new(value);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(Environment value) => value.Value;
+        public static explicit operator string(ProjectsMetadataEnvironment value) => value.Value;
 
         /// <inheritdoc/>
-        public bool Equals(Environment other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(ProjectsMetadataEnvironment other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is Environment other && Equals(other);
+        public override bool Equals(object? obj) => obj is ProjectsMetadataEnvironment other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -58,9 +58,9 @@ namespace Vercel
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator ==(Environment left, Environment right) => left.Equals(right);
+        public static bool operator ==(ProjectsMetadataEnvironment left, ProjectsMetadataEnvironment right) => left.Equals(right);
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator !=(Environment left, Environment right) => !left.Equals(right);
+        public static bool operator !=(ProjectsMetadataEnvironment left, ProjectsMetadataEnvironment right) => !left.Equals(right);
     }
 }

@@ -7,21 +7,21 @@
 namespace Vercel
 {
     /// <summary>
-    /// The PropertiesValue2StringVercelRegionUiOptionValue2 object.
+    /// The BrandedValue object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record PropertiesValue2StringVercelRegionUiOptionValue2
+    public sealed partial record BrandedValue
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
         public required global::System.Text.Json.JsonElement Value { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? Disabled { get; init; }
+        public global::Vercel.Condition? Disabled { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? Hidden { get; init; }
+        public global::Vercel.Condition? Hidden { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

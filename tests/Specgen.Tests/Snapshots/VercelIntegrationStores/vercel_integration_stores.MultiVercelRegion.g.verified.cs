@@ -7,40 +7,40 @@
 namespace Vercel
 {
     /// <summary>
-    /// The PropertiesValue2StringDomain object.
+    /// The MultiVercelRegion object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record PropertiesValue2StringDomain
+    public sealed partial record MultiVercelRegion
     {
+        /// <remarks>
+        /// Always <c>&quot;array&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "array";
 
+        /// <remarks>
+        /// Always <c>&quot;multi-vercel-region&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public required string UiControl { get; init; }
+        public string UiControl { get; init; } = "multi-vercel-region";
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("items")]
+        public required global::Vercel.StringMultiSelectItems Items { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MaxLength { get; init; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MinLength { get; init; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Pattern { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:options")]
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.VercelRegionUiOption> UiOptions { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; init; }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("default")]
+        [global::System.Text.Json.Serialization.JsonPropertyName("minItems")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Default { get; init; }
+        public double? MinItems { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("maxItems")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public double? MaxItems { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:label")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -48,27 +48,35 @@ namespace Vercel
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiReadOnly { get; init; }
+        public global::Vercel.Condition? UiReadOnly { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiHidden { get; init; }
+        public global::Vercel.Condition? UiHidden { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiDisabled { get; init; }
+        public global::Vercel.Condition? UiDisabled { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiDescription? UiDescription { get; init; }
+        public global::Vercel.DescriptionText? UiDescription { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expr? UiFormattedValue { get; init; }
+        public global::Vercel.Expression? UiFormattedValue { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:placeholder")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? UiPlaceholder { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("default")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Default { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("example")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? Example { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

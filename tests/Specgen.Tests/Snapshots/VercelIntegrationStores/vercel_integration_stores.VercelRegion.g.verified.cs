@@ -7,40 +7,49 @@
 namespace Vercel
 {
     /// <summary>
-    /// The PropertiesValue2StringInput object.
+    /// The VercelRegion object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record PropertiesValue2StringInput
+    public sealed partial record VercelRegion
     {
+        /// <remarks>
+        /// Always <c>&quot;string&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "string";
 
+        /// <remarks>
+        /// Always <c>&quot;vercel-region&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public required string UiControl { get; init; }
+        public string UiControl { get; init; } = "vercel-region";
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get; init; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MaxLength { get; init; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MinLength { get; init; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Pattern { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:options")]
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.VercelRegionUiOption> UiOptions { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Description { get; init; }
 
+        [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Text.Json.JsonElement? MinLength { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Text.Json.JsonElement? MaxLength { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Text.Json.JsonElement? Pattern { get; init; }
+
         [global::System.Text.Json.Serialization.JsonPropertyName("default")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Default { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:label")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -48,23 +57,23 @@ namespace Vercel
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiReadOnly { get; init; }
+        public global::Vercel.Condition? UiReadOnly { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiHidden { get; init; }
+        public global::Vercel.Condition? UiHidden { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiReadOnly? UiDisabled { get; init; }
+        public global::Vercel.Condition? UiDisabled { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.UiDescription? UiDescription { get; init; }
+        public global::Vercel.DescriptionText? UiDescription { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expr? UiFormattedValue { get; init; }
+        public global::Vercel.Expression? UiFormattedValue { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:placeholder")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -7,25 +7,25 @@
 namespace Vercel
 {
     /// <summary>
-    /// The UpdateOrCreate values.
+    /// The ConditionMode values.
     /// </summary>
     /// <remarks>
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<UpdateOrCreate>))]
-    public readonly partial struct UpdateOrCreate : global::System.IEquatable<UpdateOrCreate>, global::Specgen.Runtime.IStringEnum<UpdateOrCreate>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<ConditionMode>))]
+    public readonly partial struct ConditionMode : global::System.IEquatable<ConditionMode>, global::Specgen.Runtime.IStringEnum<ConditionMode>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public UpdateOrCreate(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public ConditionMode(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary><c>update</c></summary>
-        public static UpdateOrCreate Update { get; } = new("update");
+        public static ConditionMode Update { get; } = new("update");
 
         /// <summary><c>create</c></summary>
-        public static UpdateOrCreate Create2 { get; } = new("create");
+        public static ConditionMode Create2 { get; } = new("create");
 
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
@@ -34,19 +34,19 @@ namespace Vercel
         public bool IsKnown => Value is "update" or "create";
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public static UpdateOrCreate Create(string value) => new(value);
+        public static ConditionMode Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
-        public static implicit operator UpdateOrCreate(string value) => new(value);
+        public static implicit operator ConditionMode(string value) => new(value);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(UpdateOrCreate value) => value.Value;
+        public static explicit operator string(ConditionMode value) => value.Value;
 
         /// <inheritdoc/>
-        public bool Equals(UpdateOrCreate other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(ConditionMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is UpdateOrCreate other && Equals(other);
+        public override bool Equals(object? obj) => obj is ConditionMode other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -55,9 +55,9 @@ namespace Vercel
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator ==(UpdateOrCreate left, UpdateOrCreate right) => left.Equals(right);
+        public static bool operator ==(ConditionMode left, ConditionMode right) => left.Equals(right);
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator !=(UpdateOrCreate left, UpdateOrCreate right) => !left.Equals(right);
+        public static bool operator !=(ConditionMode left, ConditionMode right) => !left.Equals(right);
     }
 }

@@ -7,25 +7,25 @@
 namespace Vercel
 {
     /// <summary>
-    /// The Type values.
+    /// The PlanType values.
     /// </summary>
     /// <remarks>
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Type>))]
-    public readonly partial struct Type : global::System.IEquatable<Type>, global::Specgen.Runtime.IStringEnum<Type>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<PlanType>))]
+    public readonly partial struct PlanType : global::System.IEquatable<PlanType>, global::Specgen.Runtime.IStringEnum<PlanType>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public Type(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public PlanType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary><c>prepayment</c></summary>
-        public static Type Prepayment { get; } = new("prepayment");
+        public static PlanType Prepayment { get; } = new("prepayment");
 
         /// <summary><c>subscription</c></summary>
-        public static Type Subscription { get; } = new("subscription");
+        public static PlanType Subscription { get; } = new("subscription");
 
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
@@ -34,19 +34,19 @@ namespace Vercel
         public bool IsKnown => Value is "prepayment" or "subscription";
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public static Type Create(string value) => new(value);
+        public static PlanType Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
-        public static implicit operator Type(string value) => new(value);
+        public static implicit operator PlanType(string value) => new(value);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(Type value) => value.Value;
+        public static explicit operator string(PlanType value) => value.Value;
 
         /// <inheritdoc/>
-        public bool Equals(Type other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(PlanType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is Type other && Equals(other);
+        public override bool Equals(object? obj) => obj is PlanType other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -55,9 +55,9 @@ namespace Vercel
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator ==(Type left, Type right) => left.Equals(right);
+        public static bool operator ==(PlanType left, PlanType right) => left.Equals(right);
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator !=(Type left, Type right) => !left.Equals(right);
+        public static bool operator !=(PlanType left, PlanType right) => !left.Equals(right);
     }
 }

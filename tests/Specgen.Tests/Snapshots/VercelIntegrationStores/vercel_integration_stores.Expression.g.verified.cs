@@ -7,16 +7,13 @@
 namespace Vercel
 {
     /// <summary>
-    /// The Action object.
+    /// The Expression object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record Action
+    public sealed partial record Expression
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug { get; init; }
-
-        [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Environment> Environments { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("expr")]
+        public required string Expr { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

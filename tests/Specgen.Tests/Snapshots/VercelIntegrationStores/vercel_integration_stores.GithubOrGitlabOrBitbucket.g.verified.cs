@@ -7,28 +7,28 @@
 namespace Vercel
 {
     /// <summary>
-    /// The GithubOrGitlabOrBitbucketList values.
+    /// The GithubOrGitlabOrBitbucket values.
     /// </summary>
     /// <remarks>
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<GithubOrGitlabOrBitbucketList>))]
-    public readonly partial struct GithubOrGitlabOrBitbucketList : global::System.IEquatable<GithubOrGitlabOrBitbucketList>, global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucketList>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<GithubOrGitlabOrBitbucket>))]
+    public readonly partial struct GithubOrGitlabOrBitbucket : global::System.IEquatable<GithubOrGitlabOrBitbucket>, global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>
     {
         private readonly string? _value;
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public GithubOrGitlabOrBitbucketList(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+        public GithubOrGitlabOrBitbucket(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
         /// <summary><c>github</c></summary>
-        public static GithubOrGitlabOrBitbucketList Github { get; } = new("github");
+        public static GithubOrGitlabOrBitbucket Github { get; } = new("github");
 
         /// <summary><c>gitlab</c></summary>
-        public static GithubOrGitlabOrBitbucketList Gitlab { get; } = new("gitlab");
+        public static GithubOrGitlabOrBitbucket Gitlab { get; } = new("gitlab");
 
         /// <summary><c>bitbucket</c></summary>
-        public static GithubOrGitlabOrBitbucketList Bitbucket { get; } = new("bitbucket");
+        public static GithubOrGitlabOrBitbucket Bitbucket { get; } = new("bitbucket");
 
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
@@ -37,19 +37,19 @@ namespace Vercel
         public bool IsKnown => Value is "github" or "gitlab" or "bitbucket";
 
         /// <summary>Creates a value; any string is accepted.</summary>
-        public static GithubOrGitlabOrBitbucketList Create(string value) => new(value);
+        public static GithubOrGitlabOrBitbucket Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
-        public static implicit operator GithubOrGitlabOrBitbucketList(string value) => new(value);
+        public static implicit operator GithubOrGitlabOrBitbucket(string value) => new(value);
 
         /// <summary>The wire value.</summary>
-        public static explicit operator string(GithubOrGitlabOrBitbucketList value) => value.Value;
+        public static explicit operator string(GithubOrGitlabOrBitbucket value) => value.Value;
 
         /// <inheritdoc/>
-        public bool Equals(GithubOrGitlabOrBitbucketList other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(GithubOrGitlabOrBitbucket other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GithubOrGitlabOrBitbucketList other && Equals(other);
+        public override bool Equals(object? obj) => obj is GithubOrGitlabOrBitbucket other && Equals(other);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
@@ -58,9 +58,9 @@ namespace Vercel
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator ==(GithubOrGitlabOrBitbucketList left, GithubOrGitlabOrBitbucketList right) => left.Equals(right);
+        public static bool operator ==(GithubOrGitlabOrBitbucket left, GithubOrGitlabOrBitbucket right) => left.Equals(right);
 
         /// <summary>Compares wire values.</summary>
-        public static bool operator !=(GithubOrGitlabOrBitbucketList left, GithubOrGitlabOrBitbucketList right) => !left.Equals(right);
+        public static bool operator !=(GithubOrGitlabOrBitbucket left, GithubOrGitlabOrBitbucket right) => !left.Equals(right);
     }
 }

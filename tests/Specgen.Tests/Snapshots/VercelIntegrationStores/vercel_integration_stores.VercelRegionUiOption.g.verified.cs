@@ -7,23 +7,24 @@
 namespace Vercel
 {
     /// <summary>
-    /// One of 3 shapes; switch over it with &lt;see cref=&quot;Match{TResult}&quot;/&gt;.
+    /// One of 3 shapes.
     /// </summary>
     /// <remarks>
+    /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(PropertiesValue2StringVercelRegionUiOption.JsonConverter))]
-    public abstract partial class PropertiesValue2StringVercelRegionUiOption : global::System.IEquatable<PropertiesValue2StringVercelRegionUiOption>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(VercelRegionUiOption.JsonConverter))]
+    public abstract partial class VercelRegionUiOption : global::System.IEquatable<VercelRegionUiOption>
     {
-        private PropertiesValue2StringVercelRegionUiOption()
+        private VercelRegionUiOption()
         {
         }
 
         /// <summary>
         /// The LabelValue case.
         /// </summary>
-        public sealed class LabelValue : PropertiesValue2StringVercelRegionUiOption
+        public sealed class LabelValue : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
             public LabelValue(global::Vercel.UiOption value) => Value = value;
@@ -36,12 +37,12 @@ namespace Vercel
         }
 
         /// <summary>
-        /// The BRAND8675 case.
+        /// The Opaque case.
         /// </summary>
-        public sealed class BRAND8675 : PropertiesValue2StringVercelRegionUiOption
+        public sealed class Opaque : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
-            public BRAND8675(global::System.Text.Json.JsonElement value) => Value = value;
+            public Opaque(global::System.Text.Json.JsonElement value) => Value = value;
 
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Value { get; }
@@ -51,15 +52,15 @@ namespace Vercel
         }
 
         /// <summary>
-        /// The Value2 case.
+        /// The BrandedValue case.
         /// </summary>
-        public sealed class Value2 : PropertiesValue2StringVercelRegionUiOption
+        public sealed class BrandedValue : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
-            public Value2(global::Vercel.PropertiesValue2StringVercelRegionUiOptionValue2 value) => Value = value;
+            public BrandedValue(global::Vercel.BrandedValue value) => Value = value;
 
             /// <summary>The case's value.</summary>
-            public global::Vercel.PropertiesValue2StringVercelRegionUiOptionValue2 Value { get; }
+            public global::Vercel.BrandedValue Value { get; }
 
             /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
@@ -68,7 +69,7 @@ namespace Vercel
         /// <summary>
         /// A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.
         /// </summary>
-        public sealed class Unknown : PropertiesValue2StringVercelRegionUiOption
+        public sealed class Unknown : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
             public Unknown(global::System.Text.Json.JsonElement json) => Json = json;
@@ -81,26 +82,26 @@ namespace Vercel
         }
 
         /// <summary>Calls the function for this value's case and returns its result; every case must be handled.</summary>
-        public TResult Match<TResult>(global::System.Func<global::Vercel.UiOption, TResult> labelValue, global::System.Func<global::System.Text.Json.JsonElement, TResult> brand8675, global::System.Func<global::Vercel.PropertiesValue2StringVercelRegionUiOptionValue2, TResult> value2, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+        public TResult Match<TResult>(global::System.Func<global::Vercel.UiOption, TResult> labelValue, global::System.Func<global::System.Text.Json.JsonElement, TResult> opaque, global::System.Func<global::Vercel.BrandedValue, TResult> brandedValue, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
         {
             return this switch
             {
                 LabelValue value => labelValue(value.Value),
-                BRAND8675 value => brand8675(value.Value),
-                Value2 value => value2(value.Value),
+                Opaque value => opaque(value.Value),
+                BrandedValue value => brandedValue(value.Value),
                 Unknown value => unknown(value.Json),
                 _ => throw new global::System.InvalidOperationException("Unreachable: the union is closed."),
             };
         }
 
         /// <summary>Calls the action for this value's case; every case must be handled.</summary>
-        public void Switch(global::System.Action<global::Vercel.UiOption> labelValue, global::System.Action<global::System.Text.Json.JsonElement> brand8675, global::System.Action<global::Vercel.PropertiesValue2StringVercelRegionUiOptionValue2> value2, global::System.Action<global::System.Text.Json.JsonElement> unknown)
+        public void Switch(global::System.Action<global::Vercel.UiOption> labelValue, global::System.Action<global::System.Text.Json.JsonElement> opaque, global::System.Action<global::Vercel.BrandedValue> brandedValue, global::System.Action<global::System.Text.Json.JsonElement> unknown)
         {
             switch (this)
             {
                 case LabelValue value: labelValue(value.Value); break;
-                case BRAND8675 value: brand8675(value.Value); break;
-                case Value2 value: value2(value.Value); break;
+                case Opaque value: opaque(value.Value); break;
+                case BrandedValue value: brandedValue(value.Value); break;
                 case Unknown value: unknown(value.Json); break;
             }
         }
@@ -120,13 +121,13 @@ namespace Vercel
             return false;
         }
 
-        /// <summary>Whether this is the <see cref="BRAND8675"/> case.</summary>
-        public bool IsBRAND8675 => this is BRAND8675;
+        /// <summary>Whether this is the <see cref="Opaque"/> case.</summary>
+        public bool IsOpaque => this is Opaque;
 
-        /// <summary>Gets the value when this is the <see cref="BRAND8675"/> case.</summary>
-        public bool TryGetBRAND8675(out global::System.Text.Json.JsonElement value)
+        /// <summary>Gets the value when this is the <see cref="Opaque"/> case.</summary>
+        public bool TryGetOpaque(out global::System.Text.Json.JsonElement value)
         {
-            if (this is BRAND8675 match)
+            if (this is Opaque match)
             {
                 value = match.Value;
                 return true;
@@ -135,13 +136,13 @@ namespace Vercel
             return false;
         }
 
-        /// <summary>Whether this is the <see cref="Value2"/> case.</summary>
-        public bool IsValue2 => this is Value2;
+        /// <summary>Whether this is the <see cref="BrandedValue"/> case.</summary>
+        public bool IsBrandedValue => this is BrandedValue;
 
-        /// <summary>Gets the value when this is the <see cref="Value2"/> case.</summary>
-        public bool TryGetValue2([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.PropertiesValue2StringVercelRegionUiOptionValue2? value)
+        /// <summary>Gets the value when this is the <see cref="BrandedValue"/> case.</summary>
+        public bool TryGetBrandedValue([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.BrandedValue? value)
         {
-            if (this is Value2 match)
+            if (this is BrandedValue match)
             {
                 value = match.Value;
                 return true;
@@ -166,27 +167,27 @@ namespace Vercel
         }
 
         /// <summary>Wraps a value as the <see cref="LabelValue"/> case.</summary>
-        public static implicit operator PropertiesValue2StringVercelRegionUiOption(global::Vercel.UiOption value) => new LabelValue(value);
+        public static implicit operator VercelRegionUiOption(global::Vercel.UiOption value) => new LabelValue(value);
 
-        /// <summary>Wraps a value as the <see cref="Value2"/> case.</summary>
-        public static implicit operator PropertiesValue2StringVercelRegionUiOption(global::Vercel.PropertiesValue2StringVercelRegionUiOptionValue2 value) => new Value2(value);
+        /// <summary>Wraps a value as the <see cref="BrandedValue"/> case.</summary>
+        public static implicit operator VercelRegionUiOption(global::Vercel.BrandedValue value) => new BrandedValue(value);
 
         /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(PropertiesValue2StringVercelRegionUiOption? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
+        public bool Equals(VercelRegionUiOption? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as PropertiesValue2StringVercelRegionUiOption);
+        public override bool Equals(object? obj) => Equals(obj as VercelRegionUiOption);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(PropertiesValue2StringVercelRegionUiOption));
+        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(VercelRegionUiOption));
 
-        /// <summary>Reads and writes <see cref="PropertiesValue2StringVercelRegionUiOption"/> with System.Text.Json.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<PropertiesValue2StringVercelRegionUiOption>
+        /// <summary>Reads and writes <see cref="VercelRegionUiOption"/> with System.Text.Json.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<VercelRegionUiOption>
         {
             /// <inheritdoc/>
-            public override PropertiesValue2StringVercelRegionUiOption? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override VercelRegionUiOption? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
                 var json = document.RootElement;
@@ -194,25 +195,25 @@ namespace Vercel
                 {
                     return new LabelValue(asLabelValue);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "__@BRAND@8675") && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Text.Json.JsonElement>(json, options, out var asBRAND8675))
+                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "value") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.BrandedValue>(json, options, out var asBrandedValue))
                 {
-                    return new BRAND8675(asBRAND8675);
+                    return new BrandedValue(asBrandedValue);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "value") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.PropertiesValue2StringVercelRegionUiOptionValue2>(json, options, out var asValue2))
+                if (true && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Text.Json.JsonElement>(json, options, out var asOpaque))
                 {
-                    return new Value2(asValue2);
+                    return new Opaque(asOpaque);
                 }
                 return new Unknown(json.Clone());
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, PropertiesValue2StringVercelRegionUiOption value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
                     case LabelValue match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case BRAND8675 match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Value2 match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
+                    case Opaque match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
+                    case BrandedValue match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                 }
             }

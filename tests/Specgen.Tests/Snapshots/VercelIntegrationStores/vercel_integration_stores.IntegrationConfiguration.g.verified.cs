@@ -10,7 +10,7 @@ namespace Vercel
     /// The list of configurations for the authenticated user
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record ObjectList
+    public sealed partial record IntegrationConfiguration
     {
         /// <summary>
         /// A timestamp that tells you when the configuration was installed successfully

@@ -7,10 +7,10 @@
 namespace Vercel
 {
     /// <summary>
-    /// The ObjectList2 object.
+    /// The ConfigurationWithIntegration object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record ObjectList2
+    public sealed partial record ConfigurationWithIntegration
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
         public required global::Vercel.Integration Integration { get; init; }
@@ -73,8 +73,11 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? TeamId { get; init; }
 
+        /// <remarks>
+        /// Always <c>&quot;integration-configuration&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "integration-configuration";
 
         /// <summary>
         /// A timestamp that tells you when the configuration was updated.

@@ -7,13 +7,16 @@
 namespace Vercel
 {
     /// <summary>
-    /// The Expr object.
+    /// The DeploymentsAction object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record Expr
+    public sealed partial record DeploymentsAction
     {
-        [global::System.Text.Json.Serialization.JsonPropertyName("expr")]
-        public required string Expr2 { get; init; }
+        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
+        public required string Slug { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataEnvironment> Environments { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -7,13 +7,22 @@
 namespace Vercel
 {
     /// <summary>
-    /// The PropertiesValue2StringMultiSelectItems object.
+    /// The Domain object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record PropertiesValue2StringMultiSelectItems
+    public sealed partial record Domain
     {
+        /// <remarks>
+        /// Always <c>&quot;string&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "string";
+
+        /// <remarks>
+        /// Always <c>&quot;domain&quot;</c> in this shape; set for you.
+        /// </remarks>
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
+        public string UiControl { get; init; } = "domain";
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -38,6 +47,34 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:label")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? UiLabel { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Vercel.Condition? UiReadOnly { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Vercel.Condition? UiHidden { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Vercel.Condition? UiDisabled { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Vercel.DescriptionText? UiDescription { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Vercel.Expression? UiFormattedValue { get; init; }
+
+        [global::System.Text.Json.Serialization.JsonPropertyName("ui:placeholder")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? UiPlaceholder { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

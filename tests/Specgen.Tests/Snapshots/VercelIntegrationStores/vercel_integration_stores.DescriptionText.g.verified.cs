@@ -7,38 +7,24 @@
 namespace Vercel
 {
     /// <summary>
-    /// One of 2 shapes; switch over it with &lt;see cref=&quot;Match{TResult}&quot;/&gt;.
+    /// One of 2 shapes.
     /// </summary>
     /// <remarks>
+    /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(UiDescription.JsonConverter))]
-    public abstract partial class UiDescription : global::System.IEquatable<UiDescription>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DescriptionText.JsonConverter))]
+    public abstract partial class DescriptionText : global::System.IEquatable<DescriptionText>
     {
-        private UiDescription()
+        private DescriptionText()
         {
-        }
-
-        /// <summary>
-        /// The Expr case.
-        /// </summary>
-        public sealed class Expr : UiDescription
-        {
-            /// <summary>Creates the case.</summary>
-            public Expr(global::Vercel.Expr value) => Value = value;
-
-            /// <summary>The case's value.</summary>
-            public global::Vercel.Expr Value { get; }
-
-            /// <inheritdoc/>
-            public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
         /// <summary>
         /// The String case.
         /// </summary>
-        public sealed class String : UiDescription
+        public sealed class String : DescriptionText
         {
             /// <summary>Creates the case.</summary>
             public String(string value) => Value = value;
@@ -51,9 +37,24 @@ namespace Vercel
         }
 
         /// <summary>
+        /// The Expression case.
+        /// </summary>
+        public sealed class Expression : DescriptionText
+        {
+            /// <summary>Creates the case.</summary>
+            public Expression(global::Vercel.Expression value) => Value = value;
+
+            /// <summary>The case's value.</summary>
+            public global::Vercel.Expression Value { get; }
+
+            /// <inheritdoc/>
+            public override string ToString() => Value?.ToString() ?? string.Empty;
+        }
+
+        /// <summary>
         /// A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.
         /// </summary>
-        public sealed class Unknown : UiDescription
+        public sealed class Unknown : DescriptionText
         {
             /// <summary>Creates the case.</summary>
             public Unknown(global::System.Text.Json.JsonElement json) => Json = json;
@@ -66,41 +67,26 @@ namespace Vercel
         }
 
         /// <summary>Calls the function for this value's case and returns its result; every case must be handled.</summary>
-        public TResult Match<TResult>(global::System.Func<global::Vercel.Expr, TResult> expr, global::System.Func<string, TResult> @string, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
+        public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<global::Vercel.Expression, TResult> expression, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown)
         {
             return this switch
             {
-                Expr value => expr(value.Value),
                 String value => @string(value.Value),
+                Expression value => expression(value.Value),
                 Unknown value => unknown(value.Json),
                 _ => throw new global::System.InvalidOperationException("Unreachable: the union is closed."),
             };
         }
 
         /// <summary>Calls the action for this value's case; every case must be handled.</summary>
-        public void Switch(global::System.Action<global::Vercel.Expr> expr, global::System.Action<string> @string, global::System.Action<global::System.Text.Json.JsonElement> unknown)
+        public void Switch(global::System.Action<string> @string, global::System.Action<global::Vercel.Expression> expression, global::System.Action<global::System.Text.Json.JsonElement> unknown)
         {
             switch (this)
             {
-                case Expr value: expr(value.Value); break;
                 case String value: @string(value.Value); break;
+                case Expression value: expression(value.Value); break;
                 case Unknown value: unknown(value.Json); break;
             }
-        }
-
-        /// <summary>Whether this is the <see cref="Expr"/> case.</summary>
-        public bool IsExpr => this is Expr;
-
-        /// <summary>Gets the value when this is the <see cref="Expr"/> case.</summary>
-        public bool TryGetExpr([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Expr? value)
-        {
-            if (this is Expr match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
         }
 
         /// <summary>Whether this is the <see cref="String"/> case.</summary>
@@ -110,6 +96,21 @@ namespace Vercel
         public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
         {
             if (this is String match)
+            {
+                value = match.Value;
+                return true;
+            }
+            value = default;
+            return false;
+        }
+
+        /// <summary>Whether this is the <see cref="Expression"/> case.</summary>
+        public bool IsExpression => this is Expression;
+
+        /// <summary>Gets the value when this is the <see cref="Expression"/> case.</summary>
+        public bool TryGetExpression([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Expression? value)
+        {
+            if (this is Expression match)
             {
                 value = match.Value;
                 return true;
@@ -133,34 +134,34 @@ namespace Vercel
             return false;
         }
 
-        /// <summary>Wraps a value as the <see cref="Expr"/> case.</summary>
-        public static implicit operator UiDescription(global::Vercel.Expr value) => new Expr(value);
-
         /// <summary>Wraps a value as the <see cref="String"/> case.</summary>
-        public static implicit operator UiDescription(string value) => new String(value);
+        public static implicit operator DescriptionText(string value) => new String(value);
+
+        /// <summary>Wraps a value as the <see cref="Expression"/> case.</summary>
+        public static implicit operator DescriptionText(global::Vercel.Expression value) => new Expression(value);
 
         /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(UiDescription? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
+        public bool Equals(DescriptionText? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => Equals(obj as UiDescription);
+        public override bool Equals(object? obj) => Equals(obj as DescriptionText);
 
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(UiDescription));
+        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(DescriptionText));
 
-        /// <summary>Reads and writes <see cref="UiDescription"/> with System.Text.Json.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<UiDescription>
+        /// <summary>Reads and writes <see cref="DescriptionText"/> with System.Text.Json.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<DescriptionText>
         {
             /// <inheritdoc/>
-            public override UiDescription? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override DescriptionText? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             {
                 using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
                 var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "expr") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.Expr>(json, options, out var asExpr))
+                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "expr") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.Expression>(json, options, out var asExpression))
                 {
-                    return new Expr(asExpr);
+                    return new Expression(asExpression);
                 }
                 if (json.ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.TryConvert<string>(json, options, out var asString))
                 {
@@ -170,12 +171,12 @@ namespace Vercel
             }
 
             /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UiDescription value, global::System.Text.Json.JsonSerializerOptions options)
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DescriptionText value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
-                    case Expr match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
                     case String match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
+                    case Expression match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                 }
             }

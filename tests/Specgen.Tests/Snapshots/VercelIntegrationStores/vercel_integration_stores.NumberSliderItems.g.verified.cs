@@ -7,13 +7,16 @@
 namespace Vercel
 {
     /// <summary>
-    /// The Items object.
+    /// The NumberSliderItems object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record Items
+    public sealed partial record NumberSliderItems
     {
+        /// <remarks>
+        /// Always <c>&quot;number&quot;</c> in this shape; set for you.
+        /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required string Type { get; init; }
+        public string Type { get; init; } = "number";
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -1,0 +1,79 @@
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>
+/// A oneOf whose variants nothing in the spec tells apart (SPECGEN006): guessing would lose data, so
+/// the value is kept as raw JSON, written back unchanged, and read as a variant only when the caller
+/// asks with <c>TryAs…</c>.
+/// </summary>
+internal static class AmbiguousUnionEmitter
+{
+    public static void Write(SourceWriter writer, UnionModel model, SpecModel spec)
+    {
+        var name = model.Name;
+        var ns = spec.Namespace;
+        DocComments.Summary(writer, model.Description, $"One of {model.Cases.Count} shapes that the spec does not tell apart.");
+        DocComments.Remarks(writer, new[]
+        {
+            "The value is kept as the JSON the server sent (<see cref=\"Json\"/>) and written back unchanged;",
+            "read it as one of the shapes with the <c>TryAs…</c> methods.",
+        });
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({name}.JsonConverter))]");
+        using (writer.Block($"{spec.Accessibility} sealed partial class {name} : global::System.IEquatable<{name}>"))
+        {
+            writer.Line("/// <summary>Wraps raw JSON.</summary>");
+            writer.Line($"public {name}({CSharp.Json}.JsonElement json) => Json = json.Clone();");
+            writer.Line();
+            writer.Line("/// <summary>The value as JSON.</summary>");
+            writer.Line($"public {CSharp.Json}.JsonElement Json {{ get; }}");
+            writer.Line();
+            foreach (var @case in model.Cases)
+            {
+                var type = CSharp.TypeName(@case.Type, ns);
+                var outType = @case.Type.IsValueType ? type : type + "?";
+                var notNull = @case.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
+                writer.Line($"/// <summary>Reads the value as the <c>{@case.Name}</c> shape; false when it does not fit.</summary>");
+                writer.Line($"public bool TryAs{@case.Name}({notNull}out {outType} value) => {CSharp.Runtime}.JsonMatch.TryConvert(Json, {CSharp.Json}.JsonSerializerOptions.Default, out value);");
+                writer.Line();
+            }
+
+            foreach (var source in model.Cases.Select(c => CSharp.TypeName(c.Type, ns)).GroupBy(t => t).Where(g => g.Count() == 1).Select(g => g.Key))
+            {
+                writer.Line("/// <summary>Wraps a value of one of the shapes.</summary>");
+                writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Json}.JsonSerializer.SerializeToElement(value));");
+                writer.Line();
+            }
+
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public override string ToString() => Json.GetRawText();");
+            writer.Line();
+            writer.Line("/// <summary>Compares the JSON text.</summary>");
+            writer.Line($"public bool Equals({name}? other) => other is not null && Json.GetRawText() == other.Json.GetRawText();");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Json.GetRawText());");
+            writer.Line();
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the JSON it holds.</summary>");
+            using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
+            {
+                writer.Line("/// <inheritdoc/>");
+                using (writer.Block($"public override {name}? Read(ref {CSharp.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}.JsonSerializerOptions options)"))
+                {
+                    writer.Line($"using var document = {CSharp.Json}.JsonDocument.ParseValue(ref reader);");
+                    writer.Line($"return new {name}(document.RootElement);");
+                }
+
+                writer.Line();
+                writer.Line("/// <inheritdoc/>");
+                writer.Line($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options) => value.Json.WriteTo(writer);");
+            }
+        }
+    }
+}
