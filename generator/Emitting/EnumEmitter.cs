@@ -48,8 +48,8 @@ internal static class EnumEmitter
             var known = string.Join(" or ", model.Members.Select(m => CSharp.Literal(m.Value)));
             writer.Line($"public bool IsKnown => Value is {known};");
             writer.Line();
-            writer.Line("/// <summary>Creates a value; any string is accepted.</summary>");
-            writer.Line($"public static {name} Create(string value) => new(value);");
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"static {name} {CSharp.Runtime}.IStringEnum<{name}>.Create(string value) => new(value);");
             writer.Line();
             writer.Line($"/// <summary>Converts a wire value.</summary>");
             writer.Line($"public static implicit operator {name}(string value) => new(value);");

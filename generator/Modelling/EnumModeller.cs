@@ -30,7 +30,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
         }
 
         var name = fixedName ?? (context.Overrides.IsEmpty ? context.ClaimTypeName(hint) : context.ClaimTypeName(hint, schemas.ShapeOf(pointer)));
-        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "Create" });
+        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString" });
         var model = new EnumModel(
             name,
             schema.Description,

@@ -139,9 +139,20 @@ internal sealed class SchemaModeller
         };
     }
 
-    /// <summary>What to call an array's item type: <c>Tags</c> → <c>Tag</c>, <c>ProviderList</c> → <c>Provider</c>.</summary>
-    private static string ItemName(string arrayName) =>
-        arrayName.Length > 4 && arrayName.EndsWith("List", System.StringComparison.Ordinal) ? arrayName.Substring(0, arrayName.Length - 4) : Naming.Singular(arrayName);
+    /// <summary>
+    /// What to call an array's item type: <c>Tags</c> → <c>Tag</c>, <c>ProviderList</c> → <c>Provider</c>,
+    /// <c>ListShapesResponse</c> → <c>ListShapesResponseItem</c>.
+    /// </summary>
+    private static string ItemName(string arrayName)
+    {
+        if (arrayName.Length > 4 && arrayName.EndsWith("List", System.StringComparison.Ordinal))
+        {
+            return arrayName.Substring(0, arrayName.Length - 4);
+        }
+
+        var singular = Naming.Singular(arrayName);
+        return singular == arrayName ? arrayName + "Item" : singular;
+    }
 
     public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 

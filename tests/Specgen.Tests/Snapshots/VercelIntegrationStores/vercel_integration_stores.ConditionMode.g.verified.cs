@@ -25,7 +25,7 @@ namespace Vercel
         public static ConditionMode Update { get; } = new("update");
 
         /// <summary><c>create</c></summary>
-        public static ConditionMode Create2 { get; } = new("create");
+        public static ConditionMode Create { get; } = new("create");
 
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "update" or "create";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static ConditionMode Create(string value) => new(value);
+        /// <inheritdoc/>
+        static ConditionMode global::Specgen.Runtime.IStringEnum<ConditionMode>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ConditionMode(string value) => new(value);

@@ -51,8 +51,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "backoffice" or "marketplace" or "external" or "oauth" or "v0" or "deploy-button" or "resource-claims" or "cli";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static CreateIntegrationStoreDirectRequestSource Create(string value) => new(value);
+        /// <inheritdoc/>
+        static CreateIntegrationStoreDirectRequestSource global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CreateIntegrationStoreDirectRequestSource(string value) => new(value);

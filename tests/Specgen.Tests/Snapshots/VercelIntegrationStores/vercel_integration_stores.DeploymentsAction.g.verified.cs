@@ -16,7 +16,7 @@ namespace Vercel
         public required string Slug { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataEnvironment> Environments { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get; init; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -45,8 +45,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "disabled-by-owner" or "feature-not-available" or "disabled-by-admin" or "original-owner-left-the-team" or "account-plan-downgrade" or "original-owner-role-downgraded";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static DisabledReason Create(string value) => new(value);
+        /// <inheritdoc/>
+        static DisabledReason global::Specgen.Runtime.IStringEnum<DisabledReason>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator DisabledReason(string value) => new(value);

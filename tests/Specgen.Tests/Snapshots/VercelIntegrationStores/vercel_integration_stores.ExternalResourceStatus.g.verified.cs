@@ -48,8 +48,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "error" or "suspended" or "onboarding" or "uninstalled" or "ready" or "pending" or "resumed";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static ExternalResourceStatus Create(string value) => new(value);
+        /// <inheritdoc/>
+        static ExternalResourceStatus global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ExternalResourceStatus(string value) => new(value);

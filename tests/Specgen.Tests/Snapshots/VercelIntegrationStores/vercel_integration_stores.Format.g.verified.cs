@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "json" or "ndjson";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static Format Create(string value) => new(value);
+        /// <inheritdoc/>
+        static Format global::Specgen.Runtime.IStringEnum<Format>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Format(string value) => new(value);

@@ -36,8 +36,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "github" or "gitlab" or "bitbucket";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static GithubOrGitlabOrBitbucket Create(string value) => new(value);
+        /// <inheritdoc/>
+        static GithubOrGitlabOrBitbucket global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator GithubOrGitlabOrBitbucket(string value) => new(value);

@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "marketplace" or "external";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static InstallationType Create(string value) => new(value);
+        /// <inheritdoc/>
+        static InstallationType global::Specgen.Runtime.IStringEnum<InstallationType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator InstallationType(string value) => new(value);

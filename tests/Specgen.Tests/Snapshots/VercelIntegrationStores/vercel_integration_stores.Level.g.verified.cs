@@ -36,8 +36,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "error" or "info" or "warn";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static Level Create(string value) => new(value);
+        /// <inheritdoc/>
+        static Level global::Specgen.Runtime.IStringEnum<Level>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Level(string value) => new(value);

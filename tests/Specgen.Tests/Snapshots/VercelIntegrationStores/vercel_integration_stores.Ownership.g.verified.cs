@@ -36,8 +36,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "owned" or "linked" or "sandbox";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static Ownership Create(string value) => new(value);
+        /// <inheritdoc/>
+        static Ownership global::Specgen.Runtime.IStringEnum<Ownership>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ownership(string value) => new(value);

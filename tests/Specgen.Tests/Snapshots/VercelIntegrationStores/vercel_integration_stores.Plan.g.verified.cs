@@ -64,7 +64,7 @@ namespace Vercel
 
         [global::System.Text.Json.Serialization.JsonPropertyName("quote")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Quote>? Quote { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("effectiveDate")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

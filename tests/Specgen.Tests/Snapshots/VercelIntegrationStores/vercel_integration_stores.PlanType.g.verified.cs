@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "prepayment" or "subscription";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static PlanType Create(string value) => new(value);
+        /// <inheritdoc/>
+        static PlanType global::Specgen.Runtime.IStringEnum<PlanType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator PlanType(string value) => new(value);

@@ -63,8 +63,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "storage" or "experimentation" or "ai" or "observability" or "video" or "authentication" or "workflow" or "checks" or "logDrain" or "traceDrain" or "messaging" or "other";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static PrimaryProtocol Create(string value) => new(value);
+        /// <inheritdoc/>
+        static PrimaryProtocol global::Specgen.Runtime.IStringEnum<PrimaryProtocol>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator PrimaryProtocol(string value) => new(value);

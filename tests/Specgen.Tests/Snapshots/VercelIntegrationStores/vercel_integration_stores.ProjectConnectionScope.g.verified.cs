@@ -63,8 +63,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "read:deployment" or "read:domain" or "read:project" or "read-write:deployment" or "read-write:deployment-check" or "read-write:domain" or "read-write:global-project-env-vars" or "read-write:integration-deployment-action" or "read-write:log-drain" or "read-write:drains" or "read-write:project-env-vars" or "read-write:project-protection-bypass";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static ProjectConnectionScope Create(string value) => new(value);
+        /// <inheritdoc/>
+        static ProjectConnectionScope global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ProjectConnectionScope(string value) => new(value);

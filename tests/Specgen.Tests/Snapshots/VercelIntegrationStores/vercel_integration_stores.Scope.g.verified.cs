@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "installation" or "resource";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static Scope Create(string value) => new(value);
+        /// <inheritdoc/>
+        static Scope global::Specgen.Runtime.IStringEnum<Scope>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Scope(string value) => new(value);

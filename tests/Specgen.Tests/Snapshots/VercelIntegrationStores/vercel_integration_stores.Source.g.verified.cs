@@ -42,8 +42,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "marketplace" or "deploy-button" or "external" or "v0" or "resource-claims";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static Source Create(string value) => new(value);
+        /// <inheritdoc/>
+        static Source global::Specgen.Runtime.IStringEnum<Source>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Source(string value) => new(value);

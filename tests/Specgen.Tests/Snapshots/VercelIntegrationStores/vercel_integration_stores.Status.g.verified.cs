@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "disabled" or "enabled";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static Status Create(string value) => new(value);
+        /// <inheritdoc/>
+        static Status global::Specgen.Runtime.IStringEnum<Status>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Status(string value) => new(value);

@@ -36,8 +36,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "connect_to_project" or "configure_project_connections" or "add_drain";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static StepActionType Create(string value) => new(value);
+        /// <inheritdoc/>
+        static StepActionType global::Specgen.Runtime.IStringEnum<StepActionType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator StepActionType(string value) => new(value);

@@ -13,7 +13,7 @@ namespace Vercel
     public sealed partial record Store
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("projectsMetadata")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadata> ProjectsMetadata { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("projectFilter")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

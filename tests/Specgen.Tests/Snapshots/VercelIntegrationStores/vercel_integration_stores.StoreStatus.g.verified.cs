@@ -51,8 +51,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "available" or "error" or "suspended" or "limits-exceeded-suspended" or "limits-exceeded-suspended-store-count" or "initializing" or "onboarding" or "uninstalled";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static StoreStatus Create(string value) => new(value);
+        /// <inheritdoc/>
+        static StoreStatus global::Specgen.Runtime.IStringEnum<StoreStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator StoreStatus(string value) => new(value);

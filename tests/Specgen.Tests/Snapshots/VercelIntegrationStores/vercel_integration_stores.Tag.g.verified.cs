@@ -180,8 +180,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "edge-config" or "redis" or "postgres" or "blob" or "experimentation" or "checks" or "storage" or "ai" or "observability" or "video" or "authentication" or "workflow" or "logDrain" or "traceDrain" or "messaging" or "other" or "mysql" or "vector" or "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow" or "tag_checks" or "tag_storage" or "tag_logDrain" or "tag_traceDrain" or "tag_other";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static Tag Create(string value) => new(value);
+        /// <inheritdoc/>
+        static Tag global::Specgen.Runtime.IStringEnum<Tag>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Tag(string value) => new(value);

@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "json" or "proto";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static TraceDrainFormat Create(string value) => new(value);
+        /// <inheritdoc/>
+        static TraceDrainFormat global::Specgen.Runtime.IStringEnum<TraceDrainFormat>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator TraceDrainFormat(string value) => new(value);

@@ -33,8 +33,8 @@ namespace Vercel
         /// <summary>Whether the value is one the spec lists.</summary>
         public bool IsKnown => Value is "account" or "project";
 
-        /// <summary>Creates a value; any string is accepted.</summary>
-        public static View Create(string value) => new(value);
+        /// <inheritdoc/>
+        static View global::Specgen.Runtime.IStringEnum<View>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator View(string value) => new(value);

@@ -7,10 +7,10 @@
 namespace Vercel
 {
     /// <summary>
-    /// The ProjectsMetadata object.
+    /// The ProjectsMetadataItem object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record ProjectsMetadata
+    public sealed partial record ProjectsMetadataItem
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         public required string Id { get; init; }
@@ -30,7 +30,7 @@ namespace Vercel
         public string? LatestDeployment { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataEnvironment> Environments { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("envVarPrefix")]
         public required string? EnvVarPrefix { get; init; }

@@ -7,10 +7,10 @@
 namespace Vercel
 {
     /// <summary>
-    /// The Quote object.
+    /// The QuoteItem object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record Quote
+    public sealed partial record QuoteItem
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("line")]
         public required string Line { get; init; }

@@ -1,0 +1,69 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using Microsoft.CodeAnalysis;
+
+namespace Specgen.Tests.Infrastructure;
+
+/// <summary>
+/// A fixture spec under tests/Specgen.Tests/Specs, run through the generator, compiled with zero
+/// warnings and loaded, so a test can check what the generated code does, not only what it says.
+/// </summary>
+public sealed class CompiledSpec
+{
+    private const string Namespace = "Fixture";
+
+    private CompiledSpec(GeneratorRun run, Assembly assembly)
+    {
+        Run = run;
+        Assembly = assembly;
+    }
+
+    public GeneratorRun Run { get; }
+
+    public Assembly Assembly { get; }
+
+    public static SpecFile Fixture(string fileName) =>
+        new("Specs/" + fileName, File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Specs", fileName)), Namespace, ClientName: null);
+
+    public static CompiledSpec Compile(string fileName)
+    {
+        var run = GeneratorHarness.Run(Fixture(fileName));
+        if (run.Exception is { } exception)
+        {
+            throw new InvalidOperationException("The generator threw.", exception);
+        }
+
+        var problems = run.CompileDiagnostics();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The generated code does not compile cleanly:\n" + string.Join("\n", problems));
+        }
+
+        using var image = new MemoryStream();
+        var emitted = run.Output.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        image.Position = 0;
+        var context = new AssemblyLoadContext(fileName, isCollectible: true);
+        return new CompiledSpec(run, context.LoadFromStream(image));
+    }
+
+    /// <summary>A generated type by its C# name; nested cases as <c>Pet.Cat</c>.</summary>
+    public Type Type(string name) =>
+        Assembly.GetType(Namespace + "." + name.Replace('.', '+'), throwOnError: true)!;
+
+    public object Read(string typeName, string json) =>
+        JsonSerializer.Deserialize(json, Type(typeName)) ?? throw new InvalidOperationException("null");
+
+    public string Write(string typeName, object? value) => JsonSerializer.Serialize(value, Type(typeName));
+
+    /// <summary>The case a union value holds, as <c>Union.Case</c>.</summary>
+    public static string CaseOf(object value) => value.GetType().FullName!.Substring(Namespace.Length + 1).Replace('+', '.');
+
+    public static object? Get(object target, string property) =>
+        target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)!.GetValue(target);
+}
