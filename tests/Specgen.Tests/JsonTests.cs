@@ -88,4 +88,20 @@ public class JsonTests
         Assert.True(response.Store.Product.MetadataSchema!.Properties["color"].IsUnknown);
         Assert.True(JsonNode.DeepEquals(json, JsonNode.Parse(JsonSerializer.Serialize(response))));
     }
+
+    [Fact]
+    public void The_seed_response_example_in_the_spec_round_trips()
+    {
+        var spec = Specgen.Generator.Reading.YamlReader.Read(File.ReadAllText(Specgen.Tests.Infrastructure.Repository.SpecPath), new Specgen.Generator.Reading.SourceMap("spec.yaml"))!;
+        var examples = spec["paths"]!["/v1/storage/stores/integration/direct"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["examples"]!.AsObject();
+        Assert.NotEmpty(examples);
+
+        foreach (var (name, example) in examples)
+        {
+            var json = example!["value"]!.ToJsonString();
+            var response = JsonSerializer.Deserialize<CreateIntegrationStoreDirectResponse>(json)!;
+            var written = JsonSerializer.Serialize(response);
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(written)), name + ": " + Specgen.Tests.Infrastructure.Snapshot.Diff(json, written));
+        }
+    }
 }
