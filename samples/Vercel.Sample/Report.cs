@@ -48,19 +48,21 @@ internal sealed class Report(TextWriter output)
         }
     }
 
-    /// <summary>One line per control: the union is switched over exhaustively.</summary>
+    /// <summary>One line per control: the union is switched over case by case, each with its own members.</summary>
     private static string Describe(MetadataControl control) => control switch
     {
-        MetadataControl.StringInput { Value: var input } => $"text input      {input.UiLabel}",
-        MetadataControl.NumberInput { Value: var number } => $"number input    {number.UiLabel} (min {number.Minimum}, max {number.Maximum})",
-        MetadataControl.BooleanToggle { Value: var toggle } => $"toggle          {toggle.UiLabel}",
-        MetadataControl.NumberSlider { Value: var slider } => $"slider          {slider.UiLabel}",
-        MetadataControl.StringSelect { Value: var select } => $"select          {select.UiLabel} ({select.UiOptions.Count} options)",
-        MetadataControl.StringMultiSelect { Value: var multi } => $"multi-select    {multi.UiLabel}",
-        MetadataControl.VercelRegion { Value: var region } => $"region          {region.UiLabel}",
-        MetadataControl.Domain { Value: var domain } => $"domain          {domain.UiLabel}",
+        MetadataControl.StringInput { Value: var c } => $"text input    {c.UiLabel}{Default(c.Default)}",
+        MetadataControl.NumberInput { Value: var c } => $"number input  {c.UiLabel} ({c.Minimum ?? c.ExclusiveMinimum}..{c.Maximum ?? c.ExclusiveMaximum}){Default(c.Default)}",
+        MetadataControl.BooleanToggle { Value: var c } => $"toggle        {c.UiLabel}{Default(c.Default)}",
+        MetadataControl.NumberSlider { Value: var c } => $"slider        {c.UiLabel} (steps {string.Join(", ", c.UiSteps)})",
+        MetadataControl.StringSelect { Value: var c } => $"select        {c.UiLabel}: {string.Join(" | ", c.UiOptions.Select(o => o.Value))}{Default(c.Default)}",
+        MetadataControl.StringMultiSelect { Value: var c } => $"multi-select  {c.UiLabel}: {string.Join(" | ", c.UiOptions.Select(o => o.Value))}",
+        MetadataControl.VercelRegion { Value: var c } => $"region        {c.UiLabel}{Default(c.Default)}",
+        MetadataControl.Domain { Value: var c } => $"domain        {c.UiLabel}",
         MetadataControl.BrandedValue => "opaque value",
         MetadataControl.Unknown { Json: var json } => $"unknown control {json.GetRawText()}",
         _ => throw new System.Diagnostics.UnreachableException(),
     };
+
+    private static string Default(object? value) => value is null ? "" : $" (default {value})";
 }
