@@ -15,15 +15,12 @@ internal static class AmbiguousUnionEmitter
     {
         var name = model.Name;
         var ns = spec.Namespace;
-        DocComments.Summary(writer, model.Description, $"One of {model.Cases.Count} shapes that the spec does not tell apart.");
-        DocComments.Remarks(writer, new[]
+        var remarks = new[]
         {
             "The value is kept as the JSON the server sent (<see cref=\"Json\"/>) and written back unchanged;",
             "read it as one of the shapes with the <c>TryAs…</c> methods.",
-        });
-        writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({name}.JsonConverter))]");
-        using (writer.Block($"{spec.Accessibility} sealed partial class {name} : global::System.IEquatable<{name}>"))
+        };
+        using (UnionEmitter.Open(writer, model, spec, $"One of {model.Cases.Count} shapes that the spec does not tell apart.", remarks, $"sealed partial class {name}"))
         {
             writer.Line("/// <summary>Wraps raw JSON.</summary>");
             writer.Line($"public {name}({CSharp.Json}.JsonElement json) => Json = json.Clone();");
@@ -51,15 +48,7 @@ internal static class AmbiguousUnionEmitter
             writer.Line("/// <inheritdoc/>");
             writer.Line("public override string ToString() => Json.GetRawText();");
             writer.Line();
-            writer.Line("/// <summary>Compares the JSON text.</summary>");
-            writer.Line($"public bool Equals({name}? other) => other is not null && Json.GetRawText() == other.Json.GetRawText();");
-            writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
-            writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Json.GetRawText());");
-            writer.Line();
+            UnionEmitter.WriteEquality(writer, name, string.Empty, "{0}.Json.GetRawText()");
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the JSON it holds.</summary>");
             using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
             {

@@ -24,15 +24,12 @@ internal static class UnionEmitter
 
         var name = model.Name;
         var ns = spec.Namespace;
-        DocComments.Summary(writer, model.Description, $"One of {model.Cases.Count} shapes.");
-        DocComments.Remarks(writer, new[]
+        var remarks = new[]
         {
             "Switch over it with <see cref=\"Match{TResult}\"/>, <see cref=\"Switch\"/> or a C# <c>switch</c> on its nested case types.",
             "A value that matches none of the shapes the spec lists is kept as <see cref=\"Unknown\"/> and written back unchanged.",
-        });
-        writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({name}.JsonConverter))]");
-        using (writer.Block($"{spec.Accessibility} abstract partial class {name} : global::System.IEquatable<{name}>"))
+        };
+        using (Open(writer, model, spec, $"One of {model.Cases.Count} shapes.", remarks, $"abstract partial class {name}"))
         {
             writer.Line($"private {name}()");
             writer.Line("{");
@@ -47,7 +44,9 @@ internal static class UnionEmitter
             WriteMatch(writer, model, ns);
             WriteHelpers(writer, model, ns);
             WriteConversions(writer, model, ns);
-            WriteEquality(writer, name);
+            WriteEquality(writer, name, "GetType() == other.GetType() && ", "{0}.ToJson()");
+            writer.Line($"private string ToJson() => {CSharp.Json}.JsonSerializer.Serialize(this, typeof({name}));");
+            writer.Line();
             UnionConverterEmitter.Write(writer, model, ns);
         }
     }
@@ -170,18 +169,27 @@ internal static class UnionEmitter
         }
     }
 
-    private static void WriteEquality(SourceWriter writer, string name)
+    /// <summary>Value equality over a text form of the value (<paramref name="text"/>, an expression on this and other).</summary>
+    internal static void WriteEquality(SourceWriter writer, string name, string sameShape, string text)
     {
         writer.Line("/// <summary>Compares by case and JSON content.</summary>");
-        writer.Line($"public bool Equals({name}? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();");
+        writer.Line($"public bool Equals({name}? other) => other is not null && {sameShape}{text.Replace("{0}", "this")} == {text.Replace("{0}", "other")};");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(ToJson());");
+        writer.Line($"public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode({text.Replace("{0}", "this")});");
         writer.Line();
-        writer.Line($"private string ToJson() => {CSharp.Json}.JsonSerializer.Serialize(this, typeof({name}));");
-        writer.Line();
+    }
+
+    /// <summary>The doc comment, attributes and declaration line every union starts with.</summary>
+    internal static System.IDisposable Open(SourceWriter writer, UnionModel model, SpecModel spec, string fallbackSummary, string[] remarks, string declaration)
+    {
+        DocComments.Summary(writer, model.Description, fallbackSummary);
+        DocComments.Remarks(writer, remarks);
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
+        return writer.Block($"{spec.Accessibility} {declaration} : global::System.IEquatable<{model.Name}>");
     }
 }

@@ -252,13 +252,13 @@ namespace Vercel
         public static implicit operator MetadataValue(global::System.Collections.Generic.List<double> value) => new NumberList(value);
 
         /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(MetadataValue? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
+        public bool Equals(MetadataValue? other) => other is not null && GetType() == other.GetType() && this.ToJson() == other.ToJson();
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as MetadataValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(ToJson());
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
         private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(MetadataValue));
 

@@ -144,13 +144,13 @@ namespace Vercel
         public static implicit operator Providers(string value) => new Any(value);
 
         /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(Providers? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
+        public bool Equals(Providers? other) => other is not null && GetType() == other.GetType() && this.ToJson() == other.ToJson();
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as Providers);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(ToJson());
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
         private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(Providers));
 

@@ -173,13 +173,13 @@ namespace Vercel
         public static implicit operator VercelRegionUiOption(global::Vercel.BrandedValue value) => new BrandedValue(value);
 
         /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(VercelRegionUiOption? other) => other is not null && GetType() == other.GetType() && ToJson() == other.ToJson();
+        public bool Equals(VercelRegionUiOption? other) => other is not null && GetType() == other.GetType() && this.ToJson() == other.ToJson();
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as VercelRegionUiOption);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(ToJson());
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
         private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(VercelRegionUiOption));
 
