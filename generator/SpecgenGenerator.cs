@@ -51,6 +51,30 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
                 output.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
             }
         });
+
+        // The DI registration, only where the project can use it: a bool, so C# edits do not re-emit.
+        var hasHttpClientFactory = context.CompilationProvider
+            .Select(static (compilation, _) => HasHttpClientFactory(compilation))
+            .WithTrackingName(TrackingNames.HasHttpClientFactory);
+
+        context.RegisterSourceOutput(models.Combine(hasHttpClientFactory).Where(static pair => pair.Right), static (output, pair) =>
+        {
+            var file = DependencyInjectionEmitter.Emit(pair.Left);
+            output.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+        });
+    }
+
+    private static bool HasHttpClientFactory(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            if (assembly.Name == "Microsoft.Extensions.Http")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads and models one spec. Never throws: a failure becomes a diagnostic.</summary>

@@ -1,6 +1,6 @@
 namespace Specgen.Runtime;
 
-/// <summary>Settings for a generated client: where to send, and how to authenticate.</summary>
+/// <summary>Settings for a generated client: where to send, how to authenticate, retry and validate.</summary>
 public sealed class ApiClientOptions
 {
     /// <summary>A static bearer token. Ignored when <see cref="AccessTokenProvider"/> is set.</summary>
@@ -17,4 +17,49 @@ public sealed class ApiClientOptions
     /// the generated types carry their wire mapping in attributes.
     /// </summary>
     public System.Text.Json.JsonSerializerOptions? JsonOptions { get; set; }
+
+    /// <summary>When to retry; <see cref="RetryOptions.None"/> turns retries off.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Whether a request body is checked against the spec's constraints (required members, lengths,
+    /// patterns, ranges, closed enums) before it is sent. On by default; a violation throws
+    /// <see cref="RequestValidationException"/> and nothing goes on the wire.
+    /// </summary>
+    public bool ValidateRequests { get; set; } = true;
+
+    /// <summary>Response headers that carry the server's request id, first match wins.</summary>
+    public IList<string> RequestIdHeaders { get; } = new List<string> { "x-vercel-id", "x-request-id", "request-id" };
+
+    /// <summary>The clock retries wait on; replace it in tests to retry without waiting.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}
+
+/// <summary>
+/// Retries: a 429 is retried after its <c>Retry-After</c>; a 502/503/504 is retried with jittered
+/// exponential backoff, on idempotent methods only (never a POST). Both stop at <see cref="MaxRetries"/>
+/// or when waiting would exceed <see cref="MaxTotalDelay"/>.
+/// </summary>
+public sealed record RetryOptions
+{
+    /// <summary>No retries at all.</summary>
+    public static RetryOptions None { get; } = new() { MaxRetries = 0 };
+
+    /// <summary>How many times one call may be retried.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>The most one call may spend waiting between attempts, in total.</summary>
+    public TimeSpan MaxTotalDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The first backoff for a 502/503/504; it doubles per attempt, with jitter.</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The wait for a 429 that carries no <c>Retry-After</c>.</summary>
+    public TimeSpan DefaultRetryAfter { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether a 429 is retried.</summary>
+    public bool OnRateLimit { get; init; } = true;
+
+    /// <summary>Whether a 502/503/504 is retried (idempotent methods only).</summary>
+    public bool OnServerError { get; init; } = true;
 }

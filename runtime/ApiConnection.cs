@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -5,8 +6,9 @@ using System.Text.Json;
 namespace Specgen.Runtime;
 
 /// <summary>
-/// Sends a generated client's requests: resolves the base address, adds the bearer token, writes
-/// the JSON body, and turns error statuses and unreadable bodies into <see cref="ApiException"/>.
+/// Sends a generated client's requests: resolves the base address, checks the body, adds the bearer
+/// token, retries what may be retried, and turns error statuses and unreadable bodies into
+/// <see cref="ApiException"/>.
 /// </summary>
 public sealed class ApiConnection
 {
@@ -34,7 +36,7 @@ public sealed class ApiConnection
     /// <summary>Sends the request and reads the JSON response as <typeparamref name="T"/>.</summary>
     public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken = default)
     {
-        var (status, body) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        var (status, body, error) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
             return JsonSerializer.Deserialize<T>(body, Json)
@@ -42,8 +44,7 @@ public sealed class ApiConnection
         }
         catch (JsonException e)
         {
-            throw new ApiException(status, request.Method, request.Path, body, null,
-                $"The response body is not valid JSON for {typeof(T).Name}: {e.Message}", e);
+            throw new ApiException(error with { StatusCode = status }, $"{request.Method} {request.Path} returned {status}, but the body is not valid JSON for {typeof(T).Name}: {e.Message}", e);
         }
     }
 
@@ -51,12 +52,46 @@ public sealed class ApiConnection
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
         await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
 
-    private async Task<(int Status, string Body)> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+    private async Task<(int Status, string Body, ApiError Context)> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), Combine(_baseAddress, request.RelativeUri()));
-        var token = _options.AccessTokenProvider is { } provider
-            ? await provider(cancellationToken).ConfigureAwait(false)
-            : _options.AccessToken;
+        if (_options.ValidateRequests && request.Body is IValidatable body)
+        {
+            RequestValidator.ThrowIfInvalid(body);
+        }
+
+        var retry = _options.Retry ?? RetryOptions.None;
+        var waited = TimeSpan.Zero;
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = _options.AccessTokenProvider is { } provider
+                ? await provider(cancellationToken).ConfigureAwait(false)
+                : _options.AccessToken;
+            using var message = CreateMessage(request, token);
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            var error = ReadError(request, response, status, text).Redact(token);
+            if (response.IsSuccessStatusCode)
+            {
+                return (status, text, error);
+            }
+
+            var delay = attempt < retry.MaxRetries ? RetryDelay(request, retry, error, attempt) : null;
+            if (delay is not { } wait || waited + wait > retry.MaxTotalDelay)
+            {
+                throw ApiException.FromResponse(error.WithBodyError());
+            }
+
+            waited += wait;
+            await Task.Delay(wait, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, string? token)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), Combine(_baseAddress, request.RelativeUri()));
+
+        // The token goes to the configured server only; HttpClient drops it on a redirect.
         if (!string.IsNullOrEmpty(token))
         {
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -73,15 +108,62 @@ public sealed class ApiConnection
             message.Content = new StringContent(json, Encoding.UTF8, MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json"));
         }
 
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var status = (int)response.StatusCode;
-        if (!response.IsSuccessStatusCode)
+        return message;
+    }
+
+    /// <summary>How long to wait before retrying, or null when this response is not retried.</summary>
+    private TimeSpan? RetryDelay(ApiRequest request, RetryOptions retry, ApiError error, int attempt)
+    {
+        if (error.StatusCode == 429)
         {
-            throw ApiException.FromResponse(status, request.Method, request.Path, body);
+            return retry.OnRateLimit ? error.RetryAfter ?? retry.DefaultRetryAfter : null;
         }
 
-        return (status, body);
+        if (error.StatusCode is 502 or 503 or 504 && retry.OnServerError && IsIdempotent(request.Method))
+        {
+            var backoff = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
+            var jittered = backoff * (0.5 + (Random.Shared.NextDouble() / 2));
+            return error.RetryAfter ?? TimeSpan.FromMilliseconds(jittered);
+        }
+
+        return null;
+    }
+
+    private static bool IsIdempotent(string method) =>
+        method.ToUpperInvariant() is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE" or "TRACE";
+
+    private ApiError ReadError(ApiRequest request, HttpResponseMessage response, int status, string body)
+    {
+        string? Header(string name) =>
+            response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        long? Number(string name) =>
+            long.TryParse(Header(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+        return new ApiError(status, request.Method, request.Path, body)
+        {
+            RequestId = _options.RequestIdHeaders.Select(Header).FirstOrDefault(v => v is not null),
+            RetryAfter = RetryAfterOf(response.Headers.RetryAfter),
+            RateLimitLimit = Number("X-RateLimit-Limit"),
+            RateLimitRemaining = Number("X-RateLimit-Remaining"),
+            RateLimitReset = Number("X-RateLimit-Reset") is { } reset ? DateTimeOffset.FromUnixTimeSeconds(reset) : null,
+        };
+    }
+
+    /// <summary><c>Retry-After</c> as seconds or as an HTTP date (measured on the options' clock).</summary>
+    private TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header)
+    {
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _options.TimeProvider.GetUtcNow();
+            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+        }
+
+        return null;
     }
 
     private static Uri Combine(Uri baseAddress, string relative)

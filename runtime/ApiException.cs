@@ -7,83 +7,189 @@ namespace Specgen.Runtime;
 /// The API answered with an error status, or with a body that is not what the spec declares.
 /// Carries what a caller needs to decide, and never the access token.
 /// </summary>
+/// <remarks>
+/// Each status family the API documents has its own subclass, so a caller catches what it handles:
+/// <code>
+/// try { await client.CreateIntegrationStoreDirectAsync(request); }
+/// catch (BadRequestException e) when (e.ErrorCode == "no_free_plan") { … }
+/// catch (RateLimitedException e) { await Task.Delay(e.RetryAfter ?? TimeSpan.FromSeconds(1)); … }
+/// catch (ApiException e) { log(e.StatusCode, e.ErrorCode, e.RequestId); }
+/// </code>
+/// </remarks>
 public class ApiException : Exception
 {
-    /// <summary>Creates the exception.</summary>
-    public ApiException(int statusCode, string method, string path, string? responseBody, string? errorCode, string? errorMessage, Exception? innerException = null)
-        : base(Describe(statusCode, method, path, errorCode, errorMessage), innerException)
+    /// <summary>Creates the exception from what the response said.</summary>
+    public ApiException(ApiError error, string? message = null, Exception? innerException = null)
+        : base(message ?? Describe(error), innerException)
     {
-        StatusCode = statusCode;
-        Method = method;
-        Path = path;
-        ResponseBody = responseBody;
-        ErrorCode = errorCode;
-        ErrorMessage = errorMessage;
+        ArgumentNullException.ThrowIfNull(error);
+        Error = error;
     }
+
+    /// <summary>Everything the response said, as data.</summary>
+    public ApiError Error { get; }
 
     /// <summary>The HTTP status code.</summary>
-    public int StatusCode { get; }
+    public int StatusCode => Error.StatusCode;
 
     /// <summary>The HTTP method of the request.</summary>
-    public string Method { get; }
+    public string Method => Error.Method;
 
     /// <summary>The request path (without the query, which may carry identifiers).</summary>
-    public string Path { get; }
+    public string Path => Error.Path;
 
-    /// <summary>The raw response body, if any.</summary>
-    public string? ResponseBody { get; }
+    /// <summary>The raw response body, if any (with the access token masked, should the server echo it).</summary>
+    public string? ResponseBody => Error.ResponseBody;
 
     /// <summary>The API's error code (Vercel's <c>error.code</c>), if the body had one.</summary>
-    public string? ErrorCode { get; }
+    public string? ErrorCode => Error.ErrorCode;
 
     /// <summary>The API's error message (Vercel's <c>error.message</c>), if the body had one.</summary>
-    public string? ErrorMessage { get; }
+    public string? ErrorMessage => Error.ErrorMessage;
 
-    /// <summary>Builds the exception for an error response, reading Vercel's <c>{"error":{"code","message"}}</c> body.</summary>
-    public static ApiException FromResponse(int statusCode, string method, string path, string? body)
+    /// <summary>The server's id for the request (Vercel's <c>x-vercel-id</c>), to quote to its support.</summary>
+    public string? RequestId => Error.RequestId;
+
+    /// <summary>Builds the exception for an error status: the subclass for its status family.</summary>
+    public static ApiException FromResponse(ApiError error)
     {
-        var (code, message) = ReadError(body);
-        return new ApiException(statusCode, method, path, body, code, message);
+        ArgumentNullException.ThrowIfNull(error);
+        return error.StatusCode switch
+        {
+            400 or 422 => new BadRequestException(error),
+            401 => new UnauthorizedException(error),
+            402 => new PaymentRequiredException(error),
+            403 => new ForbiddenException(error),
+            404 => new NotFoundException(error),
+            409 => new ConflictException(error),
+            429 => new RateLimitedException(error),
+            >= 500 => new ServerErrorException(error),
+            _ => new ApiException(error),
+        };
     }
 
-    private static (string? Code, string? Message) ReadError(string? body)
+    private static string Describe(ApiError error)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        var reason = Enum.IsDefined(typeof(HttpStatusCode), error.StatusCode) ? " " + (HttpStatusCode)error.StatusCode : string.Empty;
+        var detail = (error.ErrorCode, error.ErrorMessage) switch
         {
-            return (null, null);
+            (not null, not null) => $": {error.ErrorCode}: {error.ErrorMessage}",
+            (null, not null) => ": " + error.ErrorMessage,
+            (not null, null) => ": " + error.ErrorCode,
+            _ => string.Empty,
+        };
+        var id = error.RequestId is null ? string.Empty : $" (request id {error.RequestId})";
+        return $"{error.Method} {error.Path} failed with {error.StatusCode}{reason}{detail}{id}";
+    }
+}
+
+/// <summary>400 (or 422): the request is not valid for the API — Vercel says which in <see cref="ApiException.ErrorCode"/>.</summary>
+public sealed class BadRequestException(ApiError error) : ApiException(error);
+
+/// <summary>401: the token is missing, expired or wrong.</summary>
+public sealed class UnauthorizedException(ApiError error) : ApiException(error);
+
+/// <summary>402: the account must pay (or add a payment method) first.</summary>
+public sealed class PaymentRequiredException(ApiError error) : ApiException(error);
+
+/// <summary>403: the token may not do this (for example, it is not an admin of the configuration).</summary>
+public sealed class ForbiddenException(ApiError error) : ApiException(error);
+
+/// <summary>404: something the request names does not exist.</summary>
+public sealed class NotFoundException(ApiError error) : ApiException(error);
+
+/// <summary>409: the request conflicts with the current state.</summary>
+public sealed class ConflictException(ApiError error) : ApiException(error);
+
+/// <summary>5xx: the server failed.</summary>
+public sealed class ServerErrorException(ApiError error) : ApiException(error);
+
+/// <summary>429: too many requests; retried automatically within <see cref="RetryOptions"/>, then thrown.</summary>
+public sealed class RateLimitedException(ApiError error) : ApiException(error)
+{
+    /// <summary>How long the server asked to wait (<c>Retry-After</c>, in seconds or as a date).</summary>
+    public TimeSpan? RetryAfter => Error.RetryAfter;
+
+    /// <summary>The request budget (<c>X-RateLimit-Limit</c>).</summary>
+    public long? Limit => Error.RateLimitLimit;
+
+    /// <summary>What is left of it (<c>X-RateLimit-Remaining</c>).</summary>
+    public long? Remaining => Error.RateLimitRemaining;
+
+    /// <summary>When the budget resets (<c>X-RateLimit-Reset</c>, Unix seconds).</summary>
+    public DateTimeOffset? Reset => Error.RateLimitReset;
+}
+
+/// <summary>What an error response said: status, request, body, the API's error and the rate-limit headers.</summary>
+public sealed record ApiError(int StatusCode, string Method, string Path, string? ResponseBody)
+{
+    /// <summary>The API's error code.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The API's error message.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The server's request id.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The <c>Retry-After</c> delay.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary><c>X-RateLimit-Limit</c>.</summary>
+    public long? RateLimitLimit { get; init; }
+
+    /// <summary><c>X-RateLimit-Remaining</c>.</summary>
+    public long? RateLimitRemaining { get; init; }
+
+    /// <summary><c>X-RateLimit-Reset</c>.</summary>
+    public DateTimeOffset? RateLimitReset { get; init; }
+
+    /// <summary>Reads Vercel's <c>{"error":{"code","message"}}</c> (or a top-level <c>code</c>/<c>message</c>) from the body.</summary>
+    public ApiError WithBodyError()
+    {
+        if (string.IsNullOrWhiteSpace(ResponseBody))
+        {
+            return this;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.Object)
+            using var document = JsonDocument.Parse(ResponseBody);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                return (StringOf(error, "code"), StringOf(error, "message"));
+                return this;
             }
+
+            var error = root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : root;
+            return this with { ErrorCode = StringOf(error, "code"), ErrorMessage = StringOf(error, "message") };
         }
         catch (JsonException)
         {
             // Not JSON: the raw body is still there.
+            return this;
+        }
+    }
+
+    /// <summary>This error with every occurrence of <paramref name="secret"/> masked.</summary>
+    public ApiError Redact(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return this;
         }
 
-        return (null, null);
+        string? Mask(string? text) => text?.Replace(secret, "***", StringComparison.Ordinal);
+        return this with
+        {
+            ResponseBody = Mask(ResponseBody),
+            ErrorCode = Mask(ErrorCode),
+            ErrorMessage = Mask(ErrorMessage),
+            Path = Mask(Path)!,
+            RequestId = Mask(RequestId),
+        };
     }
 
     private static string? StringOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string Describe(int statusCode, string method, string path, string? code, string? message)
-    {
-        var reason = Enum.IsDefined(typeof(HttpStatusCode), statusCode) ? " " + (HttpStatusCode)statusCode : string.Empty;
-        var detail = (code, message) switch
-        {
-            (not null, not null) => $": {code}: {message}",
-            (null, not null) => ": " + message,
-            (not null, null) => ": " + code,
-            _ => string.Empty,
-        };
-        return $"{method} {path} failed with {statusCode}{reason}{detail}";
-    }
 }

@@ -13,6 +13,9 @@ public interface IStringEnum<TSelf>
 
     /// <summary>Creates the value for a wire string.</summary>
     static abstract TSelf Create(string value);
+
+    /// <summary>Whether the spec lists this wire value.</summary>
+    static abstract bool IsKnownValue(string value);
 }
 
 /// <summary>Reads and writes an <see cref="IStringEnum{TSelf}"/> as its JSON string, also as a dictionary key.</summary>

@@ -63,6 +63,12 @@ internal static class AmbiguousUnionEmitter
                 writer.Line("/// <inheritdoc/>");
                 writer.Line($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options) => value.Json.WriteTo(writer);");
             }
+
+            if (model.IsValidated)
+            {
+                // Raw JSON of an undecided shape: nothing to check against.
+                ValidationEmitter.WriteUnion(writer, model);
+            }
         }
     }
 }

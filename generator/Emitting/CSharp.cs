@@ -35,6 +35,9 @@ internal static class CSharp
 
     public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
+    /// <summary>A number as a C# double literal (invariant, round-trippable).</summary>
+    public static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d";
+
     /// <summary>The start of every generated file.</summary>
     public static SourceWriter NewFile(string ns)
     {

@@ -49,6 +49,9 @@ internal static class EnumEmitter
             writer.Line($"public bool IsKnown => Value is {known};");
             writer.Line();
             writer.Line("/// <inheritdoc/>");
+            writer.Line($"static bool {CSharp.Runtime}.IStringEnum<{name}>.IsKnownValue(string value) => value is {known};");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
             writer.Line($"static {name} {CSharp.Runtime}.IStringEnum<{name}>.Create(string value) => new(value);");
             writer.Line();
             writer.Line($"/// <summary>Converts a wire value.</summary>");

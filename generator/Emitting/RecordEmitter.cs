@@ -17,7 +17,8 @@ internal static class RecordEmitter
             writer.Line(CSharp.ObsoleteAttribute);
         }
 
-        using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}"))
+        var interfaces = model.IsValidated ? " : " + ValidationEmitter.Interface : string.Empty;
+        using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}{interfaces}"))
         {
             foreach (var property in model.Properties)
             {
@@ -28,6 +29,10 @@ internal static class RecordEmitter
             writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
             writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
             writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
+            if (model.IsValidated)
+            {
+                ValidationEmitter.WriteRecord(writer, model);
+            }
         }
     }
 
@@ -96,21 +101,22 @@ internal static class RecordEmitter
 
         if (constraints.Minimum is { } minimum)
         {
-            lines.Add($"Minimum: {DocComments.Escape(minimum)}.");
+            lines.Add($"Minimum: {CSharp.Number(minimum)}.");
         }
 
         if (constraints.Maximum is { } maximum)
         {
-            lines.Add($"Maximum: {DocComments.Escape(maximum)}.");
+            lines.Add($"Maximum: {CSharp.Number(maximum)}.");
         }
 
-        if (constraints.Patterns.Count == 1)
+        foreach (var pattern in constraints.Patterns)
         {
-            lines.Add($"Matches <c>{DocComments.Escape(constraints.Patterns[0])}</c>.");
+            lines.Add($"Matches <c>{DocComments.Escape(pattern)}</c>.");
         }
-        else if (constraints.Patterns.Count > 1)
+
+        if (constraints.AnyOfPatterns.Count > 0)
         {
-            lines.Add("Matches one of " + string.Join(", ", System.Linq.Enumerable.Select(constraints.Patterns, p => $"<c>{DocComments.Escape(p)}</c>")) + ".");
+            lines.Add("Matches one of " + string.Join(", ", System.Linq.Enumerable.Select(constraints.AnyOfPatterns, p => $"<c>{DocComments.Escape(p)}</c>")) + ".");
         }
 
         return lines;

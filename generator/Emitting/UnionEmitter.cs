@@ -48,6 +48,10 @@ internal static class UnionEmitter
             writer.Line($"private string ToJson() => {CSharp.Json}.JsonSerializer.Serialize(this, typeof({name}));");
             writer.Line();
             UnionConverterEmitter.Write(writer, model, ns);
+            if (model.IsValidated)
+            {
+                ValidationEmitter.WriteUnion(writer, model);
+            }
         }
     }
 
@@ -190,6 +194,7 @@ internal static class UnionEmitter
         DocComments.Remarks(writer, remarks);
         writer.Line(CSharp.GeneratedCodeAttribute);
         writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
-        return writer.Block($"{spec.Accessibility} {declaration} : global::System.IEquatable<{model.Name}>");
+        var validatable = model.IsValidated ? ", " + ValidationEmitter.Interface : string.Empty;
+        return writer.Block($"{spec.Accessibility} {declaration} : global::System.IEquatable<{model.Name}>{validatable}");
     }
 }

@@ -118,20 +118,16 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 
     public static Constraints ConstraintsOf(IOpenApiSchema schema)
     {
-        var patterns = new List<string>();
-        if (schema.Pattern is { } pattern)
-        {
-            patterns.Add(pattern);
-        }
-
-        if (SchemaModeller.IsConstraintOnlyUnion(schema))
-        {
-            patterns.AddRange(SchemaModeller.Alternatives(schema).Where(a => a.Pattern is not null).Select(a => a.Pattern!));
-        }
-
-        var result = new Constraints(schema.MinLength, schema.MaxLength, patterns.ToEquatableArray(), schema.Minimum, schema.Maximum);
+        var patterns = schema.Pattern is { } pattern ? new[] { pattern } : System.Array.Empty<string>();
+        var anyOf = SchemaModeller.IsConstraintOnlyUnion(schema)
+            ? SchemaModeller.Alternatives(schema).Where(a => a.Pattern is not null).Select(a => a.Pattern!).ToArray()
+            : System.Array.Empty<string>();
+        var result = new Constraints(schema.MinLength, schema.MaxLength, patterns.ToEquatableArray(), NumberOf(schema.Minimum), NumberOf(schema.Maximum), anyOf.ToEquatableArray());
         return result == Constraints.None ? Constraints.None : result;
     }
+
+    private static double? NumberOf(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number) && !double.IsNaN(number) ? number : null;
 
     /// <summary>The schema's default as a C# expression, built from the value (never from spec text).</summary>
     public static string? DefaultLiteral(JsonNode? value, TypeRef type)

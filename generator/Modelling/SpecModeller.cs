@@ -20,7 +20,7 @@ internal static class SpecModeller
         var operations = new OperationModeller(context, schemas).ModelAll(document);
 
         diagnostics.AddRange(context.Diagnostics);
-        var types = context.Types.OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
+        var types = RequestValidation.Mark(context.Types, operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
         return new SpecModel(
             options.HintPrefix,
             options.Namespace,

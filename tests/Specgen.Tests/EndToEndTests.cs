@@ -50,24 +50,26 @@ public class EndToEndTests
     }
 
     [Theory]
-    [InlineData(EmulatorSeed.MemberConfigurationId, EmulatorSeed.FreeProductId, 403, "forbidden")]
-    [InlineData("icfg_unknown1", EmulatorSeed.FreeProductId, 404, "not_found")]
-    [InlineData(EmulatorSeed.AdminConfigurationId, EmulatorSeed.PaidProductId, 400, "no_free_plan")]
-    public async Task Errors_become_ApiException_with_vercel_code_and_message(string configurationId, string product, int status, string code)
+    [InlineData(EmulatorSeed.MemberConfigurationId, EmulatorSeed.FreeProductId, 403, "forbidden", typeof(ForbiddenException))]
+    [InlineData("icfg_unknown1", EmulatorSeed.FreeProductId, 404, "not_found", typeof(NotFoundException))]
+    [InlineData(EmulatorSeed.AdminConfigurationId, EmulatorSeed.PaidProductId, 400, "no_free_plan", typeof(BadRequestException))]
+    public async Task Errors_become_typed_ApiExceptions_with_vercel_code_message_and_request_id(string configurationId, string product, int status, string code, Type expected)
     {
         await using var emulator = await VercelEmulator.StartAsync();
         using var http = new HttpClient();
         var client = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => client.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
         {
             Name = "db",
             IntegrationConfigurationId = configurationId,
             IntegrationProductIdOrSlug = product,
         }));
 
+        Assert.IsType(expected, error);
         Assert.Equal(status, error.StatusCode);
         Assert.Equal(code, error.ErrorCode);
+        Assert.False(string.IsNullOrEmpty(error.RequestId));
         Assert.False(string.IsNullOrEmpty(error.ErrorMessage));
         Assert.Equal("POST", error.Method);
         Assert.Equal("/v1/storage/stores/integration/direct", error.Path);
@@ -81,7 +83,7 @@ public class EndToEndTests
         using var http = new HttpClient();
         var client = new VercelClient(http, new ApiClientOptions { BaseAddress = emulator.BaseAddress });
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => client.GetConfigurationsAsync(View.Account));
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => client.GetConfigurationsAsync(View.Account));
 
         Assert.Equal(401, error.StatusCode);
     }

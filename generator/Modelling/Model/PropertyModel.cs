@@ -18,17 +18,34 @@ internal sealed record PropertyModel(
     string? DefaultLiteral,
     bool IsDeprecated,
     Constraints Constraints,
-    string? ConstantLiteral = null);
+    string? ConstantLiteral = null,
+    PropertyChecks Checks = PropertyChecks.None);
 
-/// <summary>Validation facts from the schema; documented now, enforced by request validation.</summary>
+/// <summary>What request validation checks on a member beyond its <see cref="Constraints"/>.</summary>
+[System.Flags]
+internal enum PropertyChecks
+{
+    None = 0,
+    /// <summary>The member is a closed enum: its value must be one the spec lists.</summary>
+    ClosedEnum = 1,
+    /// <summary>The member (or each item of it) validates itself.</summary>
+    Nested = 2,
+}
+
+/// <summary>
+/// Validation facts from the schema: documented on the member, and checked before a request is sent.
+/// <paramref name="Patterns"/> must all match; of <paramref name="AnyOfPatterns"/> (a oneOf that only offers
+/// patterns) one must.
+/// </summary>
 internal sealed record Constraints(
     int? MinLength,
     int? MaxLength,
     EquatableArray<string> Patterns,
-    string? Minimum,
-    string? Maximum)
+    double? Minimum,
+    double? Maximum,
+    EquatableArray<string> AnyOfPatterns)
 {
-    public static readonly Constraints None = new(null, null, EquatableArray<string>.Empty, null, null);
+    public static readonly Constraints None = new(null, null, EquatableArray<string>.Empty, null, null, EquatableArray<string>.Empty);
 
     public bool IsEmpty => this == None;
 }

@@ -11,7 +11,8 @@ internal sealed record ObjectModel(
     string? Description,
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
-    string ExtensionDataName) : TypeModel(Name, Description, IsDeprecated);
+    string ExtensionDataName,
+    bool IsValidated = false) : TypeModel(Name, Description, IsDeprecated);
 
 /// <summary>
 /// A string enum, emitted as an extensible struct: the known values are named, and a value the spec
@@ -37,7 +38,8 @@ internal sealed record UnionModel(
     EquatableArray<UnionCaseModel> Cases,
     EquatableArray<int> ReadOrder,
     UnionStrategy Strategy,
-    bool IsNullable) : TypeModel(Name, Description, IsDeprecated);
+    bool IsNullable,
+    bool IsValidated = false) : TypeModel(Name, Description, IsDeprecated);
 
 /// <summary>How a union's converter picks the case; decided once, at generation time.</summary>
 internal enum UnionStrategy

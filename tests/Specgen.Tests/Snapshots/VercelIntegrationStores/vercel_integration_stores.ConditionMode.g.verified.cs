@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "update" or "create";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<ConditionMode>.IsKnownValue(string value) => value is "update" or "create";
+
+        /// <inheritdoc/>
         static ConditionMode global::Specgen.Runtime.IStringEnum<ConditionMode>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

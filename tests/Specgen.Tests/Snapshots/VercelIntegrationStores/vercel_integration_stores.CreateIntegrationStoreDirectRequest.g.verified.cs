@@ -10,7 +10,7 @@ namespace Vercel
     /// The CreateIntegrationStoreDirectRequest object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record CreateIntegrationStoreDirectRequest
+    public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.IValidatable
     {
         /// <summary>
         /// Human-readable name for the storage resource
@@ -88,7 +88,7 @@ namespace Vercel
         /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable amounts.
         /// </summary>
         /// <remarks>
-        /// Minimum: 50.
+        /// Minimum: 50d.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("prepaymentAmountCents")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -97,5 +97,20 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
+        /// <param name="validator">Collects the violations.</param>
+        /// <param name="path">This value's JSON path.</param>
+        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        {
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), Name);
+            validator.Length(global::Specgen.Runtime.RequestValidator.Member(path, "name"), Name, null, 128);
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), IntegrationConfigurationId);
+            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), IntegrationConfigurationId, "^icfg_[a-zA-Z0-9]+$");
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), IntegrationProductIdOrSlug);
+            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), IntegrationProductIdOrSlug, "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
+            if (Metadata is { } valueMetadata) foreach (var pair in valueMetadata) validator.Nested(global::Specgen.Runtime.RequestValidator.Member(global::Specgen.Runtime.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
+            validator.Range(global::Specgen.Runtime.RequestValidator.Member(path, "prepaymentAmountCents"), PrepaymentAmountCents, 50d, null);
+        }
     }
 }

@@ -52,6 +52,9 @@ namespace Vercel
         public bool IsKnown => Value is "backoffice" or "marketplace" or "external" or "oauth" or "v0" or "deploy-button" or "resource-claims" or "cli";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>.IsKnownValue(string value) => value is "backoffice" or "marketplace" or "external" or "oauth" or "v0" or "deploy-button" or "resource-claims" or "cli";
+
+        /// <inheritdoc/>
         static CreateIntegrationStoreDirectRequestSource global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -46,6 +46,9 @@ namespace Vercel
         public bool IsKnown => Value is "disabled-by-owner" or "feature-not-available" or "disabled-by-admin" or "original-owner-left-the-team" or "account-plan-downgrade" or "original-owner-role-downgraded";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<DisabledReason>.IsKnownValue(string value) => value is "disabled-by-owner" or "feature-not-available" or "disabled-by-admin" or "original-owner-left-the-team" or "account-plan-downgrade" or "original-owner-role-downgraded";
+
+        /// <inheritdoc/>
         static DisabledReason global::Specgen.Runtime.IStringEnum<DisabledReason>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -49,6 +49,9 @@ namespace Vercel
         public bool IsKnown => Value is "error" or "suspended" or "onboarding" or "uninstalled" or "ready" or "pending" or "resumed";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>.IsKnownValue(string value) => value is "error" or "suspended" or "onboarding" or "uninstalled" or "ready" or "pending" or "resumed";
+
+        /// <inheritdoc/>
         static ExternalResourceStatus global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "json" or "ndjson";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<Format>.IsKnownValue(string value) => value is "json" or "ndjson";
+
+        /// <inheritdoc/>
         static Format global::Specgen.Runtime.IStringEnum<Format>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

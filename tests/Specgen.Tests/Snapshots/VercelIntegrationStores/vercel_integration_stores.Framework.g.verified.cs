@@ -193,6 +193,9 @@ namespace Vercel
         public bool IsKnown => Value is "blitzjs" or "nextjs" or "gatsby" or "remix" or "react-router" or "astro" or "hexo" or "eleventy" or "docusaurus-2" or "docusaurus" or "preact" or "solidstart-1" or "solidstart" or "dojo" or "ember" or "vue" or "scully" or "ionic-angular" or "angular" or "polymer" or "svelte" or "sveltekit" or "sveltekit-1" or "ionic-react" or "create-react-app" or "gridsome" or "umijs" or "sapper" or "saber" or "stencil" or "nuxtjs" or "redwoodjs" or "hugo" or "jekyll" or "brunch" or "middleman" or "zola" or "hydrogen" or "vite" or "vitepress" or "vuepress" or "parcel" or "fastapi" or "flask" or "fasthtml" or "sanity-v3" or "sanity" or "storybook" or "nitro" or "hono" or "express" or "h3" or "nestjs" or "fastify" or "xmcp";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<Framework>.IsKnownValue(string value) => value is "blitzjs" or "nextjs" or "gatsby" or "remix" or "react-router" or "astro" or "hexo" or "eleventy" or "docusaurus-2" or "docusaurus" or "preact" or "solidstart-1" or "solidstart" or "dojo" or "ember" or "vue" or "scully" or "ionic-angular" or "angular" or "polymer" or "svelte" or "sveltekit" or "sveltekit-1" or "ionic-react" or "create-react-app" or "gridsome" or "umijs" or "sapper" or "saber" or "stencil" or "nuxtjs" or "redwoodjs" or "hugo" or "jekyll" or "brunch" or "middleman" or "zola" or "hydrogen" or "vite" or "vitepress" or "vuepress" or "parcel" or "fastapi" or "flask" or "fasthtml" or "sanity-v3" or "sanity" or "storybook" or "nitro" or "hono" or "express" or "h3" or "nestjs" or "fastify" or "xmcp";
+
+        /// <inheritdoc/>
         static Framework global::Specgen.Runtime.IStringEnum<Framework>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

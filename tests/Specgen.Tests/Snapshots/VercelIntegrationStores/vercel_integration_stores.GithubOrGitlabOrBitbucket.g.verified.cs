@@ -37,6 +37,9 @@ namespace Vercel
         public bool IsKnown => Value is "github" or "gitlab" or "bitbucket";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>.IsKnownValue(string value) => value is "github" or "gitlab" or "bitbucket";
+
+        /// <inheritdoc/>
         static GithubOrGitlabOrBitbucket global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

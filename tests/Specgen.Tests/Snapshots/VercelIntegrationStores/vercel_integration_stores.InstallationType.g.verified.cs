@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "marketplace" or "external";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<InstallationType>.IsKnownValue(string value) => value is "marketplace" or "external";
+
+        /// <inheritdoc/>
         static InstallationType global::Specgen.Runtime.IStringEnum<InstallationType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

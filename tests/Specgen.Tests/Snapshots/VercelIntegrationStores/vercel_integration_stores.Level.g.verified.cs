@@ -37,6 +37,9 @@ namespace Vercel
         public bool IsKnown => Value is "error" or "info" or "warn";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<Level>.IsKnownValue(string value) => value is "error" or "info" or "warn";
+
+        /// <inheritdoc/>
         static Level global::Specgen.Runtime.IStringEnum<Level>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -15,7 +15,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(MetadataValue.JsonConverter))]
-    public abstract partial class MetadataValue : global::System.IEquatable<MetadataValue>
+    public abstract partial class MetadataValue : global::System.IEquatable<MetadataValue>, global::Specgen.Runtime.IValidatable
     {
         private MetadataValue()
         {
@@ -306,6 +306,13 @@ namespace Vercel
                     case Unknown match: match.Json.WriteTo(writer); break;
                 }
             }
+        }
+
+        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
+        /// <param name="validator">Collects the violations.</param>
+        /// <param name="path">This value's JSON path.</param>
+        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        {
         }
     }
 }

@@ -37,6 +37,9 @@ namespace Vercel
         public bool IsKnown => Value is "owned" or "linked" or "sandbox";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<Ownership>.IsKnownValue(string value) => value is "owned" or "linked" or "sandbox";
+
+        /// <inheritdoc/>
         static Ownership global::Specgen.Runtime.IStringEnum<Ownership>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

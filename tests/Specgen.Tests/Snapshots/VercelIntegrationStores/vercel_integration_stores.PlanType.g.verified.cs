@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "prepayment" or "subscription";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<PlanType>.IsKnownValue(string value) => value is "prepayment" or "subscription";
+
+        /// <inheritdoc/>
         static PlanType global::Specgen.Runtime.IStringEnum<PlanType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

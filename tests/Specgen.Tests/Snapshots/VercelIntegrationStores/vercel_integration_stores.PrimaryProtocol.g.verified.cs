@@ -64,6 +64,9 @@ namespace Vercel
         public bool IsKnown => Value is "storage" or "experimentation" or "ai" or "observability" or "video" or "authentication" or "workflow" or "checks" or "logDrain" or "traceDrain" or "messaging" or "other";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<PrimaryProtocol>.IsKnownValue(string value) => value is "storage" or "experimentation" or "ai" or "observability" or "video" or "authentication" or "workflow" or "checks" or "logDrain" or "traceDrain" or "messaging" or "other";
+
+        /// <inheritdoc/>
         static PrimaryProtocol global::Specgen.Runtime.IStringEnum<PrimaryProtocol>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -64,6 +64,9 @@ namespace Vercel
         public bool IsKnown => Value is "read:deployment" or "read:domain" or "read:project" or "read-write:deployment" or "read-write:deployment-check" or "read-write:domain" or "read-write:global-project-env-vars" or "read-write:integration-deployment-action" or "read-write:log-drain" or "read-write:drains" or "read-write:project-env-vars" or "read-write:project-protection-bypass";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>.IsKnownValue(string value) => value is "read:deployment" or "read:domain" or "read:project" or "read-write:deployment" or "read-write:deployment-check" or "read-write:domain" or "read-write:global-project-env-vars" or "read-write:integration-deployment-action" or "read-write:log-drain" or "read-write:drains" or "read-write:project-env-vars" or "read-write:project-protection-bypass";
+
+        /// <inheritdoc/>
         static ProjectConnectionScope global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -37,6 +37,9 @@ namespace Vercel
         public bool IsKnown => Value is "production" or "preview" or "development";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>.IsKnownValue(string value) => value is "production" or "preview" or "development";
+
+        /// <inheritdoc/>
         static ProjectsMetadataItemEnvironment global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

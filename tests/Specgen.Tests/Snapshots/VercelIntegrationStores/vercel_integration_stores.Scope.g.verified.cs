@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "installation" or "resource";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<Scope>.IsKnownValue(string value) => value is "installation" or "resource";
+
+        /// <inheritdoc/>
         static Scope global::Specgen.Runtime.IStringEnum<Scope>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -43,6 +43,9 @@ namespace Vercel
         public bool IsKnown => Value is "marketplace" or "deploy-button" or "external" or "v0" or "resource-claims";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<Source>.IsKnownValue(string value) => value is "marketplace" or "deploy-button" or "external" or "v0" or "resource-claims";
+
+        /// <inheritdoc/>
         static Source global::Specgen.Runtime.IStringEnum<Source>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "disabled" or "enabled";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<Status>.IsKnownValue(string value) => value is "disabled" or "enabled";
+
+        /// <inheritdoc/>
         static Status global::Specgen.Runtime.IStringEnum<Status>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

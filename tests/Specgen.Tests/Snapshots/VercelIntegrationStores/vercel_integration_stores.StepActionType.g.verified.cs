@@ -37,6 +37,9 @@ namespace Vercel
         public bool IsKnown => Value is "connect_to_project" or "configure_project_connections" or "add_drain";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<StepActionType>.IsKnownValue(string value) => value is "connect_to_project" or "configure_project_connections" or "add_drain";
+
+        /// <inheritdoc/>
         static StepActionType global::Specgen.Runtime.IStringEnum<StepActionType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

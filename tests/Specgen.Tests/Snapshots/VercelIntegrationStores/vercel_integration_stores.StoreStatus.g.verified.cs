@@ -52,6 +52,9 @@ namespace Vercel
         public bool IsKnown => Value is "available" or "error" or "suspended" or "limits-exceeded-suspended" or "limits-exceeded-suspended-store-count" or "initializing" or "onboarding" or "uninstalled";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<StoreStatus>.IsKnownValue(string value) => value is "available" or "error" or "suspended" or "limits-exceeded-suspended" or "limits-exceeded-suspended-store-count" or "initializing" or "onboarding" or "uninstalled";
+
+        /// <inheritdoc/>
         static StoreStatus global::Specgen.Runtime.IStringEnum<StoreStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -112,6 +112,9 @@ namespace Vercel
         public bool IsKnown => Value is "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<TagId>.IsKnownValue(string value) => value is "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow";
+
+        /// <inheritdoc/>
         static TagId global::Specgen.Runtime.IStringEnum<TagId>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "json" or "proto";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<TraceDrainFormat>.IsKnownValue(string value) => value is "json" or "proto";
+
+        /// <inheritdoc/>
         static TraceDrainFormat global::Specgen.Runtime.IStringEnum<TraceDrainFormat>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

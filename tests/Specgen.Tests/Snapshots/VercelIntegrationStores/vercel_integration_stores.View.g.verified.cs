@@ -34,6 +34,9 @@ namespace Vercel
         public bool IsKnown => Value is "account" or "project";
 
         /// <inheritdoc/>
+        static bool global::Specgen.Runtime.IStringEnum<View>.IsKnownValue(string value) => value is "account" or "project";
+
+        /// <inheritdoc/>
         static View global::Specgen.Runtime.IStringEnum<View>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>

@@ -1,0 +1,51 @@
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>
+/// <c>services.Add{Client}(…)</c>, emitted only when the project references Microsoft.Extensions.Http:
+/// registers the client as a typed HttpClient through IHttpClientFactory and returns the builder, so
+/// the caller can add handlers (Polly, logging) the usual way.
+/// </summary>
+internal static class DependencyInjectionEmitter
+{
+    public static GeneratedFile Emit(SpecModel spec)
+    {
+        var writer = CSharp.NewFile(spec.Namespace);
+        var client = spec.ClientName;
+        const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+        const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+        const string Options = CSharp.Runtime + ".ApiClientOptions";
+
+        writer.Line($"/// <summary>Registers <see cref=\"{client}\"/> with dependency injection.</summary>");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        using (writer.Block($"{spec.Accessibility} static class {client}ServiceCollectionExtensions"))
+        {
+            writer.Line($"/// <summary>");
+            writer.Line($"/// Registers <see cref=\"I{client}\"/> as a typed HttpClient (IHttpClientFactory manages its handlers).");
+            writer.Line($"/// </summary>");
+            writer.Line("/// <param name=\"services\">The service collection.</param>");
+            writer.Line("/// <param name=\"configure\">Sets the token, base address, retries and validation; it may read other services.</param>");
+            writer.Line("/// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>");
+            using (writer.Block($"public static {Builder} Add{client}(this {Services} services, global::System.Action<global::System.IServiceProvider, {Options}>? configure = null)"))
+            {
+                writer.Line($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<I{client}, {client}>(services, (httpClient, serviceProvider) =>");
+                writer.Line("{");
+                writer.Line($"    var options = new {Options}();");
+                writer.Line("    configure?.Invoke(serviceProvider, options);");
+                writer.Line($"    return new {client}(httpClient, options);");
+                writer.Line("});");
+            }
+
+            writer.Line();
+            writer.Line($"/// <summary>Registers <see cref=\"I{client}\"/> as a typed HttpClient.</summary>");
+            writer.Line("/// <param name=\"services\">The service collection.</param>");
+            writer.Line("/// <param name=\"configure\">Sets the token, base address, retries and validation.</param>");
+            writer.Line("/// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>");
+            writer.Line($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{Options}> configure) =>");
+            writer.Line($"    Add{client}(services, (_, options) => configure(options));");
+        }
+
+        return new GeneratedFile($"{spec.HintPrefix}.{client}.DependencyInjection.g.cs", CSharp.EndFile(writer));
+    }
+}

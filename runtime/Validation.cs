@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Specgen.Runtime;
+
+/// <summary>A generated type that can check itself against its schema's constraints.</summary>
+public interface IValidatable
+{
+    /// <summary>Adds every violation in this value to <paramref name="validator"/>; <paramref name="path"/> is its JSON path.</summary>
+    void Validate(RequestValidator validator, string path);
+}
+
+/// <summary>A request body breaks the spec's constraints; nothing was sent. Lists every violation.</summary>
+public sealed class RequestValidationException : ArgumentException
+{
+    /// <summary>Creates the exception.</summary>
+    public RequestValidationException(IReadOnlyList<string> violations)
+        : base("The request is not valid, so it was not sent:" + Environment.NewLine + string.Join(Environment.NewLine, violations.Select(v => "  " + v)))
+    {
+        Violations = violations;
+    }
+
+    /// <summary>One line per violation, each starting with its JSON path: <c>$.name: longer than 128 characters</c>.</summary>
+    public IReadOnlyList<string> Violations { get; }
+}
+
+/// <summary>Collects constraint violations; generated <see cref="IValidatable.Validate"/> methods call it.</summary>
+public sealed class RequestValidator
+{
+    private static readonly ConcurrentDictionary<string, Regex?> Patterns = new(StringComparer.Ordinal);
+    private readonly List<string> _violations = [];
+
+    /// <summary>What was found so far.</summary>
+    public IReadOnlyList<string> Violations => _violations;
+
+    /// <summary>Checks <paramref name="value"/> and throws <see cref="RequestValidationException"/> if anything is wrong.</summary>
+    public static void ThrowIfInvalid(IValidatable value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var validator = new RequestValidator();
+        value.Validate(validator, "$");
+        if (validator._violations.Count > 0)
+        {
+            throw new RequestValidationException(validator._violations);
+        }
+    }
+
+    /// <summary>A JSON path to a member: <c>$.name</c>, or <c>$['ui:control']</c> for a name that needs quoting.</summary>
+    public static string Member(string path, string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && name.Length > 0 && !char.IsAsciiDigit(name[0])
+            ? path + "." + name
+            : path + "['" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
+
+    /// <summary>A JSON path to an item: <c>$.tags[2]</c>.</summary>
+    public static string Item(string path, int index) => path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    /// <summary>Records a violation.</summary>
+    public void Add(string path, string problem) => _violations.Add(path + ": " + problem);
+
+    /// <summary>A required member must be set.</summary>
+    public void Required(string path, object? value)
+    {
+        if (value is null)
+        {
+            Add(path, "required");
+        }
+    }
+
+    /// <summary>String length bounds.</summary>
+    public void Length(string path, string? value, int? min, int? max)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (min is { } least && value.Length < least)
+        {
+            Add(path, $"shorter than {least} characters");
+        }
+
+        if (max is { } most && value.Length > most)
+        {
+            Add(path, $"longer than {most} characters");
+        }
+    }
+
+    /// <summary>The string must match the pattern (or, with several, at least one of them).</summary>
+    public void Pattern(string path, string? value, params string[] patterns)
+    {
+        if (value is null || patterns.Length == 0)
+        {
+            return;
+        }
+
+        var checkable = patterns.Select(Compile).Where(r => r is not null).ToList();
+        if (checkable.Count > 0 && !checkable.Any(r => Matches(r!, value)))
+        {
+            Add(path, patterns.Length == 1 ? $"does not match {patterns[0]}" : $"matches none of {string.Join(", ", patterns)}");
+        }
+    }
+
+    /// <summary>Number bounds (inclusive).</summary>
+    public void Range(string path, double? value, double? minimum, double? maximum)
+    {
+        if (value is not { } number)
+        {
+            return;
+        }
+
+        if (minimum is { } min && number < min)
+        {
+            Add(path, $"less than {min.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (maximum is { } max && number > max)
+        {
+            Add(path, $"greater than {max.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    /// <summary>A closed enum must hold one of the values the spec lists.</summary>
+    public void Known<T>(string path, T? value)
+        where T : struct, IStringEnum<T>
+    {
+        if (value is { } set && !IsKnown(set))
+        {
+            Add(path, $"'{set.Value}' is not one of the allowed values");
+        }
+    }
+
+    /// <summary>Checks a nested value.</summary>
+    public void Nested(string path, IValidatable? value) => value?.Validate(this, path);
+
+    private static bool IsKnown<T>(T value)
+        where T : struct, IStringEnum<T> => T.IsKnownValue(value.Value);
+
+    private static bool Matches(Regex regex, string value)
+    {
+        try
+        {
+            return regex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true; // Too costly to decide here; the server will.
+        }
+    }
+
+    /// <summary>ECMAScript-flavoured patterns from the spec; one .NET cannot read is not checked.</summary>
+    private static Regex? Compile(string pattern) =>
+        Patterns.GetOrAdd(pattern, static p =>
+        {
+            try
+            {
+                return new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        });
+}
