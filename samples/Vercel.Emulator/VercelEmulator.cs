@@ -48,6 +48,7 @@ public sealed class VercelEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<string> receivedBodies = new();
     private readonly ConcurrentQueue<EmulatedStore> stores = new();
     private int requestCount;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> connections = new();
     private int disposed;
 
     private VercelEmulator(WebApplication app, EmulatorOptions options)
@@ -68,6 +69,9 @@ public sealed class VercelEmulator : IAsyncDisposable
 
     /// <summary>Requests received so far, on any path, authenticated or not.</summary>
     public int RequestCount => Volatile.Read(ref requestCount);
+
+    /// <summary>How many distinct TCP connections have carried requests (pooling keeps this small).</summary>
+    public int ConnectionCount => connections.Count;
 
     /// <summary>A snapshot of the raw bodies of the POST requests received, in arrival order.</summary>
     public IReadOnlyList<string> ReceivedBodies => receivedBodies.ToArray();
@@ -121,6 +125,7 @@ public sealed class VercelEmulator : IAsyncDisposable
     private async Task Pipeline(HttpContext ctx, RequestDelegate next)
     {
         Interlocked.Increment(ref requestCount);
+        connections.TryAdd(ctx.Connection.Id, 0);
         ctx.Response.Headers["x-vercel-id"] = $"iad1::{RandomId(5)}-{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}-{RandomId(12)}";
         if (HttpMethods.IsPost(ctx.Request.Method))
         {

@@ -14,9 +14,9 @@ public static class GeneratorHarness
 
     public static GeneratorRun Run(params SpecFile[] specs) => Run(specs, "class Placeholder { }");
 
-    public static GeneratorRun Run(IReadOnlyList<SpecFile> specs, string userCode)
+    public static GeneratorRun Run(IReadOnlyList<SpecFile> specs, string userCode, IEnumerable<MetadataReference>? extraReferences = null)
     {
-        var compilation = CreateCompilation(userCode);
+        var compilation = CreateCompilation(userCode).AddReferences(extraReferences ?? []);
         GeneratorDriver driver = CreateDriver(specs);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);

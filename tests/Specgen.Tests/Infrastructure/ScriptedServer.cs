@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Specgen.Tests.Infrastructure;
+
+/// <summary>What a scripted server received.</summary>
+public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string Body);
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 whose every answer the test writes: for the cases the emulator
+/// does not produce on demand (each status, malformed bodies, redirects, slow answers).
+/// </summary>
+public sealed class ScriptedServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+
+    private ScriptedServer(WebApplication app) => _app = app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>Starts a server; <paramref name="respond"/> gets each request and its 0-based number.</summary>
+    public static async Task<ScriptedServer> StartAsync(Func<HttpContext, int, Task> respond)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var server = new ScriptedServer(builder.Build());
+        var count = -1;
+        server._app.Run(async context =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var body = await reader.ReadToEndAsync(context.RequestAborted);
+            server._requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.Headers.Authorization.FirstOrDefault(), body));
+            await respond(context, Interlocked.Increment(ref count));
+        });
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    /// <summary>Answers with a status, a JSON body and headers.</summary>
+    public static Task Reply(HttpContext context, int status, string body, params (string Name, string Value)[] headers)
+    {
+        context.Response.StatusCode = status;
+        foreach (var (name, value) in headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A clock whose timers fire at once and move time forward by their due time: retries run without
+/// waiting, and the test reads the delays they asked for.
+/// </summary>
+public sealed class InstantTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private readonly object _gate = new();
+    private DateTimeOffset _now = start;
+
+    public List<TimeSpan> Delays { get; } = [];
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (_gate)
+        {
+            Delays.Add(dueTime);
+            _now += dueTime;
+        }
+
+        ThreadPool.QueueUserWorkItem(_ => callback(state));
+        return new NoTimer();
+    }
+
+    private sealed class NoTimer : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
