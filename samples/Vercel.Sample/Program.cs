@@ -15,6 +15,7 @@ if (string.IsNullOrEmpty(token))
     Console.WriteLine($"No VERCEL_TOKEN set: using the Vercel emulator at {emulator.BaseAddress}");
     var client = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
     await Workflow.RunAsync(client, Console.Out, EmulatorSeed.TeamId, createStores: true, cancellation.Token);
+    await ErrorTour.RunAsync(emulator, http, Console.Out, cancellation.Token);
 }
 else
 {

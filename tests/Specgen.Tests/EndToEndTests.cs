@@ -87,4 +87,17 @@ public class EndToEndTests
 
         Assert.Equal(401, error.StatusCode);
     }
+
+    [Fact]
+    public async Task The_sample_error_tour_shows_each_error_kind_the_emulator_can_provoke()
+    {
+        await using var emulator = await VercelEmulator.StartAsync();
+        using var http = new HttpClient();
+        var output = new StringWriter();
+
+        var seen = await Vercel.Sample.ErrorTour.RunAsync(emulator, http, output, CancellationToken.None);
+
+        Assert.Equal(["BadRequestException", "ForbiddenException", "NotFoundException", "RateLimitedException", "RequestValidationException"], seen);
+        Assert.Contains("$.name: longer than 128 characters", output.ToString(), StringComparison.Ordinal);
+    }
 }
