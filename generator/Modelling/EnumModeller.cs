@@ -29,7 +29,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
             return existing;
         }
 
-        var name = fixedName ?? (context.Overrides.IsEmpty ? context.ClaimTypeName(hint) : context.ClaimTypeName(hint, schemas.ShapeOf(pointer)));
+        var name = fixedName ?? context.ClaimTypeName(schemas.GivenNameAt(pointer) is { } given ? hint with { Name = given } : hint);
         var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString" });
         var model = new EnumModel(
             name,

@@ -31,13 +31,12 @@ internal sealed class NamingOverrides
             switch (pending.Pop())
             {
                 case JsonObject obj:
-                    if (obj.TryGetPropertyValue(NameExtension, out var value) && value is JsonValue name
-                        && name.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text))
+                    if (obj.TryGetPropertyValue(NameExtension, out var value) && GivenName(value) is { } name)
                     {
                         var shape = ShapeKey.Of(obj);
                         if (!overrides._byShape.ContainsKey(shape))
                         {
-                            overrides._byShape[shape] = text!;
+                            overrides._byShape[shape] = name;
                         }
                     }
 
@@ -67,4 +66,8 @@ internal sealed class NamingOverrides
     /// <summary>The C# name the spec asks for, for a schema of this shape (see <see cref="ShapeKey"/>).</summary>
     public string? NameFor(string shape) =>
         _byShape.TryGetValue(shape, out var name) ? Naming.Pascal(name, "Type") : null;
+
+    /// <summary>The name an <c>x-specgen-name</c> value gives, as written; null when it gives none.</summary>
+    public static string? GivenName(JsonNode? value) =>
+        value is JsonValue name && name.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 }

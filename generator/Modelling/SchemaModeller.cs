@@ -69,9 +69,7 @@ internal sealed class SchemaModeller
         }
 
         var targetPointer = "/components/schemas/" + Reading.SourceMap.Escape(id);
-        var name = ExtensionValue(target, NamingOverrides.NameExtension) is JsonValue given && given.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text)
-            ? Naming.Pascal(text, "Schema")
-            : Naming.Pascal(id, "Schema");
+        var name = Naming.Pascal(NamingOverrides.GivenName(ExtensionValue(target, NamingOverrides.NameExtension)) ?? id, "Schema");
 
         // Reserve the name first, so a schema that refers to itself becomes a recursive type.
         _context.TypesByReference[id] = TypeRef.Named(name);
@@ -185,6 +183,10 @@ internal sealed class SchemaModeller
 
     /// <summary>The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication.</summary>
     public string ShapeOf(string pointer) => ShapeKey.Of(JsonPointer.Find(_context.Spec.Root, pointer));
+
+    /// <summary>The name <c>x-specgen-name</c> gives the shape at <paramref name="pointer"/>; no shape work when the spec names nothing.</summary>
+    public string? GivenNameAt(string pointer) =>
+        _context.Overrides.IsEmpty ? null : _context.Overrides.NameFor(ShapeOf(pointer));
 
     public static JsonNode? ExtensionValue(IOpenApiSchema schema, string name) =>
         schema.Extensions is { } extensions && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension node ? node.Node : null;

@@ -54,7 +54,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         var cases = new List<UnionCaseModel>();
         for (var i = 0; i < variants.Count; i++)
         {
-            var given = variants[i].Schema is OpenApiSchemaReference ? null : context.Overrides.NameFor(schemas.ShapeOf(variants[i].Pointer));
+            var given = variants[i].Schema is OpenApiSchemaReference ? null : schemas.GivenNameAt(variants[i].Pointer);
             var caseName = caseNames.Claim(WithoutPrefix(given ?? CaseName(variants[i].Schema, variants[i].Target, tests[i], schema.Discriminator), name));
             var caseType = schemas.Resolve(variants[i].Schema, new NameHint(caseName, name), variants[i].Pointer).Type;
             cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
@@ -105,7 +105,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
                 continue;
             }
 
-            if (schema.Properties is { } properties && properties.TryGetValue(name, out var propertySchema) && ConstantOf(Target(propertySchema)) is { } value)
+            if (schema.Properties is { } properties && properties.TryGetValue(name, out var propertySchema) && ObjectModeller.ConstantOf(propertySchema) is { } value)
             {
                 constants.Add(new PropertyConstant(name, value));
             }
@@ -153,7 +153,6 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         return kinds == JsonValueKindSet.None ? JsonValueKindSet.Any : kinds;
     }
 
-    private static string? ConstantOf(IOpenApiSchema? schema) => ObjectModeller.ConstantOf(schema);
 
     private static string? DiscriminatorValue(IOpenApiSchema declared, OpenApiDiscriminator discriminator)
     {
@@ -268,7 +267,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
     private static string? ItemsTypeName(IOpenApiSchema? schema) =>
         schema?.Properties is { } properties && properties.TryGetValue("items", out var items)
         && Target(items)?.Properties is { } itemProperties && itemProperties.TryGetValue("type", out var itemType)
-        && ConstantOf(Target(itemType)) is { } constant
+        && ObjectModeller.ConstantOf(itemType) is { } constant
             ? Naming.Pascal(constant, "Array")
             : null;
 

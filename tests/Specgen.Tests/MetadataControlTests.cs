@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Specgen.Tests.Infrastructure;
 using Vercel;
 using Xunit;
 
@@ -32,7 +33,7 @@ public class MetadataControlTests
         var control = JsonSerializer.Deserialize<MetadataControl>(json)!;
 
         Assert.Equal(expected, Describe(control));
-        AssertSameJson(json, JsonSerializer.Serialize(control));
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(control));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class MetadataControlTests
         var condition = JsonSerializer.Deserialize<Condition>(json)!;
 
         Assert.Equal(expected, Describe(condition));
-        AssertSameJson(json, JsonSerializer.Serialize(condition));
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(condition));
     }
 
     [Theory]
@@ -84,7 +85,7 @@ public class MetadataControlTests
         var text = JsonSerializer.Deserialize<DescriptionText>(json)!;
 
         Assert.Equal(expected, text.Match(s => $"String({s})", e => $"Expression({e.Expr})", u => $"Unknown({u.GetRawText()})"));
-        AssertSameJson(json, JsonSerializer.Serialize(text));
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(text));
     }
 
     [Fact]
@@ -120,8 +121,6 @@ public class MetadataControlTests
         Assert.Equal(metadata, read);
     }
 
-    private static void AssertSameJson(string expected, string actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), Infrastructure.Snapshot.Diff(expected, actual));
 
     private static string Describe(MetadataControl control) => control switch
     {

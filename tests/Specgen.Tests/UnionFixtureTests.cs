@@ -30,7 +30,7 @@ public class UnionFixtureTests
         var pet = spec.Read("Pet", json);
 
         Assert.Equal(expectedCase, CompiledSpec.CaseOf(pet));
-        AssertSameJson(json, spec.Write("Pet", pet));
+        JsonAssert.Equivalent(json, spec.Write("Pet", pet));
         Assert.DoesNotContain(spec.Run.Diagnostics, d => d.Id == "SPECGEN006");
     }
 
@@ -58,7 +58,7 @@ public class UnionFixtureTests
         var shape = spec.Read("ListShapesResponseItem", json);
 
         Assert.Equal(expectedCase, CompiledSpec.CaseOf(shape));
-        AssertSameJson(json, spec.Write("ListShapesResponseItem", shape));
+        JsonAssert.Equivalent(json, spec.Write("ListShapesResponseItem", shape));
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public class UnionFixtureTests
         var value = spec.Read("ValuesValue", json);
 
         Assert.Equal(expectedCase, CompiledSpec.CaseOf(value));
-        AssertSameJson(json, spec.Write("ValuesValue", value));
+        JsonAssert.Equivalent(json, spec.Write("ValuesValue", value));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class UnionFixtureTests
 
         var contact = spec.Read("Contact", json);
 
-        AssertSameJson(json, spec.Write("Contact", contact));
+        JsonAssert.Equivalent(json, spec.Write("Contact", contact));
         var tryAsPhone = contact.GetType().GetMethod("TryAsPhone")!;
         var arguments = new object?[] { null };
         Assert.True((bool)tryAsPhone.Invoke(contact, arguments)!);
@@ -145,6 +145,4 @@ public class UnionFixtureTests
     private static bool IsRequired(Type type, string property) =>
         type.GetProperty(property)!.CustomAttributes.Any(a => a.AttributeType.Name == "RequiredMemberAttribute");
 
-    private static void AssertSameJson(string expected, string actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), Snapshot.Diff(expected, actual));
 }
