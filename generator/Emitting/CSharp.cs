@@ -36,7 +36,10 @@ internal static class CSharp
     public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 
     /// <summary>A number as a C# double literal (invariant, round-trippable).</summary>
-    public static string Number(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d";
+    public static string Number(double value) => NumberText(value) + "d";
+
+    /// <summary>A number as people write it, for docs (invariant, round-trippable).</summary>
+    public static string NumberText(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The start of every generated file.</summary>
     public static SourceWriter NewFile(string ns)

@@ -101,12 +101,12 @@ internal static class RecordEmitter
 
         if (constraints.Minimum is { } minimum)
         {
-            lines.Add($"Minimum: {CSharp.Number(minimum)}.");
+            lines.Add($"Minimum: {CSharp.NumberText(minimum)}.");
         }
 
         if (constraints.Maximum is { } maximum)
         {
-            lines.Add($"Maximum: {CSharp.Number(maximum)}.");
+            lines.Add($"Maximum: {CSharp.NumberText(maximum)}.");
         }
 
         foreach (var pattern in constraints.Patterns)

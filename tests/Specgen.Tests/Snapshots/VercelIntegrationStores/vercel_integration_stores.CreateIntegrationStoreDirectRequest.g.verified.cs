@@ -88,7 +88,7 @@ namespace Vercel
         /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable amounts.
         /// </summary>
         /// <remarks>
-        /// Minimum: 50d.
+        /// Minimum: 50.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("prepaymentAmountCents")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
