@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Specgen.Generator.Common;
@@ -44,24 +46,39 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Value!)
             .WithTrackingName(TrackingNames.SpecModel);
 
-        context.RegisterSourceOutput(models, static (output, model) =>
-        {
-            foreach (var file in SpecEmitter.Emit(model))
-            {
-                output.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
-            }
-        });
+        context.RegisterSourceOutput(models, static (output, model) => AddSources(output, model, SpecEmitter.Emit));
 
         // The DI registration, only where the project can use it: a bool, so C# edits do not re-emit.
         var hasHttpClientFactory = context.CompilationProvider
             .Select(static (compilation, _) => HasHttpClientFactory(compilation))
             .WithTrackingName(TrackingNames.HasHttpClientFactory);
 
-        context.RegisterSourceOutput(models.Combine(hasHttpClientFactory).Where(static pair => pair.Right), static (output, pair) =>
+        context.RegisterSourceOutput(
+            models.Combine(hasHttpClientFactory).Where(static pair => pair.Right),
+            static (output, pair) => AddSources(output, pair.Left, static model => new[] { DependencyInjectionEmitter.Emit(model) }));
+    }
+
+    /// <summary>
+    /// Emits a model's files, all or none: the text of every file is made before any is added, and a
+    /// failure becomes a diagnostic instead of an exception in the user's build.
+    /// </summary>
+    private static void AddSources(SourceProductionContext output, SpecModel model, Func<SpecModel, IEnumerable<GeneratedFile>> emit)
+    {
+        List<GeneratedFile> files;
+        try
         {
-            var file = DependencyInjectionEmitter.Emit(pair.Left);
+            files = emit(model).ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(model.FilePath), model.FilePath, e.GetType().Name, e.Message).ToDiagnostic());
+            return;
+        }
+
+        foreach (var file in files)
+        {
             output.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
-        });
+        }
     }
 
     private static bool HasHttpClientFactory(Compilation compilation)
@@ -78,22 +95,30 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
     }
 
     /// <summary>Reads and models one spec. Never throws: a failure becomes a diagnostic.</summary>
-    internal static Result<SpecModel> Build(SpecInput input, System.Threading.CancellationToken cancellationToken)
+    internal static Result<SpecModel> Build(SpecInput input, CancellationToken cancellationToken) =>
+        Guard(input, cancellationToken, static (input, diagnostics, cancellationToken) =>
+        {
+            var options = input.Options.Checked(diagnostics);
+            var spec = SpecReader.Read(options.FilePath, input.Text, diagnostics);
+            return spec is null ? null : SpecModeller.Build(spec, options, diagnostics, cancellationToken);
+        });
+
+    /// <summary>
+    /// The top-level guard: whatever <paramref name="build"/> throws (other than cancellation) becomes
+    /// SPECGEN000 at the spec, with the exception's type and message, and the diagnostics so far are kept.
+    /// </summary>
+    internal static Result<SpecModel> Guard(SpecInput input, CancellationToken cancellationToken, Func<SpecInput, List<DiagnosticInfo>, CancellationToken, SpecModel?> build)
     {
         var diagnostics = new List<DiagnosticInfo>();
         try
         {
-            var spec = SpecReader.Read(input.Options.FilePath, input.Text, diagnostics);
-            var model = spec is null ? null : SpecModeller.Build(spec, input.Options, diagnostics, cancellationToken);
+            var model = build(input, diagnostics, cancellationToken);
             return new Result<SpecModel>(model, diagnostics.ToEquatableArray());
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw;
-        }
-        catch (Exception e)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(input.Options.FilePath), input.Options.FilePath, e.GetType().Name, e.Message));
+            var path = input.Options.FilePath;
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(path), path, e.GetType().Name, e.Message));
             return new Result<SpecModel>(null, diagnostics.ToEquatableArray());
         }
     }

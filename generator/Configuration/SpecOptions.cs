@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,24 +29,67 @@ internal sealed record SpecOptions(string FilePath, string Namespace, string? Cl
 
         var rootNamespace = provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) && root.Length > 0 ? root : "Specgen.Generated";
         var accessibility = string.Equals(Get(options, "SpecgenVisibility"), "internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public";
-        return new SpecOptions(file.Path, ns ?? rootNamespace, clientName, accessibility, HintPrefixOf(file.Path));
+        var projectDirectory = provider.GlobalOptions.TryGetValue("build_property.ProjectDir", out var directory) ? directory : null;
+        return new SpecOptions(file.Path, ns ?? rootNamespace, clientName, accessibility, HintPrefixOf(file.Path, projectDirectory));
     }
 
     private static string? Get(AnalyzerConfigOptions options, string name) =>
         options.TryGetValue(Prefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>A hint-name prefix from the file name: letters, digits and dots only.</summary>
-    private static string HintPrefixOf(string path)
+    /// <summary>
+    /// A hint-name prefix, letters, digits and dots only: the spec's path in the project
+    /// (<c>specs/billing/api.yaml</c> → <c>specs.billing.api</c>), so two specs called <c>api.yaml</c>
+    /// in different folders do not collide; just the file name when the spec is outside the project.
+    /// </summary>
+    private static string HintPrefixOf(string path, string? projectDirectory)
     {
         var name = Path.GetFileNameWithoutExtension(path);
+        if (projectDirectory is { Length: > 0 } && path.StartsWith(projectDirectory, StringComparison.OrdinalIgnoreCase))
+        {
+            var relative = path.Substring(projectDirectory.Length).TrimStart('/', '\\');
+            var folder = Path.GetDirectoryName(relative);
+            name = string.IsNullOrEmpty(folder) ? name : folder + "." + name;
+        }
+
         var builder = new StringBuilder();
         foreach (var c in name)
         {
-            builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : '_');
+            builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : c is '/' or '\\' ? '.' : '_');
         }
 
         return builder.Length == 0 ? "spec" : builder.ToString();
     }
+
+    /// <summary>
+    /// These options with any name that is not valid C# replaced by a valid one, and a warning for each;
+    /// the metadata comes from the project file, but a typo there must not break the generated code.
+    /// </summary>
+    public SpecOptions Checked(System.Collections.Generic.List<Diagnostics.DiagnosticInfo> diagnostics)
+    {
+        var checkedOptions = this;
+        if (!IsValidNamespace(Namespace))
+        {
+            diagnostics.Add(Diagnostics.DiagnosticInfo.Create(Diagnostics.Descriptors.InvalidOption, Diagnostics.LocationInfo.StartOf(FilePath), "Namespace", Namespace, "namespace", Fallback));
+            checkedOptions = checkedOptions with { Namespace = Fallback };
+        }
+
+        if (ClientName is not null && !IsValidIdentifier(ClientName))
+        {
+            var name = Modelling.Naming.Pascal(ClientName, "Api") is var pascal && pascal.EndsWith("Client", StringComparison.Ordinal) ? pascal : pascal + "Client";
+            diagnostics.Add(Diagnostics.DiagnosticInfo.Create(Diagnostics.Descriptors.InvalidOption, Diagnostics.LocationInfo.StartOf(FilePath), "ClientName", ClientName, "type name", name));
+            checkedOptions = checkedOptions with { ClientName = name };
+        }
+
+        return checkedOptions;
+    }
+
+    private const string Fallback = "Specgen.Generated";
+
+    private static bool IsValidNamespace(string text) => text.Split('.').All(IsValidIdentifier);
+
+    private static bool IsValidIdentifier(string text) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(text) && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(text) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+        && text != "global";
 }
 
 /// <summary>A spec file's text and options: the input of the parse step.</summary>

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Specgen.Generator.Diagnostics;
 
-/// <summary>Every diagnostic Specgen reports. Ids are stable: never reuse or renumber one.</summary>
+/// <summary>
+/// Every diagnostic Specgen reports. Ids are stable: never reuse or renumber one. Each message says
+/// what is wrong and how to fix it; the README's diagnostics table and AnalyzerReleases.*.md list them.
+/// </summary>
 internal static class Descriptors
 {
     private const string Category = "Specgen";
@@ -24,14 +27,14 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotOpenApi = new(
         "SPECGEN002",
         "The file is not an OpenAPI document",
-        "The spec is not an OpenAPI document: {0}. Specgen reads OpenAPI 3.0 and 3.1 documents.",
+        "The spec is not an OpenAPI document: {0}. Specgen reads OpenAPI 3.0 and 3.1 documents, which start with 'openapi: 3.x.y'.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor OpenApiError = new(
         "SPECGEN003",
-        "The OpenAPI document has an error",
+        "The OpenAPI document breaks the OpenAPI specification",
         "{0}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor OpenApiWarning = new(
         "SPECGEN004",
@@ -57,10 +60,55 @@ internal static class Descriptors
         "{0} {1} has no operationId; its method is named '{2}'. Add an operationId to choose the name.",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsupportedVersion = new(
+        "SPECGEN008",
+        "The spec's OpenAPI version is not supported",
+        "The spec is {0}, which Specgen does not read. Specgen reads OpenAPI 3.0 and 3.1; {1}.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "SPECGEN009",
+        "A $ref cannot be resolved",
+        "The reference '{0}' {1}; the value it stands for is typed as raw JSON (JsonNode). Point the $ref at a schema in this file, such as '#/components/schemas/Name'.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReferenceCycle = new(
+        "SPECGEN010",
+        "A schema is defined only by itself",
+        "'{0}' is defined only in terms of itself ({1}), so it has no shape; it is typed as raw JSON (JsonNode). Give it a type or properties somewhere in the loop.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+        "SPECGEN011",
+        "Two operations share an operationId",
+        "The operationId '{0}' is also used by {1}; this method is named '{2}'. operationIds must be unique: rename one of them.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "SPECGEN012",
+        "Two names become the same C# name",
+        "{0} '{1}' and '{2}' both become the C# name '{3}'; the second is named '{4}'. Rename one in the spec, or name the schema with x-specgen-name, to choose.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LimitExceeded = new(
+        "SPECGEN013",
+        "The spec exceeds one of Specgen's limits",
+        "The spec {0}, more than Specgen's limit of {1}; it is refused so that it cannot exhaust the compiler's memory or stack. {2}.",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidOption = new(
+        "SPECGEN014",
+        "A spec option is not valid",
+        "The {0} '{1}' is not a valid C# {2}; '{3}' is used instead. Fix the item's {0} metadata.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InternalError, YamlSyntax, NotOpenApi, OpenApiError, OpenApiWarning, Unsupported, AmbiguousUnion, MissingOperationId,
+        UnsupportedVersion, UnresolvedReference, ReferenceCycle, DuplicateOperationId, NameCollision, LimitExceeded, InvalidOption,
     }.ToDictionary(d => d.Id);
+
+    public static IEnumerable<DiagnosticDescriptor> Each => All.Values;
 
     public static DiagnosticDescriptor ById(string id) => All[id];
 }

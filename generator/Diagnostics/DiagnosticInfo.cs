@@ -7,8 +7,15 @@ namespace Specgen.Generator.Diagnostics;
 /// <summary>A diagnostic as equatable data: the descriptor's id, where, and the message arguments.</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
 {
+    /// <summary>A diagnostic; spec text in the arguments has its invisible characters shown as escapes, so a message cannot hide anything.</summary>
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        new(descriptor.Id, location, arguments.ToEquatableArray());
+        new(descriptor.Id, location, arguments.Select(Visible).ToEquatableArray());
+
+    private static string Visible(string text)
+    {
+        var literal = StringLiteral.Of(text);
+        return literal.Substring(1, literal.Length - 2).Replace("\\\"", "\"").Replace("\\\\", "\\");
+    }
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptors.ById(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Arguments.Cast<object>().ToArray());

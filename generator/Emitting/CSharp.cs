@@ -33,7 +33,7 @@ internal static class CSharp
 
     public static string Nullable(string typeName, bool nullable) => nullable ? typeName + "?" : typeName;
 
-    public static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+    public static string Literal(string text) => StringLiteral.Of(text);
 
     /// <summary>A number as a C# double literal (invariant, round-trippable).</summary>
     public static string Number(double value) => NumberText(value) + "d";

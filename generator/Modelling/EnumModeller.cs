@@ -35,7 +35,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
             name,
             schema.Description,
             schema.Deprecated,
-            values.Select(v => new EnumMemberModel(members.Claim(MemberName(v)), v)).ToEquatableArray(),
+            values.Select(v => new EnumMemberModel(context.ClaimFor(members, "The enum values", v, MemberName(v), pointer), v)).ToEquatableArray(),
             isClosed);
         context.Add(model);
         var type = TypeRef.Named(name, isValueType: true);

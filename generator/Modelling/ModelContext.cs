@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Nodes;
 using System.Threading;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Modelling.Model;
@@ -10,22 +11,47 @@ namespace Specgen.Generator.Modelling;
 /// The state shared while modelling one spec: the types made so far, their names, the shapes already
 /// seen (so identical inline schemas become one type), and the diagnostics.
 /// </summary>
-internal sealed class ModelContext(ReadSpec spec, IEnumerable<string> reservedNames, CancellationToken cancellationToken)
+internal sealed class ModelContext
 {
     private readonly List<TypeModel> _types = new();
 
-    public ReadSpec Spec { get; } = spec;
+    public ModelContext(ReadSpec spec, IEnumerable<string> clientNames, CancellationToken cancellationToken)
+    {
+        Spec = spec;
+        CancellationToken = cancellationToken;
+        Overrides = NamingOverrides.Collect(spec.Root);
+        TypeNames = new NameScope(clientNames);
+        ComponentNames = ClaimComponentNames();
 
-    public CancellationToken CancellationToken { get; } = cancellationToken;
+        // A component may be called Type or Environment (its name is the spec's choice); an inline
+        // shape is not, because it would shadow the System type in the user's code.
+        TypeNames.Reserve(Naming.ShadowedSystemTypes);
+    }
 
-    public NameScope TypeNames { get; } = new(reservedNames);
+    public ReadSpec Spec { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public NameScope TypeNames { get; }
 
     /// <summary>Names the spec asks for with <c>x-specgen-name</c>, by shape.</summary>
-    public NamingOverrides Overrides { get; } = NamingOverrides.Collect(spec.Root);
+    public NamingOverrides Overrides { get; }
+
+    /// <summary>
+    /// The C# name of each schema under <c>components/schemas</c>, claimed up front in document order,
+    /// so a component's name never depends on which operation reaches it first.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ComponentNames { get; }
 
     public Dictionary<string, TypeRef> TypesByShape { get; } = new(System.StringComparer.Ordinal);
 
     public Dictionary<string, TypeRef> TypesByReference { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Components whose name was handed out while they were being modelled (a recursive use) but which
+    /// turned out not to be a type of their own (an array, a single allOf): the name stands for this type.
+    /// </summary>
+    public Dictionary<string, (TypeRef Type, string Pointer)> Aliases { get; } = new(System.StringComparer.Ordinal);
 
     public List<DiagnosticInfo> Diagnostics { get; } = new();
 
@@ -37,6 +63,34 @@ internal sealed class ModelContext(ReadSpec spec, IEnumerable<string> reservedNa
 
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(pointer), arguments));
+
+    /// <summary>Claims a name in <paramref name="scope"/> for the spec's <paramref name="wireName"/>; a clash with another wire name is reported.</summary>
+    public string ClaimFor(NameScope scope, string what, string wireName, string preferred, string pointer)
+    {
+        var name = scope.Claim(preferred, wireName, out var clash);
+        if (clash is not null)
+        {
+            Report(Descriptors.NameCollision, pointer, what, clash, wireName, preferred, name);
+        }
+
+        return name;
+    }
+
+    private Dictionary<string, string> ClaimComponentNames()
+    {
+        var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        if (Spec.Root["components"] is JsonObject { } components && components["schemas"] is JsonObject schemas)
+        {
+            foreach (var pair in schemas)
+            {
+                var given = pair.Value is JsonObject schema && schema[NamingOverrides.NameExtension] is { } value ? NamingOverrides.GivenName(value) : null;
+                var pointer = "/components/schemas/" + SourceMap.Escape(pair.Key);
+                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, Naming.Pascal(given ?? pair.Key, "Schema"), pointer);
+            }
+        }
+
+        return names;
+    }
 
     /// <summary>
     /// A type name for a new shape: the name the spec gives it (<c>x-specgen-name</c>), else the hint's;

@@ -164,19 +164,43 @@ internal static class Naming
 internal sealed class NameScope
 {
     private readonly HashSet<string> _taken;
+    private readonly Dictionary<string, string> _wireNames = new(StringComparer.Ordinal);
 
     public NameScope(IEnumerable<string>? reserved = null) =>
         _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
 
     public bool IsTaken(string name) => _taken.Contains(name);
 
+    /// <summary>Takes names no one may claim later (those already claimed keep their owner).</summary>
+    public void Reserve(IEnumerable<string> names) => _taken.UnionWith(names);
+
     /// <summary>Claims <paramref name="preferred"/>, or the first of its numbered forms that is free.</summary>
     public string Claim(string preferred)
     {
+        // _1 and -1 are _1 and _1_2, not _12.
+        var stem = preferred.Length > 0 && char.IsDigit(preferred[preferred.Length - 1]) ? preferred + "_" : preferred;
         var name = preferred;
         for (var i = 2; !_taken.Add(name); i++)
         {
-            name = preferred + i.ToString(CultureInfo.InvariantCulture);
+            name = stem + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// Claims a name for something the spec names <paramref name="wireName"/>. When a different wire
+    /// name already holds <paramref name="preferred"/> (<c>foo_bar</c> and <c>foo-bar</c> are both
+    /// <c>FooBar</c>), <paramref name="clash"/> is that wire name and the name is numbered.
+    /// </summary>
+    public string Claim(string preferred, string wireName, out string? clash)
+    {
+        clash = _wireNames.TryGetValue(preferred, out var other) && other != wireName ? other : null;
+        var name = Claim(preferred);
+        _wireNames[name] = wireName;
+        if (!_wireNames.ContainsKey(preferred))
+        {
+            _wireNames[preferred] = wireName;
         }
 
         return name;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
-using CSharp = Microsoft.CodeAnalysis.CSharp;
 using Microsoft.OpenApi;
 using Specgen.Generator.Common;
 using Specgen.Generator.Modelling.Model;
@@ -12,6 +11,10 @@ namespace Specgen.Generator.Modelling;
 /// <summary>Object schemas (and allOf compositions) → records.</summary>
 internal sealed class ObjectModeller(ModelContext context, SchemaModeller schemas)
 {
+    /// <summary>Members every generated record has (from <c>record</c>, <c>object</c> and validation): no property may take these names.</summary>
+    private static readonly string[] ReservedMembers =
+        { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "Validate" };
+
     public TypeRef Model(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName)
     {
         var raw = fixedName is null ? schemas.ShapeOf(pointer) : null;
@@ -28,7 +31,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             context.TypesByShape[shape] = type;
         }
 
-        var members = new NameScope(new[] { name });
+        var members = new NameScope(ReservedMembers.Append(name));
         var properties = new List<PropertyModel>();
         foreach (var part in Parts(schema, pointer))
         {
@@ -53,7 +56,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
     private PropertyModel Property(string wireName, IOpenApiSchema schema, bool required, NameScope members, string owner, string pointer)
     {
         var propertyPointer = pointer + "/properties/" + Reading.SourceMap.Escape(wireName);
-        var csName = members.Claim(Naming.Pascal(wireName, "Property"));
+        var csName = context.ClaimFor(members, "The properties", wireName, Naming.Pascal(wireName, "Property"), propertyPointer);
         var resolved = schemas.Resolve(schema, new NameHint(Naming.Pascal(wireName, "Property"), owner), propertyPointer);
         return new PropertyModel(
             csName,
@@ -65,7 +68,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             DefaultLiteral(schema.Default, resolved.Type),
             schema.Deprecated,
             ConstraintsOf(schema),
-            required && resolved.Type.Kind == TypeKind.String && ConstantOf(schema) is { } constant ? CSharp.SymbolDisplay.FormatLiteral(constant, quote: true) : null);
+            required && resolved.Type.Kind == TypeKind.String && ConstantOf(schema) is { } constant ? StringLiteral.Of(constant) : null);
     }
 
     /// <summary>The one string a schema allows (a single-value enum or a const), if that is all it allows.</summary>
@@ -140,10 +143,10 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         switch (type.Kind)
         {
             case TypeKind.String when scalar.TryGetValue(out string? text):
-                return CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+                return StringLiteral.Of(text);
             case TypeKind.Named when type.IsValueType && scalar.TryGetValue(out string? text):
                 // A string enum: the emitter wraps the literal in the enum's constructor.
-                return CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
+                return StringLiteral.Of(text);
             case TypeKind.Boolean when scalar.TryGetValue(out bool flag):
                 return flag ? "true" : "false";
             case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number when TryNumber(scalar, out var number):

@@ -17,7 +17,9 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         HttpMethod.Get, HttpMethod.Put, HttpMethod.Post, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Head, new("PATCH"), HttpMethod.Trace,
     };
 
-    private readonly NameScope _methodNames = new(new[] { "Dispose", "Equals", "GetHashCode", "ToString", "GetType" });
+    // Method names are claimed without their Async suffix, so a second GetThing is GetThing2Async.
+    private readonly NameScope _methodNames = new();
+    private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
 
     public List<OperationModel> ModelAll(OpenApiDocument document)
     {
@@ -41,7 +43,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     {
         var pointer = "/paths/" + Escape(path) + "/" + method.ToLowerInvariant();
         var baseName = operation.OperationId is { Length: > 0 } id ? Naming.Pascal(id, "Call") : DerivedName(method, path);
-        var methodName = _methodNames.Claim(baseName + "Async");
+        var methodName = MethodName(operation.OperationId, method + " " + path, baseName, pointer) + "Async";
         if (operation.OperationId is not { Length: > 0 })
         {
             context.Report(Descriptors.MissingOperationId, pointer, method, path, methodName);
@@ -62,6 +64,24 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             body,
             responseType,
             responses.ToEquatableArray());
+    }
+
+    private string MethodName(string? operationId, string operation, string preferred, string pointer)
+    {
+        if (operationId is not { Length: > 0 })
+        {
+            return context.ClaimFor(_methodNames, "The operations", operation, preferred, pointer);
+        }
+
+        if (_operationIds.TryGetValue(operationId, out var first))
+        {
+            var numbered = _methodNames.Claim(preferred);
+            context.Report(Descriptors.DuplicateOperationId, pointer + "/operationId", operationId, first, numbered + "Async");
+            return numbered;
+        }
+
+        _operationIds[operationId] = operation;
+        return context.ClaimFor(_methodNames, "The operationIds", operationId, preferred, pointer + "/operationId");
     }
 
     private List<ParameterModel> Parameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string baseName, NameScope locals)

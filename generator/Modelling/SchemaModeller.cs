@@ -18,6 +18,8 @@ internal sealed class SchemaModeller
     private readonly ObjectModeller _objects;
     private readonly UnionModeller _unions;
     private readonly EnumModeller _enums;
+    private readonly HashSet<string> _inProgress = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _handedOut = new(System.StringComparer.Ordinal);
     private int _depth;
 
     public SchemaModeller(ModelContext context)
@@ -59,22 +61,39 @@ internal sealed class SchemaModeller
         var target = reference.Target;
         if (id is null || target is null)
         {
-            _context.Report(Descriptors.OpenApiError, pointer + "/$ref", $"The reference '{reference.Reference?.ReferenceV3 ?? id}' cannot be resolved.");
+            // ReferenceCheck has made every $ref in the file resolvable; this is a reference Microsoft.OpenApi still cannot follow.
+            _context.Report(Descriptors.UnresolvedReference, pointer + "/$ref", reference.Reference?.ReferenceV3 ?? id ?? "$ref", "cannot be followed");
             return new Resolved(TypeRef.JsonNode, true);
         }
 
         if (_context.TypesByReference.TryGetValue(id, out var known))
         {
+            if (_inProgress.Contains(id))
+            {
+                _handedOut.Add(id);
+            }
+
             return new Resolved(known, IsNullable(target));
         }
 
         var targetPointer = "/components/schemas/" + Reading.SourceMap.Escape(id);
-        var name = Naming.Pascal(NamingOverrides.GivenName(ExtensionValue(target, NamingOverrides.NameExtension)) ?? id, "Schema");
+        if (!_context.ComponentNames.TryGetValue(System.Uri.UnescapeDataString(id), out var name))
+        {
+            name = _context.TypeNames.Claim(Naming.Pascal(id, "Schema"));
+        }
 
         // Reserve the name first, so a schema that refers to itself becomes a recursive type.
-        _context.TypesByReference[id] = TypeRef.Named(name);
+        var placeholder = TypeRef.Named(name);
+        _context.TypesByReference[id] = placeholder;
+        _inProgress.Add(id);
         var resolved = ResolveInline(target, new NameHint(name, null), targetPointer, fixedName: name);
+        _inProgress.Remove(id);
         _context.TypesByReference[id] = resolved.Type;
+        if (_handedOut.Remove(id) && resolved.Type != placeholder)
+        {
+            _context.Aliases[name] = (resolved.Type, targetPointer);
+        }
+
         return resolved;
     }
 
@@ -182,7 +201,7 @@ internal sealed class SchemaModeller
         && names.First().Key.StartsWith(BrandPrefix, System.StringComparison.Ordinal);
 
     /// <summary>The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication.</summary>
-    public string ShapeOf(string pointer) => ShapeKey.Of(JsonPointer.Find(_context.Spec.Root, pointer));
+    public string ShapeOf(string pointer) => ShapeKey.Of(Reading.JsonPointer.Find(_context.Spec.Root, pointer));
 
     /// <summary>The name <c>x-specgen-name</c> gives the shape at <paramref name="pointer"/>; no shape work when the spec names nothing.</summary>
     public string? GivenNameAt(string pointer) =>

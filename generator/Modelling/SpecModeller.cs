@@ -15,13 +15,14 @@ internal static class SpecModeller
     {
         var document = spec.Document;
         var clientName = options.ClientName ?? Naming.Pascal(document.Info?.Title, "Api") + "Client";
-        var context = new ModelContext(spec, new[] { clientName, "I" + clientName }.Concat(Naming.ShadowedSystemTypes), cancellationToken);
+        var context = new ModelContext(spec, new[] { clientName, "I" + clientName }, cancellationToken);
         var schemas = new SchemaModeller(context);
-        var operations = new OperationModeller(context, schemas).ModelAll(document);
+        var (modelled, operations) = Aliases.Resolve(context, new OperationModeller(context, schemas).ModelAll(document));
 
         diagnostics.AddRange(context.Diagnostics);
-        var types = RequestValidation.Mark(context.Types, operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
+        var types = RequestValidation.Mark(modelled, operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
         return new SpecModel(
+            options.FilePath,
             options.HintPrefix,
             options.Namespace,
             clientName,

@@ -11,32 +11,45 @@ namespace Specgen.Generator.Reading;
 internal sealed class SourceMap(string filePath)
 {
     private readonly Dictionary<string, LocationInfo> _locations = new();
+    private readonly Dictionary<string, LocationInfo> _keys = new();
 
     public string FilePath { get; } = filePath;
 
+    /// <summary>Records where the node at <paramref name="pointer"/> (its value) stands.</summary>
     public void Add(string pointer, int startIndex, int endIndex, LinePosition start, LinePosition end) =>
-        _locations[pointer] = new LocationInfo(FilePath, TextSpan.FromBounds(startIndex, endIndex < startIndex ? startIndex : endIndex), new LinePositionSpan(start, end < start ? start : end));
+        _locations[pointer] = Create(startIndex, endIndex, start, end);
 
-    /// <summary>The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that has one.</summary>
+    /// <summary>Records where the key of the mapping entry at <paramref name="pointer"/> stands.</summary>
+    public void AddKey(string pointer, int startIndex, int endIndex, LinePosition start, LinePosition end) =>
+        _keys[pointer] = Create(startIndex, endIndex, start, end);
+
+    /// <summary>
+    /// The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that has one:
+    /// a mapping entry's key (<c>oneOf:</c>, the line a reader looks for), else the value itself.
+    /// </summary>
     public LocationInfo Locate(string? pointer)
     {
         var current = Normalize(pointer);
         while (true)
         {
-            if (_locations.TryGetValue(current, out var location))
-            {
-                return location;
-            }
-
+            // The document as a whole is located at its start, not underlined from end to end.
             if (current.Length == 0)
             {
                 return LocationInfo.StartOf(FilePath);
+            }
+
+            if (_keys.TryGetValue(current, out var key) || _locations.TryGetValue(current, out key))
+            {
+                return key;
             }
 
             var slash = current.LastIndexOf('/');
             current = slash <= 0 ? string.Empty : current.Substring(0, slash);
         }
     }
+
+    private LocationInfo Create(int startIndex, int endIndex, LinePosition start, LinePosition end) =>
+        new(FilePath, TextSpan.FromBounds(startIndex, endIndex < startIndex ? startIndex : endIndex), new LinePositionSpan(start, end < start ? start : end));
 
     private static string Normalize(string? pointer)
     {

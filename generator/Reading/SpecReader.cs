@@ -14,13 +14,28 @@ internal sealed record ReadSpec(OpenApiDocument Document, JsonNode Root, SourceM
 /// <summary>File text → <see cref="OpenApiDocument"/>, with every problem as a located diagnostic.</summary>
 internal static class SpecReader
 {
+    /// <summary>The largest spec read, in characters: eight times the full Vercel API (4 MB).</summary>
+    public const int MaxLength = 32 * 1024 * 1024;
+
     public static ReadSpec? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
     {
         var map = new SourceMap(filePath);
+        if (text.Length > MaxLength)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, LocationInfo.StartOf(filePath),
+                "is " + Megabytes(text.Length) + " long", Megabytes(MaxLength), "Split it into one spec per API area, or drop the parts this project does not call"));
+            return null;
+        }
+
         JsonNode? root;
         try
         {
             root = YamlReader.Read(text, map);
+        }
+        catch (SpecReadException e) when (e.Limit is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, At(filePath, e.At), e.Message, e.Limit, "Check the YAML anchors and aliases here, or simplify the schema"));
+            return null;
         }
         catch (SpecReadException e)
         {
@@ -44,6 +59,8 @@ internal static class SpecReader
             return null;
         }
 
+        ReferenceCheck.Run(obj, map, diagnostics);
+
         var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SafeFileName(filePath)), new OpenApiReaderSettings());
         foreach (var error in result.Diagnostic?.Errors ?? [])
         {
@@ -55,33 +72,43 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, map.Locate(warning.Pointer), warning.Message));
         }
 
-        return result.Document is null ? null : new ReadSpec(result.Document, root, map);
+        if (result.Document is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, map.Locate(""), "Microsoft.OpenApi could not read it"));
+            return null;
+        }
+
+        return new ReadSpec(result.Document, root, map);
     }
 
     private static bool CheckVersion(JsonObject root, SourceMap map, List<DiagnosticInfo> diagnostics)
     {
         if (root["swagger"] is JsonValue swagger)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, map.Locate("/swagger"),
-                $"it is Swagger {swagger.ToJsonString()}; convert it to OpenAPI 3 first"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedVersion, map.Locate("/swagger"),
+                "Swagger " + Scalar(swagger), "convert it first, for example with 'npx swagger2openapi' or the Swagger Editor's 'Convert to OpenAPI 3'"));
             return false;
         }
 
-        var version = root["openapi"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-        if (version is null)
+        if (root["openapi"] is not JsonValue value)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, map.Locate(""), "it has no 'openapi' version field"));
             return false;
         }
 
+        var version = Scalar(value);
         if (!version.StartsWith("3.0", StringComparison.Ordinal) && !version.StartsWith("3.1", StringComparison.Ordinal))
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, map.Locate("/openapi"), $"its version '{version}' is not supported"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedVersion, map.Locate("/openapi"), "OpenAPI " + version, "set 'openapi' to a 3.0.x or 3.1.x version the document follows"));
             return false;
         }
 
         return true;
     }
+
+    private static string Scalar(JsonValue value) => value.TryGetValue(out string? text) ? text : value.ToJsonString();
+
+    private static string Megabytes(int characters) => (characters / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB";
 
     private static LocationInfo At(string filePath, YamlDotNet.Core.Mark mark)
     {

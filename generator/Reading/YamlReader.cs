@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Text;
@@ -17,7 +18,14 @@ namespace Specgen.Generator.Reading;
 /// </summary>
 internal static class YamlReader
 {
+    /// <summary>At most this many nodes, counting every alias expansion: the full Vercel API (4 MB) has about 150,000.</summary>
     public const int MaxNodes = 2_000_000;
+
+    /// <summary>
+    /// At most this many levels of nesting. Real specs stay under 40; the limit keeps the recursive
+    /// readers after this one (Microsoft.OpenApi's among them) far from the end of the stack.
+    /// </summary>
+    public const int MaxDepth = 256;
 
     private static readonly Regex IntPattern = new(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
     private static readonly Regex FloatPattern = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
@@ -61,10 +69,20 @@ internal static class YamlReader
                     _ => throw new SpecReadException("only plain keys are supported in mappings", current.Start),
                 };
                 parent.PendingKeyStart = current.Start;
+                parent.PendingKeyEnd = current.End;
                 continue;
             }
 
             var pointer = parent is null || current is MappingEnd or SequenceEnd ? string.Empty : parent.ChildPointer();
+            if (parent is { IsMapping: true } && current is not MappingEnd)
+            {
+                map.AddKey(pointer, (int)parent.PendingKeyStart.Index, (int)parent.PendingKeyEnd.Index, ToPosition(parent.PendingKeyStart), ToPosition(parent.PendingKeyEnd));
+            }
+
+            if (current is MappingStart or SequenceStart && stack.Count >= MaxDepth)
+            {
+                throw new SpecReadException($"nests deeper than {MaxDepth} levels here", current.Start, limit: $"{MaxDepth} levels of nesting");
+            }
             switch (current)
             {
                 case MappingStart mappingStart:
@@ -103,7 +121,13 @@ internal static class YamlReader
                         throw new SpecReadException($"the alias '*{alias.Value.Value}' has no anchor", current.Start);
                     }
 
-                    Count(ref nodeCount, CountNodes(target), current.Start);
+                    var (size, depth) = Measure(target);
+                    if (stack.Count + depth > MaxDepth)
+                    {
+                        throw new SpecReadException($"nests deeper than {MaxDepth} levels where the alias '*{alias.Value.Value}' is expanded", current.Start, limit: $"{MaxDepth} levels of nesting");
+                    }
+
+                    Count(ref nodeCount, size, current.Start);
                     map.Add(pointer, (int)alias.Start.Index, (int)alias.End.Index, ToPosition(alias.Start), ToPosition(alias.End));
                     Attach(stack, target?.DeepClone(), ref root, ref rootSet, current.Start);
                     break;
@@ -161,44 +185,36 @@ internal static class YamlReader
         nodeCount += added;
         if (nodeCount > MaxNodes)
         {
-            throw new SpecReadException($"the spec expands to more than {MaxNodes:N0} nodes (through aliases or sheer size); Specgen refuses it to protect the build", at);
+            throw new SpecReadException("expands to more nodes here (through YAML aliases or sheer size)", at, limit: MaxNodes.ToString("N0", CultureInfo.InvariantCulture) + " nodes");
         }
     }
 
-    private static int CountNodes(JsonNode? node)
+    /// <summary>How many nodes a value has and how deep it nests; stops counting past the node budget.</summary>
+    private static (int Size, int Depth) Measure(JsonNode? node)
     {
-        var count = 0;
-        var pending = new Stack<JsonNode?>();
-        pending.Push(node);
-        while (pending.Count > 0)
+        var size = 0;
+        var deepest = 0;
+        var pending = new Stack<(JsonNode? Node, int Depth)>();
+        pending.Push((node, 1));
+        while (pending.Count > 0 && size <= MaxNodes)
         {
-            var next = pending.Pop();
-            count++;
-            if (count > MaxNodes)
+            var (next, depth) = pending.Pop();
+            size++;
+            deepest = Math.Max(deepest, depth);
+            IEnumerable<JsonNode?> children = next switch
             {
-                return count;
-            }
+                JsonObject obj => obj.Select(pair => pair.Value),
+                JsonArray array => array,
+                _ => Array.Empty<JsonNode?>(),
+            };
 
-            switch (next)
+            foreach (var child in children)
             {
-                case JsonObject obj:
-                    foreach (var pair in obj)
-                    {
-                        pending.Push(pair.Value);
-                    }
-
-                    break;
-                case JsonArray array:
-                    foreach (var item in array)
-                    {
-                        pending.Push(item);
-                    }
-
-                    break;
+                pending.Push((child, depth + 1));
             }
         }
 
-        return count;
+        return (size, deepest);
     }
 
     private static JsonNode? ToNode(Scalar scalar)
@@ -250,6 +266,7 @@ internal static class YamlReader
         public bool IsMapping => Node is JsonObject;
         public string? PendingKey { get; set; }
         public Mark PendingKeyStart { get; set; } = Mark.Empty;
+        public Mark PendingKeyEnd { get; set; } = Mark.Empty;
 
         public string ChildPointer() => Node is JsonArray array
             ? Pointer + "/" + array.Count.ToString(CultureInfo.InvariantCulture)
@@ -257,8 +274,10 @@ internal static class YamlReader
     }
 }
 
-/// <summary>A problem found while reading the file, with where it is.</summary>
-internal sealed class SpecReadException(string message, Mark at) : Exception(message)
+/// <summary>A problem found while reading the file, with where it is; <see cref="Limit"/> names the limit it broke, if that is the problem.</summary>
+internal sealed class SpecReadException(string message, Mark at, string? limit = null) : Exception(message)
 {
     public Mark At { get; } = at;
+
+    public string? Limit { get; } = limit;
 }

@@ -94,7 +94,7 @@ public class UnionFixtureTests
         Assert.Contains("Phone", message, StringComparison.Ordinal);
         var span = diagnostic.Location.GetLineSpan();
         Assert.EndsWith("ambiguous.yaml", span.Path, StringComparison.Ordinal);
-        Assert.InRange(span.StartLinePosition.Line + 1, 19, 20);
+        Assert.Equal((19, 21), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1)); // the oneOf: key
     }
 
     [Fact]

@@ -5,6 +5,7 @@ namespace Specgen.Generator.Modelling.Model;
 
 /// <summary>Everything the emitters need for one spec file. Compares by value.</summary>
 internal sealed record SpecModel(
+    string FilePath,
     string HintPrefix,
     string Namespace,
     string ClientName,
