@@ -64,20 +64,17 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
     /// </summary>
     private static void AddSources(SourceProductionContext output, SpecModel model, Func<SpecModel, IEnumerable<GeneratedFile>> emit)
     {
-        List<GeneratedFile> files;
         try
         {
-            files = emit(model).ToList();
+            foreach (var file in emit(model).ToList())
+            {
+                output.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            output.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(model.FilePath), model.FilePath, e.GetType().Name, e.Message).ToDiagnostic());
-            return;
-        }
-
-        foreach (var file in files)
-        {
-            output.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+            // Thrown out of here, it would drop the output of every spec in the project.
+            output.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(model.FilePath), model.FilePath, e.GetType().Name, e.Message.TrimEnd('.')).ToDiagnostic());
         }
     }
 
@@ -118,7 +115,7 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var path = input.Options.FilePath;
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(path), path, e.GetType().Name, e.Message));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(path), path, e.GetType().Name, e.Message.TrimEnd('.')));
             return new Result<SpecModel>(null, diagnostics.ToEquatableArray());
         }
     }

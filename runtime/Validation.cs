@@ -124,9 +124,19 @@ public sealed class RequestValidator
     public void Known<T>(string path, T? value)
         where T : struct, IStringEnum<T>
     {
-        if (value is { } set && !IsKnown(set))
+        if (value is { } set)
         {
-            Add(path, $"'{set.Value}' is not one of the allowed values");
+            Known(path, set);
+        }
+    }
+
+    /// <summary>A closed enum (a required member) must hold one of the values the spec lists.</summary>
+    public void Known<T>(string path, T value)
+        where T : struct, IStringEnum<T>
+    {
+        if (!IsKnown(value))
+        {
+            Add(path, $"'{value.Value}' is not one of the allowed values");
         }
     }
 

@@ -37,27 +37,46 @@ internal sealed record SpecOptions(string FilePath, string Namespace, string? Cl
         options.TryGetValue(Prefix + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     /// <summary>
-    /// A hint-name prefix, letters, digits and dots only: the spec's path in the project
-    /// (<c>specs/billing/api.yaml</c> → <c>specs.billing.api</c>), so two specs called <c>api.yaml</c>
-    /// in different folders do not collide; just the file name when the spec is outside the project.
+    /// A hint-name prefix, letters, digits and dots only, unique among the project's specs: the spec's
+    /// path in the project (<c>specs/billing/api.yaml</c> → <c>specs.billing.api</c>); for a spec outside
+    /// the project, its file name and a hash of its full path; just the file name when the project
+    /// directory is unknown (as in a bare compiler run).
     /// </summary>
     private static string HintPrefixOf(string path, string? projectDirectory)
     {
         var name = Path.GetFileNameWithoutExtension(path);
-        if (projectDirectory is { Length: > 0 } && path.StartsWith(projectDirectory, StringComparison.OrdinalIgnoreCase))
+        if (projectDirectory is { Length: > 0 })
         {
-            var relative = path.Substring(projectDirectory.Length).TrimStart('/', '\\');
-            var folder = Path.GetDirectoryName(relative);
-            name = string.IsNullOrEmpty(folder) ? name : folder + "." + name;
+            if (path.StartsWith(projectDirectory, StringComparison.OrdinalIgnoreCase))
+            {
+                var folder = Path.GetDirectoryName(path.Substring(projectDirectory.Length).TrimStart('/', '\\'));
+                name = string.IsNullOrEmpty(folder) ? name : folder + "." + name;
+            }
+            else
+            {
+                name += "." + StableHash(path).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         var builder = new StringBuilder();
         foreach (var c in name)
         {
-            builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : c is '/' or '\\' ? '.' : '_');
+            builder.Append(char.IsLetterOrDigit(c) && c < 128 ? c : c is '/' or '\\' or '.' ? '.' : '_');
         }
 
         return builder.Length == 0 ? "spec" : builder.ToString();
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: the same on every run, unlike <see cref="string.GetHashCode()"/>.</summary>
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ internal static class AmbiguousUnionEmitter
                 writer.Line();
             }
 
-            foreach (var source in model.Cases.Select(c => CSharp.TypeName(c.Type, ns)).GroupBy(t => t).Where(g => g.Count() == 1).Select(g => g.Key))
+            foreach (var (source, _) in UnionEmitter.ConversionSources(model, ns))
             {
                 writer.Line("/// <summary>Wraps a value of one of the shapes.</summary>");
                 writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Json}.JsonSerializer.SerializeToElement(value));");

@@ -168,7 +168,7 @@ internal static class ClientEmitter
 
     private static string Format(TypeRef type, string expression, bool nullable)
     {
-        var access = nullable && type.IsValueType ? expression + "?" : expression;
+        var access = nullable ? expression + "?" : expression;
         return type.Kind switch
         {
             TypeKind.String => expression,

@@ -148,29 +148,37 @@ internal static class UnionEmitter
     /// <summary>Implicit conversions from each case's natural C# value, where that value picks exactly one case.</summary>
     private static void WriteConversions(SourceWriter writer, UnionModel model, string ns)
     {
-        var sources = new List<(string Source, string Case, string Expression)>();
+        foreach (var (source, caseName) in ConversionSources(model, ns))
+        {
+            writer.Line($"/// <summary>Wraps a value as the <see cref=\"{caseName}\"/> case.</summary>");
+            writer.Line($"public static implicit operator {model.Name}({source} value) => new {caseName}(value);");
+            writer.Line();
+        }
+    }
+
+    /// <summary>
+    /// The C# types a union converts from, each with the one case it picks: a list case from arrays and
+    /// <c>List&lt;T&gt;</c> (C# allows no conversion from an interface), never from raw JSON, maps or the union itself.
+    /// </summary>
+    public static IEnumerable<(string Source, string Case)> ConversionSources(UnionModel model, string ns)
+    {
+        var sources = new List<(string Source, string Case)>();
         foreach (var @case in model.Cases)
         {
-            var type = CSharp.TypeName(@case.Type, ns);
             if (@case.Type.Kind == TypeKind.Array)
             {
                 var item = CSharp.TypeName(@case.Type.Item!, ns);
-                sources.Add((item + "[]", @case.Name, "value"));
-                sources.Add(($"global::System.Collections.Generic.List<{item}>", @case.Name, "value"));
+                sources.Add((item + "[]", @case.Name));
+                sources.Add(($"global::System.Collections.Generic.List<{item}>", @case.Name));
             }
             else if (@case.Type.Kind is not (TypeKind.Map or TypeKind.JsonNode or TypeKind.JsonObject or TypeKind.JsonElement)
                      && @case.Type.Name != model.Name)
             {
-                sources.Add((type, @case.Name, "value"));
+                sources.Add((CSharp.TypeName(@case.Type, ns), @case.Name));
             }
         }
 
-        foreach (var group in sources.GroupBy(s => s.Source).Where(g => g.Count() == 1).Select(g => g.First()))
-        {
-            writer.Line($"/// <summary>Wraps a value as the <see cref=\"{group.Case}\"/> case.</summary>");
-            writer.Line($"public static implicit operator {model.Name}({group.Source} value) => new {group.Case}({group.Expression});");
-            writer.Line();
-        }
+        return sources.GroupBy(s => s.Source, System.StringComparer.Ordinal).Where(g => g.Count() == 1).Select(g => g.First());
     }
 
     /// <summary>Value equality over a text form of the value (<paramref name="text"/>, an expression on this and other).</summary>

@@ -44,7 +44,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
                     continue;
                 }
 
-                properties.Add(Property(pair.Key, pair.Value, required.Contains(pair.Key) || IsRequiredElsewhere(schema, pair.Key), members, name, part.Pointer));
+                properties.Add(Property(pair.Key, pair.Value ?? SchemaModeller.Any, required.Contains(pair.Key) || IsRequiredElsewhere(schema, pair.Key), members, name, part.Pointer));
             }
         }
 

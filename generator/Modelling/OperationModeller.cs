@@ -29,7 +29,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             foreach (var method in Methods)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (path.Value.Operations is { } byMethod && byMethod.TryGetValue(method, out var operation))
+                if (path.Value?.Operations is { } byMethod && byMethod.TryGetValue(method, out var operation) && operation is not null)
                 {
                     operations.Add(Model(path.Key, path.Value, method.Method.ToUpperInvariant(), operation));
                 }
@@ -90,13 +90,16 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var operationLevel = operation.Parameters ?? new List<IOpenApiParameter>();
         for (var i = 0; i < operationLevel.Count; i++)
         {
-            all.Add((operationLevel[i], pointer + "/parameters/" + i));
+            if (operationLevel[i] is { } parameter)
+            {
+                all.Add((parameter, pointer + "/parameters/" + i));
+            }
         }
 
         var pathLevel = pathItem.Parameters ?? new List<IOpenApiParameter>();
         for (var i = 0; i < pathLevel.Count; i++)
         {
-            if (!all.Any(p => p.Parameter.Name == pathLevel[i].Name && p.Parameter.In == pathLevel[i].In))
+            if (pathLevel[i] is not null && !all.Any(p => p.Parameter.Name == pathLevel[i].Name && p.Parameter.In == pathLevel[i].In))
             {
                 all.Add((pathLevel[i], pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters/" + i));
             }
@@ -143,7 +146,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             return null;
         }
 
-        var json = content.FirstOrDefault(c => IsJson(c.Key));
+        var json = content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
         if (json.Key is null)
         {
             context.Report(Descriptors.Unsupported, pointer + "/requestBody", $"The request content type '{content.Keys.First()}'", "the method is generated without a body");
@@ -162,13 +165,13 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var documented = new List<ResponseModel>();
         foreach (var response in operation.Responses ?? new OpenApiResponses())
         {
-            documented.Add(new ResponseModel(response.Key, response.Value.Description));
+            documented.Add(new ResponseModel(response.Key, response.Value?.Description));
             if (result is not null || !response.Key.StartsWith("2", System.StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var json = (response.Value.Content ?? new Dictionary<string, IOpenApiMediaType>()).FirstOrDefault(c => IsJson(c.Key));
+            var json = (response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>()).FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
             if (json.Key is not null && json.Value.Schema is not null)
             {
                 var at = pointer + "/responses/" + Escape(response.Key) + "/content/" + Escape(json.Key) + "/schema";

@@ -185,9 +185,12 @@ internal sealed class SchemaModeller
         && alternatives.All(v => v is not OpenApiSchemaReference && v.Type is null && v.Properties is not { Count: > 0 }
             && v.Items is null && v.Enum is not { Count: > 0 } && v.OneOf is not { Count: > 0 } && v.AnyOf is not { Count: > 0 } && v.AllOf is not { Count: > 0 });
 
-    /// <summary>The oneOf alternatives, else the anyOf ones, else none.</summary>
+    /// <summary>The oneOf alternatives, else the anyOf ones, else none; a missing one (a broken spec) allows any JSON.</summary>
     public static IList<IOpenApiSchema> Alternatives(IOpenApiSchema schema) =>
-        schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf ?? new List<IOpenApiSchema>();
+        (schema.OneOf is { Count: > 0 } oneOf ? oneOf : schema.AnyOf ?? new List<IOpenApiSchema>()).Select(s => s ?? Any).ToList();
+
+    /// <summary>The schema that allows any JSON: what a schema Microsoft.OpenApi could not read (null) stands for.</summary>
+    public static readonly IOpenApiSchema Any = new OpenApiSchema();
 
     private const string BrandPrefix = "__@BRAND@";
 

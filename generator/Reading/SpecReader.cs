@@ -59,9 +59,21 @@ internal static class SpecReader
             return null;
         }
 
+        SchemaShapeCheck.Run(obj, map, diagnostics);
         ReferenceCheck.Run(obj, map, diagnostics);
 
-        var result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SafeFileName(filePath)), new OpenApiReaderSettings());
+        ReadResult result;
+        try
+        {
+            result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SafeFileName(filePath)), new OpenApiReaderSettings());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi has failed on shapes SchemaShapeCheck does not know yet: the spec is at fault more than Specgen.
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, map.Locate(""), $"Microsoft.OpenApi, which reads it for Specgen, failed ({e.GetType().Name}: {e.Message.TrimEnd('.')}); look for a part with the wrong shape near the warnings above"));
+            return null;
+        }
+
         foreach (var error in result.Diagnostic?.Errors ?? [])
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, map.Locate(error.Pointer), error.Message));

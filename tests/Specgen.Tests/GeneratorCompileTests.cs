@@ -59,4 +59,26 @@ public class GeneratorCompileTests
             .GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public).Select(t => t.Name).ToList();
         Assert.Empty(publicTypes);
     }
+
+    [Theory]
+    [InlineData("/project/", "/project/specs/billing/api.yaml", "/project/specs/users/api.yaml", "specs.billing.api.", "specs.users.api.")]
+    [InlineData("/project/", "/shared/billing/api.yaml", "/shared/users/api.yaml", "api.", "api.")]
+    public void Two_specs_with_the_same_file_name_both_generate(string projectDirectory, string first, string second, string firstPrefix, string secondPrefix)
+    {
+        const string Yaml = "openapi: 3.0.3\ninfo: {title: Api, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '204': {description: none}\n";
+        var global = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("build_property.ProjectDir", projectDirectory);
+
+        var run = GeneratorHarness.Run(
+            new[] { new SpecFile(first, Yaml, Namespace: "Billing", ClientName: null), new SpecFile(second, Yaml, Namespace: "Users", ClientName: null) },
+            "class User { Billing.ApiClient? A; Users.ApiClient? B; }",
+            globalOptions: global);
+
+        Assert.Null(run.Exception);
+        Assert.Empty(run.Diagnostics);
+        var hints = run.Sources.Select(s => s.HintName).ToList();
+        Assert.Equal(2, hints.Count);
+        Assert.StartsWith(firstPrefix, hints[0], StringComparison.Ordinal);
+        Assert.StartsWith(secondPrefix, hints[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(run.CompileDiagnostics(), d => d.Id != "CS0169");
+    }
 }

@@ -33,9 +33,9 @@ public class HostileTextTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        // The client, its interface, the request and response records, the enum and the three oddly named components.
+        // The client, its interface, the request and response records, the two enums and the three oddly named components.
         Assert.Equal(
-            new[] { "EvilName", "EvilSummaryClientErrorClient", "IEvilSummaryClientErrorClient", "Kind", "Nested", "Record", "Schema", "_123", "Évil" }.Order(StringComparer.Ordinal),
+            new[] { "EvilName", "EvilSummaryClientErrorClient", "IEvilSummaryClientErrorClient", "Kind", "Mode", "Nested", "Record", "Schema", "_123", "Évil" }.Order(StringComparer.Ordinal),
             declared);
         Assert.DoesNotContain(declared, name => name.StartsWith("Injected", StringComparison.Ordinal));
     }

@@ -14,18 +14,18 @@ public static class GeneratorHarness
 
     public static GeneratorRun Run(params SpecFile[] specs) => Run(specs, "class Placeholder { }");
 
-    public static GeneratorRun Run(IReadOnlyList<SpecFile> specs, string userCode, IEnumerable<MetadataReference>? extraReferences = null)
+    public static GeneratorRun Run(IReadOnlyList<SpecFile> specs, string userCode, IEnumerable<MetadataReference>? extraReferences = null, ImmutableDictionary<string, string>? globalOptions = null)
     {
         var compilation = CreateCompilation(userCode).AddReferences(extraReferences ?? []);
-        GeneratorDriver driver = CreateDriver(specs);
+        GeneratorDriver driver = CreateDriver(specs, globalOptions: globalOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
     }
 
-    public static CSharpGeneratorDriver CreateDriver(IReadOnlyList<SpecFile> specs, bool trackSteps = true)
+    public static CSharpGeneratorDriver CreateDriver(IReadOnlyList<SpecFile> specs, bool trackSteps = true, ImmutableDictionary<string, string>? globalOptions = null)
     {
         var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
-        var options = new TestOptionsProvider(specs.ToImmutableDictionary(s => s.Path, s => s.Metadata()));
+        var options = new TestOptionsProvider(specs.ToImmutableDictionary(s => s.Path, s => s.Metadata()), globalOptions);
         return CSharpGeneratorDriver.Create(
             new[] { new SpecgenGenerator().AsSourceGenerator() },
             texts,

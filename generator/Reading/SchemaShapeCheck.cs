@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Specgen.Generator.Diagnostics;
+
+namespace Specgen.Generator.Reading;
+
+/// <summary>
+/// Finds every place the document must hold a schema (a media type's <c>schema</c>, <c>items</c>,
+/// <c>not</c>, <c>additionalProperties</c>, the entries of <c>properties</c> and <c>components/schemas</c>,
+/// the members of <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c>) and replaces a value of the wrong kind with
+/// <c>{}</c> (any JSON), with a warning. Microsoft.OpenApi fails outright on some of these (a property
+/// whose schema is a string), which would lose the whole spec for one typo.
+/// </summary>
+internal static class SchemaShapeCheck
+{
+    private enum Role
+    {
+        Any,
+        Schema,
+        SchemaMap,
+        SchemaList,
+    }
+
+    private static readonly HashSet<string> SchemaKeys = new(StringComparer.Ordinal) { "schema", "items", "not", "additionalProperties" };
+
+    private static readonly HashSet<string> SchemaLists = new(StringComparer.Ordinal) { "allOf", "oneOf", "anyOf" };
+
+    /// <summary>Keys whose values are data, not spec structure: never looked into.</summary>
+    private static readonly HashSet<string> DataKeys = new(StringComparer.Ordinal) { "example", "examples", "default", "enum", "const" };
+
+    public static void Run(JsonObject root, SourceMap map, List<DiagnosticInfo> diagnostics)
+    {
+        var pending = new Stack<(JsonNode? Node, string Pointer, Role Role)>();
+        pending.Push((root, string.Empty, Role.Any));
+        while (pending.Count > 0)
+        {
+            var (node, pointer, role) = pending.Pop();
+            switch (role)
+            {
+                case Role.SchemaMap when node is JsonObject schemas:
+                    foreach (var pair in schemas.ToList())
+                    {
+                        pending.Push((pair.Value, Child(pointer, pair.Key), Role.Schema));
+                    }
+
+                    break;
+                case Role.SchemaList when node is JsonArray list:
+                    for (var i = 0; i < list.Count; i++)
+                    {
+                        pending.Push((list[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), Role.Schema));
+                    }
+
+                    break;
+                case Role.Schema or Role.SchemaMap or Role.SchemaList when !Fits(node, role, pointer):
+                    Replace(root, node, pointer, role, map, diagnostics);
+                    break;
+                default:
+                    if (node is JsonObject obj)
+                    {
+                        foreach (var pair in obj.ToList())
+                        {
+                            if (!DataKeys.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
+                            {
+                                pending.Push((pair.Value, Child(pointer, pair.Key), RoleOf(pair.Key, pointer, role)));
+                            }
+                        }
+                    }
+                    else if (node is JsonArray array && role == Role.Any)
+                    {
+                        for (var i = 0; i < array.Count; i++)
+                        {
+                            pending.Push((array[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), Role.Any));
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static Role RoleOf(string key, string parentPointer, Role parentRole)
+    {
+        if (parentRole == Role.Schema && key == "properties" || parentPointer == "/components" && key == "schemas")
+        {
+            return Role.SchemaMap;
+        }
+
+        if (parentRole == Role.Schema && SchemaLists.Contains(key))
+        {
+            return Role.SchemaList;
+        }
+
+        return SchemaKeys.Contains(key) ? Role.Schema : Role.Any;
+    }
+
+    private static bool Fits(JsonNode? node, Role role, string pointer) => role switch
+    {
+        Role.SchemaMap => node is JsonObject,
+        Role.SchemaList => node is JsonArray,
+        _ => node is JsonObject || (node is JsonValue value && value.TryGetValue(out bool _) && pointer.EndsWith("/additionalProperties", StringComparison.Ordinal)),
+    };
+
+    private static void Replace(JsonObject root, JsonNode? node, string pointer, Role role, SourceMap map, List<DiagnosticInfo> diagnostics)
+    {
+        var key = pointer.Substring(pointer.LastIndexOf('/') + 1);
+        var (expected, fallback) = role switch
+        {
+            Role.SchemaMap => ("a mapping of names to schemas", "it is left empty"),
+            Role.SchemaList => ("a list of schemas", "it is left out"),
+            _ => ("a schema (a mapping)", "it is read as any JSON"),
+        };
+
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, map.Locate(pointer), $"'{key}' must be {expected}, not {Kind(node)}; {fallback}."));
+        var parent = node?.Parent ?? JsonPointer.Find(root, pointer.Substring(0, pointer.LastIndexOf('/')));
+        switch (parent)
+        {
+            case JsonObject obj when role == Role.SchemaList:
+                obj.Remove(Unescape(key));
+                break;
+            case JsonObject obj:
+                obj[Unescape(key)] = new JsonObject();
+                break;
+            case JsonArray array when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count:
+                array[index] = new JsonObject();
+                break;
+        }
+    }
+
+    private static string Kind(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "a list",
+        JsonObject => "a mapping",
+        _ => "the value " + node.ToJsonString(),
+    };
+
+    private static string Child(string pointer, string key) => pointer + "/" + SourceMap.Escape(key);
+
+    private static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+}
