@@ -171,11 +171,16 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
                 continue;
             }
 
-            var json = (response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>()).FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
+            var content = response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>();
+            var json = content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
+            var at = pointer + "/responses/" + Escape(response.Key) + "/content";
             if (json.Key is not null && json.Value.Schema is not null)
             {
-                var at = pointer + "/responses/" + Escape(response.Key) + "/content/" + Escape(json.Key) + "/schema";
-                result = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Response", null), at).Type;
+                result = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Response", null), at + "/" + Escape(json.Key) + "/schema").Type;
+            }
+            else if (json.Key is null && content.Count > 0)
+            {
+                context.Report(Descriptors.Unsupported, at, $"The response content type '{content.Keys.First()}'", "the method returns no value; the raw response is still checked for errors");
             }
         }
 

@@ -103,6 +103,29 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void SPECGEN005_an_unsupported_response_content_type_leaves_the_method_without_a_result()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /report:
+                get:
+                  operationId: getReport
+                  responses:
+                    '200':
+                      description: A CSV file.
+                      content:
+                        text/csv:
+                          schema: {type: string}
+            """);
+
+        Assert.Contains("text/csv", AssertAt(run, "SPECGEN005", DiagnosticSeverity.Warning, 10, 11).GetMessage(), StringComparison.Ordinal);
+        AssertCompiles(run);
+        Assert.Contains("Task GetReportAsync(", Source(run, "TClient"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SPECGEN006_an_ambiguous_union_points_at_its_oneOf()
     {
         var run = Generate("""
