@@ -40,13 +40,18 @@ public class PackageTests(ITestOutputHelper output)
             Assert.True(File.Exists(Path.Combine(feed, $"Specgen.{version}.nupkg")));
             Assert.True(File.Exists(Path.Combine(feed, $"Specgen.Runtime.{version}.nupkg")));
 
-            var modern = Consumer(work, "net10.0", feed, version);
+            var modern = Consumer(work, "net10.0", feed, version, """<OpenApiSpec Include="spec/vercel-integration-stores.yaml" Namespace="Vercel" ClientName="VercelClient" />""", Program);
             await using var emulator = await VercelEmulator.StartAsync();
             var printed = Dotnet(modern, "run", "--no-build", "--", emulator.BaseAddress.ToString(), EmulatorSeed.Token, EmulatorSeed.AdminConfigurationId, EmulatorSeed.FreeProductId, EmulatorSeed.TeamId);
             Assert.Contains($"created a store: status available, plan {EmulatorSeed.FreePlanId}", printed, StringComparison.Ordinal);
             Assert.Single(emulator.Stores);
 
-            Consumer(work, "net8.0", feed, version);
+            // The defaults: the project's root namespace, a client named after the spec's title, and internal types.
+            const string Defaults = """
+                var client = new Consumer.VercelIntegrationStoresClient(new HttpClient(), new Specgen.Runtime.ApiClientOptions());
+                Console.WriteLine(typeof(Consumer.VercelIntegrationStoresClient).IsPublic ? "public" : "internal");
+                """;
+            Consumer(work, "net8.0", feed, version, """<OpenApiSpec Include="spec/vercel-integration-stores.yaml" Visibility="internal" />""", Defaults);
         }
         finally
         {
@@ -56,8 +61,8 @@ public class PackageTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>A new project for <paramref name="framework"/> that adds Specgen from the feed, declares the spec, and builds.</summary>
-    private string Consumer(string work, string framework, string feed, string version)
+    /// <summary>A new project for <paramref name="framework"/> that adds Specgen from the feed, declares the spec with <paramref name="item"/>, and builds.</summary>
+    private string Consumer(string work, string framework, string feed, string version, string item, string program)
     {
         var project = Path.Combine(work, "consumer-" + framework);
         Directory.CreateDirectory(Path.Combine(project, "spec"));
@@ -70,21 +75,21 @@ public class PackageTests(ITestOutputHelper output)
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $"""
+        File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
-                <TargetFramework>{framework}</TargetFramework>
+                <TargetFramework>{{framework}}</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <OpenApiSpec Include="spec/vercel-integration-stores.yaml" Namespace="Vercel" ClientName="VercelClient" />
+                {{item}}
               </ItemGroup>
             </Project>
             """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
+        File.WriteAllText(Path.Combine(project, "Program.cs"), program);
 
         Dotnet(project, "add", "package", "Specgen", "--version", version);
         var built = Dotnet(project, "build");
