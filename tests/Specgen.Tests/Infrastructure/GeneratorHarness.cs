@@ -22,10 +22,13 @@ public static class GeneratorHarness
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
     }
 
-    public static CSharpGeneratorDriver CreateDriver(IReadOnlyList<SpecFile> specs, bool trackSteps = true, ImmutableDictionary<string, string>? globalOptions = null)
+    public static CSharpGeneratorDriver CreateDriver(IReadOnlyList<SpecFile> specs, bool trackSteps = true, ImmutableDictionary<string, string>? globalOptions = null) =>
+        CreateDriver(specs, specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray(), trackSteps, globalOptions);
+
+    /// <summary>A driver over <paramref name="texts"/> (kept by the caller, to replace one later) with the metadata of <paramref name="specs"/>.</summary>
+    public static CSharpGeneratorDriver CreateDriver(IReadOnlyList<SpecFile> specs, ImmutableArray<AdditionalText> texts, bool trackSteps = true, ImmutableDictionary<string, string>? globalOptions = null)
     {
-        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToImmutableArray();
-        var options = new TestOptionsProvider(specs.ToImmutableDictionary(s => s.Path, s => s.Metadata()), globalOptions);
+        var options = Options(specs, globalOptions);
         return CSharpGeneratorDriver.Create(
             new[] { new SpecgenGenerator().AsSourceGenerator() },
             texts,
@@ -33,6 +36,9 @@ public static class GeneratorHarness
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
     }
+
+    public static TestOptionsProvider Options(IReadOnlyList<SpecFile> specs, ImmutableDictionary<string, string>? globalOptions = null) =>
+        new(specs.ToImmutableDictionary(s => s.Path, s => s.Metadata()), globalOptions);
 
     public static CSharpCompilation CreateCompilation(string userCode) =>
         CSharpCompilation.Create(
