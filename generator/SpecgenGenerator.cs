@@ -74,7 +74,7 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Thrown out of here, it would drop the output of every spec in the project.
-            output.ReportDiagnostic(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(model.FilePath), model.FilePath, e.GetType().Name, e.Message.TrimEnd('.')).ToDiagnostic());
+            output.ReportDiagnostic(DiagnosticInfo.InternalError(model.FilePath, e).ToDiagnostic());
         }
     }
 
@@ -93,12 +93,15 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
 
     /// <summary>Reads and models one spec. Never throws: a failure becomes a diagnostic.</summary>
     internal static Result<SpecModel> Build(SpecInput input, CancellationToken cancellationToken) =>
-        Guard(input, cancellationToken, static (input, diagnostics, cancellationToken) =>
-        {
-            var options = input.Options.Checked(diagnostics);
-            var spec = SpecReader.Read(options.FilePath, input.Text, diagnostics);
-            return spec is null ? null : SpecModeller.Build(spec, options, diagnostics, cancellationToken);
-        });
+        Guard(input, cancellationToken, ReadAndModel);
+
+    /// <summary>Reads and models one spec, unguarded: what <see cref="Build"/> runs inside <see cref="Guard"/>.</summary>
+    internal static SpecModel? ReadAndModel(SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var options = input.Options.Checked(diagnostics);
+        var spec = SpecReader.Read(options.FilePath, input.Text, diagnostics);
+        return spec is null ? null : SpecModeller.Build(spec, options, diagnostics, cancellationToken);
+    }
 
     /// <summary>
     /// The top-level guard: whatever <paramref name="build"/> throws (other than cancellation) becomes
@@ -114,8 +117,7 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var path = input.Options.FilePath;
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InternalError, LocationInfo.StartOf(path), path, e.GetType().Name, e.Message.TrimEnd('.')));
+            diagnostics.Add(DiagnosticInfo.InternalError(input.Options.FilePath, e));
             return new Result<SpecModel>(null, diagnostics.ToEquatableArray());
         }
     }

@@ -11,17 +11,29 @@ namespace Specgen.Generator.Common;
 /// </summary>
 internal static class StringLiteral
 {
-    public static string Of(string text)
+    public static string Of(string text) => Escape(text, inLiteral: true);
+
+    /// <summary>
+    /// Spec text for a message: the same escapes for what is invisible or breaks lines, but quotes and
+    /// backslashes as they are, since the text is read, not compiled.
+    /// </summary>
+    public static string Visible(string text) => Escape(text, inLiteral: false);
+
+    private static string Escape(string text, bool inLiteral)
     {
         var builder = new StringBuilder(text.Length + 2);
-        builder.Append('"');
+        if (inLiteral)
+        {
+            builder.Append('"');
+        }
+
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
+                case '"' when inLiteral: builder.Append("\\\""); break;
+                case '\\' when inLiteral: builder.Append("\\\\"); break;
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
@@ -39,7 +51,7 @@ internal static class StringLiteral
             }
         }
 
-        return builder.Append('"').ToString();
+        return (inLiteral ? builder.Append('"') : builder).ToString();
     }
 
     private static bool IsVisible(string text, int index)

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Specgen.Generator.Diagnostics;
 
 namespace Specgen.Generator.Configuration;
 
@@ -83,19 +86,19 @@ internal sealed record SpecOptions(string FilePath, string Namespace, string? Cl
     /// These options with any name that is not valid C# replaced by a valid one, and a warning for each;
     /// the metadata comes from the project file, but a typo there must not break the generated code.
     /// </summary>
-    public SpecOptions Checked(System.Collections.Generic.List<Diagnostics.DiagnosticInfo> diagnostics)
+    public SpecOptions Checked(List<DiagnosticInfo> diagnostics)
     {
         var checkedOptions = this;
         if (!IsValidNamespace(Namespace))
         {
-            diagnostics.Add(Diagnostics.DiagnosticInfo.Create(Diagnostics.Descriptors.InvalidOption, Diagnostics.LocationInfo.StartOf(FilePath), "Namespace", Namespace, "namespace", Fallback));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOption, LocationInfo.StartOf(FilePath), "Namespace", Namespace, "namespace", Fallback));
             checkedOptions = checkedOptions with { Namespace = Fallback };
         }
 
         if (ClientName is not null && !IsValidIdentifier(ClientName))
         {
             var name = Modelling.Naming.Pascal(ClientName, "Api") is var pascal && pascal.EndsWith("Client", StringComparison.Ordinal) ? pascal : pascal + "Client";
-            diagnostics.Add(Diagnostics.DiagnosticInfo.Create(Diagnostics.Descriptors.InvalidOption, Diagnostics.LocationInfo.StartOf(FilePath), "ClientName", ClientName, "type name", name));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidOption, LocationInfo.StartOf(FilePath), "ClientName", ClientName, "type name", name));
             checkedOptions = checkedOptions with { ClientName = name };
         }
 
@@ -107,7 +110,7 @@ internal sealed record SpecOptions(string FilePath, string Namespace, string? Cl
     private static bool IsValidNamespace(string text) => text.Split('.').All(IsValidIdentifier);
 
     private static bool IsValidIdentifier(string text) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(text) && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(text) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+        SyntaxFacts.IsValidIdentifier(text) && SyntaxFacts.GetKeywordKind(text) == SyntaxKind.None
         && text != "global";
 }
 

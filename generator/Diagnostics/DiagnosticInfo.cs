@@ -9,13 +9,11 @@ internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, Equatab
 {
     /// <summary>A diagnostic; spec text in the arguments has its invisible characters shown as escapes, so a message cannot hide anything.</summary>
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        new(descriptor.Id, location, arguments.Select(Visible).ToEquatableArray());
+        new(descriptor.Id, location, arguments.Select(StringLiteral.Visible).ToEquatableArray());
 
-    private static string Visible(string text)
-    {
-        var literal = StringLiteral.Of(text);
-        return literal.Substring(1, literal.Length - 2).Replace("\\\"", "\"").Replace("\\\\", "\\");
-    }
+    /// <summary>SPECGEN000 at the start of the spec, naming the exception.</summary>
+    public static DiagnosticInfo InternalError(string filePath, System.Exception exception) =>
+        Create(Descriptors.InternalError, LocationInfo.StartOf(filePath), filePath, exception.GetType().Name, exception.Message.TrimEnd('.'));
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptors.ById(Id), Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, Arguments.Cast<object>().ToArray());

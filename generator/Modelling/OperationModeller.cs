@@ -146,7 +146,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             return null;
         }
 
-        var json = content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
+        var json = JsonMediaType(content);
         if (json.Key is null)
         {
             context.Report(Descriptors.Unsupported, pointer + "/requestBody", $"The request content type '{content.Keys.First()}'", "the method is generated without a body");
@@ -172,7 +172,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             }
 
             var content = response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>();
-            var json = content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
+            var json = JsonMediaType(content);
             var at = pointer + "/responses/" + Escape(response.Key) + "/content";
             if (json.Key is not null && json.Value.Schema is not null)
             {
@@ -186,6 +186,10 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
         return (result, documented);
     }
+
+    /// <summary>The first JSON media type that Microsoft.OpenApi could read (a broken one is null), or a default pair.</summary>
+    private static KeyValuePair<string, IOpenApiMediaType> JsonMediaType(IDictionary<string, IOpenApiMediaType> content) =>
+        content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase)

@@ -1,3 +1,4 @@
+using System;
 using System.Text.Json.Nodes;
 
 namespace Specgen.Generator.Reading;
@@ -15,7 +16,7 @@ internal static class JsonPointer
 
         foreach (var raw in pointer.Substring(1).Split('/'))
         {
-            var segment = raw.Replace("~1", "/").Replace("~0", "~");
+            var segment = Unescape(raw);
             node = node switch
             {
                 JsonObject obj => obj.TryGetPropertyValue(segment, out var child) ? child : null,
@@ -31,4 +32,13 @@ internal static class JsonPointer
 
         return node;
     }
+
+    /// <summary>A pointer segment as the key it stands for (<c>~1</c> is <c>/</c>, <c>~0</c> is <c>~</c>).</summary>
+    public static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+
+    /// <summary>The key or index the pointer ends with.</summary>
+    public static string LastKey(string pointer) => Unescape(pointer.Substring(pointer.LastIndexOf('/') + 1));
+
+    /// <summary>The pointer of the node's parent.</summary>
+    public static string Parent(string pointer) => pointer.Substring(0, Math.Max(0, pointer.LastIndexOf('/')));
 }

@@ -34,7 +34,7 @@ internal static class ReferenceCheck
             if (!broken.Contains(holder) && Loop(root, holder) is { } loop)
             {
                 var names = string.Join(" → ", loop.Append(holder).Select(h => Text(h["$ref"])));
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.ReferenceCycle, map.Locate(pointer + "/$ref"), NameOf(pointer), names));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.ReferenceCycle, map.Locate(pointer + "/$ref"), JsonPointer.LastKey(pointer), names));
                 broken.UnionWith(loop);
             }
         }
@@ -128,8 +128,6 @@ internal static class ReferenceCheck
     }
 
     private static string Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : node?.ToJsonString() ?? "null";
-
-    private static string NameOf(string pointer) => pointer.Substring(pointer.LastIndexOf('/') + 1).Replace("~1", "/").Replace("~0", "~");
 }
 
 /// <summary>Compares JSON nodes by identity: two equal-looking <c>$ref</c> objects are still two places.</summary>

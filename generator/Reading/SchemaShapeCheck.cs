@@ -105,7 +105,7 @@ internal static class SchemaShapeCheck
 
     private static void Replace(JsonObject root, JsonNode? node, string pointer, Role role, SourceMap map, List<DiagnosticInfo> diagnostics)
     {
-        var key = pointer.Substring(pointer.LastIndexOf('/') + 1);
+        var key = JsonPointer.LastKey(pointer);
         var (expected, fallback) = role switch
         {
             Role.SchemaMap => ("a mapping of names to schemas", "it is left empty"),
@@ -114,14 +114,14 @@ internal static class SchemaShapeCheck
         };
 
         diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, map.Locate(pointer), $"'{key}' must be {expected}, not {Kind(node)}; {fallback}."));
-        var parent = node?.Parent ?? JsonPointer.Find(root, pointer.Substring(0, pointer.LastIndexOf('/')));
+        var parent = node?.Parent ?? JsonPointer.Find(root, JsonPointer.Parent(pointer));
         switch (parent)
         {
             case JsonObject obj when role == Role.SchemaList:
-                obj.Remove(Unescape(key));
+                obj.Remove(key);
                 break;
             case JsonObject obj:
-                obj[Unescape(key)] = new JsonObject();
+                obj[key] = new JsonObject();
                 break;
             case JsonArray array when int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count:
                 array[index] = new JsonObject();
@@ -138,6 +138,4 @@ internal static class SchemaShapeCheck
     };
 
     private static string Child(string pointer, string key) => pointer + "/" + SourceMap.Escape(key);
-
-    private static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 }

@@ -105,10 +105,8 @@ public class FuzzTests(ITestOutputHelper output)
     {
         try
         {
-            var options = new Specgen.Generator.Configuration.SpecOptions("specs/x.yaml", "Fuzz", "FuzzClient", "public", "x");
-            var diagnostics = new List<Specgen.Generator.Diagnostics.DiagnosticInfo>();
-            var spec = Specgen.Generator.Reading.SpecReader.Read(options.FilePath, text, diagnostics);
-            var model = spec is null ? null : Specgen.Generator.Modelling.SpecModeller.Build(spec, options, diagnostics, CancellationToken.None);
+            var input = new Specgen.Generator.Configuration.SpecInput(new Specgen.Generator.Configuration.SpecOptions("specs/x.yaml", "Fuzz", "FuzzClient", "public", "x"), text);
+            var model = Specgen.Generator.SpecgenGenerator.ReadAndModel(input, new List<Specgen.Generator.Diagnostics.DiagnosticInfo>(), CancellationToken.None);
             _ = model is null ? null : Specgen.Generator.Emitting.SpecEmitter.Emit(model).ToList();
             return "(the unguarded pipeline did not throw)";
         }
