@@ -16,12 +16,12 @@ internal static class ClientEmitter
         writer.Line(CSharp.GeneratedCodeAttribute);
         using (writer.Block($"{spec.Accessibility} partial interface I{client}"))
         {
-            foreach (var operation in spec.Operations)
+            ForEachGrouped(writer, spec.Operations, operation =>
             {
                 WriteDocs(writer, operation);
                 writer.Line(Signature(operation, spec.Namespace) + ";");
                 writer.Line();
-            }
+            });
         }
 
         writer.Line();
@@ -42,7 +42,7 @@ internal static class ClientEmitter
             writer.Line($"    _connection = new {CSharp.Runtime}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress);");
             writer.Line("}");
             writer.Line();
-            foreach (var operation in spec.Operations)
+            ForEachGrouped(writer, spec.Operations, operation =>
             {
                 writer.Line("/// <inheritdoc/>");
                 if (operation.IsDeprecated)
@@ -56,7 +56,38 @@ internal static class ClientEmitter
                 }
 
                 writer.Line();
+            });
+        }
+    }
+
+    /// <summary>
+    /// Writes the operations in spec order; when they carry more than one tag, grouped by their first
+    /// tag (groups in order of first appearance), each group in a <c>#region</c> named by the tag.
+    /// </summary>
+    private static void ForEachGrouped(SourceWriter writer, EquatableArray<OperationModel> operations, System.Action<OperationModel> write)
+    {
+        var groups = operations.GroupBy(o => o.Group).ToList();
+        if (groups.Count < 2)
+        {
+            foreach (var operation in operations)
+            {
+                write(operation);
             }
+
+            return;
+        }
+
+        foreach (var group in groups)
+        {
+            // The group is an identifier (Naming.Pascal), so no spec text can end the directive's line.
+            writer.Line("#region " + (group.Key ?? "Other"));
+            foreach (var operation in group)
+            {
+                write(operation);
+            }
+
+            writer.Line("#endregion");
+            writer.Line();
         }
     }
 
@@ -91,8 +122,14 @@ internal static class ClientEmitter
 
     private sealed record Parameter(string Name, string Type, string? Default, string? Description);
 
-    /// <summary>Path parameters, the body, required then optional parameters; then the token.</summary>
-    private static IEnumerable<Parameter> OrderedParameters(OperationModel operation, string ns = "")
+    /// <summary>
+    /// Path parameters, the body, the other parameters; those with a default (optional body, optional
+    /// query and header parameters) after all those without, each in that order. Then the token.
+    /// </summary>
+    private static IEnumerable<Parameter> OrderedParameters(OperationModel operation, string ns = "") =>
+        Unordered(operation, ns).OrderBy(p => p.Default is not null);
+
+    private static IEnumerable<Parameter> Unordered(OperationModel operation, string ns)
     {
         foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
         {

@@ -12,6 +12,20 @@ internal static class SpecEmitter
 {
     public static IEnumerable<GeneratedFile> Emit(SpecModel spec)
     {
+        // Hint names are compared ignoring case (and become file names on case-insensitive disks),
+        // while Https and HTTPS are two C# types: the second file is numbered.
+        var hints = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        string Hint(string name)
+        {
+            var hint = name;
+            for (var i = 2; !hints.Add(hint); i++)
+            {
+                hint = name + "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return $"{spec.HintPrefix}.{hint}.g.cs";
+        }
+
         foreach (var type in spec.Types)
         {
             var writer = CSharp.NewFile(spec.Namespace);
@@ -28,11 +42,11 @@ internal static class SpecEmitter
                     break;
             }
 
-            yield return new GeneratedFile($"{spec.HintPrefix}.{type.Name}.g.cs", CSharp.EndFile(writer));
+            yield return new GeneratedFile(Hint(type.Name), CSharp.EndFile(writer));
         }
 
         var client = CSharp.NewFile(spec.Namespace);
         ClientEmitter.Write(client, spec);
-        yield return new GeneratedFile($"{spec.HintPrefix}.{spec.ClientName}.g.cs", CSharp.EndFile(client));
+        yield return new GeneratedFile(Hint(spec.ClientName), CSharp.EndFile(client));
     }
 }

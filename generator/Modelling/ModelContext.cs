@@ -99,29 +99,60 @@ internal sealed class ModelContext
     public string ClaimTypeName(NameHint hint, string shape) =>
         ClaimTypeName(Overrides.NameFor(shape) is { } given ? hint with { Name = given } : hint);
 
+    /// <summary>The longest type name a prefix may make; a spec's own names may be longer.</summary>
+    public const int MaxPrefixedName = 60;
+
     /// <summary>A type name: the preferred name, else prefixed by its parent, else numbered.</summary>
     public string ClaimTypeName(NameHint hint)
     {
-        if (!TypeNames.IsTaken(hint.Name) && !(hint.Parent is { Length: > 0 } && Naming.IsGeneric(hint.Name)))
+        var bare = !hint.Qualified && !(hint.Parent is { Length: > 0 } && Naming.IsGeneric(hint.Name));
+        if (bare && !TypeNames.IsTaken(hint.Name))
         {
             return TypeNames.Claim(hint.Name);
         }
 
-        if (hint.Parent is { Length: > 0 } parent && !hint.Name.StartsWith(parent, System.StringComparison.Ordinal))
+        if (hint.Parent is { Length: > 0 } parent && !hint.Name.StartsWith(parent, System.StringComparison.Ordinal)
+            && Prefixed(parent, hint.Name) is { } prefixed)
         {
-            var prefixed = parent + hint.Name;
-            if (!TypeNames.IsTaken(prefixed))
-            {
-                return TypeNames.Claim(prefixed);
-            }
+            return TypeNames.Claim(prefixed);
         }
 
         return TypeNames.Claim(hint.Name);
     }
+
+    /// <summary>
+    /// <paramref name="name"/> prefixed by <paramref name="parent"/>; when that is longer than
+    /// <see cref="MaxPrefixedName"/>, prefixed by the fewest of the parent's last words that make a free
+    /// name (<c>…StoreProduct</c> + <c>MetadataSchema</c> → <c>ProductMetadataSchema</c>). Null when none is free.
+    /// </summary>
+    private string? Prefixed(string parent, string name)
+    {
+        var full = parent + name;
+        if (full.Length <= MaxPrefixedName)
+        {
+            return TypeNames.IsTaken(full) ? null : full;
+        }
+
+        for (var start = parent.Length - 1; start > 0 && parent.Length - start + name.Length <= MaxPrefixedName; start--)
+        {
+            if (char.IsUpper(parent[start]) && !TypeNames.IsTaken(parent.Substring(start) + name))
+            {
+                return parent.Substring(start) + name;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>What to call a type made from an inline schema, and its parent's name for when that is taken.</summary>
-internal readonly record struct NameHint(string Name, string? Parent)
+/// <param name="Name">The name the type would like.</param>
+/// <param name="Parent">The name of the type or operation it belongs to.</param>
+/// <param name="Qualified">
+/// The name says little on its own (a union case named after its JSON kind, <c>Object</c> or <c>IdName</c>),
+/// so the type always takes its parent's name as a prefix.
+/// </param>
+internal readonly record struct NameHint(string Name, string? Parent, bool Qualified = false)
 {
     public NameHint Child(string name) => new(name, Name);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Specgen.Generator.Common;
 using Specgen.Generator.Diagnostics;
@@ -55,6 +56,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var (responseType, responses) = Responses(operation, pointer, baseName);
         return new OperationModel(
             methodName,
+            Group(pointer),
             method,
             path,
             operation.Summary,
@@ -65,6 +67,12 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             responseType,
             responses.ToEquatableArray());
     }
+
+    /// <summary>The first tag in the spec's own order (Microsoft.OpenApi keeps tags in a set).</summary>
+    private string? Group(string pointer) =>
+        Reading.JsonPointer.Find(context.Spec.Root, pointer + "/tags/0") is JsonValue tag && tag.TryGetValue(out string? name)
+            ? Naming.Pascal(name, "Other")
+            : null;
 
     private string MethodName(string? operationId, string operation, string preferred, string pointer)
     {
@@ -196,10 +204,28 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         || (contentType.Contains("+json") && contentType.StartsWith("application/", System.StringComparison.OrdinalIgnoreCase))
         || contentType == "*/*";
 
-    private static string DerivedName(string method, string path)
+    /// <summary>
+    /// A method name for an operation without an operationId: the HTTP method and the path's last two
+    /// named segments, with a trailing parameter (<c>PATCH /v1/…/experimentation/items/{itemId}</c> →
+    /// <c>PatchExperimentationItemsByItemId</c>); every segment when that name is taken.
+    /// </summary>
+    private string DerivedName(string method, string path)
     {
-        var words = path.Split('/').Where(s => s.Length > 0)
-            .Select(s => s.StartsWith("{", System.StringComparison.Ordinal) ? "By" + Naming.Pascal(s, "Id") : Naming.Pascal(s, string.Empty));
-        return Naming.Pascal(method.ToLowerInvariant(), "Call") + string.Concat(words);
+        var segments = path.Split('/').Where(s => s.Length > 0 && !IsVersion(s)).ToList();
+        var named = Enumerable.Range(0, segments.Count).Where(i => !IsParameter(segments[i])).ToList();
+        var from = named.Count >= 2 ? named[named.Count - 2] : 0;
+        var lastNamed = named.Count > 0 ? named[named.Count - 1] : -1;
+        var picked = Enumerable.Range(from, segments.Count - from).Where(i => !IsParameter(segments[i]) || i > lastNamed).Select(i => segments[i]);
+        var verb = Naming.Pascal(method.ToLowerInvariant(), "Call");
+        var shortName = verb + Words(picked);
+        return _methodNames.IsTaken(shortName) ? verb + Words(path.Split('/').Where(s => s.Length > 0)) : shortName;
     }
+
+    private static string Words(IEnumerable<string> segments) =>
+        string.Concat(segments.Select(s => IsParameter(s) ? "By" + Naming.Pascal(s, "Id") : Naming.Pascal(s, string.Empty)));
+
+    private static bool IsParameter(string segment) => segment.StartsWith("{", System.StringComparison.Ordinal);
+
+    private static bool IsVersion(string segment) =>
+        segment.Length > 1 && (segment[0] == 'v' || segment[0] == 'V') && segment.Skip(1).All(char.IsDigit);
 }

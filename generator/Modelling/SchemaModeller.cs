@@ -147,7 +147,7 @@ internal sealed class SchemaModeller
 
         return type switch
         {
-            JsonSchemaType.Array => new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, new NameHint(ItemName(hint.Name), hint.Parent), pointer + "/items").Type), nullable),
+            JsonSchemaType.Array => new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, hint with { Name = ItemName(hint.Name) }, pointer + "/items").Type), nullable),
             JsonSchemaType.String => new Resolved(TypeRef.String, nullable),
             JsonSchemaType.Boolean => new Resolved(TypeRef.Boolean, nullable),
             JsonSchemaType.Integer => new Resolved(schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64, nullable),

@@ -55,8 +55,9 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         for (var i = 0; i < variants.Count; i++)
         {
             var given = variants[i].Schema is OpenApiSchemaReference ? null : schemas.GivenNameAt(variants[i].Pointer);
-            var caseName = caseNames.Claim(WithoutPrefix(given ?? CaseName(variants[i].Schema, variants[i].Target, tests[i], schema.Discriminator), name));
-            var caseType = schemas.Resolve(variants[i].Schema, new NameHint(caseName, name), variants[i].Pointer).Type;
+            var (preferred, descriptive) = given is not null ? (given, true) : CaseName(variants[i].Schema, variants[i].Target, tests[i], schema.Discriminator);
+            var caseName = caseNames.Claim(WithoutPrefix(preferred, name));
+            var caseType = schemas.Resolve(variants[i].Schema, new NameHint(caseName, name, Qualified: !descriptive), variants[i].Pointer).Type;
             cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
         }
 
@@ -235,30 +236,45 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         (test.Constants.Count * 1000) + (test.StringValues.Count > 0 ? 500 : 0) + (test.RequiredProperties.Count * 10)
         + (test.Items is { } items ? Specificity(items) / 10 : 0) - (test.Kinds == JsonValueKindSet.Any ? 100 : 0);
 
-    private string CaseName(IOpenApiSchema declared, IOpenApiSchema? schema, CaseTest test, OpenApiDiscriminator? discriminator)
+    /// <summary>
+    /// What to call a case, and whether that name describes it on its own. A name made from the
+    /// JSON kind or the required properties (<c>Object</c>, <c>IdName</c>) does not, unless it lists the
+    /// case's string values: its type takes
+    /// the union's name as a prefix.
+    /// </summary>
+    private (string Name, bool Descriptive) CaseName(IOpenApiSchema declared, IOpenApiSchema? schema, CaseTest test, OpenApiDiscriminator? discriminator)
     {
         if (declared is OpenApiSchemaReference { Reference.Id: { } id })
         {
-            return Naming.Pascal(discriminator is not null ? DiscriminatorValue(declared, discriminator) : id, "Case");
+            return (Naming.Pascal(discriminator is not null ? DiscriminatorValue(declared, discriminator) : id, "Case"), true);
         }
 
         if (schema is not null && SchemaModeller.IsBrand(schema))
         {
-            return "Opaque";
+            return ("Opaque", true);
         }
 
         if (schema?.Title is { Length: > 0 } title)
         {
-            return Naming.Pascal(title, "Case");
+            return (Naming.Pascal(title, "Case"), true);
         }
 
         if (test.Constants.Count > 0)
         {
-            return string.Concat(test.Constants.Select(c => c.Value == "array" ? ItemsTypeName(schema) ?? "Array" : Naming.Pascal(c.Value, "Case")));
+            return (string.Concat(test.Constants.Select(c => c.Value == "array" ? ItemsTypeName(schema) ?? "Array" : Naming.Pascal(c.Value, "Case"))), true);
         }
 
-        return KindName(test, schema);
+        return (KindName(test, schema), NamesItsValues(test));
     }
+
+    /// <summary>Whether a kind name lists the case's string values (<c>GithubOrGitlab</c>, <c>GithubOrGitlabList</c>).</summary>
+    private static bool NamesItsValues(CaseTest test) =>
+        test.Kinds switch
+        {
+            JsonValueKindSet.String => test.StringValues.Count is > 0 and <= 3,
+            JsonValueKindSet.Array => test.Items is { } items && NamesItsValues(items),
+            _ => false,
+        };
 
     /// <summary>
     /// For a variant that describes an array (its <c>type</c> constant is "array"), the constant type of

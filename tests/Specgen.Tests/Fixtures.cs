@@ -4,5 +4,8 @@ namespace Specgen.Tests;
 
 public static class Fixtures
 {
+    /// <summary>Vercel's whole public API (a copy of ../shared/specs/vercel-openapi-2025-10-27.json).</summary>
+    public const string VercelApi = "vercel-openapi-2025-10-27.json";
+
     public static string Read(string name) => File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Fixtures", name));
 }

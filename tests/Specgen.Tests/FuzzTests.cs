@@ -119,7 +119,7 @@ public class FuzzTests(ITestOutputHelper output)
     /// <summary>A few operations of Vercel's full API (every twentieth path) with all its components.</summary>
     private static string VercelSlice()
     {
-        var full = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Fixtures", "vercel-openapi-2025-10-27.json")))!.AsObject();
+        var full = JsonNode.Parse(Fixtures.Read(Fixtures.VercelApi))!.AsObject();
         var paths = new JsonObject();
         var index = 0;
         foreach (var pair in full["paths"]!.AsObject())

@@ -3,8 +3,10 @@ using Specgen.Generator.Common;
 namespace Specgen.Generator.Modelling.Model;
 
 /// <summary>One HTTP operation: a client method.</summary>
+/// <param name="Group">The operation's first tag as an identifier, for grouping methods; null when it has none.</param>
 internal sealed record OperationModel(
     string MethodName,
+    string? Group,
     string HttpMethod,
     string Path,
     string? Summary,

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Microsoft.CodeAnalysis;
+using Specgen.Tests.Infrastructure;
+using Xunit;
+
+namespace Specgen.Tests;
+
+/// <summary>Vercel's whole public API: 216 operations, some without an operationId, heavy inline unions.</summary>
+public class FullApiTests
+{
+    private static readonly Lazy<GeneratorRun> Run = new(() =>
+        GeneratorHarness.Run(new SpecFile("specs/vercel-api.json", Fixtures.Read(Fixtures.VercelApi))));
+
+    [Fact]
+    public void The_whole_API_compiles_without_errors_or_warnings()
+    {
+        Assert.Null(Run.Value.Exception);
+        Assert.DoesNotContain(Run.Value.Diagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
+        var problems = Run.Value.CompileDiagnostics();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [Fact]
+    public void What_the_generator_reports_about_the_API_is_only_what_the_spec_really_has()
+    {
+        // The spec has two path templates that differ only in a parameter's name (003), octet-stream
+        // bodies (005), ambiguous unions (006), operations without an operationId (007) and enum values
+        // that differ only in punctuation (012); nothing else.
+        var ids = Run.Value.Diagnostics.Select(d => d.Id).Distinct().Order().ToList();
+
+        Assert.Equal(new[] { "SPECGEN003", "SPECGEN005", "SPECGEN006", "SPECGEN007", "SPECGEN012" }, ids);
+    }
+
+    [Fact]
+    public void Every_operation_becomes_one_client_method()
+    {
+        var methods = new HashSet<string>(StringComparer.Ordinal);
+        var expected = 0;
+        foreach (var (_, pathItem) in JsonNode.Parse(Fixtures.Read(Fixtures.VercelApi))!["paths"]!.AsObject())
+        {
+            expected += pathItem!.AsObject().Count(p => p.Key is "get" or "put" or "post" or "delete" or "patch" or "head" or "options" or "trace");
+        }
+
+        var client = Run.Value.Output.GetTypeByMetadataName("Vercel.VercelClient")!;
+        var names = client.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(m => m.Name).ToList();
+
+        Assert.Equal(216, expected);
+        Assert.Equal(expected, names.Count);
+        Assert.All(names, name => Assert.True(methods.Add(name), name));
+    }
+
+    [Fact]
+    public void No_generated_type_name_is_longer_than_60_characters()
+    {
+        var names = DeclaredTypes().Select(t => t.Name).ToList();
+
+        Assert.True(names.Count > 1000, $"only {names.Count} types");
+        var tooLong = names.Where(n => n.Length > 60).ToList();
+        Assert.True(tooLong.Count == 0, string.Join("\n", tooLong));
+    }
+
+    [Fact]
+    public void Operations_without_an_operationId_are_named_from_the_end_of_their_path()
+    {
+        var client = Run.Value.Output.GetTypeByMetadataName("Vercel.VercelClient")!;
+
+        // PATCH /v1/installations/{integrationConfigurationId}/resources/{resourceId}/experimentation/items/{itemId}
+        Assert.Single(client.GetMembers("PatchExperimentationItemsByItemIdAsync"));
+        // GET /v9/projects/{idOrName}/custom-environments
+        Assert.Single(client.GetMembers("GetProjectsCustomEnvironmentsAsync"));
+        // GET /v1/security/firewall/events
+        Assert.Single(client.GetMembers("GetFirewallEventsAsync"));
+    }
+
+    [Fact]
+    public void The_client_groups_its_methods_by_tag_in_regions()
+    {
+        var client = Run.Value.Sources.Single(s => s.HintName.EndsWith("VercelClient.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var regions = client.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("#region ", StringComparison.Ordinal)).ToList();
+
+        // 26 tags, once in the interface and once in the class.
+        Assert.Equal(52, regions.Count);
+        Assert.Equal(26, regions.Distinct().Count());
+        Assert.Contains("#region DomainsRegistrar", regions);
+        var projects = client.IndexOf("#region Projects", StringComparison.Ordinal);
+        Assert.InRange(client.IndexOf("Task<global::Vercel.UpdateProjectResponse> UpdateProjectAsync(", StringComparison.Ordinal), projects, client.IndexOf("#endregion", projects, StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<INamedTypeSymbol> DeclaredTypes()
+    {
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(Run.Value.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Vercel"));
+        while (pending.Count > 0)
+        {
+            foreach (var type in pending.Pop().GetTypeMembers())
+            {
+                yield return type;
+                pending.Push(type);
+            }
+        }
+    }
+}

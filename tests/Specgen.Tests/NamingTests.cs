@@ -1,0 +1,136 @@
+using Microsoft.CodeAnalysis;
+using Specgen.Tests.Infrastructure;
+using Xunit;
+using static Specgen.Tests.GeneratorDiagnosticTests;
+
+namespace Specgen.Tests;
+
+/// <summary>Names a large spec needs: short prefixes, qualified kind-named cases, case-distinct files, parameter order.</summary>
+public class NamingTests
+{
+    [Fact]
+    public void A_prefixed_name_that_would_pass_60_characters_takes_only_the_parent_words_it_needs()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getTheVeryLongOperationNameOfThisWonderfulAccount
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              settings: {type: object, properties: {limits: {type: object, properties: {a: {type: string}}}}}
+            components:
+              schemas:
+                Settings: {type: object, properties: {x: {type: string}}}
+                Limits: {type: object, properties: {y: {type: string}}}
+            """);
+
+        AssertCompiles(run);
+        var names = TypeNames(run);
+        // GetTheVeryLongOperationNameOfThisWonderfulAccountResponse + Settings is 66 characters.
+        Assert.Contains("ResponseSettings", names);
+        Assert.Contains("ResponseSettingsLimits", names);
+        Assert.All(names, n => Assert.True(n.Length <= 60, n));
+    }
+
+    [Fact]
+    public void A_union_case_named_after_its_JSON_kind_takes_the_union_name_as_a_prefix()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /p:
+                get:
+                  operationId: getPayload
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Payload'}
+            components:
+              schemas:
+                Payload:
+                  oneOf:
+                    - {type: object, required: [id], properties: {id: {type: string}}}
+                    - {type: object, required: [name], properties: {name: {type: string}}}
+                    - type: string
+                      enum: [on, off]
+            """);
+
+        AssertCompiles(run);
+        var names = TypeNames(run);
+        Assert.Contains("PayloadId", names);
+        Assert.Contains("PayloadName", names);
+        Assert.DoesNotContain("Id", names);
+        Assert.DoesNotContain("Name", names);
+        // A case that lists its string values names itself.
+        Assert.Contains("OnOrOff", names);
+    }
+
+    [Fact]
+    public void Types_whose_names_differ_only_in_case_get_distinct_files()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /p:
+                get:
+                  operationId: getBoth
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {type: object, properties: {a: {$ref: '#/components/schemas/Https'}, b: {$ref: '#/components/schemas/HTTPS'}}}
+            components:
+              schemas:
+                Https: {type: object, properties: {a: {type: string}}}
+                HTTPS: {type: object, properties: {b: {type: string}}}
+            """);
+
+        AssertCompiles(run);
+        Assert.Empty(run.Diagnostics);
+        var hints = run.Sources.Select(s => s.HintName).Where(h => h.Contains("https", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "x.HTTPS.g.cs", "x.Https_2.g.cs" }, hints);
+    }
+
+    [Fact]
+    public void A_required_query_parameter_comes_before_an_optional_body()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /bypass:
+                post:
+                  operationId: addBypass
+                  parameters:
+                    - {name: projectId, in: query, required: true, schema: {type: string}}
+                    - {name: teamId, in: query, schema: {type: string}}
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {ip: {type: string}}}
+                  responses:
+                    '204': {description: none}
+            """);
+
+        AssertCompiles(run);
+        var method = (IMethodSymbol)run.Output.GetTypeByMetadataName("Fixture.TClient")!.GetMembers("AddBypassAsync").Single();
+        Assert.Equal(new[] { "projectId", "request", "teamId", "cancellationToken" }, method.Parameters.Select(p => p.Name));
+    }
+
+    private static List<string> TypeNames(GeneratorRun run) =>
+        run.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Fixture").GetTypeMembers().Select(t => t.Name).ToList();
+}
