@@ -52,9 +52,27 @@ public sealed class ApiRequest
         }
     }
 
-    /// <summary>Adds a query parameter once per value (<c>?tag=a&amp;tag=b</c>); null is left out.</summary>
-    public void QueryValues(string name, IEnumerable<string>? values)
+    /// <summary>Fills the <c>{name}</c> placeholder with the escaped values, comma-separated (OpenAPI's simple style).</summary>
+    public void PathParameter(string name, IEnumerable<string> values)
     {
+        ArgumentNullException.ThrowIfNull(values, name);
+        _path = _path.Replace("{" + name + "}", string.Join(",", values.Select(Uri.EscapeDataString)), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Adds an array query parameter: once per value (<c>?tag=a&amp;tag=b</c>, OpenAPI's exploded form
+    /// style) when <paramref name="delimiter"/> is null, else once with the values joined by it
+    /// (<c>,</c> for form with explode: false, a space or <c>|</c> for spaceDelimited and pipeDelimited).
+    /// A null array is left out.
+    /// </summary>
+    public void QueryValues(string name, IEnumerable<string>? values, string? delimiter = null)
+    {
+        if (values is not null && delimiter is not null)
+        {
+            Query(name, string.Join(delimiter, values));
+            return;
+        }
+
         foreach (var value in values ?? [])
         {
             Query(name, value);
@@ -69,6 +87,9 @@ public sealed class ApiRequest
             _headers.Add(new(name, value));
         }
     }
+
+    /// <summary>Adds a header with the values comma-separated (OpenAPI's simple style); a null array is left out.</summary>
+    public void Header(string name, IEnumerable<string>? values) => Header(name, values is null ? null : string.Join(",", values));
 
     /// <summary>Sets the JSON body; a null body is not sent.</summary>
     public void JsonBody<T>(T? body, string contentType = "application/json")

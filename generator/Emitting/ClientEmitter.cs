@@ -171,7 +171,8 @@ internal static class ClientEmitter
                 ParameterLocation.Header => "Header",
                 _ => parameter.Type.Kind == TypeKind.Array ? "QueryValues" : "Query",
             };
-            writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)});");
+            var delimiter = parameter.Location == ParameterLocation.Query && parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined) : string.Empty;
+            writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)}{delimiter});");
         }
 
         if (operation.Body is { } body)

@@ -47,13 +47,14 @@ internal static class RecordEmitter
             writer.Line($"[{CSharp.Serialization}.JsonIgnore(Condition = {CSharp.Serialization}.JsonIgnoreCondition.WhenWritingNull)]");
         }
 
-        if (property.IsDeprecated)
+        var required = property.IsRequired && property.ConstantLiteral is null ? "required " : string.Empty;
+        if (property.IsDeprecated && required.Length == 0)
         {
+            // A required member cannot be [Obsolete] (CS9042): every caller must set it. Its remarks say it is deprecated.
             writer.Line(CSharp.ObsoleteAttribute);
         }
 
         var type = CSharp.Nullable(CSharp.TypeName(property.Type, ns), property.IsNullable);
-        var required = property.IsRequired && property.ConstantLiteral is null ? "required " : string.Empty;
         var initializer = Initializer(property, ns);
         writer.Line($"public {required}{type} {property.Name} {{ get; init; }}{initializer}");
     }
@@ -79,6 +80,11 @@ internal static class RecordEmitter
     {
         var lines = new List<string>();
         var constraints = property.Constraints;
+        if (property.IsDeprecated && property.IsRequired && property.ConstantLiteral is null)
+        {
+            lines.Add("Deprecated by the API, but still required.");
+        }
+
         if (property.ConstantLiteral is not null)
         {
             lines.Add($"Always <c>{DocComments.Escape(property.ConstantLiteral)}</c> in this shape; set for you.");

@@ -60,6 +60,37 @@ public class GeneratorCompileTests
         Assert.Empty(publicTypes);
     }
 
+    [Fact]
+    public void A_deprecated_required_property_is_documented_not_obsolete_so_the_code_compiles_without_CS9042()
+    {
+        const string Yaml = """
+            openapi: 3.0.3
+            info: {title: Pets, version: '1'}
+            paths:
+              /pet:
+                get:
+                  operationId: getPet
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            required: [name]
+                            properties:
+                              name: {type: string, deprecated: true}
+                              nickname: {type: string, deprecated: true}
+            """;
+        var run = GeneratorHarness.Run(new SpecFile("specs/pets.yaml", Yaml, Namespace: "Pets", ClientName: null));
+
+        Assert.Empty(run.CompileDiagnostics());
+        var pet = run.Output.GetTypeByMetadataName("Pets.GetPetResponse")!;
+        Assert.DoesNotContain(pet.GetMembers("Name").Single().GetAttributes(), a => a.AttributeClass?.Name == "ObsoleteAttribute");
+        Assert.Contains("Deprecated by the API, but still required.", pet.GetMembers("Name").Single().GetDocumentationCommentXml(), StringComparison.Ordinal);
+        Assert.Contains(pet.GetMembers("Nickname").Single().GetAttributes(), a => a.AttributeClass?.Name == "ObsoleteAttribute");
+    }
+
     [Theory]
     [InlineData("/project/", "/project/specs/billing/api.yaml", "/project/specs/users/api.yaml", "specs.billing.api.", "specs.users.api.")]
     [InlineData("/project/", "/shared/billing/api.yaml", "/shared/users/api.yaml", "api.", "api.")]

@@ -24,13 +24,18 @@ internal enum ParameterLocation
     Header,
 }
 
+/// <param name="Delimiter">
+/// For an array: what joins its values (<c>,</c>, a space or <c>|</c>), or null to send a query
+/// parameter once per value.
+/// </param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
     ParameterLocation Location,
     TypeRef Type,
     bool IsRequired,
-    string? Description);
+    string? Description,
+    string? Delimiter = null);
 
 internal sealed record BodyModel(string Name, TypeRef Type, bool IsRequired, string ContentType, string? Description);
 

@@ -11,7 +11,11 @@ using Microsoft.Extensions.Logging;
 namespace Specgen.Tests.Infrastructure;
 
 /// <summary>What a scripted server received.</summary>
-public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string Body);
+public sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string Body)
+{
+    /// <summary>The request's headers, each with its values comma-joined.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 whose every answer the test writes: for the cases the emulator
@@ -40,7 +44,10 @@ public sealed class ScriptedServer : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync(context.RequestAborted);
-            server._requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.Headers.Authorization.FirstOrDefault(), body));
+            server._requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.Headers.Authorization.FirstOrDefault(), body)
+            {
+                Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            });
             await respond(context, Interlocked.Increment(ref count));
         });
         await server._app.StartAsync();
