@@ -1,0 +1,89 @@
+using Microsoft.CodeAnalysis;
+using Specgen.Tests.Infrastructure;
+
+namespace Specgen.Compatibility;
+
+/// <summary>How one spec fared.</summary>
+internal enum Outcome
+{
+    /// <summary>Code was generated and compiles with no errors.</summary>
+    Compiles,
+
+    /// <summary>No code, and error diagnostics that say why (a Swagger 2.0 document, say).</summary>
+    Refused,
+
+    /// <summary>Code was generated and does not compile: a Specgen bug.</summary>
+    CompileErrors,
+
+    /// <summary>No code and no error: a Specgen bug.</summary>
+    Silent,
+
+    /// <summary>The generator threw, or reported SPECGEN000: a Specgen bug.</summary>
+    Exception,
+}
+
+/// <param name="Diagnostics">The generator's diagnostics by id, with how often each was reported.</param>
+/// <param name="Reason">For anything but a clean compile: the first error, or the first warning.</param>
+internal sealed record SpecResult(
+    string Name,
+    long Bytes,
+    Outcome Outcome,
+    int Methods,
+    int Types,
+    int CompileWarnings,
+    IReadOnlyList<(string Id, int Count)> Diagnostics,
+    string? Reason);
+
+/// <summary>Runs the generator over one spec the way the compiler does, and compiles what it made.</summary>
+internal static class SpecRun
+{
+    public static SpecResult Run(string corpus, string path)
+    {
+        var name = Path.GetRelativePath(corpus, path).Replace('\\', '/');
+        var bytes = new FileInfo(path).Length;
+        try
+        {
+            var run = GeneratorHarness.Run(new SpecFile("specs/" + Path.GetFileName(path), File.ReadAllText(path), Namespace: "Corpus", ClientName: null));
+            return Classify(name, bytes, run);
+        }
+        catch (Exception e)
+        {
+            return new SpecResult(name, bytes, Outcome.Exception, 0, 0, 0, [], e.GetType().Name + ": " + e.Message);
+        }
+    }
+
+    private static SpecResult Classify(string name, long bytes, GeneratorRun run)
+    {
+        var generator = run.Diagnostics;
+        var byId = generator.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count())).ToList();
+        var generatorErrors = generator.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+
+        // The harness compiles with every warning as an error; a real error is one that was not a warning.
+        var compile = run.CompileDiagnostics();
+        var compileErrors = compile.Where(d => !d.IsWarningAsError).ToList();
+        var client = Client(run);
+        var methods = client?.GetMembers().OfType<IMethodSymbol>().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal)) ?? 0;
+        var types = Math.Max(0, run.Sources.Count - 1);
+
+        var (outcome, reason) = run.Exception is { } exception ? (Outcome.Exception, exception.GetType().Name + ": " + exception.Message)
+            : generator.FirstOrDefault(d => d.Id == "SPECGEN000") is { } internalError ? (Outcome.Exception, internalError.GetMessage())
+            : run.Sources.Count == 0 && generatorErrors.Count > 0 ? (Outcome.Refused, Describe(generatorErrors[0]))
+            : run.Sources.Count == 0 ? (Outcome.Silent, "no code and no error")
+            : compileErrors.Count > 0 ? (Outcome.CompileErrors, Describe(compileErrors[0]))
+            : (Outcome.Compiles, compile.FirstOrDefault() is { } warning ? Describe(warning) : generator.FirstOrDefault() is { } first ? Describe(first) : null);
+
+        return new SpecResult(name, bytes, outcome, methods, types, compile.Count - compileErrors.Count, byId, reason);
+    }
+
+    /// <summary>The generated client: the class that implements its own I-interface.</summary>
+    private static INamedTypeSymbol? Client(GeneratorRun run) =>
+        run.Output.Assembly.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == "Corpus")?.GetTypeMembers()
+            .FirstOrDefault(t => t.TypeKind == TypeKind.Class && t.Interfaces.Any(i => i.Name == "I" + t.Name));
+
+    private static string Describe(Diagnostic diagnostic)
+    {
+        var line = diagnostic.Location.GetLineSpan();
+        var where = line.IsValid ? $"{Path.GetFileName(line.Path)}({line.StartLinePosition.Line + 1}): " : string.Empty;
+        return $"{where}{diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}
