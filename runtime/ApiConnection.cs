@@ -36,15 +36,17 @@ public sealed class ApiConnection
     /// <summary>Sends the request and reads the JSON response as <typeparamref name="T"/>.</summary>
     public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken = default)
     {
-        var (status, body, error) = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+        var received = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonSerializer.Deserialize<T>(body, Json)
+            // Straight from the UTF-8 bytes: no string of the body is made unless it is needed for an error.
+            return JsonSerializer.Deserialize<T>(received.Body, Json)
                 ?? throw new JsonException("The response body is null.");
         }
         catch (JsonException e)
         {
-            throw new ApiException(error with { StatusCode = status }, $"{request.Method} {request.Path} returned {status}, but the body is not valid JSON for {typeof(T).Name}: {e.Message}", e);
+            var error = (received.Context with { ResponseBody = Encoding.UTF8.GetString(received.Body) }).Redact(received.Token);
+            throw new ApiException(error, $"{request.Method} {request.Path} returned {received.Context.StatusCode}, but the body is not valid JSON for {typeof(T).Name}: {e.Message}", e);
         }
     }
 
@@ -52,7 +54,10 @@ public sealed class ApiConnection
     public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
         await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
 
-    private async Task<(int Status, string Body, ApiError Context)> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+    /// <summary>A success response: its body, and what an error about it would say (without the body).</summary>
+    private readonly record struct Received(byte[] Body, ApiError Context, string? Token);
+
+    private async Task<Received> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
     {
         if (_options.ValidateRequests && request.Body is IValidatable body)
         {
@@ -68,13 +73,14 @@ public sealed class ApiConnection
                 : _options.AccessToken;
             using var message = CreateMessage(request, token);
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var error = ReadError(request, response, status, text).Redact(token);
             if (response.IsSuccessStatusCode)
             {
-                return (status, text, error);
+                return new Received(content, ReadError(request, response, status, null).Redact(token), token);
             }
+
+            var error = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(token);
 
             var delay = attempt < retry.MaxRetries ? RetryDelay(request, retry, error, attempt) : null;
             if (delay is not { } wait || waited + wait > retry.MaxTotalDelay)
@@ -104,8 +110,10 @@ public sealed class ApiConnection
 
         if (request.Body is not null)
         {
-            var json = JsonSerializer.Serialize(request.Body, request.BodyType!, Json);
-            message.Content = new StringContent(json, Encoding.UTF8, MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json"));
+            var json = JsonSerializer.SerializeToUtf8Bytes(request.Body, request.BodyType!, Json);
+            var contentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
+            contentType.CharSet = "utf-8";
+            message.Content = new ByteArrayContent(json) { Headers = { ContentType = contentType } };
         }
 
         return message;
@@ -132,7 +140,7 @@ public sealed class ApiConnection
     private static bool IsIdempotent(string method) =>
         method.ToUpperInvariant() is "GET" or "HEAD" or "OPTIONS" or "PUT" or "DELETE" or "TRACE";
 
-    private ApiError ReadError(ApiRequest request, HttpResponseMessage response, int status, string body)
+    private ApiError ReadError(ApiRequest request, HttpResponseMessage response, int status, string? body)
     {
         string? Header(string name) =>
             response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Specgen.Tests.Infrastructure;
+
+namespace Specgen.Benchmarks;
+
+/// <summary>
+/// The generator as the compiler runs it: a first run with no cached state (a new driver; the JIT is
+/// warm, as it is in a long-lived compiler server or IDE), and a re-run after an edit to C# code.
+/// </summary>
+public class GeneratorBenchmarks
+{
+    private SpecFile _spec = null!;
+    private SpecFile _fullApi = null!;
+    private Compilation _compilation = null!;
+    private Compilation _edited = null!;
+    private GeneratorDriver _afterSpec = null!;
+    private GeneratorDriver _afterFullApi = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _spec = SpecFile.FromRepository();
+        _fullApi = new SpecFile("specs/vercel-api.json", File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Fixtures", "vercel-openapi-2025-10-27.json")));
+        _compilation = GeneratorHarness.CreateCompilation("public class User { public int Count; }");
+        var tree = _compilation.SyntaxTrees.Single();
+        _edited = _compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("public class User { public int Count; public int Total; }", GeneratorHarness.ParseOptions));
+        _afterSpec = Driver(_spec).RunGenerators(_compilation);
+        _afterFullApi = Driver(_fullApi).RunGenerators(_compilation);
+    }
+
+    [Benchmark]
+    public GeneratorDriver Cold_spec() => Driver(_spec).RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver Cold_full_Vercel_API() => Driver(_fullApi).RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver Rerun_after_CSharp_edit_spec() => _afterSpec.RunGenerators(_edited);
+
+    [Benchmark]
+    public GeneratorDriver Rerun_after_CSharp_edit_full_Vercel_API() => _afterFullApi.RunGenerators(_edited);
+
+    private static GeneratorDriver Driver(SpecFile spec) => GeneratorHarness.CreateDriver([spec], trackSteps: false);
+}
