@@ -13,6 +13,8 @@ namespace Specgen.Generator.Modelling;
 /// <summary>Path operations → client methods with their parameters, body and result type.</summary>
 internal sealed class OperationModeller(ModelContext context, SchemaModeller schemas)
 {
+    private readonly ParameterModeller _parameters = new(context, schemas);
+
     private static readonly HttpMethod[] Methods =
     {
         HttpMethod.Get, HttpMethod.Put, HttpMethod.Post, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Head, new("PATCH"), HttpMethod.Trace,
@@ -54,7 +56,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         }
 
         var locals = new NameScope(new[] { "cancellationToken" });
-        if (Parameters(pathItem, operation, pointer, baseName, locals) is not { } parameters)
+        if (_parameters.Model(pathItem, operation, pointer, baseName, locals) is not { } parameters)
         {
             return null;
         }
@@ -97,145 +99,6 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
         _operationIds[operationId] = operation;
         return context.ClaimFor(_methodNames, "The operationIds", operationId, preferred, pointer + "/operationId");
-    }
-
-    private static string Where(Microsoft.OpenApi.ParameterLocation? location) =>
-        location switch
-        {
-            Microsoft.OpenApi.ParameterLocation.Query => "query",
-            Microsoft.OpenApi.ParameterLocation.Header => "header",
-            Microsoft.OpenApi.ParameterLocation.Path => "path",
-            _ => "cookie",
-        };
-
-    /// <summary>
-    /// For a parameter that is one of several scalars (<c>string | boolean</c>, <c>number | string</c>),
-    /// <c>string</c>; for one that is also an array of them (<c>string[] | string</c>), a string array.
-    /// On the wire they are all text, so the caller writes the text.
-    /// </summary>
-    private static TypeRef? ScalarUnion(IOpenApiSchema? schema)
-    {
-        // Microsoft.OpenApi reads oneOf: [{type: string}, {type: boolean}] as type: [string, boolean]:
-        // more than one scalar kind (but not integer-or-number, which stays a number) is text.
-        if (schema is not null && IsScalar(schema) && Kind(schema) is { } kinds && ((int)kinds & ((int)kinds - 1)) != 0
-            && kinds != (JsonSchemaType.Integer | JsonSchemaType.Number))
-        {
-            return TypeRef.String;
-        }
-
-        var alternatives = schema is null ? new List<IOpenApiSchema>() : SchemaModeller.Alternatives(schema);
-        if (alternatives.Count < 2 || !alternatives.All(a => IsScalar(a) || (Kind(a) == JsonSchemaType.Array && a.Items is { } items && IsScalar(items))))
-        {
-            return null;
-        }
-
-        return alternatives.Any(a => Kind(a) == JsonSchemaType.Array) ? TypeRef.ArrayOf(TypeRef.String) : TypeRef.String;
-    }
-
-    private const JsonSchemaType Scalars = JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Integer | JsonSchemaType.Boolean;
-
-    /// <summary>A string, number, integer or boolean, or several of them.</summary>
-    private static bool IsScalar(IOpenApiSchema schema) => Kind(schema) is { } kinds && kinds != 0 && (kinds & ~Scalars) == 0;
-
-    private static JsonSchemaType? Kind(IOpenApiSchema schema) => schema.Type & ~JsonSchemaType.Null;
-
-    /// <summary>A value a parameter can carry as text: a string, number, boolean or enum.</summary>
-    private static bool IsText(TypeRef type) =>
-        type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number
-        || (type.Kind == TypeKind.Named && type.IsValueType);
-
-    /// <summary>How an array parameter joins its values, by its style; null for a query parameter sent once per value.</summary>
-    private string? Delimiter(IOpenApiParameter parameter, Modelling.Model.ParameterLocation location, string pointer)
-    {
-        var style = parameter.Style;
-        if (location == Modelling.Model.ParameterLocation.Query)
-        {
-            return style switch
-            {
-                ParameterStyle.SpaceDelimited => " ",
-                ParameterStyle.PipeDelimited => "|",
-                _ => parameter.Explode ? null : ",",
-            };
-        }
-
-        if (style is ParameterStyle.Label or ParameterStyle.Matrix)
-        {
-            context.Report(Descriptors.Unsupported, pointer + "/style", $"The {(style == ParameterStyle.Label ? "label" : "matrix")} style of '{parameter.Name}'", "it is sent in the simple style (a,b,c)");
-        }
-
-        return ",";
-    }
-
-    /// <summary>The operation's parameters; null when one it cannot do without (a path parameter) cannot be sent.</summary>
-    private List<ParameterModel>? Parameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string baseName, NameScope locals)
-    {
-        var all = new List<(IOpenApiParameter Parameter, string Pointer)>();
-        var operationLevel = operation.Parameters ?? new List<IOpenApiParameter>();
-        for (var i = 0; i < operationLevel.Count; i++)
-        {
-            if (operationLevel[i] is { } parameter)
-            {
-                all.Add((parameter, pointer + "/parameters/" + i));
-            }
-        }
-
-        var pathLevel = pathItem.Parameters ?? new List<IOpenApiParameter>();
-        for (var i = 0; i < pathLevel.Count; i++)
-        {
-            if (pathLevel[i] is not null && !all.Any(p => p.Parameter.Name == pathLevel[i].Name && p.Parameter.In == pathLevel[i].In))
-            {
-                all.Add((pathLevel[i], pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters/" + i));
-            }
-        }
-
-        var models = new List<(ParameterModel Model, int Order)>();
-        foreach (var (parameter, at) in all)
-        {
-            if (parameter.Name is not { Length: > 0 } wireName || parameter.In is null)
-            {
-                continue;
-            }
-
-            var location = parameter.In switch
-            {
-                Microsoft.OpenApi.ParameterLocation.Path => Modelling.Model.ParameterLocation.Path,
-                Microsoft.OpenApi.ParameterLocation.Query => Modelling.Model.ParameterLocation.Query,
-                Microsoft.OpenApi.ParameterLocation.Header => Modelling.Model.ParameterLocation.Header,
-                _ => (Modelling.Model.ParameterLocation?)null,
-            };
-
-            if (location is null)
-            {
-                context.Report(Descriptors.Unsupported, at, $"The {Where(parameter.In)} parameter '{wireName}'", "the method is generated without it");
-                continue;
-            }
-
-            var required = parameter.Required || location == Modelling.Model.ParameterLocation.Path;
-            var type = ScalarUnion(parameter.Schema)
-                ?? schemas.Resolve(parameter.Schema, new NameHint(Naming.Pascal(wireName, "Parameter"), baseName), at + "/schema").Type;
-            if (!IsText(type) && !(type.Kind == TypeKind.Array && IsText(type.Item!)))
-            {
-                // Objects in parameters (form-exploded, deepObject) are not written yet.
-                var what = $"The {Where(parameter.In)} parameter '{wireName}', an object,";
-                if (location == Modelling.Model.ParameterLocation.Path)
-                {
-                    context.Report(Descriptors.Unsupported, at, what, "the operation is not generated");
-                    return null;
-                }
-
-                context.Report(Descriptors.Unsupported, at, what, "the method is generated without it");
-                continue;
-            }
-
-            var delimiter = type.Kind == TypeKind.Array ? Delimiter(parameter, location.Value, at) : null;
-            var order = location == Modelling.Model.ParameterLocation.Path ? 0 : required ? 2 : 3;
-            models.Add((new ParameterModel(Naming.Camel(wireName, "parameter"), wireName, location.Value, type, required, parameter.Description, delimiter), order));
-        }
-
-        // Path parameters first, then required ones, then optional ones; names claimed in that order.
-        return models.OrderBy(m => m.Order)
-            .Select(m => m.Model with { Name = locals.Claim(m.Model.Name) })
-            .ToList();
     }
 
     private BodyModel? Body(OpenApiOperation operation, string pointer, string baseName, NameScope locals)
