@@ -34,30 +34,19 @@ public sealed class ApiConnection
     private JsonSerializerOptions Json => _options.JsonOptions ?? JsonSerializerOptions.Default;
 
     /// <summary>Sends the request and reads the JSON response as <typeparamref name="T"/>.</summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken = default)
-    {
-        var received = await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Straight from the UTF-8 bytes: no string of the body is made unless it is needed for an error.
-            return JsonSerializer.Deserialize<T>(received.Body, Json)
-                ?? throw new JsonException("The response body is null.");
-        }
-        catch (JsonException e)
-        {
-            var error = (received.Context with { ResponseBody = Encoding.UTF8.GetString(received.Body) }).Redact(received.Token);
-            throw new ApiException(error, $"{request.Method} {request.Path} returned {received.Context.StatusCode}, but the body is not valid JSON for {typeof(T).Name}: {e.Message}", e);
-        }
-    }
+    public Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(
+            request,
+            // Straight from the UTF-8 bytes: no string of the body is made unless an error needs it.
+            content => JsonSerializer.Deserialize<T>(content, Json) ?? throw new JsonException("The response body is null."),
+            cancellationToken);
 
     /// <summary>Sends the request and ignores the response body.</summary>
-    public async Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        await SendCoreAsync(request, cancellationToken).ConfigureAwait(false);
+    public Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        SendCoreAsync<object?>(request, static _ => null, cancellationToken);
 
-    /// <summary>A success response: its body, and what an error about it would say (without the body).</summary>
-    private readonly record struct Received(byte[] Body, ApiError Context, string? Token);
-
-    private async Task<Received> SendCoreAsync(ApiRequest request, CancellationToken cancellationToken)
+    /// <summary>Sends the request, retrying as the options say, and reads a success response's body with <paramref name="read"/>.</summary>
+    private async Task<T> SendCoreAsync<T>(ApiRequest request, Func<byte[], T> read, CancellationToken cancellationToken)
     {
         if (_options.ValidateRequests && request.Body is IValidatable body)
         {
@@ -77,7 +66,15 @@ public sealed class ApiConnection
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return new Received(content, ReadError(request, response, status, null).Redact(token), token);
+                try
+                {
+                    return read(content);
+                }
+                catch (JsonException e)
+                {
+                    var invalid = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(token);
+                    throw new ApiException(invalid, $"{request.Method} {request.Path} returned {status}, but the body is not valid JSON for {typeof(T).Name}: {e.Message}", e);
+                }
             }
 
             var error = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(token);

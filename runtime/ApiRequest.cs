@@ -40,7 +40,7 @@ public sealed class ApiRequest
     public void PathParameter(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value, name);
-        _path = _path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        Fill(name, Uri.EscapeDataString(value));
     }
 
     /// <summary>Adds a query parameter; a null value is left out.</summary>
@@ -56,7 +56,7 @@ public sealed class ApiRequest
     public void PathParameter(string name, IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(values, name);
-        _path = _path.Replace("{" + name + "}", string.Join(",", values.Select(Uri.EscapeDataString)), StringComparison.Ordinal);
+        Fill(name, string.Join(",", values.Select(Uri.EscapeDataString)));
     }
 
     /// <summary>
@@ -120,4 +120,6 @@ public sealed class ApiRequest
 
         return builder.ToString();
     }
+
+    private void Fill(string name, string escaped) => _path = _path.Replace("{" + name + "}", escaped, StringComparison.Ordinal);
 }

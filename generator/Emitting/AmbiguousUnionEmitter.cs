@@ -31,10 +31,8 @@ internal static class AmbiguousUnionEmitter
             foreach (var @case in model.Cases)
             {
                 var type = CSharp.TypeName(@case.Type, ns);
-                var outType = @case.Type.IsValueType ? type : type + "?";
-                var notNull = @case.Type.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
                 writer.Line($"/// <summary>Reads the value as the <c>{@case.Name}</c> shape; false when it does not fit.</summary>");
-                writer.Line($"public bool TryAs{@case.Name}({notNull}out {outType} value) => {CSharp.Runtime}.JsonMatch.TryConvert(Json, {CSharp.Json}.JsonSerializerOptions.Default, out value);");
+                writer.Line($"public bool TryAs{@case.Name}({UnionEmitter.OutValue(type, @case.Type.IsValueType)}) => {CSharp.Runtime}.JsonMatch.TryConvert(Json, {CSharp.Json}.JsonSerializerOptions.Default, out value);");
                 writer.Line();
             }
 

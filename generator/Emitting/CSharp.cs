@@ -36,10 +36,10 @@ internal static class CSharp
     public static string Literal(string text) => StringLiteral.Of(text);
 
     /// <summary>A number as a C# double literal (invariant, round-trippable).</summary>
-    public static string Number(double value) => NumberText(value) + "d";
+    public static string Number(double value) => NumberLiteral.Of(value);
 
     /// <summary>A number as people write it, for docs (invariant, round-trippable).</summary>
-    public static string NumberText(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+    public static string NumberText(double value) => NumberLiteral.Text(value);
 
     /// <summary>The start of every generated file.</summary>
     public static SourceWriter NewFile(string ns)

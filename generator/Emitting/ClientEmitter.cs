@@ -171,7 +171,7 @@ internal static class ClientEmitter
                 ParameterLocation.Header => "Header",
                 _ => parameter.Type.Kind == TypeKind.Array ? "QueryValues" : "Query",
             };
-            var delimiter = parameter.Location == ParameterLocation.Query && parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined) : string.Empty;
+            var delimiter = parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined) : string.Empty;
             writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)}{delimiter});");
         }
 

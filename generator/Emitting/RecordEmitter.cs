@@ -47,7 +47,7 @@ internal static class RecordEmitter
             writer.Line($"[{CSharp.Serialization}.JsonIgnore(Condition = {CSharp.Serialization}.JsonIgnoreCondition.WhenWritingNull)]");
         }
 
-        var required = property.IsRequired && property.ConstantLiteral is null ? "required " : string.Empty;
+        var required = property.MustBeSet ? "required " : string.Empty;
         if (property.IsDeprecated && required.Length == 0)
         {
             // A required member cannot be [Obsolete] (CS9042): every caller must set it. Its remarks say it is deprecated.
@@ -80,7 +80,7 @@ internal static class RecordEmitter
     {
         var lines = new List<string>();
         var constraints = property.Constraints;
-        if (property.IsDeprecated && property.IsRequired && property.ConstantLiteral is null)
+        if (property.IsDeprecated && property.MustBeSet)
         {
             lines.Add("Deprecated by the API, but still required.");
         }

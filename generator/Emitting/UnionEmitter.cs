@@ -127,9 +127,7 @@ internal static class UnionEmitter
             writer.Line($"public bool Is{@case.Name} => this is {@case.Name};");
             writer.Line();
             writer.Line($"/// <summary>Gets the value when this is the <see cref=\"{@case.Name}\"/> case.</summary>");
-            var outType = @case.IsValueType ? @case.Type : @case.Type + "?";
-            var notNull = @case.IsValueType ? string.Empty : "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] ";
-            using (writer.Block($"public bool TryGet{@case.Name}({notNull}out {outType} value)"))
+            using (writer.Block($"public bool TryGet{@case.Name}({OutValue(@case.Type, @case.IsValueType)})"))
             {
                 using (writer.Block($"if (this is {@case.Name} match)"))
                 {
@@ -205,4 +203,8 @@ internal static class UnionEmitter
         var validatable = model.IsValidated ? ", " + ValidationEmitter.Interface : string.Empty;
         return writer.Block($"{spec.Accessibility} {declaration} : global::System.IEquatable<{model.Name}>{validatable}");
     }
+
+    /// <summary>The <c>out</c> parameter of a TryGet/TryAs method: a reference type is non-null when it returns true.</summary>
+    public static string OutValue(string type, bool isValueType) =>
+        isValueType ? $"out {type} value" : $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {type}? value";
 }

@@ -52,7 +52,7 @@ internal static class ValidationEmitter
         var c = property.Constraints;
         var value = property.Name;
         var at = $"{Validator}.Member(path, {CSharp.Literal(property.JsonName)})";
-        if (property.IsRequired && !property.IsNullable && !property.Type.IsValueType && property.ConstantLiteral is null)
+        if (property.MustBeSet && !property.IsNullable && !property.Type.IsValueType)
         {
             writer.Line($"validator.Required({at}, {value});");
         }

@@ -84,7 +84,7 @@ internal sealed class ModelContext
             foreach (var pair in schemas)
             {
                 var given = pair.Value is JsonObject schema && schema[NamingOverrides.NameExtension] is { } value ? NamingOverrides.GivenName(value) : null;
-                var pointer = "/components/schemas/" + SourceMap.Escape(pair.Key);
+                var pointer = JsonPointer.Component(pair.Key);
                 names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, Naming.Pascal(given ?? pair.Key, "Schema"), pointer);
             }
         }

@@ -17,19 +17,13 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 
     public TypeRef Model(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName)
     {
-        var raw = fixedName is null ? schemas.ShapeOf(pointer) : null;
-        var shape = raw is null ? null : "object:" + raw;
-        if (shape is not null && context.TypesByShape.TryGetValue(shape, out var existing))
+        var (type, isNew) = schemas.TypeFor("object", hint, pointer, fixedName);
+        if (!isNew)
         {
-            return existing;
+            return type;
         }
 
-        var name = fixedName ?? context.ClaimTypeName(hint, raw!);
-        var type = TypeRef.Named(name);
-        if (shape is not null)
-        {
-            context.TypesByShape[shape] = type;
-        }
+        var name = type.Name!;
 
         var members = new NameScope(ReservedMembers.Append(name));
         var properties = new List<PropertyModel>();
@@ -55,7 +49,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 
     private PropertyModel Property(string wireName, IOpenApiSchema schema, bool required, NameScope members, string owner, string pointer)
     {
-        var propertyPointer = pointer + "/properties/" + Reading.SourceMap.Escape(wireName);
+        var propertyPointer = Reading.JsonPointer.Child(pointer + "/properties", wireName);
         var csName = context.ClaimFor(members, "The properties", wireName, Naming.Pascal(wireName, "Property"), propertyPointer);
         var resolved = schemas.Resolve(schema, new NameHint(Naming.Pascal(wireName, "Property"), owner), propertyPointer);
         return new PropertyModel(
@@ -101,7 +95,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 
             if (current is OpenApiSchemaReference { Reference.Id: { } id })
             {
-                at = "/components/schemas/" + Reading.SourceMap.Escape(id);
+                at = Reading.JsonPointer.Component(id);
             }
 
             ordered.Add((target, at));
@@ -150,7 +144,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             case TypeKind.Boolean when scalar.TryGetValue(out bool flag):
                 return flag ? "true" : "false";
             case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number when TryNumber(scalar, out var number):
-                return type.Kind == TypeKind.Number ? number.ToString("R", CultureInfo.InvariantCulture) + "d" : ((long)number).ToString(CultureInfo.InvariantCulture) + (type.Kind == TypeKind.Int64 ? "L" : string.Empty);
+                return type.Kind == TypeKind.Number ? NumberLiteral.Of(number) : ((long)number).ToString(CultureInfo.InvariantCulture) + (type.Kind == TypeKind.Int64 ? "L" : string.Empty);
             default:
                 return null;
         }

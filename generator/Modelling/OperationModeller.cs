@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 using Specgen.Generator.Common;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Modelling.Model;
-using static Specgen.Generator.Reading.SourceMap;
+using static Specgen.Generator.Reading.JsonPointer;
 
 namespace Specgen.Generator.Modelling;
 
@@ -79,7 +79,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
     /// <summary>The first tag in the spec's own order (Microsoft.OpenApi keeps tags in a set).</summary>
     private string? Group(string pointer) =>
-        Reading.JsonPointer.Find(context.Spec.Root, pointer + "/tags/0") is JsonValue tag && tag.TryGetValue(out string? name)
+        Find(context.Spec.Root, pointer + "/tags/0") is JsonValue tag && tag.TryGetValue(out string? name)
             ? Naming.Pascal(name, "Other")
             : null;
 

@@ -3,6 +3,8 @@ using System.Linq;
 using Microsoft.OpenApi;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Modelling.Model;
+using Location = Specgen.Generator.Modelling.Model.ParameterLocation;
+using OpenApiLocation = Microsoft.OpenApi.ParameterLocation;
 
 namespace Specgen.Generator.Modelling;
 
@@ -27,7 +29,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
         {
             if (pathLevel[i] is not null && !all.Any(p => p.Parameter.Name == pathLevel[i].Name && p.Parameter.In == pathLevel[i].In))
             {
-                all.Add((pathLevel[i], pointer.Substring(0, pointer.LastIndexOf('/')) + "/parameters/" + i));
+                all.Add((pathLevel[i], Reading.JsonPointer.Parent(pointer) + "/parameters/" + i));
             }
         }
 
@@ -39,28 +41,28 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
                 continue;
             }
 
-            var location = parameter.In switch
+            var (location, where) = parameter.In switch
             {
-                Microsoft.OpenApi.ParameterLocation.Path => Modelling.Model.ParameterLocation.Path,
-                Microsoft.OpenApi.ParameterLocation.Query => Modelling.Model.ParameterLocation.Query,
-                Microsoft.OpenApi.ParameterLocation.Header => Modelling.Model.ParameterLocation.Header,
-                _ => (Modelling.Model.ParameterLocation?)null,
+                OpenApiLocation.Path => (Location.Path, "path"),
+                OpenApiLocation.Query => (Location.Query, "query"),
+                OpenApiLocation.Header => (Location.Header, "header"),
+                _ => ((Location?)null, "cookie"),
             };
 
             if (location is null)
             {
-                context.Report(Descriptors.Unsupported, at, $"The {Where(parameter.In)} parameter '{wireName}'", "the method is generated without it");
+                context.Report(Descriptors.Unsupported, at, $"The {where} parameter '{wireName}'", "the method is generated without it");
                 continue;
             }
 
-            var required = parameter.Required || location == Modelling.Model.ParameterLocation.Path;
+            var required = parameter.Required || location == Location.Path;
             var type = ScalarUnion(parameter.Schema)
                 ?? schemas.Resolve(parameter.Schema, new NameHint(Naming.Pascal(wireName, "Parameter"), baseName), at + "/schema").Type;
             if (!IsText(type) && !(type.Kind == TypeKind.Array && IsText(type.Item!)))
             {
                 // Objects in parameters (form-exploded, deepObject) are not written yet.
-                var what = $"The {Where(parameter.In)} parameter '{wireName}', an object,";
-                if (location == Modelling.Model.ParameterLocation.Path)
+                var what = $"The {where} parameter '{wireName}', an object,";
+                if (location == Location.Path)
                 {
                     context.Report(Descriptors.Unsupported, at, what, "the operation is not generated");
                     return null;
@@ -71,7 +73,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
             }
 
             var delimiter = type.Kind == TypeKind.Array ? Delimiter(parameter, location.Value, at) : null;
-            var order = location == Modelling.Model.ParameterLocation.Path ? 0 : required ? 2 : 3;
+            var order = location == Location.Path ? 0 : required ? 2 : 3;
             models.Add((new ParameterModel(Naming.Camel(wireName, "parameter"), wireName, location.Value, type, required, parameter.Description, delimiter), order));
         }
 
@@ -80,15 +82,6 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
             .Select(m => m.Model with { Name = locals.Claim(m.Model.Name) })
             .ToList();
     }
-
-    private static string Where(Microsoft.OpenApi.ParameterLocation? location) =>
-        location switch
-        {
-            Microsoft.OpenApi.ParameterLocation.Query => "query",
-            Microsoft.OpenApi.ParameterLocation.Header => "header",
-            Microsoft.OpenApi.ParameterLocation.Path => "path",
-            _ => "cookie",
-        };
 
     /// <summary>
     /// For a parameter that is one of several scalars (<c>string | boolean</c>, <c>number | string</c>),
@@ -99,38 +92,39 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
     {
         // Microsoft.OpenApi reads oneOf: [{type: string}, {type: boolean}] as type: [string, boolean]:
         // more than one scalar kind (but not integer-or-number, which stays a number) is text.
-        if (schema is not null && IsScalar(schema) && Kind(schema) is { } kinds && ((int)kinds & ((int)kinds - 1)) != 0
-            && kinds != (JsonSchemaType.Integer | JsonSchemaType.Number))
+        var kinds = schema is null ? 0 : SchemaModeller.KindOf(schema);
+        if (IsScalar(kinds) && ((int)kinds & ((int)kinds - 1)) != 0 && kinds != (JsonSchemaType.Integer | JsonSchemaType.Number))
         {
             return TypeRef.String;
         }
 
         var alternatives = schema is null ? new List<IOpenApiSchema>() : SchemaModeller.Alternatives(schema);
-        if (alternatives.Count < 2 || !alternatives.All(a => IsScalar(a) || (Kind(a) == JsonSchemaType.Array && a.Items is { } items && IsScalar(items))))
+        if (alternatives.Count < 2 || !alternatives.All(a => IsScalar(SchemaModeller.KindOf(a)) || (SchemaModeller.KindOf(a) == JsonSchemaType.Array && a.Items is { } items && IsScalar(SchemaModeller.KindOf(items)))))
         {
             return null;
         }
 
-        return alternatives.Any(a => Kind(a) == JsonSchemaType.Array) ? TypeRef.ArrayOf(TypeRef.String) : TypeRef.String;
+        return alternatives.Any(a => SchemaModeller.KindOf(a) == JsonSchemaType.Array) ? TypeRef.ArrayOf(TypeRef.String) : TypeRef.String;
     }
 
     private const JsonSchemaType Scalars = JsonSchemaType.String | JsonSchemaType.Number | JsonSchemaType.Integer | JsonSchemaType.Boolean;
 
     /// <summary>A string, number, integer or boolean, or several of them.</summary>
-    private static bool IsScalar(IOpenApiSchema schema) => Kind(schema) is { } kinds && kinds != 0 && (kinds & ~Scalars) == 0;
-
-    private static JsonSchemaType? Kind(IOpenApiSchema schema) => schema.Type & ~JsonSchemaType.Null;
+    private static bool IsScalar(JsonSchemaType kinds) => kinds != 0 && (kinds & ~Scalars) == 0;
 
     /// <summary>A value a parameter can carry as text: a string, number, boolean or enum.</summary>
     private static bool IsText(TypeRef type) =>
         type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number
         || (type.Kind == TypeKind.Named && type.IsValueType);
 
-    /// <summary>How an array parameter joins its values, by its style; null for a query parameter sent once per value.</summary>
-    private string? Delimiter(IOpenApiParameter parameter, Modelling.Model.ParameterLocation location, string pointer)
+    /// <summary>
+    /// How an array query parameter joins its values, by its style; null when it is sent once per value.
+    /// Path and header arrays are always comma-joined (null here): a label or matrix style is reported.
+    /// </summary>
+    private string? Delimiter(IOpenApiParameter parameter, Location location, string pointer)
     {
         var style = parameter.Style;
-        if (location == Modelling.Model.ParameterLocation.Query)
+        if (location == Location.Query)
         {
             return style switch
             {
@@ -145,6 +139,6 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
             context.Report(Descriptors.Unsupported, pointer + "/style", $"The {(style == ParameterStyle.Label ? "label" : "matrix")} style of '{parameter.Name}'", "it is sent in the simple style (a,b,c)");
         }
 
-        return ",";
+        return null;
     }
 }

@@ -76,7 +76,7 @@ internal sealed class SchemaModeller
             return new Resolved(known, IsNullable(target));
         }
 
-        var targetPointer = "/components/schemas/" + Reading.SourceMap.Escape(id);
+        var targetPointer = Reading.JsonPointer.Component(id);
         if (!_context.ComponentNames.TryGetValue(System.Uri.UnescapeDataString(id), out var name))
         {
             name = _context.TypeNames.Claim(Naming.Pascal(id, "Schema"));
@@ -100,7 +100,7 @@ internal sealed class SchemaModeller
     private Resolved ResolveInline(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName = null)
     {
         var nullable = IsNullable(schema);
-        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        var type = KindOf(schema);
 
         if (schema.AllOf is { Count: > 0 } allOf)
         {
@@ -202,6 +202,32 @@ internal sealed class SchemaModeller
     public static bool IsBrand(JsonObject schema) =>
         schema.TryGetPropertyValue("properties", out var properties) && properties is JsonObject { Count: 1 } names
         && names.First().Key.StartsWith(BrandPrefix, System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// The type for a new object or union at <paramref name="pointer"/>: the one an identical shape of
+    /// the same <paramref name="kind"/> already has (<c>IsNew</c> false), else a newly named one registered
+    /// for the shape. A component (<paramref name="fixedName"/>) always gets its own.
+    /// </summary>
+    public (TypeRef Type, bool IsNew) TypeFor(string kind, NameHint hint, string pointer, string? fixedName)
+    {
+        var raw = fixedName is null ? ShapeOf(pointer) : null;
+        var shape = raw is null ? null : kind + ":" + raw;
+        if (shape is not null && _context.TypesByShape.TryGetValue(shape, out var existing))
+        {
+            return (existing, false);
+        }
+
+        var type = TypeRef.Named(fixedName ?? _context.ClaimTypeName(hint, raw!));
+        if (shape is not null)
+        {
+            _context.TypesByShape[shape] = type;
+        }
+
+        return (type, true);
+    }
+
+    /// <summary>The schema's JSON types without <c>null</c> (several flags for <c>type: [string, boolean]</c>); 0 when it names none.</summary>
+    public static JsonSchemaType KindOf(IOpenApiSchema schema) => (schema.Type ?? 0) & ~JsonSchemaType.Null;
 
     /// <summary>The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication.</summary>
     public string ShapeOf(string pointer) => ShapeKey.Of(Reading.JsonPointer.Find(_context.Spec.Root, pointer));

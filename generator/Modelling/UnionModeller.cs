@@ -34,19 +34,13 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             return only with { IsNullable = only.IsNullable || nullable };
         }
 
-        var raw = fixedName is null ? schemas.ShapeOf(pointer) : null;
-        var shape = raw is null ? null : "union:" + raw;
-        if (shape is not null && context.TypesByShape.TryGetValue(shape, out var existing))
+        var (type, isNew) = schemas.TypeFor("union", hint, pointer, fixedName);
+        if (!isNew)
         {
-            return new Resolved(existing, nullable);
+            return new Resolved(type, nullable);
         }
 
-        var name = fixedName ?? context.ClaimTypeName(hint, raw!);
-        var type = TypeRef.Named(name);
-        if (shape is not null)
-        {
-            context.TypesByShape[shape] = type;
-        }
+        var name = type.Name!;
 
         var tests = variants.Select(v => TestOf(v.Target, schema.Discriminator, v.Schema)).ToList();
         var strategy = StrategyOf(tests);
@@ -124,7 +118,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
 
     private static JsonValueKindSet KindsOf(IOpenApiSchema schema)
     {
-        var type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        var type = SchemaModeller.KindOf(schema);
         var kinds = JsonValueKindSet.None;
         if ((type & JsonSchemaType.Object) != 0 || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
         {
@@ -264,17 +258,8 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             return (string.Concat(test.Constants.Select(c => c.Value == "array" ? ItemsTypeName(schema) ?? "Array" : Naming.Pascal(c.Value, "Case"))), true);
         }
 
-        return (KindName(test, schema), NamesItsValues(test));
+        return KindName(test, schema);
     }
-
-    /// <summary>Whether a kind name lists the case's string values (<c>GithubOrGitlab</c>, <c>GithubOrGitlabList</c>).</summary>
-    private static bool NamesItsValues(CaseTest test) =>
-        test.Kinds switch
-        {
-            JsonValueKindSet.String => test.StringValues.Count is > 0 and <= 3,
-            JsonValueKindSet.Array => test.Items is { } items && NamesItsValues(items),
-            _ => false,
-        };
 
     /// <summary>
     /// For a variant that describes an array (its <c>type</c> constant is "array"), the constant type of
@@ -287,24 +272,26 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             ? Naming.Pascal(constant, "Array")
             : null;
 
-    private static string KindName(CaseTest test, IOpenApiSchema? schema)
+    /// <summary>A name from the case's JSON kind, and whether it lists the case's string values (<c>GithubOrGitlab</c>, <c>GithubOrGitlabList</c>).</summary>
+    private static (string Name, bool NamesValues) KindName(CaseTest test, IOpenApiSchema? schema)
     {
         switch (test.Kinds)
         {
             case JsonValueKindSet.String when test.StringValues.Count is > 0 and <= 3:
-                return string.Join("Or", test.StringValues.Select(EnumModeller.MemberName));
+                return (string.Join("Or", test.StringValues.Select(EnumModeller.MemberName)), true);
             case JsonValueKindSet.String:
-                return "String";
+                return ("String", false);
             case JsonValueKindSet.Number:
-                return (schema?.Type & JsonSchemaType.Integer) != 0 ? "Integer" : "Number";
+                return ((schema?.Type & JsonSchemaType.Integer) != 0 ? "Integer" : "Number", false);
             case JsonValueKindSet.Boolean:
-                return "Boolean";
+                return ("Boolean", false);
             case JsonValueKindSet.Array:
-                return (test.Items is { } items ? KindName(items, schema?.Items is { } i ? Target(i) : null) : string.Empty) + "List";
+                var items = test.Items is { } itemTest ? KindName(itemTest, schema?.Items is { } i ? Target(i) : null) : (Name: string.Empty, NamesValues: false);
+                return (items.Name + "List", items.NamesValues);
             case JsonValueKindSet.Object when test.RequiredProperties.Count is > 0 and <= 2:
-                return string.Concat(test.RequiredProperties.Select(r => Naming.Pascal(r, "Object")));
+                return (string.Concat(test.RequiredProperties.Select(r => Naming.Pascal(r, "Object"))), false);
             default:
-                return "Object";
+                return ("Object", false);
         }
     }
 }

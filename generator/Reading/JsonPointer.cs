@@ -33,6 +33,15 @@ internal static class JsonPointer
         return node;
     }
 
+    /// <summary>A key as a pointer segment (<c>/</c> is <c>~1</c>, <c>~</c> is <c>~0</c>).</summary>
+    public static string Escape(string key) => key.Replace("~", "~0").Replace("/", "~1");
+
+    /// <summary>The pointer of <paramref name="key"/> under <paramref name="pointer"/>.</summary>
+    public static string Child(string pointer, string key) => pointer + "/" + Escape(key);
+
+    /// <summary>The pointer of the component schema <paramref name="id"/>.</summary>
+    public static string Component(string id) => Child("/components/schemas", id);
+
     /// <summary>A pointer segment as the key it stands for (<c>~1</c> is <c>/</c>, <c>~0</c> is <c>~</c>).</summary>
     public static string Unescape(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
 

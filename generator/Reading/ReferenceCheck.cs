@@ -64,7 +64,7 @@ internal static class ReferenceCheck
 
                     foreach (var pair in obj.Reverse())
                     {
-                        pending.Push((pair.Value, pointer + "/" + SourceMap.Escape(pair.Key)));
+                        pending.Push((pair.Value, JsonPointer.Child(pointer, pair.Key)));
                     }
 
                     break;

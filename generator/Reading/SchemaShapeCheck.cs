@@ -43,7 +43,7 @@ internal static class SchemaShapeCheck
                 case Role.SchemaMap when node is JsonObject schemas:
                     foreach (var pair in schemas.ToList())
                     {
-                        pending.Push((pair.Value, Child(pointer, pair.Key), Role.Schema));
+                        pending.Push((pair.Value, JsonPointer.Child(pointer, pair.Key), Role.Schema));
                     }
 
                     break;
@@ -64,7 +64,7 @@ internal static class SchemaShapeCheck
                         {
                             if (!DataKeys.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                             {
-                                pending.Push((pair.Value, Child(pointer, pair.Key), RoleOf(pair.Key, pointer, role)));
+                                pending.Push((pair.Value, JsonPointer.Child(pointer, pair.Key), RoleOf(pair.Key, pointer, role)));
                             }
                         }
                     }
@@ -137,5 +137,4 @@ internal static class SchemaShapeCheck
         _ => "the value " + node.ToJsonString(),
     };
 
-    private static string Child(string pointer, string key) => pointer + "/" + SourceMap.Escape(key);
 }

@@ -66,6 +66,4 @@ internal sealed class SourceMap(string filePath)
 
         return text.TrimEnd('/');
     }
-
-    public static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

@@ -270,7 +270,7 @@ internal static class YamlReader
 
         public string ChildPointer() => Node is JsonArray array
             ? Pointer + "/" + array.Count.ToString(CultureInfo.InvariantCulture)
-            : Pointer + "/" + SourceMap.Escape(PendingKey!);
+            : JsonPointer.Child(Pointer, PendingKey!);
     }
 }
 

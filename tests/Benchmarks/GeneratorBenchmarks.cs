@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Specgen.Tests;
 using Specgen.Tests.Infrastructure;
 
 namespace Specgen.Benchmarks;
@@ -22,7 +23,7 @@ public class GeneratorBenchmarks
     public void Setup()
     {
         _spec = SpecFile.FromRepository();
-        _fullApi = new SpecFile("specs/vercel-api.json", File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Fixtures", "vercel-openapi-2025-10-27.json")));
+        _fullApi = new SpecFile("specs/vercel-api.json", Fixtures.Read(Fixtures.VercelApi));
         _compilation = GeneratorHarness.CreateCompilation("public class User { public int Count; }");
         var tree = _compilation.SyntaxTrees.Single();
         _edited = _compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("public class User { public int Count; public int Total; }", GeneratorHarness.ParseOptions));

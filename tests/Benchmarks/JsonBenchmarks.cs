@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Specgen.Tests;
 using Vercel;
 
 namespace Specgen.Benchmarks;
@@ -18,13 +19,7 @@ public class JsonBenchmarks
     private CreateIntegrationStoreDirectResponse _generated = null!;
     private Baseline.Response _baseline = null!;
 
-    public static byte[] StoreResponse()
-    {
-        using var stream = typeof(JsonBenchmarks).Assembly.GetManifestResourceStream("store-response.json")!;
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    public static byte[] StoreResponse() => Fixtures.ReadBytes("store-response.json");
 
     [GlobalSetup]
     public void Setup()

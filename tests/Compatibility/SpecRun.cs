@@ -77,8 +77,7 @@ internal static class SpecRun
 
     /// <summary>The generated client: the class that implements its own I-interface.</summary>
     private static INamedTypeSymbol? Client(GeneratorRun run) =>
-        run.Output.Assembly.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == "Corpus")?.GetTypeMembers()
-            .FirstOrDefault(t => t.TypeKind == TypeKind.Class && t.Interfaces.Any(i => i.Name == "I" + t.Name));
+        run.Sources.Count == 0 ? null : run.TypesIn("Corpus").FirstOrDefault(t => t.TypeKind == TypeKind.Class && t.Interfaces.Any(i => i.Name == "I" + t.Name));
 
     private static string Describe(Diagnostic diagnostic)
     {

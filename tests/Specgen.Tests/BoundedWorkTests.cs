@@ -64,7 +64,7 @@ public class BoundedWorkTests
 
         yaml.Append("{type: string}").Append('}', 4000).Append('\n');
 
-        var run = GeneratorDiagnosticTests.Generate(yaml.ToString());
+        var run = InlineSpec.Generate(yaml.ToString());
 
         Assert.Null(run.Exception);
         var diagnostic = Assert.Single(run.Diagnostics);
@@ -86,9 +86,9 @@ public class BoundedWorkTests
 
         yaml.Append("{type: string}").Append('}', 2 * levels).Append('\n');
 
-        var run = GeneratorDiagnosticTests.Generate(yaml.ToString());
+        var run = InlineSpec.Generate(yaml.ToString());
 
-        GeneratorDiagnosticTests.AssertCompiles(run);
+        InlineSpec.AssertCompiles(run);
         Assert.Contains(run.Diagnostics, d => d.Id == "SPECGEN005" && d.GetMessage().Contains("Nesting deeper than 64", StringComparison.Ordinal));
     }
 
@@ -103,7 +103,7 @@ public class BoundedWorkTests
                 .AppendJoin(", ", Enumerable.Repeat("*l" + (level - 1), 10)).Append("]\n");
         }
 
-        var run = GeneratorDiagnosticTests.Generate(yaml.ToString());
+        var run = InlineSpec.Generate(yaml.ToString());
 
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("SPECGEN013", diagnostic.Id);
@@ -118,7 +118,7 @@ public class BoundedWorkTests
         var yaml = new StringBuilder("openapi: 3.0.3\ninfo:\n  title: Huge\n  version: '1'\n  description: \"", 50 * 1024 * 1024 + 200);
         yaml.Append('x', 50 * 1024 * 1024).Append("\"\npaths: {}\n");
 
-        var run = GeneratorDiagnosticTests.Generate(yaml.ToString());
+        var run = InlineSpec.Generate(yaml.ToString());
 
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal(("SPECGEN013", DiagnosticSeverity.Error), (diagnostic.Id, diagnostic.DefaultSeverity));

@@ -7,5 +7,9 @@ public static class Fixtures
     /// <summary>Vercel's whole public API (a copy of ../shared/specs/vercel-openapi-2025-10-27.json).</summary>
     public const string VercelApi = "vercel-openapi-2025-10-27.json";
 
-    public static string Read(string name) => File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Fixtures", name));
+    public static string Read(string name) => File.ReadAllText(PathOf(name));
+
+    public static byte[] ReadBytes(string name) => File.ReadAllBytes(PathOf(name));
+
+    private static string PathOf(string name) => Path.Combine(Repository.TestsDirectory, "Fixtures", name);
 }

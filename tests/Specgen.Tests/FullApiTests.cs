@@ -75,7 +75,7 @@ public class FullApiTests
     [Fact]
     public void The_client_groups_its_methods_by_tag_in_regions()
     {
-        var client = Run.Value.Sources.Single(s => s.HintName.EndsWith("VercelClient.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var client = Run.Value.SourceOf("VercelClient");
         var regions = client.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("#region ", StringComparison.Ordinal)).ToList();
 
         // 26 tags, once in the interface and once in the class.
@@ -86,16 +86,17 @@ public class FullApiTests
         Assert.InRange(client.IndexOf("Task<global::Vercel.UpdateProjectResponse> UpdateProjectAsync(", StringComparison.Ordinal), projects, client.IndexOf("#endregion", projects, StringComparison.Ordinal));
     }
 
+    /// <summary>Every type the API declares, nested ones included.</summary>
     private static IEnumerable<INamedTypeSymbol> DeclaredTypes()
     {
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(Run.Value.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Vercel"));
+        var pending = new Stack<INamedTypeSymbol>(Run.Value.TypesIn("Vercel"));
         while (pending.Count > 0)
         {
-            foreach (var type in pending.Pop().GetTypeMembers())
+            var type = pending.Pop();
+            yield return type;
+            foreach (var nested in type.GetTypeMembers())
             {
-                yield return type;
-                pending.Push(type);
+                pending.Push(nested);
             }
         }
     }

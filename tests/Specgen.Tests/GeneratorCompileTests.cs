@@ -55,8 +55,7 @@ public class GeneratorCompileTests
         var run = GeneratorHarness.Run(SpecFile.FromRepository() with { Visibility = "internal" });
 
         Assert.Empty(run.CompileDiagnostics());
-        var publicTypes = run.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Vercel")
-            .GetTypeMembers().Where(t => t.DeclaredAccessibility == Accessibility.Public).Select(t => t.Name).ToList();
+        var publicTypes = run.TypesIn("Vercel").Where(t => t.DeclaredAccessibility == Accessibility.Public).Select(t => t.Name).ToList();
         Assert.Empty(publicTypes);
     }
 

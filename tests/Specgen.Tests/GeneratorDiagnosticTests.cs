@@ -4,6 +4,7 @@ using Specgen.Generator.Configuration;
 using Specgen.Generator.Diagnostics;
 using Specgen.Tests.Infrastructure;
 using Xunit;
+using static Specgen.Tests.Infrastructure.InlineSpec;
 
 namespace Specgen.Tests;
 
@@ -122,7 +123,7 @@ public class GeneratorDiagnosticTests
 
         Assert.Contains("text/csv", AssertAt(run, "SPECGEN005", DiagnosticSeverity.Warning, 10, 11).GetMessage(), StringComparison.Ordinal);
         AssertCompiles(run);
-        Assert.Contains("Task GetReportAsync(", Source(run, "TClient"), StringComparison.Ordinal);
+        Assert.Contains("Task GetReportAsync(", run.SourceOf("TClient"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,7 +197,7 @@ public class GeneratorDiagnosticTests
 
         Assert.Contains(reason, AssertAt(run, "SPECGEN009", DiagnosticSeverity.Warning, 13, 17).GetMessage(), StringComparison.Ordinal);
         AssertCompiles(run);
-        Assert.Contains("JsonNode", Source(run, "TClient"), StringComparison.Ordinal);
+        Assert.Contains("JsonNode", run.SourceOf("TClient"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,9 +295,6 @@ public class GeneratorDiagnosticTests
         Assert.Empty(run.Sources);
     }
 
-    internal static GeneratorRun Generate(string yaml) =>
-        GeneratorHarness.Run(new SpecFile("specs/x.yaml", yaml, Namespace: "Fixture", ClientName: null));
-
     private static Diagnostic AssertAt(GeneratorRun run, string id, DiagnosticSeverity severity, int line, int column)
     {
         Assert.Null(run.Exception);
@@ -312,14 +310,4 @@ public class GeneratorDiagnosticTests
         Assert.Equal("specs/x.yaml", span.Path);
         Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
     }
-
-    internal static void AssertCompiles(GeneratorRun run)
-    {
-        Assert.Null(run.Exception);
-        Assert.NotEmpty(run.Sources);
-        Assert.Empty(run.CompileDiagnostics());
-    }
-
-    private static string Source(GeneratorRun run, string typeName) =>
-        run.Sources.Single(s => s.HintName.EndsWith("." + typeName + ".g.cs", StringComparison.Ordinal)).SourceText.ToString();
 }

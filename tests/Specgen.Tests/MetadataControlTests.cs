@@ -84,7 +84,7 @@ public class MetadataControlTests
     {
         var text = JsonSerializer.Deserialize<DescriptionText>(json)!;
 
-        Assert.Equal(expected, text.Match(s => $"String({s})", e => $"Expression({e.Expr})", u => $"Unknown({u.GetRawText()})"));
+        Assert.Equal(expected, Describe(text));
         JsonAssert.Equivalent(json, JsonSerializer.Serialize(text));
     }
 

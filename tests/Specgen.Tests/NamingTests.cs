@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Specgen.Tests.Infrastructure;
 using Xunit;
-using static Specgen.Tests.GeneratorDiagnosticTests;
+using static Specgen.Tests.Infrastructure.InlineSpec;
 
 namespace Specgen.Tests;
 
@@ -131,6 +131,5 @@ public class NamingTests
         Assert.Equal(new[] { "projectId", "request", "teamId", "cancellationToken" }, method.Parameters.Select(p => p.Name));
     }
 
-    private static List<string> TypeNames(GeneratorRun run) =>
-        run.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == "Fixture").GetTypeMembers().Select(t => t.Name).ToList();
+    private static List<string> TypeNames(GeneratorRun run) => run.TypesIn("Fixture").Select(t => t.Name).ToList();
 }

@@ -85,7 +85,7 @@ public class UnionFixtureTests
     [Fact]
     public void Ambiguous_union_is_a_located_warning_naming_the_variants()
     {
-        var run = GeneratorHarness.Run(CompiledSpec.Fixture("ambiguous.yaml"));
+        var run = Ambiguous.Value.Run;
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "SPECGEN006");
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);

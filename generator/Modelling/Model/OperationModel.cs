@@ -25,8 +25,8 @@ internal enum ParameterLocation
 }
 
 /// <param name="Delimiter">
-/// For an array: what joins its values (<c>,</c>, a space or <c>|</c>), or null to send a query
-/// parameter once per value.
+/// For an array query parameter: what joins its values (<c>,</c>, a space or <c>|</c>), or null to send
+/// it once per value. Path and header arrays are always comma-joined by the runtime.
 /// </param>
 internal sealed record ParameterModel(
     string Name,

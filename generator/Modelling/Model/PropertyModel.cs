@@ -19,7 +19,11 @@ internal sealed record PropertyModel(
     bool IsDeprecated,
     Constraints Constraints,
     string? ConstantLiteral = null,
-    PropertyChecks Checks = PropertyChecks.None);
+    PropertyChecks Checks = PropertyChecks.None)
+{
+    /// <summary>The caller must set it (C# <c>required</c>): required by the spec and not a constant set for them.</summary>
+    public bool MustBeSet => IsRequired && ConstantLiteral is null;
+}
 
 /// <summary>What request validation checks on a member beyond its <see cref="Constraints"/>.</summary>
 [System.Flags]

@@ -71,4 +71,12 @@ public sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResu
         Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
     public Exception? Exception => Result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
+
+    /// <summary>The text of the generated file of <paramref name="typeName"/>.</summary>
+    public string SourceOf(string typeName) =>
+        Sources.Single(s => s.HintName.EndsWith("." + typeName + ".g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+    /// <summary>The top-level types the compilation declares in namespace <paramref name="ns"/>, which must exist.</summary>
+    public IEnumerable<INamedTypeSymbol> TypesIn(string ns) =>
+        Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(n => n.Name == ns).GetTypeMembers();
 }
