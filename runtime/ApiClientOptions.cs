@@ -13,8 +13,10 @@ public sealed class ApiClientOptions
     public Uri? BaseAddress { get; set; }
 
     /// <summary>
-    /// The JSON options used for bodies. Defaults to <see cref="System.Text.Json.JsonSerializerOptions.Default"/>:
-    /// the generated types carry their wire mapping in attributes.
+    /// Settings for reading and writing bodies: the encoder, indentation, maximum depth, comments and
+    /// trailing commas. The client copies them into its generated JSON context, which always supplies
+    /// the types' wire mapping (naming policies and converters set here do not change it). Null uses
+    /// System.Text.Json's defaults.
     /// </summary>
     public System.Text.Json.JsonSerializerOptions? JsonOptions { get; set; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Specgen.Runtime;
 
@@ -31,15 +32,16 @@ public sealed class ApiConnection
     /// <summary>The address requests go to.</summary>
     public Uri BaseAddress => _baseAddress;
 
-    private JsonSerializerOptions Json => _options.JsonOptions ?? JsonSerializerOptions.Default;
-
-    /// <summary>Sends the request and reads the JSON response as <typeparamref name="T"/>.</summary>
-    public Task<T> SendAsync<T>(ApiRequest request, CancellationToken cancellationToken = default) =>
-        SendCoreAsync(
+    /// <summary>Sends the request and reads the JSON response with <paramref name="responseType"/> (no reflection).</summary>
+    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(responseType);
+        return SendCoreAsync(
             request,
             // Straight from the UTF-8 bytes: no string of the body is made unless an error needs it.
-            content => JsonSerializer.Deserialize<T>(content, Json) ?? throw new JsonException("The response body is null."),
+            content => JsonSerializer.Deserialize(content, responseType) ?? throw new JsonException("The response body is null."),
             cancellationToken);
+    }
 
     /// <summary>Sends the request and ignores the response body.</summary>
     public Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
@@ -107,7 +109,7 @@ public sealed class ApiConnection
 
         if (request.Body is not null)
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(request.Body, request.BodyType!, Json);
+            var json = JsonSerializer.SerializeToUtf8Bytes(request.Body, request.BodyType!);
             var contentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
             contentType.CharSet = "utf-8";
             message.Content = new ByteArrayContent(json) { Headers = { ContentType = contentType } };

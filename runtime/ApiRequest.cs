@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Specgen.Runtime;
 
@@ -32,7 +33,7 @@ public sealed class ApiRequest
 
     internal object? Body { get; private set; }
 
-    internal Type? BodyType { get; private set; }
+    internal JsonTypeInfo? BodyType { get; private set; }
 
     internal string? ContentType { get; private set; }
 
@@ -91,11 +92,12 @@ public sealed class ApiRequest
     /// <summary>Adds a header with the values comma-separated (OpenAPI's simple style); a null array is left out.</summary>
     public void Header(string name, IEnumerable<string>? values) => Header(name, values is null ? null : string.Join(",", values));
 
-    /// <summary>Sets the JSON body; a null body is not sent.</summary>
-    public void JsonBody<T>(T? body, string contentType = "application/json")
+    /// <summary>Sets the JSON body, written with <paramref name="type"/> (no reflection); a null body is not sent.</summary>
+    public void JsonBody<T>(T? body, JsonTypeInfo<T> type, string contentType = "application/json")
     {
+        ArgumentNullException.ThrowIfNull(type);
         Body = body;
-        BodyType = typeof(T);
+        BodyType = type;
         ContentType = contentType;
     }
 

@@ -11,26 +11,35 @@ public interface IStringEnum<TSelf>
     /// <summary>The wire value.</summary>
     string Value { get; }
 
+    /// <summary>Whether the spec lists this value.</summary>
+    bool IsKnown { get; }
+
     /// <summary>Creates the value for a wire string.</summary>
     static abstract TSelf Create(string value);
-
-    /// <summary>Whether the spec lists this wire value.</summary>
-    static abstract bool IsKnownValue(string value);
 }
 
-/// <summary>Reads and writes an <see cref="IStringEnum{TSelf}"/> as its JSON string, also as a dictionary key.</summary>
+/// <summary>
+/// Reads and writes an <see cref="IStringEnum{TSelf}"/> as its JSON string, also as a dictionary key.
+/// Each generated enum's own <c>JsonConverter</c> derives from it.
+/// </summary>
 /// <typeparam name="T">The enum type.</typeparam>
-public sealed class StringEnumJsonConverter<T> : JsonConverter<T>
+public class StringEnumJsonConverter<T> : JsonConverter<T>
     where T : struct, IStringEnum<T>
 {
-    /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    /// <summary>Reads the value; the JSON must be a string.</summary>
+    public static T ReadValue(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String
             ? T.Create(reader.GetString()!)
             : throw new JsonException($"Expected a string for {typeof(T).Name}, got {reader.TokenType}.");
 
+    /// <summary>Writes the wire value.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteValue(writer, value, options);
 
     /// <inheritdoc/>
     public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
@@ -39,4 +48,18 @@ public sealed class StringEnumJsonConverter<T> : JsonConverter<T>
     /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value.Value);
+}
+
+/// <summary>
+/// A converter made of a read and a write function: how the generated JSON context handles the lists,
+/// maps and plain values an operation sends or returns. Public for generated code.
+/// </summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public sealed class DelegatingJsonConverter<T>(JsonReadFunc<T> read, JsonWriteFunc<T> write) : JsonConverter<T>
+{
+    /// <inheritdoc/>
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => read(ref reader, options);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value, options);
 }

@@ -134,7 +134,7 @@ public sealed class RequestValidator
     public void Known<T>(string path, T value)
         where T : struct, IStringEnum<T>
     {
-        if (!IsKnown(value))
+        if (!value.IsKnown)
         {
             Add(path, $"'{value.Value}' is not one of the allowed values");
         }
@@ -142,9 +142,6 @@ public sealed class RequestValidator
 
     /// <summary>Checks a nested value.</summary>
     public void Nested(string path, IValidatable? value) => value?.Validate(this, path);
-
-    private static bool IsKnown<T>(T value)
-        where T : struct, IStringEnum<T> => T.IsKnownValue(value.Value);
 
     private static bool Matches(Regex regex, string value)
     {

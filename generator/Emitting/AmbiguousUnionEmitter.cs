@@ -32,14 +32,15 @@ internal static class AmbiguousUnionEmitter
             {
                 var type = CSharp.TypeName(@case.Type, ns);
                 writer.Line($"/// <summary>Reads the value as the <c>{@case.Name}</c> shape; false when it does not fit.</summary>");
-                writer.Line($"public bool TryAs{@case.Name}({UnionEmitter.OutValue(type, @case.Type.IsValueType)}) => {CSharp.Runtime}.JsonMatch.TryConvert(Json, {CSharp.Json}.JsonSerializerOptions.Default, out value);");
+                writer.Line($"public bool TryAs{@case.Name}({UnionEmitter.OutValue(type, @case.Type.IsValueType)}) => {CSharp.Runtime}.JsonMatch.TryRead<{type}>(Json, {JsonCode.ReadFunc(@case.Type, ns)}, out value);");
                 writer.Line();
             }
 
-            foreach (var (source, _) in UnionEmitter.ConversionSources(model, ns))
+            foreach (var (source, caseName) in UnionEmitter.ConversionSources(model, ns))
             {
+                var caseType = model.Cases.First(c => c.Name == caseName).Type;
                 writer.Line("/// <summary>Wraps a value of one of the shapes.</summary>");
-                writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Json}.JsonSerializer.SerializeToElement(value));");
+                writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Runtime}.JsonWrite.ToElement<{CSharp.TypeName(caseType, ns)}>(value, {JsonCode.WriteFunc(caseType, ns)}));");
                 writer.Line();
             }
 
@@ -47,19 +48,27 @@ internal static class AmbiguousUnionEmitter
             writer.Line("public override string ToString() => Json.GetRawText();");
             writer.Line();
             UnionEmitter.WriteEquality(writer, name, string.Empty, "{0}.Json.GetRawText()");
-            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the JSON it holds.</summary>");
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the JSON it holds, without reflection.</summary>");
             using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
             {
-                writer.Line("/// <inheritdoc/>");
-                using (writer.Block($"public override {name}? Read(ref {CSharp.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}.JsonSerializerOptions options)"))
-                {
-                    writer.Line($"using var document = {CSharp.Json}.JsonDocument.ParseValue(ref reader);");
-                    writer.Line($"return new {name}(document.RootElement);");
-                }
-
+                UnionConverterEmitter.WriteOverrides(writer, name);
+                writer.Line("/// <summary>Keeps the value the reader is on as raw JSON; <c>null</c> for a JSON null.</summary>");
+                writer.Line($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options) =>");
+                writer.Line($"    reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? null : new {name}({CSharp.Json}.JsonElement.ParseValue(ref reader));");
                 writer.Line();
-                writer.Line("/// <inheritdoc/>");
-                writer.Line($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options) => value.Json.WriteTo(writer);");
+                writer.Line("/// <summary>Writes the JSON the value holds.</summary>");
+                using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
+                {
+                    using (writer.Block("if (value is null)"))
+                    {
+                        writer.Line("writer.WriteNullValue();");
+                    }
+
+                    using (writer.Block("else"))
+                    {
+                        writer.Line("value.Json.WriteTo(writer);");
+                    }
+                }
             }
 
             if (model.IsValidated)

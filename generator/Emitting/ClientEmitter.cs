@@ -34,14 +34,19 @@ internal static class ClientEmitter
             writer.Line();
             writer.Line($"private readonly {CSharp.Runtime}.ApiConnection _connection;");
             writer.Line();
+            var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
+            writer.Line($"private readonly {json} _json;");
+            writer.Line();
             writer.Line("/// <summary>Creates the client.</summary>");
             writer.Line("/// <param name=\"httpClient\">The HttpClient to send with; its lifetime is the caller's.</param>");
             writer.Line("/// <param name=\"options\">The access token, base address and other settings.</param>");
             writer.Line($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}.ApiClientOptions? options = null)");
             writer.Line("{");
             writer.Line($"    _connection = new {CSharp.Runtime}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress);");
+            writer.Line($"    _json = options?.JsonOptions is {{ }} jsonOptions ? new {json}(new {CSharp.Json}.JsonSerializerOptions(jsonOptions)) : {json}.Default;");
             writer.Line("}");
             writer.Line();
+            var typeInfos = spec.JsonContext.Types.ToDictionary(t => CSharp.TypeName(t.Type, spec.Namespace), t => "_json." + t.PropertyName);
             ForEachGrouped(writer, spec.Operations, operation =>
             {
                 writer.Line("/// <inheritdoc/>");
@@ -52,7 +57,7 @@ internal static class ClientEmitter
 
                 using (writer.Block("public " + Signature(operation, spec.Namespace)))
                 {
-                    WriteBody(writer, operation, spec.Namespace);
+                    WriteBody(writer, operation, spec.Namespace, typeInfos);
                 }
 
                 writer.Line();
@@ -160,7 +165,7 @@ internal static class ClientEmitter
         return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
     }
 
-    private static void WriteBody(SourceWriter writer, OperationModel operation, string ns)
+    private static void WriteBody(SourceWriter writer, OperationModel operation, string ns, Dictionary<string, string> typeInfos)
     {
         writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)});");
         foreach (var parameter in operation.Parameters)
@@ -177,11 +182,11 @@ internal static class ClientEmitter
 
         if (operation.Body is { } body)
         {
-            writer.Line($"apiRequest.JsonBody({body.Name}, {CSharp.Literal(body.ContentType)});");
+            writer.Line($"apiRequest.JsonBody({body.Name}, {typeInfos[CSharp.TypeName(body.Type, ns)]}, {CSharp.Literal(body.ContentType)});");
         }
 
         writer.Line(operation.ResponseType is { } type
-            ? $"return _connection.SendAsync<{CSharp.TypeName(type, ns)}>(apiRequest, cancellationToken);"
+            ? $"return _connection.SendAsync(apiRequest, {typeInfos[CSharp.TypeName(type, ns)]}, cancellationToken);"
             : "return _connection.SendAsync(apiRequest, cancellationToken);");
     }
 

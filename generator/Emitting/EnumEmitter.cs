@@ -26,7 +26,7 @@ internal static class EnumEmitter
             writer.Line(CSharp.ObsoleteAttribute);
         }
 
-        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({CSharp.Runtime}.StringEnumJsonConverter<{name}>))]");
+        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({name}.JsonConverter))]");
         using (writer.Block($"{spec.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {CSharp.Runtime}.IStringEnum<{name}>"))
         {
             writer.Line("private readonly string? _value;");
@@ -44,12 +44,9 @@ internal static class EnumEmitter
             writer.Line("/// <summary>The wire value.</summary>");
             writer.Line("public string Value => _value ?? string.Empty;");
             writer.Line();
-            writer.Line("/// <summary>Whether the value is one the spec lists.</summary>");
+            writer.Line("/// <inheritdoc/>");
             var known = string.Join(" or ", model.Members.Select(m => CSharp.Literal(m.Value)));
             writer.Line($"public bool IsKnown => Value is {known};");
-            writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            writer.Line($"static bool {CSharp.Runtime}.IStringEnum<{name}>.IsKnownValue(string value) => value is {known};");
             writer.Line();
             writer.Line("/// <inheritdoc/>");
             writer.Line($"static {name} {CSharp.Runtime}.IStringEnum<{name}>.Create(string value) => new(value);");
@@ -77,6 +74,11 @@ internal static class EnumEmitter
             writer.Line();
             writer.Line($"/// <summary>Compares wire values.</summary>");
             writer.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+            writer.Line();
+            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as its wire string, without reflection.</summary>");
+            writer.Line($"public sealed class JsonConverter : {CSharp.Runtime}.StringEnumJsonConverter<{name}>");
+            writer.Line("{");
+            writer.Line("}");
         }
     }
 }

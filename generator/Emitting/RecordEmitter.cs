@@ -17,6 +17,7 @@ internal static class RecordEmitter
             writer.Line(CSharp.ObsoleteAttribute);
         }
 
+        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
         var interfaces = model.IsValidated ? " : " + ValidationEmitter.Interface : string.Empty;
         using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}{interfaces}"))
         {
@@ -33,6 +34,9 @@ internal static class RecordEmitter
             {
                 ValidationEmitter.WriteRecord(writer, model);
             }
+
+            writer.Line();
+            RecordConverterEmitter.Write(writer, model, spec.Namespace);
         }
     }
 
@@ -55,25 +59,26 @@ internal static class RecordEmitter
         }
 
         var type = CSharp.Nullable(CSharp.TypeName(property.Type, ns), property.IsNullable);
-        var initializer = Initializer(property, ns);
-        writer.Line($"public {required}{type} {property.Name} {{ get; init; }}{initializer}");
+        var initial = InitialValue(property, ns);
+        writer.Line($"public {required}{type} {property.Name} {{ get; init; }}{(initial is null ? string.Empty : $" = {initial};")}");
     }
 
-    private static string Initializer(PropertyModel property, string ns)
+    /// <summary>What a member holds before anything sets it: its constant, its default, or nothing (null).</summary>
+    public static string? InitialValue(PropertyModel property, string ns)
     {
         if (property.ConstantLiteral is { } constant)
         {
-            return $" = {constant};";
+            return constant;
         }
 
         if (property.DefaultLiteral is null || property.IsRequired)
         {
-            return string.Empty;
+            return null;
         }
 
         return property.Type.Kind == TypeKind.Named
-            ? $" = new {CSharp.TypeName(property.Type, ns)}({property.DefaultLiteral});"
-            : $" = {property.DefaultLiteral};";
+            ? $"new {CSharp.TypeName(property.Type, ns)}({property.DefaultLiteral})"
+            : property.DefaultLiteral;
     }
 
     private static List<string> Remarks(PropertyModel property)

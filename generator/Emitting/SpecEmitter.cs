@@ -7,7 +7,7 @@ namespace Specgen.Generator.Emitting;
 /// <summary>A generated source file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
 
-/// <summary>A spec's model → its files: one per type, one for the client. Hint names are stable.</summary>
+/// <summary>A spec's model → its files: one per type, one for the JSON context, one for the client. Hint names are stable.</summary>
 internal static class SpecEmitter
 {
     public static IEnumerable<GeneratedFile> Emit(SpecModel spec)
@@ -44,6 +44,10 @@ internal static class SpecEmitter
 
             yield return new GeneratedFile(Hint(type.Name), CSharp.EndFile(writer));
         }
+
+        var json = CSharp.NewFile(spec.Namespace);
+        JsonContextEmitter.Write(json, spec);
+        yield return new GeneratedFile(Hint(spec.JsonContext.Name), CSharp.EndFile(json));
 
         var client = CSharp.NewFile(spec.Namespace);
         ClientEmitter.Write(client, spec);

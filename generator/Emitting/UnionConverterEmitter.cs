@@ -6,9 +6,9 @@ using Specgen.Generator.Modelling.Model;
 namespace Specgen.Generator.Emitting;
 
 /// <summary>
-/// The union's JSON converter: reads the value once, runs the cases' tests in the modeller's order
-/// and converts to the first case that passes; anything else becomes <c>Unknown</c>. Never throws
-/// on well-formed JSON.
+/// The union's JSON converter: runs the cases' tests in the modeller's order on copies of the reader
+/// (lookahead, nothing parsed) and reads the value once, as the first case that passes and fits;
+/// anything else becomes <c>Unknown</c>. Never throws on well-formed JSON, and uses no reflection.
 /// </summary>
 internal static class UnionConverterEmitter
 {
@@ -17,60 +17,89 @@ internal static class UnionConverterEmitter
     public static void Write(SourceWriter writer, UnionModel model, string ns)
     {
         var name = model.Name;
-        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> with System.Text.Json.</summary>");
+        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.</summary>");
         using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
         {
-            writer.Line("/// <inheritdoc/>");
-            using (writer.Block($"public override {name}? Read(ref {CSharp.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}.JsonSerializerOptions options)"))
+            WriteOverrides(writer, name);
+            writer.Line("/// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>");
+            using (writer.Block($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
             {
-                writer.Line($"using var document = {CSharp.Json}.JsonDocument.ParseValue(ref reader);");
-                writer.Line("var json = document.RootElement;");
+                using (writer.Block($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null)"))
+                {
+                    writer.Line("return null;");
+                }
+
+                writer.Line();
                 foreach (var @case in model.ReadOrder.Select(i => model.Cases[i]))
                 {
                     var type = CSharp.TypeName(@case.Type, ns);
-                    using (writer.Block($"if ({Condition(@case.Test, "json")} && {Match}.TryConvert<{type}>(json, options, out var {Local(@case.Name)}))"))
+                    var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {Local(@case.Name)})";
+                    using (writer.Block($"if ({Condition(@case.Test, "reader")} && {read})"))
                     {
                         writer.Line($"return new {@case.Name}({Local(@case.Name)});");
                     }
+
+                    writer.Line();
                 }
 
-                writer.Line("return new Unknown(json.Clone());");
+                writer.Line($"return new Unknown({CSharp.Json}.JsonElement.ParseValue(ref reader));");
             }
 
             writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            using (writer.Block($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options)"))
+            writer.Line("/// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>");
+            using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
             {
                 using (writer.Block("switch (value)"))
                 {
                     foreach (var @case in model.Cases)
                     {
-                        writer.Line($"case {@case.Name} match: {CSharp.Json}.JsonSerializer.Serialize(writer, match.Value, options); break;");
+                        writer.Line($"case {@case.Name} match:");
+                        writer.Line("    " + JsonCode.WriteCall(@case.Type, ns, "match.Value"));
+                        writer.Line("    break;");
                     }
 
-                    writer.Line("case Unknown match: match.Json.WriteTo(writer); break;");
+                    writer.Line("case Unknown match:");
+                    writer.Line("    match.Json.WriteTo(writer);");
+                    writer.Line("    break;");
+                    writer.Line("default:");
+                    writer.Line("    writer.WriteNullValue();");
+                    writer.Line("    break;");
                 }
             }
         }
     }
 
+    /// <summary>The converter's overrides, which hand over to its static <c>ReadValue</c> and <c>WriteValue</c>.</summary>
+    internal static void WriteOverrides(SourceWriter writer, string name)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {name}? Read(ref {CSharp.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}.JsonSerializerOptions options) => ReadValue(ref reader, options);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options) => WriteValue(writer, value, options);");
+        writer.Line();
+    }
+
     private static string Local(string caseName) => "as" + caseName;
 
-    /// <summary>The C# condition for a case test; every string in it is a literal built by Specgen.</summary>
+    /// <summary>
+    /// The C# condition for a case test on the value <paramref name="json"/> (a reader) is on; every
+    /// string in it is a literal built by Specgen.
+    /// </summary>
     private static string Condition(CaseTest test, string json)
     {
         var parts = new List<string> { Kinds(test.Kinds, json) };
-        parts.AddRange(test.Constants.Select(c => $"{Match}.HasString({json}, {CSharp.Literal(c.Property)}, {CSharp.Literal(c.Value)})"));
-        parts.AddRange(test.RequiredProperties.Where(r => test.Constants.All(c => c.Property != r)).Select(r => $"{Match}.Has({json}, {CSharp.Literal(r)})"));
-        parts.AddRange(test.ForbiddenProperties.Select(f => $"!{Match}.Has({json}, {CSharp.Literal(f)})"));
+        parts.AddRange(test.Constants.Select(c => $"{Match}.HasString({json}, {JsonCode.Utf8(c.Property)}, {JsonCode.Utf8(c.Value)})"));
+        parts.AddRange(test.RequiredProperties.Where(r => test.Constants.All(c => c.Property != r)).Select(r => $"{Match}.Has({json}, {JsonCode.Utf8(r)})"));
+        parts.AddRange(test.ForbiddenProperties.Select(f => $"!{Match}.Has({json}, {JsonCode.Utf8(f)})"));
         if (test.StringValues.Count > 0)
         {
-            parts.Add($"{Match}.IsOneOf({json}, {string.Join(", ", test.StringValues.Select(CSharp.Literal))})");
+            parts.Add("(" + string.Join(" || ", test.StringValues.Select(v => $"{Match}.IsString({json}, {JsonCode.Utf8(v)})")) + ")");
         }
 
         if (test.Items is { } items)
         {
-            parts.Add($"({json}.GetArrayLength() == 0 || {Condition(items, json + "[0]")})");
+            parts.Add($"({Match}.IsEmptyArray({json}) || {Condition(items, $"{Match}.FirstItem({json})")})");
         }
 
         var condition = string.Join(" && ", parts.Where(p => p.Length > 0));
@@ -85,16 +114,16 @@ internal static class UnionConverterEmitter
         }
 
         var checks = new List<string>();
-        void Add(JsonValueKindSet kind, string valueKind)
+        void Add(JsonValueKindSet kind, string token)
         {
             if ((kinds & kind) != 0)
             {
-                checks.Add($"{json}.ValueKind == {CSharp.Json}.JsonValueKind.{valueKind}");
+                checks.Add($"{json}.TokenType == {CSharp.Json}.JsonTokenType.{token}");
             }
         }
 
-        Add(JsonValueKindSet.Object, "Object");
-        Add(JsonValueKindSet.Array, "Array");
+        Add(JsonValueKindSet.Object, "StartObject");
+        Add(JsonValueKindSet.Array, "StartArray");
         Add(JsonValueKindSet.String, "String");
         Add(JsonValueKindSet.Number, "Number");
         Add(JsonValueKindSet.Boolean, "True");

@@ -30,7 +30,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
         }
 
         var name = fixedName ?? context.ClaimTypeName(schemas.GivenNameAt(pointer) is { } given ? hint with { Name = given } : hint);
-        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString" });
+        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "JsonConverter" });
         var model = new EnumModel(
             name,
             schema.Description,

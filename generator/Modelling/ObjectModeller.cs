@@ -13,7 +13,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 {
     /// <summary>Members every generated record has (from <c>record</c>, <c>object</c> and validation): no property may take these names.</summary>
     private static readonly string[] ReservedMembers =
-        { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "Validate" };
+        { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "Validate", "JsonConverter" };
 
     public TypeRef Model(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName)
     {

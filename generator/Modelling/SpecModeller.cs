@@ -15,7 +15,8 @@ internal static class SpecModeller
     {
         var document = spec.Document;
         var clientName = options.ClientName ?? Naming.Pascal(document.Info?.Title, "Api") + "Client";
-        var context = new ModelContext(spec, new[] { clientName, "I" + clientName }, cancellationToken);
+        var jsonContextName = JsonContextModeller.NameFor(clientName);
+        var context = new ModelContext(spec, new[] { clientName, "I" + clientName, jsonContextName }, cancellationToken);
         var schemas = new SchemaModeller(context);
         var (modelled, operations) = Aliases.Resolve(context, new OperationModeller(context, schemas).ModelAll(document));
 
@@ -31,6 +32,7 @@ internal static class SpecModeller
             document.Info?.Description,
             document.Servers?.FirstOrDefault()?.Url,
             types,
-            operations.ToEquatableArray());
+            operations.ToEquatableArray(),
+            JsonContextModeller.Model(jsonContextName, types, operations));
     }
 }

@@ -106,9 +106,10 @@ public class GeneratorCompileTests
         Assert.Null(run.Exception);
         Assert.Empty(run.Diagnostics);
         var hints = run.Sources.Select(s => s.HintName).ToList();
-        Assert.Equal(2, hints.Count);
-        Assert.StartsWith(firstPrefix, hints[0], StringComparison.Ordinal);
-        Assert.StartsWith(secondPrefix, hints[1], StringComparison.Ordinal);
+        // Each spec: its JSON context and its client.
+        Assert.Equal(4, hints.Count);
+        Assert.All(hints.Take(2), hint => Assert.StartsWith(firstPrefix, hint, StringComparison.Ordinal));
+        Assert.All(hints.Skip(2), hint => Assert.StartsWith(secondPrefix, hint, StringComparison.Ordinal));
         Assert.DoesNotContain(run.CompileDiagnostics(), d => d.Id != "CS0169");
     }
 }

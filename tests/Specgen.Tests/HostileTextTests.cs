@@ -33,10 +33,11 @@ public class HostileTextTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        // The client, its interface, the request and response records, the two enums and the three oddly named components.
-        Assert.Equal(
-            new[] { "EvilName", "EvilSummaryClientErrorClient", "IEvilSummaryClientErrorClient", "Kind", "Mode", "Nested", "Record", "Schema", "_123", "Évil" }.Order(StringComparer.Ordinal),
-            declared);
+        // The client, its interface, its JSON context, the request and response records, the two enums and the
+        // three oddly named components; each of those eight data types has its nested JsonConverter.
+        var expected = new[] { "EvilName", "EvilSummaryClientErrorClient", "EvilSummaryClientErrorJson", "IEvilSummaryClientErrorClient", "Kind", "Mode", "Nested", "Record", "Schema", "_123", "Évil" }
+            .Concat(Enumerable.Repeat("JsonConverter", 8));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), declared);
         Assert.DoesNotContain(declared, name => name.StartsWith("Injected", StringComparison.Ordinal));
     }
 

@@ -14,8 +14,19 @@ internal sealed record SpecModel(
     string? Description,
     string? DefaultBaseAddress,
     EquatableArray<TypeModel> Types,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations,
+    JsonContextModel JsonContext);
 
 /// <summary>A value and the diagnostics produced while making it.</summary>
 internal sealed record Result<T>(T? Value, EquatableArray<DiagnosticInfo> Diagnostics)
     where T : class;
+
+/// <summary>
+/// The JSON context generated for a spec (a <c>JsonSerializerContext</c> built without reflection): its
+/// name and one type-info property for each generated type and each other type an operation sends or
+/// returns.
+/// </summary>
+internal sealed record JsonContextModel(string Name, EquatableArray<JsonTypeInfoModel> Types);
+
+/// <summary>A property of the JSON context: the type info for <paramref name="Type"/>.</summary>
+internal sealed record JsonTypeInfoModel(string PropertyName, TypeRef Type);

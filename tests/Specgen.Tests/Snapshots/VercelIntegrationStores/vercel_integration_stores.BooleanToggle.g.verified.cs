@@ -10,6 +10,7 @@ namespace Vercel
     /// The BooleanToggle object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(BooleanToggle.JsonConverter))]
     public sealed partial record BooleanToggle
     {
         /// <remarks>
@@ -59,5 +60,178 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="BooleanToggle"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BooleanToggle>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiControl = global::System.Text.Json.JsonEncodedText.Encode("ui:control");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Default = global::System.Text.Json.JsonEncodedText.Encode("default");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiLabel = global::System.Text.Json.JsonEncodedText.Encode("ui:label");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiReadOnly = global::System.Text.Json.JsonEncodedText.Encode("ui:read-only");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiHidden = global::System.Text.Json.JsonEncodedText.Encode("ui:hidden");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiDisabled = global::System.Text.Json.JsonEncodedText.Encode("ui:disabled");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiDescription = global::System.Text.Json.JsonEncodedText.Encode("ui:description");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiFormattedValue = global::System.Text.Json.JsonEncodedText.Encode("ui:formatted-value");
+
+            /// <inheritdoc/>
+            public override BooleanToggle? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BooleanToggle value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static BooleanToggle? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "BooleanToggle");
+                string? vType = "boolean";
+                string? vUiControl = "toggle";
+                string? vDescription = default;
+                bool? vDefault = default;
+                string? vUiLabel = default;
+                global::Vercel.Condition? vUiReadOnly = default;
+                global::Vercel.Condition? vUiHidden = default;
+                global::Vercel.Condition? vUiDisabled = default;
+                global::Vercel.DescriptionText? vUiDescription = default;
+                global::Vercel.Expression? vUiFormattedValue = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:control"u8))
+                    {
+                        reader.Read();
+                        vUiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("description"u8))
+                    {
+                        reader.Read();
+                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("default"u8))
+                    {
+                        reader.Read();
+                        vDefault = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:label"u8))
+                    {
+                        reader.Read();
+                        vUiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:read-only"u8))
+                    {
+                        reader.Read();
+                        vUiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:hidden"u8))
+                    {
+                        reader.Read();
+                        vUiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:disabled"u8))
+                    {
+                        reader.Read();
+                        vUiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:description"u8))
+                    {
+                        reader.Read();
+                        vUiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:formatted-value"u8))
+                    {
+                        reader.Read();
+                        vUiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                return new BooleanToggle
+                {
+                    Type = vType!,
+                    UiControl = vUiControl!,
+                    Description = vDescription!,
+                    Default = vDefault,
+                    UiLabel = vUiLabel!,
+                    UiReadOnly = vUiReadOnly!,
+                    UiHidden = vUiHidden!,
+                    UiDisabled = vUiDisabled!,
+                    UiDescription = vUiDescription!,
+                    UiFormattedValue = vUiFormattedValue!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, BooleanToggle? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Type);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
+                writer.WritePropertyName(s_UiControl);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.UiControl, options);
+                if (value.Description is { } vDescription)
+                {
+                    writer.WritePropertyName(s_Description);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                }
+                if (value.Default is { } vDefault)
+                {
+                    writer.WritePropertyName(s_Default);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vDefault, options);
+                }
+                if (value.UiLabel is { } vUiLabel)
+                {
+                    writer.WritePropertyName(s_UiLabel);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vUiLabel, options);
+                }
+                if (value.UiReadOnly is { } vUiReadOnly)
+                {
+                    writer.WritePropertyName(s_UiReadOnly);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiReadOnly, options);
+                }
+                if (value.UiHidden is { } vUiHidden)
+                {
+                    writer.WritePropertyName(s_UiHidden);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiHidden, options);
+                }
+                if (value.UiDisabled is { } vUiDisabled)
+                {
+                    writer.WritePropertyName(s_UiDisabled);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiDisabled, options);
+                }
+                if (value.UiDescription is { } vUiDescription)
+                {
+                    writer.WritePropertyName(s_UiDescription);
+                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, vUiDescription, options);
+                }
+                if (value.UiFormattedValue is { } vUiFormattedValue)
+                {
+                    writer.WritePropertyName(s_UiFormattedValue);
+                    global::Vercel.Expression.JsonConverter.WriteValue(writer, vUiFormattedValue, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Capabilities object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Capabilities.JsonConverter))]
     public sealed partial record Capabilities
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("mcp")]
@@ -39,5 +40,132 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Capabilities"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Capabilities>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Mcp = global::System.Text.Json.JsonEncodedText.Encode("mcp");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Sso = global::System.Text.Json.JsonEncodedText.Encode("sso");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Billable = global::System.Text.Json.JsonEncodedText.Encode("billable");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Transferable = global::System.Text.Json.JsonEncodedText.Encode("transferable");
+            private static readonly global::System.Text.Json.JsonEncodedText s_SecretsSync = global::System.Text.Json.JsonEncodedText.Encode("secretsSync");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Projects = global::System.Text.Json.JsonEncodedText.Encode("projects");
+
+            /// <inheritdoc/>
+            public override Capabilities? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Capabilities value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Capabilities? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Capabilities");
+                bool? vMcp = default;
+                bool? vSso = default;
+                bool? vBillable = default;
+                bool? vTransferable = default;
+                bool? vSecretsSync = default;
+                bool? vProjects = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("mcp"u8))
+                    {
+                        reader.Read();
+                        vMcp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("sso"u8))
+                    {
+                        reader.Read();
+                        vSso = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("billable"u8))
+                    {
+                        reader.Read();
+                        vBillable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("transferable"u8))
+                    {
+                        reader.Read();
+                        vTransferable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("secretsSync"u8))
+                    {
+                        reader.Read();
+                        vSecretsSync = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("projects"u8))
+                    {
+                        reader.Read();
+                        vProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                return new Capabilities
+                {
+                    Mcp = vMcp,
+                    Sso = vSso,
+                    Billable = vBillable,
+                    Transferable = vTransferable,
+                    SecretsSync = vSecretsSync,
+                    Projects = vProjects,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Capabilities? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                if (value.Mcp is { } vMcp)
+                {
+                    writer.WritePropertyName(s_Mcp);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vMcp, options);
+                }
+                if (value.Sso is { } vSso)
+                {
+                    writer.WritePropertyName(s_Sso);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vSso, options);
+                }
+                if (value.Billable is { } vBillable)
+                {
+                    writer.WritePropertyName(s_Billable);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vBillable, options);
+                }
+                if (value.Transferable is { } vTransferable)
+                {
+                    writer.WritePropertyName(s_Transferable);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vTransferable, options);
+                }
+                if (value.SecretsSync is { } vSecretsSync)
+                {
+                    writer.WritePropertyName(s_SecretsSync);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vSecretsSync, options);
+                }
+                if (value.Projects is { } vProjects)
+                {
+                    writer.WritePropertyName(s_Projects);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vProjects, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

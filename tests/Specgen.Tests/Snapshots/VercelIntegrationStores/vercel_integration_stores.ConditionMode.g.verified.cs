@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<ConditionMode>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionMode.JsonConverter))]
     public readonly partial struct ConditionMode : global::System.IEquatable<ConditionMode>, global::Specgen.Runtime.IStringEnum<ConditionMode>
     {
         private readonly string? _value;
@@ -30,11 +30,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "update" or "create";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<ConditionMode>.IsKnownValue(string value) => value is "update" or "create";
+        public bool IsKnown => Value is "update" or "create";
 
         /// <inheritdoc/>
         static ConditionMode global::Specgen.Runtime.IStringEnum<ConditionMode>.Create(string value) => new(value);
@@ -62,5 +59,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ConditionMode left, ConditionMode right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="ConditionMode"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ConditionMode>
+        {
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Configuration object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Configuration.JsonConverter))]
     public sealed partial record Configuration
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -18,5 +19,71 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Configuration"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Configuration>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+
+            /// <inheritdoc/>
+            public override Configuration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Configuration value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Configuration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Configuration");
+                string? vId = default;
+                var hasId = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasId = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Configuration", "id");
+                }
+
+                return new Configuration
+                {
+                    Id = vId!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Configuration? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Id);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

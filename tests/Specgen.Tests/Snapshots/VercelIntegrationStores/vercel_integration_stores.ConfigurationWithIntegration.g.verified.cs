@@ -10,6 +10,7 @@ namespace Vercel
     /// The ConfigurationWithIntegration object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ConfigurationWithIntegration.JsonConverter))]
     public sealed partial record ConfigurationWithIntegration
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
@@ -132,5 +133,334 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="ConfigurationWithIntegration"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ConfigurationWithIntegration>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Integration = global::System.Text.Json.JsonEncodedText.Encode("integration");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CompletedAt = global::System.Text.Json.JsonEncodedText.Encode("completedAt");
+            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_IntegrationId = global::System.Text.Json.JsonEncodedText.Encode("integrationId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_OwnerId = global::System.Text.Json.JsonEncodedText.Encode("ownerId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Projects = global::System.Text.Json.JsonEncodedText.Encode("projects");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TeamId = global::System.Text.Json.JsonEncodedText.Encode("teamId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UserId = global::System.Text.Json.JsonEncodedText.Encode("userId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Scopes = global::System.Text.Json.JsonEncodedText.Encode("scopes");
+            private static readonly global::System.Text.Json.JsonEncodedText s_DisabledAt = global::System.Text.Json.JsonEncodedText.Encode("disabledAt");
+            private static readonly global::System.Text.Json.JsonEncodedText s_DeletedAt = global::System.Text.Json.JsonEncodedText.Encode("deletedAt");
+            private static readonly global::System.Text.Json.JsonEncodedText s_DeleteRequestedAt = global::System.Text.Json.JsonEncodedText.Encode("deleteRequestedAt");
+            private static readonly global::System.Text.Json.JsonEncodedText s_DisabledReason = global::System.Text.Json.JsonEncodedText.Encode("disabledReason");
+            private static readonly global::System.Text.Json.JsonEncodedText s_InstallationType = global::System.Text.Json.JsonEncodedText.Encode("installationType");
+
+            /// <inheritdoc/>
+            public override ConfigurationWithIntegration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ConfigurationWithIntegration value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static ConfigurationWithIntegration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ConfigurationWithIntegration");
+                global::Vercel.Integration? vIntegration = default;
+                var hasIntegration = false;
+                double? vCompletedAt = default;
+                double vCreatedAt = default;
+                var hasCreatedAt = false;
+                string? vId = default;
+                var hasId = false;
+                string? vIntegrationId = default;
+                var hasIntegrationId = false;
+                string? vOwnerId = default;
+                var hasOwnerId = false;
+                global::System.Collections.Generic.IReadOnlyList<string>? vProjects = default;
+                global::Vercel.Source? vSource = default;
+                string? vSlug = default;
+                var hasSlug = false;
+                string? vTeamId = default;
+                string? vType = "integration-configuration";
+                double vUpdatedAt = default;
+                var hasUpdatedAt = false;
+                string? vUserId = default;
+                var hasUserId = false;
+                global::System.Collections.Generic.IReadOnlyList<string>? vScopes = default;
+                var hasScopes = false;
+                double? vDisabledAt = default;
+                double? vDeletedAt = default;
+                double? vDeleteRequestedAt = default;
+                global::Vercel.DisabledReason? vDisabledReason = default;
+                global::Vercel.InstallationType? vInstallationType = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("integration"u8))
+                    {
+                        reader.Read();
+                        vIntegration = global::Vercel.Integration.JsonConverter.ReadValue(ref reader, options);
+                        hasIntegration = true;
+                    }
+                    else if (reader.ValueTextEquals("completedAt"u8))
+                    {
+                        reader.Read();
+                        vCompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("createdAt"u8))
+                    {
+                        reader.Read();
+                        vCreatedAt = global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        hasCreatedAt = true;
+                    }
+                    else if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasId = true;
+                    }
+                    else if (reader.ValueTextEquals("integrationId"u8))
+                    {
+                        reader.Read();
+                        vIntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasIntegrationId = true;
+                    }
+                    else if (reader.ValueTextEquals("ownerId"u8))
+                    {
+                        reader.Read();
+                        vOwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasOwnerId = true;
+                    }
+                    else if (reader.ValueTextEquals("projects"u8))
+                    {
+                        reader.Read();
+                        vProjects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                    }
+                    else if (reader.ValueTextEquals("source"u8))
+                    {
+                        reader.Read();
+                        vSource = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("slug"u8))
+                    {
+                        reader.Read();
+                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasSlug = true;
+                    }
+                    else if (reader.ValueTextEquals("teamId"u8))
+                    {
+                        reader.Read();
+                        vTeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("updatedAt"u8))
+                    {
+                        reader.Read();
+                        vUpdatedAt = global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        hasUpdatedAt = true;
+                    }
+                    else if (reader.ValueTextEquals("userId"u8))
+                    {
+                        reader.Read();
+                        vUserId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasUserId = true;
+                    }
+                    else if (reader.ValueTextEquals("scopes"u8))
+                    {
+                        reader.Read();
+                        vScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        hasScopes = true;
+                    }
+                    else if (reader.ValueTextEquals("disabledAt"u8))
+                    {
+                        reader.Read();
+                        vDisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("deletedAt"u8))
+                    {
+                        reader.Read();
+                        vDeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("deleteRequestedAt"u8))
+                    {
+                        reader.Read();
+                        vDeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("disabledReason"u8))
+                    {
+                        reader.Read();
+                        vDisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("installationType"u8))
+                    {
+                        reader.Read();
+                        vInstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasIntegration)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "integration");
+                }
+
+                if (!hasCreatedAt)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "createdAt");
+                }
+
+                if (!hasId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "id");
+                }
+
+                if (!hasIntegrationId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "integrationId");
+                }
+
+                if (!hasOwnerId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "ownerId");
+                }
+
+                if (!hasSlug)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "slug");
+                }
+
+                if (!hasUpdatedAt)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "updatedAt");
+                }
+
+                if (!hasUserId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "userId");
+                }
+
+                if (!hasScopes)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "scopes");
+                }
+
+                return new ConfigurationWithIntegration
+                {
+                    Integration = vIntegration!,
+                    CompletedAt = vCompletedAt,
+                    CreatedAt = vCreatedAt,
+                    Id = vId!,
+                    IntegrationId = vIntegrationId!,
+                    OwnerId = vOwnerId!,
+                    Projects = vProjects!,
+                    Source = vSource,
+                    Slug = vSlug!,
+                    TeamId = vTeamId!,
+                    Type = vType!,
+                    UpdatedAt = vUpdatedAt,
+                    UserId = vUserId!,
+                    Scopes = vScopes!,
+                    DisabledAt = vDisabledAt,
+                    DeletedAt = vDeletedAt,
+                    DeleteRequestedAt = vDeleteRequestedAt,
+                    DisabledReason = vDisabledReason,
+                    InstallationType = vInstallationType,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ConfigurationWithIntegration? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Integration);
+                global::Vercel.Integration.JsonConverter.WriteValue(writer, value.Integration, options);
+                if (value.CompletedAt is { } vCompletedAt)
+                {
+                    writer.WritePropertyName(s_CompletedAt);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vCompletedAt, options);
+                }
+                writer.WritePropertyName(s_CreatedAt);
+                global::Specgen.Runtime.JsonWrite.Number(writer, value.CreatedAt, options);
+                writer.WritePropertyName(s_Id);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
+                writer.WritePropertyName(s_IntegrationId);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.IntegrationId, options);
+                writer.WritePropertyName(s_OwnerId);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.OwnerId, options);
+                if (value.Projects is { } vProjects)
+                {
+                    writer.WritePropertyName(s_Projects);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vProjects, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                if (value.Source is { } vSource)
+                {
+                    writer.WritePropertyName(s_Source);
+                    global::Vercel.Source.JsonConverter.WriteValue(writer, vSource, options);
+                }
+                writer.WritePropertyName(s_Slug);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
+                if (value.TeamId is { } vTeamId)
+                {
+                    writer.WritePropertyName(s_TeamId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vTeamId, options);
+                }
+                writer.WritePropertyName(s_Type);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
+                writer.WritePropertyName(s_UpdatedAt);
+                global::Specgen.Runtime.JsonWrite.Number(writer, value.UpdatedAt, options);
+                writer.WritePropertyName(s_UserId);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.UserId, options);
+                writer.WritePropertyName(s_Scopes);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Scopes, options, global::Specgen.Runtime.JsonWrite.String);
+                if (value.DisabledAt is { } vDisabledAt)
+                {
+                    writer.WritePropertyName(s_DisabledAt);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vDisabledAt, options);
+                }
+                if (value.DeletedAt is { } vDeletedAt)
+                {
+                    writer.WritePropertyName(s_DeletedAt);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vDeletedAt, options);
+                }
+                if (value.DeleteRequestedAt is { } vDeleteRequestedAt)
+                {
+                    writer.WritePropertyName(s_DeleteRequestedAt);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vDeleteRequestedAt, options);
+                }
+                if (value.DisabledReason is { } vDisabledReason)
+                {
+                    writer.WritePropertyName(s_DisabledReason);
+                    global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, vDisabledReason, options);
+                }
+                if (value.InstallationType is { } vInstallationType)
+                {
+                    writer.WritePropertyName(s_InstallationType);
+                    global::Vercel.InstallationType.JsonConverter.WriteValue(writer, vInstallationType, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

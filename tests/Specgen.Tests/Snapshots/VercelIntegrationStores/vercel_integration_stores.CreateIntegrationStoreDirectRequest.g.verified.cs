@@ -10,6 +10,7 @@ namespace Vercel
     /// The CreateIntegrationStoreDirectRequest object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequest.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.IValidatable
     {
         /// <summary>
@@ -111,6 +112,197 @@ namespace Vercel
             validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), IntegrationProductIdOrSlug, "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
             if (Metadata is { } valueMetadata) foreach (var pair in valueMetadata) validator.Nested(global::Specgen.Runtime.RequestValidator.Member(global::Specgen.Runtime.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
             validator.Range(global::Specgen.Runtime.RequestValidator.Member(path, "prepaymentAmountCents"), PrepaymentAmountCents, 50d, null);
+        }
+
+        /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequest"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIntegrationStoreDirectRequest>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_IntegrationConfigurationId = global::System.Text.Json.JsonEncodedText.Encode("integrationConfigurationId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_IntegrationProductIdOrSlug = global::System.Text.Json.JsonEncodedText.Encode("integrationProductIdOrSlug");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ExternalId = global::System.Text.Json.JsonEncodedText.Encode("externalId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ProtocolSettings = global::System.Text.Json.JsonEncodedText.Encode("protocolSettings");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+            private static readonly global::System.Text.Json.JsonEncodedText s_BillingPlanId = global::System.Text.Json.JsonEncodedText.Encode("billingPlanId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_PaymentMethodId = global::System.Text.Json.JsonEncodedText.Encode("paymentMethodId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_PrepaymentAmountCents = global::System.Text.Json.JsonEncodedText.Encode("prepaymentAmountCents");
+
+            /// <inheritdoc/>
+            public override CreateIntegrationStoreDirectRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static CreateIntegrationStoreDirectRequest? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectRequest");
+                string? vName = default;
+                var hasName = false;
+                string? vIntegrationConfigurationId = default;
+                var hasIntegrationConfigurationId = false;
+                string? vIntegrationProductIdOrSlug = default;
+                var hasIntegrationProductIdOrSlug = false;
+                global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? vMetadata = default;
+                string? vExternalId = default;
+                global::System.Text.Json.Nodes.JsonObject? vProtocolSettings = default;
+                global::Vercel.CreateIntegrationStoreDirectRequestSource? vSource = new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace");
+                string? vBillingPlanId = default;
+                string? vPaymentMethodId = default;
+                double? vPrepaymentAmountCents = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasName = true;
+                    }
+                    else if (reader.ValueTextEquals("integrationConfigurationId"u8))
+                    {
+                        reader.Read();
+                        vIntegrationConfigurationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasIntegrationConfigurationId = true;
+                    }
+                    else if (reader.ValueTextEquals("integrationProductIdOrSlug"u8))
+                    {
+                        reader.Read();
+                        vIntegrationProductIdOrSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasIntegrationProductIdOrSlug = true;
+                    }
+                    else if (reader.ValueTextEquals("metadata"u8))
+                    {
+                        reader.Read();
+                        vMetadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("externalId"u8))
+                    {
+                        reader.Read();
+                        vExternalId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("protocolSettings"u8))
+                    {
+                        reader.Read();
+                        vProtocolSettings = global::Specgen.Runtime.JsonRead.Object(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("source"u8))
+                    {
+                        reader.Read();
+                        vSource = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.CreateIntegrationStoreDirectRequestSource?) : global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("billingPlanId"u8))
+                    {
+                        reader.Read();
+                        vBillingPlanId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("paymentMethodId"u8))
+                    {
+                        reader.Read();
+                        vPaymentMethodId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("prepaymentAmountCents"u8))
+                    {
+                        reader.Read();
+                        vPrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasName)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectRequest", "name");
+                }
+
+                if (!hasIntegrationConfigurationId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectRequest", "integrationConfigurationId");
+                }
+
+                if (!hasIntegrationProductIdOrSlug)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectRequest", "integrationProductIdOrSlug");
+                }
+
+                return new CreateIntegrationStoreDirectRequest
+                {
+                    Name = vName!,
+                    IntegrationConfigurationId = vIntegrationConfigurationId!,
+                    IntegrationProductIdOrSlug = vIntegrationProductIdOrSlug!,
+                    Metadata = vMetadata!,
+                    ExternalId = vExternalId!,
+                    ProtocolSettings = vProtocolSettings!,
+                    Source = vSource,
+                    BillingPlanId = vBillingPlanId!,
+                    PaymentMethodId = vPaymentMethodId!,
+                    PrepaymentAmountCents = vPrepaymentAmountCents,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectRequest? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Name);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                writer.WritePropertyName(s_IntegrationConfigurationId);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.IntegrationConfigurationId, options);
+                writer.WritePropertyName(s_IntegrationProductIdOrSlug);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.IntegrationProductIdOrSlug, options);
+                if (value.Metadata is { } vMetadata)
+                {
+                    writer.WritePropertyName(s_Metadata);
+                    global::Specgen.Runtime.JsonWrite.Map(writer, vMetadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
+                }
+                if (value.ExternalId is { } vExternalId)
+                {
+                    writer.WritePropertyName(s_ExternalId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vExternalId, options);
+                }
+                if (value.ProtocolSettings is { } vProtocolSettings)
+                {
+                    writer.WritePropertyName(s_ProtocolSettings);
+                    global::Specgen.Runtime.JsonWrite.Node(writer, vProtocolSettings, options);
+                }
+                if (value.Source is { } vSource)
+                {
+                    writer.WritePropertyName(s_Source);
+                    global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue(writer, vSource, options);
+                }
+                if (value.BillingPlanId is { } vBillingPlanId)
+                {
+                    writer.WritePropertyName(s_BillingPlanId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vBillingPlanId, options);
+                }
+                if (value.PaymentMethodId is { } vPaymentMethodId)
+                {
+                    writer.WritePropertyName(s_PaymentMethodId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vPaymentMethodId, options);
+                }
+                if (value.PrepaymentAmountCents is { } vPrepaymentAmountCents)
+                {
+                    writer.WritePropertyName(s_PrepaymentAmountCents);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vPrepaymentAmountCents, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Vercel
     /// The listed values are the known ones; the API accepts others too.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<CreateIntegrationStoreDirectRequestSource>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequestSource.JsonConverter))]
     public readonly partial struct CreateIntegrationStoreDirectRequestSource : global::System.IEquatable<CreateIntegrationStoreDirectRequestSource>, global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>
     {
         private readonly string? _value;
@@ -48,11 +48,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "backoffice" or "marketplace" or "external" or "oauth" or "v0" or "deploy-button" or "resource-claims" or "cli";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>.IsKnownValue(string value) => value is "backoffice" or "marketplace" or "external" or "oauth" or "v0" or "deploy-button" or "resource-claims" or "cli";
+        public bool IsKnown => Value is "backoffice" or "marketplace" or "external" or "oauth" or "v0" or "deploy-button" or "resource-claims" or "cli";
 
         /// <inheritdoc/>
         static CreateIntegrationStoreDirectRequestSource global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>.Create(string value) => new(value);
@@ -80,5 +77,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(CreateIntegrationStoreDirectRequestSource left, CreateIntegrationStoreDirectRequestSource right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequestSource"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<CreateIntegrationStoreDirectRequestSource>
+        {
+        }
     }
 }

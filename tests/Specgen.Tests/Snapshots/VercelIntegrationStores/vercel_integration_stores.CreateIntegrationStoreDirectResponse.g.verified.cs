@@ -10,6 +10,7 @@ namespace Vercel
     /// The CreateIntegrationStoreDirectResponse object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectResponse.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectResponse
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("store")]
@@ -18,5 +19,71 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectResponse"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIntegrationStoreDirectResponse>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Store = global::System.Text.Json.JsonEncodedText.Encode("store");
+
+            /// <inheritdoc/>
+            public override CreateIntegrationStoreDirectResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static CreateIntegrationStoreDirectResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectResponse");
+                global::Vercel.Store? vStore = default;
+                var hasStore = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("store"u8))
+                    {
+                        reader.Read();
+                        vStore = global::Vercel.Store.JsonConverter.ReadValue(ref reader, options);
+                        hasStore = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasStore)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectResponse", "store");
+                }
+
+                return new CreateIntegrationStoreDirectResponse
+                {
+                    Store = vStore!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectResponse? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Store);
+                global::Vercel.Store.JsonConverter.WriteValue(writer, value.Store, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

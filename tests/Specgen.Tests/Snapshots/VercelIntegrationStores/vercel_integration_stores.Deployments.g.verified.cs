@@ -10,6 +10,7 @@ namespace Vercel
     /// The Deployments object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Deployments.JsonConverter))]
     public sealed partial record Deployments
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("required")]
@@ -21,5 +22,88 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Deployments"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Deployments>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Required = global::System.Text.Json.JsonEncodedText.Encode("required");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Actions = global::System.Text.Json.JsonEncodedText.Encode("actions");
+
+            /// <inheritdoc/>
+            public override Deployments? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Deployments value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Deployments? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Deployments");
+                bool vRequired = default;
+                var hasRequired = false;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>? vActions = default;
+                var hasActions = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("required"u8))
+                    {
+                        reader.Read();
+                        vRequired = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        hasRequired = true;
+                    }
+                    else if (reader.ValueTextEquals("actions"u8))
+                    {
+                        reader.Read();
+                        vActions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue);
+                        hasActions = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasRequired)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Deployments", "required");
+                }
+
+                if (!hasActions)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Deployments", "actions");
+                }
+
+                return new Deployments
+                {
+                    Required = vRequired,
+                    Actions = vActions!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Deployments? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Required);
+                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.Required, options);
+                writer.WritePropertyName(s_Actions);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

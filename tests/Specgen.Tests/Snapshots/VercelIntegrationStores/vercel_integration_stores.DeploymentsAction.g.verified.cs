@@ -10,6 +10,7 @@ namespace Vercel
     /// The DeploymentsAction object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DeploymentsAction.JsonConverter))]
     public sealed partial record DeploymentsAction
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
@@ -21,5 +22,88 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="DeploymentsAction"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeploymentsAction>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Environments = global::System.Text.Json.JsonEncodedText.Encode("environments");
+
+            /// <inheritdoc/>
+            public override DeploymentsAction? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DeploymentsAction value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static DeploymentsAction? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DeploymentsAction");
+                string? vSlug = default;
+                var hasSlug = false;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? vEnvironments = default;
+                var hasEnvironments = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("slug"u8))
+                    {
+                        reader.Read();
+                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasSlug = true;
+                    }
+                    else if (reader.ValueTextEquals("environments"u8))
+                    {
+                        reader.Read();
+                        vEnvironments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
+                        hasEnvironments = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasSlug)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("DeploymentsAction", "slug");
+                }
+
+                if (!hasEnvironments)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("DeploymentsAction", "environments");
+                }
+
+                return new DeploymentsAction
+                {
+                    Slug = vSlug!,
+                    Environments = vEnvironments!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeploymentsAction? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Slug);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
+                writer.WritePropertyName(s_Environments);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -149,35 +149,55 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(DescriptionText));
+        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
-        /// <summary>Reads and writes <see cref="DescriptionText"/> with System.Text.Json.</summary>
+        /// <summary>Reads and writes <see cref="DescriptionText"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<DescriptionText>
         {
             /// <inheritdoc/>
-            public override DescriptionText? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override DescriptionText? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DescriptionText value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
+            public static DescriptionText? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
-                var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "expr") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.Expression>(json, options, out var asExpression))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "expr"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression))
                 {
                     return new Expression(asExpression);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.TryConvert<string>(json, options, out var asString))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString))
                 {
                     return new String(asString);
                 }
-                return new Unknown(json.Clone());
+
+                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DescriptionText value, global::System.Text.Json.JsonSerializerOptions options)
+            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DescriptionText? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
-                    case String match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Expression match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
+                    case String match:
+                        global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options);
+                        break;
+                    case Expression match:
+                        global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case Unknown match:
+                        match.Json.WriteTo(writer);
+                        break;
+                    default:
+                        writer.WriteNullValue();
+                        break;
                 }
             }
         }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Detail object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Detail.JsonConverter))]
     public sealed partial record Detail
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("label")]
@@ -22,5 +23,84 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Detail"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Detail>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Label = global::System.Text.Json.JsonEncodedText.Encode("label");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+            /// <inheritdoc/>
+            public override Detail? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Detail value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Detail? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Detail");
+                string? vLabel = default;
+                var hasLabel = false;
+                string? vValue = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("label"u8))
+                    {
+                        reader.Read();
+                        vLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasLabel = true;
+                    }
+                    else if (reader.ValueTextEquals("value"u8))
+                    {
+                        reader.Read();
+                        vValue = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasLabel)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Detail", "label");
+                }
+
+                return new Detail
+                {
+                    Label = vLabel!,
+                    Value = vValue!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Detail? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Label);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Label, options);
+                if (value.Value is { } vValue)
+                {
+                    writer.WritePropertyName(s_Value);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vValue, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<DisabledReason>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(DisabledReason.JsonConverter))]
     public readonly partial struct DisabledReason : global::System.IEquatable<DisabledReason>, global::Specgen.Runtime.IStringEnum<DisabledReason>
     {
         private readonly string? _value;
@@ -42,11 +42,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "disabled-by-owner" or "feature-not-available" or "disabled-by-admin" or "original-owner-left-the-team" or "account-plan-downgrade" or "original-owner-role-downgraded";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<DisabledReason>.IsKnownValue(string value) => value is "disabled-by-owner" or "feature-not-available" or "disabled-by-admin" or "original-owner-left-the-team" or "account-plan-downgrade" or "original-owner-role-downgraded";
+        public bool IsKnown => Value is "disabled-by-owner" or "feature-not-available" or "disabled-by-admin" or "original-owner-left-the-team" or "account-plan-downgrade" or "original-owner-role-downgraded";
 
         /// <inheritdoc/>
         static DisabledReason global::Specgen.Runtime.IStringEnum<DisabledReason>.Create(string value) => new(value);
@@ -74,5 +71,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(DisabledReason left, DisabledReason right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="DisabledReason"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<DisabledReason>
+        {
+        }
     }
 }

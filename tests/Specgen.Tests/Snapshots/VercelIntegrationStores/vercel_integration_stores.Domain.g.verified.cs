@@ -10,6 +10,7 @@ namespace Vercel
     /// The Domain object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Domain.JsonConverter))]
     public sealed partial record Domain
     {
         /// <remarks>
@@ -79,5 +80,243 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Domain"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Domain>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiControl = global::System.Text.Json.JsonEncodedText.Encode("ui:control");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MinLength = global::System.Text.Json.JsonEncodedText.Encode("minLength");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MaxLength = global::System.Text.Json.JsonEncodedText.Encode("maxLength");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Pattern = global::System.Text.Json.JsonEncodedText.Encode("pattern");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Default = global::System.Text.Json.JsonEncodedText.Encode("default");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Enum = global::System.Text.Json.JsonEncodedText.Encode("enum");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiLabel = global::System.Text.Json.JsonEncodedText.Encode("ui:label");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiReadOnly = global::System.Text.Json.JsonEncodedText.Encode("ui:read-only");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiHidden = global::System.Text.Json.JsonEncodedText.Encode("ui:hidden");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiDisabled = global::System.Text.Json.JsonEncodedText.Encode("ui:disabled");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiDescription = global::System.Text.Json.JsonEncodedText.Encode("ui:description");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiFormattedValue = global::System.Text.Json.JsonEncodedText.Encode("ui:formatted-value");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UiPlaceholder = global::System.Text.Json.JsonEncodedText.Encode("ui:placeholder");
+
+            /// <inheritdoc/>
+            public override Domain? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Domain value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Domain? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Domain");
+                string? vType = "string";
+                string? vUiControl = "domain";
+                string? vDescription = default;
+                global::System.Text.Json.JsonElement? vMinLength = default;
+                global::System.Text.Json.JsonElement? vMaxLength = default;
+                global::System.Text.Json.JsonElement? vPattern = default;
+                string? vDefault = default;
+                global::System.Collections.Generic.IReadOnlyList<string>? vEnum = default;
+                string? vUiLabel = default;
+                global::Vercel.Condition? vUiReadOnly = default;
+                global::Vercel.Condition? vUiHidden = default;
+                global::Vercel.Condition? vUiDisabled = default;
+                global::Vercel.DescriptionText? vUiDescription = default;
+                global::Vercel.Expression? vUiFormattedValue = default;
+                string? vUiPlaceholder = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:control"u8))
+                    {
+                        reader.Read();
+                        vUiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("description"u8))
+                    {
+                        reader.Read();
+                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("minLength"u8))
+                    {
+                        reader.Read();
+                        vMinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("maxLength"u8))
+                    {
+                        reader.Read();
+                        vMaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("pattern"u8))
+                    {
+                        reader.Read();
+                        vPattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("default"u8))
+                    {
+                        reader.Read();
+                        vDefault = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("enum"u8))
+                    {
+                        reader.Read();
+                        vEnum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                    }
+                    else if (reader.ValueTextEquals("ui:label"u8))
+                    {
+                        reader.Read();
+                        vUiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:read-only"u8))
+                    {
+                        reader.Read();
+                        vUiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:hidden"u8))
+                    {
+                        reader.Read();
+                        vUiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:disabled"u8))
+                    {
+                        reader.Read();
+                        vUiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:description"u8))
+                    {
+                        reader.Read();
+                        vUiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:formatted-value"u8))
+                    {
+                        reader.Read();
+                        vUiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ui:placeholder"u8))
+                    {
+                        reader.Read();
+                        vUiPlaceholder = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                return new Domain
+                {
+                    Type = vType!,
+                    UiControl = vUiControl!,
+                    Description = vDescription!,
+                    MinLength = vMinLength,
+                    MaxLength = vMaxLength,
+                    Pattern = vPattern,
+                    Default = vDefault!,
+                    Enum = vEnum!,
+                    UiLabel = vUiLabel!,
+                    UiReadOnly = vUiReadOnly!,
+                    UiHidden = vUiHidden!,
+                    UiDisabled = vUiDisabled!,
+                    UiDescription = vUiDescription!,
+                    UiFormattedValue = vUiFormattedValue!,
+                    UiPlaceholder = vUiPlaceholder!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Domain? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Type);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
+                writer.WritePropertyName(s_UiControl);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.UiControl, options);
+                if (value.Description is { } vDescription)
+                {
+                    writer.WritePropertyName(s_Description);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                }
+                if (value.MinLength is { } vMinLength)
+                {
+                    writer.WritePropertyName(s_MinLength);
+                    global::Specgen.Runtime.JsonWrite.Element(writer, vMinLength, options);
+                }
+                if (value.MaxLength is { } vMaxLength)
+                {
+                    writer.WritePropertyName(s_MaxLength);
+                    global::Specgen.Runtime.JsonWrite.Element(writer, vMaxLength, options);
+                }
+                if (value.Pattern is { } vPattern)
+                {
+                    writer.WritePropertyName(s_Pattern);
+                    global::Specgen.Runtime.JsonWrite.Element(writer, vPattern, options);
+                }
+                if (value.Default is { } vDefault)
+                {
+                    writer.WritePropertyName(s_Default);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vDefault, options);
+                }
+                if (value.Enum is { } vEnum)
+                {
+                    writer.WritePropertyName(s_Enum);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vEnum, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                if (value.UiLabel is { } vUiLabel)
+                {
+                    writer.WritePropertyName(s_UiLabel);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vUiLabel, options);
+                }
+                if (value.UiReadOnly is { } vUiReadOnly)
+                {
+                    writer.WritePropertyName(s_UiReadOnly);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiReadOnly, options);
+                }
+                if (value.UiHidden is { } vUiHidden)
+                {
+                    writer.WritePropertyName(s_UiHidden);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiHidden, options);
+                }
+                if (value.UiDisabled is { } vUiDisabled)
+                {
+                    writer.WritePropertyName(s_UiDisabled);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiDisabled, options);
+                }
+                if (value.UiDescription is { } vUiDescription)
+                {
+                    writer.WritePropertyName(s_UiDescription);
+                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, vUiDescription, options);
+                }
+                if (value.UiFormattedValue is { } vUiFormattedValue)
+                {
+                    writer.WritePropertyName(s_UiFormattedValue);
+                    global::Vercel.Expression.JsonConverter.WriteValue(writer, vUiFormattedValue, options);
+                }
+                if (value.UiPlaceholder is { } vUiPlaceholder)
+                {
+                    writer.WritePropertyName(s_UiPlaceholder);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vUiPlaceholder, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

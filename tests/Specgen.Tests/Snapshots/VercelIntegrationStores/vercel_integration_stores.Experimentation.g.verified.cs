@@ -10,6 +10,7 @@ namespace Vercel
     /// The Experimentation object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Experimentation.JsonConverter))]
     public sealed partial record Experimentation
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
@@ -22,5 +23,84 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Experimentation"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Experimentation>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigSyncingSupport = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigSyncingSupport");
+
+            /// <inheritdoc/>
+            public override Experimentation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Experimentation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Experimentation? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Experimentation");
+                global::Vercel.Status vStatus = default;
+                var hasStatus = false;
+                bool? vEdgeConfigSyncingSupport = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("status"u8))
+                    {
+                        reader.Read();
+                        vStatus = global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
+                        hasStatus = true;
+                    }
+                    else if (reader.ValueTextEquals("edgeConfigSyncingSupport"u8))
+                    {
+                        reader.Read();
+                        vEdgeConfigSyncingSupport = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasStatus)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Experimentation", "status");
+                }
+
+                return new Experimentation
+                {
+                    Status = vStatus,
+                    EdgeConfigSyncingSupport = vEdgeConfigSyncingSupport,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Experimentation? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Status);
+                global::Vercel.Status.JsonConverter.WriteValue(writer, value.Status, options);
+                if (value.EdgeConfigSyncingSupport is { } vEdgeConfigSyncingSupport)
+                {
+                    writer.WritePropertyName(s_EdgeConfigSyncingSupport);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vEdgeConfigSyncingSupport, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

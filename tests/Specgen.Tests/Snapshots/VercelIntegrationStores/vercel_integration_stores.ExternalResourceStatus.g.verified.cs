@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<ExternalResourceStatus>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ExternalResourceStatus.JsonConverter))]
     public readonly partial struct ExternalResourceStatus : global::System.IEquatable<ExternalResourceStatus>, global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>
     {
         private readonly string? _value;
@@ -45,11 +45,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "error" or "suspended" or "onboarding" or "uninstalled" or "ready" or "pending" or "resumed";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>.IsKnownValue(string value) => value is "error" or "suspended" or "onboarding" or "uninstalled" or "ready" or "pending" or "resumed";
+        public bool IsKnown => Value is "error" or "suspended" or "onboarding" or "uninstalled" or "ready" or "pending" or "resumed";
 
         /// <inheritdoc/>
         static ExternalResourceStatus global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>.Create(string value) => new(value);
@@ -77,5 +74,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ExternalResourceStatus left, ExternalResourceStatus right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="ExternalResourceStatus"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ExternalResourceStatus>
+        {
+        }
     }
 }

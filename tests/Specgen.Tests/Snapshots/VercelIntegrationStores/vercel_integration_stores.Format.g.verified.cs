@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Format>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Format.JsonConverter))]
     public readonly partial struct Format : global::System.IEquatable<Format>, global::Specgen.Runtime.IStringEnum<Format>
     {
         private readonly string? _value;
@@ -30,11 +30,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "json" or "ndjson";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<Format>.IsKnownValue(string value) => value is "json" or "ndjson";
+        public bool IsKnown => Value is "json" or "ndjson";
 
         /// <inheritdoc/>
         static Format global::Specgen.Runtime.IStringEnum<Format>.Create(string value) => new(value);
@@ -62,5 +59,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Format left, Format right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="Format"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Format>
+        {
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Framework>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Framework.JsonConverter))]
     public readonly partial struct Framework : global::System.IEquatable<Framework>, global::Specgen.Runtime.IStringEnum<Framework>
     {
         private readonly string? _value;
@@ -189,11 +189,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "blitzjs" or "nextjs" or "gatsby" or "remix" or "react-router" or "astro" or "hexo" or "eleventy" or "docusaurus-2" or "docusaurus" or "preact" or "solidstart-1" or "solidstart" or "dojo" or "ember" or "vue" or "scully" or "ionic-angular" or "angular" or "polymer" or "svelte" or "sveltekit" or "sveltekit-1" or "ionic-react" or "create-react-app" or "gridsome" or "umijs" or "sapper" or "saber" or "stencil" or "nuxtjs" or "redwoodjs" or "hugo" or "jekyll" or "brunch" or "middleman" or "zola" or "hydrogen" or "vite" or "vitepress" or "vuepress" or "parcel" or "fastapi" or "flask" or "fasthtml" or "sanity-v3" or "sanity" or "storybook" or "nitro" or "hono" or "express" or "h3" or "nestjs" or "fastify" or "xmcp";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<Framework>.IsKnownValue(string value) => value is "blitzjs" or "nextjs" or "gatsby" or "remix" or "react-router" or "astro" or "hexo" or "eleventy" or "docusaurus-2" or "docusaurus" or "preact" or "solidstart-1" or "solidstart" or "dojo" or "ember" or "vue" or "scully" or "ionic-angular" or "angular" or "polymer" or "svelte" or "sveltekit" or "sveltekit-1" or "ionic-react" or "create-react-app" or "gridsome" or "umijs" or "sapper" or "saber" or "stencil" or "nuxtjs" or "redwoodjs" or "hugo" or "jekyll" or "brunch" or "middleman" or "zola" or "hydrogen" or "vite" or "vitepress" or "vuepress" or "parcel" or "fastapi" or "flask" or "fasthtml" or "sanity-v3" or "sanity" or "storybook" or "nitro" or "hono" or "express" or "h3" or "nestjs" or "fastify" or "xmcp";
+        public bool IsKnown => Value is "blitzjs" or "nextjs" or "gatsby" or "remix" or "react-router" or "astro" or "hexo" or "eleventy" or "docusaurus-2" or "docusaurus" or "preact" or "solidstart-1" or "solidstart" or "dojo" or "ember" or "vue" or "scully" or "ionic-angular" or "angular" or "polymer" or "svelte" or "sveltekit" or "sveltekit-1" or "ionic-react" or "create-react-app" or "gridsome" or "umijs" or "sapper" or "saber" or "stencil" or "nuxtjs" or "redwoodjs" or "hugo" or "jekyll" or "brunch" or "middleman" or "zola" or "hydrogen" or "vite" or "vitepress" or "vuepress" or "parcel" or "fastapi" or "flask" or "fasthtml" or "sanity-v3" or "sanity" or "storybook" or "nitro" or "hono" or "express" or "h3" or "nestjs" or "fastify" or "xmcp";
 
         /// <inheritdoc/>
         static Framework global::Specgen.Runtime.IStringEnum<Framework>.Create(string value) => new(value);
@@ -221,5 +218,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Framework left, Framework right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="Framework"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Framework>
+        {
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The GetBillingPlansResponse object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetBillingPlansResponse.JsonConverter))]
     public sealed partial record GetBillingPlansResponse
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("plans")]
@@ -18,5 +19,71 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="GetBillingPlansResponse"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetBillingPlansResponse>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Plans = global::System.Text.Json.JsonEncodedText.Encode("plans");
+
+            /// <inheritdoc/>
+            public override GetBillingPlansResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetBillingPlansResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static GetBillingPlansResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetBillingPlansResponse");
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan>? vPlans = default;
+                var hasPlans = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("plans"u8))
+                    {
+                        reader.Read();
+                        vPlans = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Plan.JsonConverter.ReadValue);
+                        hasPlans = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasPlans)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("GetBillingPlansResponse", "plans");
+                }
+
+                return new GetBillingPlansResponse
+                {
+                    Plans = vPlans!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetBillingPlansResponse? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Plans);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Plans, options, global::Vercel.Plan.JsonConverter.WriteValue);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The GetConfigurationProductsResponse object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationProductsResponse.JsonConverter))]
     public sealed partial record GetConfigurationProductsResponse
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("products")]
@@ -24,5 +25,105 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="GetConfigurationProductsResponse"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetConfigurationProductsResponse>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Products = global::System.Text.Json.JsonEncodedText.Encode("products");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Integration = global::System.Text.Json.JsonEncodedText.Encode("integration");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Configuration = global::System.Text.Json.JsonEncodedText.Encode("configuration");
+
+            /// <inheritdoc/>
+            public override GetConfigurationProductsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static GetConfigurationProductsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponse");
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product>? vProducts = default;
+                var hasProducts = false;
+                global::Vercel.GetConfigurationProductsResponseIntegration? vIntegration = default;
+                var hasIntegration = false;
+                global::Vercel.Configuration? vConfiguration = default;
+                var hasConfiguration = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("products"u8))
+                    {
+                        reader.Read();
+                        vProducts = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue);
+                        hasProducts = true;
+                    }
+                    else if (reader.ValueTextEquals("integration"u8))
+                    {
+                        reader.Read();
+                        vIntegration = global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue(ref reader, options);
+                        hasIntegration = true;
+                    }
+                    else if (reader.ValueTextEquals("configuration"u8))
+                    {
+                        reader.Read();
+                        vConfiguration = global::Vercel.Configuration.JsonConverter.ReadValue(ref reader, options);
+                        hasConfiguration = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasProducts)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponse", "products");
+                }
+
+                if (!hasIntegration)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponse", "integration");
+                }
+
+                if (!hasConfiguration)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponse", "configuration");
+                }
+
+                return new GetConfigurationProductsResponse
+                {
+                    Products = vProducts!,
+                    Integration = vIntegration!,
+                    Configuration = vConfiguration!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponse? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Products);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Products, options, global::Vercel.Product.JsonConverter.WriteValue);
+                writer.WritePropertyName(s_Integration);
+                global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue(writer, value.Integration, options);
+                writer.WritePropertyName(s_Configuration);
+                global::Vercel.Configuration.JsonConverter.WriteValue(writer, value.Configuration, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

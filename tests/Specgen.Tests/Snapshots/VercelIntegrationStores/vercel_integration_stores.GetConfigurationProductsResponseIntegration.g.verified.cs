@@ -10,6 +10,7 @@ namespace Vercel
     /// The GetConfigurationProductsResponseIntegration object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationProductsResponseIntegration.JsonConverter))]
     public sealed partial record GetConfigurationProductsResponseIntegration
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -24,5 +25,105 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="GetConfigurationProductsResponseIntegration"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetConfigurationProductsResponseIntegration>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+
+            /// <inheritdoc/>
+            public override GetConfigurationProductsResponseIntegration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponseIntegration value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static GetConfigurationProductsResponseIntegration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponseIntegration");
+                string? vId = default;
+                var hasId = false;
+                string? vSlug = default;
+                var hasSlug = false;
+                string? vName = default;
+                var hasName = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasId = true;
+                    }
+                    else if (reader.ValueTextEquals("slug"u8))
+                    {
+                        reader.Read();
+                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasSlug = true;
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasName = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponseIntegration", "id");
+                }
+
+                if (!hasSlug)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponseIntegration", "slug");
+                }
+
+                if (!hasName)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponseIntegration", "name");
+                }
+
+                return new GetConfigurationProductsResponseIntegration
+                {
+                    Id = vId!,
+                    Slug = vSlug!,
+                    Name = vName!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponseIntegration? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Id);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
+                writer.WritePropertyName(s_Slug);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
+                writer.WritePropertyName(s_Name);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

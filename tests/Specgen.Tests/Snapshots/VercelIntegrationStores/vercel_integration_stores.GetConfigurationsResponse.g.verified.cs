@@ -155,35 +155,55 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(GetConfigurationsResponse));
+        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
-        /// <summary>Reads and writes <see cref="GetConfigurationsResponse"/> with System.Text.Json.</summary>
+        /// <summary>Reads and writes <see cref="GetConfigurationsResponse"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetConfigurationsResponse>
         {
             /// <inheritdoc/>
-            public override GetConfigurationsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override GetConfigurationsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationsResponse value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
+            public static GetConfigurationsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
-                var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json[0], "type", "integration-configuration") && global::Specgen.Runtime.JsonMatch.Has(json[0], "createdAt") && global::Specgen.Runtime.JsonMatch.Has(json[0], "id") && global::Specgen.Runtime.JsonMatch.Has(json[0], "integration") && global::Specgen.Runtime.JsonMatch.Has(json[0], "integrationId") && global::Specgen.Runtime.JsonMatch.Has(json[0], "ownerId") && global::Specgen.Runtime.JsonMatch.Has(json[0], "scopes") && global::Specgen.Runtime.JsonMatch.Has(json[0], "slug") && global::Specgen.Runtime.JsonMatch.Has(json[0], "updatedAt") && global::Specgen.Runtime.JsonMatch.Has(json[0], "userId")) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>>(json, options, out var asConfigurationsWithIntegration))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "type"u8, "integration-configuration"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "createdAt"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "id"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "integration"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "integrationId"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "ownerId"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "scopes"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "slug"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "updatedAt"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "userId"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.ConfigurationWithIntegration.JsonConverter.ReadValue), out var asConfigurationsWithIntegration))
                 {
                     return new ConfigurationsWithIntegration(asConfigurationsWithIntegration);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.Object) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>>(json, options, out var asConfigurations))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.IntegrationConfiguration.JsonConverter.ReadValue), out var asConfigurations))
                 {
                     return new Configurations(asConfigurations);
                 }
-                return new Unknown(json.Clone());
+
+                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationsResponse value, global::System.Text.Json.JsonSerializerOptions options)
+            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationsResponse? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
-                    case Configurations match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case ConfigurationsWithIntegration match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
+                    case Configurations match:
+                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.IntegrationConfiguration.JsonConverter.WriteValue);
+                        break;
+                    case ConfigurationsWithIntegration match:
+                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.ConfigurationWithIntegration.JsonConverter.WriteValue);
+                        break;
+                    case Unknown match:
+                        match.Json.WriteTo(writer);
+                        break;
+                    default:
+                        writer.WriteNullValue();
+                        break;
                 }
             }
         }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Git object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Git.JsonConverter))]
     public sealed partial record Git
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("providers")]
@@ -26,5 +27,97 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Git"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Git>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Providers = global::System.Text.Json.JsonEncodedText.Encode("providers");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Owners = global::System.Text.Json.JsonEncodedText.Encode("owners");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Repos = global::System.Text.Json.JsonEncodedText.Encode("repos");
+
+            /// <inheritdoc/>
+            public override Git? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Git value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Git? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Git");
+                global::Vercel.Providers? vProviders = default;
+                var hasProviders = false;
+                global::System.Collections.Generic.IReadOnlyList<string>? vOwners = default;
+                global::System.Collections.Generic.IReadOnlyList<string>? vRepos = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("providers"u8))
+                    {
+                        reader.Read();
+                        vProviders = global::Vercel.Providers.JsonConverter.ReadValue(ref reader, options);
+                        hasProviders = true;
+                    }
+                    else if (reader.ValueTextEquals("owners"u8))
+                    {
+                        reader.Read();
+                        vOwners = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                    }
+                    else if (reader.ValueTextEquals("repos"u8))
+                    {
+                        reader.Read();
+                        vRepos = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasProviders)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Git", "providers");
+                }
+
+                return new Git
+                {
+                    Providers = vProviders!,
+                    Owners = vOwners!,
+                    Repos = vRepos!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Git? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Providers);
+                global::Vercel.Providers.JsonConverter.WriteValue(writer, value.Providers, options);
+                if (value.Owners is { } vOwners)
+                {
+                    writer.WritePropertyName(s_Owners);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vOwners, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                if (value.Repos is { } vRepos)
+                {
+                    writer.WritePropertyName(s_Repos);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vRepos, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

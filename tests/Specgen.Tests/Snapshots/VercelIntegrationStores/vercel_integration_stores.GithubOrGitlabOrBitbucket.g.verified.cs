@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<GithubOrGitlabOrBitbucket>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GithubOrGitlabOrBitbucket.JsonConverter))]
     public readonly partial struct GithubOrGitlabOrBitbucket : global::System.IEquatable<GithubOrGitlabOrBitbucket>, global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>
     {
         private readonly string? _value;
@@ -33,11 +33,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "github" or "gitlab" or "bitbucket";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>.IsKnownValue(string value) => value is "github" or "gitlab" or "bitbucket";
+        public bool IsKnown => Value is "github" or "gitlab" or "bitbucket";
 
         /// <inheritdoc/>
         static GithubOrGitlabOrBitbucket global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>.Create(string value) => new(value);
@@ -65,5 +62,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(GithubOrGitlabOrBitbucket left, GithubOrGitlabOrBitbucket right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="GithubOrGitlabOrBitbucket"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<GithubOrGitlabOrBitbucket>
+        {
+        }
     }
 }

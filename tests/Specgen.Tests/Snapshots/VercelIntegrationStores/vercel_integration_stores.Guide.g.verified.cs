@@ -10,6 +10,7 @@ namespace Vercel
     /// The Guide object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Guide.JsonConverter))]
     public sealed partial record Guide
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("framework")]
@@ -24,5 +25,105 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Guide"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Guide>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Framework = global::System.Text.Json.JsonEncodedText.Encode("framework");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Steps = global::System.Text.Json.JsonEncodedText.Encode("steps");
+
+            /// <inheritdoc/>
+            public override Guide? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Guide value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Guide? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Guide");
+                string? vFramework = default;
+                var hasFramework = false;
+                string? vTitle = default;
+                var hasTitle = false;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step>? vSteps = default;
+                var hasSteps = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("framework"u8))
+                    {
+                        reader.Read();
+                        vFramework = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasFramework = true;
+                    }
+                    else if (reader.ValueTextEquals("title"u8))
+                    {
+                        reader.Read();
+                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasTitle = true;
+                    }
+                    else if (reader.ValueTextEquals("steps"u8))
+                    {
+                        reader.Read();
+                        vSteps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Step.JsonConverter.ReadValue);
+                        hasSteps = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasFramework)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Guide", "framework");
+                }
+
+                if (!hasTitle)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Guide", "title");
+                }
+
+                if (!hasSteps)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Guide", "steps");
+                }
+
+                return new Guide
+                {
+                    Framework = vFramework!,
+                    Title = vTitle!,
+                    Steps = vSteps!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Guide? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Framework);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Framework, options);
+                writer.WritePropertyName(s_Title);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
+                writer.WritePropertyName(s_Steps);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Steps, options, global::Vercel.Step.JsonConverter.WriteValue);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<InstallationType>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(InstallationType.JsonConverter))]
     public readonly partial struct InstallationType : global::System.IEquatable<InstallationType>, global::Specgen.Runtime.IStringEnum<InstallationType>
     {
         private readonly string? _value;
@@ -30,11 +30,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "marketplace" or "external";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<InstallationType>.IsKnownValue(string value) => value is "marketplace" or "external";
+        public bool IsKnown => Value is "marketplace" or "external";
 
         /// <inheritdoc/>
         static InstallationType global::Specgen.Runtime.IStringEnum<InstallationType>.Create(string value) => new(value);
@@ -62,5 +59,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(InstallationType left, InstallationType right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="InstallationType"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<InstallationType>
+        {
+        }
     }
 }

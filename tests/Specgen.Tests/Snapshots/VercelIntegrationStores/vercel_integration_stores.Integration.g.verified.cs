@@ -10,6 +10,7 @@ namespace Vercel
     /// The Integration object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Integration.JsonConverter))]
     public sealed partial record Integration
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -36,5 +37,144 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Integration"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Integration>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Icon = global::System.Text.Json.JsonEncodedText.Encode("icon");
+            private static readonly global::System.Text.Json.JsonEncodedText s_IsLegacy = global::System.Text.Json.JsonEncodedText.Encode("isLegacy");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Flags = global::System.Text.Json.JsonEncodedText.Encode("flags");
+            private static readonly global::System.Text.Json.JsonEncodedText s_AssignedBetaLabelAt = global::System.Text.Json.JsonEncodedText.Encode("assignedBetaLabelAt");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TagIds = global::System.Text.Json.JsonEncodedText.Encode("tagIds");
+
+            /// <inheritdoc/>
+            public override Integration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Integration value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Integration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Integration");
+                string? vName = default;
+                var hasName = false;
+                string? vIcon = default;
+                var hasIcon = false;
+                bool vIsLegacy = default;
+                var hasIsLegacy = false;
+                global::System.Collections.Generic.IReadOnlyList<string>? vFlags = default;
+                double? vAssignedBetaLabelAt = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? vTagIds = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasName = true;
+                    }
+                    else if (reader.ValueTextEquals("icon"u8))
+                    {
+                        reader.Read();
+                        vIcon = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasIcon = true;
+                    }
+                    else if (reader.ValueTextEquals("isLegacy"u8))
+                    {
+                        reader.Read();
+                        vIsLegacy = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        hasIsLegacy = true;
+                    }
+                    else if (reader.ValueTextEquals("flags"u8))
+                    {
+                        reader.Read();
+                        vFlags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                    }
+                    else if (reader.ValueTextEquals("assignedBetaLabelAt"u8))
+                    {
+                        reader.Read();
+                        vAssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("tagIds"u8))
+                    {
+                        reader.Read();
+                        vTagIds = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasName)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Integration", "name");
+                }
+
+                if (!hasIcon)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Integration", "icon");
+                }
+
+                if (!hasIsLegacy)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Integration", "isLegacy");
+                }
+
+                return new Integration
+                {
+                    Name = vName!,
+                    Icon = vIcon!,
+                    IsLegacy = vIsLegacy,
+                    Flags = vFlags!,
+                    AssignedBetaLabelAt = vAssignedBetaLabelAt,
+                    TagIds = vTagIds!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Integration? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Name);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                writer.WritePropertyName(s_Icon);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Icon, options);
+                writer.WritePropertyName(s_IsLegacy);
+                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.IsLegacy, options);
+                if (value.Flags is { } vFlags)
+                {
+                    writer.WritePropertyName(s_Flags);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vFlags, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                if (value.AssignedBetaLabelAt is { } vAssignedBetaLabelAt)
+                {
+                    writer.WritePropertyName(s_AssignedBetaLabelAt);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vAssignedBetaLabelAt, options);
+                }
+                if (value.TagIds is { } vTagIds)
+                {
+                    writer.WritePropertyName(s_TagIds);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vTagIds, options, global::Vercel.TagId.JsonConverter.WriteValue);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

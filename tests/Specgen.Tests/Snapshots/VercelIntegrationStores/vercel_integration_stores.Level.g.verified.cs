@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Level>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Level.JsonConverter))]
     public readonly partial struct Level : global::System.IEquatable<Level>, global::Specgen.Runtime.IStringEnum<Level>
     {
         private readonly string? _value;
@@ -33,11 +33,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "error" or "info" or "warn";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<Level>.IsKnownValue(string value) => value is "error" or "info" or "warn";
+        public bool IsKnown => Value is "error" or "info" or "warn";
 
         /// <inheritdoc/>
         static Level global::Specgen.Runtime.IStringEnum<Level>.Create(string value) => new(value);
@@ -65,5 +62,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Level left, Level right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="Level"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Level>
+        {
+        }
     }
 }

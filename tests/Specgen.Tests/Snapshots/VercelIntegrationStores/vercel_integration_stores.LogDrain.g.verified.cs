@@ -10,6 +10,7 @@ namespace Vercel
     /// The LogDrain object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(LogDrain.JsonConverter))]
     public sealed partial record LogDrain
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
@@ -28,5 +29,118 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="LogDrain"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogDrain>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Endpoint = global::System.Text.Json.JsonEncodedText.Encode("endpoint");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Headers = global::System.Text.Json.JsonEncodedText.Encode("headers");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Format = global::System.Text.Json.JsonEncodedText.Encode("format");
+
+            /// <inheritdoc/>
+            public override LogDrain? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, LogDrain value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static LogDrain? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "LogDrain");
+                global::Vercel.Status vStatus = default;
+                var hasStatus = false;
+                string? vEndpoint = default;
+                var hasEndpoint = false;
+                global::System.Collections.Generic.IReadOnlyDictionary<string, string>? vHeaders = default;
+                global::Vercel.Format vFormat = default;
+                var hasFormat = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("status"u8))
+                    {
+                        reader.Read();
+                        vStatus = global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
+                        hasStatus = true;
+                    }
+                    else if (reader.ValueTextEquals("endpoint"u8))
+                    {
+                        reader.Read();
+                        vEndpoint = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasEndpoint = true;
+                    }
+                    else if (reader.ValueTextEquals("headers"u8))
+                    {
+                        reader.Read();
+                        vHeaders = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                    }
+                    else if (reader.ValueTextEquals("format"u8))
+                    {
+                        reader.Read();
+                        vFormat = global::Vercel.Format.JsonConverter.ReadValue(ref reader, options);
+                        hasFormat = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasStatus)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("LogDrain", "status");
+                }
+
+                if (!hasEndpoint)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("LogDrain", "endpoint");
+                }
+
+                if (!hasFormat)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("LogDrain", "format");
+                }
+
+                return new LogDrain
+                {
+                    Status = vStatus,
+                    Endpoint = vEndpoint!,
+                    Headers = vHeaders!,
+                    Format = vFormat,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogDrain? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Status);
+                global::Vercel.Status.JsonConverter.WriteValue(writer, value.Status, options);
+                writer.WritePropertyName(s_Endpoint);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Endpoint, options);
+                if (value.Headers is { } vHeaders)
+                {
+                    writer.WritePropertyName(s_Headers);
+                    global::Specgen.Runtime.JsonWrite.Map(writer, vHeaders, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                writer.WritePropertyName(s_Format);
+                global::Vercel.Format.JsonConverter.WriteValue(writer, value.Format, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

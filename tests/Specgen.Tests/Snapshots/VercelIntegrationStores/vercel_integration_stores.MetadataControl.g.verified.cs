@@ -394,70 +394,111 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(MetadataControl));
+        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
-        /// <summary>Reads and writes <see cref="MetadataControl"/> with System.Text.Json.</summary>
+        /// <summary>Reads and writes <see cref="MetadataControl"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<MetadataControl>
         {
             /// <inheritdoc/>
-            public override MetadataControl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override MetadataControl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MetadataControl value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
+            public static MetadataControl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
-                var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "array") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "slider") && global::Specgen.Runtime.JsonMatch.Has(json, "items") && global::Specgen.Runtime.JsonMatch.Has(json, "ui:steps") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.NumberSlider>(json, options, out var asNumberSlider))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "array"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "slider"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "items"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:steps"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider))
                 {
                     return new NumberSlider(asNumberSlider);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "array") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "multi-select") && global::Specgen.Runtime.JsonMatch.Has(json, "items") && global::Specgen.Runtime.JsonMatch.Has(json, "ui:options") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.StringMultiSelect>(json, options, out var asStringMultiSelect))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "array"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "multi-select"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "items"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:options"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect))
                 {
                     return new StringMultiSelect(asStringMultiSelect);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "string") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "select") && global::Specgen.Runtime.JsonMatch.Has(json, "ui:options") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.StringSelect>(json, options, out var asStringSelect))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "select"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:options"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect))
                 {
                     return new StringSelect(asStringSelect);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "string") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "vercel-region") && global::Specgen.Runtime.JsonMatch.Has(json, "ui:options") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.VercelRegion>(json, options, out var asVercelRegion))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "vercel-region"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:options"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion))
                 {
                     return new VercelRegion(asVercelRegion);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "string") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "input") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.StringInput>(json, options, out var asStringInput))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "input"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput))
                 {
                     return new StringInput(asStringInput);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "number") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "input") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.NumberInput>(json, options, out var asNumberInput))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "number"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "input"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput))
                 {
                     return new NumberInput(asNumberInput);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "boolean") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "toggle") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.BooleanToggle>(json, options, out var asBooleanToggle))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "boolean"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "toggle"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle))
                 {
                     return new BooleanToggle(asBooleanToggle);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.HasString(json, "type", "string") && global::Specgen.Runtime.JsonMatch.HasString(json, "ui:control", "domain") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.Domain>(json, options, out var asDomain))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "domain"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain))
                 {
                     return new Domain(asDomain);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "value") && !global::Specgen.Runtime.JsonMatch.Has(json, "type") && !global::Specgen.Runtime.JsonMatch.Has(json, "ui:control") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.BrandedValue>(json, options, out var asBrandedValue))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "value"u8) && !global::Specgen.Runtime.JsonMatch.Has(reader, "type"u8) && !global::Specgen.Runtime.JsonMatch.Has(reader, "ui:control"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
                 {
                     return new BrandedValue(asBrandedValue);
                 }
-                return new Unknown(json.Clone());
+
+                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MetadataControl value, global::System.Text.Json.JsonSerializerOptions options)
+            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataControl? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
-                    case StringInput match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case NumberInput match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case BooleanToggle match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case NumberSlider match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case StringSelect match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case StringMultiSelect match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case VercelRegion match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Domain match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case BrandedValue match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
+                    case StringInput match:
+                        global::Vercel.StringInput.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case NumberInput match:
+                        global::Vercel.NumberInput.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case BooleanToggle match:
+                        global::Vercel.BooleanToggle.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case NumberSlider match:
+                        global::Vercel.NumberSlider.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case StringSelect match:
+                        global::Vercel.StringSelect.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case StringMultiSelect match:
+                        global::Vercel.StringMultiSelect.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case VercelRegion match:
+                        global::Vercel.VercelRegion.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case Domain match:
+                        global::Vercel.Domain.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case BrandedValue match:
+                        global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case Unknown match:
+                        match.Json.WriteTo(writer);
+                        break;
+                    default:
+                        writer.WriteNullValue();
+                        break;
                 }
             }
         }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The MetadataSchema object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(MetadataSchema.JsonConverter))]
     public sealed partial record MetadataSchema
     {
         /// <remarks>
@@ -28,5 +29,94 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="MetadataSchema"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<MetadataSchema>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Properties = global::System.Text.Json.JsonEncodedText.Encode("properties");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Required = global::System.Text.Json.JsonEncodedText.Encode("required");
+
+            /// <inheritdoc/>
+            public override MetadataSchema? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MetadataSchema value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static MetadataSchema? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "MetadataSchema");
+                string? vType = "object";
+                global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl>? vProperties = default;
+                var hasProperties = false;
+                global::System.Collections.Generic.IReadOnlyList<string>? vRequired = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("properties"u8))
+                    {
+                        reader.Read();
+                        vProperties = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.ProductMetadataControl.JsonConverter.ReadValue);
+                        hasProperties = true;
+                    }
+                    else if (reader.ValueTextEquals("required"u8))
+                    {
+                        reader.Read();
+                        vRequired = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasProperties)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("MetadataSchema", "properties");
+                }
+
+                return new MetadataSchema
+                {
+                    Type = vType!,
+                    Properties = vProperties!,
+                    Required = vRequired!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataSchema? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Type);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
+                writer.WritePropertyName(s_Properties);
+                global::Specgen.Runtime.JsonWrite.Map(writer, value.Properties, options, global::Vercel.ProductMetadataControl.JsonConverter.WriteValue);
+                if (value.Required is { } vRequired)
+                {
+                    writer.WritePropertyName(s_Required);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vRequired, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

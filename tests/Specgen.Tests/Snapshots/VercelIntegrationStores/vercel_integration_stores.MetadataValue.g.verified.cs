@@ -260,50 +260,79 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(MetadataValue));
+        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
-        /// <summary>Reads and writes <see cref="MetadataValue"/> with System.Text.Json.</summary>
+        /// <summary>Reads and writes <see cref="MetadataValue"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<MetadataValue>
         {
             /// <inheritdoc/>
-            public override MetadataValue? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override MetadataValue? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MetadataValue value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
+            public static MetadataValue? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
-                var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.TryConvert<string>(json, options, out var asString))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString))
                 {
                     return new String(asString);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Number && global::Specgen.Runtime.JsonMatch.TryConvert<double>(json, options, out var asNumber))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.JsonMatch.TryRead<double>(ref reader, options, global::Specgen.Runtime.JsonRead.Number, out var asNumber))
                 {
                     return new Number(asNumber);
                 }
-                if ((json.ValueKind == global::System.Text.Json.JsonValueKind.True || json.ValueKind == global::System.Text.Json.JsonValueKind.False) && global::Specgen.Runtime.JsonMatch.TryConvert<bool>(json, options, out var asBoolean))
+
+                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean, out var asBoolean))
                 {
                     return new Boolean(asBoolean);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.String) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<string>>(json, options, out var asStringList))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.String), out var asStringList))
                 {
                     return new StringList(asStringList);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.Number) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<double>>(json, options, out var asNumberList))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.Number) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.Number), out var asNumberList))
                 {
                     return new NumberList(asNumberList);
                 }
-                return new Unknown(json.Clone());
+
+                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, MetadataValue value, global::System.Text.Json.JsonSerializerOptions options)
+            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataValue? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
-                    case String match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Number match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Boolean match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case StringList match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case NumberList match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
+                    case String match:
+                        global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options);
+                        break;
+                    case Number match:
+                        global::Specgen.Runtime.JsonWrite.Number(writer, match.Value, options);
+                        break;
+                    case Boolean match:
+                        global::Specgen.Runtime.JsonWrite.Boolean(writer, match.Value, options);
+                        break;
+                    case StringList match:
+                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.String);
+                        break;
+                    case NumberList match:
+                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.Number);
+                        break;
+                    case Unknown match:
+                        match.Json.WriteTo(writer);
+                        break;
+                    default:
+                        writer.WriteNullValue();
+                        break;
                 }
             }
         }

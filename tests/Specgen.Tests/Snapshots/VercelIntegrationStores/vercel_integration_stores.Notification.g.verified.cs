@@ -10,6 +10,7 @@ namespace Vercel
     /// The Notification object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Notification.JsonConverter))]
     public sealed partial record Notification
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -29,5 +30,114 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Notification"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Notification>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Level = global::System.Text.Json.JsonEncodedText.Encode("level");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Href = global::System.Text.Json.JsonEncodedText.Encode("href");
+
+            /// <inheritdoc/>
+            public override Notification? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Notification value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Notification? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Notification");
+                string? vTitle = default;
+                var hasTitle = false;
+                global::Vercel.Level vLevel = default;
+                var hasLevel = false;
+                string? vMessage = default;
+                string? vHref = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("title"u8))
+                    {
+                        reader.Read();
+                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasTitle = true;
+                    }
+                    else if (reader.ValueTextEquals("level"u8))
+                    {
+                        reader.Read();
+                        vLevel = global::Vercel.Level.JsonConverter.ReadValue(ref reader, options);
+                        hasLevel = true;
+                    }
+                    else if (reader.ValueTextEquals("message"u8))
+                    {
+                        reader.Read();
+                        vMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("href"u8))
+                    {
+                        reader.Read();
+                        vHref = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasTitle)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Notification", "title");
+                }
+
+                if (!hasLevel)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Notification", "level");
+                }
+
+                return new Notification
+                {
+                    Title = vTitle!,
+                    Level = vLevel,
+                    Message = vMessage!,
+                    Href = vHref!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Notification? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Title);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
+                writer.WritePropertyName(s_Level);
+                global::Vercel.Level.JsonConverter.WriteValue(writer, value.Level, options);
+                if (value.Message is { } vMessage)
+                {
+                    writer.WritePropertyName(s_Message);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vMessage, options);
+                }
+                if (value.Href is { } vHref)
+                {
+                    writer.WritePropertyName(s_Href);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vHref, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

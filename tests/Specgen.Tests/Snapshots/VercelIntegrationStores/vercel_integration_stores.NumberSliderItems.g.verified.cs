@@ -10,6 +10,7 @@ namespace Vercel
     /// The NumberSliderItems object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(NumberSliderItems.JsonConverter))]
     public sealed partial record NumberSliderItems
     {
         /// <remarks>
@@ -45,5 +46,142 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="NumberSliderItems"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NumberSliderItems>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Minimum = global::System.Text.Json.JsonEncodedText.Encode("minimum");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ExclusiveMinimum = global::System.Text.Json.JsonEncodedText.Encode("exclusiveMinimum");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Maximum = global::System.Text.Json.JsonEncodedText.Encode("maximum");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ExclusiveMaximum = global::System.Text.Json.JsonEncodedText.Encode("exclusiveMaximum");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Default = global::System.Text.Json.JsonEncodedText.Encode("default");
+
+            /// <inheritdoc/>
+            public override NumberSliderItems? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NumberSliderItems value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static NumberSliderItems? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSliderItems");
+                string? vType = "number";
+                string? vDescription = default;
+                double? vMinimum = default;
+                double? vExclusiveMinimum = default;
+                double? vMaximum = default;
+                double? vExclusiveMaximum = default;
+                double? vDefault = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("description"u8))
+                    {
+                        reader.Read();
+                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("minimum"u8))
+                    {
+                        reader.Read();
+                        vMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("exclusiveMinimum"u8))
+                    {
+                        reader.Read();
+                        vExclusiveMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("maximum"u8))
+                    {
+                        reader.Read();
+                        vMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("exclusiveMaximum"u8))
+                    {
+                        reader.Read();
+                        vExclusiveMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("default"u8))
+                    {
+                        reader.Read();
+                        vDefault = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                return new NumberSliderItems
+                {
+                    Type = vType!,
+                    Description = vDescription!,
+                    Minimum = vMinimum,
+                    ExclusiveMinimum = vExclusiveMinimum,
+                    Maximum = vMaximum,
+                    ExclusiveMaximum = vExclusiveMaximum,
+                    Default = vDefault,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NumberSliderItems? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Type);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
+                if (value.Description is { } vDescription)
+                {
+                    writer.WritePropertyName(s_Description);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                }
+                if (value.Minimum is { } vMinimum)
+                {
+                    writer.WritePropertyName(s_Minimum);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vMinimum, options);
+                }
+                if (value.ExclusiveMinimum is { } vExclusiveMinimum)
+                {
+                    writer.WritePropertyName(s_ExclusiveMinimum);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMinimum, options);
+                }
+                if (value.Maximum is { } vMaximum)
+                {
+                    writer.WritePropertyName(s_Maximum);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vMaximum, options);
+                }
+                if (value.ExclusiveMaximum is { } vExclusiveMaximum)
+                {
+                    writer.WritePropertyName(s_ExclusiveMaximum);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMaximum, options);
+                }
+                if (value.Default is { } vDefault)
+                {
+                    writer.WritePropertyName(s_Default);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vDefault, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

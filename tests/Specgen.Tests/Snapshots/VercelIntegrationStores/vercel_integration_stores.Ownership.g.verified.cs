@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Ownership>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Ownership.JsonConverter))]
     public readonly partial struct Ownership : global::System.IEquatable<Ownership>, global::Specgen.Runtime.IStringEnum<Ownership>
     {
         private readonly string? _value;
@@ -33,11 +33,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "owned" or "linked" or "sandbox";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<Ownership>.IsKnownValue(string value) => value is "owned" or "linked" or "sandbox";
+        public bool IsKnown => Value is "owned" or "linked" or "sandbox";
 
         /// <inheritdoc/>
         static Ownership global::Specgen.Runtime.IStringEnum<Ownership>.Create(string value) => new(value);
@@ -65,5 +62,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Ownership left, Ownership right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="Ownership"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Ownership>
+        {
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Plan object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Plan.JsonConverter))]
     public sealed partial record Plan
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
@@ -77,5 +78,299 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Plan"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Plan>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Scope = global::System.Text.Json.JsonEncodedText.Encode("scope");
+            private static readonly global::System.Text.Json.JsonEncodedText s_PaymentMethodRequired = global::System.Text.Json.JsonEncodedText.Encode("paymentMethodRequired");
+            private static readonly global::System.Text.Json.JsonEncodedText s_PreauthorizationAmount = global::System.Text.Json.JsonEncodedText.Encode("preauthorizationAmount");
+            private static readonly global::System.Text.Json.JsonEncodedText s_InitialCharge = global::System.Text.Json.JsonEncodedText.Encode("initialCharge");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MinimumAmount = global::System.Text.Json.JsonEncodedText.Encode("minimumAmount");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MaximumAmount = global::System.Text.Json.JsonEncodedText.Encode("maximumAmount");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MaximumAmountAutoPurchasePerPeriod = global::System.Text.Json.JsonEncodedText.Encode("maximumAmountAutoPurchasePerPeriod");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Cost = global::System.Text.Json.JsonEncodedText.Encode("cost");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Details = global::System.Text.Json.JsonEncodedText.Encode("details");
+            private static readonly global::System.Text.Json.JsonEncodedText s_HighlightedDetails = global::System.Text.Json.JsonEncodedText.Encode("highlightedDetails");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Quote = global::System.Text.Json.JsonEncodedText.Encode("quote");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EffectiveDate = global::System.Text.Json.JsonEncodedText.Encode("effectiveDate");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Disabled = global::System.Text.Json.JsonEncodedText.Encode("disabled");
+
+            /// <inheritdoc/>
+            public override Plan? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Plan value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Plan? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Plan");
+                global::Vercel.PlanType vType = default;
+                var hasType = false;
+                string? vDescription = default;
+                var hasDescription = false;
+                string? vId = default;
+                var hasId = false;
+                string? vName = default;
+                var hasName = false;
+                global::Vercel.Scope vScope = default;
+                var hasScope = false;
+                bool vPaymentMethodRequired = default;
+                var hasPaymentMethodRequired = false;
+                double? vPreauthorizationAmount = default;
+                string? vInitialCharge = default;
+                string? vMinimumAmount = default;
+                string? vMaximumAmount = default;
+                string? vMaximumAmountAutoPurchasePerPeriod = default;
+                string? vCost = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? vDetails = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? vHighlightedDetails = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? vQuote = default;
+                string? vEffectiveDate = default;
+                bool? vDisabled = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        vType = global::Vercel.PlanType.JsonConverter.ReadValue(ref reader, options);
+                        hasType = true;
+                    }
+                    else if (reader.ValueTextEquals("description"u8))
+                    {
+                        reader.Read();
+                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasDescription = true;
+                    }
+                    else if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasId = true;
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasName = true;
+                    }
+                    else if (reader.ValueTextEquals("scope"u8))
+                    {
+                        reader.Read();
+                        vScope = global::Vercel.Scope.JsonConverter.ReadValue(ref reader, options);
+                        hasScope = true;
+                    }
+                    else if (reader.ValueTextEquals("paymentMethodRequired"u8))
+                    {
+                        reader.Read();
+                        vPaymentMethodRequired = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        hasPaymentMethodRequired = true;
+                    }
+                    else if (reader.ValueTextEquals("preauthorizationAmount"u8))
+                    {
+                        reader.Read();
+                        vPreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("initialCharge"u8))
+                    {
+                        reader.Read();
+                        vInitialCharge = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("minimumAmount"u8))
+                    {
+                        reader.Read();
+                        vMinimumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("maximumAmount"u8))
+                    {
+                        reader.Read();
+                        vMaximumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("maximumAmountAutoPurchasePerPeriod"u8))
+                    {
+                        reader.Read();
+                        vMaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("cost"u8))
+                    {
+                        reader.Read();
+                        vCost = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("details"u8))
+                    {
+                        reader.Read();
+                        vDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("highlightedDetails"u8))
+                    {
+                        reader.Read();
+                        vHighlightedDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("quote"u8))
+                    {
+                        reader.Read();
+                        vQuote = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("effectiveDate"u8))
+                    {
+                        reader.Read();
+                        vEffectiveDate = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("disabled"u8))
+                    {
+                        reader.Read();
+                        vDisabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasType)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "type");
+                }
+
+                if (!hasDescription)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "description");
+                }
+
+                if (!hasId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "id");
+                }
+
+                if (!hasName)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "name");
+                }
+
+                if (!hasScope)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "scope");
+                }
+
+                if (!hasPaymentMethodRequired)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "paymentMethodRequired");
+                }
+
+                return new Plan
+                {
+                    Type = vType,
+                    Description = vDescription!,
+                    Id = vId!,
+                    Name = vName!,
+                    Scope = vScope,
+                    PaymentMethodRequired = vPaymentMethodRequired,
+                    PreauthorizationAmount = vPreauthorizationAmount,
+                    InitialCharge = vInitialCharge!,
+                    MinimumAmount = vMinimumAmount!,
+                    MaximumAmount = vMaximumAmount!,
+                    MaximumAmountAutoPurchasePerPeriod = vMaximumAmountAutoPurchasePerPeriod!,
+                    Cost = vCost!,
+                    Details = vDetails!,
+                    HighlightedDetails = vHighlightedDetails!,
+                    Quote = vQuote!,
+                    EffectiveDate = vEffectiveDate!,
+                    Disabled = vDisabled,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Plan? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Type);
+                global::Vercel.PlanType.JsonConverter.WriteValue(writer, value.Type, options);
+                writer.WritePropertyName(s_Description);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Description, options);
+                writer.WritePropertyName(s_Id);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
+                writer.WritePropertyName(s_Name);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                writer.WritePropertyName(s_Scope);
+                global::Vercel.Scope.JsonConverter.WriteValue(writer, value.Scope, options);
+                writer.WritePropertyName(s_PaymentMethodRequired);
+                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.PaymentMethodRequired, options);
+                if (value.PreauthorizationAmount is { } vPreauthorizationAmount)
+                {
+                    writer.WritePropertyName(s_PreauthorizationAmount);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vPreauthorizationAmount, options);
+                }
+                if (value.InitialCharge is { } vInitialCharge)
+                {
+                    writer.WritePropertyName(s_InitialCharge);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vInitialCharge, options);
+                }
+                if (value.MinimumAmount is { } vMinimumAmount)
+                {
+                    writer.WritePropertyName(s_MinimumAmount);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vMinimumAmount, options);
+                }
+                if (value.MaximumAmount is { } vMaximumAmount)
+                {
+                    writer.WritePropertyName(s_MaximumAmount);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vMaximumAmount, options);
+                }
+                if (value.MaximumAmountAutoPurchasePerPeriod is { } vMaximumAmountAutoPurchasePerPeriod)
+                {
+                    writer.WritePropertyName(s_MaximumAmountAutoPurchasePerPeriod);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vMaximumAmountAutoPurchasePerPeriod, options);
+                }
+                if (value.Cost is { } vCost)
+                {
+                    writer.WritePropertyName(s_Cost);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vCost, options);
+                }
+                if (value.Details is { } vDetails)
+                {
+                    writer.WritePropertyName(s_Details);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vDetails, options, global::Vercel.Detail.JsonConverter.WriteValue);
+                }
+                if (value.HighlightedDetails is { } vHighlightedDetails)
+                {
+                    writer.WritePropertyName(s_HighlightedDetails);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vHighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue);
+                }
+                if (value.Quote is { } vQuote)
+                {
+                    writer.WritePropertyName(s_Quote);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vQuote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue);
+                }
+                if (value.EffectiveDate is { } vEffectiveDate)
+                {
+                    writer.WritePropertyName(s_EffectiveDate);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vEffectiveDate, options);
+                }
+                if (value.Disabled is { } vDisabled)
+                {
+                    writer.WritePropertyName(s_Disabled);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisabled, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

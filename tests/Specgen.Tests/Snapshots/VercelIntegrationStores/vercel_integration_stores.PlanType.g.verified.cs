@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<PlanType>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(PlanType.JsonConverter))]
     public readonly partial struct PlanType : global::System.IEquatable<PlanType>, global::Specgen.Runtime.IStringEnum<PlanType>
     {
         private readonly string? _value;
@@ -30,11 +30,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "prepayment" or "subscription";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<PlanType>.IsKnownValue(string value) => value is "prepayment" or "subscription";
+        public bool IsKnown => Value is "prepayment" or "subscription";
 
         /// <inheritdoc/>
         static PlanType global::Specgen.Runtime.IStringEnum<PlanType>.Create(string value) => new(value);
@@ -62,5 +59,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(PlanType left, PlanType right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="PlanType"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<PlanType>
+        {
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<PrimaryProtocol>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(PrimaryProtocol.JsonConverter))]
     public readonly partial struct PrimaryProtocol : global::System.IEquatable<PrimaryProtocol>, global::Specgen.Runtime.IStringEnum<PrimaryProtocol>
     {
         private readonly string? _value;
@@ -60,11 +60,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "storage" or "experimentation" or "ai" or "observability" or "video" or "authentication" or "workflow" or "checks" or "logDrain" or "traceDrain" or "messaging" or "other";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<PrimaryProtocol>.IsKnownValue(string value) => value is "storage" or "experimentation" or "ai" or "observability" or "video" or "authentication" or "workflow" or "checks" or "logDrain" or "traceDrain" or "messaging" or "other";
+        public bool IsKnown => Value is "storage" or "experimentation" or "ai" or "observability" or "video" or "authentication" or "workflow" or "checks" or "logDrain" or "traceDrain" or "messaging" or "other";
 
         /// <inheritdoc/>
         static PrimaryProtocol global::Specgen.Runtime.IStringEnum<PrimaryProtocol>.Create(string value) => new(value);
@@ -92,5 +89,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(PrimaryProtocol left, PrimaryProtocol right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="PrimaryProtocol"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<PrimaryProtocol>
+        {
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Product object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Product.JsonConverter))]
     public sealed partial record Product
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -34,5 +35,152 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Product"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Product>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Protocols = global::System.Text.Json.JsonEncodedText.Encode("protocols");
+            private static readonly global::System.Text.Json.JsonEncodedText s_PrimaryProtocol = global::System.Text.Json.JsonEncodedText.Encode("primaryProtocol");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MetadataSchema = global::System.Text.Json.JsonEncodedText.Encode("metadataSchema");
+
+            /// <inheritdoc/>
+            public override Product? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Product value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Product? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Product");
+                string? vId = default;
+                var hasId = false;
+                string? vSlug = default;
+                var hasSlug = false;
+                string? vName = default;
+                var hasName = false;
+                global::Vercel.Protocols? vProtocols = default;
+                var hasProtocols = false;
+                global::Vercel.PrimaryProtocol? vPrimaryProtocol = default;
+                global::Vercel.MetadataSchema? vMetadataSchema = default;
+                var hasMetadataSchema = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasId = true;
+                    }
+                    else if (reader.ValueTextEquals("slug"u8))
+                    {
+                        reader.Read();
+                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasSlug = true;
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasName = true;
+                    }
+                    else if (reader.ValueTextEquals("protocols"u8))
+                    {
+                        reader.Read();
+                        vProtocols = global::Vercel.Protocols.JsonConverter.ReadValue(ref reader, options);
+                        hasProtocols = true;
+                    }
+                    else if (reader.ValueTextEquals("primaryProtocol"u8))
+                    {
+                        reader.Read();
+                        vPrimaryProtocol = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PrimaryProtocol?) : global::Vercel.PrimaryProtocol.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("metadataSchema"u8))
+                    {
+                        reader.Read();
+                        vMetadataSchema = global::Vercel.MetadataSchema.JsonConverter.ReadValue(ref reader, options);
+                        hasMetadataSchema = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "id");
+                }
+
+                if (!hasSlug)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "slug");
+                }
+
+                if (!hasName)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "name");
+                }
+
+                if (!hasProtocols)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "protocols");
+                }
+
+                if (!hasMetadataSchema)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "metadataSchema");
+                }
+
+                return new Product
+                {
+                    Id = vId!,
+                    Slug = vSlug!,
+                    Name = vName!,
+                    Protocols = vProtocols!,
+                    PrimaryProtocol = vPrimaryProtocol,
+                    MetadataSchema = vMetadataSchema!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Product? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Id);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
+                writer.WritePropertyName(s_Slug);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
+                writer.WritePropertyName(s_Name);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                writer.WritePropertyName(s_Protocols);
+                global::Vercel.Protocols.JsonConverter.WriteValue(writer, value.Protocols, options);
+                if (value.PrimaryProtocol is { } vPrimaryProtocol)
+                {
+                    writer.WritePropertyName(s_PrimaryProtocol);
+                    global::Vercel.PrimaryProtocol.JsonConverter.WriteValue(writer, vPrimaryProtocol, options);
+                }
+                writer.WritePropertyName(s_MetadataSchema);
+                global::Vercel.MetadataSchema.JsonConverter.WriteValue(writer, value.MetadataSchema, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

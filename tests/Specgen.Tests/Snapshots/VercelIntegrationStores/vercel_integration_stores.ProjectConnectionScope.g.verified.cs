@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<ProjectConnectionScope>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectConnectionScope.JsonConverter))]
     public readonly partial struct ProjectConnectionScope : global::System.IEquatable<ProjectConnectionScope>, global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>
     {
         private readonly string? _value;
@@ -60,11 +60,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "read:deployment" or "read:domain" or "read:project" or "read-write:deployment" or "read-write:deployment-check" or "read-write:domain" or "read-write:global-project-env-vars" or "read-write:integration-deployment-action" or "read-write:log-drain" or "read-write:drains" or "read-write:project-env-vars" or "read-write:project-protection-bypass";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>.IsKnownValue(string value) => value is "read:deployment" or "read:domain" or "read:project" or "read-write:deployment" or "read-write:deployment-check" or "read-write:domain" or "read-write:global-project-env-vars" or "read-write:integration-deployment-action" or "read-write:log-drain" or "read-write:drains" or "read-write:project-env-vars" or "read-write:project-protection-bypass";
+        public bool IsKnown => Value is "read:deployment" or "read:domain" or "read:project" or "read-write:deployment" or "read-write:deployment-check" or "read-write:domain" or "read-write:global-project-env-vars" or "read-write:integration-deployment-action" or "read-write:log-drain" or "read-write:drains" or "read-write:project-env-vars" or "read-write:project-protection-bypass";
 
         /// <inheritdoc/>
         static ProjectConnectionScope global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>.Create(string value) => new(value);
@@ -92,5 +89,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ProjectConnectionScope left, ProjectConnectionScope right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="ProjectConnectionScope"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ProjectConnectionScope>
+        {
+        }
     }
 }

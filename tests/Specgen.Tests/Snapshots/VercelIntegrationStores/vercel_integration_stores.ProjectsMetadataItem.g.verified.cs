@@ -10,6 +10,7 @@ namespace Vercel
     /// The ProjectsMetadataItem object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItem.JsonConverter))]
     public sealed partial record ProjectsMetadataItem
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -45,5 +46,195 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="ProjectsMetadataItem"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProjectsMetadataItem>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("projectId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Framework = global::System.Text.Json.JsonEncodedText.Encode("framework");
+            private static readonly global::System.Text.Json.JsonEncodedText s_LatestDeployment = global::System.Text.Json.JsonEncodedText.Encode("latestDeployment");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Environments = global::System.Text.Json.JsonEncodedText.Encode("environments");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EnvVarPrefix = global::System.Text.Json.JsonEncodedText.Encode("envVarPrefix");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EnvironmentVariables = global::System.Text.Json.JsonEncodedText.Encode("environmentVariables");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Deployments = global::System.Text.Json.JsonEncodedText.Encode("deployments");
+
+            /// <inheritdoc/>
+            public override ProjectsMetadataItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProjectsMetadataItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static ProjectsMetadataItem? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectsMetadataItem");
+                string? vId = default;
+                var hasId = false;
+                string? vProjectId = default;
+                var hasProjectId = false;
+                string? vName = default;
+                var hasName = false;
+                global::Vercel.Framework? vFramework = default;
+                string? vLatestDeployment = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? vEnvironments = default;
+                var hasEnvironments = false;
+                string? vEnvVarPrefix = default;
+                var hasEnvVarPrefix = false;
+                global::System.Collections.Generic.IReadOnlyList<string>? vEnvironmentVariables = default;
+                var hasEnvironmentVariables = false;
+                global::Vercel.Deployments? vDeployments = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasId = true;
+                    }
+                    else if (reader.ValueTextEquals("projectId"u8))
+                    {
+                        reader.Read();
+                        vProjectId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasProjectId = true;
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasName = true;
+                    }
+                    else if (reader.ValueTextEquals("framework"u8))
+                    {
+                        reader.Read();
+                        vFramework = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Framework?) : global::Vercel.Framework.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("latestDeployment"u8))
+                    {
+                        reader.Read();
+                        vLatestDeployment = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("environments"u8))
+                    {
+                        reader.Read();
+                        vEnvironments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
+                        hasEnvironments = true;
+                    }
+                    else if (reader.ValueTextEquals("envVarPrefix"u8))
+                    {
+                        reader.Read();
+                        vEnvVarPrefix = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasEnvVarPrefix = true;
+                    }
+                    else if (reader.ValueTextEquals("environmentVariables"u8))
+                    {
+                        reader.Read();
+                        vEnvironmentVariables = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        hasEnvironmentVariables = true;
+                    }
+                    else if (reader.ValueTextEquals("deployments"u8))
+                    {
+                        reader.Read();
+                        vDeployments = global::Vercel.Deployments.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "id");
+                }
+
+                if (!hasProjectId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "projectId");
+                }
+
+                if (!hasName)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "name");
+                }
+
+                if (!hasEnvironments)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "environments");
+                }
+
+                if (!hasEnvVarPrefix)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "envVarPrefix");
+                }
+
+                if (!hasEnvironmentVariables)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "environmentVariables");
+                }
+
+                return new ProjectsMetadataItem
+                {
+                    Id = vId!,
+                    ProjectId = vProjectId!,
+                    Name = vName!,
+                    Framework = vFramework,
+                    LatestDeployment = vLatestDeployment!,
+                    Environments = vEnvironments!,
+                    EnvVarPrefix = vEnvVarPrefix!,
+                    EnvironmentVariables = vEnvironmentVariables!,
+                    Deployments = vDeployments!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectsMetadataItem? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Id);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
+                writer.WritePropertyName(s_ProjectId);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.ProjectId, options);
+                writer.WritePropertyName(s_Name);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                if (value.Framework is { } vFramework)
+                {
+                    writer.WritePropertyName(s_Framework);
+                    global::Vercel.Framework.JsonConverter.WriteValue(writer, vFramework, options);
+                }
+                if (value.LatestDeployment is { } vLatestDeployment)
+                {
+                    writer.WritePropertyName(s_LatestDeployment);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vLatestDeployment, options);
+                }
+                writer.WritePropertyName(s_Environments);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
+                writer.WritePropertyName(s_EnvVarPrefix);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.EnvVarPrefix, options);
+                writer.WritePropertyName(s_EnvironmentVariables);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.EnvironmentVariables, options, global::Specgen.Runtime.JsonWrite.String);
+                if (value.Deployments is { } vDeployments)
+                {
+                    writer.WritePropertyName(s_Deployments);
+                    global::Vercel.Deployments.JsonConverter.WriteValue(writer, vDeployments, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

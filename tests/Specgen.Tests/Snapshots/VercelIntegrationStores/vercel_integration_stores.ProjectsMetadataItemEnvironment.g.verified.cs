@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<ProjectsMetadataItemEnvironment>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItemEnvironment.JsonConverter))]
     public readonly partial struct ProjectsMetadataItemEnvironment : global::System.IEquatable<ProjectsMetadataItemEnvironment>, global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>
     {
         private readonly string? _value;
@@ -33,11 +33,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "production" or "preview" or "development";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>.IsKnownValue(string value) => value is "production" or "preview" or "development";
+        public bool IsKnown => Value is "production" or "preview" or "development";
 
         /// <inheritdoc/>
         static ProjectsMetadataItemEnvironment global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>.Create(string value) => new(value);
@@ -65,5 +62,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ProjectsMetadataItemEnvironment left, ProjectsMetadataItemEnvironment right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="ProjectsMetadataItemEnvironment"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ProjectsMetadataItemEnvironment>
+        {
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The ProtocolSettings object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ProtocolSettings.JsonConverter))]
     public sealed partial record ProtocolSettings
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("experimentation")]
@@ -19,5 +20,67 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="ProtocolSettings"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProtocolSettings>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Experimentation = global::System.Text.Json.JsonEncodedText.Encode("experimentation");
+
+            /// <inheritdoc/>
+            public override ProtocolSettings? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProtocolSettings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static ProtocolSettings? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProtocolSettings");
+                global::Vercel.ProtocolSettingsExperimentation? vExperimentation = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("experimentation"u8))
+                    {
+                        reader.Read();
+                        vExperimentation = global::Vercel.ProtocolSettingsExperimentation.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                return new ProtocolSettings
+                {
+                    Experimentation = vExperimentation!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProtocolSettings? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                if (value.Experimentation is { } vExperimentation)
+                {
+                    writer.WritePropertyName(s_Experimentation);
+                    global::Vercel.ProtocolSettingsExperimentation.JsonConverter.WriteValue(writer, vExperimentation, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The ProtocolSettingsExperimentation object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ProtocolSettingsExperimentation.JsonConverter))]
     public sealed partial record ProtocolSettingsExperimentation
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigSyncingEnabled")]
@@ -27,5 +28,93 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="ProtocolSettingsExperimentation"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProtocolSettingsExperimentation>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigSyncingEnabled = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigSyncingEnabled");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigId = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigTokenId = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigTokenId");
+
+            /// <inheritdoc/>
+            public override ProtocolSettingsExperimentation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProtocolSettingsExperimentation value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static ProtocolSettingsExperimentation? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProtocolSettingsExperimentation");
+                bool? vEdgeConfigSyncingEnabled = default;
+                string? vEdgeConfigId = default;
+                string? vEdgeConfigTokenId = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("edgeConfigSyncingEnabled"u8))
+                    {
+                        reader.Read();
+                        vEdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("edgeConfigId"u8))
+                    {
+                        reader.Read();
+                        vEdgeConfigId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("edgeConfigTokenId"u8))
+                    {
+                        reader.Read();
+                        vEdgeConfigTokenId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                return new ProtocolSettingsExperimentation
+                {
+                    EdgeConfigSyncingEnabled = vEdgeConfigSyncingEnabled,
+                    EdgeConfigId = vEdgeConfigId!,
+                    EdgeConfigTokenId = vEdgeConfigTokenId!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProtocolSettingsExperimentation? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                if (value.EdgeConfigSyncingEnabled is { } vEdgeConfigSyncingEnabled)
+                {
+                    writer.WritePropertyName(s_EdgeConfigSyncingEnabled);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vEdgeConfigSyncingEnabled, options);
+                }
+                if (value.EdgeConfigId is { } vEdgeConfigId)
+                {
+                    writer.WritePropertyName(s_EdgeConfigId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vEdgeConfigId, options);
+                }
+                if (value.EdgeConfigTokenId is { } vEdgeConfigTokenId)
+                {
+                    writer.WritePropertyName(s_EdgeConfigTokenId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vEdgeConfigTokenId, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

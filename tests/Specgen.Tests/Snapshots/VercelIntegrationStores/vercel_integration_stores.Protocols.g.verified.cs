@@ -10,6 +10,7 @@ namespace Vercel
     /// The Protocols object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Protocols.JsonConverter))]
     public sealed partial record Protocols
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("storage")]
@@ -63,5 +64,210 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Protocols"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Protocols>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Storage = global::System.Text.Json.JsonEncodedText.Encode("storage");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Experimentation = global::System.Text.Json.JsonEncodedText.Encode("experimentation");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Ai = global::System.Text.Json.JsonEncodedText.Encode("ai");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Authentication = global::System.Text.Json.JsonEncodedText.Encode("authentication");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Observability = global::System.Text.Json.JsonEncodedText.Encode("observability");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Video = global::System.Text.Json.JsonEncodedText.Encode("video");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Workflow = global::System.Text.Json.JsonEncodedText.Encode("workflow");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Checks = global::System.Text.Json.JsonEncodedText.Encode("checks");
+            private static readonly global::System.Text.Json.JsonEncodedText s_LogDrain = global::System.Text.Json.JsonEncodedText.Encode("logDrain");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TraceDrain = global::System.Text.Json.JsonEncodedText.Encode("traceDrain");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Messaging = global::System.Text.Json.JsonEncodedText.Encode("messaging");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Other = global::System.Text.Json.JsonEncodedText.Encode("other");
+
+            /// <inheritdoc/>
+            public override Protocols? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Protocols value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Protocols? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Protocols");
+                global::Vercel.Storage? vStorage = default;
+                global::Vercel.Experimentation? vExperimentation = default;
+                global::Vercel.Ai? vAi = default;
+                global::Vercel.Ai? vAuthentication = default;
+                global::Vercel.Ai? vObservability = default;
+                global::Vercel.Ai? vVideo = default;
+                global::Vercel.Ai? vWorkflow = default;
+                global::Vercel.Ai? vChecks = default;
+                global::Vercel.LogDrain? vLogDrain = default;
+                global::Vercel.TraceDrain? vTraceDrain = default;
+                global::Vercel.Ai? vMessaging = default;
+                global::Vercel.Ai? vOther = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("storage"u8))
+                    {
+                        reader.Read();
+                        vStorage = global::Vercel.Storage.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("experimentation"u8))
+                    {
+                        reader.Read();
+                        vExperimentation = global::Vercel.Experimentation.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("ai"u8))
+                    {
+                        reader.Read();
+                        vAi = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("authentication"u8))
+                    {
+                        reader.Read();
+                        vAuthentication = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("observability"u8))
+                    {
+                        reader.Read();
+                        vObservability = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("video"u8))
+                    {
+                        reader.Read();
+                        vVideo = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("workflow"u8))
+                    {
+                        reader.Read();
+                        vWorkflow = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("checks"u8))
+                    {
+                        reader.Read();
+                        vChecks = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("logDrain"u8))
+                    {
+                        reader.Read();
+                        vLogDrain = global::Vercel.LogDrain.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("traceDrain"u8))
+                    {
+                        reader.Read();
+                        vTraceDrain = global::Vercel.TraceDrain.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("messaging"u8))
+                    {
+                        reader.Read();
+                        vMessaging = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("other"u8))
+                    {
+                        reader.Read();
+                        vOther = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                return new Protocols
+                {
+                    Storage = vStorage!,
+                    Experimentation = vExperimentation!,
+                    Ai = vAi!,
+                    Authentication = vAuthentication!,
+                    Observability = vObservability!,
+                    Video = vVideo!,
+                    Workflow = vWorkflow!,
+                    Checks = vChecks!,
+                    LogDrain = vLogDrain!,
+                    TraceDrain = vTraceDrain!,
+                    Messaging = vMessaging!,
+                    Other = vOther!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Protocols? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                if (value.Storage is { } vStorage)
+                {
+                    writer.WritePropertyName(s_Storage);
+                    global::Vercel.Storage.JsonConverter.WriteValue(writer, vStorage, options);
+                }
+                if (value.Experimentation is { } vExperimentation)
+                {
+                    writer.WritePropertyName(s_Experimentation);
+                    global::Vercel.Experimentation.JsonConverter.WriteValue(writer, vExperimentation, options);
+                }
+                if (value.Ai is { } vAi)
+                {
+                    writer.WritePropertyName(s_Ai);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vAi, options);
+                }
+                if (value.Authentication is { } vAuthentication)
+                {
+                    writer.WritePropertyName(s_Authentication);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vAuthentication, options);
+                }
+                if (value.Observability is { } vObservability)
+                {
+                    writer.WritePropertyName(s_Observability);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vObservability, options);
+                }
+                if (value.Video is { } vVideo)
+                {
+                    writer.WritePropertyName(s_Video);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vVideo, options);
+                }
+                if (value.Workflow is { } vWorkflow)
+                {
+                    writer.WritePropertyName(s_Workflow);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vWorkflow, options);
+                }
+                if (value.Checks is { } vChecks)
+                {
+                    writer.WritePropertyName(s_Checks);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vChecks, options);
+                }
+                if (value.LogDrain is { } vLogDrain)
+                {
+                    writer.WritePropertyName(s_LogDrain);
+                    global::Vercel.LogDrain.JsonConverter.WriteValue(writer, vLogDrain, options);
+                }
+                if (value.TraceDrain is { } vTraceDrain)
+                {
+                    writer.WritePropertyName(s_TraceDrain);
+                    global::Vercel.TraceDrain.JsonConverter.WriteValue(writer, vTraceDrain, options);
+                }
+                if (value.Messaging is { } vMessaging)
+                {
+                    writer.WritePropertyName(s_Messaging);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vMessaging, options);
+                }
+                if (value.Other is { } vOther)
+                {
+                    writer.WritePropertyName(s_Other);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vOther, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -152,35 +152,55 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(Providers));
+        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
-        /// <summary>Reads and writes <see cref="Providers"/> with System.Text.Json.</summary>
+        /// <summary>Reads and writes <see cref="Providers"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Providers>
         {
             /// <inheritdoc/>
-            public override Providers? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override Providers? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Providers value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
+            public static Providers? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
-                var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.IsOneOf(json, "*") && global::Specgen.Runtime.JsonMatch.TryConvert<string>(json, options, out var asAny))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(reader, "*"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asAny))
                 {
                     return new Any(asAny);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Array && (json.GetArrayLength() == 0 || json[0].ValueKind == global::System.Text.Json.JsonValueKind.String && global::Specgen.Runtime.JsonMatch.IsOneOf(json[0], "github", "gitlab", "bitbucket")) && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(json, options, out var asGithubOrGitlabOrBitbucketList))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "github"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "gitlab"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "bitbucket"u8))) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.ReadValue), out var asGithubOrGitlabOrBitbucketList))
                 {
                     return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
                 }
-                return new Unknown(json.Clone());
+
+                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Providers value, global::System.Text.Json.JsonSerializerOptions options)
+            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Providers? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
-                    case GithubOrGitlabOrBitbucketList match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Any match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
+                    case GithubOrGitlabOrBitbucketList match:
+                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.WriteValue);
+                        break;
+                    case Any match:
+                        global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options);
+                        break;
+                    case Unknown match:
+                        match.Json.WriteTo(writer);
+                        break;
+                    default:
+                        writer.WriteNullValue();
+                        break;
                 }
             }
         }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The QuoteItem object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(QuoteItem.JsonConverter))]
     public sealed partial record QuoteItem
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("line")]
@@ -21,5 +22,88 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="QuoteItem"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<QuoteItem>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Line = global::System.Text.Json.JsonEncodedText.Encode("line");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Amount = global::System.Text.Json.JsonEncodedText.Encode("amount");
+
+            /// <inheritdoc/>
+            public override QuoteItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, QuoteItem value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static QuoteItem? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "QuoteItem");
+                string? vLine = default;
+                var hasLine = false;
+                string? vAmount = default;
+                var hasAmount = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("line"u8))
+                    {
+                        reader.Read();
+                        vLine = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasLine = true;
+                    }
+                    else if (reader.ValueTextEquals("amount"u8))
+                    {
+                        reader.Read();
+                        vAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasAmount = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasLine)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("QuoteItem", "line");
+                }
+
+                if (!hasAmount)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("QuoteItem", "amount");
+                }
+
+                return new QuoteItem
+                {
+                    Line = vLine!,
+                    Amount = vAmount!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, QuoteItem? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Line);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Line, options);
+                writer.WritePropertyName(s_Amount);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Amount, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Repl object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Repl.JsonConverter))]
     public sealed partial record Repl
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
@@ -25,5 +26,101 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Repl"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Repl>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+            private static readonly global::System.Text.Json.JsonEncodedText s_SupportsReadOnlyMode = global::System.Text.Json.JsonEncodedText.Encode("supportsReadOnlyMode");
+            private static readonly global::System.Text.Json.JsonEncodedText s_WelcomeMessage = global::System.Text.Json.JsonEncodedText.Encode("welcomeMessage");
+
+            /// <inheritdoc/>
+            public override Repl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Repl value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Repl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Repl");
+                bool vEnabled = default;
+                var hasEnabled = false;
+                bool vSupportsReadOnlyMode = default;
+                var hasSupportsReadOnlyMode = false;
+                string? vWelcomeMessage = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("enabled"u8))
+                    {
+                        reader.Read();
+                        vEnabled = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        hasEnabled = true;
+                    }
+                    else if (reader.ValueTextEquals("supportsReadOnlyMode"u8))
+                    {
+                        reader.Read();
+                        vSupportsReadOnlyMode = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        hasSupportsReadOnlyMode = true;
+                    }
+                    else if (reader.ValueTextEquals("welcomeMessage"u8))
+                    {
+                        reader.Read();
+                        vWelcomeMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasEnabled)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Repl", "enabled");
+                }
+
+                if (!hasSupportsReadOnlyMode)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Repl", "supportsReadOnlyMode");
+                }
+
+                return new Repl
+                {
+                    Enabled = vEnabled,
+                    SupportsReadOnlyMode = vSupportsReadOnlyMode,
+                    WelcomeMessage = vWelcomeMessage!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Repl? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Enabled);
+                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.Enabled, options);
+                writer.WritePropertyName(s_SupportsReadOnlyMode);
+                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.SupportsReadOnlyMode, options);
+                if (value.WelcomeMessage is { } vWelcomeMessage)
+                {
+                    writer.WritePropertyName(s_WelcomeMessage);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vWelcomeMessage, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The ResourceLink object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(ResourceLink.JsonConverter))]
     public sealed partial record ResourceLink
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("href")]
@@ -21,5 +22,88 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="ResourceLink"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ResourceLink>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Href = global::System.Text.Json.JsonEncodedText.Encode("href");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+
+            /// <inheritdoc/>
+            public override ResourceLink? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ResourceLink value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static ResourceLink? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ResourceLink");
+                string? vHref = default;
+                var hasHref = false;
+                string? vTitle = default;
+                var hasTitle = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("href"u8))
+                    {
+                        reader.Read();
+                        vHref = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasHref = true;
+                    }
+                    else if (reader.ValueTextEquals("title"u8))
+                    {
+                        reader.Read();
+                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasTitle = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasHref)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ResourceLink", "href");
+                }
+
+                if (!hasTitle)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("ResourceLink", "title");
+                }
+
+                return new ResourceLink
+                {
+                    Href = vHref!,
+                    Title = vTitle!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ResourceLink? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Href);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Href, options);
+                writer.WritePropertyName(s_Title);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Secret object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Secret.JsonConverter))]
     public sealed partial record Secret
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
@@ -21,5 +22,88 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Secret"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Secret>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Length = global::System.Text.Json.JsonEncodedText.Encode("length");
+
+            /// <inheritdoc/>
+            public override Secret? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Secret value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Secret? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Secret");
+                string? vName = default;
+                var hasName = false;
+                double vLength = default;
+                var hasLength = false;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasName = true;
+                    }
+                    else if (reader.ValueTextEquals("length"u8))
+                    {
+                        reader.Read();
+                        vLength = global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        hasLength = true;
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasName)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Secret", "name");
+                }
+
+                if (!hasLength)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Secret", "length");
+                }
+
+                return new Secret
+                {
+                    Name = vName!,
+                    Length = vLength,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Secret? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Name);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                writer.WritePropertyName(s_Length);
+                global::Specgen.Runtime.JsonWrite.Number(writer, value.Length, options);
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Source>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
     public readonly partial struct Source : global::System.IEquatable<Source>, global::Specgen.Runtime.IStringEnum<Source>
     {
         private readonly string? _value;
@@ -39,11 +39,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "marketplace" or "deploy-button" or "external" or "v0" or "resource-claims";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<Source>.IsKnownValue(string value) => value is "marketplace" or "deploy-button" or "external" or "v0" or "resource-claims";
+        public bool IsKnown => Value is "marketplace" or "deploy-button" or "external" or "v0" or "resource-claims";
 
         /// <inheritdoc/>
         static Source global::Specgen.Runtime.IStringEnum<Source>.Create(string value) => new(value);
@@ -71,5 +68,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Source left, Source right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="Source"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Source>
+        {
+        }
     }
 }

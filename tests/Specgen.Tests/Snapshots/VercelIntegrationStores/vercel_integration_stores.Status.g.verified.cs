@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Status>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Status.JsonConverter))]
     public readonly partial struct Status : global::System.IEquatable<Status>, global::Specgen.Runtime.IStringEnum<Status>
     {
         private readonly string? _value;
@@ -30,11 +30,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "disabled" or "enabled";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<Status>.IsKnownValue(string value) => value is "disabled" or "enabled";
+        public bool IsKnown => Value is "disabled" or "enabled";
 
         /// <inheritdoc/>
         static Status global::Specgen.Runtime.IStringEnum<Status>.Create(string value) => new(value);
@@ -62,5 +59,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Status left, Status right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="Status"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Status>
+        {
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Step object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Step.JsonConverter))]
     public sealed partial record Step
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("title")]
@@ -25,5 +26,101 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Step"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Step>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Content = global::System.Text.Json.JsonEncodedText.Encode("content");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Actions = global::System.Text.Json.JsonEncodedText.Encode("actions");
+
+            /// <inheritdoc/>
+            public override Step? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Step value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Step? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Step");
+                string? vTitle = default;
+                var hasTitle = false;
+                string? vContent = default;
+                var hasContent = false;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? vActions = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("title"u8))
+                    {
+                        reader.Read();
+                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasTitle = true;
+                    }
+                    else if (reader.ValueTextEquals("content"u8))
+                    {
+                        reader.Read();
+                        vContent = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasContent = true;
+                    }
+                    else if (reader.ValueTextEquals("actions"u8))
+                    {
+                        reader.Read();
+                        vActions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.StepAction.JsonConverter.ReadValue);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasTitle)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Step", "title");
+                }
+
+                if (!hasContent)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Step", "content");
+                }
+
+                return new Step
+                {
+                    Title = vTitle!,
+                    Content = vContent!,
+                    Actions = vActions!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Step? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Title);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
+                writer.WritePropertyName(s_Content);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Content, options);
+                if (value.Actions is { } vActions)
+                {
+                    writer.WritePropertyName(s_Actions);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vActions, options, global::Vercel.StepAction.JsonConverter.WriteValue);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

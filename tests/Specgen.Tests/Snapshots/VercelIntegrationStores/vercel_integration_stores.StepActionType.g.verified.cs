@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<StepActionType>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(StepActionType.JsonConverter))]
     public readonly partial struct StepActionType : global::System.IEquatable<StepActionType>, global::Specgen.Runtime.IStringEnum<StepActionType>
     {
         private readonly string? _value;
@@ -33,11 +33,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "connect_to_project" or "configure_project_connections" or "add_drain";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<StepActionType>.IsKnownValue(string value) => value is "connect_to_project" or "configure_project_connections" or "add_drain";
+        public bool IsKnown => Value is "connect_to_project" or "configure_project_connections" or "add_drain";
 
         /// <inheritdoc/>
         static StepActionType global::Specgen.Runtime.IStringEnum<StepActionType>.Create(string value) => new(value);
@@ -65,5 +62,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(StepActionType left, StepActionType right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="StepActionType"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<StepActionType>
+        {
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Storage object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Storage.JsonConverter))]
     public sealed partial record Storage
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
@@ -22,5 +23,84 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Storage"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Storage>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Repl = global::System.Text.Json.JsonEncodedText.Encode("repl");
+
+            /// <inheritdoc/>
+            public override Storage? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Storage value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Storage? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Storage");
+                global::Vercel.Status vStatus = default;
+                var hasStatus = false;
+                global::Vercel.Repl? vRepl = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("status"u8))
+                    {
+                        reader.Read();
+                        vStatus = global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
+                        hasStatus = true;
+                    }
+                    else if (reader.ValueTextEquals("repl"u8))
+                    {
+                        reader.Read();
+                        vRepl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasStatus)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Storage", "status");
+                }
+
+                return new Storage
+                {
+                    Status = vStatus,
+                    Repl = vRepl!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Storage? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Status);
+                global::Vercel.Status.JsonConverter.WriteValue(writer, value.Status, options);
+                if (value.Repl is { } vRepl)
+                {
+                    writer.WritePropertyName(s_Repl);
+                    global::Vercel.Repl.JsonConverter.WriteValue(writer, vRepl, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ namespace Vercel
     /// The Store object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Store.JsonConverter))]
     public sealed partial record Store
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("projectsMetadata")]
@@ -69,5 +70,280 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="Store"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Store>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectsMetadata = global::System.Text.Json.JsonEncodedText.Encode("projectsMetadata");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectFilter = global::System.Text.Json.JsonEncodedText.Encode("projectFilter");
+            private static readonly global::System.Text.Json.JsonEncodedText s_TotalConnectedProjects = global::System.Text.Json.JsonEncodedText.Encode("totalConnectedProjects");
+            private static readonly global::System.Text.Json.JsonEncodedText s_UsageQuotaExceeded = global::System.Text.Json.JsonEncodedText.Encode("usageQuotaExceeded");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Ownership = global::System.Text.Json.JsonEncodedText.Encode("ownership");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Capabilities = global::System.Text.Json.JsonEncodedText.Encode("capabilities");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ExternalResourceId = global::System.Text.Json.JsonEncodedText.Encode("externalResourceId");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ExternalResourceStatus = global::System.Text.Json.JsonEncodedText.Encode("externalResourceStatus");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Product = global::System.Text.Json.JsonEncodedText.Encode("product");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ProtocolSettings = global::System.Text.Json.JsonEncodedText.Encode("protocolSettings");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Notification = global::System.Text.Json.JsonEncodedText.Encode("notification");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Secrets = global::System.Text.Json.JsonEncodedText.Encode("secrets");
+            private static readonly global::System.Text.Json.JsonEncodedText s_BillingPlan = global::System.Text.Json.JsonEncodedText.Encode("billingPlan");
+
+            /// <inheritdoc/>
+            public override Store? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Store value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static Store? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Store");
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem>? vProjectsMetadata = default;
+                var hasProjectsMetadata = false;
+                global::Vercel.ProjectFilter? vProjectFilter = default;
+                double? vTotalConnectedProjects = default;
+                bool vUsageQuotaExceeded = default;
+                var hasUsageQuotaExceeded = false;
+                global::Vercel.StoreStatus? vStatus = default;
+                var hasStatus = false;
+                global::Vercel.Ownership? vOwnership = default;
+                global::Vercel.Capabilities? vCapabilities = default;
+                global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? vMetadata = default;
+                string? vExternalResourceId = default;
+                var hasExternalResourceId = false;
+                global::Vercel.ExternalResourceStatus? vExternalResourceStatus = default;
+                global::Vercel.StoreProduct? vProduct = default;
+                var hasProduct = false;
+                global::Vercel.ProtocolSettings? vProtocolSettings = default;
+                global::Vercel.Notification? vNotification = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret>? vSecrets = default;
+                var hasSecrets = false;
+                global::Vercel.Plan? vBillingPlan = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("projectsMetadata"u8))
+                    {
+                        reader.Read();
+                        vProjectsMetadata = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue);
+                        hasProjectsMetadata = true;
+                    }
+                    else if (reader.ValueTextEquals("projectFilter"u8))
+                    {
+                        reader.Read();
+                        vProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("totalConnectedProjects"u8))
+                    {
+                        reader.Read();
+                        vTotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("usageQuotaExceeded"u8))
+                    {
+                        reader.Read();
+                        vUsageQuotaExceeded = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        hasUsageQuotaExceeded = true;
+                    }
+                    else if (reader.ValueTextEquals("status"u8))
+                    {
+                        reader.Read();
+                        vStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StoreStatus?) : global::Vercel.StoreStatus.JsonConverter.ReadValue(ref reader, options);
+                        hasStatus = true;
+                    }
+                    else if (reader.ValueTextEquals("ownership"u8))
+                    {
+                        reader.Read();
+                        vOwnership = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Ownership?) : global::Vercel.Ownership.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("capabilities"u8))
+                    {
+                        reader.Read();
+                        vCapabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("metadata"u8))
+                    {
+                        reader.Read();
+                        vMetadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("externalResourceId"u8))
+                    {
+                        reader.Read();
+                        vExternalResourceId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasExternalResourceId = true;
+                    }
+                    else if (reader.ValueTextEquals("externalResourceStatus"u8))
+                    {
+                        reader.Read();
+                        vExternalResourceStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.ExternalResourceStatus?) : global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("product"u8))
+                    {
+                        reader.Read();
+                        vProduct = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options);
+                        hasProduct = true;
+                    }
+                    else if (reader.ValueTextEquals("protocolSettings"u8))
+                    {
+                        reader.Read();
+                        vProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("notification"u8))
+                    {
+                        reader.Read();
+                        vNotification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("secrets"u8))
+                    {
+                        reader.Read();
+                        vSecrets = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue);
+                        hasSecrets = true;
+                    }
+                    else if (reader.ValueTextEquals("billingPlan"u8))
+                    {
+                        reader.Read();
+                        vBillingPlan = global::Vercel.Plan.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasProjectsMetadata)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "projectsMetadata");
+                }
+
+                if (!hasUsageQuotaExceeded)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "usageQuotaExceeded");
+                }
+
+                if (!hasStatus)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "status");
+                }
+
+                if (!hasExternalResourceId)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "externalResourceId");
+                }
+
+                if (!hasProduct)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "product");
+                }
+
+                if (!hasSecrets)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "secrets");
+                }
+
+                return new Store
+                {
+                    ProjectsMetadata = vProjectsMetadata!,
+                    ProjectFilter = vProjectFilter!,
+                    TotalConnectedProjects = vTotalConnectedProjects,
+                    UsageQuotaExceeded = vUsageQuotaExceeded,
+                    Status = vStatus,
+                    Ownership = vOwnership,
+                    Capabilities = vCapabilities!,
+                    Metadata = vMetadata!,
+                    ExternalResourceId = vExternalResourceId!,
+                    ExternalResourceStatus = vExternalResourceStatus,
+                    Product = vProduct!,
+                    ProtocolSettings = vProtocolSettings!,
+                    Notification = vNotification!,
+                    Secrets = vSecrets!,
+                    BillingPlan = vBillingPlan!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Store? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_ProjectsMetadata);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue);
+                if (value.ProjectFilter is { } vProjectFilter)
+                {
+                    writer.WritePropertyName(s_ProjectFilter);
+                    global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, vProjectFilter, options);
+                }
+                if (value.TotalConnectedProjects is { } vTotalConnectedProjects)
+                {
+                    writer.WritePropertyName(s_TotalConnectedProjects);
+                    global::Specgen.Runtime.JsonWrite.Number(writer, vTotalConnectedProjects, options);
+                }
+                writer.WritePropertyName(s_UsageQuotaExceeded);
+                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.UsageQuotaExceeded, options);
+                writer.WritePropertyName(s_Status);
+                if (value.Status is { } vStatus)
+                {
+                    global::Vercel.StoreStatus.JsonConverter.WriteValue(writer, vStatus, options);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+                if (value.Ownership is { } vOwnership)
+                {
+                    writer.WritePropertyName(s_Ownership);
+                    global::Vercel.Ownership.JsonConverter.WriteValue(writer, vOwnership, options);
+                }
+                if (value.Capabilities is { } vCapabilities)
+                {
+                    writer.WritePropertyName(s_Capabilities);
+                    global::Vercel.Capabilities.JsonConverter.WriteValue(writer, vCapabilities, options);
+                }
+                if (value.Metadata is { } vMetadata)
+                {
+                    writer.WritePropertyName(s_Metadata);
+                    global::Specgen.Runtime.JsonWrite.Map(writer, vMetadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
+                }
+                writer.WritePropertyName(s_ExternalResourceId);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.ExternalResourceId, options);
+                if (value.ExternalResourceStatus is { } vExternalResourceStatus)
+                {
+                    writer.WritePropertyName(s_ExternalResourceStatus);
+                    global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue(writer, vExternalResourceStatus, options);
+                }
+                writer.WritePropertyName(s_Product);
+                global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value.Product, options);
+                if (value.ProtocolSettings is { } vProtocolSettings)
+                {
+                    writer.WritePropertyName(s_ProtocolSettings);
+                    global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, vProtocolSettings, options);
+                }
+                if (value.Notification is { } vNotification)
+                {
+                    writer.WritePropertyName(s_Notification);
+                    global::Vercel.Notification.JsonConverter.WriteValue(writer, vNotification, options);
+                }
+                writer.WritePropertyName(s_Secrets);
+                global::Specgen.Runtime.JsonWrite.List(writer, value.Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue);
+                if (value.BillingPlan is { } vBillingPlan)
+                {
+                    writer.WritePropertyName(s_BillingPlan);
+                    global::Vercel.Plan.JsonConverter.WriteValue(writer, vBillingPlan, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

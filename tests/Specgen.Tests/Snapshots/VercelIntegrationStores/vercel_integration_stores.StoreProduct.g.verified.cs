@@ -10,6 +10,7 @@ namespace Vercel
     /// The StoreProduct object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProduct.JsonConverter))]
     public sealed partial record StoreProduct
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
@@ -82,5 +83,279 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="StoreProduct"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StoreProduct>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
+            private static readonly global::System.Text.Json.JsonEncodedText s_IconUrl = global::System.Text.Json.JsonEncodedText.Encode("iconUrl");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Capabilities = global::System.Text.Json.JsonEncodedText.Encode("capabilities");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ShortDescription = global::System.Text.Json.JsonEncodedText.Encode("shortDescription");
+            private static readonly global::System.Text.Json.JsonEncodedText s_MetadataSchema = global::System.Text.Json.JsonEncodedText.Encode("metadataSchema");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ResourceLinks = global::System.Text.Json.JsonEncodedText.Encode("resourceLinks");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectConnectionScopes = global::System.Text.Json.JsonEncodedText.Encode("projectConnectionScopes");
+            private static readonly global::System.Text.Json.JsonEncodedText s_ShowSSOLinkOnProjectConnection = global::System.Text.Json.JsonEncodedText.Encode("showSSOLinkOnProjectConnection");
+            private static readonly global::System.Text.Json.JsonEncodedText s_DisableResourceRenaming = global::System.Text.Json.JsonEncodedText.Encode("disableResourceRenaming");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Repl = global::System.Text.Json.JsonEncodedText.Encode("repl");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Guides = global::System.Text.Json.JsonEncodedText.Encode("guides");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Disabled = global::System.Text.Json.JsonEncodedText.Encode("disabled");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Hidden = global::System.Text.Json.JsonEncodedText.Encode("hidden");
+
+            /// <inheritdoc/>
+            public override StoreProduct? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StoreProduct value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static StoreProduct? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProduct");
+                string? vId = default;
+                string? vName = default;
+                string? vSlug = default;
+                string? vIconUrl = default;
+                global::Vercel.StoreProductCapabilities? vCapabilities = default;
+                string? vShortDescription = default;
+                global::Vercel.StoreProductMetadataSchema? vMetadataSchema = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? vResourceLinks = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? vTags = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? vProjectConnectionScopes = default;
+                bool? vShowSSOLinkOnProjectConnection = default;
+                bool? vDisableResourceRenaming = default;
+                global::Vercel.Repl? vRepl = default;
+                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? vGuides = default;
+                global::System.Text.Json.JsonElement vValue = default;
+                var hasValue = false;
+                global::Vercel.Condition? vDisabled = default;
+                global::Vercel.Condition? vHidden = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("name"u8))
+                    {
+                        reader.Read();
+                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("slug"u8))
+                    {
+                        reader.Read();
+                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("iconUrl"u8))
+                    {
+                        reader.Read();
+                        vIconUrl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("capabilities"u8))
+                    {
+                        reader.Read();
+                        vCapabilities = global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("shortDescription"u8))
+                    {
+                        reader.Read();
+                        vShortDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("metadataSchema"u8))
+                    {
+                        reader.Read();
+                        vMetadataSchema = global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("resourceLinks"u8))
+                    {
+                        reader.Read();
+                        vResourceLinks = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("tags"u8))
+                    {
+                        reader.Read();
+                        vTags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("projectConnectionScopes"u8))
+                    {
+                        reader.Read();
+                        vProjectConnectionScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("showSSOLinkOnProjectConnection"u8))
+                    {
+                        reader.Read();
+                        vShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("disableResourceRenaming"u8))
+                    {
+                        reader.Read();
+                        vDisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("repl"u8))
+                    {
+                        reader.Read();
+                        vRepl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("guides"u8))
+                    {
+                        reader.Read();
+                        vGuides = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue);
+                    }
+                    else if (reader.ValueTextEquals("value"u8))
+                    {
+                        reader.Read();
+                        vValue = global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        hasValue = true;
+                    }
+                    else if (reader.ValueTextEquals("disabled"u8))
+                    {
+                        reader.Read();
+                        vDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("hidden"u8))
+                    {
+                        reader.Read();
+                        vHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasValue)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("StoreProduct", "value");
+                }
+
+                return new StoreProduct
+                {
+                    Id = vId!,
+                    Name = vName!,
+                    Slug = vSlug!,
+                    IconUrl = vIconUrl!,
+                    Capabilities = vCapabilities!,
+                    ShortDescription = vShortDescription!,
+                    MetadataSchema = vMetadataSchema!,
+                    ResourceLinks = vResourceLinks!,
+                    Tags = vTags!,
+                    ProjectConnectionScopes = vProjectConnectionScopes!,
+                    ShowSSOLinkOnProjectConnection = vShowSSOLinkOnProjectConnection,
+                    DisableResourceRenaming = vDisableResourceRenaming,
+                    Repl = vRepl!,
+                    Guides = vGuides!,
+                    Value = vValue,
+                    Disabled = vDisabled!,
+                    Hidden = vHidden!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StoreProduct? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                if (value.Id is { } vId)
+                {
+                    writer.WritePropertyName(s_Id);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vId, options);
+                }
+                if (value.Name is { } vName)
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vName, options);
+                }
+                if (value.Slug is { } vSlug)
+                {
+                    writer.WritePropertyName(s_Slug);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vSlug, options);
+                }
+                if (value.IconUrl is { } vIconUrl)
+                {
+                    writer.WritePropertyName(s_IconUrl);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vIconUrl, options);
+                }
+                if (value.Capabilities is { } vCapabilities)
+                {
+                    writer.WritePropertyName(s_Capabilities);
+                    global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue(writer, vCapabilities, options);
+                }
+                if (value.ShortDescription is { } vShortDescription)
+                {
+                    writer.WritePropertyName(s_ShortDescription);
+                    global::Specgen.Runtime.JsonWrite.String(writer, vShortDescription, options);
+                }
+                if (value.MetadataSchema is { } vMetadataSchema)
+                {
+                    writer.WritePropertyName(s_MetadataSchema);
+                    global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue(writer, vMetadataSchema, options);
+                }
+                if (value.ResourceLinks is { } vResourceLinks)
+                {
+                    writer.WritePropertyName(s_ResourceLinks);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue);
+                }
+                if (value.Tags is { } vTags)
+                {
+                    writer.WritePropertyName(s_Tags);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vTags, options, global::Vercel.Tag.JsonConverter.WriteValue);
+                }
+                if (value.ProjectConnectionScopes is { } vProjectConnectionScopes)
+                {
+                    writer.WritePropertyName(s_ProjectConnectionScopes);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue);
+                }
+                if (value.ShowSSOLinkOnProjectConnection is { } vShowSSOLinkOnProjectConnection)
+                {
+                    writer.WritePropertyName(s_ShowSSOLinkOnProjectConnection);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vShowSSOLinkOnProjectConnection, options);
+                }
+                if (value.DisableResourceRenaming is { } vDisableResourceRenaming)
+                {
+                    writer.WritePropertyName(s_DisableResourceRenaming);
+                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisableResourceRenaming, options);
+                }
+                if (value.Repl is { } vRepl)
+                {
+                    writer.WritePropertyName(s_Repl);
+                    global::Vercel.Repl.JsonConverter.WriteValue(writer, vRepl, options);
+                }
+                if (value.Guides is { } vGuides)
+                {
+                    writer.WritePropertyName(s_Guides);
+                    global::Specgen.Runtime.JsonWrite.List(writer, vGuides, options, global::Vercel.Guide.JsonConverter.WriteValue);
+                }
+                writer.WritePropertyName(s_Value);
+                global::Specgen.Runtime.JsonWrite.Element(writer, value.Value, options);
+                if (value.Disabled is { } vDisabled)
+                {
+                    writer.WritePropertyName(s_Disabled);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vDisabled, options);
+                }
+                if (value.Hidden is { } vHidden)
+                {
+                    writer.WritePropertyName(s_Hidden);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vHidden, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

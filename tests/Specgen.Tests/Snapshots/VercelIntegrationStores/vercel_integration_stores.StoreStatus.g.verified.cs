@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<StoreStatus>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreStatus.JsonConverter))]
     public readonly partial struct StoreStatus : global::System.IEquatable<StoreStatus>, global::Specgen.Runtime.IStringEnum<StoreStatus>
     {
         private readonly string? _value;
@@ -48,11 +48,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "available" or "error" or "suspended" or "limits-exceeded-suspended" or "limits-exceeded-suspended-store-count" or "initializing" or "onboarding" or "uninstalled";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<StoreStatus>.IsKnownValue(string value) => value is "available" or "error" or "suspended" or "limits-exceeded-suspended" or "limits-exceeded-suspended-store-count" or "initializing" or "onboarding" or "uninstalled";
+        public bool IsKnown => Value is "available" or "error" or "suspended" or "limits-exceeded-suspended" or "limits-exceeded-suspended-store-count" or "initializing" or "onboarding" or "uninstalled";
 
         /// <inheritdoc/>
         static StoreStatus global::Specgen.Runtime.IStringEnum<StoreStatus>.Create(string value) => new(value);
@@ -80,5 +77,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(StoreStatus left, StoreStatus right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="StoreStatus"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<StoreStatus>
+        {
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<Tag>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Tag.JsonConverter))]
     public readonly partial struct Tag : global::System.IEquatable<Tag>, global::Specgen.Runtime.IStringEnum<Tag>
     {
         private readonly string? _value;
@@ -177,11 +177,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "edge-config" or "redis" or "postgres" or "blob" or "experimentation" or "checks" or "storage" or "ai" or "observability" or "video" or "authentication" or "workflow" or "logDrain" or "traceDrain" or "messaging" or "other" or "mysql" or "vector" or "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow" or "tag_checks" or "tag_storage" or "tag_logDrain" or "tag_traceDrain" or "tag_other";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<Tag>.IsKnownValue(string value) => value is "edge-config" or "redis" or "postgres" or "blob" or "experimentation" or "checks" or "storage" or "ai" or "observability" or "video" or "authentication" or "workflow" or "logDrain" or "traceDrain" or "messaging" or "other" or "mysql" or "vector" or "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow" or "tag_checks" or "tag_storage" or "tag_logDrain" or "tag_traceDrain" or "tag_other";
+        public bool IsKnown => Value is "edge-config" or "redis" or "postgres" or "blob" or "experimentation" or "checks" or "storage" or "ai" or "observability" or "video" or "authentication" or "workflow" or "logDrain" or "traceDrain" or "messaging" or "other" or "mysql" or "vector" or "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow" or "tag_checks" or "tag_storage" or "tag_logDrain" or "tag_traceDrain" or "tag_other";
 
         /// <inheritdoc/>
         static Tag global::Specgen.Runtime.IStringEnum<Tag>.Create(string value) => new(value);
@@ -209,5 +206,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Tag left, Tag right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="Tag"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Tag>
+        {
+        }
     }
 }

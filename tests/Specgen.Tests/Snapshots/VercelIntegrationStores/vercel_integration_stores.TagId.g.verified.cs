@@ -13,7 +13,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.StringEnumJsonConverter<TagId>))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TagId.JsonConverter))]
     public readonly partial struct TagId : global::System.IEquatable<TagId>, global::Specgen.Runtime.IStringEnum<TagId>
     {
         private readonly string? _value;
@@ -108,11 +108,8 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
-        /// <summary>Whether the value is one the spec lists.</summary>
-        public bool IsKnown => Value is "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow";
-
         /// <inheritdoc/>
-        static bool global::Specgen.Runtime.IStringEnum<TagId>.IsKnownValue(string value) => value is "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow";
+        public bool IsKnown => Value is "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow";
 
         /// <inheritdoc/>
         static TagId global::Specgen.Runtime.IStringEnum<TagId>.Create(string value) => new(value);
@@ -140,5 +137,10 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(TagId left, TagId right) => !left.Equals(right);
+
+        /// <summary>Reads and writes <see cref="TagId"/> as its wire string, without reflection.</summary>
+        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<TagId>
+        {
+        }
     }
 }

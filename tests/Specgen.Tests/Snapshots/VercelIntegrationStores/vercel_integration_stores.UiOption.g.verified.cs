@@ -10,6 +10,7 @@ namespace Vercel
     /// The UiOption object.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(UiOption.JsonConverter))]
     public sealed partial record UiOption
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
@@ -29,5 +30,114 @@ namespace Vercel
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Reads and writes <see cref="UiOption"/> with System.Text.Json, without reflection.</summary>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<UiOption>
+        {
+            private static readonly global::System.Text.Json.JsonEncodedText s_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Label = global::System.Text.Json.JsonEncodedText.Encode("label");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Disabled = global::System.Text.Json.JsonEncodedText.Encode("disabled");
+            private static readonly global::System.Text.Json.JsonEncodedText s_Hidden = global::System.Text.Json.JsonEncodedText.Encode("hidden");
+
+            /// <inheritdoc/>
+            public override UiOption? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, UiOption value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
+            public static UiOption? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "UiOption");
+                string? vValue = default;
+                var hasValue = false;
+                string? vLabel = default;
+                var hasLabel = false;
+                global::Vercel.Condition? vDisabled = default;
+                global::Vercel.Condition? vHidden = default;
+                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
+                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                {
+                    if (reader.ValueTextEquals("value"u8))
+                    {
+                        reader.Read();
+                        vValue = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasValue = true;
+                    }
+                    else if (reader.ValueTextEquals("label"u8))
+                    {
+                        reader.Read();
+                        vLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        hasLabel = true;
+                    }
+                    else if (reader.ValueTextEquals("disabled"u8))
+                    {
+                        reader.Read();
+                        vDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else if (reader.ValueTextEquals("hidden"u8))
+                    {
+                        reader.Read();
+                        vHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                    }
+                    else
+                    {
+                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
+                    }
+                }
+
+                if (!hasValue)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("UiOption", "value");
+                }
+
+                if (!hasLabel)
+                {
+                    throw global::Specgen.Runtime.JsonRead.Missing("UiOption", "label");
+                }
+
+                return new UiOption
+                {
+                    Value = vValue!,
+                    Label = vLabel!,
+                    Disabled = vDisabled!,
+                    Hidden = vHidden!,
+                    AdditionalProperties = extra,
+                };
+            }
+
+            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UiOption? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                writer.WritePropertyName(s_Value);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Value, options);
+                writer.WritePropertyName(s_Label);
+                global::Specgen.Runtime.JsonWrite.String(writer, value.Label, options);
+                if (value.Disabled is { } vDisabled)
+                {
+                    writer.WritePropertyName(s_Disabled);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vDisabled, options);
+                }
+                if (value.Hidden is { } vHidden)
+                {
+                    writer.WritePropertyName(s_Hidden);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vHidden, options);
+                }
+                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                writer.WriteEndObject();
+            }
+        }
     }
 }

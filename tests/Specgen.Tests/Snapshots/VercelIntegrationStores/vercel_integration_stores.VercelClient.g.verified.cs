@@ -101,12 +101,15 @@ namespace Vercel
 
         private readonly global::Specgen.Runtime.ApiConnection _connection;
 
+        private readonly global::Vercel.VercelJson _json;
+
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
         public VercelClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
             _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _json = options?.JsonOptions is { } jsonOptions ? new global::Vercel.VercelJson(new global::System.Text.Json.JsonSerializerOptions(jsonOptions)) : global::Vercel.VercelJson.Default;
         }
 
         /// <inheritdoc/>
@@ -118,7 +121,7 @@ namespace Vercel
             apiRequest.Query("integrationIdOrSlug", integrationIdOrSlug);
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
-            return _connection.SendAsync<global::Vercel.GetConfigurationsResponse>(apiRequest, cancellationToken);
+            return _connection.SendAsync(apiRequest, _json.GetConfigurationsResponse, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -128,7 +131,7 @@ namespace Vercel
             apiRequest.PathParameter("id", id);
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
-            return _connection.SendAsync<global::Vercel.GetConfigurationProductsResponse>(apiRequest, cancellationToken);
+            return _connection.SendAsync(apiRequest, _json.GetConfigurationProductsResponse, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -140,7 +143,7 @@ namespace Vercel
             apiRequest.Query("metadata", metadata);
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
-            return _connection.SendAsync<global::Vercel.GetBillingPlansResponse>(apiRequest, cancellationToken);
+            return _connection.SendAsync(apiRequest, _json.GetBillingPlansResponse, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -149,8 +152,8 @@ namespace Vercel
             var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/v1/storage/stores/integration/direct");
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
-            apiRequest.JsonBody(request, "application/json");
-            return _connection.SendAsync<global::Vercel.CreateIntegrationStoreDirectResponse>(apiRequest, cancellationToken);
+            apiRequest.JsonBody(request, _json.CreateIntegrationStoreDirectRequest, "application/json");
+            return _connection.SendAsync(apiRequest, _json.CreateIntegrationStoreDirectResponse, cancellationToken);
         }
 
     }

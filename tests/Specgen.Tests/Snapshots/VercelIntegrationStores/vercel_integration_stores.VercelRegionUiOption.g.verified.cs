@@ -181,40 +181,63 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::System.Text.Json.JsonSerializer.Serialize(this, typeof(VercelRegionUiOption));
+        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
-        /// <summary>Reads and writes <see cref="VercelRegionUiOption"/> with System.Text.Json.</summary>
+        /// <summary>Reads and writes <see cref="VercelRegionUiOption"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<VercelRegionUiOption>
         {
             /// <inheritdoc/>
-            public override VercelRegionUiOption? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            public override VercelRegionUiOption? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
+            public static VercelRegionUiOption? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                using var document = global::System.Text.Json.JsonDocument.ParseValue(ref reader);
-                var json = document.RootElement;
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "label") && global::Specgen.Runtime.JsonMatch.Has(json, "value") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.UiOption>(json, options, out var asLabelValue))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "label"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "value"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue))
                 {
                     return new LabelValue(asLabelValue);
                 }
-                if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && global::Specgen.Runtime.JsonMatch.Has(json, "value") && global::Specgen.Runtime.JsonMatch.TryConvert<global::Vercel.BrandedValue>(json, options, out var asBrandedValue))
+
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "value"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
                 {
                     return new BrandedValue(asBrandedValue);
                 }
-                if (true && global::Specgen.Runtime.JsonMatch.TryConvert<global::System.Text.Json.JsonElement>(json, options, out var asOpaque))
+
+                if (true && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Text.Json.JsonElement>(ref reader, options, global::Specgen.Runtime.JsonRead.Element, out var asOpaque))
                 {
                     return new Opaque(asOpaque);
                 }
-                return new Unknown(json.Clone());
+
+                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption value, global::System.Text.Json.JsonSerializerOptions options)
+            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 switch (value)
                 {
-                    case LabelValue match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Opaque match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case BrandedValue match: global::System.Text.Json.JsonSerializer.Serialize(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
+                    case LabelValue match:
+                        global::Vercel.UiOption.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case Opaque match:
+                        global::Specgen.Runtime.JsonWrite.Element(writer, match.Value, options);
+                        break;
+                    case BrandedValue match:
+                        global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options);
+                        break;
+                    case Unknown match:
+                        match.Json.WriteTo(writer);
+                        break;
+                    default:
+                        writer.WriteNullValue();
+                        break;
                 }
             }
         }

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Modelling.Model;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>
+/// Decides the JSON context's name and its properties: one per generated type, named as the type, and
+/// one per other type an operation sends or returns (<c>StoreList</c>, <c>String</c>).
+/// </summary>
+internal static class JsonContextModeller
+{
+    /// <summary>Members the context has from <c>JsonSerializerContext</c> and <c>object</c>: no property may take these names.</summary>
+    private static readonly string[] ReservedMembers =
+        { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" };
+
+    /// <summary><c>VercelClient</c> → <c>VercelJson</c>; a client name without the suffix gains <c>Json</c>.</summary>
+    public static string NameFor(string clientName)
+    {
+        const string Suffix = "Client";
+        return clientName.Length > Suffix.Length && clientName.EndsWith(Suffix, System.StringComparison.Ordinal)
+            ? clientName.Substring(0, clientName.Length - Suffix.Length) + "Json"
+            : clientName + "Json";
+    }
+
+    public static JsonContextModel Model(string name, IEnumerable<TypeModel> types, IEnumerable<OperationModel> operations)
+    {
+        var members = new NameScope(ReservedMembers.Append(name));
+        var properties = types
+            .Select(t => new JsonTypeInfoModel(members.Claim(t.Name), TypeRef.Named(t.Name, isValueType: t is EnumModel)))
+            .ToList();
+        var others = operations
+            .SelectMany(o => new[] { o.Body?.Type, o.ResponseType })
+            .Where(t => t is not null && t.Kind != TypeKind.Named)
+            .Distinct();
+        properties.AddRange(others.Select(t => new JsonTypeInfoModel(members.Claim(NameOf(t!)), t!)));
+        return new JsonContextModel(name, properties.ToEquatableArray());
+    }
+
+    private static string NameOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Named => type.Name!,
+        TypeKind.Array => NameOf(type.Item!) + "List",
+        TypeKind.Map => NameOf(type.Item!) + "Map",
+        TypeKind.Number => "Double",
+        _ => type.Kind.ToString(),
+    };
+}

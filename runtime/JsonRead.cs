@@ -1,0 +1,127 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Specgen.Runtime;
+
+/// <summary>
+/// Reads one JSON value; the reader is on the value's first token and is left on its last. Generated
+/// converters pass these around for list items, map values and union cases.
+/// </summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public delegate T? JsonReadFunc<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+/// <summary>
+/// The reading half of the code Specgen generates for every type: small, reflection-free steps the
+/// generated <c>JsonConverter</c>s are made of. Public for generated code.
+/// </summary>
+/// <remarks>
+/// A JSON <c>null</c> where the spec promises a string, object or list is read as <c>null</c> (as
+/// System.Text.Json does); where it promises a number or boolean, reading fails.
+/// </remarks>
+public static class JsonRead
+{
+    /// <summary>Reads a string; <c>null</c> for a JSON null.</summary>
+    public static string? String(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetString();
+
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetBoolean();
+
+    /// <summary>Reads a number that fits an <see cref="int"/>.</summary>
+    public static int Int32(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetInt32();
+
+    /// <summary>Reads a number that fits a <see cref="long"/>.</summary>
+    public static long Int64(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetInt64();
+
+    /// <summary>Reads a number.</summary>
+    public static double Number(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetDouble();
+
+    /// <summary>Reads any JSON value as a node; <c>null</c> for a JSON null.</summary>
+    public static JsonNode? Node(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
+
+    /// <summary>Reads a free-form JSON object; <c>null</c> for a JSON null.</summary>
+    public static JsonObject? Object(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Expect(ref reader, JsonTokenType.StartObject, "JsonObject");
+        return (JsonObject)Node(ref reader, options)!;
+    }
+
+    /// <summary>Reads any JSON value as it is.</summary>
+    public static JsonElement Element(ref Utf8JsonReader reader, JsonSerializerOptions options) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Reads an array, each item with <paramref name="item"/>; <c>null</c> for a JSON null.</summary>
+    public static IReadOnlyList<T>? List<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> item)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Expect(ref reader, JsonTokenType.StartArray, "a list");
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            list.Add(item(ref reader, options)!);
+        }
+
+        return list;
+    }
+
+    /// <summary>Reads an object as a map, each value with <paramref name="value"/>; <c>null</c> for a JSON null.</summary>
+    public static IReadOnlyDictionary<string, T>? Map<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> value)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        Expect(ref reader, JsonTokenType.StartObject, "a map");
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (NextProperty(ref reader))
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = value(ref reader, options)!;
+        }
+
+        return map;
+    }
+
+    /// <summary>Throws unless the reader is on <paramref name="token"/>, naming what was expected.</summary>
+    public static void Expect(ref Utf8JsonReader reader, JsonTokenType token, string what)
+    {
+        if (reader.TokenType != token)
+        {
+            throw new JsonException($"Expected {Describe(token)} for {what}, got {reader.TokenType}.");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the object being read; false at its end.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>Keeps a property the type does not describe (the reader is on its name) and moves past its value.</summary>
+    public static void Extra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        (extra ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal))[name] = JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>The error for a required property the JSON lacks.</summary>
+    public static JsonException Missing(string type, string property) =>
+        new($"{type} requires the property '{property}', which the JSON does not have.");
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        _ => token.ToString(),
+    };
+}

@@ -1,0 +1,124 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Specgen.Runtime;
+
+/// <summary>Writes one JSON value. Generated converters pass these around for list items, map values and union cases.</summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public delegate void JsonWriteFunc<in T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
+
+/// <summary>The writing half of the code Specgen generates for every type. Public for generated code.</summary>
+public static class JsonWrite
+{
+    /// <summary>Options with no resolver: what generated converters are handed when no serializer call is involved.</summary>
+    internal static readonly JsonSerializerOptions Plain = new();
+
+    /// <summary>Writes a string, or <c>null</c>.</summary>
+    public static void String(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>Writes <c>true</c> or <c>false</c>.</summary>
+    public static void Boolean(Utf8JsonWriter writer, bool value, JsonSerializerOptions options) => writer.WriteBooleanValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void Int32(Utf8JsonWriter writer, int value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void Int64(Utf8JsonWriter writer, long value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void Number(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a node, or <c>null</c>.</summary>
+    public static void Node(Utf8JsonWriter writer, JsonNode? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer, options);
+        }
+    }
+
+    /// <summary>Writes a JSON value as it is.</summary>
+    public static void Element(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
+
+    /// <summary>Writes a list as an array, each item with <paramref name="item"/>; <c>null</c> when there is no list.</summary>
+    public static void List<T>(Utf8JsonWriter writer, IReadOnlyList<T>? value, JsonSerializerOptions options, JsonWriteFunc<T> item)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (var i = 0; i < value.Count; i++)
+        {
+            item(writer, value[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a map as an object, each value with <paramref name="value"/>; <c>null</c> when there is no map.</summary>
+    public static void Map<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T>? map, JsonSerializerOptions options, JsonWriteFunc<T> value)
+    {
+        if (map is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var pair in map)
+        {
+            writer.WritePropertyName(pair.Key);
+            value(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes the properties a type kept without describing them, as they were read.</summary>
+    public static void Extra(Utf8JsonWriter writer, IDictionary<string, JsonElement>? extra)
+    {
+        if (extra is null)
+        {
+            return;
+        }
+
+        foreach (var pair in extra)
+        {
+            writer.WritePropertyName(pair.Key);
+            pair.Value.WriteTo(writer);
+        }
+    }
+
+    /// <summary>The value as compact JSON text.</summary>
+    public static string ToJson<T>(T value, JsonWriteFunc<T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value, Plain);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The value as a JSON element that does not depend on any document.</summary>
+    public static JsonElement ToElement<T>(T value, JsonWriteFunc<T> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value, Plain);
+        }
+
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        return JsonElement.ParseValue(ref reader);
+    }
+}
