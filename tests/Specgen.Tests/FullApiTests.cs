@@ -21,6 +21,30 @@ public class FullApiTests
     }
 
     [Fact]
+    public void The_generated_code_uses_nothing_that_needs_reflection()
+    {
+        // What the trimming and AOT analyzers would flag, over all 1,287 generated files.
+        var uses = ReflectionCheck.UsesNeedingReflection(Run.Value.Output, Run.Value.Result.GeneratedTrees);
+
+        Assert.True(uses.Count == 0, string.Join("\n", uses.Take(20)));
+    }
+
+    [Fact]
+    public void The_reflection_check_finds_reflection_based_serialization()
+    {
+        // The check above is only as good as this: a reflection-based call is found.
+        var run = GeneratorHarness.Run(new[] { new SpecFile("specs/tiny.yaml", "openapi: 3.0.3\ninfo: {title: Tiny, version: '1'}\npaths: {}\n") },
+            "class User { string A() => System.Text.Json.JsonSerializer.Serialize(new { a = 1 }); object B() => System.Text.Json.JsonSerializerOptions.Default; }");
+        var user = run.Output.SyntaxTrees.Except(run.Result.GeneratedTrees);
+
+        var uses = ReflectionCheck.UsesNeedingReflection(run.Output, user);
+
+        Assert.Equal(2, uses.Count);
+        Assert.Contains(uses, u => u.Contains("JsonSerializer.Serialize", StringComparison.Ordinal));
+        Assert.Contains(uses, u => u.Contains("JsonSerializerOptions.Default", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void What_the_generator_reports_about_the_API_is_only_what_the_spec_really_has()
     {
         // The spec has two path templates that differ only in a parameter's name (003), octet-stream
