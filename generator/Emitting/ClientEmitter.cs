@@ -182,7 +182,19 @@ internal static class ClientEmitter
 
         if (operation.Body is { } body)
         {
-            writer.Line($"apiRequest.JsonBody({body.Name}, {typeInfos[CSharp.TypeName(body.Type, ns)]}, {CSharp.Literal(body.ContentType)});");
+            var typeInfo = typeInfos[CSharp.TypeName(body.Type, ns)];
+            if (!body.IsRequired && body.Type.IsValueType)
+            {
+                // An optional number, boolean or enum is a Nullable<T>; the body is sent when it has a value.
+                using (writer.Block($"if ({body.Name} is not null)"))
+                {
+                    writer.Line($"apiRequest.JsonBody({body.Name}.Value, {typeInfo}, {CSharp.Literal(body.ContentType)});");
+                }
+            }
+            else
+            {
+                writer.Line($"apiRequest.JsonBody({body.Name}, {typeInfo}, {CSharp.Literal(body.ContentType)});");
+            }
         }
 
         writer.Line(operation.ResponseType is { } type

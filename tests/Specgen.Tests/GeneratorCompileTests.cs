@@ -90,6 +90,39 @@ public class GeneratorCompileTests
         Assert.Contains(pet.GetMembers("Nickname").Single().GetAttributes(), a => a.AttributeClass?.Name == "ObsoleteAttribute");
     }
 
+    [Fact]
+    public void Optional_bodies_of_every_kind_compile_and_unwrap_a_nullable_value()
+    {
+        // An optional number or enum body is a Nullable<T>, which the JSON context has no type info for.
+        var run = InlineSpec.Generate("""
+            openapi: 3.0.3
+            info: {title: Bodies, version: '1'}
+            paths:
+              /count:
+                put:
+                  operationId: putCount
+                  requestBody: {content: {application/json: {schema: {type: integer}}}}
+                  responses: {'204': {description: ok}}
+              /mode:
+                put:
+                  operationId: putMode
+                  requestBody: {content: {application/json: {schema: {type: string, enum: [fast, slow]}}}}
+                  responses: {'204': {description: ok}}
+              /names:
+                put:
+                  operationId: putNames
+                  requestBody: {content: {application/json: {schema: {type: array, items: {type: string}}}}}
+                  responses: {'204': {description: ok}}
+            """);
+
+        InlineSpec.AssertCompiles(run);
+        var client = run.SourceOf("BodiesClient");
+        Assert.Contains("if (request is not null)", client, StringComparison.Ordinal);
+        Assert.Contains("apiRequest.JsonBody(request.Value, _json.Int64, \"application/json\");", client, StringComparison.Ordinal);
+        Assert.Contains("apiRequest.JsonBody(request.Value, _json.PutModeRequest, \"application/json\");", client, StringComparison.Ordinal);
+        Assert.Contains("apiRequest.JsonBody(request, _json.StringList, \"application/json\");", client, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/project/", "/project/specs/billing/api.yaml", "/project/specs/users/api.yaml", "specs.billing.api.", "specs.users.api.")]
     [InlineData("/project/", "/shared/billing/api.yaml", "/shared/users/api.yaml", "api.", "api.")]
