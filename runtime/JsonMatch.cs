@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
@@ -10,6 +11,37 @@ namespace Specgen.Runtime;
 /// </summary>
 public static class JsonMatch
 {
+    /// <summary>
+    /// Answers all of a union's property tests in one pass over the object the reader is on: bit <c>i</c>
+    /// is set when fact <c>i</c> holds. The first occurrence of a property decides; 0 for a non-object.
+    /// </summary>
+    public static ulong Scan(Utf8JsonReader json, Facts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            return 0;
+        }
+
+        ulong found = 0;
+        ulong seen = 0;
+        var all = facts.AllNames;
+        while (seen != all && json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = facts.IndexOf(ref json, seen);
+            json.Read();
+            if (index >= 0)
+            {
+                seen |= 1UL << index;
+                found |= facts.Holds(index, ref json);
+            }
+
+            json.Skip();
+        }
+
+        return found;
+    }
+
     /// <summary>Whether the value is an object with the property.</summary>
     public static bool Has(Utf8JsonReader json, ReadOnlySpan<byte> property)
     {
@@ -109,5 +141,89 @@ public static class JsonMatch
         var reader = new Utf8JsonReader(buffer.WrittenSpan);
         reader.Read();
         return TryRead(ref reader, JsonWrite.Plain, read, out value);
+    }
+
+    /// <summary>
+    /// The property tests of a union's cases, prepared once: each is a property that must be present
+    /// (value null) or must be the given string. At most 64.
+    /// </summary>
+    public sealed class Facts
+    {
+        private readonly byte[][] _names;
+        private readonly ulong[] _presence;
+        private readonly (byte[] Value, ulong Bit)[][] _values;
+
+        /// <summary>Prepares the facts; fact <c>i</c> is bit <c>i</c> of a <see cref="Scan"/>.</summary>
+        public Facts(params (string Property, string? Value)[] facts)
+        {
+            ArgumentNullException.ThrowIfNull(facts);
+            if (facts.Length > 64)
+            {
+                throw new ArgumentException("A scan answers at most 64 facts.", nameof(facts));
+            }
+
+            var names = facts.Select(f => f.Property).Distinct(StringComparer.Ordinal).ToList();
+            _names = names.Select(n => Encoding.UTF8.GetBytes(n)).ToArray();
+            _presence = new ulong[names.Count];
+            _values = new (byte[], ulong)[names.Count][];
+            for (var n = 0; n < names.Count; n++)
+            {
+                var values = new List<(byte[], ulong)>();
+                for (var i = 0; i < facts.Length; i++)
+                {
+                    if (facts[i].Property != names[n])
+                    {
+                        continue;
+                    }
+
+                    if (facts[i].Value is { } value)
+                    {
+                        values.Add((Encoding.UTF8.GetBytes(value), 1UL << i));
+                    }
+                    else
+                    {
+                        _presence[n] |= 1UL << i;
+                    }
+                }
+
+                _values[n] = values.ToArray();
+            }
+
+            AllNames = names.Count == 64 ? ulong.MaxValue : (1UL << names.Count) - 1;
+        }
+
+        internal ulong AllNames { get; }
+
+        /// <summary>The first property not yet seen whose name the reader is on, or -1.</summary>
+        internal int IndexOf(ref Utf8JsonReader json, ulong seen)
+        {
+            for (var n = 0; n < _names.Length; n++)
+            {
+                if ((seen & (1UL << n)) == 0 && json.ValueTextEquals(_names[n]))
+                {
+                    return n;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The facts property <paramref name="index"/> makes true, with the reader on its value.</summary>
+        internal ulong Holds(int index, ref Utf8JsonReader json)
+        {
+            var holds = _presence[index];
+            if (json.TokenType == JsonTokenType.String)
+            {
+                foreach (var (value, bit) in _values[index])
+                {
+                    if (json.ValueTextEquals(value))
+                    {
+                        holds |= bit;
+                    }
+                }
+            }
+
+            return holds;
+        }
     }
 }

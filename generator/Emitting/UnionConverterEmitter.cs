@@ -21,6 +21,15 @@ internal static class UnionConverterEmitter
         using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
         {
             WriteOverrides(writer, name);
+            var facts = Facts(model);
+            if (facts is not null)
+            {
+                writer.Line("/// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>");
+                var entries = facts.Select(f => $"({CSharp.Literal(f.Property)}, {(f.Value is null ? "null" : CSharp.Literal(f.Value))})");
+                writer.Line($"private static readonly {Match}.Facts s_facts = new({string.Join(", ", entries)});");
+                writer.Line();
+            }
+
             writer.Line("/// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>");
             using (writer.Block($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
             {
@@ -30,11 +39,17 @@ internal static class UnionConverterEmitter
                 }
 
                 writer.Line();
+                if (facts is not null)
+                {
+                    // One pass over the object's properties answers every case's property tests.
+                    writer.Line($"var found = {Match}.Scan(reader, s_facts);");
+                }
+
                 foreach (var @case in model.ReadOrder.Select(i => model.Cases[i]))
                 {
                     var type = CSharp.TypeName(@case.Type, ns);
                     var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {Local(@case.Name)})";
-                    using (writer.Block($"if ({Condition(@case.Test, "reader")} && {read})"))
+                    using (writer.Block($"if ({Condition(@case.Test, "reader", facts)} && {read})"))
                     {
                         writer.Line($"return new {@case.Name}({Local(@case.Name)});");
                     }
@@ -82,16 +97,48 @@ internal static class UnionConverterEmitter
 
     private static string Local(string caseName) => "as" + caseName;
 
+    /// <summary>A property test: the property is present (<paramref name="Value"/> null) or is that string.</summary>
+    private sealed record Fact(string Property, string? Value);
+
+    /// <summary>
+    /// The property tests of the cases' top-level tests, each once, for a single scan; null when there
+    /// are none or more than a scan's 64 bits.
+    /// </summary>
+    private static List<Fact>? Facts(UnionModel model)
+    {
+        var facts = model.Cases.SelectMany(c => TopLevelFacts(c.Test)).Distinct().ToList();
+        return facts.Count is > 0 and <= 64 ? facts : null;
+    }
+
+    private static IEnumerable<Fact> TopLevelFacts(CaseTest test) =>
+        test.Constants.Select(c => new Fact(c.Property, c.Value))
+            .Concat(Required(test).Concat(test.ForbiddenProperties).Select(p => new Fact(p, null)));
+
+    private static IEnumerable<string> Required(CaseTest test) =>
+        test.RequiredProperties.Where(r => test.Constants.All(c => c.Property != r));
+
     /// <summary>
     /// The C# condition for a case test on the value <paramref name="json"/> (a reader) is on; every
-    /// string in it is a literal built by Specgen.
+    /// string in it is a literal built by Specgen. With <paramref name="facts"/>, property tests read the
+    /// bits of the scan (<c>found</c>); without (an array's first item), each looks ahead itself.
     /// </summary>
-    private static string Condition(CaseTest test, string json)
+    private static string Condition(CaseTest test, string json, List<Fact>? facts = null)
     {
         var parts = new List<string> { Kinds(test.Kinds, json) };
-        parts.AddRange(test.Constants.Select(c => $"{Match}.HasString({json}, {JsonCode.Utf8(c.Property)}, {JsonCode.Utf8(c.Value)})"));
-        parts.AddRange(test.RequiredProperties.Where(r => test.Constants.All(c => c.Property != r)).Select(r => $"{Match}.Has({json}, {JsonCode.Utf8(r)})"));
-        parts.AddRange(test.ForbiddenProperties.Select(f => $"!{Match}.Has({json}, {JsonCode.Utf8(f)})"));
+        if (facts is not null)
+        {
+            var required = Mask(facts, test.Constants.Select(c => new Fact(c.Property, c.Value)).Concat(Required(test).Select(r => new Fact(r, null))));
+            var forbidden = Mask(facts, test.ForbiddenProperties.Select(f => new Fact(f, null)));
+            parts.Add(required == 0 ? string.Empty : $"(found & {Hex(required)}) == {Hex(required)}");
+            parts.Add(forbidden == 0 ? string.Empty : $"(found & {Hex(forbidden)}) == 0");
+        }
+        else
+        {
+            parts.AddRange(test.Constants.Select(c => $"{Match}.HasString({json}, {JsonCode.Utf8(c.Property)}, {JsonCode.Utf8(c.Value)})"));
+            parts.AddRange(Required(test).Select(r => $"{Match}.Has({json}, {JsonCode.Utf8(r)})"));
+            parts.AddRange(test.ForbiddenProperties.Select(f => $"!{Match}.Has({json}, {JsonCode.Utf8(f)})"));
+        }
+
         if (test.StringValues.Count > 0)
         {
             parts.Add("(" + string.Join(" || ", test.StringValues.Select(v => $"{Match}.IsString({json}, {JsonCode.Utf8(v)})")) + ")");
@@ -105,6 +152,11 @@ internal static class UnionConverterEmitter
         var condition = string.Join(" && ", parts.Where(p => p.Length > 0));
         return condition.Length == 0 ? "true" : condition;
     }
+
+    private static ulong Mask(List<Fact> facts, IEnumerable<Fact> wanted) =>
+        wanted.Aggregate(0UL, (mask, fact) => mask | (1UL << facts.IndexOf(fact)));
+
+    private static string Hex(ulong mask) => "0x" + mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
 
     private static string Kinds(JsonValueKindSet kinds, string json)
     {

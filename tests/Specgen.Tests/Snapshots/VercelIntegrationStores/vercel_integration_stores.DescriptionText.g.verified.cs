@@ -160,6 +160,9 @@ namespace Vercel
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, DescriptionText value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
+            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("expr", null));
+
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static DescriptionText? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -168,7 +171,8 @@ namespace Vercel
                     return null;
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "expr"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression))
+                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression))
                 {
                     return new Expression(asExpression);
                 }

@@ -440,6 +440,9 @@ namespace Vercel
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProductMetadataControl value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
+            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("type", "string"), ("ui:control", "input"), ("type", "number"), ("type", "boolean"), ("ui:control", "toggle"), ("type", "array"), ("ui:control", "slider"), ("items", null), ("ui:steps", null), ("ui:control", "select"), ("ui:options", null), ("ui:control", "multi-select"), ("ui:control", "vercel-region"), ("ui:control", "multi-vercel-region"), ("ui:control", "domain"), ("value", null), ("type", null), ("ui:control", null));
+
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static ProductMetadataControl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -448,52 +451,53 @@ namespace Vercel
                     return null;
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "array"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "slider"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "items"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:steps"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider))
+                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1E0UL) == 0x1E0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider))
                 {
                     return new NumberSlider(asNumberSlider);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "array"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "multi-select"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "items"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:options"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCA0UL) == 0xCA0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect))
                 {
                     return new StringMultiSelect(asStringMultiSelect);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "array"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "multi-vercel-region"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "items"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:options"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.MultiVercelRegion>(ref reader, options, global::Vercel.MultiVercelRegion.JsonConverter.ReadValue, out var asMultiVercelRegion))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x24A0UL) == 0x24A0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.MultiVercelRegion>(ref reader, options, global::Vercel.MultiVercelRegion.JsonConverter.ReadValue, out var asMultiVercelRegion))
                 {
                     return new MultiVercelRegion(asMultiVercelRegion);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "select"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:options"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x601UL) == 0x601UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect))
                 {
                     return new StringSelect(asStringSelect);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "vercel-region"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "ui:options"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1401UL) == 0x1401UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion))
                 {
                     return new VercelRegion(asVercelRegion);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "input"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput))
                 {
                     return new StringInput(asStringInput);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "number"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "input"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x6UL) == 0x6UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput))
                 {
                     return new NumberInput(asNumberInput);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "boolean"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "toggle"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x18UL) == 0x18UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle))
                 {
                     return new BooleanToggle(asBooleanToggle);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(reader, "type"u8, "string"u8) && global::Specgen.Runtime.JsonMatch.HasString(reader, "ui:control"u8, "domain"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x4001UL) == 0x4001UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain))
                 {
                     return new Domain(asDomain);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "value"u8) && !global::Specgen.Runtime.JsonMatch.Has(reader, "type"u8) && !global::Specgen.Runtime.JsonMatch.Has(reader, "ui:control"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x8000UL) == 0x8000UL && (found & 0x30000UL) == 0 && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
                 {
                     return new BrandedValue(asBrandedValue);
                 }

@@ -192,6 +192,9 @@ namespace Vercel
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
+            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("label", null), ("value", null));
+
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static VercelRegionUiOption? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
@@ -200,12 +203,13 @@ namespace Vercel
                     return null;
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "label"u8) && global::Specgen.Runtime.JsonMatch.Has(reader, "value"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue))
+                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue))
                 {
                     return new LabelValue(asLabelValue);
                 }
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.Has(reader, "value"u8) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
                 {
                     return new BrandedValue(asBrandedValue);
                 }
