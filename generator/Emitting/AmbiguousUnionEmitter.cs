@@ -51,7 +51,7 @@ internal static class AmbiguousUnionEmitter
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the JSON it holds, without reflection.</summary>");
             using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
             {
-                UnionConverterEmitter.WriteOverrides(writer, name);
+                JsonCode.WriteConverterOverrides(writer, name);
                 writer.Line("/// <summary>Keeps the value the reader is on as raw JSON; <c>null</c> for a JSON null.</summary>");
                 writer.Line($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options) =>");
                 writer.Line($"    reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? null : new {name}({CSharp.Json}.JsonElement.ParseValue(ref reader));");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Specgen.Generator.Common;
 using Specgen.Generator.Modelling.Model;
 
 namespace Specgen.Generator.Emitting;
@@ -67,6 +68,17 @@ internal static class JsonCode
     public static string NewConverter(TypeRef type, string ns) => type.Kind == TypeKind.Named
         ? $"new {CSharp.TypeName(type, ns)}.JsonConverter()"
         : $"new {CSharp.Runtime}.DelegatingJsonConverter<{CSharp.TypeName(type, ns)}>({ReadFunc(type, ns)}, {WriteFunc(type, ns)})";
+
+    /// <summary>The converter's overrides, which hand over to its static <c>ReadValue</c> and <c>WriteValue</c>.</summary>
+    public static void WriteConverterOverrides(SourceWriter writer, string name)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override {name}? Read(ref {CSharp.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}.JsonSerializerOptions options) => ReadValue(ref reader, options);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options) => WriteValue(writer, value, options);");
+        writer.Line();
+    }
 
     /// <summary>
     /// The UTF-8 bytes of spec text, for matching property names and values as the reader sees them: a

@@ -28,7 +28,7 @@ internal static class RecordConverterEmitter
                 writer.Line();
             }
 
-            UnionConverterEmitter.WriteOverrides(writer, name);
+            JsonCode.WriteConverterOverrides(writer, name);
             WriteRead(writer, model, ns);
             writer.Line();
             WriteWrite(writer, model, ns);

@@ -20,7 +20,7 @@ internal static class UnionConverterEmitter
         writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.</summary>");
         using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
         {
-            WriteOverrides(writer, name);
+            JsonCode.WriteConverterOverrides(writer, name);
             var facts = Facts(model);
             if (facts is not null)
             {
@@ -82,17 +82,6 @@ internal static class UnionConverterEmitter
                 }
             }
         }
-    }
-
-    /// <summary>The converter's overrides, which hand over to its static <c>ReadValue</c> and <c>WriteValue</c>.</summary>
-    internal static void WriteOverrides(SourceWriter writer, string name)
-    {
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {name}? Read(ref {CSharp.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}.JsonSerializerOptions options) => ReadValue(ref reader, options);");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options) => WriteValue(writer, value, options);");
-        writer.Line();
     }
 
     private static string Local(string caseName) => "as" + caseName;
