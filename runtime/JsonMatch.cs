@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -132,13 +131,7 @@ public static class JsonMatch
     /// <summary>Reads raw JSON as a case's type; false (not an exception) when it does not fit.</summary>
     public static bool TryRead<T>(JsonElement json, JsonReadFunc<T> read, [MaybeNullWhen(false)] out T value)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            json.WriteTo(writer);
-        }
-
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
+        var reader = new Utf8JsonReader(JsonWrite.ToUtf8(json, JsonWrite.Element));
         reader.Read();
         return TryRead(ref reader, JsonWrite.Plain, read, out value);
     }

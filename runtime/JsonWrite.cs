@@ -98,27 +98,24 @@ public static class JsonWrite
     }
 
     /// <summary>The value as compact JSON text.</summary>
-    public static string ToJson<T>(T value, JsonWriteFunc<T> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            write(writer, value, Plain);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string ToJson<T>(T value, JsonWriteFunc<T> write) => System.Text.Encoding.UTF8.GetString(ToUtf8(value, write));
 
     /// <summary>The value as a JSON element that does not depend on any document.</summary>
     public static JsonElement ToElement<T>(T value, JsonWriteFunc<T> write)
     {
+        var reader = new Utf8JsonReader(ToUtf8(value, write));
+        return JsonElement.ParseValue(ref reader);
+    }
+
+    /// <summary>The value as compact UTF-8 JSON.</summary>
+    internal static ReadOnlySpan<byte> ToUtf8<T>(T value, JsonWriteFunc<T> write)
+    {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             write(writer, value, Plain);
         }
 
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        return JsonElement.ParseValue(ref reader);
+        return buffer.WrittenSpan;
     }
 }
