@@ -61,6 +61,9 @@ internal sealed class ModelContext
 
     public LocationInfo Locate(string pointer) => Spec.Map.Locate(pointer);
 
+    /// <summary>The pointer with every <c>$ref</c> on its way followed (<see cref="JsonPointer.Canonical"/>): what modelling starts from.</summary>
+    public string Canonical(string pointer) => JsonPointer.Canonical(Spec.Root, pointer);
+
     public void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, string pointer, params string[] arguments) =>
         Diagnostics.Add(DiagnosticInfo.Create(descriptor, Locate(pointer), arguments));
 

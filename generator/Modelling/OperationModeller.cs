@@ -47,7 +47,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
     private OperationModel? Model(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
     {
-        var pointer = "/paths/" + Escape(path) + "/" + method.ToLowerInvariant();
+        // A path item may be a $ref (components/pathItems): its operations live there.
+        var pointer = context.Canonical("/paths/" + Escape(path) + "/" + method.ToLowerInvariant());
         var baseName = operation.OperationId is { Length: > 0 } id ? Naming.Pascal(id, "Call") : DerivedName(method, path);
         var methodName = MethodName(operation.OperationId, method + " " + path, baseName, pointer) + "Async";
         if (operation.OperationId is not { Length: > 0 })
@@ -115,7 +116,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             return null;
         }
 
-        var type = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Request", null), pointer + "/requestBody/content/" + Escape(json.Key) + "/schema").Type;
+        var at = context.Canonical(pointer + "/requestBody/content/" + Escape(json.Key) + "/schema");
+        var type = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Request", null), at).Type;
         // A body whose schema has required members cannot be left out, whatever requestBody.required says.
         var required = body.Required || (json.Value.Schema is { } schema && (schema.Required?.Count ?? 0) > 0);
         return new BodyModel(locals.Claim("request"), type, required, json.Key, body.Description);
@@ -135,7 +137,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
             var content = response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>();
             var json = JsonMediaType(content);
-            var at = pointer + "/responses/" + Escape(response.Key) + "/content";
+            var at = context.Canonical(pointer + "/responses/" + Escape(response.Key)) + "/content";
             if (json.Key is not null && json.Value.Schema is not null)
             {
                 result = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Response", null), at + "/" + Escape(json.Key) + "/schema").Type;

@@ -20,7 +20,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
         {
             if (operationLevel[i] is { } parameter)
             {
-                all.Add((parameter, pointer + "/parameters/" + i));
+                all.Add((parameter, context.Canonical(pointer + "/parameters/" + i)));
             }
         }
 
@@ -29,7 +29,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
         {
             if (pathLevel[i] is not null && !all.Any(p => p.Parameter.Name == pathLevel[i].Name && p.Parameter.In == pathLevel[i].In))
             {
-                all.Add((pathLevel[i], Reading.JsonPointer.Parent(pointer) + "/parameters/" + i));
+                all.Add((pathLevel[i], context.Canonical(Reading.JsonPointer.Parent(pointer) + "/parameters/" + i)));
             }
         }
 
