@@ -52,18 +52,25 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         var propertyPointer = Reading.JsonPointer.Child(pointer + "/properties", wireName);
         var csName = context.ClaimFor(members, "The properties", wireName, Naming.Pascal(wireName, "Property"), propertyPointer);
         var resolved = schemas.Resolve(schema, new NameHint(Naming.Pascal(wireName, "Property"), owner), propertyPointer);
+
+        // A TypeScript brand marker never appears on the wire, whatever the spec's required list says.
+        required &= !IsBrandMarker(schema);
+        var annotations = SchemaModeller.Annotations(schema).ToList();
         return new PropertyModel(
             csName,
             wireName,
             resolved.Type,
             required,
-            !required || resolved.IsNullable,
-            schema.Description,
+            resolved.IsNullable,
+            annotations.Select(a => a.Description).FirstOrDefault(d => d is not null),
             DefaultLiteral(schema.Default, resolved.Type),
-            schema.Deprecated,
-            ConstraintsOf(schema),
+            annotations.Any(a => a.Deprecated),
+            annotations.Select(ConstraintsOf).FirstOrDefault(c => !c.IsEmpty) ?? Constraints.None,
             required && resolved.Type.Kind == TypeKind.String && ConstantOf(schema) is { } constant ? StringLiteral.Of(constant) : null);
     }
+
+    private static bool IsBrandMarker(IOpenApiSchema schema) =>
+        (schema is OpenApiSchemaReference reference ? reference.Target : schema) is { } target && SchemaModeller.IsBrand(target);
 
     /// <summary>The one string a schema allows (a single-value enum or a const), if that is all it allows.</summary>
     public static string? ConstantOf(IOpenApiSchema? schema)

@@ -102,12 +102,14 @@ internal sealed class SchemaModeller
         var nullable = IsNullable(schema);
         var type = KindOf(schema);
 
-        if (schema.AllOf is { Count: > 0 } allOf)
+        if (schema.AllOf is { Count: > 0 } allOf && AllOfType(schema, allOf) is var (index, isObject) && (isObject || index >= 0))
         {
-            if (allOf.Count == 1 && (schema.Properties?.Count ?? 0) == 0 && !HasUnion(schema))
+            if (!isObject)
             {
-                var single = Resolve(allOf[0], hint, pointer + "/allOf/0");
-                return single with { IsNullable = single.IsNullable || nullable };
+                // The parts agree on one non-object type (or one part says what it is and the rest only
+                // describe it): that type, not a record. Annotation parts may add null.
+                var single = Resolve(allOf[index], hint, pointer + "/allOf/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return single with { IsNullable = single.IsNullable || nullable || allOf.Any(p => p is not null && IsAnnotationOnly(p) && IsNullable(p)) };
             }
 
             return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
@@ -171,6 +173,70 @@ internal sealed class SchemaModeller
         return singular == arrayName ? arrayName + "Item" : singular;
     }
 
+    /// <summary>
+    /// What an allOf stands for: a record (<c>isObject</c>) when the schema or one of its parts has
+    /// properties and more than one part says what it is, else the index of the part whose type it is
+    /// (-1 when every part only annotates, so the schema's own keywords decide).
+    /// </summary>
+    private static (int Index, bool IsObject) AllOfType(IOpenApiSchema schema, IList<IOpenApiSchema> allOf)
+    {
+        var substantive = Enumerable.Range(0, allOf.Count).Where(i => allOf[i] is not null && !IsAnnotationOnly(allOf[i])).ToList();
+        var ownProperties = (schema.Properties?.Count ?? 0) > 0 || HasUnion(schema);
+        if (ownProperties)
+        {
+            return (-1, true);
+        }
+
+        if (substantive.Count == 1)
+        {
+            return (substantive[0], false);
+        }
+
+        if (substantive.Count == 0)
+        {
+            return (-1, false);
+        }
+
+        // Several parts: one record, unless none of them is an object (a string and a constrained string).
+        return substantive.Any(i => IsObjectLike(allOf[i], 0)) ? (-1, true) : (substantive[0], false);
+    }
+
+    /// <summary>
+    /// A schema that only describes or constrains a value (description, title, example, deprecated,
+    /// lengths, patterns, ranges, nullable) and says nothing of what it is: no type, $ref, properties,
+    /// items, enum or composition.
+    /// </summary>
+    public static bool IsAnnotationOnly(IOpenApiSchema schema) =>
+        schema is not OpenApiSchemaReference && KindOf(schema) == 0 && schema.Properties is not { Count: > 0 }
+        && schema.AdditionalProperties is null && schema.Items is null && schema.Enum is not { Count: > 0 } && schema.Const is null
+        && schema.AllOf is not { Count: > 0 } && !HasUnion(schema) && schema.Not is null;
+
+    /// <summary>Whether a schema (following references and allOf) describes an object.</summary>
+    private static bool IsObjectLike(IOpenApiSchema? schema, int depth)
+    {
+        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
+        if (target is null || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        return (KindOf(target) & JsonSchemaType.Object) != 0 || target.Properties is { Count: > 0 } || target.AdditionalProperties is not null
+            || HasUnion(target) || (target.AllOf?.Any(p => IsObjectLike(p, depth + 1)) ?? false);
+    }
+
+    /// <summary>The schema and its annotation-only allOf parts, where a member's description, deprecation and constraints are read.</summary>
+    public static IEnumerable<IOpenApiSchema> Annotations(IOpenApiSchema schema)
+    {
+        yield return schema;
+        foreach (var part in schema.AllOf ?? new List<IOpenApiSchema>())
+        {
+            if (part is not null && IsAnnotationOnly(part))
+            {
+                yield return part;
+            }
+        }
+    }
+
     public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
     private static bool HasUnion(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
@@ -229,8 +295,13 @@ internal sealed class SchemaModeller
     /// <summary>The schema's JSON types without <c>null</c> (several flags for <c>type: [string, boolean]</c>); 0 when it names none.</summary>
     public static JsonSchemaType KindOf(IOpenApiSchema schema) => (schema.Type ?? 0) & ~JsonSchemaType.Null;
 
-    /// <summary>The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication.</summary>
-    public string ShapeOf(string pointer) => ShapeKey.Of(Reading.JsonPointer.Find(_context.Spec.Root, pointer));
+    /// <summary>
+    /// The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication. A pointer that
+    /// finds nothing (modelling lost track of where it is) is a shape of its own, never one shared with
+    /// every other such miss.
+    /// </summary>
+    public string ShapeOf(string pointer) =>
+        Reading.JsonPointer.Find(_context.Spec.Root, pointer) is { } node ? ShapeKey.Of(node) : "unlocated:" + pointer;
 
     /// <summary>The name <c>x-specgen-name</c> gives the shape at <paramref name="pointer"/>; no shape work when the spec names nothing.</summary>
     public string? GivenNameAt(string pointer) =>

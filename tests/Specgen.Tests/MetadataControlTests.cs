@@ -137,11 +137,11 @@ public class MetadataControlTests
         MetadataControl.StringMultiSelect { Value: var c } =>
             $"StringMultiSelect: {c.UiLabel}, options {string.Join("/", c.UiOptions.Select(o => o.Value))}, items {string.Join("/", c.Items.Enum!)}, {c.MinItems}..{c.MaxItems} items",
         MetadataControl.VercelRegion { Value: var c } =>
-            $"VercelRegion: {c.UiLabel}, options {string.Join("/", c.UiOptions.Select(o => o.Match(lv => lv.Value, opaque => opaque.GetRawText(), branded => branded.Value.GetRawText(), u => u.GetRawText())))}, default {c.Default}",
+            $"VercelRegion: {c.UiLabel}, options {string.Join("/", c.UiOptions.Select(o => o.Match(lv => lv.Value, opaque => opaque.GetRawText(), branded => branded.Value?.GetRawText(), u => u.GetRawText())))}, default {c.Default}",
         MetadataControl.Domain { Value: var c } =>
             $"Domain: {c.UiLabel}, placeholder {c.UiPlaceholder}, hidden {Describe(c.UiHidden)}, disabled {Describe(c.UiDisabled)}",
         MetadataControl.BrandedValue { Value: var c } =>
-            $"BrandedValue: value {c.Value.GetRawText()}, disabled {Describe(c.Disabled)}, hidden {Describe(c.Hidden)}",
+            $"BrandedValue: value {c.Value?.GetRawText()}, disabled {Describe(c.Disabled)}, hidden {Describe(c.Hidden)}",
         MetadataControl.Unknown { Json: var json } => $"Unknown: {json.GetRawText()}",
         _ => throw new InvalidOperationException("unreachable"),
     };

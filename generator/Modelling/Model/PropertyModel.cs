@@ -2,7 +2,10 @@ using Specgen.Generator.Common;
 
 namespace Specgen.Generator.Modelling.Model;
 
-/// <summary>One member of a generated record.</summary>
+/// <summary>
+/// One member of a generated record. On the wire a member is absent, null or a value: whether it may be
+/// absent is <paramref name="IsRequired"/>, whether it may be null is <paramref name="AllowsNull"/>.
+/// </summary>
 /// <param name="DefaultLiteral">The spec's default as a C# expression built by Specgen, never spec text.</param>
 /// <param name="ConstantLiteral">
 /// For a required member whose schema allows one value (a union's discriminator), that value as a C#
@@ -13,7 +16,7 @@ internal sealed record PropertyModel(
     string JsonName,
     TypeRef Type,
     bool IsRequired,
-    bool IsNullable,
+    bool AllowsNull,
     string? Description,
     string? DefaultLiteral,
     bool IsDeprecated,
@@ -23,6 +26,15 @@ internal sealed record PropertyModel(
 {
     /// <summary>The caller must set it (C# <c>required</c>): required by the spec and not a constant set for them.</summary>
     public bool MustBeSet => IsRequired && ConstantLiteral is null;
+
+    /// <summary>The C# type is nullable: the member may be absent or null.</summary>
+    public bool IsNullable => !IsRequired || AllowsNull;
+
+    /// <summary>
+    /// Reading it can find it missing, or null where the spec allows no null: the JSON is still read,
+    /// and touching the member says what was wrong.
+    /// </summary>
+    public bool CanBeUnavailable => IsRequired;
 }
 
 /// <summary>What request validation checks on a member beyond its <see cref="Constraints"/>.</summary>

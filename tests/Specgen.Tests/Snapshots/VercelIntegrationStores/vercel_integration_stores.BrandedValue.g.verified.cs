@@ -14,7 +14,8 @@ namespace Vercel
     public sealed partial record BrandedValue
     {
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        public required global::System.Text.Json.JsonElement Value { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Text.Json.JsonElement? Value { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -50,8 +51,7 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "BrandedValue");
-                global::System.Text.Json.JsonElement vValue = default;
-                var hasValue = false;
+                global::System.Text.Json.JsonElement? vValue = default;
                 global::Vercel.Condition? vDisabled = default;
                 global::Vercel.Condition? vHidden = default;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
@@ -60,8 +60,7 @@ namespace Vercel
                     if (reader.ValueTextEquals("value"u8))
                     {
                         reader.Read();
-                        vValue = global::Specgen.Runtime.JsonRead.Element(ref reader, options);
-                        hasValue = true;
+                        vValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
                     }
                     else if (reader.ValueTextEquals("disabled"u8))
                     {
@@ -77,11 +76,6 @@ namespace Vercel
                     {
                         global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
                     }
-                }
-
-                if (!hasValue)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("BrandedValue", "value");
                 }
 
                 return new BrandedValue
@@ -103,8 +97,11 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Value);
-                global::Specgen.Runtime.JsonWrite.Element(writer, value.Value, options);
+                if (value.Value is { } vValue)
+                {
+                    writer.WritePropertyName(s_Value);
+                    global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
+                }
                 if (value.Disabled is { } vDisabled)
                 {
                     writer.WritePropertyName(s_Disabled);

@@ -70,7 +70,8 @@ namespace Vercel
         public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        public required global::System.Text.Json.JsonElement Value { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Text.Json.JsonElement? Value { get; init; }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
@@ -134,8 +135,7 @@ namespace Vercel
                 bool? vDisableResourceRenaming = default;
                 global::Vercel.Repl? vRepl = default;
                 global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? vGuides = default;
-                global::System.Text.Json.JsonElement vValue = default;
-                var hasValue = false;
+                global::System.Text.Json.JsonElement? vValue = default;
                 global::Vercel.Condition? vDisabled = default;
                 global::Vercel.Condition? vHidden = default;
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
@@ -214,8 +214,7 @@ namespace Vercel
                     else if (reader.ValueTextEquals("value"u8))
                     {
                         reader.Read();
-                        vValue = global::Specgen.Runtime.JsonRead.Element(ref reader, options);
-                        hasValue = true;
+                        vValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
                     }
                     else if (reader.ValueTextEquals("disabled"u8))
                     {
@@ -231,11 +230,6 @@ namespace Vercel
                     {
                         global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
                     }
-                }
-
-                if (!hasValue)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("StoreProduct", "value");
                 }
 
                 return new StoreProduct
@@ -341,8 +335,11 @@ namespace Vercel
                     writer.WritePropertyName(s_Guides);
                     global::Specgen.Runtime.JsonWrite.List(writer, vGuides, options, global::Vercel.Guide.JsonConverter.WriteValue);
                 }
-                writer.WritePropertyName(s_Value);
-                global::Specgen.Runtime.JsonWrite.Element(writer, value.Value, options);
+                if (value.Value is { } vValue)
+                {
+                    writer.WritePropertyName(s_Value);
+                    global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
+                }
                 if (value.Disabled is { } vDisabled)
                 {
                     writer.WritePropertyName(s_Disabled);
