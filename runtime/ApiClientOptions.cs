@@ -20,6 +20,31 @@ public sealed class ApiClientOptions
     /// </summary>
     public System.Text.Json.JsonSerializerOptions? JsonOptions { get; set; }
 
+    /// <summary>
+    /// Whether a response that lacks a member the spec marks required, or has null where the spec allows
+    /// none, fails the call (an <see cref="ApiException"/>). Off by default: such a response is read, and
+    /// only touching that member throws <see cref="MemberUnavailableException"/>, because servers drift
+    /// from their specs and one field a caller may never read should not fail the whole call.
+    /// </summary>
+    public bool StrictResponses { get; set; }
+
+    /// <summary>
+    /// The serializer options a generated client builds its JSON context with: a copy of
+    /// <see cref="JsonOptions"/>, made strict when <see cref="StrictResponses"/> is set; null when the
+    /// defaults serve. Public for generated code.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public System.Text.Json.JsonSerializerOptions? ContextOptions()
+    {
+        if (JsonOptions is null && !StrictResponses)
+        {
+            return null;
+        }
+
+        var options = JsonOptions is { } given ? new System.Text.Json.JsonSerializerOptions(given) : new System.Text.Json.JsonSerializerOptions();
+        return StrictResponses ? JsonRead.Strict(options) : options;
+    }
+
     /// <summary>When to retry; <see cref="RetryOptions.None"/> turns retries off.</summary>
     public RetryOptions Retry { get; set; } = new();
 

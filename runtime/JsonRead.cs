@@ -117,6 +117,65 @@ public static class JsonRead
     public static JsonException Missing(string type, string property) =>
         new($"{type} requires the property '{property}', which the JSON does not have.");
 
+    /// <summary>
+    /// A required property the JSON lacked (<paramref name="sent"/> false) or had as <c>null</c> where the
+    /// spec allows none: with strict options (<see cref="Strict"/>) reading fails here; otherwise the
+    /// value is read and the member says what was wrong when touched.
+    /// </summary>
+    public static void Incomplete(JsonSerializerOptions options, string type, string property, bool sent)
+    {
+        if (IsStrict(options))
+        {
+            throw sent ? new JsonException($"{type} requires the property '{property}' to have a value, but the JSON has null.") : Missing(type, property);
+        }
+    }
+
+    /// <summary>What touching a member that <see cref="Incomplete"/> let through throws.</summary>
+    public static MemberUnavailableException Unavailable(string type, string member, string property, bool sent) =>
+        new(type, member, property, sent);
+
+    /// <summary>
+    /// Makes reading with <paramref name="options"/> strict: a required property that is missing, or null
+    /// where the spec allows none, fails the read with a <see cref="JsonException"/> naming it.
+    /// </summary>
+    /// <remarks>
+    /// The mark is a converter that converts nothing: System.Text.Json shares metadata between options
+    /// that are alike, so strictness must be part of what makes them differ (and copies keep it).
+    /// </remarks>
+    public static JsonSerializerOptions Strict(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!IsStrict(options))
+        {
+            options.Converters.Add(StrictReading.Instance);
+        }
+
+        return options;
+    }
+
+    /// <summary>Whether <see cref="Strict"/> was applied to <paramref name="options"/>.</summary>
+    public static bool IsStrict(JsonSerializerOptions options)
+    {
+        foreach (var converter in options.Converters)
+        {
+            if (converter is StrictReading)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class StrictReading : System.Text.Json.Serialization.JsonConverterFactory
+    {
+        public static readonly StrictReading Instance = new();
+
+        public override bool CanConvert(Type typeToConvert) => false;
+
+        public override System.Text.Json.Serialization.JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => null;
+    }
+
     private static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartObject => "an object",

@@ -61,5 +61,10 @@ internal static class CSharp
         return writer.ToString();
     }
 
+    /// <summary>Around a record's converter constructor, which leaves required members for the converter to read.</summary>
+    public const string DisableNullableInitialization = "#pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched";
+
+    public const string RestoreNullableInitialization = "#pragma warning restore CS8618";
+
     public static string ObsoleteAttribute => "[global::System.Obsolete(\"The API marks this as deprecated.\")]";
 }

@@ -43,7 +43,7 @@ internal static class ClientEmitter
             writer.Line($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}.ApiClientOptions? options = null)");
             writer.Line("{");
             writer.Line($"    _connection = new {CSharp.Runtime}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress);");
-            writer.Line($"    _json = options?.JsonOptions is {{ }} jsonOptions ? new {json}(new {CSharp.Json}.JsonSerializerOptions(jsonOptions)) : {json}.Default;");
+            writer.Line($"    _json = options?.ContextOptions() is {{ }} jsonOptions ? new {json}(jsonOptions) : {json}.Default;");
             writer.Line("}");
             writer.Line();
             var typeInfos = spec.JsonContext.Types.ToDictionary(t => CSharp.TypeName(t.Type, spec.Namespace), t => "_json." + t.PropertyName);

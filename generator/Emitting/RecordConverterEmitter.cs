@@ -47,41 +47,27 @@ internal static class RecordConverterEmitter
 
             writer.Line();
             writer.Line($"{CSharp.Runtime}.JsonRead.Expect(ref reader, {CSharp.Json}.JsonTokenType.StartObject, {CSharp.Literal(model.Name)});");
-            foreach (var property in model.Properties)
-            {
-                var type = CSharp.TypeName(property.Type, ns);
-                var localType = property.Type.IsValueType && !property.IsNullable ? type : type + "?";
-                writer.Line($"{localType} {Local(property)} = {RecordEmitter.InitialValue(property, ns) ?? "default"};");
-                if (property.MustBeSet)
-                {
-                    writer.Line($"var {Seen(property)} = false;");
-                }
-            }
-
+            writer.Line(model.Properties.Count > 0 ? $"var result = new {model.Name}(default({CSharp.Runtime}.Blank));" : $"var result = new {model.Name}();");
             writer.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.Json}.JsonElement>? extra = null;");
             using (writer.Block($"while ({CSharp.Runtime}.JsonRead.NextProperty(ref reader))"))
             {
-                var first = true;
-                foreach (var property in model.Properties)
+                for (var i = 0; i < model.Properties.Count; i++)
                 {
-                    using (writer.Block($"{(first ? "if" : "else if")} (reader.ValueTextEquals({JsonCode.Utf8(property.JsonName)}))"))
+                    var property = model.Properties[i];
+                    using (writer.Block($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({JsonCode.Utf8(property.JsonName)}))"))
                     {
                         writer.Line("reader.Read();");
                         var read = JsonCode.ReadCall(property.Type, ns);
-                        writer.Line(property.Type.IsValueType && property.IsNullable
+                        var field = "result." + RecordMembers.Field(property);
+                        writer.Line(property.Type.IsValueType
                             // default(T?), not null: an enum converts from string, so null alone would be read as one.
-                            ? $"{Local(property)} = reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? default({CSharp.TypeName(property.Type, ns)}?) : {read};"
-                            : $"{Local(property)} = {read};");
-                        if (property.MustBeSet)
-                        {
-                            writer.Line($"{Seen(property)} = true;");
-                        }
+                            ? $"{field} = reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? default({CSharp.TypeName(property.Type, ns)}?) : {read};"
+                            : $"{field} = {read};");
+                        writer.Line($"result.{RecordMembers.SetField(i)} |= {RecordMembers.Bit(i)};");
                     }
-
-                    first = false;
                 }
 
-                if (first)
+                if (model.Properties.Count == 0)
                 {
                     writer.Line($"{CSharp.Runtime}.JsonRead.Extra(ref reader, ref extra);");
                 }
@@ -95,32 +81,30 @@ internal static class RecordConverterEmitter
             }
 
             writer.Line();
-            foreach (var property in model.Properties.Where(p => p.MustBeSet))
+            writer.Line($"result.{model.ExtensionDataName} = extra;");
+
+            // A required member the JSON lacked (or had as null where the spec allows none) fails only a strict read.
+            for (var i = 0; i < model.Properties.Count; i++)
             {
-                using (writer.Block($"if (!{Seen(property)})"))
+                var property = model.Properties[i];
+                if (!property.CanBeUnavailable)
                 {
-                    writer.Line($"throw {CSharp.Runtime}.JsonRead.Missing({CSharp.Literal(model.Name)}, {CSharp.Literal(property.JsonName)});");
+                    continue;
                 }
 
-                writer.Line();
+                var incomplete = $"{CSharp.Runtime}.JsonRead.Incomplete(options, {CSharp.Literal(model.Name)}, {CSharp.Literal(property.JsonName)}";
+                writer.Line(property.AllowsNull
+                    ? $"if (!{RecordMembers.IsSet(i, "result.")}) {incomplete}, false);"
+                    : $"if (result.{RecordMembers.Field(property)} is null) {incomplete}, {RecordMembers.IsSet(i, "result.")});");
             }
 
-            using (writer.Block($"return new {model.Name}", ";"))
-            {
-                foreach (var property in model.Properties)
-                {
-                    var forgive = property.Type.IsValueType ? string.Empty : "!";
-                    writer.Line($"{property.Name} = {Local(property)}{forgive},");
-                }
-
-                writer.Line($"{model.ExtensionDataName} = extra,");
-            }
+            writer.Line("return result;");
         }
     }
 
     private static void WriteWrite(SourceWriter writer, ObjectModel model, string ns)
     {
-        writer.Line("/// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>");
+        writer.Line("/// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>");
         using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {model.Name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
         {
             using (writer.Block("if (value is null)"))
@@ -131,36 +115,22 @@ internal static class RecordConverterEmitter
 
             writer.Line();
             writer.Line("writer.WriteStartObject();");
-            foreach (var property in model.Properties)
+            for (var i = 0; i < model.Properties.Count; i++)
             {
-                var member = "value." + property.Name;
-                if (!property.IsRequired)
+                var property = model.Properties[i];
+                var field = "value." + RecordMembers.Field(property);
+                using (writer.Block($"if ({RecordMembers.IsSet(i, "value.")})"))
                 {
-                    using (writer.Block($"if ({member} is {{ }} {Local(property)})"))
+                    writer.Line($"writer.WritePropertyName({NameField(property)});");
+                    if (property.Type.IsValueType)
                     {
-                        writer.Line($"writer.WritePropertyName({NameField(property)});");
-                        writer.Line(JsonCode.WriteCall(property.Type, ns, Local(property)));
+                        writer.Line($"if ({field} is {{ }} {Local(property)}) {JsonCode.WriteCall(property.Type, ns, Local(property))}");
+                        writer.Line("else writer.WriteNullValue();");
                     }
-
-                    continue;
-                }
-
-                writer.Line($"writer.WritePropertyName({NameField(property)});");
-                if (property.Type.IsValueType && property.IsNullable)
-                {
-                    using (writer.Block($"if ({member} is {{ }} {Local(property)})"))
+                    else
                     {
-                        writer.Line(JsonCode.WriteCall(property.Type, ns, Local(property)));
+                        writer.Line(JsonCode.WriteCall(property.Type, ns, field));
                     }
-
-                    using (writer.Block("else"))
-                    {
-                        writer.Line("writer.WriteNullValue();");
-                    }
-                }
-                else
-                {
-                    writer.Line(JsonCode.WriteCall(property.Type, ns, member));
                 }
             }
 
@@ -172,8 +142,6 @@ internal static class RecordConverterEmitter
     // Member names are distinct identifiers that start with a capital or an underscore, so these
     // cannot meet each other, reader, options, writer, value or extra.
     private static string Local(PropertyModel property) => "v" + property.Name;
-
-    private static string Seen(PropertyModel property) => "has" + property.Name;
 
     private static string NameField(PropertyModel property) => "s_" + property.Name;
 }

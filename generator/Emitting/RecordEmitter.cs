@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Specgen.Generator.Common;
 using Specgen.Generator.Modelling.Model;
 
@@ -21,15 +22,25 @@ internal static class RecordEmitter
         var interfaces = model.IsValidated ? " : " + ValidationEmitter.Interface : string.Empty;
         using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}{interfaces}"))
         {
-            foreach (var property in model.Properties)
+            if (model.Properties.Count > 0)
             {
-                WriteProperty(writer, property, spec.Namespace);
+                WriteState(writer, model, spec.Namespace);
+            }
+
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                WriteProperty(writer, model, i, spec.Namespace);
                 writer.Line();
             }
 
             writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
             writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
             writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
+            if (model.Properties.Any(p => p.CanBeUnavailable))
+            {
+                WritePrintMembers(writer, model);
+            }
+
             if (model.IsValidated)
             {
                 ValidationEmitter.WriteRecord(writer, model);
@@ -40,8 +51,53 @@ internal static class RecordEmitter
         }
     }
 
-    private static void WriteProperty(SourceWriter writer, PropertyModel property, string ns)
+    /// <summary>
+    /// The members' fields and presence bits, and the constructors: a public one for object initializers,
+    /// and one for the converter that starts with every member absent.
+    /// </summary>
+    private static void WriteState(SourceWriter writer, ObjectModel model, string ns)
     {
+        writer.Line("// Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).");
+        for (var field = 0; field < RecordMembers.SetFieldCount(model); field++)
+        {
+            var initial = Enumerable.Range(field * 64, System.Math.Min(64, model.Properties.Count - (field * 64)))
+                .Where(i => InitialValue(model.Properties[i], ns) is not null)
+                .Select(i => "(" + RecordMembers.Bit(i) + ")")
+                .ToList();
+            var name = RecordMembers.SetField(field * 64);
+            writer.Line(initial.Count == 0 ? $"private ulong {name};" : $"private ulong {name} = {string.Join(" | ", initial)};");
+        }
+
+        foreach (var property in model.Properties)
+        {
+            var initial = InitialValue(property, ns);
+            writer.Line($"private {RecordMembers.FieldType(property, ns)} {RecordMembers.Field(property)}{(initial is null ? string.Empty : " = " + initial)};");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Creates a {model.Name}; set its members with an object initializer.</summary>");
+        writer.Line($"public {model.Name}()");
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line();
+        writer.Line("// The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.");
+        writer.Line(CSharp.DisableNullableInitialization);
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        using (writer.Block($"private {model.Name}({CSharp.Runtime}.Blank blank)"))
+        {
+            for (var field = 0; field < RecordMembers.SetFieldCount(model); field++)
+            {
+                writer.Line(RecordMembers.SetField(field * 64) + " = 0;");
+            }
+        }
+
+        writer.Line(CSharp.RestoreNullableInitialization);
+        writer.Line();
+    }
+
+    private static void WriteProperty(SourceWriter writer, ObjectModel model, int index, string ns)
+    {
+        var property = model.Properties[index];
         DocComments.Summary(writer, property.Description);
         DocComments.Remarks(writer, Remarks(property));
         writer.Line($"[{CSharp.Serialization}.JsonPropertyName({CSharp.Literal(property.JsonName)})]");
@@ -59,8 +115,44 @@ internal static class RecordEmitter
         }
 
         var type = CSharp.Nullable(CSharp.TypeName(property.Type, ns), property.IsNullable);
-        var initial = InitialValue(property, ns);
-        writer.Line($"public {required}{type} {property.Name} {{ get; init; }}{(initial is null ? string.Empty : $" = {initial};")}");
+        var field = RecordMembers.Field(property);
+        var set = RecordMembers.SetField(index);
+        var bit = RecordMembers.Bit(index);
+        var unavailable = $"{CSharp.Runtime}.JsonRead.Unavailable({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}";
+        var getter = !property.CanBeUnavailable ? field
+            : !property.AllowsNull ? $"{field} ?? throw {unavailable}, {RecordMembers.IsSet(index)})"
+            : $"{RecordMembers.IsSet(index)} ? {field} : throw {unavailable}, false)";
+
+        // Null is sent as null where the spec allows it; where it does not, an optional member set to null is left out.
+        var setter = property.IsRequired || property.AllowsNull
+            ? $"{{ {field} = value; {set} |= {bit}; }}"
+            : $"{{ {field} = value; {set} = value is null ? {set} & ~({bit}) : {set} | ({bit}); }}";
+        writer.Line($"public {required}{type} {property.Name}");
+        writer.Line("{");
+        writer.Line($"    get => {getter};");
+        writer.Line($"    init {setter}");
+        writer.Line("}");
+    }
+
+    /// <summary>
+    /// <c>ToString</c>'s members, from the fields: a required member the JSON lacked must not make
+    /// <c>ToString</c> throw the way touching it does.
+    /// </summary>
+    private static void WritePrintMembers(SourceWriter writer, ObjectModel model)
+    {
+        writer.Line();
+        using (writer.Block("private bool PrintMembers(global::System.Text.StringBuilder builder)"))
+        {
+            var separator = string.Empty;
+            foreach (var property in model.Properties)
+            {
+                writer.Line($"builder.Append({CSharp.Literal(separator + property.Name + " = ")}).Append((object?){RecordMembers.Field(property)});");
+                separator = ", ";
+            }
+
+            writer.Line($"builder.Append({CSharp.Literal(separator + model.ExtensionDataName + " = ")}).Append((object?){model.ExtensionDataName});");
+            writer.Line("return true;");
+        }
     }
 
     /// <summary>What a member holds before anything sets it: its constant, its default, or nothing (null).</summary>
@@ -71,7 +163,7 @@ internal static class RecordEmitter
             return constant;
         }
 
-        if (property.DefaultLiteral is null || property.IsRequired)
+        if (property.DefaultLiteral is null || property.MustBeSet)
         {
             return null;
         }

@@ -50,7 +50,8 @@ internal static class ValidationEmitter
     private static void WriteChecks(SourceWriter writer, PropertyModel property)
     {
         var c = property.Constraints;
-        var value = property.Name;
+        // The field, not the property: a required member left null must be reported, not throw.
+        var value = RecordMembers.Field(property);
         var at = $"{Validator}.Member(path, {CSharp.Literal(property.JsonName)})";
         if (property.MustBeSet && !property.IsNullable && !property.Type.IsValueType)
         {

@@ -49,6 +49,8 @@ public class HostileTextTests
             "#nullable enable",
             "#pragma warning disable CS0618 // members the spec marks deprecated are still generated and used",
             "#pragma warning disable CS1591 // not every schema has a description",
+            Specgen.Generator.Emitting.CSharp.DisableNullableInitialization,
+            Specgen.Generator.Emitting.CSharp.RestoreNullableInitialization,
         };
 
         foreach (var tree in GeneratedTrees)

@@ -72,6 +72,24 @@ public class JsonTests
     }
 
     [Fact]
+    public void A_store_response_without_the_brand_marker_or_with_a_required_member_null_reads()
+    {
+        var json = JsonNode.Parse(Fixtures.Read("store-response.json"))!;
+        var store = json["store"]!.AsObject();
+        store["product"]!.AsObject().Remove("value");
+        store["externalResourceId"] = null;
+
+        var response = JsonSerializer.Deserialize<CreateIntegrationStoreDirectResponse>(json.ToJsonString())!;
+
+        Assert.Null(response.Store!.Product.Value);
+        Assert.False(response.Store.UsageQuotaExceeded);
+        var error = Assert.Throws<Specgen.Runtime.MemberUnavailableException>(() => response.Store.ExternalResourceId);
+        Assert.Equal("Store.ExternalResourceId has no value: the JSON had null for 'externalResourceId', which the spec does not allow.", error.Message);
+        Specgen.Tests.Infrastructure.JsonAssert.Equivalent(json.ToJsonString(), JsonSerializer.Serialize(response));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CreateIntegrationStoreDirectResponse>(json.ToJsonString(), Specgen.Runtime.JsonRead.Strict(new JsonSerializerOptions())));
+    }
+
+    [Fact]
     public void Unknown_members_enum_values_and_union_variants_survive_a_round_trip()
     {
         var json = JsonNode.Parse(Fixtures.Read("store-response.json"))!;

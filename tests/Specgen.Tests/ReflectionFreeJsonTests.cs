@@ -51,12 +51,16 @@ public class ReflectionFreeJsonTests
     }
 
     [Fact]
-    public void A_missing_required_member_is_an_error_that_names_it()
+    public void A_missing_required_member_is_an_error_that_names_it_when_reading_strictly()
     {
         var json = JsonNode.Parse(Fixtures.Read("store-response.json"))!;
         json["store"]!.AsObject().Remove("externalResourceId");
+        var strict = new VercelJson(Specgen.Runtime.JsonRead.Strict(new JsonSerializerOptions()));
 
-        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), VercelJson.Default.CreateIntegrationStoreDirectResponse));
+        var lenient = JsonSerializer.Deserialize(json.ToJsonString(), VercelJson.Default.CreateIntegrationStoreDirectResponse)!;
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), strict.CreateIntegrationStoreDirectResponse));
+
+        Assert.Throws<Specgen.Runtime.MemberUnavailableException>(() => lenient.Store!.ExternalResourceId);
 
         Assert.Contains("'externalResourceId'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Store", error.Message, StringComparison.Ordinal);

@@ -13,12 +13,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Ai.JsonConverter))]
     public sealed partial record Ai
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.Status? _Status;
+
+        /// <summary>Creates a Ai; set its members with an object initializer.</summary>
+        public Ai()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Ai(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        public required global::Vercel.Status Status { get; init; }
+        public required global::Vercel.Status Status
+        {
+            get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Ai", "Status", "status", ((_set0 & (1UL << 0)) != 0));
+            init { _Status = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Status = ").Append((object?)_Status);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Ai"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Ai>
@@ -40,16 +69,15 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Ai");
-                global::Vercel.Status vStatus = default;
-                var hasStatus = false;
+                var result = new Ai(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("status"u8))
                     {
                         reader.Read();
-                        vStatus = global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
-                        hasStatus = true;
+                        result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else
                     {
@@ -57,19 +85,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasStatus)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Ai", "status");
-                }
-
-                return new Ai
-                {
-                    Status = vStatus,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Status is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Ai", "status", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Ai? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -79,8 +100,12 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Status);
-                global::Vercel.Status.JsonConverter.WriteValue(writer, value.Status, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Status);
+                    if (value._Status is { } vStatus) global::Vercel.Status.JsonConverter.WriteValue(writer, vStatus, options);
+                    else writer.WriteNullValue();
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

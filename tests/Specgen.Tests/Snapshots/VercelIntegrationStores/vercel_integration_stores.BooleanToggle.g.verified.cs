@@ -13,53 +13,136 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(BooleanToggle.JsonConverter))]
     public sealed partial record BooleanToggle
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 0) | (1UL << 1);
+        private string? _Type = "boolean";
+        private string? _UiControl = "toggle";
+        private string? _Description;
+        private bool? _Default;
+        private string? _UiLabel;
+        private global::Vercel.Condition? _UiReadOnly;
+        private global::Vercel.Condition? _UiHidden;
+        private global::Vercel.Condition? _UiDisabled;
+        private global::Vercel.DescriptionText? _UiDescription;
+        private global::Vercel.Expression? _UiFormattedValue;
+
+        /// <summary>Creates a BooleanToggle; set its members with an object initializer.</summary>
+        public BooleanToggle()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private BooleanToggle(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         /// <remarks>
         /// Always <c>&quot;boolean&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; } = "boolean";
+        public string Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("BooleanToggle", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         /// <remarks>
         /// Always <c>&quot;toggle&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public string UiControl { get; init; } = "toggle";
+        public string UiControl
+        {
+            get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("BooleanToggle", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0));
+            init { _UiControl = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description { get; init; }
+        public string? Description
+        {
+            get => _Description;
+            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("default")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Default { get; init; }
+        public bool? Default
+        {
+            get => _Default;
+            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:label")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? UiLabel { get; init; }
+        public string? UiLabel
+        {
+            get => _UiLabel;
+            init { _UiLabel = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiReadOnly { get; init; }
+        public global::Vercel.Condition? UiReadOnly
+        {
+            get => _UiReadOnly;
+            init { _UiReadOnly = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiHidden { get; init; }
+        public global::Vercel.Condition? UiHidden
+        {
+            get => _UiHidden;
+            init { _UiHidden = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiDisabled { get; init; }
+        public global::Vercel.Condition? UiDisabled
+        {
+            get => _UiDisabled;
+            init { _UiDisabled = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.DescriptionText? UiDescription { get; init; }
+        public global::Vercel.DescriptionText? UiDescription
+        {
+            get => _UiDescription;
+            init { _UiDescription = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expression? UiFormattedValue { get; init; }
+        public global::Vercel.Expression? UiFormattedValue
+        {
+            get => _UiFormattedValue;
+            init { _UiFormattedValue = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", UiControl = ").Append((object?)_UiControl);
+            builder.Append(", Description = ").Append((object?)_Description);
+            builder.Append(", Default = ").Append((object?)_Default);
+            builder.Append(", UiLabel = ").Append((object?)_UiLabel);
+            builder.Append(", UiReadOnly = ").Append((object?)_UiReadOnly);
+            builder.Append(", UiHidden = ").Append((object?)_UiHidden);
+            builder.Append(", UiDisabled = ").Append((object?)_UiDisabled);
+            builder.Append(", UiDescription = ").Append((object?)_UiDescription);
+            builder.Append(", UiFormattedValue = ").Append((object?)_UiFormattedValue);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="BooleanToggle"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BooleanToggle>
@@ -90,68 +173,69 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "BooleanToggle");
-                string? vType = "boolean";
-                string? vUiControl = "toggle";
-                string? vDescription = default;
-                bool? vDefault = default;
-                string? vUiLabel = default;
-                global::Vercel.Condition? vUiReadOnly = default;
-                global::Vercel.Condition? vUiHidden = default;
-                global::Vercel.Condition? vUiDisabled = default;
-                global::Vercel.DescriptionText? vUiDescription = default;
-                global::Vercel.Expression? vUiFormattedValue = default;
+                var result = new BooleanToggle(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("ui:control"u8))
                     {
                         reader.Read();
-                        vUiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
                         reader.Read();
-                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("default"u8))
                     {
                         reader.Read();
-                        vDefault = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Default = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("ui:label"u8))
                     {
                         reader.Read();
-                        vUiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("ui:read-only"u8))
                     {
                         reader.Read();
-                        vUiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("ui:hidden"u8))
                     {
                         reader.Read();
-                        vUiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("ui:disabled"u8))
                     {
                         reader.Read();
-                        vUiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("ui:description"u8))
                     {
                         reader.Read();
-                        vUiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                        result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("ui:formatted-value"u8))
                     {
                         reader.Read();
-                        vUiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                        result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else
                     {
@@ -159,23 +243,13 @@ namespace Vercel
                     }
                 }
 
-                return new BooleanToggle
-                {
-                    Type = vType!,
-                    UiControl = vUiControl!,
-                    Description = vDescription!,
-                    Default = vDefault,
-                    UiLabel = vUiLabel!,
-                    UiReadOnly = vUiReadOnly!,
-                    UiHidden = vUiHidden!,
-                    UiDisabled = vUiDisabled!,
-                    UiDescription = vUiDescription!,
-                    UiFormattedValue = vUiFormattedValue!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "BooleanToggle", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (result._UiControl is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "BooleanToggle", "ui:control", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, BooleanToggle? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -185,49 +259,56 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
-                writer.WritePropertyName(s_UiControl);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.UiControl, options);
-                if (value.Description is { } vDescription)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_UiControl);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
                 }
-                if (value.Default is { } vDefault)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Default);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vDefault, options);
+                    if (value._Default is { } vDefault) global::Specgen.Runtime.JsonWrite.Boolean(writer, vDefault, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.UiLabel is { } vUiLabel)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_UiLabel);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vUiLabel, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options);
                 }
-                if (value.UiReadOnly is { } vUiReadOnly)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_UiReadOnly);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiReadOnly, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options);
                 }
-                if (value.UiHidden is { } vUiHidden)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_UiHidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiHidden, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options);
                 }
-                if (value.UiDisabled is { } vUiDisabled)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_UiDisabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiDisabled, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options);
                 }
-                if (value.UiDescription is { } vUiDescription)
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_UiDescription);
-                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, vUiDescription, options);
+                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options);
                 }
-                if (value.UiFormattedValue is { } vUiFormattedValue)
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_UiFormattedValue);
-                    global::Vercel.Expression.JsonConverter.WriteValue(writer, vUiFormattedValue, options);
+                    global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

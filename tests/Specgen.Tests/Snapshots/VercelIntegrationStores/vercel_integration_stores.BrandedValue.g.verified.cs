@@ -13,17 +13,49 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(BrandedValue.JsonConverter))]
     public sealed partial record BrandedValue
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::System.Text.Json.JsonElement? _Value;
+        private global::Vercel.Condition? _Disabled;
+        private global::Vercel.Condition? _Hidden;
+
+        /// <summary>Creates a BrandedValue; set its members with an object initializer.</summary>
+        public BrandedValue()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private BrandedValue(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Value { get; init; }
+        public global::System.Text.Json.JsonElement? Value
+        {
+            get => _Value;
+            init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Disabled { get; init; }
+        public global::Vercel.Condition? Disabled
+        {
+            get => _Disabled;
+            init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Hidden { get; init; }
+        public global::Vercel.Condition? Hidden
+        {
+            get => _Hidden;
+            init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -51,26 +83,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "BrandedValue");
-                global::System.Text.Json.JsonElement? vValue = default;
-                global::Vercel.Condition? vDisabled = default;
-                global::Vercel.Condition? vHidden = default;
+                var result = new BrandedValue(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("value"u8))
                     {
                         reader.Read();
-                        vValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("disabled"u8))
                     {
                         reader.Read();
-                        vDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("hidden"u8))
                     {
                         reader.Read();
-                        vHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -78,16 +111,11 @@ namespace Vercel
                     }
                 }
 
-                return new BrandedValue
-                {
-                    Value = vValue,
-                    Disabled = vDisabled!,
-                    Hidden = vHidden!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, BrandedValue? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -97,20 +125,21 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (value.Value is { } vValue)
+                if (((value._set0 & (1UL << 0)) != 0))
                 {
                     writer.WritePropertyName(s_Value);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
+                    if (value._Value is { } vValue) global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Disabled is { } vDisabled)
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Disabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vDisabled, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options);
                 }
-                if (value.Hidden is { } vHidden)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Hidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vHidden, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

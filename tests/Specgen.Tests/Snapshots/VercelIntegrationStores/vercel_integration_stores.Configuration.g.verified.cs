@@ -13,12 +13,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Configuration.JsonConverter))]
     public sealed partial record Configuration
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Id;
+
+        /// <summary>Creates a Configuration; set its members with an object initializer.</summary>
+        public Configuration()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Configuration(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id { get; init; }
+        public required string Id
+        {
+            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Configuration", "Id", "id", ((_set0 & (1UL << 0)) != 0));
+            init { _Id = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Id = ").Append((object?)_Id);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Configuration"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Configuration>
@@ -40,16 +69,15 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Configuration");
-                string? vId = default;
-                var hasId = false;
+                var result = new Configuration(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
                         reader.Read();
-                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasId = true;
+                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else
                     {
@@ -57,19 +85,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Configuration", "id");
-                }
-
-                return new Configuration
-                {
-                    Id = vId!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Configuration", "id", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Configuration? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -79,8 +100,11 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Id);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Id);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

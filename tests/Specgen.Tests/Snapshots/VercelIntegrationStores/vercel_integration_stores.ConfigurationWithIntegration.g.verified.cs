@@ -13,126 +13,263 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ConfigurationWithIntegration.JsonConverter))]
     public sealed partial record ConfigurationWithIntegration
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 10);
+        private global::Vercel.Integration? _Integration;
+        private double? _CompletedAt;
+        private double? _CreatedAt;
+        private string? _Id;
+        private string? _IntegrationId;
+        private string? _OwnerId;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Projects;
+        private global::Vercel.Source? _Source;
+        private string? _Slug;
+        private string? _TeamId;
+        private string? _Type = "integration-configuration";
+        private double? _UpdatedAt;
+        private string? _UserId;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Scopes;
+        private double? _DisabledAt;
+        private double? _DeletedAt;
+        private double? _DeleteRequestedAt;
+        private global::Vercel.DisabledReason? _DisabledReason;
+        private global::Vercel.InstallationType? _InstallationType;
+
+        /// <summary>Creates a ConfigurationWithIntegration; set its members with an object initializer.</summary>
+        public ConfigurationWithIntegration()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ConfigurationWithIntegration(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-        public required global::Vercel.Integration Integration { get; init; }
+        public required global::Vercel.Integration Integration
+        {
+            get => _Integration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Integration", "integration", ((_set0 & (1UL << 0)) != 0));
+            init { _Integration = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was installed successfully
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("completedAt")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? CompletedAt { get; init; }
+        public double? CompletedAt
+        {
+            get => _CompletedAt;
+            init { _CompletedAt = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was created
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public required double CreatedAt { get; init; }
+        public required double CreatedAt
+        {
+            get => _CreatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "CreatedAt", "createdAt", ((_set0 & (1UL << 2)) != 0));
+            init { _CreatedAt = value; _set0 |= 1UL << 2; }
+        }
 
         /// <summary>
         /// The unique identifier of the configuration
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id { get; init; }
+        public required string Id
+        {
+            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Id", "id", ((_set0 & (1UL << 3)) != 0));
+            init { _Id = value; _set0 |= 1UL << 3; }
+        }
 
         /// <summary>
         /// The unique identifier of the app the configuration was created for
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-        public required string IntegrationId { get; init; }
+        public required string IntegrationId
+        {
+            get => _IntegrationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "IntegrationId", "integrationId", ((_set0 & (1UL << 4)) != 0));
+            init { _IntegrationId = value; _set0 |= 1UL << 4; }
+        }
 
         /// <summary>
         /// The user or team ID that owns the configuration
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("ownerId")]
-        public required string OwnerId { get; init; }
+        public required string OwnerId
+        {
+            get => _OwnerId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "OwnerId", "ownerId", ((_set0 & (1UL << 5)) != 0));
+            init { _OwnerId = value; _set0 |= 1UL << 5; }
+        }
 
         /// <summary>
         /// When a configuration is limited to access certain projects, this will contain each of the project ID it is allowed to access. If it is not defined, the configuration has full access.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("projects")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Projects { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Projects
+        {
+            get => _Projects;
+            init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         /// <summary>
         /// Source defines where the configuration was installed from. It is used to analyze user engagement for integration installations in product metrics.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("source")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Source? Source { get; init; }
+        public global::Vercel.Source? Source
+        {
+            get => _Source;
+            init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         /// <summary>
         /// The slug of the integration the configuration is created for.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug { get; init; }
+        public required string Slug
+        {
+            get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Slug", "slug", ((_set0 & (1UL << 8)) != 0));
+            init { _Slug = value; _set0 |= 1UL << 8; }
+        }
 
         /// <summary>
         /// When the configuration was created for a team, this will show the ID of the team.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("teamId")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? TeamId { get; init; }
+        public string? TeamId
+        {
+            get => _TeamId;
+            init { _TeamId = value; _set0 |= 1UL << 9; }
+        }
 
         /// <remarks>
         /// Always <c>&quot;integration-configuration&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; } = "integration-configuration";
+        public string Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Type", "type", ((_set0 & (1UL << 10)) != 0));
+            init { _Type = value; _set0 |= 1UL << 10; }
+        }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was updated.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
-        public required double UpdatedAt { get; init; }
+        public required double UpdatedAt
+        {
+            get => _UpdatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "UpdatedAt", "updatedAt", ((_set0 & (1UL << 11)) != 0));
+            init { _UpdatedAt = value; _set0 |= 1UL << 11; }
+        }
 
         /// <summary>
         /// The ID of the user that created the configuration.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-        public required string UserId { get; init; }
+        public required string UserId
+        {
+            get => _UserId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "UserId", "userId", ((_set0 & (1UL << 12)) != 0));
+            init { _UserId = value; _set0 |= 1UL << 12; }
+        }
 
         /// <summary>
         /// The resources that are allowed to be accessed by the configuration.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
-        public required global::System.Collections.Generic.IReadOnlyList<string> Scopes { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<string> Scopes
+        {
+            get => _Scopes ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Scopes", "scopes", ((_set0 & (1UL << 13)) != 0));
+            init { _Scopes = value; _set0 |= 1UL << 13; }
+        }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was disabled. Note: Configurations can be disabled when the associated user loses access to a team. They do not function during this time until the configuration is 'transferred', meaning the associated user is changed to one with access to the team.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("disabledAt")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? DisabledAt { get; init; }
+        public double? DisabledAt
+        {
+            get => _DisabledAt;
+            init { _DisabledAt = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
+        }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was deleted.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("deletedAt")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? DeletedAt { get; init; }
+        public double? DeletedAt
+        {
+            get => _DeletedAt;
+            init { _DeletedAt = value; _set0 |= 1UL << 15; }
+        }
 
         /// <summary>
         /// A timestamp that tells you when the configuration deletion has been started for cases when the deletion needs to be settled/approved by partners, such as when marketplace invoices have been paid.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("deleteRequestedAt")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? DeleteRequestedAt { get; init; }
+        public double? DeleteRequestedAt
+        {
+            get => _DeleteRequestedAt;
+            init { _DeleteRequestedAt = value; _set0 |= 1UL << 16; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabledReason")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.DisabledReason? DisabledReason { get; init; }
+        public global::Vercel.DisabledReason? DisabledReason
+        {
+            get => _DisabledReason;
+            init { _DisabledReason = value; _set0 = value is null ? _set0 & ~(1UL << 17) : _set0 | (1UL << 17); }
+        }
 
         /// <summary>
         /// Defines the installation type. - 'external' integrations are installed via the existing integrations flow - 'marketplace' integrations are natively installed: - when accepting the TOS of a partner during the store creation process - if undefined, assume 'external'
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("installationType")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.InstallationType? InstallationType { get; init; }
+        public global::Vercel.InstallationType? InstallationType
+        {
+            get => _InstallationType;
+            init { _InstallationType = value; _set0 = value is null ? _set0 & ~(1UL << 18) : _set0 | (1UL << 18); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Integration = ").Append((object?)_Integration);
+            builder.Append(", CompletedAt = ").Append((object?)_CompletedAt);
+            builder.Append(", CreatedAt = ").Append((object?)_CreatedAt);
+            builder.Append(", Id = ").Append((object?)_Id);
+            builder.Append(", IntegrationId = ").Append((object?)_IntegrationId);
+            builder.Append(", OwnerId = ").Append((object?)_OwnerId);
+            builder.Append(", Projects = ").Append((object?)_Projects);
+            builder.Append(", Source = ").Append((object?)_Source);
+            builder.Append(", Slug = ").Append((object?)_Slug);
+            builder.Append(", TeamId = ").Append((object?)_TeamId);
+            builder.Append(", Type = ").Append((object?)_Type);
+            builder.Append(", UpdatedAt = ").Append((object?)_UpdatedAt);
+            builder.Append(", UserId = ").Append((object?)_UserId);
+            builder.Append(", Scopes = ").Append((object?)_Scopes);
+            builder.Append(", DisabledAt = ").Append((object?)_DisabledAt);
+            builder.Append(", DeletedAt = ").Append((object?)_DeletedAt);
+            builder.Append(", DeleteRequestedAt = ").Append((object?)_DeleteRequestedAt);
+            builder.Append(", DisabledReason = ").Append((object?)_DisabledReason);
+            builder.Append(", InstallationType = ").Append((object?)_InstallationType);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="ConfigurationWithIntegration"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ConfigurationWithIntegration>
@@ -172,140 +309,123 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ConfigurationWithIntegration");
-                global::Vercel.Integration? vIntegration = default;
-                var hasIntegration = false;
-                double? vCompletedAt = default;
-                double vCreatedAt = default;
-                var hasCreatedAt = false;
-                string? vId = default;
-                var hasId = false;
-                string? vIntegrationId = default;
-                var hasIntegrationId = false;
-                string? vOwnerId = default;
-                var hasOwnerId = false;
-                global::System.Collections.Generic.IReadOnlyList<string>? vProjects = default;
-                global::Vercel.Source? vSource = default;
-                string? vSlug = default;
-                var hasSlug = false;
-                string? vTeamId = default;
-                string? vType = "integration-configuration";
-                double vUpdatedAt = default;
-                var hasUpdatedAt = false;
-                string? vUserId = default;
-                var hasUserId = false;
-                global::System.Collections.Generic.IReadOnlyList<string>? vScopes = default;
-                var hasScopes = false;
-                double? vDisabledAt = default;
-                double? vDeletedAt = default;
-                double? vDeleteRequestedAt = default;
-                global::Vercel.DisabledReason? vDisabledReason = default;
-                global::Vercel.InstallationType? vInstallationType = default;
+                var result = new ConfigurationWithIntegration(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("integration"u8))
                     {
                         reader.Read();
-                        vIntegration = global::Vercel.Integration.JsonConverter.ReadValue(ref reader, options);
-                        hasIntegration = true;
+                        result._Integration = global::Vercel.Integration.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("completedAt"u8))
                     {
                         reader.Read();
-                        vCompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("createdAt"u8))
                     {
                         reader.Read();
-                        vCreatedAt = global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        hasCreatedAt = true;
+                        result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("id"u8))
                     {
                         reader.Read();
-                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasId = true;
+                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("integrationId"u8))
                     {
                         reader.Read();
-                        vIntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasIntegrationId = true;
+                        result._IntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("ownerId"u8))
                     {
                         reader.Read();
-                        vOwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasOwnerId = true;
+                        result._OwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("projects"u8))
                     {
                         reader.Read();
-                        vProjects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Projects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("source"u8))
                     {
                         reader.Read();
-                        vSource = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options);
+                        result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("slug"u8))
                     {
                         reader.Read();
-                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasSlug = true;
+                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("teamId"u8))
                     {
                         reader.Read();
-                        vTeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._TeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 10;
                     }
                     else if (reader.ValueTextEquals("updatedAt"u8))
                     {
                         reader.Read();
-                        vUpdatedAt = global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        hasUpdatedAt = true;
+                        result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 11;
                     }
                     else if (reader.ValueTextEquals("userId"u8))
                     {
                         reader.Read();
-                        vUserId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasUserId = true;
+                        result._UserId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 12;
                     }
                     else if (reader.ValueTextEquals("scopes"u8))
                     {
                         reader.Read();
-                        vScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        hasScopes = true;
+                        result._Scopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 13;
                     }
                     else if (reader.ValueTextEquals("disabledAt"u8))
                     {
                         reader.Read();
-                        vDisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 14;
                     }
                     else if (reader.ValueTextEquals("deletedAt"u8))
                     {
                         reader.Read();
-                        vDeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 15;
                     }
                     else if (reader.ValueTextEquals("deleteRequestedAt"u8))
                     {
                         reader.Read();
-                        vDeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 16;
                     }
                     else if (reader.ValueTextEquals("disabledReason"u8))
                     {
                         reader.Read();
-                        vDisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options);
+                        result._DisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 17;
                     }
                     else if (reader.ValueTextEquals("installationType"u8))
                     {
                         reader.Read();
-                        vInstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options);
+                        result._InstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 18;
                     }
                     else
                     {
@@ -313,77 +433,21 @@ namespace Vercel
                     }
                 }
 
-                if (!hasIntegration)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "integration");
-                }
-
-                if (!hasCreatedAt)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "createdAt");
-                }
-
-                if (!hasId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "id");
-                }
-
-                if (!hasIntegrationId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "integrationId");
-                }
-
-                if (!hasOwnerId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "ownerId");
-                }
-
-                if (!hasSlug)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "slug");
-                }
-
-                if (!hasUpdatedAt)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "updatedAt");
-                }
-
-                if (!hasUserId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "userId");
-                }
-
-                if (!hasScopes)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ConfigurationWithIntegration", "scopes");
-                }
-
-                return new ConfigurationWithIntegration
-                {
-                    Integration = vIntegration!,
-                    CompletedAt = vCompletedAt,
-                    CreatedAt = vCreatedAt,
-                    Id = vId!,
-                    IntegrationId = vIntegrationId!,
-                    OwnerId = vOwnerId!,
-                    Projects = vProjects!,
-                    Source = vSource,
-                    Slug = vSlug!,
-                    TeamId = vTeamId!,
-                    Type = vType!,
-                    UpdatedAt = vUpdatedAt,
-                    UserId = vUserId!,
-                    Scopes = vScopes!,
-                    DisabledAt = vDisabledAt,
-                    DeletedAt = vDeletedAt,
-                    DeleteRequestedAt = vDeleteRequestedAt,
-                    DisabledReason = vDisabledReason,
-                    InstallationType = vInstallationType,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Integration is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integration", ((result._set0 & (1UL << 0)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "createdAt", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "id", ((result._set0 & (1UL << 3)) != 0));
+                if (result._IntegrationId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integrationId", ((result._set0 & (1UL << 4)) != 0));
+                if (result._OwnerId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "ownerId", ((result._set0 & (1UL << 5)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "slug", ((result._set0 & (1UL << 8)) != 0));
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "type", ((result._set0 & (1UL << 10)) != 0));
+                if (result._UpdatedAt is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "updatedAt", ((result._set0 & (1UL << 11)) != 0));
+                if (result._UserId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "userId", ((result._set0 & (1UL << 12)) != 0));
+                if (result._Scopes is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "scopes", ((result._set0 & (1UL << 13)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ConfigurationWithIntegration? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -393,70 +457,109 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Integration);
-                global::Vercel.Integration.JsonConverter.WriteValue(writer, value.Integration, options);
-                if (value.CompletedAt is { } vCompletedAt)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Integration);
+                    global::Vercel.Integration.JsonConverter.WriteValue(writer, value._Integration, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_CompletedAt);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vCompletedAt, options);
+                    if (value._CompletedAt is { } vCompletedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vCompletedAt, options);
+                    else writer.WriteNullValue();
                 }
-                writer.WritePropertyName(s_CreatedAt);
-                global::Specgen.Runtime.JsonWrite.Number(writer, value.CreatedAt, options);
-                writer.WritePropertyName(s_Id);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
-                writer.WritePropertyName(s_IntegrationId);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.IntegrationId, options);
-                writer.WritePropertyName(s_OwnerId);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.OwnerId, options);
-                if (value.Projects is { } vProjects)
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_CreatedAt);
+                    if (value._CreatedAt is { } vCreatedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vCreatedAt, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 3)) != 0))
+                {
+                    writer.WritePropertyName(s_Id);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
+                }
+                if (((value._set0 & (1UL << 4)) != 0))
+                {
+                    writer.WritePropertyName(s_IntegrationId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationId, options);
+                }
+                if (((value._set0 & (1UL << 5)) != 0))
+                {
+                    writer.WritePropertyName(s_OwnerId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._OwnerId, options);
+                }
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Projects);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vProjects, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.JsonWrite.String);
                 }
-                if (value.Source is { } vSource)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_Source);
-                    global::Vercel.Source.JsonConverter.WriteValue(writer, vSource, options);
+                    if (value._Source is { } vSource) global::Vercel.Source.JsonConverter.WriteValue(writer, vSource, options);
+                    else writer.WriteNullValue();
                 }
-                writer.WritePropertyName(s_Slug);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
-                if (value.TeamId is { } vTeamId)
+                if (((value._set0 & (1UL << 8)) != 0))
+                {
+                    writer.WritePropertyName(s_Slug);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
+                }
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_TeamId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vTeamId, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._TeamId, options);
                 }
-                writer.WritePropertyName(s_Type);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
-                writer.WritePropertyName(s_UpdatedAt);
-                global::Specgen.Runtime.JsonWrite.Number(writer, value.UpdatedAt, options);
-                writer.WritePropertyName(s_UserId);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.UserId, options);
-                writer.WritePropertyName(s_Scopes);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Scopes, options, global::Specgen.Runtime.JsonWrite.String);
-                if (value.DisabledAt is { } vDisabledAt)
+                if (((value._set0 & (1UL << 10)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
+                }
+                if (((value._set0 & (1UL << 11)) != 0))
+                {
+                    writer.WritePropertyName(s_UpdatedAt);
+                    if (value._UpdatedAt is { } vUpdatedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vUpdatedAt, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 12)) != 0))
+                {
+                    writer.WritePropertyName(s_UserId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UserId, options);
+                }
+                if (((value._set0 & (1UL << 13)) != 0))
+                {
+                    writer.WritePropertyName(s_Scopes);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                if (((value._set0 & (1UL << 14)) != 0))
                 {
                     writer.WritePropertyName(s_DisabledAt);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vDisabledAt, options);
+                    if (value._DisabledAt is { } vDisabledAt) global::Specgen.Runtime.JsonWrite.Number(writer, vDisabledAt, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.DeletedAt is { } vDeletedAt)
+                if (((value._set0 & (1UL << 15)) != 0))
                 {
                     writer.WritePropertyName(s_DeletedAt);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vDeletedAt, options);
+                    if (value._DeletedAt is { } vDeletedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vDeletedAt, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.DeleteRequestedAt is { } vDeleteRequestedAt)
+                if (((value._set0 & (1UL << 16)) != 0))
                 {
                     writer.WritePropertyName(s_DeleteRequestedAt);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vDeleteRequestedAt, options);
+                    if (value._DeleteRequestedAt is { } vDeleteRequestedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vDeleteRequestedAt, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.DisabledReason is { } vDisabledReason)
+                if (((value._set0 & (1UL << 17)) != 0))
                 {
                     writer.WritePropertyName(s_DisabledReason);
-                    global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, vDisabledReason, options);
+                    if (value._DisabledReason is { } vDisabledReason) global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, vDisabledReason, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.InstallationType is { } vInstallationType)
+                if (((value._set0 & (1UL << 18)) != 0))
                 {
                     writer.WritePropertyName(s_InstallationType);
-                    global::Vercel.InstallationType.JsonConverter.WriteValue(writer, vInstallationType, options);
+                    if (value._InstallationType is { } vInstallationType) global::Vercel.InstallationType.JsonConverter.WriteValue(writer, vInstallationType, options);
+                    else writer.WriteNullValue();
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,6 +13,33 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequest.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.IValidatable
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 6);
+        private string? _Name;
+        private string? _IntegrationConfigurationId;
+        private string? _IntegrationProductIdOrSlug;
+        private global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? _Metadata;
+        private string? _ExternalId;
+        private global::System.Text.Json.Nodes.JsonObject? _ProtocolSettings;
+        private global::Vercel.CreateIntegrationStoreDirectRequestSource? _Source = new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace");
+        private string? _BillingPlanId;
+        private string? _PaymentMethodId;
+        private double? _PrepaymentAmountCents;
+
+        /// <summary>Creates a CreateIntegrationStoreDirectRequest; set its members with an object initializer.</summary>
+        public CreateIntegrationStoreDirectRequest()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private CreateIntegrationStoreDirectRequest(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         /// <summary>
         /// Human-readable name for the storage resource
         /// </summary>
@@ -20,7 +47,11 @@ namespace Vercel
         /// At most 128 characters.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        public required string Name
+        {
+            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "Name", "name", ((_set0 & (1UL << 0)) != 0));
+            init { _Name = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>
         /// ID of your integration configuration. Get this from GET /v1/integrations/configurations
@@ -29,7 +60,11 @@ namespace Vercel
         /// Matches <c>^icfg_[a-zA-Z0-9]+$</c>.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("integrationConfigurationId")]
-        public required string IntegrationConfigurationId { get; init; }
+        public required string IntegrationConfigurationId
+        {
+            get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0));
+            init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; }
+        }
 
         /// <summary>
         /// ID or slug of the integration product. Get available products from GET /v1/integrations/configuration/{id}/products
@@ -38,28 +73,44 @@ namespace Vercel
         /// Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("integrationProductIdOrSlug")]
-        public required string IntegrationProductIdOrSlug { get; init; }
+        public required string IntegrationProductIdOrSlug
+        {
+            get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0));
+            init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; }
+        }
 
         /// <summary>
         /// Optional key-value pairs for resource metadata
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata
+        {
+            get => _Metadata;
+            init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         /// <summary>
         /// Optional external identifier for tracking purposes
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ExternalId { get; init; }
+        public string? ExternalId
+        {
+            get => _ExternalId;
+            init { _ExternalId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         /// <summary>
         /// Protocol-specific configuration settings
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("protocolSettings")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get; init; }
+        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings
+        {
+            get => _ProtocolSettings;
+            init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         /// <summary>
         /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
@@ -69,21 +120,33 @@ namespace Vercel
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("source")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get; init; } = new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace");
+        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source
+        {
+            get => _Source;
+            init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         /// <summary>
         /// ID of the billing plan for paid resources. Get available plans from GET /integrations/integration/{id}/products/{productId}/plans. If not provided, automatically discovers free billing plans.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("billingPlanId")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? BillingPlanId { get; init; }
+        public string? BillingPlanId
+        {
+            get => _BillingPlanId;
+            init { _BillingPlanId = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         /// <summary>
         /// Payment method ID for paid resources. Optional - uses default payment method if not provided.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("paymentMethodId")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? PaymentMethodId { get; init; }
+        public string? PaymentMethodId
+        {
+            get => _PaymentMethodId;
+            init { _PaymentMethodId = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         /// <summary>
         /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable amounts.
@@ -93,25 +156,45 @@ namespace Vercel
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("prepaymentAmountCents")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? PrepaymentAmountCents { get; init; }
+        public double? PrepaymentAmountCents
+        {
+            get => _PrepaymentAmountCents;
+            init { _PrepaymentAmountCents = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Name = ").Append((object?)_Name);
+            builder.Append(", IntegrationConfigurationId = ").Append((object?)_IntegrationConfigurationId);
+            builder.Append(", IntegrationProductIdOrSlug = ").Append((object?)_IntegrationProductIdOrSlug);
+            builder.Append(", Metadata = ").Append((object?)_Metadata);
+            builder.Append(", ExternalId = ").Append((object?)_ExternalId);
+            builder.Append(", ProtocolSettings = ").Append((object?)_ProtocolSettings);
+            builder.Append(", Source = ").Append((object?)_Source);
+            builder.Append(", BillingPlanId = ").Append((object?)_BillingPlanId);
+            builder.Append(", PaymentMethodId = ").Append((object?)_PaymentMethodId);
+            builder.Append(", PrepaymentAmountCents = ").Append((object?)_PrepaymentAmountCents);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
         public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), Name);
-            validator.Length(global::Specgen.Runtime.RequestValidator.Member(path, "name"), Name, null, 128);
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), IntegrationConfigurationId);
-            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), IntegrationConfigurationId, "^icfg_[a-zA-Z0-9]+$");
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), IntegrationProductIdOrSlug);
-            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), IntegrationProductIdOrSlug, "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
-            if (Metadata is { } valueMetadata) foreach (var pair in valueMetadata) validator.Nested(global::Specgen.Runtime.RequestValidator.Member(global::Specgen.Runtime.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
-            validator.Range(global::Specgen.Runtime.RequestValidator.Member(path, "prepaymentAmountCents"), PrepaymentAmountCents, 50d, null);
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name);
+            validator.Length(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name, null, 128);
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId);
+            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId, "^icfg_[a-zA-Z0-9]+$");
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug);
+            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug, "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
+            if (_Metadata is { } value_Metadata) foreach (var pair in value_Metadata) validator.Nested(global::Specgen.Runtime.RequestValidator.Member(global::Specgen.Runtime.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
+            validator.Range(global::Specgen.Runtime.RequestValidator.Member(path, "prepaymentAmountCents"), _PrepaymentAmountCents, 50d, null);
         }
 
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequest"/> with System.Text.Json, without reflection.</summary>
@@ -143,74 +226,69 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectRequest");
-                string? vName = default;
-                var hasName = false;
-                string? vIntegrationConfigurationId = default;
-                var hasIntegrationConfigurationId = false;
-                string? vIntegrationProductIdOrSlug = default;
-                var hasIntegrationProductIdOrSlug = false;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? vMetadata = default;
-                string? vExternalId = default;
-                global::System.Text.Json.Nodes.JsonObject? vProtocolSettings = default;
-                global::Vercel.CreateIntegrationStoreDirectRequestSource? vSource = new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace");
-                string? vBillingPlanId = default;
-                string? vPaymentMethodId = default;
-                double? vPrepaymentAmountCents = default;
+                var result = new CreateIntegrationStoreDirectRequest(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasName = true;
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("integrationConfigurationId"u8))
                     {
                         reader.Read();
-                        vIntegrationConfigurationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasIntegrationConfigurationId = true;
+                        result._IntegrationConfigurationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("integrationProductIdOrSlug"u8))
                     {
                         reader.Read();
-                        vIntegrationProductIdOrSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasIntegrationProductIdOrSlug = true;
+                        result._IntegrationProductIdOrSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("metadata"u8))
                     {
                         reader.Read();
-                        vMetadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
+                        result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("externalId"u8))
                     {
                         reader.Read();
-                        vExternalId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._ExternalId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("protocolSettings"u8))
                     {
                         reader.Read();
-                        vProtocolSettings = global::Specgen.Runtime.JsonRead.Object(ref reader, options);
+                        result._ProtocolSettings = global::Specgen.Runtime.JsonRead.Object(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("source"u8))
                     {
                         reader.Read();
-                        vSource = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.CreateIntegrationStoreDirectRequestSource?) : global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue(ref reader, options);
+                        result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.CreateIntegrationStoreDirectRequestSource?) : global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("billingPlanId"u8))
                     {
                         reader.Read();
-                        vBillingPlanId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._BillingPlanId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("paymentMethodId"u8))
                     {
                         reader.Read();
-                        vPaymentMethodId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._PaymentMethodId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("prepaymentAmountCents"u8))
                     {
                         reader.Read();
-                        vPrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._PrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else
                     {
@@ -218,38 +296,14 @@ namespace Vercel
                     }
                 }
 
-                if (!hasName)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectRequest", "name");
-                }
-
-                if (!hasIntegrationConfigurationId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectRequest", "integrationConfigurationId");
-                }
-
-                if (!hasIntegrationProductIdOrSlug)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectRequest", "integrationProductIdOrSlug");
-                }
-
-                return new CreateIntegrationStoreDirectRequest
-                {
-                    Name = vName!,
-                    IntegrationConfigurationId = vIntegrationConfigurationId!,
-                    IntegrationProductIdOrSlug = vIntegrationProductIdOrSlug!,
-                    Metadata = vMetadata!,
-                    ExternalId = vExternalId!,
-                    ProtocolSettings = vProtocolSettings!,
-                    Source = vSource,
-                    BillingPlanId = vBillingPlanId!,
-                    PaymentMethodId = vPaymentMethodId!,
-                    PrepaymentAmountCents = vPrepaymentAmountCents,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._IntegrationConfigurationId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationConfigurationId", ((result._set0 & (1UL << 1)) != 0));
+                if (result._IntegrationProductIdOrSlug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationProductIdOrSlug", ((result._set0 & (1UL << 2)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectRequest? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -259,46 +313,57 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Name);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
-                writer.WritePropertyName(s_IntegrationConfigurationId);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.IntegrationConfigurationId, options);
-                writer.WritePropertyName(s_IntegrationProductIdOrSlug);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.IntegrationProductIdOrSlug, options);
-                if (value.Metadata is { } vMetadata)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_IntegrationConfigurationId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationConfigurationId, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_IntegrationProductIdOrSlug);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationProductIdOrSlug, options);
+                }
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Metadata);
-                    global::Specgen.Runtime.JsonWrite.Map(writer, vMetadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
                 }
-                if (value.ExternalId is { } vExternalId)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_ExternalId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vExternalId, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalId, options);
                 }
-                if (value.ProtocolSettings is { } vProtocolSettings)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_ProtocolSettings);
-                    global::Specgen.Runtime.JsonWrite.Node(writer, vProtocolSettings, options);
+                    global::Specgen.Runtime.JsonWrite.Node(writer, value._ProtocolSettings, options);
                 }
-                if (value.Source is { } vSource)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Source);
-                    global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue(writer, vSource, options);
+                    if (value._Source is { } vSource) global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue(writer, vSource, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.BillingPlanId is { } vBillingPlanId)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_BillingPlanId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vBillingPlanId, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._BillingPlanId, options);
                 }
-                if (value.PaymentMethodId is { } vPaymentMethodId)
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_PaymentMethodId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vPaymentMethodId, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._PaymentMethodId, options);
                 }
-                if (value.PrepaymentAmountCents is { } vPrepaymentAmountCents)
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_PrepaymentAmountCents);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vPrepaymentAmountCents, options);
+                    if (value._PrepaymentAmountCents is { } vPrepaymentAmountCents) global::Specgen.Runtime.JsonWrite.Number(writer, vPrepaymentAmountCents, options);
+                    else writer.WriteNullValue();
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,12 +13,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectResponse.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectResponse
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.Store? _Store;
+
+        /// <summary>Creates a CreateIntegrationStoreDirectResponse; set its members with an object initializer.</summary>
+        public CreateIntegrationStoreDirectResponse()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private CreateIntegrationStoreDirectResponse(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("store")]
-        public required global::Vercel.Store? Store { get; init; }
+        public required global::Vercel.Store? Store
+        {
+            get => ((_set0 & (1UL << 0)) != 0) ? _Store : throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectResponse", "Store", "store", false);
+            init { _Store = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Store = ").Append((object?)_Store);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectResponse"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIntegrationStoreDirectResponse>
@@ -40,16 +69,15 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectResponse");
-                global::Vercel.Store? vStore = default;
-                var hasStore = false;
+                var result = new CreateIntegrationStoreDirectResponse(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("store"u8))
                     {
                         reader.Read();
-                        vStore = global::Vercel.Store.JsonConverter.ReadValue(ref reader, options);
-                        hasStore = true;
+                        result._Store = global::Vercel.Store.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else
                     {
@@ -57,19 +85,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasStore)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("CreateIntegrationStoreDirectResponse", "store");
-                }
-
-                return new CreateIntegrationStoreDirectResponse
-                {
-                    Store = vStore!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectResponse", "store", false);
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectResponse? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -79,8 +100,11 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Store);
-                global::Vercel.Store.JsonConverter.WriteValue(writer, value.Store, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Store);
+                    global::Vercel.Store.JsonConverter.WriteValue(writer, value._Store, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

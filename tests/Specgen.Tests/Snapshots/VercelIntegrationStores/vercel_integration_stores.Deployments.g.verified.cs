@@ -13,15 +13,50 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Deployments.JsonConverter))]
     public sealed partial record Deployments
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private bool? _Required;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>? _Actions;
+
+        /// <summary>Creates a Deployments; set its members with an object initializer.</summary>
+        public Deployments()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Deployments(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-        public required bool Required { get; init; }
+        public required bool Required
+        {
+            get => _Required ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Required", "required", ((_set0 & (1UL << 0)) != 0));
+            init { _Required = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions
+        {
+            get => _Actions ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Actions", "actions", ((_set0 & (1UL << 1)) != 0));
+            init { _Actions = value; _set0 |= 1UL << 1; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Required = ").Append((object?)_Required);
+            builder.Append(", Actions = ").Append((object?)_Actions);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Deployments"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Deployments>
@@ -44,24 +79,21 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Deployments");
-                bool vRequired = default;
-                var hasRequired = false;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>? vActions = default;
-                var hasActions = false;
+                var result = new Deployments(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("required"u8))
                     {
                         reader.Read();
-                        vRequired = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        hasRequired = true;
+                        result._Required = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("actions"u8))
                     {
                         reader.Read();
-                        vActions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue);
-                        hasActions = true;
+                        result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 1;
                     }
                     else
                     {
@@ -69,25 +101,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasRequired)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Deployments", "required");
-                }
-
-                if (!hasActions)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Deployments", "actions");
-                }
-
-                return new Deployments
-                {
-                    Required = vRequired,
-                    Actions = vActions!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Required is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Deployments", "required", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Actions is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Deployments", "actions", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Deployments? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -97,10 +117,17 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Required);
-                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.Required, options);
-                writer.WritePropertyName(s_Actions);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Required);
+                    if (value._Required is { } vRequired) global::Specgen.Runtime.JsonWrite.Boolean(writer, vRequired, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Actions);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

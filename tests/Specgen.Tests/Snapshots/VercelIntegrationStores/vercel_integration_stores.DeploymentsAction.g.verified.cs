@@ -13,15 +13,50 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DeploymentsAction.JsonConverter))]
     public sealed partial record DeploymentsAction
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Slug;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? _Environments;
+
+        /// <summary>Creates a DeploymentsAction; set its members with an object initializer.</summary>
+        public DeploymentsAction()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private DeploymentsAction(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug { get; init; }
+        public required string Slug
+        {
+            get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Slug", "slug", ((_set0 & (1UL << 0)) != 0));
+            init { _Slug = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments
+        {
+            get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Environments", "environments", ((_set0 & (1UL << 1)) != 0));
+            init { _Environments = value; _set0 |= 1UL << 1; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Slug = ").Append((object?)_Slug);
+            builder.Append(", Environments = ").Append((object?)_Environments);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="DeploymentsAction"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeploymentsAction>
@@ -44,24 +79,21 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DeploymentsAction");
-                string? vSlug = default;
-                var hasSlug = false;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? vEnvironments = default;
-                var hasEnvironments = false;
+                var result = new DeploymentsAction(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("slug"u8))
                     {
                         reader.Read();
-                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasSlug = true;
+                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("environments"u8))
                     {
                         reader.Read();
-                        vEnvironments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
-                        hasEnvironments = true;
+                        result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 1;
                     }
                     else
                     {
@@ -69,25 +101,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasSlug)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("DeploymentsAction", "slug");
-                }
-
-                if (!hasEnvironments)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("DeploymentsAction", "environments");
-                }
-
-                return new DeploymentsAction
-                {
-                    Slug = vSlug!,
-                    Environments = vEnvironments!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "DeploymentsAction", "slug", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Environments is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "DeploymentsAction", "environments", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DeploymentsAction? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -97,10 +117,16 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Slug);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
-                writer.WritePropertyName(s_Environments);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Slug);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Environments);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -13,16 +13,51 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Detail.JsonConverter))]
     public sealed partial record Detail
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Label;
+        private string? _Value;
+
+        /// <summary>Creates a Detail; set its members with an object initializer.</summary>
+        public Detail()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Detail(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-        public required string Label { get; init; }
+        public required string Label
+        {
+            get => _Label ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Detail", "Label", "label", ((_set0 & (1UL << 0)) != 0));
+            init { _Label = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Value { get; init; }
+        public string? Value
+        {
+            get => _Value;
+            init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Label = ").Append((object?)_Label);
+            builder.Append(", Value = ").Append((object?)_Value);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Detail"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Detail>
@@ -45,22 +80,21 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Detail");
-                string? vLabel = default;
-                var hasLabel = false;
-                string? vValue = default;
+                var result = new Detail(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("label"u8))
                     {
                         reader.Read();
-                        vLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasLabel = true;
+                        result._Label = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("value"u8))
                     {
                         reader.Read();
-                        vValue = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Value = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else
                     {
@@ -68,20 +102,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasLabel)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Detail", "label");
-                }
-
-                return new Detail
-                {
-                    Label = vLabel!,
-                    Value = vValue!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Label is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Detail", "label", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Detail? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -91,12 +117,15 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Label);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Label, options);
-                if (value.Value is { } vValue)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Label);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Label, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Value);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vValue, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Value, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,73 +13,186 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Domain.JsonConverter))]
     public sealed partial record Domain
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 0) | (1UL << 1);
+        private string? _Type = "string";
+        private string? _UiControl = "domain";
+        private string? _Description;
+        private global::System.Text.Json.JsonElement? _MinLength;
+        private global::System.Text.Json.JsonElement? _MaxLength;
+        private global::System.Text.Json.JsonElement? _Pattern;
+        private string? _Default;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Enum;
+        private string? _UiLabel;
+        private global::Vercel.Condition? _UiReadOnly;
+        private global::Vercel.Condition? _UiHidden;
+        private global::Vercel.Condition? _UiDisabled;
+        private global::Vercel.DescriptionText? _UiDescription;
+        private global::Vercel.Expression? _UiFormattedValue;
+        private string? _UiPlaceholder;
+
+        /// <summary>Creates a Domain; set its members with an object initializer.</summary>
+        public Domain()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Domain(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         /// <remarks>
         /// Always <c>&quot;string&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; } = "string";
+        public string Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Domain", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         /// <remarks>
         /// Always <c>&quot;domain&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public string UiControl { get; init; } = "domain";
+        public string UiControl
+        {
+            get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Domain", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0));
+            init { _UiControl = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description { get; init; }
+        public string? Description
+        {
+            get => _Description;
+            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MinLength { get; init; }
+        public global::System.Text.Json.JsonElement? MinLength
+        {
+            get => _MinLength;
+            init { _MinLength = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MaxLength { get; init; }
+        public global::System.Text.Json.JsonElement? MaxLength
+        {
+            get => _MaxLength;
+            init { _MaxLength = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Pattern { get; init; }
+        public global::System.Text.Json.JsonElement? Pattern
+        {
+            get => _Pattern;
+            init { _Pattern = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("default")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Default { get; init; }
+        public string? Default
+        {
+            get => _Default;
+            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum
+        {
+            get => _Enum;
+            init { _Enum = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:label")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? UiLabel { get; init; }
+        public string? UiLabel
+        {
+            get => _UiLabel;
+            init { _UiLabel = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiReadOnly { get; init; }
+        public global::Vercel.Condition? UiReadOnly
+        {
+            get => _UiReadOnly;
+            init { _UiReadOnly = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiHidden { get; init; }
+        public global::Vercel.Condition? UiHidden
+        {
+            get => _UiHidden;
+            init { _UiHidden = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiDisabled { get; init; }
+        public global::Vercel.Condition? UiDisabled
+        {
+            get => _UiDisabled;
+            init { _UiDisabled = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.DescriptionText? UiDescription { get; init; }
+        public global::Vercel.DescriptionText? UiDescription
+        {
+            get => _UiDescription;
+            init { _UiDescription = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expression? UiFormattedValue { get; init; }
+        public global::Vercel.Expression? UiFormattedValue
+        {
+            get => _UiFormattedValue;
+            init { _UiFormattedValue = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:placeholder")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? UiPlaceholder { get; init; }
+        public string? UiPlaceholder
+        {
+            get => _UiPlaceholder;
+            init { _UiPlaceholder = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", UiControl = ").Append((object?)_UiControl);
+            builder.Append(", Description = ").Append((object?)_Description);
+            builder.Append(", MinLength = ").Append((object?)_MinLength);
+            builder.Append(", MaxLength = ").Append((object?)_MaxLength);
+            builder.Append(", Pattern = ").Append((object?)_Pattern);
+            builder.Append(", Default = ").Append((object?)_Default);
+            builder.Append(", Enum = ").Append((object?)_Enum);
+            builder.Append(", UiLabel = ").Append((object?)_UiLabel);
+            builder.Append(", UiReadOnly = ").Append((object?)_UiReadOnly);
+            builder.Append(", UiHidden = ").Append((object?)_UiHidden);
+            builder.Append(", UiDisabled = ").Append((object?)_UiDisabled);
+            builder.Append(", UiDescription = ").Append((object?)_UiDescription);
+            builder.Append(", UiFormattedValue = ").Append((object?)_UiFormattedValue);
+            builder.Append(", UiPlaceholder = ").Append((object?)_UiPlaceholder);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Domain"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Domain>
@@ -115,98 +228,99 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Domain");
-                string? vType = "string";
-                string? vUiControl = "domain";
-                string? vDescription = default;
-                global::System.Text.Json.JsonElement? vMinLength = default;
-                global::System.Text.Json.JsonElement? vMaxLength = default;
-                global::System.Text.Json.JsonElement? vPattern = default;
-                string? vDefault = default;
-                global::System.Collections.Generic.IReadOnlyList<string>? vEnum = default;
-                string? vUiLabel = default;
-                global::Vercel.Condition? vUiReadOnly = default;
-                global::Vercel.Condition? vUiHidden = default;
-                global::Vercel.Condition? vUiDisabled = default;
-                global::Vercel.DescriptionText? vUiDescription = default;
-                global::Vercel.Expression? vUiFormattedValue = default;
-                string? vUiPlaceholder = default;
+                var result = new Domain(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("ui:control"u8))
                     {
                         reader.Read();
-                        vUiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
                         reader.Read();
-                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("minLength"u8))
                     {
                         reader.Read();
-                        vMinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._MinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("maxLength"u8))
                     {
                         reader.Read();
-                        vMaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._MaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("pattern"u8))
                     {
                         reader.Read();
-                        vPattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._Pattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("default"u8))
                     {
                         reader.Read();
-                        vDefault = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Default = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("enum"u8))
                     {
                         reader.Read();
-                        vEnum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Enum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("ui:label"u8))
                     {
                         reader.Read();
-                        vUiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("ui:read-only"u8))
                     {
                         reader.Read();
-                        vUiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else if (reader.ValueTextEquals("ui:hidden"u8))
                     {
                         reader.Read();
-                        vUiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 10;
                     }
                     else if (reader.ValueTextEquals("ui:disabled"u8))
                     {
                         reader.Read();
-                        vUiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 11;
                     }
                     else if (reader.ValueTextEquals("ui:description"u8))
                     {
                         reader.Read();
-                        vUiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                        result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 12;
                     }
                     else if (reader.ValueTextEquals("ui:formatted-value"u8))
                     {
                         reader.Read();
-                        vUiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                        result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 13;
                     }
                     else if (reader.ValueTextEquals("ui:placeholder"u8))
                     {
                         reader.Read();
-                        vUiPlaceholder = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiPlaceholder = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 14;
                     }
                     else
                     {
@@ -214,28 +328,13 @@ namespace Vercel
                     }
                 }
 
-                return new Domain
-                {
-                    Type = vType!,
-                    UiControl = vUiControl!,
-                    Description = vDescription!,
-                    MinLength = vMinLength,
-                    MaxLength = vMaxLength,
-                    Pattern = vPattern,
-                    Default = vDefault!,
-                    Enum = vEnum!,
-                    UiLabel = vUiLabel!,
-                    UiReadOnly = vUiReadOnly!,
-                    UiHidden = vUiHidden!,
-                    UiDisabled = vUiDisabled!,
-                    UiDescription = vUiDescription!,
-                    UiFormattedValue = vUiFormattedValue!,
-                    UiPlaceholder = vUiPlaceholder!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Domain", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (result._UiControl is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Domain", "ui:control", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Domain? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -245,74 +344,83 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
-                writer.WritePropertyName(s_UiControl);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.UiControl, options);
-                if (value.Description is { } vDescription)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_UiControl);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
                 }
-                if (value.MinLength is { } vMinLength)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_MinLength);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vMinLength, options);
+                    if (value._MinLength is { } vMinLength) global::Specgen.Runtime.JsonWrite.Element(writer, vMinLength, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.MaxLength is { } vMaxLength)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_MaxLength);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vMaxLength, options);
+                    if (value._MaxLength is { } vMaxLength) global::Specgen.Runtime.JsonWrite.Element(writer, vMaxLength, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Pattern is { } vPattern)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_Pattern);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vPattern, options);
+                    if (value._Pattern is { } vPattern) global::Specgen.Runtime.JsonWrite.Element(writer, vPattern, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Default is { } vDefault)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Default);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vDefault, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Default, options);
                 }
-                if (value.Enum is { } vEnum)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_Enum);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vEnum, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.JsonWrite.String);
                 }
-                if (value.UiLabel is { } vUiLabel)
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_UiLabel);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vUiLabel, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options);
                 }
-                if (value.UiReadOnly is { } vUiReadOnly)
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_UiReadOnly);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiReadOnly, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options);
                 }
-                if (value.UiHidden is { } vUiHidden)
+                if (((value._set0 & (1UL << 10)) != 0))
                 {
                     writer.WritePropertyName(s_UiHidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiHidden, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options);
                 }
-                if (value.UiDisabled is { } vUiDisabled)
+                if (((value._set0 & (1UL << 11)) != 0))
                 {
                     writer.WritePropertyName(s_UiDisabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiDisabled, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options);
                 }
-                if (value.UiDescription is { } vUiDescription)
+                if (((value._set0 & (1UL << 12)) != 0))
                 {
                     writer.WritePropertyName(s_UiDescription);
-                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, vUiDescription, options);
+                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options);
                 }
-                if (value.UiFormattedValue is { } vUiFormattedValue)
+                if (((value._set0 & (1UL << 13)) != 0))
                 {
                     writer.WritePropertyName(s_UiFormattedValue);
-                    global::Vercel.Expression.JsonConverter.WriteValue(writer, vUiFormattedValue, options);
+                    global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options);
                 }
-                if (value.UiPlaceholder is { } vUiPlaceholder)
+                if (((value._set0 & (1UL << 14)) != 0))
                 {
                     writer.WritePropertyName(s_UiPlaceholder);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vUiPlaceholder, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiPlaceholder, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,12 +13,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Expression.JsonConverter))]
     public sealed partial record Expression
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Expr;
+
+        /// <summary>Creates a Expression; set its members with an object initializer.</summary>
+        public Expression()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Expression(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("expr")]
-        public required string Expr { get; init; }
+        public required string Expr
+        {
+            get => _Expr ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Expression", "Expr", "expr", ((_set0 & (1UL << 0)) != 0));
+            init { _Expr = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Expr = ").Append((object?)_Expr);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Expression"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Expression>
@@ -40,16 +69,15 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Expression");
-                string? vExpr = default;
-                var hasExpr = false;
+                var result = new Expression(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("expr"u8))
                     {
                         reader.Read();
-                        vExpr = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasExpr = true;
+                        result._Expr = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else
                     {
@@ -57,19 +85,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasExpr)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Expression", "expr");
-                }
-
-                return new Expression
-                {
-                    Expr = vExpr!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Expr is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Expression", "expr", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Expression? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -79,8 +100,11 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Expr);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Expr, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Expr);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Expr, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

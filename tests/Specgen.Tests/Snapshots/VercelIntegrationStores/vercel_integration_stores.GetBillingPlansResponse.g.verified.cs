@@ -13,12 +13,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetBillingPlansResponse.JsonConverter))]
     public sealed partial record GetBillingPlansResponse
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan>? _Plans;
+
+        /// <summary>Creates a GetBillingPlansResponse; set its members with an object initializer.</summary>
+        public GetBillingPlansResponse()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private GetBillingPlansResponse(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("plans")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans
+        {
+            get => _Plans ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetBillingPlansResponse", "Plans", "plans", ((_set0 & (1UL << 0)) != 0));
+            init { _Plans = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Plans = ").Append((object?)_Plans);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="GetBillingPlansResponse"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetBillingPlansResponse>
@@ -40,16 +69,15 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetBillingPlansResponse");
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan>? vPlans = default;
-                var hasPlans = false;
+                var result = new GetBillingPlansResponse(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("plans"u8))
                     {
                         reader.Read();
-                        vPlans = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Plan.JsonConverter.ReadValue);
-                        hasPlans = true;
+                        result._Plans = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Plan.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 0;
                     }
                     else
                     {
@@ -57,19 +85,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasPlans)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("GetBillingPlansResponse", "plans");
-                }
-
-                return new GetBillingPlansResponse
-                {
-                    Plans = vPlans!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Plans is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetBillingPlansResponse", "plans", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetBillingPlansResponse? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -79,8 +100,11 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Plans);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Plans, options, global::Vercel.Plan.JsonConverter.WriteValue);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Plans);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Plans, options, global::Vercel.Plan.JsonConverter.WriteValue);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -13,18 +13,59 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationProductsResponse.JsonConverter))]
     public sealed partial record GetConfigurationProductsResponse
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product>? _Products;
+        private global::Vercel.GetConfigurationProductsResponseIntegration? _Integration;
+        private global::Vercel.Configuration? _Configuration;
+
+        /// <summary>Creates a GetConfigurationProductsResponse; set its members with an object initializer.</summary>
+        public GetConfigurationProductsResponse()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private GetConfigurationProductsResponse(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("products")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products
+        {
+            get => _Products ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Products", "products", ((_set0 & (1UL << 0)) != 0));
+            init { _Products = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get; init; }
+        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration
+        {
+            get => _Integration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Integration", "integration", ((_set0 & (1UL << 1)) != 0));
+            init { _Integration = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("configuration")]
-        public required global::Vercel.Configuration Configuration { get; init; }
+        public required global::Vercel.Configuration Configuration
+        {
+            get => _Configuration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Configuration", "configuration", ((_set0 & (1UL << 2)) != 0));
+            init { _Configuration = value; _set0 |= 1UL << 2; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Products = ").Append((object?)_Products);
+            builder.Append(", Integration = ").Append((object?)_Integration);
+            builder.Append(", Configuration = ").Append((object?)_Configuration);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="GetConfigurationProductsResponse"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetConfigurationProductsResponse>
@@ -48,32 +89,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponse");
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product>? vProducts = default;
-                var hasProducts = false;
-                global::Vercel.GetConfigurationProductsResponseIntegration? vIntegration = default;
-                var hasIntegration = false;
-                global::Vercel.Configuration? vConfiguration = default;
-                var hasConfiguration = false;
+                var result = new GetConfigurationProductsResponse(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("products"u8))
                     {
                         reader.Read();
-                        vProducts = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue);
-                        hasProducts = true;
+                        result._Products = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("integration"u8))
                     {
                         reader.Read();
-                        vIntegration = global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue(ref reader, options);
-                        hasIntegration = true;
+                        result._Integration = global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("configuration"u8))
                     {
                         reader.Read();
-                        vConfiguration = global::Vercel.Configuration.JsonConverter.ReadValue(ref reader, options);
-                        hasConfiguration = true;
+                        result._Configuration = global::Vercel.Configuration.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -81,31 +117,14 @@ namespace Vercel
                     }
                 }
 
-                if (!hasProducts)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponse", "products");
-                }
-
-                if (!hasIntegration)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponse", "integration");
-                }
-
-                if (!hasConfiguration)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponse", "configuration");
-                }
-
-                return new GetConfigurationProductsResponse
-                {
-                    Products = vProducts!,
-                    Integration = vIntegration!,
-                    Configuration = vConfiguration!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Products is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "products", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Integration is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "integration", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Configuration is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "configuration", ((result._set0 & (1UL << 2)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponse? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -115,12 +134,21 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Products);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Products, options, global::Vercel.Product.JsonConverter.WriteValue);
-                writer.WritePropertyName(s_Integration);
-                global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue(writer, value.Integration, options);
-                writer.WritePropertyName(s_Configuration);
-                global::Vercel.Configuration.JsonConverter.WriteValue(writer, value.Configuration, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Products);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Products, options, global::Vercel.Product.JsonConverter.WriteValue);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Integration);
+                    global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue(writer, value._Integration, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_Configuration);
+                    global::Vercel.Configuration.JsonConverter.WriteValue(writer, value._Configuration, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

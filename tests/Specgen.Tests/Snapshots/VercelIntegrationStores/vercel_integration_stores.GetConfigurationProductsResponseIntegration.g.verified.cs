@@ -13,18 +13,59 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationProductsResponseIntegration.JsonConverter))]
     public sealed partial record GetConfigurationProductsResponseIntegration
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Id;
+        private string? _Slug;
+        private string? _Name;
+
+        /// <summary>Creates a GetConfigurationProductsResponseIntegration; set its members with an object initializer.</summary>
+        public GetConfigurationProductsResponseIntegration()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private GetConfigurationProductsResponseIntegration(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id { get; init; }
+        public required string Id
+        {
+            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Id", "id", ((_set0 & (1UL << 0)) != 0));
+            init { _Id = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug { get; init; }
+        public required string Slug
+        {
+            get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Slug", "slug", ((_set0 & (1UL << 1)) != 0));
+            init { _Slug = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        public required string Name
+        {
+            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Name", "name", ((_set0 & (1UL << 2)) != 0));
+            init { _Name = value; _set0 |= 1UL << 2; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Id = ").Append((object?)_Id);
+            builder.Append(", Slug = ").Append((object?)_Slug);
+            builder.Append(", Name = ").Append((object?)_Name);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="GetConfigurationProductsResponseIntegration"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetConfigurationProductsResponseIntegration>
@@ -48,32 +89,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponseIntegration");
-                string? vId = default;
-                var hasId = false;
-                string? vSlug = default;
-                var hasSlug = false;
-                string? vName = default;
-                var hasName = false;
+                var result = new GetConfigurationProductsResponseIntegration(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
                         reader.Read();
-                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasId = true;
+                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("slug"u8))
                     {
                         reader.Read();
-                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasSlug = true;
+                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasName = true;
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -81,31 +117,14 @@ namespace Vercel
                     }
                 }
 
-                if (!hasId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponseIntegration", "id");
-                }
-
-                if (!hasSlug)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponseIntegration", "slug");
-                }
-
-                if (!hasName)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("GetConfigurationProductsResponseIntegration", "name");
-                }
-
-                return new GetConfigurationProductsResponseIntegration
-                {
-                    Id = vId!,
-                    Slug = vSlug!,
-                    Name = vName!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "slug", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "name", ((result._set0 & (1UL << 2)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponseIntegration? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -115,12 +134,21 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Id);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
-                writer.WritePropertyName(s_Slug);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
-                writer.WritePropertyName(s_Name);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Id);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Slug);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

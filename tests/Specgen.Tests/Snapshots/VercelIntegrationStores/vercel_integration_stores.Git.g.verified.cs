@@ -13,20 +13,61 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Git.JsonConverter))]
     public sealed partial record Git
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.Providers? _Providers;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Owners;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Repos;
+
+        /// <summary>Creates a Git; set its members with an object initializer.</summary>
+        public Git()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Git(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("providers")]
-        public required global::Vercel.Providers Providers { get; init; }
+        public required global::Vercel.Providers Providers
+        {
+            get => _Providers ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Git", "Providers", "providers", ((_set0 & (1UL << 0)) != 0));
+            init { _Providers = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("owners")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Owners { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Owners
+        {
+            get => _Owners;
+            init { _Owners = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("repos")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Repos { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Repos
+        {
+            get => _Repos;
+            init { _Repos = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Providers = ").Append((object?)_Providers);
+            builder.Append(", Owners = ").Append((object?)_Owners);
+            builder.Append(", Repos = ").Append((object?)_Repos);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Git"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Git>
@@ -50,28 +91,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Git");
-                global::Vercel.Providers? vProviders = default;
-                var hasProviders = false;
-                global::System.Collections.Generic.IReadOnlyList<string>? vOwners = default;
-                global::System.Collections.Generic.IReadOnlyList<string>? vRepos = default;
+                var result = new Git(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("providers"u8))
                     {
                         reader.Read();
-                        vProviders = global::Vercel.Providers.JsonConverter.ReadValue(ref reader, options);
-                        hasProviders = true;
+                        result._Providers = global::Vercel.Providers.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("owners"u8))
                     {
                         reader.Read();
-                        vOwners = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Owners = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("repos"u8))
                     {
                         reader.Read();
-                        vRepos = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Repos = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -79,21 +119,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasProviders)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Git", "providers");
-                }
-
-                return new Git
-                {
-                    Providers = vProviders!,
-                    Owners = vOwners!,
-                    Repos = vRepos!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Providers is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Git", "providers", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Git? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -103,17 +134,20 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Providers);
-                global::Vercel.Providers.JsonConverter.WriteValue(writer, value.Providers, options);
-                if (value.Owners is { } vOwners)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Providers);
+                    global::Vercel.Providers.JsonConverter.WriteValue(writer, value._Providers, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Owners);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vOwners, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Owners, options, global::Specgen.Runtime.JsonWrite.String);
                 }
-                if (value.Repos is { } vRepos)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Repos);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vRepos, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Repos, options, global::Specgen.Runtime.JsonWrite.String);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

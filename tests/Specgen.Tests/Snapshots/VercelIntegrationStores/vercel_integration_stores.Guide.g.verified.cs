@@ -13,18 +13,59 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Guide.JsonConverter))]
     public sealed partial record Guide
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Framework;
+        private string? _Title;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step>? _Steps;
+
+        /// <summary>Creates a Guide; set its members with an object initializer.</summary>
+        public Guide()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Guide(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("framework")]
-        public required string Framework { get; init; }
+        public required string Framework
+        {
+            get => _Framework ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Framework", "framework", ((_set0 & (1UL << 0)) != 0));
+            init { _Framework = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title { get; init; }
+        public required string Title
+        {
+            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Title", "title", ((_set0 & (1UL << 1)) != 0));
+            init { _Title = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("steps")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step> Steps { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step> Steps
+        {
+            get => _Steps ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Steps", "steps", ((_set0 & (1UL << 2)) != 0));
+            init { _Steps = value; _set0 |= 1UL << 2; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Framework = ").Append((object?)_Framework);
+            builder.Append(", Title = ").Append((object?)_Title);
+            builder.Append(", Steps = ").Append((object?)_Steps);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Guide"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Guide>
@@ -48,32 +89,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Guide");
-                string? vFramework = default;
-                var hasFramework = false;
-                string? vTitle = default;
-                var hasTitle = false;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step>? vSteps = default;
-                var hasSteps = false;
+                var result = new Guide(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("framework"u8))
                     {
                         reader.Read();
-                        vFramework = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasFramework = true;
+                        result._Framework = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("title"u8))
                     {
                         reader.Read();
-                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasTitle = true;
+                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("steps"u8))
                     {
                         reader.Read();
-                        vSteps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Step.JsonConverter.ReadValue);
-                        hasSteps = true;
+                        result._Steps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Step.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -81,31 +117,14 @@ namespace Vercel
                     }
                 }
 
-                if (!hasFramework)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Guide", "framework");
-                }
-
-                if (!hasTitle)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Guide", "title");
-                }
-
-                if (!hasSteps)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Guide", "steps");
-                }
-
-                return new Guide
-                {
-                    Framework = vFramework!,
-                    Title = vTitle!,
-                    Steps = vSteps!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Framework is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Guide", "framework", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Title is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Guide", "title", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Steps is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Guide", "steps", ((result._set0 & (1UL << 2)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Guide? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -115,12 +134,21 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Framework);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Framework, options);
-                writer.WritePropertyName(s_Title);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
-                writer.WritePropertyName(s_Steps);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Steps, options, global::Vercel.Step.JsonConverter.WriteValue);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Framework);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Framework, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Title);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_Steps);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Steps, options, global::Vercel.Step.JsonConverter.WriteValue);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

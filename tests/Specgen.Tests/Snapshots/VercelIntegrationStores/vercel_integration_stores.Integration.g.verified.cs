@@ -13,30 +13,89 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Integration.JsonConverter))]
     public sealed partial record Integration
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Name;
+        private string? _Icon;
+        private bool? _IsLegacy;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Flags;
+        private double? _AssignedBetaLabelAt;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? _TagIds;
+
+        /// <summary>Creates a Integration; set its members with an object initializer.</summary>
+        public Integration()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Integration(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        public required string Name
+        {
+            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Name", "name", ((_set0 & (1UL << 0)) != 0));
+            init { _Name = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("icon")]
-        public required string Icon { get; init; }
+        public required string Icon
+        {
+            get => _Icon ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Icon", "icon", ((_set0 & (1UL << 1)) != 0));
+            init { _Icon = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("isLegacy")]
-        public required bool IsLegacy { get; init; }
+        public required bool IsLegacy
+        {
+            get => _IsLegacy ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "IsLegacy", "isLegacy", ((_set0 & (1UL << 2)) != 0));
+            init { _IsLegacy = value; _set0 |= 1UL << 2; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("flags")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Flags
+        {
+            get => _Flags;
+            init { _Flags = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("assignedBetaLabelAt")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? AssignedBetaLabelAt { get; init; }
+        public double? AssignedBetaLabelAt
+        {
+            get => _AssignedBetaLabelAt;
+            init { _AssignedBetaLabelAt = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("tagIds")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds
+        {
+            get => _TagIds;
+            init { _TagIds = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Name = ").Append((object?)_Name);
+            builder.Append(", Icon = ").Append((object?)_Icon);
+            builder.Append(", IsLegacy = ").Append((object?)_IsLegacy);
+            builder.Append(", Flags = ").Append((object?)_Flags);
+            builder.Append(", AssignedBetaLabelAt = ").Append((object?)_AssignedBetaLabelAt);
+            builder.Append(", TagIds = ").Append((object?)_TagIds);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Integration"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Integration>
@@ -63,50 +122,45 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Integration");
-                string? vName = default;
-                var hasName = false;
-                string? vIcon = default;
-                var hasIcon = false;
-                bool vIsLegacy = default;
-                var hasIsLegacy = false;
-                global::System.Collections.Generic.IReadOnlyList<string>? vFlags = default;
-                double? vAssignedBetaLabelAt = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? vTagIds = default;
+                var result = new Integration(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasName = true;
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("icon"u8))
                     {
                         reader.Read();
-                        vIcon = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasIcon = true;
+                        result._Icon = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("isLegacy"u8))
                     {
                         reader.Read();
-                        vIsLegacy = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        hasIsLegacy = true;
+                        result._IsLegacy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("flags"u8))
                     {
                         reader.Read();
-                        vFlags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Flags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("assignedBetaLabelAt"u8))
                     {
                         reader.Read();
-                        vAssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._AssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("tagIds"u8))
                     {
                         reader.Read();
-                        vTagIds = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue);
+                        result._TagIds = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 5;
                     }
                     else
                     {
@@ -114,34 +168,14 @@ namespace Vercel
                     }
                 }
 
-                if (!hasName)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Integration", "name");
-                }
-
-                if (!hasIcon)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Integration", "icon");
-                }
-
-                if (!hasIsLegacy)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Integration", "isLegacy");
-                }
-
-                return new Integration
-                {
-                    Name = vName!,
-                    Icon = vIcon!,
-                    IsLegacy = vIsLegacy,
-                    Flags = vFlags!,
-                    AssignedBetaLabelAt = vAssignedBetaLabelAt,
-                    TagIds = vTagIds!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Integration", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Icon is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Integration", "icon", ((result._set0 & (1UL << 1)) != 0));
+                if (result._IsLegacy is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Integration", "isLegacy", ((result._set0 & (1UL << 2)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Integration? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -151,26 +185,37 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Name);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
-                writer.WritePropertyName(s_Icon);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Icon, options);
-                writer.WritePropertyName(s_IsLegacy);
-                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.IsLegacy, options);
-                if (value.Flags is { } vFlags)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Icon);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Icon, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_IsLegacy);
+                    if (value._IsLegacy is { } vIsLegacy) global::Specgen.Runtime.JsonWrite.Boolean(writer, vIsLegacy, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Flags);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vFlags, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Flags, options, global::Specgen.Runtime.JsonWrite.String);
                 }
-                if (value.AssignedBetaLabelAt is { } vAssignedBetaLabelAt)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_AssignedBetaLabelAt);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vAssignedBetaLabelAt, options);
+                    if (value._AssignedBetaLabelAt is { } vAssignedBetaLabelAt) global::Specgen.Runtime.JsonWrite.Number(writer, vAssignedBetaLabelAt, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.TagIds is { } vTagIds)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_TagIds);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vTagIds, options, global::Vercel.TagId.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._TagIds, options, global::Vercel.TagId.JsonConverter.WriteValue);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

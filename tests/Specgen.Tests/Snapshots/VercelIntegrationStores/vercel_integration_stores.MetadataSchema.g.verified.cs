@@ -13,22 +13,63 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(MetadataSchema.JsonConverter))]
     public sealed partial record MetadataSchema
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 0);
+        private string? _Type = "object";
+        private global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl>? _Properties;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Required;
+
+        /// <summary>Creates a MetadataSchema; set its members with an object initializer.</summary>
+        public MetadataSchema()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private MetadataSchema(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         /// <remarks>
         /// Always <c>&quot;object&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; } = "object";
+        public string Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("MetadataSchema", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl> Properties { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl> Properties
+        {
+            get => _Properties ?? throw global::Specgen.Runtime.JsonRead.Unavailable("MetadataSchema", "Properties", "properties", ((_set0 & (1UL << 1)) != 0));
+            init { _Properties = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("required")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Required { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Required
+        {
+            get => _Required;
+            init { _Required = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", Properties = ").Append((object?)_Properties);
+            builder.Append(", Required = ").Append((object?)_Required);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="MetadataSchema"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<MetadataSchema>
@@ -52,28 +93,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "MetadataSchema");
-                string? vType = "object";
-                global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl>? vProperties = default;
-                var hasProperties = false;
-                global::System.Collections.Generic.IReadOnlyList<string>? vRequired = default;
+                var result = new MetadataSchema(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("properties"u8))
                     {
                         reader.Read();
-                        vProperties = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.ProductMetadataControl.JsonConverter.ReadValue);
-                        hasProperties = true;
+                        result._Properties = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.ProductMetadataControl.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("required"u8))
                     {
                         reader.Read();
-                        vRequired = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Required = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -81,21 +121,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasProperties)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("MetadataSchema", "properties");
-                }
-
-                return new MetadataSchema
-                {
-                    Type = vType!,
-                    Properties = vProperties!,
-                    Required = vRequired!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MetadataSchema", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Properties is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MetadataSchema", "properties", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataSchema? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -105,14 +137,20 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
-                writer.WritePropertyName(s_Properties);
-                global::Specgen.Runtime.JsonWrite.Map(writer, value.Properties, options, global::Vercel.ProductMetadataControl.JsonConverter.WriteValue);
-                if (value.Required is { } vRequired)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Properties);
+                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Properties, options, global::Vercel.ProductMetadataControl.JsonConverter.WriteValue);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Required);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vRequired, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Required, options, global::Specgen.Runtime.JsonWrite.String);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

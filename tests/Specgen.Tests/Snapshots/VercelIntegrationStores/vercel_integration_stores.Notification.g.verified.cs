@@ -13,23 +13,70 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Notification.JsonConverter))]
     public sealed partial record Notification
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Title;
+        private global::Vercel.Level? _Level;
+        private string? _Message;
+        private string? _Href;
+
+        /// <summary>Creates a Notification; set its members with an object initializer.</summary>
+        public Notification()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Notification(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title { get; init; }
+        public required string Title
+        {
+            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Title", "title", ((_set0 & (1UL << 0)) != 0));
+            init { _Title = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-        public required global::Vercel.Level Level { get; init; }
+        public required global::Vercel.Level Level
+        {
+            get => _Level ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Level", "level", ((_set0 & (1UL << 1)) != 0));
+            init { _Level = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
+        public string? Message
+        {
+            get => _Message;
+            init { _Message = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("href")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Href { get; init; }
+        public string? Href
+        {
+            get => _Href;
+            init { _Href = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Title = ").Append((object?)_Title);
+            builder.Append(", Level = ").Append((object?)_Level);
+            builder.Append(", Message = ").Append((object?)_Message);
+            builder.Append(", Href = ").Append((object?)_Href);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Notification"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Notification>
@@ -54,36 +101,33 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Notification");
-                string? vTitle = default;
-                var hasTitle = false;
-                global::Vercel.Level vLevel = default;
-                var hasLevel = false;
-                string? vMessage = default;
-                string? vHref = default;
+                var result = new Notification(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("title"u8))
                     {
                         reader.Read();
-                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasTitle = true;
+                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("level"u8))
                     {
                         reader.Read();
-                        vLevel = global::Vercel.Level.JsonConverter.ReadValue(ref reader, options);
-                        hasLevel = true;
+                        result._Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Level?) : global::Vercel.Level.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("message"u8))
                     {
                         reader.Read();
-                        vMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Message = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("href"u8))
                     {
                         reader.Read();
-                        vHref = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else
                     {
@@ -91,27 +135,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasTitle)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Notification", "title");
-                }
-
-                if (!hasLevel)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Notification", "level");
-                }
-
-                return new Notification
-                {
-                    Title = vTitle!,
-                    Level = vLevel,
-                    Message = vMessage!,
-                    Href = vHref!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Title is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Notification", "title", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Level is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Notification", "level", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Notification? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -121,19 +151,26 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Title);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
-                writer.WritePropertyName(s_Level);
-                global::Vercel.Level.JsonConverter.WriteValue(writer, value.Level, options);
-                if (value.Message is { } vMessage)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Title);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Level);
+                    if (value._Level is { } vLevel) global::Vercel.Level.JsonConverter.WriteValue(writer, vLevel, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Message);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vMessage, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Message, options);
                 }
-                if (value.Href is { } vHref)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Href);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vHref, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,39 +13,104 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(NumberSliderItems.JsonConverter))]
     public sealed partial record NumberSliderItems
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 0);
+        private string? _Type = "number";
+        private string? _Description;
+        private double? _Minimum;
+        private double? _ExclusiveMinimum;
+        private double? _Maximum;
+        private double? _ExclusiveMaximum;
+        private double? _Default;
+
+        /// <summary>Creates a NumberSliderItems; set its members with an object initializer.</summary>
+        public NumberSliderItems()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private NumberSliderItems(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         /// <remarks>
         /// Always <c>&quot;number&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; } = "number";
+        public string Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSliderItems", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description { get; init; }
+        public string? Description
+        {
+            get => _Description;
+            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("minimum")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Minimum { get; init; }
+        public double? Minimum
+        {
+            get => _Minimum;
+            init { _Minimum = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("exclusiveMinimum")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? ExclusiveMinimum { get; init; }
+        public double? ExclusiveMinimum
+        {
+            get => _ExclusiveMinimum;
+            init { _ExclusiveMinimum = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("maximum")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Maximum { get; init; }
+        public double? Maximum
+        {
+            get => _Maximum;
+            init { _Maximum = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("exclusiveMaximum")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? ExclusiveMaximum { get; init; }
+        public double? ExclusiveMaximum
+        {
+            get => _ExclusiveMaximum;
+            init { _ExclusiveMaximum = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("default")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Default { get; init; }
+        public double? Default
+        {
+            get => _Default;
+            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", Description = ").Append((object?)_Description);
+            builder.Append(", Minimum = ").Append((object?)_Minimum);
+            builder.Append(", ExclusiveMinimum = ").Append((object?)_ExclusiveMinimum);
+            builder.Append(", Maximum = ").Append((object?)_Maximum);
+            builder.Append(", ExclusiveMaximum = ").Append((object?)_ExclusiveMaximum);
+            builder.Append(", Default = ").Append((object?)_Default);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="NumberSliderItems"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NumberSliderItems>
@@ -73,50 +138,51 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSliderItems");
-                string? vType = "number";
-                string? vDescription = default;
-                double? vMinimum = default;
-                double? vExclusiveMinimum = default;
-                double? vMaximum = default;
-                double? vExclusiveMaximum = default;
-                double? vDefault = default;
+                var result = new NumberSliderItems(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
                         reader.Read();
-                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("minimum"u8))
                     {
                         reader.Read();
-                        vMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._Minimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("exclusiveMinimum"u8))
                     {
                         reader.Read();
-                        vExclusiveMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._ExclusiveMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("maximum"u8))
                     {
                         reader.Read();
-                        vMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._Maximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("exclusiveMaximum"u8))
                     {
                         reader.Read();
-                        vExclusiveMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._ExclusiveMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("default"u8))
                     {
                         reader.Read();
-                        vDefault = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._Default = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else
                     {
@@ -124,20 +190,12 @@ namespace Vercel
                     }
                 }
 
-                return new NumberSliderItems
-                {
-                    Type = vType!,
-                    Description = vDescription!,
-                    Minimum = vMinimum,
-                    ExclusiveMinimum = vExclusiveMinimum,
-                    Maximum = vMaximum,
-                    ExclusiveMaximum = vExclusiveMaximum,
-                    Default = vDefault,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSliderItems", "type", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NumberSliderItems? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -147,37 +205,45 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
-                if (value.Description is { } vDescription)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
                 }
-                if (value.Minimum is { } vMinimum)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Minimum);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vMinimum, options);
+                    if (value._Minimum is { } vMinimum) global::Specgen.Runtime.JsonWrite.Number(writer, vMinimum, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.ExclusiveMinimum is { } vExclusiveMinimum)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_ExclusiveMinimum);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMinimum, options);
+                    if (value._ExclusiveMinimum is { } vExclusiveMinimum) global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMinimum, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Maximum is { } vMaximum)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_Maximum);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vMaximum, options);
+                    if (value._Maximum is { } vMaximum) global::Specgen.Runtime.JsonWrite.Number(writer, vMaximum, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.ExclusiveMaximum is { } vExclusiveMaximum)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_ExclusiveMaximum);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMaximum, options);
+                    if (value._ExclusiveMaximum is { } vExclusiveMaximum) global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMaximum, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Default is { } vDefault)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Default);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vDefault, options);
+                    if (value._Default is { } vDefault) global::Specgen.Runtime.JsonWrite.Number(writer, vDefault, options);
+                    else writer.WriteNullValue();
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

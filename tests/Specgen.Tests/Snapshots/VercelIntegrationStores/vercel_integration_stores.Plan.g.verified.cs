@@ -13,71 +13,196 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Plan.JsonConverter))]
     public sealed partial record Plan
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.PlanType? _Type;
+        private string? _Description;
+        private string? _Id;
+        private string? _Name;
+        private global::Vercel.Scope? _Scope;
+        private bool? _PaymentMethodRequired;
+        private double? _PreauthorizationAmount;
+        private string? _InitialCharge;
+        private string? _MinimumAmount;
+        private string? _MaximumAmount;
+        private string? _MaximumAmountAutoPurchasePerPeriod;
+        private string? _Cost;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? _Details;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? _HighlightedDetails;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? _Quote;
+        private string? _EffectiveDate;
+        private bool? _Disabled;
+
+        /// <summary>Creates a Plan; set its members with an object initializer.</summary>
+        public Plan()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Plan(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required global::Vercel.PlanType Type { get; init; }
+        public required global::Vercel.PlanType Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        public required string Description { get; init; }
+        public required string Description
+        {
+            get => _Description ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Description", "description", ((_set0 & (1UL << 1)) != 0));
+            init { _Description = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id { get; init; }
+        public required string Id
+        {
+            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Id", "id", ((_set0 & (1UL << 2)) != 0));
+            init { _Id = value; _set0 |= 1UL << 2; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        public required string Name
+        {
+            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Name", "name", ((_set0 & (1UL << 3)) != 0));
+            init { _Name = value; _set0 |= 1UL << 3; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-        public required global::Vercel.Scope Scope { get; init; }
+        public required global::Vercel.Scope Scope
+        {
+            get => _Scope ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Scope", "scope", ((_set0 & (1UL << 4)) != 0));
+            init { _Scope = value; _set0 |= 1UL << 4; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("paymentMethodRequired")]
-        public required bool PaymentMethodRequired { get; init; }
+        public required bool PaymentMethodRequired
+        {
+            get => _PaymentMethodRequired ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "PaymentMethodRequired", "paymentMethodRequired", ((_set0 & (1UL << 5)) != 0));
+            init { _PaymentMethodRequired = value; _set0 |= 1UL << 5; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("preauthorizationAmount")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? PreauthorizationAmount { get; init; }
+        public double? PreauthorizationAmount
+        {
+            get => _PreauthorizationAmount;
+            init { _PreauthorizationAmount = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("initialCharge")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? InitialCharge { get; init; }
+        public string? InitialCharge
+        {
+            get => _InitialCharge;
+            init { _InitialCharge = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("minimumAmount")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? MinimumAmount { get; init; }
+        public string? MinimumAmount
+        {
+            get => _MinimumAmount;
+            init { _MinimumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("maximumAmount")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? MaximumAmount { get; init; }
+        public string? MaximumAmount
+        {
+            get => _MaximumAmount;
+            init { _MaximumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("maximumAmountAutoPurchasePerPeriod")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? MaximumAmountAutoPurchasePerPeriod { get; init; }
+        public string? MaximumAmountAutoPurchasePerPeriod
+        {
+            get => _MaximumAmountAutoPurchasePerPeriod;
+            init { _MaximumAmountAutoPurchasePerPeriod = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("cost")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Cost { get; init; }
+        public string? Cost
+        {
+            get => _Cost;
+            init { _Cost = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("details")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details
+        {
+            get => _Details;
+            init { _Details = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("highlightedDetails")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails
+        {
+            get => _HighlightedDetails;
+            init { _HighlightedDetails = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("quote")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote
+        {
+            get => _Quote;
+            init { _Quote = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("effectiveDate")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? EffectiveDate { get; init; }
+        public string? EffectiveDate
+        {
+            get => _EffectiveDate;
+            init { _EffectiveDate = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Disabled { get; init; }
+        public bool? Disabled
+        {
+            get => _Disabled;
+            init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", Description = ").Append((object?)_Description);
+            builder.Append(", Id = ").Append((object?)_Id);
+            builder.Append(", Name = ").Append((object?)_Name);
+            builder.Append(", Scope = ").Append((object?)_Scope);
+            builder.Append(", PaymentMethodRequired = ").Append((object?)_PaymentMethodRequired);
+            builder.Append(", PreauthorizationAmount = ").Append((object?)_PreauthorizationAmount);
+            builder.Append(", InitialCharge = ").Append((object?)_InitialCharge);
+            builder.Append(", MinimumAmount = ").Append((object?)_MinimumAmount);
+            builder.Append(", MaximumAmount = ").Append((object?)_MaximumAmount);
+            builder.Append(", MaximumAmountAutoPurchasePerPeriod = ").Append((object?)_MaximumAmountAutoPurchasePerPeriod);
+            builder.Append(", Cost = ").Append((object?)_Cost);
+            builder.Append(", Details = ").Append((object?)_Details);
+            builder.Append(", HighlightedDetails = ").Append((object?)_HighlightedDetails);
+            builder.Append(", Quote = ").Append((object?)_Quote);
+            builder.Append(", EffectiveDate = ").Append((object?)_EffectiveDate);
+            builder.Append(", Disabled = ").Append((object?)_Disabled);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Plan"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Plan>
@@ -115,122 +240,111 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Plan");
-                global::Vercel.PlanType vType = default;
-                var hasType = false;
-                string? vDescription = default;
-                var hasDescription = false;
-                string? vId = default;
-                var hasId = false;
-                string? vName = default;
-                var hasName = false;
-                global::Vercel.Scope vScope = default;
-                var hasScope = false;
-                bool vPaymentMethodRequired = default;
-                var hasPaymentMethodRequired = false;
-                double? vPreauthorizationAmount = default;
-                string? vInitialCharge = default;
-                string? vMinimumAmount = default;
-                string? vMaximumAmount = default;
-                string? vMaximumAmountAutoPurchasePerPeriod = default;
-                string? vCost = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? vDetails = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? vHighlightedDetails = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? vQuote = default;
-                string? vEffectiveDate = default;
-                bool? vDisabled = default;
+                var result = new Plan(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Vercel.PlanType.JsonConverter.ReadValue(ref reader, options);
-                        hasType = true;
+                        result._Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PlanType?) : global::Vercel.PlanType.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
                         reader.Read();
-                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasDescription = true;
+                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("id"u8))
                     {
                         reader.Read();
-                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasId = true;
+                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasName = true;
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("scope"u8))
                     {
                         reader.Read();
-                        vScope = global::Vercel.Scope.JsonConverter.ReadValue(ref reader, options);
-                        hasScope = true;
+                        result._Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Scope?) : global::Vercel.Scope.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("paymentMethodRequired"u8))
                     {
                         reader.Read();
-                        vPaymentMethodRequired = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        hasPaymentMethodRequired = true;
+                        result._PaymentMethodRequired = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("preauthorizationAmount"u8))
                     {
                         reader.Read();
-                        vPreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._PreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("initialCharge"u8))
                     {
                         reader.Read();
-                        vInitialCharge = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._InitialCharge = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("minimumAmount"u8))
                     {
                         reader.Read();
-                        vMinimumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._MinimumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("maximumAmount"u8))
                     {
                         reader.Read();
-                        vMaximumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._MaximumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else if (reader.ValueTextEquals("maximumAmountAutoPurchasePerPeriod"u8))
                     {
                         reader.Read();
-                        vMaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._MaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 10;
                     }
                     else if (reader.ValueTextEquals("cost"u8))
                     {
                         reader.Read();
-                        vCost = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Cost = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 11;
                     }
                     else if (reader.ValueTextEquals("details"u8))
                     {
                         reader.Read();
-                        vDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
+                        result._Details = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 12;
                     }
                     else if (reader.ValueTextEquals("highlightedDetails"u8))
                     {
                         reader.Read();
-                        vHighlightedDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
+                        result._HighlightedDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 13;
                     }
                     else if (reader.ValueTextEquals("quote"u8))
                     {
                         reader.Read();
-                        vQuote = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue);
+                        result._Quote = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 14;
                     }
                     else if (reader.ValueTextEquals("effectiveDate"u8))
                     {
                         reader.Read();
-                        vEffectiveDate = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._EffectiveDate = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 15;
                     }
                     else if (reader.ValueTextEquals("disabled"u8))
                     {
                         reader.Read();
-                        vDisabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Disabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 16;
                     }
                     else
                     {
@@ -238,60 +352,17 @@ namespace Vercel
                     }
                 }
 
-                if (!hasType)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "type");
-                }
-
-                if (!hasDescription)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "description");
-                }
-
-                if (!hasId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "id");
-                }
-
-                if (!hasName)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "name");
-                }
-
-                if (!hasScope)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "scope");
-                }
-
-                if (!hasPaymentMethodRequired)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Plan", "paymentMethodRequired");
-                }
-
-                return new Plan
-                {
-                    Type = vType,
-                    Description = vDescription!,
-                    Id = vId!,
-                    Name = vName!,
-                    Scope = vScope,
-                    PaymentMethodRequired = vPaymentMethodRequired,
-                    PreauthorizationAmount = vPreauthorizationAmount,
-                    InitialCharge = vInitialCharge!,
-                    MinimumAmount = vMinimumAmount!,
-                    MaximumAmount = vMaximumAmount!,
-                    MaximumAmountAutoPurchasePerPeriod = vMaximumAmountAutoPurchasePerPeriod!,
-                    Cost = vCost!,
-                    Details = vDetails!,
-                    HighlightedDetails = vHighlightedDetails!,
-                    Quote = vQuote!,
-                    EffectiveDate = vEffectiveDate!,
-                    Disabled = vDisabled,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Description is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "description", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "id", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "name", ((result._set0 & (1UL << 3)) != 0));
+                if (result._Scope is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "scope", ((result._set0 & (1UL << 4)) != 0));
+                if (result._PaymentMethodRequired is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "paymentMethodRequired", ((result._set0 & (1UL << 5)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Plan? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -301,72 +372,95 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Vercel.PlanType.JsonConverter.WriteValue(writer, value.Type, options);
-                writer.WritePropertyName(s_Description);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Description, options);
-                writer.WritePropertyName(s_Id);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
-                writer.WritePropertyName(s_Name);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
-                writer.WritePropertyName(s_Scope);
-                global::Vercel.Scope.JsonConverter.WriteValue(writer, value.Scope, options);
-                writer.WritePropertyName(s_PaymentMethodRequired);
-                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.PaymentMethodRequired, options);
-                if (value.PreauthorizationAmount is { } vPreauthorizationAmount)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    if (value._Type is { } vType) global::Vercel.PlanType.JsonConverter.WriteValue(writer, vType, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Description);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_Id);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
+                }
+                if (((value._set0 & (1UL << 3)) != 0))
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
+                }
+                if (((value._set0 & (1UL << 4)) != 0))
+                {
+                    writer.WritePropertyName(s_Scope);
+                    if (value._Scope is { } vScope) global::Vercel.Scope.JsonConverter.WriteValue(writer, vScope, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 5)) != 0))
+                {
+                    writer.WritePropertyName(s_PaymentMethodRequired);
+                    if (value._PaymentMethodRequired is { } vPaymentMethodRequired) global::Specgen.Runtime.JsonWrite.Boolean(writer, vPaymentMethodRequired, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_PreauthorizationAmount);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vPreauthorizationAmount, options);
+                    if (value._PreauthorizationAmount is { } vPreauthorizationAmount) global::Specgen.Runtime.JsonWrite.Number(writer, vPreauthorizationAmount, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.InitialCharge is { } vInitialCharge)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_InitialCharge);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vInitialCharge, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._InitialCharge, options);
                 }
-                if (value.MinimumAmount is { } vMinimumAmount)
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_MinimumAmount);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vMinimumAmount, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._MinimumAmount, options);
                 }
-                if (value.MaximumAmount is { } vMaximumAmount)
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_MaximumAmount);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vMaximumAmount, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmount, options);
                 }
-                if (value.MaximumAmountAutoPurchasePerPeriod is { } vMaximumAmountAutoPurchasePerPeriod)
+                if (((value._set0 & (1UL << 10)) != 0))
                 {
                     writer.WritePropertyName(s_MaximumAmountAutoPurchasePerPeriod);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vMaximumAmountAutoPurchasePerPeriod, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmountAutoPurchasePerPeriod, options);
                 }
-                if (value.Cost is { } vCost)
+                if (((value._set0 & (1UL << 11)) != 0))
                 {
                     writer.WritePropertyName(s_Cost);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vCost, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Cost, options);
                 }
-                if (value.Details is { } vDetails)
+                if (((value._set0 & (1UL << 12)) != 0))
                 {
                     writer.WritePropertyName(s_Details);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vDetails, options, global::Vercel.Detail.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Details, options, global::Vercel.Detail.JsonConverter.WriteValue);
                 }
-                if (value.HighlightedDetails is { } vHighlightedDetails)
+                if (((value._set0 & (1UL << 13)) != 0))
                 {
                     writer.WritePropertyName(s_HighlightedDetails);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vHighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._HighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue);
                 }
-                if (value.Quote is { } vQuote)
+                if (((value._set0 & (1UL << 14)) != 0))
                 {
                     writer.WritePropertyName(s_Quote);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vQuote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Quote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue);
                 }
-                if (value.EffectiveDate is { } vEffectiveDate)
+                if (((value._set0 & (1UL << 15)) != 0))
                 {
                     writer.WritePropertyName(s_EffectiveDate);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vEffectiveDate, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._EffectiveDate, options);
                 }
-                if (value.Disabled is { } vDisabled)
+                if (((value._set0 & (1UL << 16)) != 0))
                 {
                     writer.WritePropertyName(s_Disabled);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisabled, options);
+                    if (value._Disabled is { } vDisabled) global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisabled, options);
+                    else writer.WriteNullValue();
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

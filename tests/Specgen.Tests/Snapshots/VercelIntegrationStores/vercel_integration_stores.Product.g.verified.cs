@@ -13,28 +13,87 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Product.JsonConverter))]
     public sealed partial record Product
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Id;
+        private string? _Slug;
+        private string? _Name;
+        private global::Vercel.Protocols? _Protocols;
+        private global::Vercel.PrimaryProtocol? _PrimaryProtocol;
+        private global::Vercel.MetadataSchema? _MetadataSchema;
+
+        /// <summary>Creates a Product; set its members with an object initializer.</summary>
+        public Product()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Product(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id { get; init; }
+        public required string Id
+        {
+            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Id", "id", ((_set0 & (1UL << 0)) != 0));
+            init { _Id = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug { get; init; }
+        public required string Slug
+        {
+            get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Slug", "slug", ((_set0 & (1UL << 1)) != 0));
+            init { _Slug = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        public required string Name
+        {
+            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Name", "name", ((_set0 & (1UL << 2)) != 0));
+            init { _Name = value; _set0 |= 1UL << 2; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("protocols")]
-        public required global::Vercel.Protocols Protocols { get; init; }
+        public required global::Vercel.Protocols Protocols
+        {
+            get => _Protocols ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Protocols", "protocols", ((_set0 & (1UL << 3)) != 0));
+            init { _Protocols = value; _set0 |= 1UL << 3; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("primaryProtocol")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.PrimaryProtocol? PrimaryProtocol { get; init; }
+        public global::Vercel.PrimaryProtocol? PrimaryProtocol
+        {
+            get => _PrimaryProtocol;
+            init { _PrimaryProtocol = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("metadataSchema")]
-        public required global::Vercel.MetadataSchema MetadataSchema { get; init; }
+        public required global::Vercel.MetadataSchema MetadataSchema
+        {
+            get => _MetadataSchema ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "MetadataSchema", "metadataSchema", ((_set0 & (1UL << 5)) != 0));
+            init { _MetadataSchema = value; _set0 |= 1UL << 5; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Id = ").Append((object?)_Id);
+            builder.Append(", Slug = ").Append((object?)_Slug);
+            builder.Append(", Name = ").Append((object?)_Name);
+            builder.Append(", Protocols = ").Append((object?)_Protocols);
+            builder.Append(", PrimaryProtocol = ").Append((object?)_PrimaryProtocol);
+            builder.Append(", MetadataSchema = ").Append((object?)_MetadataSchema);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Product"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Product>
@@ -61,54 +120,45 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Product");
-                string? vId = default;
-                var hasId = false;
-                string? vSlug = default;
-                var hasSlug = false;
-                string? vName = default;
-                var hasName = false;
-                global::Vercel.Protocols? vProtocols = default;
-                var hasProtocols = false;
-                global::Vercel.PrimaryProtocol? vPrimaryProtocol = default;
-                global::Vercel.MetadataSchema? vMetadataSchema = default;
-                var hasMetadataSchema = false;
+                var result = new Product(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
                         reader.Read();
-                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasId = true;
+                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("slug"u8))
                     {
                         reader.Read();
-                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasSlug = true;
+                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasName = true;
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("protocols"u8))
                     {
                         reader.Read();
-                        vProtocols = global::Vercel.Protocols.JsonConverter.ReadValue(ref reader, options);
-                        hasProtocols = true;
+                        result._Protocols = global::Vercel.Protocols.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("primaryProtocol"u8))
                     {
                         reader.Read();
-                        vPrimaryProtocol = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PrimaryProtocol?) : global::Vercel.PrimaryProtocol.JsonConverter.ReadValue(ref reader, options);
+                        result._PrimaryProtocol = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PrimaryProtocol?) : global::Vercel.PrimaryProtocol.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("metadataSchema"u8))
                     {
                         reader.Read();
-                        vMetadataSchema = global::Vercel.MetadataSchema.JsonConverter.ReadValue(ref reader, options);
-                        hasMetadataSchema = true;
+                        result._MetadataSchema = global::Vercel.MetadataSchema.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else
                     {
@@ -116,44 +166,16 @@ namespace Vercel
                     }
                 }
 
-                if (!hasId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "id");
-                }
-
-                if (!hasSlug)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "slug");
-                }
-
-                if (!hasName)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "name");
-                }
-
-                if (!hasProtocols)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "protocols");
-                }
-
-                if (!hasMetadataSchema)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Product", "metadataSchema");
-                }
-
-                return new Product
-                {
-                    Id = vId!,
-                    Slug = vSlug!,
-                    Name = vName!,
-                    Protocols = vProtocols!,
-                    PrimaryProtocol = vPrimaryProtocol,
-                    MetadataSchema = vMetadataSchema!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "slug", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "name", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Protocols is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "protocols", ((result._set0 & (1UL << 3)) != 0));
+                if (result._MetadataSchema is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "metadataSchema", ((result._set0 & (1UL << 5)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Product? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -163,21 +185,37 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Id);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
-                writer.WritePropertyName(s_Slug);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Slug, options);
-                writer.WritePropertyName(s_Name);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
-                writer.WritePropertyName(s_Protocols);
-                global::Vercel.Protocols.JsonConverter.WriteValue(writer, value.Protocols, options);
-                if (value.PrimaryProtocol is { } vPrimaryProtocol)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Id);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Slug);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
+                }
+                if (((value._set0 & (1UL << 3)) != 0))
+                {
+                    writer.WritePropertyName(s_Protocols);
+                    global::Vercel.Protocols.JsonConverter.WriteValue(writer, value._Protocols, options);
+                }
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_PrimaryProtocol);
-                    global::Vercel.PrimaryProtocol.JsonConverter.WriteValue(writer, vPrimaryProtocol, options);
+                    if (value._PrimaryProtocol is { } vPrimaryProtocol) global::Vercel.PrimaryProtocol.JsonConverter.WriteValue(writer, vPrimaryProtocol, options);
+                    else writer.WriteNullValue();
                 }
-                writer.WritePropertyName(s_MetadataSchema);
-                global::Vercel.MetadataSchema.JsonConverter.WriteValue(writer, value.MetadataSchema, options);
+                if (((value._set0 & (1UL << 5)) != 0))
+                {
+                    writer.WritePropertyName(s_MetadataSchema);
+                    global::Vercel.MetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -13,9 +13,31 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectFilter.JsonConverter))]
     public sealed partial record ProjectFilter
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.Git? _Git;
+
+        /// <summary>Creates a ProjectFilter; set its members with an object initializer.</summary>
+        public ProjectFilter()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ProjectFilter(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("git")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Git? Git { get; init; }
+        public global::Vercel.Git? Git
+        {
+            get => _Git;
+            init { _Git = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -41,14 +63,15 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectFilter");
-                global::Vercel.Git? vGit = default;
+                var result = new ProjectFilter(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("git"u8))
                     {
                         reader.Read();
-                        vGit = global::Vercel.Git.JsonConverter.ReadValue(ref reader, options);
+                        result._Git = global::Vercel.Git.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else
                     {
@@ -56,14 +79,11 @@ namespace Vercel
                     }
                 }
 
-                return new ProjectFilter
-                {
-                    Git = vGit!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectFilter? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -73,10 +93,10 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (value.Git is { } vGit)
+                if (((value._set0 & (1UL << 0)) != 0))
                 {
                     writer.WritePropertyName(s_Git);
-                    global::Vercel.Git.JsonConverter.WriteValue(writer, vGit, options);
+                    global::Vercel.Git.JsonConverter.WriteValue(writer, value._Git, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

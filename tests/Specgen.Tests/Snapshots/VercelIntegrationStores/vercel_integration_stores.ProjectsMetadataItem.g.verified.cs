@@ -13,39 +13,116 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItem.JsonConverter))]
     public sealed partial record ProjectsMetadataItem
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Id;
+        private string? _ProjectId;
+        private string? _Name;
+        private global::Vercel.Framework? _Framework;
+        private string? _LatestDeployment;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? _Environments;
+        private string? _EnvVarPrefix;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _EnvironmentVariables;
+        private global::Vercel.Deployments? _Deployments;
+
+        /// <summary>Creates a ProjectsMetadataItem; set its members with an object initializer.</summary>
+        public ProjectsMetadataItem()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ProjectsMetadataItem(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id { get; init; }
+        public required string Id
+        {
+            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Id", "id", ((_set0 & (1UL << 0)) != 0));
+            init { _Id = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("projectId")]
-        public required string ProjectId { get; init; }
+        public required string ProjectId
+        {
+            get => _ProjectId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "ProjectId", "projectId", ((_set0 & (1UL << 1)) != 0));
+            init { _ProjectId = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        public required string Name
+        {
+            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Name", "name", ((_set0 & (1UL << 2)) != 0));
+            init { _Name = value; _set0 |= 1UL << 2; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("framework")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Framework? Framework { get; init; }
+        public global::Vercel.Framework? Framework
+        {
+            get => _Framework;
+            init { _Framework = value; _set0 |= 1UL << 3; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("latestDeployment")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? LatestDeployment { get; init; }
+        public string? LatestDeployment
+        {
+            get => _LatestDeployment;
+            init { _LatestDeployment = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments
+        {
+            get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Environments", "environments", ((_set0 & (1UL << 5)) != 0));
+            init { _Environments = value; _set0 |= 1UL << 5; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("envVarPrefix")]
-        public required string? EnvVarPrefix { get; init; }
+        public required string? EnvVarPrefix
+        {
+            get => ((_set0 & (1UL << 6)) != 0) ? _EnvVarPrefix : throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvVarPrefix", "envVarPrefix", false);
+            init { _EnvVarPrefix = value; _set0 |= 1UL << 6; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("environmentVariables")]
-        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables
+        {
+            get => _EnvironmentVariables ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvironmentVariables", "environmentVariables", ((_set0 & (1UL << 7)) != 0));
+            init { _EnvironmentVariables = value; _set0 |= 1UL << 7; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("deployments")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Deployments? Deployments { get; init; }
+        public global::Vercel.Deployments? Deployments
+        {
+            get => _Deployments;
+            init { _Deployments = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Id = ").Append((object?)_Id);
+            builder.Append(", ProjectId = ").Append((object?)_ProjectId);
+            builder.Append(", Name = ").Append((object?)_Name);
+            builder.Append(", Framework = ").Append((object?)_Framework);
+            builder.Append(", LatestDeployment = ").Append((object?)_LatestDeployment);
+            builder.Append(", Environments = ").Append((object?)_Environments);
+            builder.Append(", EnvVarPrefix = ").Append((object?)_EnvVarPrefix);
+            builder.Append(", EnvironmentVariables = ").Append((object?)_EnvironmentVariables);
+            builder.Append(", Deployments = ").Append((object?)_Deployments);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="ProjectsMetadataItem"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProjectsMetadataItem>
@@ -75,74 +152,63 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectsMetadataItem");
-                string? vId = default;
-                var hasId = false;
-                string? vProjectId = default;
-                var hasProjectId = false;
-                string? vName = default;
-                var hasName = false;
-                global::Vercel.Framework? vFramework = default;
-                string? vLatestDeployment = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? vEnvironments = default;
-                var hasEnvironments = false;
-                string? vEnvVarPrefix = default;
-                var hasEnvVarPrefix = false;
-                global::System.Collections.Generic.IReadOnlyList<string>? vEnvironmentVariables = default;
-                var hasEnvironmentVariables = false;
-                global::Vercel.Deployments? vDeployments = default;
+                var result = new ProjectsMetadataItem(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
                         reader.Read();
-                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasId = true;
+                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("projectId"u8))
                     {
                         reader.Read();
-                        vProjectId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasProjectId = true;
+                        result._ProjectId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasName = true;
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("framework"u8))
                     {
                         reader.Read();
-                        vFramework = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Framework?) : global::Vercel.Framework.JsonConverter.ReadValue(ref reader, options);
+                        result._Framework = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Framework?) : global::Vercel.Framework.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("latestDeployment"u8))
                     {
                         reader.Read();
-                        vLatestDeployment = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._LatestDeployment = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("environments"u8))
                     {
                         reader.Read();
-                        vEnvironments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
-                        hasEnvironments = true;
+                        result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("envVarPrefix"u8))
                     {
                         reader.Read();
-                        vEnvVarPrefix = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasEnvVarPrefix = true;
+                        result._EnvVarPrefix = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("environmentVariables"u8))
                     {
                         reader.Read();
-                        vEnvironmentVariables = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        hasEnvironmentVariables = true;
+                        result._EnvironmentVariables = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("deployments"u8))
                     {
                         reader.Read();
-                        vDeployments = global::Vercel.Deployments.JsonConverter.ReadValue(ref reader, options);
+                        result._Deployments = global::Vercel.Deployments.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else
                     {
@@ -150,52 +216,17 @@ namespace Vercel
                     }
                 }
 
-                if (!hasId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "id");
-                }
-
-                if (!hasProjectId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "projectId");
-                }
-
-                if (!hasName)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "name");
-                }
-
-                if (!hasEnvironments)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "environments");
-                }
-
-                if (!hasEnvVarPrefix)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "envVarPrefix");
-                }
-
-                if (!hasEnvironmentVariables)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ProjectsMetadataItem", "environmentVariables");
-                }
-
-                return new ProjectsMetadataItem
-                {
-                    Id = vId!,
-                    ProjectId = vProjectId!,
-                    Name = vName!,
-                    Framework = vFramework,
-                    LatestDeployment = vLatestDeployment!,
-                    Environments = vEnvironments!,
-                    EnvVarPrefix = vEnvVarPrefix!,
-                    EnvironmentVariables = vEnvironmentVariables!,
-                    Deployments = vDeployments!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._ProjectId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "projectId", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "name", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Environments is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environments", ((result._set0 & (1UL << 5)) != 0));
+                if (!((result._set0 & (1UL << 6)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "envVarPrefix", false);
+                if (result._EnvironmentVariables is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environmentVariables", ((result._set0 & (1UL << 7)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectsMetadataItem? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -205,32 +236,51 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Id);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Id, options);
-                writer.WritePropertyName(s_ProjectId);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.ProjectId, options);
-                writer.WritePropertyName(s_Name);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
-                if (value.Framework is { } vFramework)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Id);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_ProjectId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._ProjectId, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
+                }
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Framework);
-                    global::Vercel.Framework.JsonConverter.WriteValue(writer, vFramework, options);
+                    if (value._Framework is { } vFramework) global::Vercel.Framework.JsonConverter.WriteValue(writer, vFramework, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.LatestDeployment is { } vLatestDeployment)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_LatestDeployment);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vLatestDeployment, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._LatestDeployment, options);
                 }
-                writer.WritePropertyName(s_Environments);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
-                writer.WritePropertyName(s_EnvVarPrefix);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.EnvVarPrefix, options);
-                writer.WritePropertyName(s_EnvironmentVariables);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.EnvironmentVariables, options, global::Specgen.Runtime.JsonWrite.String);
-                if (value.Deployments is { } vDeployments)
+                if (((value._set0 & (1UL << 5)) != 0))
+                {
+                    writer.WritePropertyName(s_Environments);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
+                }
+                if (((value._set0 & (1UL << 6)) != 0))
+                {
+                    writer.WritePropertyName(s_EnvVarPrefix);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._EnvVarPrefix, options);
+                }
+                if (((value._set0 & (1UL << 7)) != 0))
+                {
+                    writer.WritePropertyName(s_EnvironmentVariables);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._EnvironmentVariables, options, global::Specgen.Runtime.JsonWrite.String);
+                }
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_Deployments);
-                    global::Vercel.Deployments.JsonConverter.WriteValue(writer, vDeployments, options);
+                    global::Vercel.Deployments.JsonConverter.WriteValue(writer, value._Deployments, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

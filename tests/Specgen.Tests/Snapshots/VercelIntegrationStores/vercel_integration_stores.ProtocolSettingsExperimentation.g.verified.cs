@@ -13,17 +13,49 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProtocolSettingsExperimentation.JsonConverter))]
     public sealed partial record ProtocolSettingsExperimentation
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private bool? _EdgeConfigSyncingEnabled;
+        private string? _EdgeConfigId;
+        private string? _EdgeConfigTokenId;
+
+        /// <summary>Creates a ProtocolSettingsExperimentation; set its members with an object initializer.</summary>
+        public ProtocolSettingsExperimentation()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ProtocolSettingsExperimentation(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigSyncingEnabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? EdgeConfigSyncingEnabled { get; init; }
+        public bool? EdgeConfigSyncingEnabled
+        {
+            get => _EdgeConfigSyncingEnabled;
+            init { _EdgeConfigSyncingEnabled = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigId")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? EdgeConfigId { get; init; }
+        public string? EdgeConfigId
+        {
+            get => _EdgeConfigId;
+            init { _EdgeConfigId = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigTokenId")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? EdgeConfigTokenId { get; init; }
+        public string? EdgeConfigTokenId
+        {
+            get => _EdgeConfigTokenId;
+            init { _EdgeConfigTokenId = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -51,26 +83,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProtocolSettingsExperimentation");
-                bool? vEdgeConfigSyncingEnabled = default;
-                string? vEdgeConfigId = default;
-                string? vEdgeConfigTokenId = default;
+                var result = new ProtocolSettingsExperimentation(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("edgeConfigSyncingEnabled"u8))
                     {
                         reader.Read();
-                        vEdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._EdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("edgeConfigId"u8))
                     {
                         reader.Read();
-                        vEdgeConfigId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._EdgeConfigId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("edgeConfigTokenId"u8))
                     {
                         reader.Read();
-                        vEdgeConfigTokenId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._EdgeConfigTokenId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -78,16 +111,11 @@ namespace Vercel
                     }
                 }
 
-                return new ProtocolSettingsExperimentation
-                {
-                    EdgeConfigSyncingEnabled = vEdgeConfigSyncingEnabled,
-                    EdgeConfigId = vEdgeConfigId!,
-                    EdgeConfigTokenId = vEdgeConfigTokenId!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProtocolSettingsExperimentation? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -97,20 +125,21 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (value.EdgeConfigSyncingEnabled is { } vEdgeConfigSyncingEnabled)
+                if (((value._set0 & (1UL << 0)) != 0))
                 {
                     writer.WritePropertyName(s_EdgeConfigSyncingEnabled);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vEdgeConfigSyncingEnabled, options);
+                    if (value._EdgeConfigSyncingEnabled is { } vEdgeConfigSyncingEnabled) global::Specgen.Runtime.JsonWrite.Boolean(writer, vEdgeConfigSyncingEnabled, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.EdgeConfigId is { } vEdgeConfigId)
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_EdgeConfigId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vEdgeConfigId, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigId, options);
                 }
-                if (value.EdgeConfigTokenId is { } vEdgeConfigTokenId)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_EdgeConfigTokenId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vEdgeConfigTokenId, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigTokenId, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

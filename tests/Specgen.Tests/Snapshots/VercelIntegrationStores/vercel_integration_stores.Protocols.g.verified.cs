@@ -13,53 +13,130 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Protocols.JsonConverter))]
     public sealed partial record Protocols
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.Storage? _Storage;
+        private global::Vercel.Experimentation? _Experimentation;
+        private global::Vercel.Ai? _Ai;
+        private global::Vercel.Ai? _Authentication;
+        private global::Vercel.Ai? _Observability;
+        private global::Vercel.Ai? _Video;
+        private global::Vercel.Ai? _Workflow;
+        private global::Vercel.Ai? _Checks;
+        private global::Vercel.LogDrain? _LogDrain;
+        private global::Vercel.TraceDrain? _TraceDrain;
+        private global::Vercel.Ai? _Messaging;
+        private global::Vercel.Ai? _Other;
+
+        /// <summary>Creates a Protocols; set its members with an object initializer.</summary>
+        public Protocols()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Protocols(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("storage")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Storage? Storage { get; init; }
+        public global::Vercel.Storage? Storage
+        {
+            get => _Storage;
+            init { _Storage = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("experimentation")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Experimentation? Experimentation { get; init; }
+        public global::Vercel.Experimentation? Experimentation
+        {
+            get => _Experimentation;
+            init { _Experimentation = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ai")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Ai { get; init; }
+        public global::Vercel.Ai? Ai
+        {
+            get => _Ai;
+            init { _Ai = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("authentication")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Authentication { get; init; }
+        public global::Vercel.Ai? Authentication
+        {
+            get => _Authentication;
+            init { _Authentication = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("observability")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Observability { get; init; }
+        public global::Vercel.Ai? Observability
+        {
+            get => _Observability;
+            init { _Observability = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("video")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Video { get; init; }
+        public global::Vercel.Ai? Video
+        {
+            get => _Video;
+            init { _Video = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("workflow")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Workflow { get; init; }
+        public global::Vercel.Ai? Workflow
+        {
+            get => _Workflow;
+            init { _Workflow = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("checks")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Checks { get; init; }
+        public global::Vercel.Ai? Checks
+        {
+            get => _Checks;
+            init { _Checks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("logDrain")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.LogDrain? LogDrain { get; init; }
+        public global::Vercel.LogDrain? LogDrain
+        {
+            get => _LogDrain;
+            init { _LogDrain = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("traceDrain")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.TraceDrain? TraceDrain { get; init; }
+        public global::Vercel.TraceDrain? TraceDrain
+        {
+            get => _TraceDrain;
+            init { _TraceDrain = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("messaging")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Messaging { get; init; }
+        public global::Vercel.Ai? Messaging
+        {
+            get => _Messaging;
+            init { _Messaging = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("other")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Other { get; init; }
+        public global::Vercel.Ai? Other
+        {
+            get => _Other;
+            init { _Other = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -96,80 +173,81 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Protocols");
-                global::Vercel.Storage? vStorage = default;
-                global::Vercel.Experimentation? vExperimentation = default;
-                global::Vercel.Ai? vAi = default;
-                global::Vercel.Ai? vAuthentication = default;
-                global::Vercel.Ai? vObservability = default;
-                global::Vercel.Ai? vVideo = default;
-                global::Vercel.Ai? vWorkflow = default;
-                global::Vercel.Ai? vChecks = default;
-                global::Vercel.LogDrain? vLogDrain = default;
-                global::Vercel.TraceDrain? vTraceDrain = default;
-                global::Vercel.Ai? vMessaging = default;
-                global::Vercel.Ai? vOther = default;
+                var result = new Protocols(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("storage"u8))
                     {
                         reader.Read();
-                        vStorage = global::Vercel.Storage.JsonConverter.ReadValue(ref reader, options);
+                        result._Storage = global::Vercel.Storage.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("experimentation"u8))
                     {
                         reader.Read();
-                        vExperimentation = global::Vercel.Experimentation.JsonConverter.ReadValue(ref reader, options);
+                        result._Experimentation = global::Vercel.Experimentation.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("ai"u8))
                     {
                         reader.Read();
-                        vAi = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Ai = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("authentication"u8))
                     {
                         reader.Read();
-                        vAuthentication = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Authentication = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("observability"u8))
                     {
                         reader.Read();
-                        vObservability = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Observability = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("video"u8))
                     {
                         reader.Read();
-                        vVideo = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Video = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("workflow"u8))
                     {
                         reader.Read();
-                        vWorkflow = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Workflow = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("checks"u8))
                     {
                         reader.Read();
-                        vChecks = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Checks = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("logDrain"u8))
                     {
                         reader.Read();
-                        vLogDrain = global::Vercel.LogDrain.JsonConverter.ReadValue(ref reader, options);
+                        result._LogDrain = global::Vercel.LogDrain.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("traceDrain"u8))
                     {
                         reader.Read();
-                        vTraceDrain = global::Vercel.TraceDrain.JsonConverter.ReadValue(ref reader, options);
+                        result._TraceDrain = global::Vercel.TraceDrain.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else if (reader.ValueTextEquals("messaging"u8))
                     {
                         reader.Read();
-                        vMessaging = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Messaging = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 10;
                     }
                     else if (reader.ValueTextEquals("other"u8))
                     {
                         reader.Read();
-                        vOther = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._Other = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 11;
                     }
                     else
                     {
@@ -177,25 +255,11 @@ namespace Vercel
                     }
                 }
 
-                return new Protocols
-                {
-                    Storage = vStorage!,
-                    Experimentation = vExperimentation!,
-                    Ai = vAi!,
-                    Authentication = vAuthentication!,
-                    Observability = vObservability!,
-                    Video = vVideo!,
-                    Workflow = vWorkflow!,
-                    Checks = vChecks!,
-                    LogDrain = vLogDrain!,
-                    TraceDrain = vTraceDrain!,
-                    Messaging = vMessaging!,
-                    Other = vOther!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Protocols? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -205,65 +269,65 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (value.Storage is { } vStorage)
+                if (((value._set0 & (1UL << 0)) != 0))
                 {
                     writer.WritePropertyName(s_Storage);
-                    global::Vercel.Storage.JsonConverter.WriteValue(writer, vStorage, options);
+                    global::Vercel.Storage.JsonConverter.WriteValue(writer, value._Storage, options);
                 }
-                if (value.Experimentation is { } vExperimentation)
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Experimentation);
-                    global::Vercel.Experimentation.JsonConverter.WriteValue(writer, vExperimentation, options);
+                    global::Vercel.Experimentation.JsonConverter.WriteValue(writer, value._Experimentation, options);
                 }
-                if (value.Ai is { } vAi)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Ai);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vAi, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Ai, options);
                 }
-                if (value.Authentication is { } vAuthentication)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Authentication);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vAuthentication, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Authentication, options);
                 }
-                if (value.Observability is { } vObservability)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_Observability);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vObservability, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Observability, options);
                 }
-                if (value.Video is { } vVideo)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_Video);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vVideo, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Video, options);
                 }
-                if (value.Workflow is { } vWorkflow)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Workflow);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vWorkflow, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Workflow, options);
                 }
-                if (value.Checks is { } vChecks)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_Checks);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vChecks, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Checks, options);
                 }
-                if (value.LogDrain is { } vLogDrain)
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_LogDrain);
-                    global::Vercel.LogDrain.JsonConverter.WriteValue(writer, vLogDrain, options);
+                    global::Vercel.LogDrain.JsonConverter.WriteValue(writer, value._LogDrain, options);
                 }
-                if (value.TraceDrain is { } vTraceDrain)
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_TraceDrain);
-                    global::Vercel.TraceDrain.JsonConverter.WriteValue(writer, vTraceDrain, options);
+                    global::Vercel.TraceDrain.JsonConverter.WriteValue(writer, value._TraceDrain, options);
                 }
-                if (value.Messaging is { } vMessaging)
+                if (((value._set0 & (1UL << 10)) != 0))
                 {
                     writer.WritePropertyName(s_Messaging);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vMessaging, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Messaging, options);
                 }
-                if (value.Other is { } vOther)
+                if (((value._set0 & (1UL << 11)) != 0))
                 {
                     writer.WritePropertyName(s_Other);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, vOther, options);
+                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Other, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

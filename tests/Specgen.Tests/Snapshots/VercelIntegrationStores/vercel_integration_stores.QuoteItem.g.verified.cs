@@ -13,15 +13,50 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(QuoteItem.JsonConverter))]
     public sealed partial record QuoteItem
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Line;
+        private string? _Amount;
+
+        /// <summary>Creates a QuoteItem; set its members with an object initializer.</summary>
+        public QuoteItem()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private QuoteItem(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("line")]
-        public required string Line { get; init; }
+        public required string Line
+        {
+            get => _Line ?? throw global::Specgen.Runtime.JsonRead.Unavailable("QuoteItem", "Line", "line", ((_set0 & (1UL << 0)) != 0));
+            init { _Line = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
-        public required string Amount { get; init; }
+        public required string Amount
+        {
+            get => _Amount ?? throw global::Specgen.Runtime.JsonRead.Unavailable("QuoteItem", "Amount", "amount", ((_set0 & (1UL << 1)) != 0));
+            init { _Amount = value; _set0 |= 1UL << 1; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Line = ").Append((object?)_Line);
+            builder.Append(", Amount = ").Append((object?)_Amount);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="QuoteItem"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<QuoteItem>
@@ -44,24 +79,21 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "QuoteItem");
-                string? vLine = default;
-                var hasLine = false;
-                string? vAmount = default;
-                var hasAmount = false;
+                var result = new QuoteItem(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("line"u8))
                     {
                         reader.Read();
-                        vLine = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasLine = true;
+                        result._Line = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("amount"u8))
                     {
                         reader.Read();
-                        vAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasAmount = true;
+                        result._Amount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else
                     {
@@ -69,25 +101,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasLine)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("QuoteItem", "line");
-                }
-
-                if (!hasAmount)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("QuoteItem", "amount");
-                }
-
-                return new QuoteItem
-                {
-                    Line = vLine!,
-                    Amount = vAmount!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Line is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "QuoteItem", "line", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Amount is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "QuoteItem", "amount", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, QuoteItem? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -97,10 +117,16 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Line);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Line, options);
-                writer.WritePropertyName(s_Amount);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Amount, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Line);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Line, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Amount);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Amount, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -13,19 +13,60 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Repl.JsonConverter))]
     public sealed partial record Repl
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private bool? _Enabled;
+        private bool? _SupportsReadOnlyMode;
+        private string? _WelcomeMessage;
+
+        /// <summary>Creates a Repl; set its members with an object initializer.</summary>
+        public Repl()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Repl(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-        public required bool Enabled { get; init; }
+        public required bool Enabled
+        {
+            get => _Enabled ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "Enabled", "enabled", ((_set0 & (1UL << 0)) != 0));
+            init { _Enabled = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("supportsReadOnlyMode")]
-        public required bool SupportsReadOnlyMode { get; init; }
+        public required bool SupportsReadOnlyMode
+        {
+            get => _SupportsReadOnlyMode ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "SupportsReadOnlyMode", "supportsReadOnlyMode", ((_set0 & (1UL << 1)) != 0));
+            init { _SupportsReadOnlyMode = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("welcomeMessage")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? WelcomeMessage { get; init; }
+        public string? WelcomeMessage
+        {
+            get => _WelcomeMessage;
+            init { _WelcomeMessage = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Enabled = ").Append((object?)_Enabled);
+            builder.Append(", SupportsReadOnlyMode = ").Append((object?)_SupportsReadOnlyMode);
+            builder.Append(", WelcomeMessage = ").Append((object?)_WelcomeMessage);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Repl"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Repl>
@@ -49,30 +90,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Repl");
-                bool vEnabled = default;
-                var hasEnabled = false;
-                bool vSupportsReadOnlyMode = default;
-                var hasSupportsReadOnlyMode = false;
-                string? vWelcomeMessage = default;
+                var result = new Repl(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("enabled"u8))
                     {
                         reader.Read();
-                        vEnabled = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        hasEnabled = true;
+                        result._Enabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("supportsReadOnlyMode"u8))
                     {
                         reader.Read();
-                        vSupportsReadOnlyMode = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        hasSupportsReadOnlyMode = true;
+                        result._SupportsReadOnlyMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("welcomeMessage"u8))
                     {
                         reader.Read();
-                        vWelcomeMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._WelcomeMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -80,26 +118,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasEnabled)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Repl", "enabled");
-                }
-
-                if (!hasSupportsReadOnlyMode)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Repl", "supportsReadOnlyMode");
-                }
-
-                return new Repl
-                {
-                    Enabled = vEnabled,
-                    SupportsReadOnlyMode = vSupportsReadOnlyMode,
-                    WelcomeMessage = vWelcomeMessage!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Enabled is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Repl", "enabled", ((result._set0 & (1UL << 0)) != 0));
+                if (result._SupportsReadOnlyMode is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Repl", "supportsReadOnlyMode", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Repl? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -109,14 +134,22 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Enabled);
-                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.Enabled, options);
-                writer.WritePropertyName(s_SupportsReadOnlyMode);
-                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.SupportsReadOnlyMode, options);
-                if (value.WelcomeMessage is { } vWelcomeMessage)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Enabled);
+                    if (value._Enabled is { } vEnabled) global::Specgen.Runtime.JsonWrite.Boolean(writer, vEnabled, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_SupportsReadOnlyMode);
+                    if (value._SupportsReadOnlyMode is { } vSupportsReadOnlyMode) global::Specgen.Runtime.JsonWrite.Boolean(writer, vSupportsReadOnlyMode, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_WelcomeMessage);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vWelcomeMessage, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._WelcomeMessage, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,15 +13,50 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ResourceLink.JsonConverter))]
     public sealed partial record ResourceLink
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Href;
+        private string? _Title;
+
+        /// <summary>Creates a ResourceLink; set its members with an object initializer.</summary>
+        public ResourceLink()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private ResourceLink(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("href")]
-        public required string Href { get; init; }
+        public required string Href
+        {
+            get => _Href ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ResourceLink", "Href", "href", ((_set0 & (1UL << 0)) != 0));
+            init { _Href = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title { get; init; }
+        public required string Title
+        {
+            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ResourceLink", "Title", "title", ((_set0 & (1UL << 1)) != 0));
+            init { _Title = value; _set0 |= 1UL << 1; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Href = ").Append((object?)_Href);
+            builder.Append(", Title = ").Append((object?)_Title);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="ResourceLink"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ResourceLink>
@@ -44,24 +79,21 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ResourceLink");
-                string? vHref = default;
-                var hasHref = false;
-                string? vTitle = default;
-                var hasTitle = false;
+                var result = new ResourceLink(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("href"u8))
                     {
                         reader.Read();
-                        vHref = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasHref = true;
+                        result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("title"u8))
                     {
                         reader.Read();
-                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasTitle = true;
+                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else
                     {
@@ -69,25 +101,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasHref)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ResourceLink", "href");
-                }
-
-                if (!hasTitle)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("ResourceLink", "title");
-                }
-
-                return new ResourceLink
-                {
-                    Href = vHref!,
-                    Title = vTitle!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Href is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ResourceLink", "href", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Title is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ResourceLink", "title", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ResourceLink? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -97,10 +117,16 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Href);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Href, options);
-                writer.WritePropertyName(s_Title);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Href);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Title);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -13,15 +13,50 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Secret.JsonConverter))]
     public sealed partial record Secret
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Name;
+        private double? _Length;
+
+        /// <summary>Creates a Secret; set its members with an object initializer.</summary>
+        public Secret()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Secret(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name { get; init; }
+        public required string Name
+        {
+            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Secret", "Name", "name", ((_set0 & (1UL << 0)) != 0));
+            init { _Name = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("length")]
-        public required double Length { get; init; }
+        public required double Length
+        {
+            get => _Length ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Secret", "Length", "length", ((_set0 & (1UL << 1)) != 0));
+            init { _Length = value; _set0 |= 1UL << 1; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Name = ").Append((object?)_Name);
+            builder.Append(", Length = ").Append((object?)_Length);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Secret"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Secret>
@@ -44,24 +79,21 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Secret");
-                string? vName = default;
-                var hasName = false;
-                double vLength = default;
-                var hasLength = false;
+                var result = new Secret(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasName = true;
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("length"u8))
                     {
                         reader.Read();
-                        vLength = global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        hasLength = true;
+                        result._Length = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else
                     {
@@ -69,25 +101,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasName)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Secret", "name");
-                }
-
-                if (!hasLength)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Secret", "length");
-                }
-
-                return new Secret
-                {
-                    Name = vName!,
-                    Length = vLength,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Secret", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Length is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Secret", "length", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Secret? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -97,10 +117,17 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Name);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Name, options);
-                writer.WritePropertyName(s_Length);
-                global::Specgen.Runtime.JsonWrite.Number(writer, value.Length, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Name);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Length);
+                    if (value._Length is { } vLength) global::Specgen.Runtime.JsonWrite.Number(writer, vLength, options);
+                    else writer.WriteNullValue();
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -13,19 +13,60 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Step.JsonConverter))]
     public sealed partial record Step
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Title;
+        private string? _Content;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? _Actions;
+
+        /// <summary>Creates a Step; set its members with an object initializer.</summary>
+        public Step()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Step(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title { get; init; }
+        public required string Title
+        {
+            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Title", "title", ((_set0 & (1UL << 0)) != 0));
+            init { _Title = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-        public required string Content { get; init; }
+        public required string Content
+        {
+            get => _Content ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Content", "content", ((_set0 & (1UL << 1)) != 0));
+            init { _Content = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? Actions { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? Actions
+        {
+            get => _Actions;
+            init { _Actions = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Title = ").Append((object?)_Title);
+            builder.Append(", Content = ").Append((object?)_Content);
+            builder.Append(", Actions = ").Append((object?)_Actions);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Step"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Step>
@@ -49,30 +90,27 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Step");
-                string? vTitle = default;
-                var hasTitle = false;
-                string? vContent = default;
-                var hasContent = false;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? vActions = default;
+                var result = new Step(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("title"u8))
                     {
                         reader.Read();
-                        vTitle = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasTitle = true;
+                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("content"u8))
                     {
                         reader.Read();
-                        vContent = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasContent = true;
+                        result._Content = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("actions"u8))
                     {
                         reader.Read();
-                        vActions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.StepAction.JsonConverter.ReadValue);
+                        result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.StepAction.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 2;
                     }
                     else
                     {
@@ -80,26 +118,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasTitle)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Step", "title");
-                }
-
-                if (!hasContent)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Step", "content");
-                }
-
-                return new Step
-                {
-                    Title = vTitle!,
-                    Content = vContent!,
-                    Actions = vActions!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Title is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Step", "title", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Content is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Step", "content", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Step? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -109,14 +134,20 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Title);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Title, options);
-                writer.WritePropertyName(s_Content);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Content, options);
-                if (value.Actions is { } vActions)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Title);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Content);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Content, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Actions);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vActions, options, global::Vercel.StepAction.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.StepAction.JsonConverter.WriteValue);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

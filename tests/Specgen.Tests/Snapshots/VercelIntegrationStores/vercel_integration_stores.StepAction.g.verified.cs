@@ -13,12 +13,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StepAction.JsonConverter))]
     public sealed partial record StepAction
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.StepActionType? _Type;
+
+        /// <summary>Creates a StepAction; set its members with an object initializer.</summary>
+        public StepAction()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private StepAction(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required global::Vercel.StepActionType Type { get; init; }
+        public required global::Vercel.StepActionType Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StepAction", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="StepAction"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StepAction>
@@ -40,16 +69,15 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StepAction");
-                global::Vercel.StepActionType vType = default;
-                var hasType = false;
+                var result = new StepAction(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Vercel.StepActionType.JsonConverter.ReadValue(ref reader, options);
-                        hasType = true;
+                        result._Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StepActionType?) : global::Vercel.StepActionType.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else
                     {
@@ -57,19 +85,12 @@ namespace Vercel
                     }
                 }
 
-                if (!hasType)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("StepAction", "type");
-                }
-
-                return new StepAction
-                {
-                    Type = vType,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StepAction", "type", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StepAction? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -79,8 +100,12 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Vercel.StepActionType.JsonConverter.WriteValue(writer, value.Type, options);
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    if (value._Type is { } vType) global::Vercel.StepActionType.JsonConverter.WriteValue(writer, vType, options);
+                    else writer.WriteNullValue();
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

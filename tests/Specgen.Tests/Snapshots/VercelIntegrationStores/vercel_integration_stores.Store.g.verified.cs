@@ -13,63 +13,176 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Store.JsonConverter))]
     public sealed partial record Store
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem>? _ProjectsMetadata;
+        private global::Vercel.ProjectFilter? _ProjectFilter;
+        private double? _TotalConnectedProjects;
+        private bool? _UsageQuotaExceeded;
+        private global::Vercel.StoreStatus? _Status;
+        private global::Vercel.Ownership? _Ownership;
+        private global::Vercel.Capabilities? _Capabilities;
+        private global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? _Metadata;
+        private string? _ExternalResourceId;
+        private global::Vercel.ExternalResourceStatus? _ExternalResourceStatus;
+        private global::Vercel.StoreProduct? _Product;
+        private global::Vercel.ProtocolSettings? _ProtocolSettings;
+        private global::Vercel.Notification? _Notification;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret>? _Secrets;
+        private global::Vercel.Plan? _BillingPlan;
+
+        /// <summary>Creates a Store; set its members with an object initializer.</summary>
+        public Store()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private Store(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("projectsMetadata")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata
+        {
+            get => _ProjectsMetadata ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ProjectsMetadata", "projectsMetadata", ((_set0 & (1UL << 0)) != 0));
+            init { _ProjectsMetadata = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("projectFilter")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.ProjectFilter? ProjectFilter { get; init; }
+        public global::Vercel.ProjectFilter? ProjectFilter
+        {
+            get => _ProjectFilter;
+            init { _ProjectFilter = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("totalConnectedProjects")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? TotalConnectedProjects { get; init; }
+        public double? TotalConnectedProjects
+        {
+            get => _TotalConnectedProjects;
+            init { _TotalConnectedProjects = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("usageQuotaExceeded")]
-        public required bool UsageQuotaExceeded { get; init; }
+        public required bool UsageQuotaExceeded
+        {
+            get => _UsageQuotaExceeded ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "UsageQuotaExceeded", "usageQuotaExceeded", ((_set0 & (1UL << 3)) != 0));
+            init { _UsageQuotaExceeded = value; _set0 |= 1UL << 3; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        public required global::Vercel.StoreStatus? Status { get; init; }
+        public required global::Vercel.StoreStatus? Status
+        {
+            get => ((_set0 & (1UL << 4)) != 0) ? _Status : throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Status", "status", false);
+            init { _Status = value; _set0 |= 1UL << 4; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ownership")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ownership? Ownership { get; init; }
+        public global::Vercel.Ownership? Ownership
+        {
+            get => _Ownership;
+            init { _Ownership = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Capabilities? Capabilities { get; init; }
+        public global::Vercel.Capabilities? Capabilities
+        {
+            get => _Capabilities;
+            init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata
+        {
+            get => _Metadata;
+            init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("externalResourceId")]
-        public required string ExternalResourceId { get; init; }
+        public required string ExternalResourceId
+        {
+            get => _ExternalResourceId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ExternalResourceId", "externalResourceId", ((_set0 & (1UL << 8)) != 0));
+            init { _ExternalResourceId = value; _set0 |= 1UL << 8; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("externalResourceStatus")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus { get; init; }
+        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus
+        {
+            get => _ExternalResourceStatus;
+            init { _ExternalResourceStatus = value; _set0 |= 1UL << 9; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("product")]
-        public required global::Vercel.StoreProduct Product { get; init; }
+        public required global::Vercel.StoreProduct Product
+        {
+            get => _Product ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Product", "product", ((_set0 & (1UL << 10)) != 0));
+            init { _Product = value; _set0 |= 1UL << 10; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("protocolSettings")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.ProtocolSettings? ProtocolSettings { get; init; }
+        public global::Vercel.ProtocolSettings? ProtocolSettings
+        {
+            get => _ProtocolSettings;
+            init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("notification")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Notification? Notification { get; init; }
+        public global::Vercel.Notification? Notification
+        {
+            get => _Notification;
+            init { _Notification = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("secrets")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets
+        {
+            get => _Secrets ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Secrets", "secrets", ((_set0 & (1UL << 13)) != 0));
+            init { _Secrets = value; _set0 |= 1UL << 13; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("billingPlan")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Plan? BillingPlan { get; init; }
+        public global::Vercel.Plan? BillingPlan
+        {
+            get => _BillingPlan;
+            init { _BillingPlan = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("ProjectsMetadata = ").Append((object?)_ProjectsMetadata);
+            builder.Append(", ProjectFilter = ").Append((object?)_ProjectFilter);
+            builder.Append(", TotalConnectedProjects = ").Append((object?)_TotalConnectedProjects);
+            builder.Append(", UsageQuotaExceeded = ").Append((object?)_UsageQuotaExceeded);
+            builder.Append(", Status = ").Append((object?)_Status);
+            builder.Append(", Ownership = ").Append((object?)_Ownership);
+            builder.Append(", Capabilities = ").Append((object?)_Capabilities);
+            builder.Append(", Metadata = ").Append((object?)_Metadata);
+            builder.Append(", ExternalResourceId = ").Append((object?)_ExternalResourceId);
+            builder.Append(", ExternalResourceStatus = ").Append((object?)_ExternalResourceStatus);
+            builder.Append(", Product = ").Append((object?)_Product);
+            builder.Append(", ProtocolSettings = ").Append((object?)_ProtocolSettings);
+            builder.Append(", Notification = ").Append((object?)_Notification);
+            builder.Append(", Secrets = ").Append((object?)_Secrets);
+            builder.Append(", BillingPlan = ").Append((object?)_BillingPlan);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="Store"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Store>
@@ -105,110 +218,99 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Store");
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem>? vProjectsMetadata = default;
-                var hasProjectsMetadata = false;
-                global::Vercel.ProjectFilter? vProjectFilter = default;
-                double? vTotalConnectedProjects = default;
-                bool vUsageQuotaExceeded = default;
-                var hasUsageQuotaExceeded = false;
-                global::Vercel.StoreStatus? vStatus = default;
-                var hasStatus = false;
-                global::Vercel.Ownership? vOwnership = default;
-                global::Vercel.Capabilities? vCapabilities = default;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? vMetadata = default;
-                string? vExternalResourceId = default;
-                var hasExternalResourceId = false;
-                global::Vercel.ExternalResourceStatus? vExternalResourceStatus = default;
-                global::Vercel.StoreProduct? vProduct = default;
-                var hasProduct = false;
-                global::Vercel.ProtocolSettings? vProtocolSettings = default;
-                global::Vercel.Notification? vNotification = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret>? vSecrets = default;
-                var hasSecrets = false;
-                global::Vercel.Plan? vBillingPlan = default;
+                var result = new Store(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("projectsMetadata"u8))
                     {
                         reader.Read();
-                        vProjectsMetadata = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue);
-                        hasProjectsMetadata = true;
+                        result._ProjectsMetadata = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("projectFilter"u8))
                     {
                         reader.Read();
-                        vProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options);
+                        result._ProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("totalConnectedProjects"u8))
                     {
                         reader.Read();
-                        vTotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._TotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("usageQuotaExceeded"u8))
                     {
                         reader.Read();
-                        vUsageQuotaExceeded = global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        hasUsageQuotaExceeded = true;
+                        result._UsageQuotaExceeded = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("status"u8))
                     {
                         reader.Read();
-                        vStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StoreStatus?) : global::Vercel.StoreStatus.JsonConverter.ReadValue(ref reader, options);
-                        hasStatus = true;
+                        result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StoreStatus?) : global::Vercel.StoreStatus.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("ownership"u8))
                     {
                         reader.Read();
-                        vOwnership = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Ownership?) : global::Vercel.Ownership.JsonConverter.ReadValue(ref reader, options);
+                        result._Ownership = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Ownership?) : global::Vercel.Ownership.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("capabilities"u8))
                     {
                         reader.Read();
-                        vCapabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options);
+                        result._Capabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("metadata"u8))
                     {
                         reader.Read();
-                        vMetadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
+                        result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("externalResourceId"u8))
                     {
                         reader.Read();
-                        vExternalResourceId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasExternalResourceId = true;
+                        result._ExternalResourceId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("externalResourceStatus"u8))
                     {
                         reader.Read();
-                        vExternalResourceStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.ExternalResourceStatus?) : global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue(ref reader, options);
+                        result._ExternalResourceStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.ExternalResourceStatus?) : global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else if (reader.ValueTextEquals("product"u8))
                     {
                         reader.Read();
-                        vProduct = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options);
-                        hasProduct = true;
+                        result._Product = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 10;
                     }
                     else if (reader.ValueTextEquals("protocolSettings"u8))
                     {
                         reader.Read();
-                        vProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options);
+                        result._ProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 11;
                     }
                     else if (reader.ValueTextEquals("notification"u8))
                     {
                         reader.Read();
-                        vNotification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options);
+                        result._Notification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 12;
                     }
                     else if (reader.ValueTextEquals("secrets"u8))
                     {
                         reader.Read();
-                        vSecrets = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue);
-                        hasSecrets = true;
+                        result._Secrets = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 13;
                     }
                     else if (reader.ValueTextEquals("billingPlan"u8))
                     {
                         reader.Read();
-                        vBillingPlan = global::Vercel.Plan.JsonConverter.ReadValue(ref reader, options);
+                        result._BillingPlan = global::Vercel.Plan.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 14;
                     }
                     else
                     {
@@ -216,58 +318,17 @@ namespace Vercel
                     }
                 }
 
-                if (!hasProjectsMetadata)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "projectsMetadata");
-                }
-
-                if (!hasUsageQuotaExceeded)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "usageQuotaExceeded");
-                }
-
-                if (!hasStatus)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "status");
-                }
-
-                if (!hasExternalResourceId)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "externalResourceId");
-                }
-
-                if (!hasProduct)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "product");
-                }
-
-                if (!hasSecrets)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("Store", "secrets");
-                }
-
-                return new Store
-                {
-                    ProjectsMetadata = vProjectsMetadata!,
-                    ProjectFilter = vProjectFilter!,
-                    TotalConnectedProjects = vTotalConnectedProjects,
-                    UsageQuotaExceeded = vUsageQuotaExceeded,
-                    Status = vStatus,
-                    Ownership = vOwnership,
-                    Capabilities = vCapabilities!,
-                    Metadata = vMetadata!,
-                    ExternalResourceId = vExternalResourceId!,
-                    ExternalResourceStatus = vExternalResourceStatus,
-                    Product = vProduct!,
-                    ProtocolSettings = vProtocolSettings!,
-                    Notification = vNotification!,
-                    Secrets = vSecrets!,
-                    BillingPlan = vBillingPlan!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._ProjectsMetadata is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "projectsMetadata", ((result._set0 & (1UL << 0)) != 0));
+                if (result._UsageQuotaExceeded is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "usageQuotaExceeded", ((result._set0 & (1UL << 3)) != 0));
+                if (!((result._set0 & (1UL << 4)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "status", false);
+                if (result._ExternalResourceId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "externalResourceId", ((result._set0 & (1UL << 8)) != 0));
+                if (result._Product is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "product", ((result._set0 & (1UL << 10)) != 0));
+                if (result._Secrets is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "secrets", ((result._set0 & (1UL << 13)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Store? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -277,69 +338,85 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_ProjectsMetadata);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue);
-                if (value.ProjectFilter is { } vProjectFilter)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_ProjectsMetadata);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_ProjectFilter);
-                    global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, vProjectFilter, options);
+                    global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, value._ProjectFilter, options);
                 }
-                if (value.TotalConnectedProjects is { } vTotalConnectedProjects)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_TotalConnectedProjects);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vTotalConnectedProjects, options);
+                    if (value._TotalConnectedProjects is { } vTotalConnectedProjects) global::Specgen.Runtime.JsonWrite.Number(writer, vTotalConnectedProjects, options);
+                    else writer.WriteNullValue();
                 }
-                writer.WritePropertyName(s_UsageQuotaExceeded);
-                global::Specgen.Runtime.JsonWrite.Boolean(writer, value.UsageQuotaExceeded, options);
-                writer.WritePropertyName(s_Status);
-                if (value.Status is { } vStatus)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
-                    global::Vercel.StoreStatus.JsonConverter.WriteValue(writer, vStatus, options);
+                    writer.WritePropertyName(s_UsageQuotaExceeded);
+                    if (value._UsageQuotaExceeded is { } vUsageQuotaExceeded) global::Specgen.Runtime.JsonWrite.Boolean(writer, vUsageQuotaExceeded, options);
+                    else writer.WriteNullValue();
                 }
-                else
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
-                    writer.WriteNullValue();
+                    writer.WritePropertyName(s_Status);
+                    if (value._Status is { } vStatus) global::Vercel.StoreStatus.JsonConverter.WriteValue(writer, vStatus, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Ownership is { } vOwnership)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_Ownership);
-                    global::Vercel.Ownership.JsonConverter.WriteValue(writer, vOwnership, options);
+                    if (value._Ownership is { } vOwnership) global::Vercel.Ownership.JsonConverter.WriteValue(writer, vOwnership, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Capabilities is { } vCapabilities)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Capabilities);
-                    global::Vercel.Capabilities.JsonConverter.WriteValue(writer, vCapabilities, options);
+                    global::Vercel.Capabilities.JsonConverter.WriteValue(writer, value._Capabilities, options);
                 }
-                if (value.Metadata is { } vMetadata)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_Metadata);
-                    global::Specgen.Runtime.JsonWrite.Map(writer, vMetadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
                 }
-                writer.WritePropertyName(s_ExternalResourceId);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.ExternalResourceId, options);
-                if (value.ExternalResourceStatus is { } vExternalResourceStatus)
+                if (((value._set0 & (1UL << 8)) != 0))
+                {
+                    writer.WritePropertyName(s_ExternalResourceId);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalResourceId, options);
+                }
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_ExternalResourceStatus);
-                    global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue(writer, vExternalResourceStatus, options);
+                    if (value._ExternalResourceStatus is { } vExternalResourceStatus) global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue(writer, vExternalResourceStatus, options);
+                    else writer.WriteNullValue();
                 }
-                writer.WritePropertyName(s_Product);
-                global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value.Product, options);
-                if (value.ProtocolSettings is { } vProtocolSettings)
+                if (((value._set0 & (1UL << 10)) != 0))
+                {
+                    writer.WritePropertyName(s_Product);
+                    global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value._Product, options);
+                }
+                if (((value._set0 & (1UL << 11)) != 0))
                 {
                     writer.WritePropertyName(s_ProtocolSettings);
-                    global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, vProtocolSettings, options);
+                    global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, value._ProtocolSettings, options);
                 }
-                if (value.Notification is { } vNotification)
+                if (((value._set0 & (1UL << 12)) != 0))
                 {
                     writer.WritePropertyName(s_Notification);
-                    global::Vercel.Notification.JsonConverter.WriteValue(writer, vNotification, options);
+                    global::Vercel.Notification.JsonConverter.WriteValue(writer, value._Notification, options);
                 }
-                writer.WritePropertyName(s_Secrets);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue);
-                if (value.BillingPlan is { } vBillingPlan)
+                if (((value._set0 & (1UL << 13)) != 0))
+                {
+                    writer.WritePropertyName(s_Secrets);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue);
+                }
+                if (((value._set0 & (1UL << 14)) != 0))
                 {
                     writer.WritePropertyName(s_BillingPlan);
-                    global::Vercel.Plan.JsonConverter.WriteValue(writer, vBillingPlan, options);
+                    global::Vercel.Plan.JsonConverter.WriteValue(writer, value._BillingPlan, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,73 +13,175 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProduct.JsonConverter))]
     public sealed partial record StoreProduct
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Id;
+        private string? _Name;
+        private string? _Slug;
+        private string? _IconUrl;
+        private global::Vercel.StoreProductCapabilities? _Capabilities;
+        private string? _ShortDescription;
+        private global::Vercel.StoreProductMetadataSchema? _MetadataSchema;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? _ResourceLinks;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? _Tags;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? _ProjectConnectionScopes;
+        private bool? _ShowSSOLinkOnProjectConnection;
+        private bool? _DisableResourceRenaming;
+        private global::Vercel.Repl? _Repl;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? _Guides;
+        private global::System.Text.Json.JsonElement? _Value;
+        private global::Vercel.Condition? _Disabled;
+        private global::Vercel.Condition? _Hidden;
+
+        /// <summary>Creates a StoreProduct; set its members with an object initializer.</summary>
+        public StoreProduct()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private StoreProduct(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Id { get; init; }
+        public string? Id
+        {
+            get => _Id;
+            init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("name")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Name { get; init; }
+        public string? Name
+        {
+            get => _Name;
+            init { _Name = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Slug { get; init; }
+        public string? Slug
+        {
+            get => _Slug;
+            init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("iconUrl")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? IconUrl { get; init; }
+        public string? IconUrl
+        {
+            get => _IconUrl;
+            init { _IconUrl = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.StoreProductCapabilities? Capabilities { get; init; }
+        public global::Vercel.StoreProductCapabilities? Capabilities
+        {
+            get => _Capabilities;
+            init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("shortDescription")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ShortDescription { get; init; }
+        public string? ShortDescription
+        {
+            get => _ShortDescription;
+            init { _ShortDescription = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("metadataSchema")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.StoreProductMetadataSchema? MetadataSchema { get; init; }
+        public global::Vercel.StoreProductMetadataSchema? MetadataSchema
+        {
+            get => _MetadataSchema;
+            init { _MetadataSchema = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("resourceLinks")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks
+        {
+            get => _ResourceLinks;
+            init { _ResourceLinks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags
+        {
+            get => _Tags;
+            init { _Tags = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("projectConnectionScopes")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes
+        {
+            get => _ProjectConnectionScopes;
+            init { _ProjectConnectionScopes = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("showSSOLinkOnProjectConnection")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? ShowSSOLinkOnProjectConnection { get; init; }
+        public bool? ShowSSOLinkOnProjectConnection
+        {
+            get => _ShowSSOLinkOnProjectConnection;
+            init { _ShowSSOLinkOnProjectConnection = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disableResourceRenaming")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? DisableResourceRenaming { get; init; }
+        public bool? DisableResourceRenaming
+        {
+            get => _DisableResourceRenaming;
+            init { _DisableResourceRenaming = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("repl")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Repl? Repl { get; init; }
+        public global::Vercel.Repl? Repl
+        {
+            get => _Repl;
+            init { _Repl = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("guides")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides
+        {
+            get => _Guides;
+            init { _Guides = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Value { get; init; }
+        public global::System.Text.Json.JsonElement? Value
+        {
+            get => _Value;
+            init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Disabled { get; init; }
+        public global::Vercel.Condition? Disabled
+        {
+            get => _Disabled;
+            init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Hidden { get; init; }
+        public global::Vercel.Condition? Hidden
+        {
+            get => _Hidden;
+            init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -121,110 +223,111 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProduct");
-                string? vId = default;
-                string? vName = default;
-                string? vSlug = default;
-                string? vIconUrl = default;
-                global::Vercel.StoreProductCapabilities? vCapabilities = default;
-                string? vShortDescription = default;
-                global::Vercel.StoreProductMetadataSchema? vMetadataSchema = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? vResourceLinks = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? vTags = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? vProjectConnectionScopes = default;
-                bool? vShowSSOLinkOnProjectConnection = default;
-                bool? vDisableResourceRenaming = default;
-                global::Vercel.Repl? vRepl = default;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? vGuides = default;
-                global::System.Text.Json.JsonElement? vValue = default;
-                global::Vercel.Condition? vDisabled = default;
-                global::Vercel.Condition? vHidden = default;
+                var result = new StoreProduct(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("id"u8))
                     {
                         reader.Read();
-                        vId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("name"u8))
                     {
                         reader.Read();
-                        vName = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("slug"u8))
                     {
                         reader.Read();
-                        vSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("iconUrl"u8))
                     {
                         reader.Read();
-                        vIconUrl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._IconUrl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("capabilities"u8))
                     {
                         reader.Read();
-                        vCapabilities = global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue(ref reader, options);
+                        result._Capabilities = global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("shortDescription"u8))
                     {
                         reader.Read();
-                        vShortDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._ShortDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("metadataSchema"u8))
                     {
                         reader.Read();
-                        vMetadataSchema = global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue(ref reader, options);
+                        result._MetadataSchema = global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("resourceLinks"u8))
                     {
                         reader.Read();
-                        vResourceLinks = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue);
+                        result._ResourceLinks = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("tags"u8))
                     {
                         reader.Read();
-                        vTags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue);
+                        result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("projectConnectionScopes"u8))
                     {
                         reader.Read();
-                        vProjectConnectionScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue);
+                        result._ProjectConnectionScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 9;
                     }
                     else if (reader.ValueTextEquals("showSSOLinkOnProjectConnection"u8))
                     {
                         reader.Read();
-                        vShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._ShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 10;
                     }
                     else if (reader.ValueTextEquals("disableResourceRenaming"u8))
                     {
                         reader.Read();
-                        vDisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._DisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 11;
                     }
                     else if (reader.ValueTextEquals("repl"u8))
                     {
                         reader.Read();
-                        vRepl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options);
+                        result._Repl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 12;
                     }
                     else if (reader.ValueTextEquals("guides"u8))
                     {
                         reader.Read();
-                        vGuides = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue);
+                        result._Guides = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 13;
                     }
                     else if (reader.ValueTextEquals("value"u8))
                     {
                         reader.Read();
-                        vValue = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 14;
                     }
                     else if (reader.ValueTextEquals("disabled"u8))
                     {
                         reader.Read();
-                        vDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 15;
                     }
                     else if (reader.ValueTextEquals("hidden"u8))
                     {
                         reader.Read();
-                        vHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 16;
                     }
                     else
                     {
@@ -232,30 +335,11 @@ namespace Vercel
                     }
                 }
 
-                return new StoreProduct
-                {
-                    Id = vId!,
-                    Name = vName!,
-                    Slug = vSlug!,
-                    IconUrl = vIconUrl!,
-                    Capabilities = vCapabilities!,
-                    ShortDescription = vShortDescription!,
-                    MetadataSchema = vMetadataSchema!,
-                    ResourceLinks = vResourceLinks!,
-                    Tags = vTags!,
-                    ProjectConnectionScopes = vProjectConnectionScopes!,
-                    ShowSSOLinkOnProjectConnection = vShowSSOLinkOnProjectConnection,
-                    DisableResourceRenaming = vDisableResourceRenaming,
-                    Repl = vRepl!,
-                    Guides = vGuides!,
-                    Value = vValue,
-                    Disabled = vDisabled!,
-                    Hidden = vHidden!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StoreProduct? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -265,90 +349,93 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (value.Id is { } vId)
+                if (((value._set0 & (1UL << 0)) != 0))
                 {
                     writer.WritePropertyName(s_Id);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vId, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
                 }
-                if (value.Name is { } vName)
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vName, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
                 }
-                if (value.Slug is { } vSlug)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Slug);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vSlug, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
                 }
-                if (value.IconUrl is { } vIconUrl)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_IconUrl);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vIconUrl, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._IconUrl, options);
                 }
-                if (value.Capabilities is { } vCapabilities)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_Capabilities);
-                    global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue(writer, vCapabilities, options);
+                    global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue(writer, value._Capabilities, options);
                 }
-                if (value.ShortDescription is { } vShortDescription)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_ShortDescription);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vShortDescription, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._ShortDescription, options);
                 }
-                if (value.MetadataSchema is { } vMetadataSchema)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_MetadataSchema);
-                    global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue(writer, vMetadataSchema, options);
+                    global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options);
                 }
-                if (value.ResourceLinks is { } vResourceLinks)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_ResourceLinks);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._ResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue);
                 }
-                if (value.Tags is { } vTags)
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_Tags);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vTags, options, global::Vercel.Tag.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Tags, options, global::Vercel.Tag.JsonConverter.WriteValue);
                 }
-                if (value.ProjectConnectionScopes is { } vProjectConnectionScopes)
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_ProjectConnectionScopes);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue);
                 }
-                if (value.ShowSSOLinkOnProjectConnection is { } vShowSSOLinkOnProjectConnection)
+                if (((value._set0 & (1UL << 10)) != 0))
                 {
                     writer.WritePropertyName(s_ShowSSOLinkOnProjectConnection);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vShowSSOLinkOnProjectConnection, options);
+                    if (value._ShowSSOLinkOnProjectConnection is { } vShowSSOLinkOnProjectConnection) global::Specgen.Runtime.JsonWrite.Boolean(writer, vShowSSOLinkOnProjectConnection, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.DisableResourceRenaming is { } vDisableResourceRenaming)
+                if (((value._set0 & (1UL << 11)) != 0))
                 {
                     writer.WritePropertyName(s_DisableResourceRenaming);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisableResourceRenaming, options);
+                    if (value._DisableResourceRenaming is { } vDisableResourceRenaming) global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisableResourceRenaming, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Repl is { } vRepl)
+                if (((value._set0 & (1UL << 12)) != 0))
                 {
                     writer.WritePropertyName(s_Repl);
-                    global::Vercel.Repl.JsonConverter.WriteValue(writer, vRepl, options);
+                    global::Vercel.Repl.JsonConverter.WriteValue(writer, value._Repl, options);
                 }
-                if (value.Guides is { } vGuides)
+                if (((value._set0 & (1UL << 13)) != 0))
                 {
                     writer.WritePropertyName(s_Guides);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vGuides, options, global::Vercel.Guide.JsonConverter.WriteValue);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Guides, options, global::Vercel.Guide.JsonConverter.WriteValue);
                 }
-                if (value.Value is { } vValue)
+                if (((value._set0 & (1UL << 14)) != 0))
                 {
                     writer.WritePropertyName(s_Value);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
+                    if (value._Value is { } vValue) global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Disabled is { } vDisabled)
+                if (((value._set0 & (1UL << 15)) != 0))
                 {
                     writer.WritePropertyName(s_Disabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vDisabled, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options);
                 }
-                if (value.Hidden is { } vHidden)
+                if (((value._set0 & (1UL << 16)) != 0))
                 {
                     writer.WritePropertyName(s_Hidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vHidden, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

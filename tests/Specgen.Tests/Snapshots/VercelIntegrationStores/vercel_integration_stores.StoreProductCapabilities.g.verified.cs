@@ -13,37 +13,94 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProductCapabilities.JsonConverter))]
     public sealed partial record StoreProductCapabilities
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private bool? _Mcp;
+        private bool? _Sso;
+        private bool? _Billable;
+        private bool? _Transferable;
+        private bool? _SecretsSync;
+        private bool? _Sandbox;
+        private bool? _Linking;
+        private bool? _Projects;
+
+        /// <summary>Creates a StoreProductCapabilities; set its members with an object initializer.</summary>
+        public StoreProductCapabilities()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private StoreProductCapabilities(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("mcp")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Mcp { get; init; }
+        public bool? Mcp
+        {
+            get => _Mcp;
+            init { _Mcp = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("sso")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Sso { get; init; }
+        public bool? Sso
+        {
+            get => _Sso;
+            init { _Sso = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("billable")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Billable { get; init; }
+        public bool? Billable
+        {
+            get => _Billable;
+            init { _Billable = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("transferable")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Transferable { get; init; }
+        public bool? Transferable
+        {
+            get => _Transferable;
+            init { _Transferable = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("secretsSync")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? SecretsSync { get; init; }
+        public bool? SecretsSync
+        {
+            get => _SecretsSync;
+            init { _SecretsSync = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("sandbox")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Sandbox { get; init; }
+        public bool? Sandbox
+        {
+            get => _Sandbox;
+            init { _Sandbox = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("linking")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Linking { get; init; }
+        public bool? Linking
+        {
+            get => _Linking;
+            init { _Linking = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("projects")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Projects { get; init; }
+        public bool? Projects
+        {
+            get => _Projects;
+            init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -76,56 +133,57 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProductCapabilities");
-                bool? vMcp = default;
-                bool? vSso = default;
-                bool? vBillable = default;
-                bool? vTransferable = default;
-                bool? vSecretsSync = default;
-                bool? vSandbox = default;
-                bool? vLinking = default;
-                bool? vProjects = default;
+                var result = new StoreProductCapabilities(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("mcp"u8))
                     {
                         reader.Read();
-                        vMcp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Mcp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("sso"u8))
                     {
                         reader.Read();
-                        vSso = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Sso = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("billable"u8))
                     {
                         reader.Read();
-                        vBillable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Billable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("transferable"u8))
                     {
                         reader.Read();
-                        vTransferable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Transferable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("secretsSync"u8))
                     {
                         reader.Read();
-                        vSecretsSync = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._SecretsSync = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("sandbox"u8))
                     {
                         reader.Read();
-                        vSandbox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Sandbox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("linking"u8))
                     {
                         reader.Read();
-                        vLinking = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Linking = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("projects"u8))
                     {
                         reader.Read();
-                        vProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._Projects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
+                        result._set0 |= 1UL << 7;
                     }
                     else
                     {
@@ -133,21 +191,11 @@ namespace Vercel
                     }
                 }
 
-                return new StoreProductCapabilities
-                {
-                    Mcp = vMcp,
-                    Sso = vSso,
-                    Billable = vBillable,
-                    Transferable = vTransferable,
-                    SecretsSync = vSecretsSync,
-                    Sandbox = vSandbox,
-                    Linking = vLinking,
-                    Projects = vProjects,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StoreProductCapabilities? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -157,45 +205,53 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (value.Mcp is { } vMcp)
+                if (((value._set0 & (1UL << 0)) != 0))
                 {
                     writer.WritePropertyName(s_Mcp);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vMcp, options);
+                    if (value._Mcp is { } vMcp) global::Specgen.Runtime.JsonWrite.Boolean(writer, vMcp, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Sso is { } vSso)
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Sso);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vSso, options);
+                    if (value._Sso is { } vSso) global::Specgen.Runtime.JsonWrite.Boolean(writer, vSso, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Billable is { } vBillable)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Billable);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vBillable, options);
+                    if (value._Billable is { } vBillable) global::Specgen.Runtime.JsonWrite.Boolean(writer, vBillable, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Transferable is { } vTransferable)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Transferable);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vTransferable, options);
+                    if (value._Transferable is { } vTransferable) global::Specgen.Runtime.JsonWrite.Boolean(writer, vTransferable, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.SecretsSync is { } vSecretsSync)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_SecretsSync);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vSecretsSync, options);
+                    if (value._SecretsSync is { } vSecretsSync) global::Specgen.Runtime.JsonWrite.Boolean(writer, vSecretsSync, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Sandbox is { } vSandbox)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_Sandbox);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vSandbox, options);
+                    if (value._Sandbox is { } vSandbox) global::Specgen.Runtime.JsonWrite.Boolean(writer, vSandbox, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Linking is { } vLinking)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Linking);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vLinking, options);
+                    if (value._Linking is { } vLinking) global::Specgen.Runtime.JsonWrite.Boolean(writer, vLinking, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Projects is { } vProjects)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_Projects);
-                    global::Specgen.Runtime.JsonWrite.Boolean(writer, vProjects, options);
+                    if (value._Projects is { } vProjects) global::Specgen.Runtime.JsonWrite.Boolean(writer, vProjects, options);
+                    else writer.WriteNullValue();
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

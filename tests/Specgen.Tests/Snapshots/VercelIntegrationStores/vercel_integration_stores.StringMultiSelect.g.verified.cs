@@ -13,75 +13,194 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StringMultiSelect.JsonConverter))]
     public sealed partial record StringMultiSelect
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 0) | (1UL << 1);
+        private string? _Type = "array";
+        private string? _UiControl = "multi-select";
+        private global::Vercel.StringMultiSelectItems? _Items;
+        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption>? _UiOptions;
+        private string? _Description;
+        private double? _MinItems;
+        private double? _MaxItems;
+        private string? _UiLabel;
+        private global::Vercel.Condition? _UiReadOnly;
+        private global::Vercel.Condition? _UiHidden;
+        private global::Vercel.Condition? _UiDisabled;
+        private global::Vercel.DescriptionText? _UiDescription;
+        private global::Vercel.Expression? _UiFormattedValue;
+        private string? _UiPlaceholder;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Default;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Example;
+
+        /// <summary>Creates a StringMultiSelect; set its members with an object initializer.</summary>
+        public StringMultiSelect()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private StringMultiSelect(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         /// <remarks>
         /// Always <c>&quot;array&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; } = "array";
+        public string Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelect", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         /// <remarks>
         /// Always <c>&quot;multi-select&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public string UiControl { get; init; } = "multi-select";
+        public string UiControl
+        {
+            get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelect", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0));
+            init { _UiControl = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-        public required global::Vercel.StringMultiSelectItems Items { get; init; }
+        public required global::Vercel.StringMultiSelectItems Items
+        {
+            get => _Items ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelect", "Items", "items", ((_set0 & (1UL << 2)) != 0));
+            init { _Items = value; _set0 |= 1UL << 2; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:options")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption> UiOptions { get; init; }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption> UiOptions
+        {
+            get => _UiOptions ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelect", "UiOptions", "ui:options", ((_set0 & (1UL << 3)) != 0));
+            init { _UiOptions = value; _set0 |= 1UL << 3; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description { get; init; }
+        public string? Description
+        {
+            get => _Description;
+            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("minItems")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? MinItems { get; init; }
+        public double? MinItems
+        {
+            get => _MinItems;
+            init { _MinItems = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("maxItems")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? MaxItems { get; init; }
+        public double? MaxItems
+        {
+            get => _MaxItems;
+            init { _MaxItems = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:label")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? UiLabel { get; init; }
+        public string? UiLabel
+        {
+            get => _UiLabel;
+            init { _UiLabel = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiReadOnly { get; init; }
+        public global::Vercel.Condition? UiReadOnly
+        {
+            get => _UiReadOnly;
+            init { _UiReadOnly = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiHidden { get; init; }
+        public global::Vercel.Condition? UiHidden
+        {
+            get => _UiHidden;
+            init { _UiHidden = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiDisabled { get; init; }
+        public global::Vercel.Condition? UiDisabled
+        {
+            get => _UiDisabled;
+            init { _UiDisabled = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.DescriptionText? UiDescription { get; init; }
+        public global::Vercel.DescriptionText? UiDescription
+        {
+            get => _UiDescription;
+            init { _UiDescription = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expression? UiFormattedValue { get; init; }
+        public global::Vercel.Expression? UiFormattedValue
+        {
+            get => _UiFormattedValue;
+            init { _UiFormattedValue = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("ui:placeholder")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? UiPlaceholder { get; init; }
+        public string? UiPlaceholder
+        {
+            get => _UiPlaceholder;
+            init { _UiPlaceholder = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("default")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Default { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Default
+        {
+            get => _Default;
+            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("example")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Example { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Example
+        {
+            get => _Example;
+            init { _Example = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", UiControl = ").Append((object?)_UiControl);
+            builder.Append(", Items = ").Append((object?)_Items);
+            builder.Append(", UiOptions = ").Append((object?)_UiOptions);
+            builder.Append(", Description = ").Append((object?)_Description);
+            builder.Append(", MinItems = ").Append((object?)_MinItems);
+            builder.Append(", MaxItems = ").Append((object?)_MaxItems);
+            builder.Append(", UiLabel = ").Append((object?)_UiLabel);
+            builder.Append(", UiReadOnly = ").Append((object?)_UiReadOnly);
+            builder.Append(", UiHidden = ").Append((object?)_UiHidden);
+            builder.Append(", UiDisabled = ").Append((object?)_UiDisabled);
+            builder.Append(", UiDescription = ").Append((object?)_UiDescription);
+            builder.Append(", UiFormattedValue = ").Append((object?)_UiFormattedValue);
+            builder.Append(", UiPlaceholder = ").Append((object?)_UiPlaceholder);
+            builder.Append(", Default = ").Append((object?)_Default);
+            builder.Append(", Example = ").Append((object?)_Example);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="StringMultiSelect"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StringMultiSelect>
@@ -118,108 +237,105 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StringMultiSelect");
-                string? vType = "array";
-                string? vUiControl = "multi-select";
-                global::Vercel.StringMultiSelectItems? vItems = default;
-                var hasItems = false;
-                global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption>? vUiOptions = default;
-                var hasUiOptions = false;
-                string? vDescription = default;
-                double? vMinItems = default;
-                double? vMaxItems = default;
-                string? vUiLabel = default;
-                global::Vercel.Condition? vUiReadOnly = default;
-                global::Vercel.Condition? vUiHidden = default;
-                global::Vercel.Condition? vUiDisabled = default;
-                global::Vercel.DescriptionText? vUiDescription = default;
-                global::Vercel.Expression? vUiFormattedValue = default;
-                string? vUiPlaceholder = default;
-                global::System.Collections.Generic.IReadOnlyList<string>? vDefault = default;
-                global::System.Collections.Generic.IReadOnlyList<string>? vExample = default;
+                var result = new StringMultiSelect(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("ui:control"u8))
                     {
                         reader.Read();
-                        vUiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("items"u8))
                     {
                         reader.Read();
-                        vItems = global::Vercel.StringMultiSelectItems.JsonConverter.ReadValue(ref reader, options);
-                        hasItems = true;
+                        result._Items = global::Vercel.StringMultiSelectItems.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("ui:options"u8))
                     {
                         reader.Read();
-                        vUiOptions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue);
-                        hasUiOptions = true;
+                        result._UiOptions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
                         reader.Read();
-                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("minItems"u8))
                     {
                         reader.Read();
-                        vMinItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._MinItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("maxItems"u8))
                     {
                         reader.Read();
-                        vMaxItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._MaxItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
+                        result._set0 |= 1UL << 6;
                     }
                     else if (reader.ValueTextEquals("ui:label"u8))
                     {
                         reader.Read();
-                        vUiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 7;
                     }
                     else if (reader.ValueTextEquals("ui:read-only"u8))
                     {
                         reader.Read();
-                        vUiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 8;
                     }
                     else if (reader.ValueTextEquals("ui:hidden"u8))
                     {
                         reader.Read();
-                        vUiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 9;
                     }
                     else if (reader.ValueTextEquals("ui:disabled"u8))
                     {
                         reader.Read();
-                        vUiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 10;
                     }
                     else if (reader.ValueTextEquals("ui:description"u8))
                     {
                         reader.Read();
-                        vUiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                        result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 11;
                     }
                     else if (reader.ValueTextEquals("ui:formatted-value"u8))
                     {
                         reader.Read();
-                        vUiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                        result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 12;
                     }
                     else if (reader.ValueTextEquals("ui:placeholder"u8))
                     {
                         reader.Read();
-                        vUiPlaceholder = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._UiPlaceholder = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 13;
                     }
                     else if (reader.ValueTextEquals("default"u8))
                     {
                         reader.Read();
-                        vDefault = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Default = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 14;
                     }
                     else if (reader.ValueTextEquals("example"u8))
                     {
                         reader.Read();
-                        vExample = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Example = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 15;
                     }
                     else
                     {
@@ -227,39 +343,15 @@ namespace Vercel
                     }
                 }
 
-                if (!hasItems)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("StringMultiSelect", "items");
-                }
-
-                if (!hasUiOptions)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("StringMultiSelect", "ui:options");
-                }
-
-                return new StringMultiSelect
-                {
-                    Type = vType!,
-                    UiControl = vUiControl!,
-                    Items = vItems!,
-                    UiOptions = vUiOptions!,
-                    Description = vDescription!,
-                    MinItems = vMinItems,
-                    MaxItems = vMaxItems,
-                    UiLabel = vUiLabel!,
-                    UiReadOnly = vUiReadOnly!,
-                    UiHidden = vUiHidden!,
-                    UiDisabled = vUiDisabled!,
-                    UiDescription = vUiDescription!,
-                    UiFormattedValue = vUiFormattedValue!,
-                    UiPlaceholder = vUiPlaceholder!,
-                    Default = vDefault!,
-                    Example = vExample!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringMultiSelect", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (result._UiControl is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringMultiSelect", "ui:control", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Items is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringMultiSelect", "items", ((result._set0 & (1UL << 2)) != 0));
+                if (result._UiOptions is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringMultiSelect", "ui:options", ((result._set0 & (1UL << 3)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StringMultiSelect? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -269,73 +361,87 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
-                writer.WritePropertyName(s_UiControl);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.UiControl, options);
-                writer.WritePropertyName(s_Items);
-                global::Vercel.StringMultiSelectItems.JsonConverter.WriteValue(writer, value.Items, options);
-                writer.WritePropertyName(s_UiOptions);
-                global::Specgen.Runtime.JsonWrite.List(writer, value.UiOptions, options, global::Vercel.UiOption.JsonConverter.WriteValue);
-                if (value.Description is { } vDescription)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_UiControl);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
+                {
+                    writer.WritePropertyName(s_Items);
+                    global::Vercel.StringMultiSelectItems.JsonConverter.WriteValue(writer, value._Items, options);
+                }
+                if (((value._set0 & (1UL << 3)) != 0))
+                {
+                    writer.WritePropertyName(s_UiOptions);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._UiOptions, options, global::Vercel.UiOption.JsonConverter.WriteValue);
+                }
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
                 }
-                if (value.MinItems is { } vMinItems)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_MinItems);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vMinItems, options);
+                    if (value._MinItems is { } vMinItems) global::Specgen.Runtime.JsonWrite.Number(writer, vMinItems, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.MaxItems is { } vMaxItems)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_MaxItems);
-                    global::Specgen.Runtime.JsonWrite.Number(writer, vMaxItems, options);
+                    if (value._MaxItems is { } vMaxItems) global::Specgen.Runtime.JsonWrite.Number(writer, vMaxItems, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.UiLabel is { } vUiLabel)
+                if (((value._set0 & (1UL << 7)) != 0))
                 {
                     writer.WritePropertyName(s_UiLabel);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vUiLabel, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options);
                 }
-                if (value.UiReadOnly is { } vUiReadOnly)
+                if (((value._set0 & (1UL << 8)) != 0))
                 {
                     writer.WritePropertyName(s_UiReadOnly);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiReadOnly, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options);
                 }
-                if (value.UiHidden is { } vUiHidden)
+                if (((value._set0 & (1UL << 9)) != 0))
                 {
                     writer.WritePropertyName(s_UiHidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiHidden, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options);
                 }
-                if (value.UiDisabled is { } vUiDisabled)
+                if (((value._set0 & (1UL << 10)) != 0))
                 {
                     writer.WritePropertyName(s_UiDisabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vUiDisabled, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options);
                 }
-                if (value.UiDescription is { } vUiDescription)
+                if (((value._set0 & (1UL << 11)) != 0))
                 {
                     writer.WritePropertyName(s_UiDescription);
-                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, vUiDescription, options);
+                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options);
                 }
-                if (value.UiFormattedValue is { } vUiFormattedValue)
+                if (((value._set0 & (1UL << 12)) != 0))
                 {
                     writer.WritePropertyName(s_UiFormattedValue);
-                    global::Vercel.Expression.JsonConverter.WriteValue(writer, vUiFormattedValue, options);
+                    global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options);
                 }
-                if (value.UiPlaceholder is { } vUiPlaceholder)
+                if (((value._set0 & (1UL << 13)) != 0))
                 {
                     writer.WritePropertyName(s_UiPlaceholder);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vUiPlaceholder, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiPlaceholder, options);
                 }
-                if (value.Default is { } vDefault)
+                if (((value._set0 & (1UL << 14)) != 0))
                 {
                     writer.WritePropertyName(s_Default);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vDefault, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Default, options, global::Specgen.Runtime.JsonWrite.String);
                 }
-                if (value.Example is { } vExample)
+                if (((value._set0 & (1UL << 15)) != 0))
                 {
                     writer.WritePropertyName(s_Example);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vExample, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Example, options, global::Specgen.Runtime.JsonWrite.String);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,39 +13,104 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StringMultiSelectItems.JsonConverter))]
     public sealed partial record StringMultiSelectItems
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0 = (1UL << 0);
+        private string? _Type = "string";
+        private string? _Description;
+        private global::System.Text.Json.JsonElement? _MinLength;
+        private global::System.Text.Json.JsonElement? _MaxLength;
+        private global::System.Text.Json.JsonElement? _Pattern;
+        private string? _Default;
+        private global::System.Collections.Generic.IReadOnlyList<string>? _Enum;
+
+        /// <summary>Creates a StringMultiSelectItems; set its members with an object initializer.</summary>
+        public StringMultiSelectItems()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private StringMultiSelectItems(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         /// <remarks>
         /// Always <c>&quot;string&quot;</c> in this shape; set for you.
         /// </remarks>
         [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type { get; init; } = "string";
+        public string Type
+        {
+            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelectItems", "Type", "type", ((_set0 & (1UL << 0)) != 0));
+            init { _Type = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("description")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description { get; init; }
+        public string? Description
+        {
+            get => _Description;
+            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MinLength { get; init; }
+        public global::System.Text.Json.JsonElement? MinLength
+        {
+            get => _MinLength;
+            init { _MinLength = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MaxLength { get; init; }
+        public global::System.Text.Json.JsonElement? MaxLength
+        {
+            get => _MaxLength;
+            init { _MaxLength = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Pattern { get; init; }
+        public global::System.Text.Json.JsonElement? Pattern
+        {
+            get => _Pattern;
+            init { _Pattern = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("default")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Default { get; init; }
+        public string? Default
+        {
+            get => _Default;
+            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get; init; }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum
+        {
+            get => _Enum;
+            init { _Enum = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Type = ").Append((object?)_Type);
+            builder.Append(", Description = ").Append((object?)_Description);
+            builder.Append(", MinLength = ").Append((object?)_MinLength);
+            builder.Append(", MaxLength = ").Append((object?)_MaxLength);
+            builder.Append(", Pattern = ").Append((object?)_Pattern);
+            builder.Append(", Default = ").Append((object?)_Default);
+            builder.Append(", Enum = ").Append((object?)_Enum);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="StringMultiSelectItems"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StringMultiSelectItems>
@@ -73,50 +138,51 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StringMultiSelectItems");
-                string? vType = "string";
-                string? vDescription = default;
-                global::System.Text.Json.JsonElement? vMinLength = default;
-                global::System.Text.Json.JsonElement? vMaxLength = default;
-                global::System.Text.Json.JsonElement? vPattern = default;
-                string? vDefault = default;
-                global::System.Collections.Generic.IReadOnlyList<string>? vEnum = default;
+                var result = new StringMultiSelectItems(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("type"u8))
                     {
                         reader.Read();
-                        vType = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("description"u8))
                     {
                         reader.Read();
-                        vDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("minLength"u8))
                     {
                         reader.Read();
-                        vMinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._MinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("maxLength"u8))
                     {
                         reader.Read();
-                        vMaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._MaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else if (reader.ValueTextEquals("pattern"u8))
                     {
                         reader.Read();
-                        vPattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._Pattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
+                        result._set0 |= 1UL << 4;
                     }
                     else if (reader.ValueTextEquals("default"u8))
                     {
                         reader.Read();
-                        vDefault = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._Default = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 5;
                     }
                     else if (reader.ValueTextEquals("enum"u8))
                     {
                         reader.Read();
-                        vEnum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Enum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 6;
                     }
                     else
                     {
@@ -124,20 +190,12 @@ namespace Vercel
                     }
                 }
 
-                return new StringMultiSelectItems
-                {
-                    Type = vType!,
-                    Description = vDescription!,
-                    MinLength = vMinLength,
-                    MaxLength = vMaxLength,
-                    Pattern = vPattern,
-                    Default = vDefault!,
-                    Enum = vEnum!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringMultiSelectItems", "type", ((result._set0 & (1UL << 0)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StringMultiSelectItems? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -147,37 +205,43 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Type);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Type, options);
-                if (value.Description is { } vDescription)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Type);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
                 {
                     writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vDescription, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
                 }
-                if (value.MinLength is { } vMinLength)
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_MinLength);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vMinLength, options);
+                    if (value._MinLength is { } vMinLength) global::Specgen.Runtime.JsonWrite.Element(writer, vMinLength, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.MaxLength is { } vMaxLength)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_MaxLength);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vMaxLength, options);
+                    if (value._MaxLength is { } vMaxLength) global::Specgen.Runtime.JsonWrite.Element(writer, vMaxLength, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Pattern is { } vPattern)
+                if (((value._set0 & (1UL << 4)) != 0))
                 {
                     writer.WritePropertyName(s_Pattern);
-                    global::Specgen.Runtime.JsonWrite.Element(writer, vPattern, options);
+                    if (value._Pattern is { } vPattern) global::Specgen.Runtime.JsonWrite.Element(writer, vPattern, options);
+                    else writer.WriteNullValue();
                 }
-                if (value.Default is { } vDefault)
+                if (((value._set0 & (1UL << 5)) != 0))
                 {
                     writer.WritePropertyName(s_Default);
-                    global::Specgen.Runtime.JsonWrite.String(writer, vDefault, options);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Default, options);
                 }
-                if (value.Enum is { } vEnum)
+                if (((value._set0 & (1UL << 6)) != 0))
                 {
                     writer.WritePropertyName(s_Enum);
-                    global::Specgen.Runtime.JsonWrite.List(writer, vEnum, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.JsonWrite.String);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -13,22 +13,69 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TraceDrain.JsonConverter))]
     public sealed partial record TraceDrain
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private global::Vercel.Status? _Status;
+        private string? _Endpoint;
+        private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _Headers;
+        private global::Vercel.TraceDrainFormat? _Format;
+
+        /// <summary>Creates a TraceDrain; set its members with an object initializer.</summary>
+        public TraceDrain()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private TraceDrain(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        public required global::Vercel.Status Status { get; init; }
+        public required global::Vercel.Status Status
+        {
+            get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("TraceDrain", "Status", "status", ((_set0 & (1UL << 0)) != 0));
+            init { _Status = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("endpoint")]
-        public required string Endpoint { get; init; }
+        public required string Endpoint
+        {
+            get => _Endpoint ?? throw global::Specgen.Runtime.JsonRead.Unavailable("TraceDrain", "Endpoint", "endpoint", ((_set0 & (1UL << 1)) != 0));
+            init { _Endpoint = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get; init; }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers
+        {
+            get => _Headers;
+            init { _Headers = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("format")]
-        public required global::Vercel.TraceDrainFormat Format { get; init; }
+        public required global::Vercel.TraceDrainFormat Format
+        {
+            get => _Format ?? throw global::Specgen.Runtime.JsonRead.Unavailable("TraceDrain", "Format", "format", ((_set0 & (1UL << 3)) != 0));
+            init { _Format = value; _set0 |= 1UL << 3; }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Status = ").Append((object?)_Status);
+            builder.Append(", Endpoint = ").Append((object?)_Endpoint);
+            builder.Append(", Headers = ").Append((object?)_Headers);
+            builder.Append(", Format = ").Append((object?)_Format);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="TraceDrain"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TraceDrain>
@@ -53,38 +100,33 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "TraceDrain");
-                global::Vercel.Status vStatus = default;
-                var hasStatus = false;
-                string? vEndpoint = default;
-                var hasEndpoint = false;
-                global::System.Collections.Generic.IReadOnlyDictionary<string, string>? vHeaders = default;
-                global::Vercel.TraceDrainFormat vFormat = default;
-                var hasFormat = false;
+                var result = new TraceDrain(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("status"u8))
                     {
                         reader.Read();
-                        vStatus = global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
-                        hasStatus = true;
+                        result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("endpoint"u8))
                     {
                         reader.Read();
-                        vEndpoint = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasEndpoint = true;
+                        result._Endpoint = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("headers"u8))
                     {
                         reader.Read();
-                        vHeaders = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._Headers = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Specgen.Runtime.JsonRead.String);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("format"u8))
                     {
                         reader.Read();
-                        vFormat = global::Vercel.TraceDrainFormat.JsonConverter.ReadValue(ref reader, options);
-                        hasFormat = true;
+                        result._Format = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.TraceDrainFormat?) : global::Vercel.TraceDrainFormat.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else
                     {
@@ -92,32 +134,14 @@ namespace Vercel
                     }
                 }
 
-                if (!hasStatus)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("TraceDrain", "status");
-                }
-
-                if (!hasEndpoint)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("TraceDrain", "endpoint");
-                }
-
-                if (!hasFormat)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("TraceDrain", "format");
-                }
-
-                return new TraceDrain
-                {
-                    Status = vStatus,
-                    Endpoint = vEndpoint!,
-                    Headers = vHeaders!,
-                    Format = vFormat,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Status is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "TraceDrain", "status", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Endpoint is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "TraceDrain", "endpoint", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Format is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "TraceDrain", "format", ((result._set0 & (1UL << 3)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TraceDrain? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -127,17 +151,28 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Status);
-                global::Vercel.Status.JsonConverter.WriteValue(writer, value.Status, options);
-                writer.WritePropertyName(s_Endpoint);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Endpoint, options);
-                if (value.Headers is { } vHeaders)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Status);
+                    if (value._Status is { } vStatus) global::Vercel.Status.JsonConverter.WriteValue(writer, vStatus, options);
+                    else writer.WriteNullValue();
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Endpoint);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Endpoint, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Headers);
-                    global::Specgen.Runtime.JsonWrite.Map(writer, vHeaders, options, global::Specgen.Runtime.JsonWrite.String);
+                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Headers, options, global::Specgen.Runtime.JsonWrite.String);
                 }
-                writer.WritePropertyName(s_Format);
-                global::Vercel.TraceDrainFormat.JsonConverter.WriteValue(writer, value.Format, options);
+                if (((value._set0 & (1UL << 3)) != 0))
+                {
+                    writer.WritePropertyName(s_Format);
+                    if (value._Format is { } vFormat) global::Vercel.TraceDrainFormat.JsonConverter.WriteValue(writer, vFormat, options);
+                    else writer.WriteNullValue();
+                }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -13,23 +13,70 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(UiOption.JsonConverter))]
     public sealed partial record UiOption
     {
+        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
+        private ulong _set0;
+        private string? _Value;
+        private string? _Label;
+        private global::Vercel.Condition? _Disabled;
+        private global::Vercel.Condition? _Hidden;
+
+        /// <summary>Creates a UiOption; set its members with an object initializer.</summary>
+        public UiOption()
+        {
+        }
+
+        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+        private UiOption(global::Specgen.Runtime.Blank blank)
+        {
+            _set0 = 0;
+        }
+        #pragma warning restore CS8618
+
         [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        public required string Value { get; init; }
+        public required string Value
+        {
+            get => _Value ?? throw global::Specgen.Runtime.JsonRead.Unavailable("UiOption", "Value", "value", ((_set0 & (1UL << 0)) != 0));
+            init { _Value = value; _set0 |= 1UL << 0; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-        public required string Label { get; init; }
+        public required string Label
+        {
+            get => _Label ?? throw global::Specgen.Runtime.JsonRead.Unavailable("UiOption", "Label", "label", ((_set0 & (1UL << 1)) != 0));
+            init { _Label = value; _set0 |= 1UL << 1; }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Disabled { get; init; }
+        public global::Vercel.Condition? Disabled
+        {
+            get => _Disabled;
+            init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
+        }
 
         [global::System.Text.Json.Serialization.JsonPropertyName("hidden")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Hidden { get; init; }
+        public global::Vercel.Condition? Hidden
+        {
+            get => _Hidden;
+            init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
+        }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Value = ").Append((object?)_Value);
+            builder.Append(", Label = ").Append((object?)_Label);
+            builder.Append(", Disabled = ").Append((object?)_Disabled);
+            builder.Append(", Hidden = ").Append((object?)_Hidden);
+            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
+            return true;
+        }
 
         /// <summary>Reads and writes <see cref="UiOption"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<UiOption>
@@ -54,36 +101,33 @@ namespace Vercel
                 }
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "UiOption");
-                string? vValue = default;
-                var hasValue = false;
-                string? vLabel = default;
-                var hasLabel = false;
-                global::Vercel.Condition? vDisabled = default;
-                global::Vercel.Condition? vHidden = default;
+                var result = new UiOption(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
                 {
                     if (reader.ValueTextEquals("value"u8))
                     {
                         reader.Read();
-                        vValue = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasValue = true;
+                        result._Value = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 0;
                     }
                     else if (reader.ValueTextEquals("label"u8))
                     {
                         reader.Read();
-                        vLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        hasLabel = true;
+                        result._Label = global::Specgen.Runtime.JsonRead.String(ref reader, options);
+                        result._set0 |= 1UL << 1;
                     }
                     else if (reader.ValueTextEquals("disabled"u8))
                     {
                         reader.Read();
-                        vDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 2;
                     }
                     else if (reader.ValueTextEquals("hidden"u8))
                     {
                         reader.Read();
-                        vHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
+                        result._set0 |= 1UL << 3;
                     }
                     else
                     {
@@ -91,27 +135,13 @@ namespace Vercel
                     }
                 }
 
-                if (!hasValue)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("UiOption", "value");
-                }
-
-                if (!hasLabel)
-                {
-                    throw global::Specgen.Runtime.JsonRead.Missing("UiOption", "label");
-                }
-
-                return new UiOption
-                {
-                    Value = vValue!,
-                    Label = vLabel!,
-                    Disabled = vDisabled!,
-                    Hidden = vHidden!,
-                    AdditionalProperties = extra,
-                };
+                result.AdditionalProperties = extra;
+                if (result._Value is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "UiOption", "value", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Label is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "UiOption", "label", ((result._set0 & (1UL << 1)) != 0));
+                return result;
             }
 
-            /// <summary>Writes the object: required members always, optional ones when set, then the extension data.</summary>
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, UiOption? value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (value is null)
@@ -121,19 +151,25 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                writer.WritePropertyName(s_Value);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Value, options);
-                writer.WritePropertyName(s_Label);
-                global::Specgen.Runtime.JsonWrite.String(writer, value.Label, options);
-                if (value.Disabled is { } vDisabled)
+                if (((value._set0 & (1UL << 0)) != 0))
+                {
+                    writer.WritePropertyName(s_Value);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Value, options);
+                }
+                if (((value._set0 & (1UL << 1)) != 0))
+                {
+                    writer.WritePropertyName(s_Label);
+                    global::Specgen.Runtime.JsonWrite.String(writer, value._Label, options);
+                }
+                if (((value._set0 & (1UL << 2)) != 0))
                 {
                     writer.WritePropertyName(s_Disabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vDisabled, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options);
                 }
-                if (value.Hidden is { } vHidden)
+                if (((value._set0 & (1UL << 3)) != 0))
                 {
                     writer.WritePropertyName(s_Hidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, vHidden, options);
+                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options);
                 }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

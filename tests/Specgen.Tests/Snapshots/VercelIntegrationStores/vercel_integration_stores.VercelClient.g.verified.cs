@@ -109,7 +109,7 @@ namespace Vercel
         public VercelClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
             _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
-            _json = options?.JsonOptions is { } jsonOptions ? new global::Vercel.VercelJson(new global::System.Text.Json.JsonSerializerOptions(jsonOptions)) : global::Vercel.VercelJson.Default;
+            _json = options?.ContextOptions() is { } jsonOptions ? new global::Vercel.VercelJson(jsonOptions) : global::Vercel.VercelJson.Default;
         }
 
         /// <inheritdoc/>
