@@ -33,26 +33,30 @@ public sealed class ApiConnection
     public Uri BaseAddress => _baseAddress;
 
     /// <summary>Sends the request and reads the JSON response with <paramref name="responseType"/> (no reflection).</summary>
-    public Task<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default)
+    public ApiCall<T> SendAsync<T>(ApiRequest request, JsonTypeInfo<T> responseType, CancellationToken cancellationToken = default) =>
+        SendAsync(request, ResponseBody.Json(responseType), cancellationToken);
+
+    /// <summary>Sends the request and reads a success response's body as <paramref name="body"/> says.</summary>
+    public ApiCall<T> SendAsync<T>(ApiRequest request, ResponseBody<T> body, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(responseType);
-        return SendCoreAsync(
-            request,
-            // Straight from the UTF-8 bytes: no string of the body is made unless an error needs it.
-            content => JsonSerializer.Deserialize(content, responseType) ?? throw new JsonException("The response body is null."),
-            cancellationToken);
+        ArgumentNullException.ThrowIfNull(body);
+        return new ApiCall<T>(SendCoreAsync(request, body, cancellationToken));
     }
 
-    /// <summary>Sends the request and ignores the response body.</summary>
-    public Task SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
-        SendCoreAsync<object?>(request, static _ => null, cancellationToken);
+    /// <summary>Sends the request and ignores a success response's body.</summary>
+    public ApiCall SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
+        new(Ignore(SendCoreAsync(request, NoBody, cancellationToken)));
 
-    /// <summary>Sends the request, retrying as the options say, and reads a success response's body with <paramref name="read"/>.</summary>
-    private async Task<T> SendCoreAsync<T>(ApiRequest request, Func<byte[], T> read, CancellationToken cancellationToken)
+    private static readonly ResponseBody<bool> NoBody = ResponseBody.Whole(static _ => true);
+
+    private static async Task<ApiResponse> Ignore(Task<ApiResponse<bool>> response) => await response.ConfigureAwait(false);
+
+    /// <summary>Sends the request, retrying as the options say, and reads a success response's body as <paramref name="body"/> says.</summary>
+    private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, ResponseBody<T> body, CancellationToken cancellationToken)
     {
-        if (_options.ValidateRequests && request.Body is IValidatable body)
+        if (_options.ValidateRequests && request.Body is IValidatable validatable)
         {
-            RequestValidator.ThrowIfInvalid(body);
+            RequestValidator.ThrowIfInvalid(validatable);
         }
 
         var retry = _options.Retry ?? RetryOptions.None;
@@ -63,14 +67,30 @@ public sealed class ApiConnection
                 ? await provider(cancellationToken).ConfigureAwait(false)
                 : _options.AccessToken;
             using var message = CreateMessage(request, token);
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode && body.Streams)
+            {
+                // The value takes the response and reads it as it arrives; it disposes the response.
+                try
+                {
+                    return new ApiResponse<T>(status, new ApiHeaders(response), await body.TakeAsync(response, cancellationToken).ConfigureAwait(false));
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            }
+
+            using var disposeResponse = response;
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 try
                 {
-                    return read(content);
+                    var value = body.Read(new ResponseContent(status, response.Content.Headers, content));
+                    return new ApiResponse<T>(status, new ApiHeaders(response), value);
                 }
                 catch (JsonException e)
                 {

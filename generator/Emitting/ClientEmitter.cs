@@ -57,7 +57,10 @@ internal static class ClientEmitter
 
                 using (writer.Block("public " + Signature(operation, spec.Namespace)))
                 {
-                    WriteBody(writer, operation, spec.Namespace, typeInfos);
+                    var union = operation.Result.Kind == ResultKind.ByStatus
+                        ? spec.Types.OfType<ResultUnionModel>().Single(t => t.Name == operation.Result.Type!.Name)
+                        : null;
+                    WriteBody(writer, operation, spec.Namespace, typeInfos, union);
                 }
 
                 writer.Line();
@@ -113,6 +116,7 @@ internal static class ClientEmitter
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line($"/// <returns>{Returns(operation.Result)} Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>");
         foreach (var response in operation.Responses.Where(r => !r.Status.StartsWith("2", System.StringComparison.Ordinal)))
         {
             var text = response.Description is { Length: > 0 } d ? string.Join(" ", DocComments.Lines(d)) : "The API answered " + DocComments.Escape(response.Status) + ".";
@@ -156,16 +160,16 @@ internal static class ClientEmitter
 
     private static string Signature(OperationModel operation, string ns)
     {
-        var returns = operation.ResponseType is { } type
-            ? $"global::System.Threading.Tasks.Task<{CSharp.TypeName(type, ns)}>"
-            : "global::System.Threading.Tasks.Task";
+        var returns = ResultType(operation.Result, ns) is { } type
+            ? $"{CSharp.Runtime}.ApiCall<{type}>"
+            : $"{CSharp.Runtime}.ApiCall";
         var parameters = OrderedParameters(operation, ns)
             .Select(p => p.Default is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.Default}")
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
     }
 
-    private static void WriteBody(SourceWriter writer, OperationModel operation, string ns, Dictionary<string, string> typeInfos)
+    private static void WriteBody(SourceWriter writer, OperationModel operation, string ns, Dictionary<string, string> typeInfos, ResultUnionModel? union)
     {
         writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)});");
         foreach (var parameter in operation.Parameters)
@@ -197,9 +201,88 @@ internal static class ClientEmitter
             }
         }
 
-        writer.Line(operation.ResponseType is { } type
-            ? $"return _connection.SendAsync(apiRequest, {typeInfos[CSharp.TypeName(type, ns)]}, cancellationToken);"
-            : "return _connection.SendAsync(apiRequest, cancellationToken);");
+        if (union is not null)
+        {
+            WriteByStatus(writer, union, ns, typeInfos);
+            return;
+        }
+
+        var read = ResultBody(operation.Result, ns, typeInfos);
+        writer.Line(read is null
+            ? "return _connection.SendAsync(apiRequest, cancellationToken);"
+            : $"return _connection.SendAsync(apiRequest, {read}, cancellationToken);");
+    }
+
+    private static string Returns(ResultModel result) => result.Kind switch
+    {
+        ResultKind.None => "Completes when the server answers with success.",
+        ResultKind.Json when result.AllowsEmpty => "The response body, or null when the server answers with a success the spec documents without one.",
+        ResultKind.Json => "The response body.",
+        ResultKind.Text => "The response body as text.",
+        ResultKind.File => "The response body as a file read as it arrives; dispose it.",
+        ResultKind.JsonLines or ResultKind.Events => "The values as they arrive; dispose the stream.",
+        _ => "A case for each success status the spec documents.",
+    };
+
+    /// <summary>The C# type a method's call returns, or null when a success has no body.</summary>
+    private static string? ResultType(ResultModel result, string ns) => result.Kind switch
+    {
+        ResultKind.None => null,
+        ResultKind.Text => "string",
+        ResultKind.File => CSharp.Runtime + ".ApiFile",
+        ResultKind.JsonLines or ResultKind.Events => $"{CSharp.Runtime}.ApiStream<{CSharp.TypeName(result.Type!, ns)}>",
+        _ => CSharp.Nullable(CSharp.TypeName(result.Type!, ns), result.AllowsEmpty),
+    };
+
+    /// <summary>How the connection reads the body (a type info for plain JSON, else a <c>ResponseBody</c>); null for none.</summary>
+    private static string? ResultBody(ResultModel result, string ns, Dictionary<string, string> typeInfos)
+    {
+        const string Body = CSharp.Runtime + ".ResponseBody";
+        string Info() => typeInfos[CSharp.TypeName(result.Type!, ns)];
+        return result.Kind switch
+        {
+            ResultKind.Json when result.AllowsEmpty => $"{Body}.{(result.Type!.IsValueType ? "JsonOrNullValue" : "JsonOrNull")}({Info()})",
+            ResultKind.Json => Info(),
+            ResultKind.Text => Body + ".Text",
+            ResultKind.File => Body + ".File",
+            ResultKind.JsonLines => $"{Body}.JsonLines({Info()})",
+            ResultKind.Events => $"{Body}.Events({Info()})",
+            _ => null,
+        };
+    }
+
+    /// <summary>A result union: the body read whole, then a case by status (exact codes, then ranges, then default).</summary>
+    private static void WriteByStatus(SourceWriter writer, ResultUnionModel result, string ns, Dictionary<string, string> typeInfos)
+    {
+        var union = CSharp.TypeName(TypeRef.Named(result.Name), ns);
+        var model = result.Cases;
+        writer.Line($"return _connection.SendAsync(apiRequest, {CSharp.Runtime}.ResponseBody.Whole<{union}>(content => content.StatusCode switch");
+        writer.Line("{");
+        var ordered = model.OrderBy(c => c.Status.Length == 3 && char.IsDigit(c.Status[1]) ? 0 : c.Status == "default" ? 2 : 1);
+        foreach (var @case in ordered)
+        {
+            var pattern = @case.Status switch
+            {
+                "default" => "_",
+                _ when !char.IsDigit(@case.Status[1]) => ">= 200 and < 300",
+                _ => @case.Status,
+            };
+            var value = @case.Kind switch
+            {
+                ResultKind.Json => $"content.Json({typeInfos[CSharp.TypeName(@case.Type!, ns)]})",
+                ResultKind.Text => "content.Text()",
+                ResultKind.File => "content.File()",
+                _ => null,
+            };
+            writer.Line($"    {pattern} => new {union}.{@case.Name}(content.StatusCode{(value is null ? string.Empty : ", " + value)}),");
+        }
+
+        if (!model.Any(c => c.Status == "default"))
+        {
+            writer.Line($"    _ => new {union}.Unknown(content.StatusCode, content.Text()),");
+        }
+
+        writer.Line("}), cancellationToken);");
     }
 
     /// <summary>The parameter's value as the string (or strings) that go on the wire.</summary>

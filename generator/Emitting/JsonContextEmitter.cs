@@ -84,7 +84,7 @@ internal static class JsonContextEmitter
     private static string Example(SpecModel spec)
     {
         var types = spec.JsonContext.Types;
-        var response = spec.Operations.Select(o => o.ResponseType).FirstOrDefault(t => t is not null);
+        var response = spec.Operations.Where(o => o.Result.Kind == ResultKind.Json).Select(o => o.Result.Type).FirstOrDefault(t => t is not null);
         var example = types.FirstOrDefault(t => t.Type == response) ?? types.FirstOrDefault();
         return example?.PropertyName ?? "…";
     }

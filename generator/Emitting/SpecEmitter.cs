@@ -40,6 +40,9 @@ internal static class SpecEmitter
                 case UnionModel union:
                     UnionEmitter.Write(writer, union, spec);
                     break;
+                case ResultUnionModel result:
+                    ResultUnionEmitter.Write(writer, result, spec);
+                    break;
             }
 
             yield return new GeneratedFile(Hint(type.Name), CSharp.EndFile(writer));

@@ -40,13 +40,14 @@ internal static class Aliases
         {
             ObjectModel o => o with { Properties = o.Properties.Select(p => p with { Type = Fix(p.Type) }).ToEquatableArray() },
             UnionModel u => u with { Cases = u.Cases.Select(c => c with { Type = Fix(c.Type) }).ToEquatableArray() },
+            ResultUnionModel r => r with { Cases = r.Cases.Select(c => c with { Type = c.Type is { } t ? Fix(t) : null }).ToEquatableArray() },
             _ => type,
         }).ToList();
         var fixedOperations = operations.Select(o => o with
         {
             Parameters = o.Parameters.Select(p => p with { Type = Fix(p.Type) }).ToEquatableArray(),
             Body = o.Body is { } body ? body with { Type = Fix(body.Type) } : null,
-            ResponseType = o.ResponseType is { } response ? Fix(response) : null,
+            Result = o.Result.Type is { } result ? o.Result with { Type = Fix(result) } : o.Result,
         }).ToList();
         return (types, fixedOperations);
     }

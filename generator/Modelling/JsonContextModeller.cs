@@ -28,10 +28,13 @@ internal static class JsonContextModeller
     {
         var members = new NameScope(ReservedMembers.Append(name));
         var properties = types
+            .Where(t => t is not ResultUnionModel)
             .Select(t => new JsonTypeInfoModel(members.Claim(t.Name), TypeRef.Named(t.Name, isValueType: t is EnumModel)))
             .ToList();
+        var results = types.OfType<ResultUnionModel>().SelectMany(r => r.Cases).Select(c => c.Type);
         var others = operations
-            .SelectMany(o => new[] { o.Body?.Type, o.ResponseType })
+            .SelectMany(o => new[] { o.Body?.Type, o.Result.Kind is ResultKind.Json or ResultKind.JsonLines or ResultKind.Events ? o.Result.Type : null })
+            .Concat(results)
             .Where(t => t is not null && t.Kind != TypeKind.Named)
             .Distinct();
         properties.AddRange(others.Select(t => new JsonTypeInfoModel(members.Claim(NameOf(t!)), t!)));

@@ -63,7 +63,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         }
 
         var body = Body(operation, pointer, baseName, locals);
-        var (responseType, responses) = Responses(operation, pointer, baseName);
+        var (result, responses) = Responses(operation, pointer, baseName);
         return new OperationModel(
             methodName,
             Group(pointer),
@@ -74,7 +74,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             operation.Deprecated,
             parameters.ToEquatableArray(),
             body,
-            responseType,
+            result,
             responses.ToEquatableArray());
     }
 
@@ -123,32 +123,147 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         return new BodyModel(locals.Claim("request"), type, required, json.Key, body.Description);
     }
 
-    private (TypeRef? Type, List<ResponseModel> Responses) Responses(OpenApiOperation operation, string pointer, string baseName)
+    /// <summary>
+    /// The documented responses, and what a success returns: one body for every success status (null
+    /// when some success is empty), or, when the statuses' bodies differ, a result union with a case per
+    /// status. With no 2xx documented, <c>default</c> is the success.
+    /// </summary>
+    private (ResultModel Result, List<ResponseModel> Responses) Responses(OpenApiOperation operation, string pointer, string baseName)
     {
-        TypeRef? result = null;
         var documented = new List<ResponseModel>();
-        foreach (var response in operation.Responses ?? new OpenApiResponses())
+        var successes = new List<Success>();
+        var responses = operation.Responses ?? new OpenApiResponses();
+        var hasSuccess = responses.Keys.Any(IsSuccess);
+        foreach (var response in responses)
         {
             documented.Add(new ResponseModel(response.Key, response.Value?.Description));
-            if (result is not null || !response.Key.StartsWith("2", System.StringComparison.Ordinal))
+            if (!IsSuccess(response.Key) && (hasSuccess || response.Key != "default"))
             {
                 continue;
             }
 
-            var content = response.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>();
-            var json = JsonMediaType(content);
             var at = context.Canonical(pointer + "/responses/" + Escape(response.Key)) + "/content";
-            if (json.Key is not null && json.Value.Schema is not null)
+            var caseName = StatusName(response.Key);
+            var hint = new NameHint(baseName + (successes.Count == 0 ? string.Empty : caseName) + "Response", null);
+            var (kind, type) = ResponseBody(response.Value?.Content, at, hint);
+            successes.Add(new Success(response.Key, caseName, kind, type, response.Value?.Description));
+        }
+
+        return (Combine(successes, baseName), documented);
+    }
+
+    private sealed record Success(string Status, string CaseName, ResultKind Kind, TypeRef? Type, string? Description);
+
+    private static bool IsSuccess(string status) => status.StartsWith("2", System.StringComparison.Ordinal);
+
+    private ResultModel Combine(List<Success> successes, string baseName)
+    {
+        var bodies = successes.Where(s => s.Kind != ResultKind.None).ToList();
+        if (bodies.Count == 0)
+        {
+            return ResultModel.None;
+        }
+
+        if (bodies.Select(b => (b.Kind, b.Type)).Distinct().Count() == 1)
+        {
+            return new ResultModel(bodies[0].Kind, bodies[0].Type, AllowsEmpty: bodies.Count < successes.Count);
+        }
+
+        var name = context.ClaimTypeName(new NameHint(baseName + "Result", null));
+        var caseNames = new NameScope(new[] { name, "Unknown", "StatusCode", "Value", "Equals", "GetHashCode", "ToString", "GetType" });
+        var cases = successes
+            .Select(s => new ResultCaseModel(
+                caseNames.Claim(s.CaseName),
+                s.Status,
+                // Inside a union every body is read whole: a stream of lines is its text.
+                s.Kind is ResultKind.JsonLines or ResultKind.Events ? ResultKind.Text : s.Kind,
+                s.Kind is ResultKind.Json ? s.Type : null,
+                s.Description))
+            .ToEquatableArray();
+        context.Add(new ResultUnionModel(name, null, cases));
+        return new ResultModel(ResultKind.ByStatus, TypeRef.Named(name));
+    }
+
+    /// <summary>A case name for a status: <c>201</c> → <c>Created</c>, <c>2XX</c> → <c>Success</c>.</summary>
+    private static string StatusName(string status) => status switch
+    {
+        "200" => "Ok",
+        "201" => "Created",
+        "202" => "Accepted",
+        "203" => "NonAuthoritative",
+        "204" => "NoContent",
+        "205" => "ResetContent",
+        "206" => "PartialContent",
+        "207" => "MultiStatus",
+        "208" => "AlreadyReported",
+        "226" => "ImUsed",
+        "default" => "Default",
+        _ when status.Equals("2XX", System.StringComparison.OrdinalIgnoreCase) => "Success",
+        _ => "Status" + Naming.Pascal(status, "Other"),
+    };
+
+    /// <summary>
+    /// How one response's content is read, by the first media type that says: JSON (a vendor type or
+    /// <c>*/*</c> with a schema included), line-delimited JSON, server-sent events, text, else bytes.
+    /// </summary>
+    private (ResultKind Kind, TypeRef? Type) ResponseBody(IDictionary<string, IOpenApiMediaType>? content, string at, NameHint hint)
+    {
+        if (content is not { Count: > 0 })
+        {
+            return (ResultKind.None, null);
+        }
+
+        TypeRef TypeOf(KeyValuePair<string, IOpenApiMediaType> media, bool items)
+        {
+            var schema = media.Value?.Schema;
+            var pointer = at + "/" + Escape(media.Key) + "/schema";
+            if (schema is null)
             {
-                result = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Response", null), at + "/" + Escape(json.Key) + "/schema").Type;
+                return TypeRef.JsonNode;
             }
-            else if (json.Key is null && content.Count > 0)
+
+            // A stream's schema describes one value; one that is written as an array describes its items.
+            if (items && SchemaModeller.KindOf(schema) == JsonSchemaType.Array && schema.Items is { } item)
             {
-                context.Report(Descriptors.Unsupported, at, $"The response content type '{content.Keys.First()}'", "the method returns no value; the raw response is still checked for errors");
+                return schemas.Resolve(item, hint, pointer + "/items").Type;
+            }
+
+            return schemas.Resolve(schema, hint, pointer).Type;
+        }
+
+        var json = content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null && (c.Key != "*/*" || c.Value.Schema is not null)
+            && MediaKind(c.Key) is not (ResultKind.JsonLines or ResultKind.Events));
+        if (json.Key is not null)
+        {
+            return (ResultKind.Json, TypeOf(json, items: false));
+        }
+
+        foreach (var media in content)
+        {
+            switch (MediaKind(media.Key))
+            {
+                case ResultKind.JsonLines:
+                    return (ResultKind.JsonLines, TypeOf(media, items: true));
+                case ResultKind.Events:
+                    return (ResultKind.Events, TypeOf(media, items: true));
             }
         }
 
-        return (result, documented);
+        return content.Keys.Any(k => MediaKind(k) == ResultKind.Text) ? (ResultKind.Text, TypeRef.String) : (ResultKind.File, null);
+    }
+
+    private static ResultKind MediaKind(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type switch
+        {
+            "application/x-ndjson" or "application/ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines"
+                or "application/stream+json" or "application/json-seq" => ResultKind.JsonLines,
+            "text/event-stream" => ResultKind.Events,
+            _ when type.StartsWith("text/", System.StringComparison.Ordinal) || type.EndsWith("+xml", System.StringComparison.Ordinal)
+                || type is "application/xml" or "application/javascript" or "application/yaml" or "application/x-yaml" => ResultKind.Text,
+            _ => ResultKind.File,
+        };
     }
 
     /// <summary>The first JSON media type that Microsoft.OpenApi could read (a broken one is null), or a default pair.</summary>

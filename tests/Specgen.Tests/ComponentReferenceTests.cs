@@ -27,7 +27,7 @@ public class ComponentReferenceTests
         var info = Method(method);
 
         Assert.Equal(Spec.Value.Type(request), info.GetParameters()[0].ParameterType);
-        Assert.Equal(typeof(Task<>).MakeGenericType(Spec.Value.Type(response)), info.ReturnType);
+        Assert.Equal(typeof(Specgen.Runtime.ApiCall<>).MakeGenericType(Spec.Value.Type(response)), info.ReturnType);
     }
 
     [Fact]

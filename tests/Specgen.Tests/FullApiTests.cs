@@ -107,7 +107,7 @@ public class FullApiTests
         Assert.Equal(26, regions.Distinct().Count());
         Assert.Contains("#region DomainsRegistrar", regions);
         var projects = client.IndexOf("#region Projects", StringComparison.Ordinal);
-        Assert.InRange(client.IndexOf("Task<global::Vercel.UpdateProjectResponse> UpdateProjectAsync(", StringComparison.Ordinal), projects, client.IndexOf("#endregion", projects, StringComparison.Ordinal));
+        Assert.InRange(client.IndexOf("ApiCall<global::Vercel.UpdateProjectResponse> UpdateProjectAsync(", StringComparison.Ordinal), projects, client.IndexOf("#endregion", projects, StringComparison.Ordinal));
     }
 
     /// <summary>Every type the API declares, nested ones included.</summary>

@@ -16,7 +16,7 @@ public class ParameterTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
         var client = Activator.CreateInstance(Spec.Value.Type("ParametersClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions())!;
 
-        var call = (Task)client.GetType().GetMethod("GetItemsAsync")!.Invoke(client, [
+        var call = CompiledSpec.CallAsync(client, "GetItemsAsync", [
             new[] { 1L, 2L },
             new[] { "a", "b c" },
             new[] { "s", "m" },
@@ -39,7 +39,7 @@ public class ParameterTests
         var method = client.GetType().GetMethod("GetProjectAsync")!;
 
         Assert.Equal(new[] { typeof(string), typeof(string), typeof(IReadOnlyList<string>), typeof(CancellationToken) }, method.GetParameters().Select(p => p.ParameterType));
-        await (Task)method.Invoke(client, ["my-project", "5xx", new[] { "a.com", "b.com" }, CancellationToken.None])!;
+        await CompiledSpec.CallAsync(client, method.Name, ["my-project", "5xx", new[] { "a.com", "b.com" }, CancellationToken.None]);
 
         Assert.Equal("/projects/my-project?statusCode=5xx&domain=a.com&domain=b.com", Assert.Single(server.Requests).PathAndQuery);
     }

@@ -137,9 +137,7 @@ public class PresenceTests
         async Task<object> Call(ApiClientOptions options)
         {
             var client = Activator.CreateInstance(Spec.Value.Type("PresenceClient"), http, options)!;
-            var task = (Task)client.GetType().GetMethod("UpdateProjectAsync")!.Invoke(client, ["p1", Update(("Framework", null), ("Region", null)), CancellationToken.None])!;
-            await task;
-            return task.GetType().GetProperty("Result")!.GetValue(task)!;
+            return (await CompiledSpec.CallAsync(client, "UpdateProjectAsync", "p1", Update(("Framework", null), ("Region", null)), CancellationToken.None))!;
         }
     }
 }

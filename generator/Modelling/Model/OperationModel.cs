@@ -14,7 +14,7 @@ internal sealed record OperationModel(
     bool IsDeprecated,
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
-    TypeRef? ResponseType,
+    ResultModel Result,
     EquatableArray<ResponseModel> Responses);
 
 internal enum ParameterLocation
@@ -41,3 +41,42 @@ internal sealed record BodyModel(string Name, TypeRef Type, bool IsRequired, str
 
 /// <summary>A documented response status, for the method's docs.</summary>
 internal sealed record ResponseModel(string Status, string? Description);
+
+/// <summary>How a success response's body is read, and what it becomes.</summary>
+internal enum ResultKind
+{
+    /// <summary>No body: the method returns no value.</summary>
+    None,
+    /// <summary>JSON, read into <see cref="ResultModel.Type"/>.</summary>
+    Json,
+    /// <summary>Text (<c>text/*</c>, XML): a string.</summary>
+    Text,
+    /// <summary>Bytes (<c>application/octet-stream</c>, <c>image/*</c>, …): a file the caller reads as it arrives.</summary>
+    File,
+    /// <summary>Line-delimited JSON, each line a <see cref="ResultModel.Type"/>, read as it arrives.</summary>
+    JsonLines,
+    /// <summary>Server-sent events, each event's data a <see cref="ResultModel.Type"/>, read as it arrives.</summary>
+    Events,
+    /// <summary>Different bodies for different statuses: a <see cref="ResultUnionModel"/> with a case per status.</summary>
+    ByStatus,
+}
+
+/// <summary>
+/// What a method returns. <paramref name="AllowsEmpty"/>: some documented success has no body (a 204), so
+/// the value may be null. For <see cref="ResultKind.ByStatus"/>, <paramref name="Type"/> is the result union.
+/// </summary>
+internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, bool AllowsEmpty = false)
+{
+    public static readonly ResultModel None = new(ResultKind.None, null);
+}
+
+/// <summary>
+/// The result of an operation whose successes have different bodies: a closed hierarchy with one
+/// case per documented status and an Unknown case for a status the spec does not document.
+/// </summary>
+internal sealed record ResultUnionModel(string Name, string? Description, EquatableArray<ResultCaseModel> Cases)
+    : TypeModel(Name, Description, IsDeprecated: false);
+
+/// <summary>One documented success status of a <see cref="ResultUnionModel"/>: <c>201</c> → <c>Created</c> with its value.</summary>
+/// <param name="Status">The status as the spec writes it: <c>201</c>, or <c>2XX</c>.</param>
+internal sealed record ResultCaseModel(string Name, string Status, ResultKind Kind, TypeRef? Type, string? Description);

@@ -64,6 +64,27 @@ public sealed class CompiledSpec
     /// <summary>The case a union value holds, as <c>Union.Case</c>.</summary>
     public static string CaseOf(object value) => value.GetType().FullName!.Substring(Namespace.Length + 1).Replace('+', '.');
 
+    /// <summary>
+    /// Calls a generated client's method and awaits the <c>ApiCall</c> it returns: the value, or null for
+    /// a call whose success has no body.
+    /// </summary>
+    public static async Task<object?> CallAsync(object client, string method, params object?[] arguments)
+    {
+        var call = client.GetType().GetMethod(method)?.Invoke(client, arguments) ?? throw new InvalidOperationException(method);
+        var task = (Task)call.GetType().GetMethod("AsTask")!.Invoke(call, null)!;
+        await task;
+        return task.GetType().IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
+    }
+
+    /// <summary>Like <see cref="CallAsync"/>, but awaits <c>WithResponseAsync()</c>: the <c>ApiResponse</c>.</summary>
+    public static async Task<Specgen.Runtime.ApiResponse> CallWithResponseAsync(object client, string method, params object?[] arguments)
+    {
+        var call = client.GetType().GetMethod(method)?.Invoke(client, arguments) ?? throw new InvalidOperationException(method);
+        var task = (Task)call.GetType().GetMethod("WithResponseAsync")!.Invoke(call, null)!;
+        await task;
+        return (Specgen.Runtime.ApiResponse)task.GetType().GetProperty("Result")!.GetValue(task)!;
+    }
+
     public static object? Get(object target, string property) =>
         target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)!.GetValue(target);
 }

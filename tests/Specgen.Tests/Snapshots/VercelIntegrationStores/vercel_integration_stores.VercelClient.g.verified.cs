@@ -25,10 +25,11 @@ namespace Vercel
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        global::System.Threading.Tasks.Task<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List products for integration configuration
@@ -41,12 +42,13 @@ namespace Vercel
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
-        global::System.Threading.Tasks.Task<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List integration billing plans
@@ -61,11 +63,12 @@ namespace Vercel
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
-        global::System.Threading.Tasks.Task<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Create integration store (free and paid plans)
@@ -78,6 +81,7 @@ namespace Vercel
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request body is invalid.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">402: The account was soft-blocked for an unhandled reason. The account is missing a payment so payment method must be updated</exception>
@@ -86,7 +90,7 @@ namespace Vercel
         /// <exception cref="global::Specgen.Runtime.ApiException">409: The API answered 409.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">429: The API answered 429.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
-        global::System.Threading.Tasks.Task<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -113,7 +117,7 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configurations");
             apiRequest.Query("view", view.Value);
@@ -125,7 +129,7 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configuration/{id}/products");
             apiRequest.PathParameter("id", id);
@@ -135,7 +139,7 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans");
             apiRequest.PathParameter("integrationIdOrSlug", integrationIdOrSlug);
@@ -147,7 +151,7 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/v1/storage/stores/integration/direct");
             apiRequest.Query("teamId", teamId);

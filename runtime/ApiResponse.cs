@@ -1,0 +1,87 @@
+using System.Collections;
+using System.Net.Http.Headers;
+
+namespace Specgen.Runtime;
+
+/// <summary>A success response: its status code and headers.</summary>
+public class ApiResponse
+{
+    /// <summary>Creates the response.</summary>
+    public ApiResponse(int statusCode, ApiHeaders headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        StatusCode = statusCode;
+        Headers = headers;
+    }
+
+    /// <summary>The HTTP status code (a 2xx).</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The response's headers, content headers included.</summary>
+    public ApiHeaders Headers { get; }
+}
+
+/// <summary>A success response: its status code, headers and the value its body held.</summary>
+/// <typeparam name="T">The value's type.</typeparam>
+public sealed class ApiResponse<T> : ApiResponse
+{
+    /// <summary>Creates the response.</summary>
+    public ApiResponse(int statusCode, ApiHeaders headers, T value)
+        : base(statusCode, headers) => Value = value;
+
+    /// <summary>The value the body held.</summary>
+    public T Value { get; }
+}
+
+/// <summary>A response's headers (content headers included), looked up ignoring case.</summary>
+public sealed class ApiHeaders : IEnumerable<KeyValuePair<string, IEnumerable<string>>>
+{
+    private readonly HttpResponseHeaders? _headers;
+    private readonly HttpContentHeaders? _content;
+
+    /// <summary>No headers.</summary>
+    public static ApiHeaders Empty { get; } = new(null, null);
+
+    /// <summary>The headers of <paramref name="response"/> (kept, not copied).</summary>
+    public ApiHeaders(HttpResponseMessage response)
+        : this(response?.Headers, response?.Content?.Headers)
+    {
+    }
+
+    private ApiHeaders(HttpResponseHeaders? headers, HttpContentHeaders? content)
+    {
+        _headers = headers;
+        _content = content;
+    }
+
+    /// <summary>The header's values joined by commas, or null when the response has none.</summary>
+    public string? this[string name] => TryGetValues(name, out var values) ? string.Join(", ", values) : null;
+
+    /// <summary>The header's values, when the response has it.</summary>
+    public bool TryGetValues(string name, out IEnumerable<string> values)
+    {
+        if (_headers is not null && _headers.TryGetValues(name, out var found))
+        {
+            values = found;
+            return true;
+        }
+
+        if (_content is not null && _content.TryGetValues(name, out found))
+        {
+            values = found;
+            return true;
+        }
+
+        values = [];
+        return false;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator()
+    {
+        IEnumerable<KeyValuePair<string, IEnumerable<string>>> all = (IEnumerable<KeyValuePair<string, IEnumerable<string>>>?)_headers ?? [];
+        return all.Concat((IEnumerable<KeyValuePair<string, IEnumerable<string>>>?)_content ?? []).GetEnumerator();
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
