@@ -55,8 +55,11 @@ public sealed class ApiClientOptions
     /// </summary>
     public bool ValidateRequests { get; set; } = true;
 
-    /// <summary>Response headers that carry the server's request id, first match wins.</summary>
-    public IList<string> RequestIdHeaders { get; } = new List<string> { "x-vercel-id", "x-request-id", "request-id" };
+    /// <summary>
+    /// Response headers that carry the server's request id, first match wins; after them, those the spec
+    /// names (<c>x-specgen-request-id-headers</c>; Vercel's <c>x-vercel-id</c>).
+    /// </summary>
+    public IList<string> RequestIdHeaders { get; } = new List<string> { "x-request-id", "request-id" };
 
     /// <summary>The clock retries wait on; replace it in tests to retry without waiting.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -17,9 +17,16 @@ public sealed class ApiConnection
     private readonly ApiClientOptions _options;
     private readonly Uri _baseAddress;
 
+    private readonly IReadOnlyList<string> _specRequestIdHeaders;
+
     /// <summary>Creates the connection.</summary>
-    public ApiConnection(HttpClient httpClient, ApiClientOptions options, string defaultBaseAddress)
+    /// <param name="httpClient">Sends the requests.</param>
+    /// <param name="options">The caller's settings.</param>
+    /// <param name="defaultBaseAddress">The server the spec names.</param>
+    /// <param name="requestIdHeaders">Response headers the spec says carry the request id, tried after the options' own.</param>
+    public ApiConnection(HttpClient httpClient, ApiClientOptions options, string defaultBaseAddress, IReadOnlyList<string>? requestIdHeaders = null)
     {
+        _specRequestIdHeaders = requestIdHeaders ?? [];
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         _http = httpClient;
@@ -100,6 +107,7 @@ public sealed class ApiConnection
             }
 
             var error = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(token);
+            error = error with { Body = TypedBody(request, error) };
 
             var delay = attempt < retry.MaxRetries ? RetryDelay(request, retry, error, attempt) : null;
             if (delay is not { } wait || waited + wait > retry.MaxTotalDelay)
@@ -168,12 +176,33 @@ public sealed class ApiConnection
 
         return new ApiError(status, request.Method, request.Path, body)
         {
-            RequestId = _options.RequestIdHeaders.Select(Header).FirstOrDefault(v => v is not null),
+            RequestId = _options.RequestIdHeaders.Concat(_specRequestIdHeaders).Select(Header).FirstOrDefault(v => v is not null),
             RetryAfter = RetryAfterOf(response.Headers.RetryAfter),
             RateLimitLimit = Number("X-RateLimit-Limit"),
             RateLimitRemaining = Number("X-RateLimit-Remaining"),
             RateLimitReset = Number("X-RateLimit-Reset") is { } reset ? DateTimeOffset.FromUnixTimeSeconds(reset) : null,
         };
+    }
+
+    /// <summary>
+    /// The error body as the spec's type for its status, read from the redacted text (so a token the
+    /// server echoes is masked there too); null when there is none or it does not read.
+    /// </summary>
+    private static object? TypedBody(ApiRequest request, ApiError error)
+    {
+        if (request.ErrorBodyType(error.StatusCode) is not { } type || string.IsNullOrWhiteSpace(error.ResponseBody))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(error.ResponseBody, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary><c>Retry-After</c> as seconds or as an HTTP date (measured on the options' clock).</summary>

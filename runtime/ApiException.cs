@@ -50,6 +50,25 @@ public class ApiException : Exception
     /// <summary>The server's id for the request (Vercel's <c>x-vercel-id</c>), to quote to its support.</summary>
     public string? RequestId => Error.RequestId;
 
+    /// <summary>
+    /// The error body as the type the spec documents for this status (for example a generated
+    /// <c>NotFoundError</c>), or null when the spec documents none or the body does not read as it.
+    /// </summary>
+    public object? Body => Error.Body;
+
+    /// <summary>The error body as <typeparamref name="T"/>, when it is one.</summary>
+    public bool TryGetBody<T>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? body)
+    {
+        if (Error.Body is T typed)
+        {
+            body = typed;
+            return true;
+        }
+
+        body = default;
+        return false;
+    }
+
     /// <summary>Builds the exception for an error status: the subclass for its status family.</summary>
     public static ApiException FromResponse(ApiError error)
     {
@@ -132,6 +151,9 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
     /// <summary>The server's request id.</summary>
     public string? RequestId { get; init; }
 
+    /// <summary>The body read as the type the spec documents for the status, if it documents one and the body reads as it.</summary>
+    public object? Body { get; init; }
+
     /// <summary>The <c>Retry-After</c> delay.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
@@ -144,7 +166,12 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
     /// <summary><c>X-RateLimit-Reset</c>.</summary>
     public DateTimeOffset? RateLimitReset { get; init; }
 
-    /// <summary>Reads Vercel's <c>{"error":{"code","message"}}</c> (or a top-level <c>code</c>/<c>message</c>) from the body.</summary>
+    /// <summary>
+    /// Reads the error's code and message from the common shapes of error bodies:
+    /// <c>{"error":{"code","message"}}</c> (Vercel, Google, Azure), a top-level <c>code</c>/<c>message</c>,
+    /// RFC 9457 problem details (<c>type</c>, <c>title</c>, <c>detail</c>) and OAuth's
+    /// <c>{"error","error_description"}</c>.
+    /// </summary>
     public ApiError WithBodyError()
     {
         if (string.IsNullOrWhiteSpace(ResponseBody))
@@ -162,7 +189,9 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
             }
 
             var error = root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : root;
-            return this with { ErrorCode = StringOf(error, "code"), ErrorMessage = StringOf(error, "message") };
+            var code = StringOf(error, "code") ?? StringOf(root, "error") ?? StringOf(root, "type");
+            var message = StringOf(error, "message") ?? StringOf(root, "error_description") ?? StringOf(root, "detail") ?? StringOf(root, "title");
+            return this with { ErrorCode = code, ErrorMessage = message };
         }
         catch (JsonException)
         {

@@ -37,6 +37,36 @@ public sealed class ApiRequest
 
     internal string? ContentType { get; private set; }
 
+    private List<KeyValuePair<string, JsonTypeInfo>>? _errorBodies;
+
+    /// <summary>
+    /// Declares what an error response's JSON body is, as the spec documents it: <paramref name="status"/>
+    /// is a code (<c>404</c>), a range (<c>4XX</c>) or <c>default</c>. The body is read into it and kept on
+    /// the <see cref="ApiException"/> (<see cref="ApiException.Body"/>).
+    /// </summary>
+    public void ErrorBody(string status, JsonTypeInfo type)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(type);
+        (_errorBodies ??= []).Add(new(status, type));
+    }
+
+    /// <summary>The type the spec gives the body of an error with <paramref name="status"/>: the code's, else its range's, else default's.</summary>
+    internal JsonTypeInfo? ErrorBodyType(int status)
+    {
+        if (_errorBodies is null)
+        {
+            return null;
+        }
+
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var range = code[0] + "XX";
+        return Find(code) ?? Find(range) ?? Find("default");
+
+        JsonTypeInfo? Find(string key) =>
+            _errorBodies.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+    }
+
     /// <summary>Fills the <c>{name}</c> placeholder with the escaped value.</summary>
     public void PathParameter(string name, string value)
     {

@@ -32,6 +32,13 @@ internal static class ClientEmitter
             writer.Line("/// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>");
             writer.Line($"public const string DefaultBaseAddress = {CSharp.Literal(spec.DefaultBaseAddress ?? string.Empty)};");
             writer.Line();
+            if (spec.RequestIdHeaders.Count > 0)
+            {
+                writer.Line("/// <summary>The response headers the spec says carry the server's request id (<c>ApiException.RequestId</c>).</summary>");
+                writer.Line($"public static readonly global::System.Collections.Generic.IReadOnlyList<string> RequestIdHeaders = new[] {{ {string.Join(", ", spec.RequestIdHeaders.Select(CSharp.Literal))} }};");
+                writer.Line();
+            }
+
             writer.Line($"private readonly {CSharp.Runtime}.ApiConnection _connection;");
             writer.Line();
             var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
@@ -42,7 +49,8 @@ internal static class ClientEmitter
             writer.Line("/// <param name=\"options\">The access token, base address and other settings.</param>");
             writer.Line($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}.ApiClientOptions? options = null)");
             writer.Line("{");
-            writer.Line($"    _connection = new {CSharp.Runtime}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress);");
+            var requestIds = spec.RequestIdHeaders.Count == 0 ? string.Empty : ", RequestIdHeaders";
+            writer.Line($"    _connection = new {CSharp.Runtime}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress{requestIds});");
             writer.Line($"    _json = options?.ContextOptions() is {{ }} jsonOptions ? new {json}(jsonOptions) : {json}.Default;");
             writer.Line("}");
             writer.Line();
@@ -199,6 +207,11 @@ internal static class ClientEmitter
             {
                 writer.Line($"apiRequest.JsonBody({body.Name}, {typeInfo}, {CSharp.Literal(body.ContentType)});");
             }
+        }
+
+        foreach (var error in operation.Errors)
+        {
+            writer.Line($"apiRequest.ErrorBody({CSharp.Literal(error.Status)}, {typeInfos[CSharp.TypeName(error.Type, ns)]});");
         }
 
         if (union is not null)

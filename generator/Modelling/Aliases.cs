@@ -48,6 +48,7 @@ internal static class Aliases
             Parameters = o.Parameters.Select(p => p with { Type = Fix(p.Type) }).ToEquatableArray(),
             Body = o.Body is { } body ? body with { Type = Fix(body.Type) } : null,
             Result = o.Result.Type is { } result ? o.Result with { Type = Fix(result) } : o.Result,
+            Errors = o.Errors.Select(e => e with { Type = Fix(e.Type) }).ToEquatableArray(),
         }).ToList();
         return (types, fixedOperations);
     }

@@ -63,7 +63,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         }
 
         var body = Body(operation, pointer, baseName, locals);
-        var (result, responses) = Responses(operation, pointer, baseName);
+        var (result, responses, errors) = Responses(operation, pointer, baseName);
         return new OperationModel(
             methodName,
             Group(pointer),
@@ -75,7 +75,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             parameters.ToEquatableArray(),
             body,
             result,
-            responses.ToEquatableArray());
+            responses.ToEquatableArray(),
+            errors.ToEquatableArray());
     }
 
     /// <summary>The first tag in the spec's own order (Microsoft.OpenApi keeps tags in a set).</summary>
@@ -128,29 +129,69 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     /// when some success is empty), or, when the statuses' bodies differ, a result union with a case per
     /// status. With no 2xx documented, <c>default</c> is the success.
     /// </summary>
-    private (ResultModel Result, List<ResponseModel> Responses) Responses(OpenApiOperation operation, string pointer, string baseName)
+    private (ResultModel Result, List<ResponseModel> Responses, List<ErrorBodyModel> Errors) Responses(OpenApiOperation operation, string pointer, string baseName)
     {
         var documented = new List<ResponseModel>();
         var successes = new List<Success>();
+        var errors = new List<ErrorBodyModel>();
         var responses = operation.Responses ?? new OpenApiResponses();
         var hasSuccess = responses.Keys.Any(IsSuccess);
         foreach (var response in responses)
         {
             documented.Add(new ResponseModel(response.Key, response.Value?.Description));
+            var at = context.Canonical(pointer + "/responses/" + Escape(response.Key)) + "/content";
             if (!IsSuccess(response.Key) && (hasSuccess || response.Key != "default"))
             {
+                if (ErrorBody(response.Key, response.Value?.Content, at, baseName) is { } error)
+                {
+                    errors.Add(error);
+                }
+
                 continue;
             }
 
-            var at = context.Canonical(pointer + "/responses/" + Escape(response.Key)) + "/content";
             var caseName = StatusName(response.Key);
             var hint = new NameHint(baseName + (successes.Count == 0 ? string.Empty : caseName) + "Response", null);
             var (kind, type) = ResponseBody(response.Value?.Content, at, hint);
             successes.Add(new Success(response.Key, caseName, kind, type, response.Value?.Description));
         }
 
-        return (Combine(successes, baseName), documented);
+        return (Combine(successes, baseName), documented, errors);
     }
+
+    /// <summary>An error response's JSON body, typed: <c>BadRequestError</c>, shared by every operation with the same shape.</summary>
+    private ErrorBodyModel? ErrorBody(string status, IDictionary<string, IOpenApiMediaType>? content, string at, string baseName)
+    {
+        var json = content?.FirstOrDefault(c => IsJson(c.Key) && c.Value?.Schema is not null) ?? default;
+        if (json.Key is null)
+        {
+            return null;
+        }
+
+        var type = schemas.Resolve(json.Value.Schema, new NameHint(ErrorName(status) + "Error", baseName), at + "/" + Escape(json.Key) + "/schema").Type;
+        return new ErrorBodyModel(status, type);
+    }
+
+    private static string ErrorName(string status) => status.ToUpperInvariant() switch
+    {
+        "400" => "BadRequest",
+        "401" => "Unauthorized",
+        "402" => "PaymentRequired",
+        "403" => "Forbidden",
+        "404" => "NotFound",
+        "405" => "MethodNotAllowed",
+        "409" => "Conflict",
+        "410" => "Gone",
+        "412" => "PreconditionFailed",
+        "422" => "UnprocessableEntity",
+        "429" => "TooManyRequests",
+        "500" => "ServerError",
+        "503" => "ServiceUnavailable",
+        "4XX" => "ClientError",
+        "5XX" => "ServerError",
+        "DEFAULT" => "Api",
+        _ => "Status" + Naming.Pascal(status, "Other"),
+    };
 
     private sealed record Success(string Status, string CaseName, ResultKind Kind, TypeRef? Type, string? Description);
 

@@ -31,8 +31,20 @@ internal static class SpecModeller
             document.Info?.Title,
             document.Info?.Description,
             document.Servers?.FirstOrDefault()?.Url,
+            RequestIdHeaders(spec.Root),
             types,
             operations.ToEquatableArray(),
             JsonContextModeller.Model(jsonContextName, types, operations));
     }
+
+    /// <summary>The extension naming the response headers that carry the server's request id.</summary>
+    public const string RequestIdExtension = "x-specgen-request-id-headers";
+
+    private static EquatableArray<string> RequestIdHeaders(System.Text.Json.Nodes.JsonNode root) =>
+        (root[RequestIdExtension] as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray())
+            .OfType<System.Text.Json.Nodes.JsonValue>()
+            .Select(v => v.TryGetValue(out string? name) ? name : null)
+            .Where(name => name is { Length: > 0 })
+            .Select(name => name!)
+            .ToEquatableArray();
 }

@@ -78,6 +78,34 @@ public class ResponseShapeTests
     }
 
     [Fact]
+    public async Task An_error_body_is_read_as_the_type_the_spec_documents_with_an_echoed_token_masked()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) =>
+            Answer(context, 404, "application/problem+json", """{"title":"Not found","detail":"No job j1 for token secret-token","instance":"/jobs/j1"}""", ("X-Request-Id", "req_4")));
+        var client = Activator.CreateInstance(Spec.Value.Type("ShapesClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions { AccessToken = "secret-token" })!;
+
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => CompiledSpec.CallAsync(client, "GetJobAsync", "j1", CancellationToken.None));
+
+        Assert.Equal(Spec.Value.Type("Problem"), error.Body!.GetType());
+        Assert.True(error.TryGetBody<object>(out var body));
+        Assert.Equal("No job j1 for token ***", CompiledSpec.Get(body, "Detail"));
+        Assert.Equal("/jobs/j1", ((IDictionary<string, System.Text.Json.JsonElement>)CompiledSpec.Get(body, "AdditionalProperties")!)["instance"].GetString());
+        Assert.Equal(("No job j1 for token ***", "req_4"), (error.ErrorMessage, error.RequestId));
+        Assert.DoesNotContain("secret-token", error.Message);
+    }
+
+    [Fact]
+    public async Task An_error_body_that_does_not_read_as_its_type_leaves_the_raw_body()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => Answer(context, 404, "text/html", "<h1>gateway says no</h1>"));
+
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => CompiledSpec.CallAsync(Client(server), "GetJobAsync", "j1", CancellationToken.None));
+
+        Assert.Null(error.Body);
+        Assert.Equal("<h1>gateway says no</h1>", error.ResponseBody);
+    }
+
+    [Fact]
     public async Task A_call_without_a_body_still_reports_its_status_and_headers()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => Answer(context, 204, string.Empty, string.Empty, ("X-Request-Id", "req_9")));

@@ -15,7 +15,12 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResultModel Result,
-    EquatableArray<ResponseModel> Responses);
+    EquatableArray<ResponseModel> Responses,
+    EquatableArray<ErrorBodyModel> Errors);
+
+/// <summary>An error response whose JSON body the spec describes: read into <paramref name="Type"/> and kept on the exception.</summary>
+/// <param name="Status">As the spec writes it: <c>404</c>, <c>4XX</c> or <c>default</c>.</param>
+internal sealed record ErrorBodyModel(string Status, TypeRef Type);
 
 internal enum ParameterLocation
 {

@@ -13,6 +13,7 @@ internal sealed record SpecModel(
     string? Title,
     string? Description,
     string? DefaultBaseAddress,
+    EquatableArray<string> RequestIdHeaders,
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
     JsonContextModel JsonContext);

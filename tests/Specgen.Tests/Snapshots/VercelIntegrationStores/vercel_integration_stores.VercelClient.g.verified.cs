@@ -103,6 +103,9 @@ namespace Vercel
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "https://api.vercel.com";
 
+        /// <summary>The response headers the spec says carry the server's request id (<c>ApiException.RequestId</c>).</summary>
+        public static readonly global::System.Collections.Generic.IReadOnlyList<string> RequestIdHeaders = new[] { "x-vercel-id" };
+
         private readonly global::Specgen.Runtime.ApiConnection _connection;
 
         private readonly global::Vercel.VercelJson _json;
@@ -112,7 +115,7 @@ namespace Vercel
         /// <param name="options">The access token, base address and other settings.</param>
         public VercelClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress, RequestIdHeaders);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Vercel.VercelJson(jsonOptions) : global::Vercel.VercelJson.Default;
         }
 
