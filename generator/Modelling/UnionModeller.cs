@@ -42,14 +42,18 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
 
         var name = type.Name!;
 
-        var tests = variants.Select(v => TestOf(v.Target, schema.Discriminator, v.Schema)).ToList();
-        var strategy = StrategyOf(tests);
+        // A discriminator no variant declares (linode's x-linode-ref-name; SPECGEN003 says so) is never on
+        // the wire: the cases are told apart as if there were none.
+        var discriminator = schema.Discriminator is { PropertyName: { } property } declaredDiscriminator && variants.Any(v => Declares(v.Target, property, 0)) ? declaredDiscriminator : null;
+        var tests = variants.Select(v => TestOf(v.Target, discriminator, v.Schema)).ToList();
+        var declared = variants.Select(v => (ISet<string>)new HashSet<string>(v.Target?.Properties?.Keys ?? Enumerable.Empty<string>(), System.StringComparer.Ordinal)).ToList();
+        var strategy = StrategyOf(tests, declared);
         var caseNames = new NameScope(ReservedMembers.Append(name));
         var cases = new List<UnionCaseModel>();
         for (var i = 0; i < variants.Count; i++)
         {
             var given = variants[i].Schema is OpenApiSchemaReference ? null : schemas.GivenNameAt(variants[i].Pointer);
-            var (preferred, descriptive) = given is not null ? (given, true) : CaseName(variants[i].Schema, variants[i].Target, tests[i], schema.Discriminator);
+            var (preferred, descriptive) = given is not null ? (given, true) : CaseName(variants[i].Schema, variants[i].Target, tests[i], discriminator);
             var caseName = caseNames.Claim(WithoutPrefix(preferred, name));
             var caseType = schemas.Resolve(variants[i].Schema, new NameHint(caseName, name, Qualified: !descriptive), variants[i].Pointer).Type;
             cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
@@ -64,6 +68,11 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         context.Add(new UnionModel(name, schema.Description, schema.Deprecated, cases.ToEquatableArray(), ReadOrder(cases).ToEquatableArray(), strategy, nullable));
         return new Resolved(type, nullable);
     }
+
+    /// <summary>Whether the schema (or one of its allOf parts, references followed) declares <paramref name="property"/>.</summary>
+    private static bool Declares(IOpenApiSchema? schema, string property, int depth) =>
+        schema is not null && depth < 32
+        && (schema.Properties?.ContainsKey(property) == true || (schema.AllOf?.Any(part => Declares(Target(part), property, depth + 1)) ?? false));
 
     /// <summary>A case is read as <c>Union.Case</c>: <c>Condition.ConditionMode</c> says the union's name twice.</summary>
     private static string WithoutPrefix(string caseName, string union) =>
@@ -169,9 +178,11 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
 
     /// <summary>
     /// When some object cases carry a discriminator and one does not, that one must not carry the
-    /// discriminator's properties either: an unknown discriminator value is an Unknown, not that case.
+    /// discriminator's properties either (an unknown discriminator value is an Unknown, not that case),
+    /// unless it declares them itself (<c>type: {enum: [basic, endpoint]}</c> beside another case's
+    /// <c>type: link</c>): then the property is its own, and the constant cases are tried first.
     /// </summary>
-    private static List<CaseTest> WithForbiddenDiscriminators(List<CaseTest> tests)
+    private static List<CaseTest> WithForbiddenDiscriminators(List<CaseTest> tests, IReadOnlyList<ISet<string>> declared)
     {
         var discriminators = tests.SelectMany(t => t.Constants).Select(c => c.Property).Distinct().OrderBy(p => p, System.StringComparer.Ordinal).ToList();
         if (discriminators.Count == 0)
@@ -179,14 +190,14 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             return tests.ToList();
         }
 
-        return tests.Select(t => (t.Kinds & JsonValueKindSet.Object) != 0 && t.Constants.Count == 0
-            ? t with { ForbiddenProperties = discriminators.ToEquatableArray() }
+        return tests.Select((t, i) => (t.Kinds & JsonValueKindSet.Object) != 0 && t.Constants.Count == 0
+            ? t with { ForbiddenProperties = discriminators.Where(d => !declared[i].Contains(d)).ToEquatableArray() }
             : t).ToList();
     }
 
-    private static UnionStrategy StrategyOf(List<CaseTest> tests)
+    private static UnionStrategy StrategyOf(List<CaseTest> tests, IReadOnlyList<ISet<string>> declared)
     {
-        var adjusted = WithForbiddenDiscriminators(tests);
+        var adjusted = WithForbiddenDiscriminators(tests, declared);
         tests.Clear();
         tests.AddRange(adjusted);
         if (tests.Distinct().Count() != tests.Count)

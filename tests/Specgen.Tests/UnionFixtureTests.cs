@@ -16,6 +16,35 @@ public class UnionFixtureTests
     private static readonly Lazy<CompiledSpec> Primitives = new(() => CompiledSpec.Compile("primitives.yaml"));
     private static readonly Lazy<CompiledSpec> Ambiguous = new(() => CompiledSpec.Compile("ambiguous.yaml"));
     private static readonly Lazy<CompiledSpec> Composition = new(() => CompiledSpec.Compile("composition.yaml"));
+    private static readonly Lazy<CompiledSpec> Pages = new(() => CompiledSpec.Compile("pages.yaml"));
+
+    [Theory]
+    [InlineData("""{"points":[1,2]}""", "GetStatsResponse.StatsAvailable")]
+    [InlineData("""{"reason":"warming up"}""", "GetStatsResponse.StatsUnavailable")]
+    public void A_discriminator_no_variant_declares_is_not_used(string json, string expectedCase)
+    {
+        var stats = Pages.Value.Read("GetStatsResponse", json);
+
+        Assert.Equal(expectedCase, CompiledSpec.CaseOf(stats));
+        JsonAssert.Equivalent(json, Pages.Value.Write("GetStatsResponse", stats));
+    }
+
+    [Theory]
+    [InlineData("""{"slug":"intro","title":"Intro","type":"basic"}""", false)]
+    [InlineData("""{"slug":"get-pet","title":"Get a pet","type":"endpoint"}""", false)]
+    [InlineData("""{"title":"Docs","type":"link","url":"https://example.com"}""", true)]
+    public void A_variant_that_declares_the_discriminator_with_other_values_owns_them(string json, bool isLink)
+    {
+        var spec = Pages.Value;
+        var union = spec.Type("ListPagesResponseItem");
+
+        var page = spec.Read("ListPagesResponseItem", json);
+
+        Assert.NotEqual("Unknown", page.GetType().Name);
+        Assert.Equal(isLink, page.GetType().Name.Contains("Link", StringComparison.Ordinal));
+        Assert.Equal(union, page.GetType().BaseType);
+        JsonAssert.Equivalent(json, spec.Write("ListPagesResponseItem", page));
+    }
 
     [Theory]
     [InlineData("""{"petType":"cat","name":"Tom","livesLeft":9}""", "Pet.Cat")]
