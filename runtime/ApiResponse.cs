@@ -76,6 +76,23 @@ public sealed class ApiHeaders : IEnumerable<KeyValuePair<string, IEnumerable<st
         return false;
     }
 
+    /// <summary>The header as a whole number (invariant culture), or null when it is missing or is not one.</summary>
+    public long? Int64(string name) =>
+        long.TryParse(this[name], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The header as a number (invariant culture), or null when it is missing or is not one.</summary>
+    public double? Number(string name) =>
+        double.TryParse(this[name], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The header as <c>true</c> or <c>false</c> (any case), or null when it is missing or is neither.</summary>
+    public bool? Boolean(string name) => bool.TryParse(this[name], out var value) ? value : null;
+
+    /// <summary>The header's comma-separated values (OpenAPI's simple style), or null when it is missing.</summary>
+    public IReadOnlyList<string>? List(string name) =>
+        TryGetValues(name, out var values)
+            ? values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList()
+            : null;
+
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator()
     {

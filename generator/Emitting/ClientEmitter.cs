@@ -124,7 +124,8 @@ internal static class ClientEmitter
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line($"/// <returns>{Returns(operation.Result)} Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>");
+        var typed = operation.Headers is { } headers ? $" (the headers the spec documents: <see cref=\"{headers.Name}.From\"/>)" : string.Empty;
+        writer.Line($"/// <returns>{Returns(operation.Result)} Await <c>WithResponseAsync()</c> for the status code and headers too{typed}.</returns>");
         foreach (var response in operation.Responses.Where(r => !r.Status.StartsWith("2", System.StringComparison.Ordinal)))
         {
             var text = response.Description is { Length: > 0 } d ? string.Join(" ", DocComments.Lines(d)) : "The API answered " + DocComments.Escape(response.Status) + ".";

@@ -43,6 +43,9 @@ internal static class SpecEmitter
                 case ResultUnionModel result:
                     ResultUnionEmitter.Write(writer, result, spec);
                     break;
+                case HeadersModel headers:
+                    HeadersEmitter.Write(writer, headers, spec);
+                    break;
             }
 
             yield return new GeneratedFile(Hint(type.Name), CSharp.EndFile(writer));

@@ -28,7 +28,7 @@ internal static class JsonContextModeller
     {
         var members = new NameScope(ReservedMembers.Append(name));
         var properties = types
-            .Where(t => t is not ResultUnionModel)
+            .Where(t => t is not (ResultUnionModel or HeadersModel))
             .Select(t => new JsonTypeInfoModel(members.Claim(t.Name), TypeRef.Named(t.Name, isValueType: t is EnumModel)))
             .ToList();
         var results = types.OfType<ResultUnionModel>().SelectMany(r => r.Cases).Select(c => c.Type);

@@ -64,6 +64,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
         var body = Body(operation, pointer, baseName, locals);
         var (result, responses, errors) = Responses(operation, pointer, baseName);
+        var headers = ResponseHeaders(operation, pointer, baseName);
         return new OperationModel(
             methodName,
             Group(pointer),
@@ -76,7 +77,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             body,
             result,
             responses.ToEquatableArray(),
-            errors.ToEquatableArray());
+            errors.ToEquatableArray(),
+            headers);
     }
 
     /// <summary>The first tag in the spec's own order (Microsoft.OpenApi keeps tags in a set).</summary>
@@ -192,6 +194,45 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         "DEFAULT" => "Api",
         _ => "Status" + Naming.Pascal(status, "Other"),
     };
+
+    /// <summary>The headers the operation's successes document (the first description of each name wins), as a record type; null for none.</summary>
+    private TypeRef? ResponseHeaders(OpenApiOperation operation, string pointer, string baseName)
+    {
+        var name = baseName + "Headers";
+        var members = new NameScope(new[] { name, "From", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract" });
+        var headers = new List<HeaderModel>();
+        foreach (var response in operation.Responses ?? new OpenApiResponses())
+        {
+            if (!IsSuccess(response.Key) || response.Value?.Headers is not { Count: > 0 } documented)
+            {
+                continue;
+            }
+
+            var at = context.Canonical(pointer + "/responses/" + Escape(response.Key)) + "/headers";
+            foreach (var header in documented)
+            {
+                if (header.Value is null || headers.Any(h => string.Equals(h.WireName, header.Key, System.StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                var type = schemas.Resolve(header.Value.Schema, new NameHint(Naming.Pascal(header.Key, "Header"), name), context.Canonical(at + "/" + Escape(header.Key)) + "/schema").Type;
+                var text = type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number
+                    || (type.Kind == TypeKind.Named && type.IsValueType)
+                    || (type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.String);
+                headers.Add(new HeaderModel(members.Claim(Naming.Pascal(header.Key, "Header")), header.Key, text ? type : TypeRef.String, header.Value.Description));
+            }
+        }
+
+        if (headers.Count == 0)
+        {
+            return null;
+        }
+
+        var claimed = context.ClaimTypeName(new NameHint(name, null));
+        context.Add(new HeadersModel(claimed, null, headers.ToEquatableArray()));
+        return TypeRef.Named(claimed);
+    }
 
     private sealed record Success(string Status, string CaseName, ResultKind Kind, TypeRef? Type, string? Description);
 

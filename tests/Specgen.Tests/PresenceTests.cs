@@ -96,6 +96,19 @@ public class PresenceTests
         JsonAssert.Equivalent(text, Spec.Value.Write("Project", project));
     }
 
+    [Theory]
+    [InlineData("""{"p0":null,"p63":1,"p64":null,"p69":5}""")]
+    [InlineData("""{"p69":null}""")]
+    public void A_record_with_more_than_64_members_keeps_each_members_presence(string json)
+    {
+        var wide = CompiledSpec.Compile("wide.yaml");
+
+        var value = wide.Read("Wide", json);
+
+        Assert.Equal(json, wide.Write("Wide", value));
+        Assert.Throws<TargetInvocationException>(() => CompiledSpec.Get(wide.Read("Wide", "{\"p1\":2}"), "P69"));
+    }
+
     [Fact]
     public void A_nested_record_with_a_missing_member_does_not_fail_its_parent()
     {

@@ -139,6 +139,21 @@ public class ResponseShapeTests
     }
 
     [Fact]
+    public async Task Documented_headers_read_as_their_types()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => Answer(context, 200, "text/plain", "ok",
+            ("X-RateLimit-Remaining", "41"), ("X-Truncated", "true"), ("X-Log-Level", "debug"), ("X-Parts", "a, b,c")));
+
+        var response = await CompiledSpec.CallWithResponseAsync(Client(server), "GetLogTextAsync", "j1", CancellationToken.None);
+        var headers = Spec.Value.Type("GetLogTextHeaders").GetMethod("From")!.Invoke(null, [response.Headers])!;
+
+        Assert.Equal(41L, CompiledSpec.Get(headers, "XRateLimitRemaining"));
+        Assert.Equal(true, CompiledSpec.Get(headers, "XTruncated"));
+        Assert.Equal("debug", CompiledSpec.Get(headers, "XLogLevel")!.ToString());
+        Assert.Equal(["a", "b", "c"], (IReadOnlyList<string>)CompiledSpec.Get(headers, "XParts")!);
+    }
+
+    [Fact]
     public async Task A_file_arrives_as_a_stream_with_its_name_type_and_length_before_the_server_has_sent_it_all()
     {
         var release = new TaskCompletionSource();

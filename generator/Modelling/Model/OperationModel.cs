@@ -16,7 +16,18 @@ internal sealed record OperationModel(
     BodyModel? Body,
     ResultModel Result,
     EquatableArray<ResponseModel> Responses,
-    EquatableArray<ErrorBodyModel> Errors);
+    EquatableArray<ErrorBodyModel> Errors,
+    TypeRef? Headers = null);
+
+/// <summary>
+/// The response headers an operation's successes document, as a record with one typed member each and
+/// <c>From(ApiHeaders)</c>: <c>var limits = GetItemsHeaders.From(response.Headers)</c>.
+/// </summary>
+internal sealed record HeadersModel(string Name, string? Description, EquatableArray<HeaderModel> Headers)
+    : TypeModel(Name, Description, IsDeprecated: false);
+
+/// <summary>One documented response header; <paramref name="Type"/> is a scalar, a string enum or a list of strings.</summary>
+internal sealed record HeaderModel(string Name, string WireName, TypeRef Type, string? Description);
 
 /// <summary>An error response whose JSON body the spec describes: read into <paramref name="Type"/> and kept on the exception.</summary>
 /// <param name="Status">As the spec writes it: <c>404</c>, <c>4XX</c> or <c>default</c>.</param>
