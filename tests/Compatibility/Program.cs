@@ -14,7 +14,7 @@ var results = new List<SpecResult>();
 foreach (var spec in specs)
 {
     var result = SpecRun.Run(corpus, spec);
-    Console.WriteLine($"{result.Outcome,-14} {result.Name}");
+    Console.WriteLine($"{result.Outcome,-14} {result.Name}{(result.Oracle.Faked > 0 ? $"  oracle {result.Oracle.Faithful}/{result.Oracle.Faked}" : string.Empty)}");
     results.Add(result);
 }
 
@@ -22,5 +22,6 @@ var summary = new Summary(results);
 File.WriteAllText(args[1], Report.Markdown(summary));
 Console.WriteLine();
 Console.WriteLine(summary.Line);
+Console.WriteLine(summary.OracleLine);
 Console.WriteLine($"Report written to {Path.GetFullPath(args[1])}");
 return summary.Passes ? 0 : 1;

@@ -17,11 +17,23 @@ internal sealed class Summary(IReadOnlyList<SpecResult> results)
     /// <summary>Every spec that did not compile ended in diagnostics, never in an exception or silence.</summary>
     public bool EveryFailureExplained => Count(Outcome.Exception) == 0 && Count(Outcome.Silent) == 0;
 
-    public bool Passes => results.Count > 0 && CompileRate >= Bar && EveryFailureExplained;
+    public const double OracleBar = 0.98;
+
+    public int Faked => results.Sum(r => r.Oracle.Faked);
+
+    public int Faithful => results.Sum(r => r.Oracle.Faithful);
+
+    public double FaithfulRate => Faked == 0 ? 0 : (double)Faithful / Faked;
+
+    public bool Passes => results.Count > 0 && CompileRate >= Bar && EveryFailureExplained && FaithfulRate >= OracleBar;
 
     public string Line => string.Create(
         CultureInfo.InvariantCulture,
-        $"{results.Count} specs: {Count(Outcome.Compiles)} compile ({CompileRate:P1}; {results.Sum(r => r.CompileWarnings)} compiler warnings in all), {Count(Outcome.Refused)} refused with diagnostics, {Count(Outcome.CompileErrors)} with compile errors, {Count(Outcome.Silent)} silent, {Count(Outcome.Exception)} exceptions. {(Passes ? "PASS" : "FAIL")} (bar: {Bar:P0} compile, 0 exceptions)");
+        $"{results.Count} specs: {Count(Outcome.Compiles)} compile ({CompileRate:P1}; {results.Sum(r => r.CompileWarnings)} compiler warnings in all), {Count(Outcome.Refused)} refused with diagnostics, {Count(Outcome.CompileErrors)} with compile errors, {Count(Outcome.Silent)} silent, {Count(Outcome.Exception)} exceptions. {(Passes ? "PASS" : "FAIL")} (bar: {Bar:P0} compile, 0 exceptions, {OracleBar:P0} of faked responses faithful)");
+
+    public string OracleLine => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Oracle: {Faithful} of {Faked} faked response instances faithful ({FaithfulRate:P2}) in {results.Count(r => r.Oracle.Faked > 0)} specs; the faker failed on {results.Sum(r => r.Oracle.FakerFailures)} responses (not counted); {results.Sum(r => r.Oracle.NotCovered)} success responses not covered (result unions, operations not generated).");
 }
 
 /// <summary>docs/compatibility.md: written by the tool, never by hand; no timings, so it changes only when behaviour does.</summary>
@@ -46,6 +58,8 @@ internal static class Report
         md.AppendLine();
         md.AppendLine(Inline(summary.Line));
         md.AppendLine();
+        md.AppendLine(Inline(summary.OracleLine));
+        md.AppendLine();
         md.AppendLine("| outcome | specs |");
         md.AppendLine("|---|---:|");
         foreach (var outcome in Enum.GetValues<Outcome>())
@@ -63,6 +77,31 @@ internal static class Report
         foreach (var id in summary.Results.SelectMany(r => r.Diagnostics).GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {id.Key} | {id.Count()} | {id.Sum(d => d.Count)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## The faked-response oracle");
+        md.AppendLine();
+        md.AppendLine("For each compiled spec, `tests/Compatibility/oracle/fake.mjs` has json-schema-faker (npm, pinned in");
+        md.AppendLine("`oracle/package.json`) make 3 instances of every JSON success response (seeded, so this page is stable) and");
+        md.AppendLine("checks each against the spec's schema with ajv; instances that break the schema's types, and schemas the");
+        md.AppendLine("faker cannot fake, are not counted (an instance that only misses a pattern, length or range is kept: it still");
+        md.AppendLine("tests the types). An instance is *faithful* when it reads into the generated return type with no exception,");
+        md.AppendLine("nothing lands in any `AdditionalProperties`, no union case or enum value is Unknown, and it writes back as the");
+        md.AppendLine("same JSON.");
+        md.AppendLine();
+        md.AppendLine("| spec | faked | faithful | faker failures | not covered | causes |");
+        md.AppendLine("|---|---:|---:|---:|---:|---|");
+        foreach (var r in summary.Results.Where(r => r.Oracle.Faked > 0 || r.Oracle.FakerFailures > 0))
+        {
+            var o = r.Oracle;
+            var causes = string.Join("; ", o.Causes.Select(c => $"{c.Count}× {c.Cause}"));
+            if (o.FakerNote is { } fakerNote)
+            {
+                causes = causes.Length == 0 ? fakerNote : causes + "; " + fakerNote;
+            }
+
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(r.Name)} | {o.Faked} | {o.Faithful} | {o.FakerFailures} | {o.NotCovered} | {Cell(causes)} |");
         }
 
         md.AppendLine();

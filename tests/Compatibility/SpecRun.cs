@@ -32,7 +32,11 @@ internal sealed record SpecResult(
     int Types,
     int CompileWarnings,
     IReadOnlyList<(string Id, int Count)> Diagnostics,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The faked-response oracle's findings (none for a spec that does not compile).</summary>
+    public OracleResult Oracle { get; init; } = OracleResult.None;
+}
 
 /// <summary>Runs the generator over one spec the way the compiler does, and compiles what it made.</summary>
 internal static class SpecRun
@@ -44,7 +48,8 @@ internal static class SpecRun
         try
         {
             var run = GeneratorHarness.Run(new SpecFile("specs/" + Path.GetFileName(path), File.ReadAllText(path), Namespace: "Corpus", ClientName: null));
-            return Classify(name, bytes, run);
+            var result = Classify(name, bytes, run);
+            return result.Outcome == Outcome.Compiles && Client(run) is { } client ? result with { Oracle = Oracle.Check(path, run, client) } : result;
         }
         catch (Exception e)
         {

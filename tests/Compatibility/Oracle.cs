@@ -1,0 +1,314 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Specgen.Tests.Infrastructure;
+
+namespace Specgen.Compatibility;
+
+/// <summary>
+/// What the outside oracle found for one spec: instances json-schema-faker made of each success
+/// response (checked against the schema by ajv), and how many read into the generated type faithfully.
+/// </summary>
+/// <param name="Faked">Instances read and checked.</param>
+/// <param name="Faithful">Instances that read with no exception, nothing in any AdditionalProperties, no Unknown case or enum value, and wrote back equal.</param>
+/// <param name="FakerFailures">Responses whose schema the faker could not fake, or instances it made that break their schema's types: not counted.</param>
+/// <param name="NotCovered">Success responses with JSON that the oracle does not read (a result union, or an operation not generated).</param>
+/// <param name="Causes">Why instances were not faithful, by cause, with counts.</param>
+internal sealed record OracleResult(int Faked, int Faithful, int FakerFailures, int NotCovered, IReadOnlyList<(string Cause, int Count)> Causes, string? FakerNote)
+{
+    public static readonly OracleResult None = new(0, 0, 0, 0, [], null);
+}
+
+/// <summary>The faked-response oracle: node fake.mjs (json-schema-faker), then the compiled client's types.</summary>
+internal static class Oracle
+{
+    private const int InstancesPerResponse = 3;
+
+    /// <summary><c>SPECGEN_ORACLE_VERBOSE=1</c> prints the first instance of each cause, for finding what went wrong.</summary>
+    private static readonly bool Verbose = Environment.GetEnvironmentVariable("SPECGEN_ORACLE_VERBOSE") == "1";
+    private static readonly string Script = Path.Combine(Repository.Root, "tests", "Compatibility", "oracle", "fake.mjs");
+
+    public static OracleResult Check(string specPath, GeneratorRun run, INamedTypeSymbol client)
+    {
+        var faked = Fake(specPath, out var fakerError);
+        if (faked is null)
+        {
+            return OracleResult.None with { FakerFailures = 1, FakerNote = fakerError };
+        }
+
+        var targets = ResultTypes(run, client);
+        using var image = new MemoryStream();
+        if (!run.Output.Emit(image).Success)
+        {
+            return OracleResult.None;
+        }
+
+        image.Position = 0;
+        var context = new AssemblyLoadContext(Path.GetFileName(specPath), isCollectible: true);
+        try
+        {
+            return Read(faked, targets, context.LoadFromStream(image));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static OracleResult Read(JsonArray faked, Dictionary<(string, string), (string Type, bool Stream)> targets, Assembly assembly)
+    {
+        var options = new JsonSerializerOptions();
+        var (count, faithful, fakerFailures, notCovered) = (0, 0, 0, 0);
+        var causes = new Dictionary<string, int>(StringComparer.Ordinal);
+        string? note = null;
+        foreach (var response in faked.OfType<JsonObject>())
+        {
+            if (response["error"] is { } error)
+            {
+                fakerFailures++;
+                note ??= "faker: " + error;
+                continue;
+            }
+
+            var invalid = response["invalid"]?.GetValue<int>() ?? 0;
+            if (invalid > 0)
+            {
+                fakerFailures++;
+                note ??= "faker made instances that break their schema: " + response["invalidReason"];
+            }
+
+            var key = ((string)response["method"]!, (string)response["path"]!);
+            if (!targets.TryGetValue(key, out var target) || TypeOf(assembly, target.Type) is not { } type)
+            {
+                notCovered++;
+                continue;
+            }
+
+            foreach (var instance in response["instances"]!.AsArray())
+            {
+                count++;
+                var cause = Check(instance, type, options);
+                if (cause is null)
+                {
+                    faithful++;
+                }
+                else
+                {
+                    if (Verbose && !causes.ContainsKey(cause))
+                    {
+                        Console.Error.WriteLine($"oracle: {key.Item1} {key.Item2} {response["status"]} as {type}: {cause}\n  {instance?.ToJsonString()}");
+                    }
+
+                    causes[cause] = causes.GetValueOrDefault(cause) + 1;
+                }
+            }
+        }
+
+        var ordered = causes.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)).ToList();
+        return new OracleResult(count, faithful, fakerFailures, notCovered, ordered, note);
+    }
+
+    /// <summary>Null when the instance reads and writes back faithfully; else why not.</summary>
+    private static string? Check(JsonNode? instance, Type type, JsonSerializerOptions options)
+    {
+        var json = instance?.ToJsonString() ?? "null";
+        object? value;
+        try
+        {
+            value = JsonSerializer.Deserialize(json, type, options);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
+        {
+            return "reading throws " + e.GetType().Name + ": " + Shorten(e.Message);
+        }
+
+        if (Lost(value, 0) is { } lost)
+        {
+            return lost;
+        }
+
+        var written = JsonSerializer.Serialize(value, type, options);
+        return JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(written)) ? null : "the round trip changes the JSON";
+    }
+
+    /// <summary>Something the generated types did not understand: an unknown member, union case or enum value, or a member that cannot be read.</summary>
+    private static string? Lost(object? value, int depth)
+    {
+        if (value is null || depth > 64 || value is string || value.GetType().IsPrimitive || value is JsonNode or JsonElement)
+        {
+            return null;
+        }
+
+        var type = value.GetType();
+        if (type.Name == "Unknown" && type.DeclaringType is { } union)
+        {
+            return "an Unknown case of " + union.Name;
+        }
+
+        if (type.GetProperty("IsKnown") is { PropertyType: var known } isKnown && known == typeof(bool) && type.IsValueType)
+        {
+            return (bool)isKnown.GetValue(value)! ? null : "an unknown value of enum " + type.Name;
+        }
+
+        if (value is IDictionary dictionary)
+        {
+            foreach (DictionaryEntry entry in dictionary)
+            {
+                if (Lost(entry.Value, depth + 1) is { } lost)
+                {
+                    return lost;
+                }
+            }
+
+            return null;
+        }
+
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                if (Lost(item, depth + 1) is { } lost)
+                {
+                    return lost;
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            object? member;
+            try
+            {
+                member = property.GetValue(value);
+            }
+            catch (TargetInvocationException e)
+            {
+                return $"{type.Name}.{property.Name} cannot be read: {Shorten(e.InnerException?.Message ?? e.Message)}";
+            }
+
+            if (property.GetCustomAttribute<JsonExtensionDataAttribute>() is not null)
+            {
+                if (member is ICollection { Count: > 0 } extra)
+                {
+                    var first = extra.Cast<object>().First();
+                    return $"an unknown member of {type.Name} ('{first.GetType().GetProperty("Key")?.GetValue(first)}')";
+                }
+
+                continue;
+            }
+
+            if (Lost(member, depth + 1) is { } lost)
+            {
+                return lost;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Each operation's (method, path) and the C# type its success JSON reads into, from the generated client.</summary>
+    private static Dictionary<(string, string), (string Type, bool Stream)> ResultTypes(GeneratorRun run, INamedTypeSymbol client)
+    {
+        var targets = new Dictionary<(string, string), (string, bool)>();
+        foreach (var method in client.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (method.ReturnType is not INamedTypeSymbol { Name: "ApiCall", TypeArguments: [var result] }
+                || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not MethodDeclarationSyntax syntax)
+            {
+                continue;
+            }
+
+            var request = syntax.DescendantNodes().OfType<ObjectCreationExpressionSyntax>()
+                .FirstOrDefault(c => c.Type.ToString().EndsWith("ApiRequest", StringComparison.Ordinal));
+            if (request?.ArgumentList?.Arguments is not [var verb, var path]
+                || verb.Expression is not LiteralExpressionSyntax verbLiteral || path.Expression is not LiteralExpressionSyntax pathLiteral)
+            {
+                continue;
+            }
+
+            var stream = result is INamedTypeSymbol { Name: "ApiStream", TypeArguments: [var item] };
+            var value = stream ? ((INamedTypeSymbol)result).TypeArguments[0] : result;
+            if (value is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] })
+            {
+                value = inner;
+            }
+
+            // A result union is chosen by status, not by JSON; files and text are not JSON.
+            if (value.Name is "ApiFile" || value.SpecialType == SpecialType.System_String && !stream
+                || value.GetTypeMembers("Unknown").Any(u => u.BaseType?.Equals(value, SymbolEqualityComparer.Default) == true))
+            {
+                continue;
+            }
+
+            targets[(verbLiteral.Token.ValueText, pathLiteral.Token.ValueText)] = (value.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal), stream);
+        }
+
+        return targets;
+    }
+
+    /// <summary>The runtime type for a C# type name: a generated type from the assembly, or a list, map or BCL type.</summary>
+    private static Type? TypeOf(Assembly assembly, string name)
+    {
+        name = name.TrimEnd('?');
+        if (name.StartsWith("System.Collections.Generic.IReadOnlyList<", StringComparison.Ordinal))
+        {
+            return TypeOf(assembly, name["System.Collections.Generic.IReadOnlyList<".Length..^1]) is { } item ? typeof(IReadOnlyList<>).MakeGenericType(item) : null;
+        }
+
+        if (name.StartsWith("System.Collections.Generic.IReadOnlyDictionary<string, ", StringComparison.Ordinal))
+        {
+            return TypeOf(assembly, name["System.Collections.Generic.IReadOnlyDictionary<string, ".Length..^1]) is { } item ? typeof(IReadOnlyDictionary<,>).MakeGenericType(typeof(string), item) : null;
+        }
+
+        return name switch
+        {
+            "string" => typeof(string),
+            "bool" => typeof(bool),
+            "int" => typeof(int),
+            "long" => typeof(long),
+            "double" => typeof(double),
+            _ => assembly.GetType(name) ?? Type.GetType(name + ", System.Text.Json"),
+        };
+    }
+
+    private static JsonArray? Fake(string specPath, out string? error)
+    {
+        var start = new ProcessStartInfo("node", [Script, specPath, InstancesPerResponse.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            error = "fake.mjs failed: " + Shorten(stderr.Result);
+            return null;
+        }
+
+        error = null;
+        return JsonNode.Parse(output)?.AsArray();
+    }
+
+    private static string Shorten(string text)
+    {
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+        return line.Length <= 140 ? line : line[..137] + "...";
+    }
+}
