@@ -211,12 +211,77 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
         string? Mask(string? text) => text?.Replace(secret, "***", StringComparison.Ordinal);
         return this with
         {
-            ResponseBody = Mask(ResponseBody),
+            ResponseBody = MaskEscaped(Mask(ResponseBody), secret),
             ErrorCode = Mask(ErrorCode),
             ErrorMessage = Mask(ErrorMessage),
             Path = Mask(Path)!,
             RequestId = Mask(RequestId),
         };
+    }
+
+    /// <summary>
+    /// A JSON body whose strings still hold the secret once their escapes are read (<c>ab\u002Bc</c> for
+    /// <c>ab+c</c>, <c>a\/b</c> for <c>a/b</c>): written again with it masked, so the typed body and the error
+    /// message, which read the decoded strings, never see it.
+    /// </summary>
+    private static string? MaskEscaped(string? body, string secret)
+    {
+        if (body is null || body.IndexOf('\\', StringComparison.Ordinal) < 0)
+        {
+            return body;
+        }
+
+        System.Text.Json.Nodes.JsonNode? node;
+        try
+        {
+            node = System.Text.Json.Nodes.JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return body;
+        }
+
+        return node is not null && MaskStrings(node, secret) ? node.ToJsonString() : body;
+    }
+
+    private static bool MaskStrings(System.Text.Json.Nodes.JsonNode node, string secret)
+    {
+        var masked = false;
+        switch (node)
+        {
+            case System.Text.Json.Nodes.JsonObject obj:
+                foreach (var pair in obj.ToList())
+                {
+                    if (pair.Value is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text) && text.Contains(secret, StringComparison.Ordinal))
+                    {
+                        obj[pair.Key] = text.Replace(secret, "***", StringComparison.Ordinal);
+                        masked = true;
+                    }
+                    else if (pair.Value is not null)
+                    {
+                        masked |= MaskStrings(pair.Value, secret);
+                    }
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text) && text.Contains(secret, StringComparison.Ordinal))
+                    {
+                        array[i] = text.Replace(secret, "***", StringComparison.Ordinal);
+                        masked = true;
+                    }
+                    else if (array[i] is { } item)
+                    {
+                        masked |= MaskStrings(item, secret);
+                    }
+                }
+
+                break;
+        }
+
+        return masked;
     }
 
     private static string? StringOf(JsonElement element, string name) =>

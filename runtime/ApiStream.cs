@@ -40,7 +40,23 @@ public sealed class ApiStream<T> : IAsyncEnumerable<T>, IAsyncDisposable, IDispo
             throw new InvalidOperationException("A response stream can be read once.");
         }
 
-        return (_events ? ReadEvents(cancellationToken) : ReadLines(cancellationToken)).GetAsyncEnumerator(cancellationToken);
+        return Owned(_events ? ReadEvents(cancellationToken) : ReadLines(cancellationToken), cancellationToken).GetAsyncEnumerator(cancellationToken);
+    }
+
+    /// <summary>The values, ending the response when they end (or the caller stops): a stream is read once.</summary>
+    private async IAsyncEnumerable<T> Owned(IAsyncEnumerable<T> values, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var value in values.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return value;
+            }
+        }
+        finally
+        {
+            await DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async IAsyncEnumerable<T> ReadLines([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -48,9 +64,11 @@ public sealed class ApiStream<T> : IAsyncEnumerable<T>, IAsyncDisposable, IDispo
         using var reader = new StreamReader(_content, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
-            if (line.Length > 0 && !string.IsNullOrWhiteSpace(line))
+            // application/json-seq (RFC 7464) starts each record with RS (0x1E).
+            var record = line.TrimStart('\u001E');
+            if (!string.IsNullOrWhiteSpace(record))
             {
-                yield return Parse(line);
+                yield return Parse(record);
             }
         }
     }

@@ -143,7 +143,7 @@ public sealed class ResponseContent
     /// <summary>The body has no bytes.</summary>
     public bool IsEmpty => _body.Length == 0;
 
-    /// <summary>The body as JSON, read with <paramref name="type"/>; a JSON null is an error unless <typeparamref name="T"/> allows it.</summary>
+    /// <summary>The body as JSON, read with <paramref name="type"/>; a JSON null body is an error.</summary>
     public T Json<T>(JsonTypeInfo<T> type) => JsonSerializer.Deserialize(_body, type) ?? throw new JsonException("The response body is null.");
 
     /// <summary>The body as text.</summary>

@@ -93,7 +93,8 @@ internal static class RecordConverterEmitter
                 }
 
                 var incomplete = $"{CSharp.Runtime}.JsonRead.Incomplete(options, {CSharp.Literal(model.Name)}, {CSharp.Literal(property.JsonName)}";
-                writer.Line(property.AllowsNull
+                // A constant starts out holding its value: whether the JSON had it is its presence bit.
+                writer.Line(property.AllowsNull || property.ConstantLiteral is not null
                     ? $"if (!{RecordMembers.IsSet(i, "result.")}) {incomplete}, false);"
                     : $"if (result.{RecordMembers.Field(property)} is null) {incomplete}, {RecordMembers.IsSet(i, "result.")});");
             }

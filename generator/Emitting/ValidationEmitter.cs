@@ -53,7 +53,7 @@ internal static class ValidationEmitter
         // The field, not the property: a required member left null must be reported, not throw.
         var value = RecordMembers.Field(property);
         var at = $"{Validator}.Member(path, {CSharp.Literal(property.JsonName)})";
-        if (property.MustBeSet && !property.IsNullable && !property.Type.IsValueType)
+        if (property.MustBeSet && !property.AllowsNull)
         {
             writer.Line($"validator.Required({at}, {value});");
         }

@@ -191,7 +191,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         "503" => "ServiceUnavailable",
         "4XX" => "ClientError",
         "5XX" => "ServerError",
-        "DEFAULT" => "Api",
+        "DEFAULT" => "Default",
         _ => "Status" + Naming.Pascal(status, "Other"),
     };
 
@@ -216,7 +216,10 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
                     continue;
                 }
 
-                var type = schemas.Resolve(header.Value.Schema, new NameHint(Naming.Pascal(header.Key, "Header"), name), context.Canonical(at + "/" + Escape(header.Key)) + "/schema").Type;
+                // A header is text: only scalars, string enums and lists are typed (an object header would make a record no one reads).
+                var schema = header.Value.Schema;
+                var scalar = schema is not null && SchemaModeller.KindOf(schema) is not (0 or JsonSchemaType.Object) && schema.Properties is not { Count: > 0 };
+                var type = scalar ? schemas.Resolve(schema, new NameHint(Naming.Pascal(header.Key, "Header"), name), context.Canonical(at + "/" + Escape(header.Key)) + "/schema").Type : TypeRef.String;
                 var text = type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number
                     || (type.Kind == TypeKind.Named && type.IsValueType)
                     || (type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.String);

@@ -204,12 +204,13 @@ internal sealed class SchemaModeller
     /// <summary>
     /// A schema that only describes or constrains a value (description, title, example, deprecated,
     /// lengths, patterns, ranges, nullable) and says nothing of what it is: no type, $ref, properties,
-    /// items, enum or composition.
+    /// required list, items, enum, discriminator or composition.
     /// </summary>
     public static bool IsAnnotationOnly(IOpenApiSchema schema) =>
         schema is not OpenApiSchemaReference && KindOf(schema) == 0 && schema.Properties is not { Count: > 0 }
         && schema.AdditionalProperties is null && schema.Items is null && schema.Enum is not { Count: > 0 } && schema.Const is null
-        && schema.AllOf is not { Count: > 0 } && !HasUnion(schema) && schema.Not is null;
+        && schema.AllOf is not { Count: > 0 } && !HasUnion(schema) && schema.Not is null
+        && schema.Required is not { Count: > 0 } && schema.Discriminator is null;
 
     /// <summary>Whether a schema (following references and allOf) describes an object.</summary>
     private static bool IsObjectLike(IOpenApiSchema? schema, int depth)

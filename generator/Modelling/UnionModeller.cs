@@ -46,7 +46,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         // the wire: the cases are told apart as if there were none.
         var discriminator = schema.Discriminator is { PropertyName: { } property } declaredDiscriminator && variants.Any(v => Declares(v.Target, property, 0)) ? declaredDiscriminator : null;
         var tests = variants.Select(v => TestOf(v.Target, discriminator, v.Schema)).ToList();
-        var declared = variants.Select(v => (ISet<string>)new HashSet<string>(v.Target?.Properties?.Keys ?? Enumerable.Empty<string>(), System.StringComparer.Ordinal)).ToList();
+        var declared = variants.Select(v => (ISet<string>)new HashSet<string>(DeclaredProperties(v.Target, 0), System.StringComparer.Ordinal)).ToList();
         var strategy = StrategyOf(tests, declared);
         var caseNames = new NameScope(ReservedMembers.Append(name));
         var cases = new List<UnionCaseModel>();
@@ -70,9 +70,13 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
     }
 
     /// <summary>Whether the schema (or one of its allOf parts, references followed) declares <paramref name="property"/>.</summary>
-    private static bool Declares(IOpenApiSchema? schema, string property, int depth) =>
-        schema is not null && depth < 32
-        && (schema.Properties?.ContainsKey(property) == true || (schema.AllOf?.Any(part => Declares(Target(part), property, depth + 1)) ?? false));
+    private static bool Declares(IOpenApiSchema? schema, string property, int depth) => DeclaredProperties(schema, depth).Contains(property);
+
+    /// <summary>The properties the schema and its allOf parts (references followed) declare.</summary>
+    private static IEnumerable<string> DeclaredProperties(IOpenApiSchema? schema, int depth) =>
+        schema is null || depth >= 32
+            ? Enumerable.Empty<string>()
+            : (schema.Properties?.Keys ?? Enumerable.Empty<string>()).Concat((schema.AllOf ?? new List<IOpenApiSchema>()).SelectMany(part => DeclaredProperties(Target(part), depth + 1)));
 
     /// <summary>A case is read as <c>Union.Case</c>: <c>Condition.ConditionMode</c> says the union's name twice.</summary>
     private static string WithoutPrefix(string caseName, string union) =>

@@ -287,7 +287,8 @@ internal static class Oracle
 
     private static JsonArray? Fake(string specPath, out string? error)
     {
-        var start = new ProcessStartInfo("node", [Script, specPath, InstancesPerResponse.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"])
+        // A fixed heap, so whether a huge spec is too much for the faker does not depend on the machine's memory.
+        var start = new ProcessStartInfo("node", ["--max-old-space-size=3072", Script, specPath, InstancesPerResponse.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -298,7 +299,9 @@ internal static class Oracle
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            error = "fake.mjs failed: " + Shorten(stderr.Result);
+            error = stderr.Result.Contains("heap out of memory", StringComparison.Ordinal)
+                ? "the faker ran out of memory (node heap 3 GB)"
+                : "fake.mjs failed: " + Shorten(stderr.Result);
             return null;
         }
 

@@ -37,6 +37,15 @@ public class AllOfTests
     }
 
     [Fact]
+    public void A_part_that_only_requires_members_is_not_an_annotation()
+    {
+        var signed = MemberType("Signed");
+
+        Assert.NotEqual(Spec.Value.Type("Owner"), signed);
+        Assert.Contains(signed.GetProperty("Login")!.CustomAttributes, a => a.AttributeType.Name == "RequiredMemberAttribute");
+    }
+
+    [Fact]
     public void The_annotation_parts_document_and_constrain_the_member()
     {
         var pipeline = Spec.Value.Run.SourceOf("Pipeline");

@@ -95,6 +95,21 @@ public class ResponseShapeTests
     }
 
     [Fact]
+    public async Task A_token_the_server_echoes_with_json_escapes_is_masked_too()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) =>
+            Answer(context, 404, "application/problem+json", """{"title":"Not found","detail":"token ab\u002Bc\/d is not allowed"}"""));
+        var client = Activator.CreateInstance(Spec.Value.Type("ShapesClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions { AccessToken = "ab+c/d" })!;
+
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => CompiledSpec.CallAsync(client, "GetJobAsync", "j1", CancellationToken.None));
+
+        Assert.Equal("token *** is not allowed", CompiledSpec.Get(error.Body!, "Detail"));
+        Assert.Equal("token *** is not allowed", error.ErrorMessage);
+        Assert.DoesNotContain("ab+c/d", error.ResponseBody);
+        Assert.DoesNotContain("ab+c/d", error.Message);
+    }
+
+    [Fact]
     public async Task An_error_body_that_does_not_read_as_its_type_leaves_the_raw_body()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => Answer(context, 404, "text/html", "<h1>gateway says no</h1>"));

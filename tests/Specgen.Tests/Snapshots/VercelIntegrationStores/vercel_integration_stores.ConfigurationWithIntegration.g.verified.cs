@@ -440,7 +440,7 @@ namespace Vercel
                 if (result._IntegrationId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integrationId", ((result._set0 & (1UL << 4)) != 0));
                 if (result._OwnerId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "ownerId", ((result._set0 & (1UL << 5)) != 0));
                 if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "slug", ((result._set0 & (1UL << 8)) != 0));
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "type", ((result._set0 & (1UL << 10)) != 0));
+                if (!((result._set0 & (1UL << 10)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "type", false);
                 if (result._UpdatedAt is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "updatedAt", ((result._set0 & (1UL << 11)) != 0));
                 if (result._UserId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "userId", ((result._set0 & (1UL << 12)) != 0));
                 if (result._Scopes is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "scopes", ((result._set0 & (1UL << 13)) != 0));

@@ -329,8 +329,8 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Domain", "type", ((result._set0 & (1UL << 0)) != 0));
-                if (result._UiControl is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Domain", "ui:control", ((result._set0 & (1UL << 1)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "Domain", "type", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "Domain", "ui:control", false);
                 return result;
             }
 

@@ -122,7 +122,7 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MetadataSchema", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "MetadataSchema", "type", false);
                 if (result._Properties is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MetadataSchema", "properties", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }

@@ -344,8 +344,8 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MultiVercelRegion", "type", ((result._set0 & (1UL << 0)) != 0));
-                if (result._UiControl is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MultiVercelRegion", "ui:control", ((result._set0 & (1UL << 1)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "MultiVercelRegion", "type", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "MultiVercelRegion", "ui:control", false);
                 if (result._Items is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MultiVercelRegion", "items", ((result._set0 & (1UL << 2)) != 0));
                 if (result._UiOptions is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "MultiVercelRegion", "ui:options", ((result._set0 & (1UL << 3)) != 0));
                 return result;

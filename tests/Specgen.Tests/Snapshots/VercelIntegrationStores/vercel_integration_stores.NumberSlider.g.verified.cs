@@ -310,8 +310,8 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "type", ((result._set0 & (1UL << 0)) != 0));
-                if (result._UiControl is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "ui:control", ((result._set0 & (1UL << 1)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "type", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "ui:control", false);
                 if (result._UiSteps is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "ui:steps", ((result._set0 & (1UL << 2)) != 0));
                 if (result._Items is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "items", ((result._set0 & (1UL << 3)) != 0));
                 return result;

@@ -191,7 +191,7 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSliderItems", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSliderItems", "type", false);
                 return result;
             }
 

@@ -345,8 +345,8 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringSelect", "type", ((result._set0 & (1UL << 0)) != 0));
-                if (result._UiControl is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringSelect", "ui:control", ((result._set0 & (1UL << 1)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringSelect", "type", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringSelect", "ui:control", false);
                 if (result._UiOptions is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringSelect", "ui:options", ((result._set0 & (1UL << 2)) != 0));
                 return result;
             }
