@@ -252,36 +252,38 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
             case System.Text.Json.Nodes.JsonObject obj:
                 foreach (var pair in obj.ToList())
                 {
-                    if (pair.Value is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text) && text.Contains(secret, StringComparison.Ordinal))
-                    {
-                        obj[pair.Key] = text.Replace(secret, "***", StringComparison.Ordinal);
-                        masked = true;
-                    }
-                    else if (pair.Value is not null)
-                    {
-                        masked |= MaskStrings(pair.Value, secret);
-                    }
+                    masked |= Mask(pair.Value, value => obj[pair.Key] = value, secret);
                 }
 
                 break;
             case System.Text.Json.Nodes.JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (array[i] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text) && text.Contains(secret, StringComparison.Ordinal))
-                    {
-                        array[i] = text.Replace(secret, "***", StringComparison.Ordinal);
-                        masked = true;
-                    }
-                    else if (array[i] is { } item)
-                    {
-                        masked |= MaskStrings(item, secret);
-                    }
+                    var index = i;
+                    masked |= Mask(array[i], value => array[index] = value, secret);
                 }
 
                 break;
         }
 
         return masked;
+    }
+
+    /// <summary>Masks the secret in one member or item: a string is replaced through <paramref name="replace"/>, anything else is searched.</summary>
+    private static bool Mask(System.Text.Json.Nodes.JsonNode? child, Action<System.Text.Json.Nodes.JsonNode> replace, string secret)
+    {
+        if (child is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text))
+        {
+            if (!text.Contains(secret, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            replace(text.Replace(secret, "***", StringComparison.Ordinal));
+            return true;
+        }
+
+        return child is not null && MaskStrings(child, secret);
     }
 
     private static string? StringOf(JsonElement element, string name) =>

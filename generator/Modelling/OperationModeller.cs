@@ -164,7 +164,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     /// <summary>An error response's JSON body, typed: <c>BadRequestError</c>, shared by every operation with the same shape.</summary>
     private ErrorBodyModel? ErrorBody(string status, IDictionary<string, IOpenApiMediaType>? content, string at, string baseName)
     {
-        var json = content?.FirstOrDefault(c => IsJson(c.Key) && c.Value?.Schema is not null) ?? default;
+        var json = content is null ? default : JsonMediaType(content, static media => media.Schema is not null);
         if (json.Key is null)
         {
             return null;
@@ -316,8 +316,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             return schemas.Resolve(schema, hint, pointer).Type;
         }
 
-        var json = content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null && (c.Key != "*/*" || c.Value.Schema is not null)
-            && MediaKind(c.Key) is not (ResultKind.JsonLines or ResultKind.Events));
+        var json = JsonMediaType(content, static (key, media) => (key != "*/*" || media.Schema is not null) && MediaKind(key) is not (ResultKind.JsonLines or ResultKind.Events));
         if (json.Key is not null)
         {
             return (ResultKind.Json, TypeOf(json, items: false));
@@ -353,7 +352,14 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
     /// <summary>The first JSON media type that Microsoft.OpenApi could read (a broken one is null), or a default pair.</summary>
     private static KeyValuePair<string, IOpenApiMediaType> JsonMediaType(IDictionary<string, IOpenApiMediaType> content) =>
-        content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null);
+        JsonMediaType(content, static (_, _) => true);
+
+    /// <summary>The first JSON media type Microsoft.OpenApi could read that also passes <paramref name="also"/>, or a default pair.</summary>
+    private static KeyValuePair<string, IOpenApiMediaType> JsonMediaType(IDictionary<string, IOpenApiMediaType> content, System.Func<string, IOpenApiMediaType, bool> also) =>
+        content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null && also(c.Key, c.Value));
+
+    private static KeyValuePair<string, IOpenApiMediaType> JsonMediaType(IDictionary<string, IOpenApiMediaType> content, System.Func<IOpenApiMediaType, bool> also) =>
+        JsonMediaType(content, (_, media) => also(media));
 
     private static bool IsJson(string contentType) =>
         contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase)

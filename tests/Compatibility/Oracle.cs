@@ -62,7 +62,7 @@ internal static class Oracle
         }
     }
 
-    private static OracleResult Read(JsonArray faked, Dictionary<(string, string), (string Type, bool Stream)> targets, Assembly assembly)
+    private static OracleResult Read(JsonArray faked, Dictionary<(string, string), string> targets, Assembly assembly)
     {
         var options = new JsonSerializerOptions();
         var (count, faithful, fakerFailures, notCovered) = (0, 0, 0, 0);
@@ -85,7 +85,7 @@ internal static class Oracle
             }
 
             var key = ((string)response["method"]!, (string)response["path"]!);
-            if (!targets.TryGetValue(key, out var target) || TypeOf(assembly, target.Type) is not { } type)
+            if (!targets.TryGetValue(key, out var target) || TypeOf(assembly, target) is not { } type)
             {
                 notCovered++;
                 continue;
@@ -221,9 +221,9 @@ internal static class Oracle
     }
 
     /// <summary>Each operation's (method, path) and the C# type its success JSON reads into, from the generated client.</summary>
-    private static Dictionary<(string, string), (string Type, bool Stream)> ResultTypes(GeneratorRun run, INamedTypeSymbol client)
+    private static Dictionary<(string, string), string> ResultTypes(GeneratorRun run, INamedTypeSymbol client)
     {
-        var targets = new Dictionary<(string, string), (string, bool)>();
+        var targets = new Dictionary<(string, string), string>();
         foreach (var method in client.GetMembers().OfType<IMethodSymbol>())
         {
             if (method.ReturnType is not INamedTypeSymbol { Name: "ApiCall", TypeArguments: [var result] }
@@ -240,8 +240,9 @@ internal static class Oracle
                 continue;
             }
 
-            var stream = result is INamedTypeSymbol { Name: "ApiStream", TypeArguments: [var item] };
-            var value = stream ? ((INamedTypeSymbol)result).TypeArguments[0] : result;
+            // A stream's values are read one by one, each as its item type.
+            var stream = result is INamedTypeSymbol { Name: "ApiStream" };
+            var value = result is INamedTypeSymbol { Name: "ApiStream", TypeArguments: [var item] } ? item : result;
             if (value is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] })
             {
                 value = inner;
@@ -254,7 +255,7 @@ internal static class Oracle
                 continue;
             }
 
-            targets[(verbLiteral.Token.ValueText, pathLiteral.Token.ValueText)] = (value.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal), stream);
+            targets[(verbLiteral.Token.ValueText, pathLiteral.Token.ValueText)] = value.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal);
         }
 
         return targets;
