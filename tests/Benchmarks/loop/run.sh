@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# The user's build loop, measured as a user has it, against NSwag on the same spec in the same run.
+#
+#   bash tests/Benchmarks/loop/run.sh
+#
+# For each spec (the bundled slice, Vercel's whole API, GitHub's REST API):
+#   - Specgen: a fresh project that adds the `Specgen` package (packed from this checkout into a local
+#     feed) and declares the spec as its one <OpenApiSpec>;
+#   - NSwag: the same project without Specgen, whose client NSwag's CLI (npm, pinned in package.json)
+#     writes from the spec before each build, as a user's pre-build step does.
+# Both are built once to warm up (restore, the compiler server, NSwag's first run), then measured:
+#   - "spec edited → compiled": the spec's info.version changes (edit-spec.mjs), then NSwag's CLI runs
+#     (NSwag only) and `dotnet build` runs; the time is the whole of it;
+#   - "C# edited → compiled": a line is added to Program.cs, then `dotnet build`;
+#   - the generated size: files, lines and bytes of the generated C#.
+# Each time is the median of SPECGEN_LOOP_RUNS runs (3). SPECGEN_LOOP_SPECS picks specs by name
+# ("bundled vercel github"). Vercel's spec gets the two hand fixes NSwag needs (fix-for-nswag.mjs), for
+# NSwag's copy only. The builds run one at a time, on the machine as it is (no other build running).
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+shared="$(cd "$root/../shared" && pwd)"
+runs="${SPECGEN_LOOP_RUNS:-3}"
+specs="${SPECGEN_LOOP_SPECS:-bundled vercel github}"
+work="$(mktemp -d /tmp/specgen-loop.XXXXXX)"
+version="0.0.0-loop.$(date +%Y%m%d%H%M%S)"
+results="$work/results.tsv"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+spec_path() {
+  case "$1" in
+    bundled) echo "$root/spec/vercel-integration-stores.yaml" ;;
+    vercel) echo "$shared/specs/vercel-openapi-2025-10-27.json" ;;
+    github) echo "$shared/peer-specs/big/github-api.github.com.json" ;;
+    *) echo "unknown spec $1" >&2; exit 2 ;;
+  esac
+}
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+build() {
+  # One build; its output is shown only when it fails.
+  if ! dotnet build "$1" --no-restore -nologo -v:q -clp:ErrorsOnly >"$work/build.log" 2>&1; then
+    cat "$work/build.log" >&2
+    echo "build of $1 failed" >&2
+    exit 1
+  fi
+}
+
+project() {
+  # project DIR EXTRA-ITEMS: a console project with the loop's Program.cs.
+  mkdir -p "$1"
+  cat >"$1/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="specgen-loop" value="$work/feed" />
+  </packageSources>
+</configuration>
+EOF
+  cat >"$1/Loop.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <NoWarn>\$(NoWarn);CS1591;CS8618;CS8600;CS8601;CS8602;CS8603;CS8604;CS8625;CS0108;CS0114;CS0472;CS0612;CS0618;CS1573</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+$2
+  </ItemGroup>
+</Project>
+EOF
+  printf 'Console.WriteLine("loop");\n' >"$1/Program.cs"
+}
+
+size_of() {
+  # size_of DIR: "files lines bytes" of the C# files under DIR.
+  local files lines bytes
+  files=$(find "$1" -name '*.cs' | wc -l)
+  lines=$(find "$1" -name '*.cs' -print0 | xargs -0 cat | wc -l)
+  bytes=$(find "$1" -name '*.cs' -print0 | xargs -0 cat | wc -c)
+  echo "$files $lines $bytes"
+}
+
+echo "work directory: $work"
+echo "== NSwag's CLI (npm ci in tests/Benchmarks/loop)"
+(cd "$here" && npm ci --silent --no-audit --no-fund)
+nswag() { node "$here/node_modules/nswag/bin/nswag.js" openapi2csclient /runtime:Net100 "/input:$1" "/output:$2" \
+  /namespace:Loop.Api /className:LoopClient /jsonLibrary:SystemTextJson /generateClientInterfaces:false >"$work/nswag.log" 2>&1 \
+  || { cat "$work/nswag.log" >&2; exit 1; }; }
+
+echo "== packing Specgen $version"
+dotnet pack "$root/generator/Specgen.Generator.csproj" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
+dotnet pack "$root/runtime/Specgen.Runtime.csproj" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
+forget() { rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/specgen/$version" "${NUGET_PACKAGES:-$HOME/.nuget/packages}/specgen.runtime/$version"; }
+trap forget EXIT
+
+printf 'spec\ttool\tspec_edit_s\tcs_edit_s\tfiles\tlines\tbytes\n' >"$results"
+
+# The floor: the same project with no generated code, so what MSBuild and the compiler cost anyway is visible.
+echo "== floor: an empty project"
+project "$work/empty" ""
+dotnet restore "$work/empty" -nologo -v:q >/dev/null
+build "$work/empty"
+floor=""
+for i in $(seq 1 "$runs"); do
+  echo "Console.WriteLine($i);" >>"$work/empty/Program.cs"
+  t0=$(now); build "$work/empty"; t1=$(now)
+  floor="$floor $(elapsed "$t0" "$t1")"
+done
+printf 'none\tempty project\t-\t%s\t0\t0\t0\n' "$(echo "$floor" | median)" >>"$results"
+for name in $specs; do
+  source_spec="$(spec_path "$name")"
+  ext="${source_spec##*.}"
+
+  # Specgen: the package and one <OpenApiSpec>.
+  sg="$work/$name/specgen"
+  project "$sg" "    <PackageReference Include=\"Specgen\" Version=\"$version\" />
+    <OpenApiSpec Include=\"spec.$ext\" Namespace=\"Loop.Api\" ClientName=\"LoopClient\" />"
+  cp "$source_spec" "$sg/spec.$ext"
+  chmod u+w "$sg/spec.$ext"
+
+  # NSwag: its CLI writes Client.cs before each build.
+  ns="$work/$name/nswag"
+  project "$ns" ""
+  cp "$source_spec" "$ns/spec.$ext"
+  chmod u+w "$ns/spec.$ext"
+  if [ "$name" = vercel ]; then node "$here/fix-for-nswag.mjs" "$source_spec" "$ns/spec.$ext"; fi
+
+  echo "== $name: restore and warm-up builds"
+  dotnet restore "$sg" -nologo -v:q >/dev/null
+  dotnet restore "$ns" -nologo -v:q >/dev/null
+  build "$sg"
+  nswag "$ns/spec.$ext" "$ns/Client.cs"
+  build "$ns"
+
+  sg_spec="" sg_cs="" ns_spec="" ns_cs=""
+  for i in $(seq 1 "$runs"); do
+    node "$here/edit-spec.mjs" "$sg/spec.$ext" "$i"
+    t0=$(now); build "$sg"; t1=$(now)
+    sg_spec="$sg_spec $(elapsed "$t0" "$t1")"
+
+    node "$here/edit-spec.mjs" "$ns/spec.$ext" "$i"
+    t0=$(now); nswag "$ns/spec.$ext" "$ns/Client.cs"; build "$ns"; t1=$(now)
+    ns_spec="$ns_spec $(elapsed "$t0" "$t1")"
+
+    echo "Console.WriteLine($i);" >>"$sg/Program.cs"
+    t0=$(now); build "$sg"; t1=$(now)
+    sg_cs="$sg_cs $(elapsed "$t0" "$t1")"
+
+    echo "Console.WriteLine($i);" >>"$ns/Program.cs"
+    t0=$(now); build "$ns"; t1=$(now)
+    ns_cs="$ns_cs $(elapsed "$t0" "$t1")"
+    echo "   run $i: Specgen spec $(echo "$sg_spec" | awk '{print $NF}') s, C# $(echo "$sg_cs" | awk '{print $NF}') s; NSwag spec $(echo "$ns_spec" | awk '{print $NF}') s, C# $(echo "$ns_cs" | awk '{print $NF}') s"
+  done
+
+  # The generated size: Specgen's files as the compiler saw them, NSwag's one file. (Program.cs is
+  # touched so that the compiler runs again, now writing what the generator gave.)
+  echo "// size" >>"$sg/Program.cs"
+  dotnet build "$sg" --no-restore -nologo -v:q -clp:ErrorsOnly -p:EmitCompilerGeneratedFiles=true \
+    -p:CompilerGeneratedFilesOutputPath="$work/$name/generated" >/dev/null
+  read -r sg_files sg_lines sg_bytes <<<"$(size_of "$work/$name/generated")"
+  read -r ns_files ns_lines ns_bytes <<<"$(size_of "$ns/Client.cs")"
+
+  printf '%s\tSpecgen\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(echo "$sg_spec" | median)" "$(echo "$sg_cs" | median)" "$sg_files" "$sg_lines" "$sg_bytes" >>"$results"
+  printf '%s\tNSwag\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(echo "$ns_spec" | median)" "$(echo "$ns_cs" | median)" "$ns_files" "$ns_lines" "$ns_bytes" >>"$results"
+done
+
+echo
+echo "== results (median of $runs; times in seconds; ratio = Specgen / NSwag)"
+printf '%-8s %-14s %14s %12s %7s %9s %11s\n' spec tool "spec→compiled" "C#→compiled" files lines bytes
+tail -n +2 "$results" | while IFS=$'\t' read -r s t se ce f l b; do
+  printf '%-8s %-14s %14s %12s %7s %9s %11s\n' "$s" "$t" "$se" "$ce" "$f" "$l" "$b"
+done
+echo
+printf '%-8s %14s %12s %9s %11s\n' spec "spec→compiled" "C#→compiled" lines bytes
+for name in $specs; do
+  IFS=$'\t' read -r _ _ sse sce _ sl sb <<<"$(grep -P "^$name\tSpecgen\t" "$results")"
+  IFS=$'\t' read -r _ _ nse nce _ nl nb <<<"$(grep -P "^$name\tNSwag\t" "$results")"
+  printf '%-8s %14s %12s %9s %11s\n' "$name" "$(ratio "$sse" "$nse")x" "$(ratio "$sce" "$nce")x" "$(ratio "$sl" "$nl")x" "$(ratio "$sb" "$nb")x"
+done
+echo
+echo "raw figures: $results"
