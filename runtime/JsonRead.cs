@@ -105,6 +105,35 @@ public static class JsonRead
     public static bool NextProperty(ref Utf8JsonReader reader) =>
         reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 
+    /// <summary>
+    /// Moves to the value of the next member <paramref name="names"/> describes, keeping every property
+    /// before it that they do not describe in <paramref name="extra"/>; false at the object's end.
+    /// <paramref name="member"/> is the member read last (-1 before the first), and becomes the member
+    /// whose value the reader is now on.
+    /// </summary>
+    public static bool NextMember(ref Utf8JsonReader reader, JsonMemberNames names, ref Dictionary<string, JsonElement>? extra, ref int member)
+    {
+        while (NextProperty(ref reader))
+        {
+            var found = names.Find(ref reader, member);
+            if (found >= 0)
+            {
+                member = found;
+                reader.Read();
+                return true;
+            }
+
+            Extra(ref reader, ref extra);
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a value of a value type with <paramref name="read"/>; <c>null</c> for a JSON null.</summary>
+    public static T? OrNull<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read)
+        where T : struct =>
+        reader.TokenType == JsonTokenType.Null ? null : read(ref reader, options);
+
     /// <summary>Keeps a property the type does not describe (the reader is on its name) and moves past its value.</summary>
     public static void Extra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
     {

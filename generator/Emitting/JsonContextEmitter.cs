@@ -50,7 +50,6 @@ internal static class JsonContextEmitter
             {
                 var typeName = CSharp.TypeName(type.Type, ns);
                 writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{type.PropertyName};");
-                writer.Line();
                 writer.Line(type.Type.Kind == TypeKind.Named
                     ? $"/// <summary>Reads and writes <see cref=\"{typeName}\"/>.</summary>"
                     : $"/// <summary>Reads and writes <c>{DocComments.Escape(typeName)}</c>.</summary>");
@@ -67,14 +66,10 @@ internal static class JsonContextEmitter
                 foreach (var type in context.Types)
                 {
                     var typeName = CSharp.TypeName(type.Type, ns);
-                    using (writer.Block($"if (type == typeof({typeName}))"))
-                    {
-                        writer.Line($"return {Metadata}.JsonMetadataServices.CreateValueInfo<{typeName}>(options, {JsonCode.NewConverter(type.Type, ns)});");
-                    }
-
-                    writer.Line();
+                    writer.Line($"if (type == typeof({typeName})) return {Metadata}.JsonMetadataServices.CreateValueInfo<{typeName}>(options, {JsonCode.NewConverter(type.Type, ns)});");
                 }
 
+                writer.Line();
                 writer.Line("return null;");
             }
         }

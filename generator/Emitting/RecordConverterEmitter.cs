@@ -5,26 +5,27 @@ using Specgen.Generator.Modelling.Model;
 namespace Specgen.Generator.Emitting;
 
 /// <summary>
-/// A record's JSON converter, written out member by member: property names matched as UTF-8 bytes,
+/// A record's JSON converter: property names found in the record's names table
+/// (<c>Specgen.Runtime.JsonMemberNames</c>) and each member's value read in a case of one switch,
 /// members the spec does not describe kept in the extension data, a missing required member an error
 /// that names it, and optional members left out when unset. No reflection, so it works trimmed and
 /// under NativeAOT.
 /// </summary>
 internal static class RecordConverterEmitter
 {
+    // Member names are distinct identifiers that start with a capital or an underscore, so this cannot
+    // meet a member; the locals (reader, options, writer, value, extra, member, result) are lower case.
+    private const string Names = "s_names";
+
     public static void Write(SourceWriter writer, ObjectModel model, string ns)
     {
         var name = model.Name;
         writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.</summary>");
         using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
         {
-            foreach (var property in model.Properties)
-            {
-                writer.Line($"private static readonly {CSharp.Json}.JsonEncodedText {NameField(property)} = {CSharp.Json}.JsonEncodedText.Encode({CSharp.Literal(property.JsonName)});");
-            }
-
             if (model.Properties.Count > 0)
             {
+                writer.Line($"private static readonly {CSharp.Runtime}.JsonMemberNames {Names} = new({string.Join(", ", model.Properties.Select(p => CSharp.Literal(p.JsonName)))});");
                 writer.Line();
             }
 
@@ -49,34 +50,30 @@ internal static class RecordConverterEmitter
             writer.Line($"{CSharp.Runtime}.JsonRead.Expect(ref reader, {CSharp.Json}.JsonTokenType.StartObject, {CSharp.Literal(model.Name)});");
             writer.Line(model.Properties.Count > 0 ? $"var result = new {model.Name}(default({CSharp.Runtime}.Blank));" : $"var result = new {model.Name}();");
             writer.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.Json}.JsonElement>? extra = null;");
-            using (writer.Block($"while ({CSharp.Runtime}.JsonRead.NextProperty(ref reader))"))
+            if (model.Properties.Count == 0)
             {
-                for (var i = 0; i < model.Properties.Count; i++)
-                {
-                    var property = model.Properties[i];
-                    using (writer.Block($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({JsonCode.Utf8(property.JsonName)}))"))
-                    {
-                        writer.Line("reader.Read();");
-                        var read = JsonCode.ReadCall(property.Type, ns);
-                        var field = "result." + RecordMembers.Field(property);
-                        writer.Line(property.Type.IsValueType
-                            // default(T?), not null: an enum converts from string, so null alone would be read as one.
-                            ? $"{field} = reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? default({CSharp.TypeName(property.Type, ns)}?) : {read};"
-                            : $"{field} = {read};");
-                        writer.Line($"result.{RecordMembers.SetField(i)} |= {RecordMembers.Bit(i)};");
-                    }
-                }
-
-                if (model.Properties.Count == 0)
+                using (writer.Block($"while ({CSharp.Runtime}.JsonRead.NextProperty(ref reader))"))
                 {
                     writer.Line($"{CSharp.Runtime}.JsonRead.Extra(ref reader, ref extra);");
                 }
-                else
+            }
+            else
+            {
+                // The names table finds the member (unknown properties go to extra); each case reads its value.
+                writer.Line("var member = -1;");
+                using (writer.Block($"while ({CSharp.Runtime}.JsonRead.NextMember(ref reader, {Names}, ref extra, ref member))"))
                 {
-                    using (writer.Block("else"))
+                    using (writer.Block("switch (member)"))
                     {
-                        writer.Line($"{CSharp.Runtime}.JsonRead.Extra(ref reader, ref extra);");
+                        for (var i = 0; i < model.Properties.Count; i++)
+                        {
+                            var property = model.Properties[i];
+                            writer.Line($"case {i}: result.{RecordMembers.Field(property)} = {ReadValue(property.Type, ns)}; break;");
+                        }
                     }
+
+                    writer.Line();
+                    WriteMarkPresent(writer, model);
                 }
             }
 
@@ -103,6 +100,30 @@ internal static class RecordConverterEmitter
         }
     }
 
+    /// <summary>The member just read is on the wire: its bit, in the presence field that holds it (a shift of a ulong takes the count modulo 64).</summary>
+    private static void WriteMarkPresent(SourceWriter writer, ObjectModel model)
+    {
+        var fields = RecordMembers.SetFieldCount(model);
+        if (fields == 1)
+        {
+            writer.Line($"result.{RecordMembers.SetField(0)} |= 1UL << member;");
+            return;
+        }
+
+        for (var f = 0; f < fields; f++)
+        {
+            var bound = ((f + 1) * 64).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var test = f == 0 ? $"if (member < {bound}) " : f == fields - 1 ? "else " : $"else if (member < {bound}) ";
+            writer.Line($"{test}result.{RecordMembers.SetField(f * 64)} |= 1UL << member;");
+        }
+    }
+
+    /// <summary>An expression reading a member's value; a value type's field is nullable, and a JSON null leaves it null.</summary>
+    private static string ReadValue(TypeRef type, string ns) => type.IsValueType
+        // OrNull, not a null test beside the read: an enum converts from string, so null alone would be read as one.
+        ? $"{CSharp.Runtime}.JsonRead.OrNull(ref reader, options, {JsonCode.ReadFunc(type, ns)})"
+        : JsonCode.ReadCall(type, ns);
+
     private static void WriteWrite(SourceWriter writer, ObjectModel model, string ns)
     {
         writer.Line("/// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>");
@@ -120,29 +141,15 @@ internal static class RecordConverterEmitter
             {
                 var property = model.Properties[i];
                 var field = "value." + RecordMembers.Field(property);
-                using (writer.Block($"if ({RecordMembers.IsSet(i, "value.")})"))
-                {
-                    writer.Line($"writer.WritePropertyName({NameField(property)});");
-                    if (property.Type.IsValueType)
-                    {
-                        writer.Line($"if ({field} is {{ }} {Local(property)}) {JsonCode.WriteCall(property.Type, ns, Local(property))}");
-                        writer.Line("else writer.WriteNullValue();");
-                    }
-                    else
-                    {
-                        writer.Line(JsonCode.WriteCall(property.Type, ns, field));
-                    }
-                }
+                var write = property.Type.IsValueType
+                    ? $"{CSharp.Runtime}.JsonWrite.OrNull(writer, {field}, options, {JsonCode.WriteFunc(property.Type, ns)});"
+                    : JsonCode.WriteCall(property.Type, ns, field);
+                var index = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                writer.Line($"if ({RecordMembers.IsSet(i, "value.")}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
             }
 
             writer.Line($"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName});");
             writer.Line("writer.WriteEndObject();");
         }
     }
-
-    // Member names are distinct identifiers that start with a capital or an underscore, so these
-    // cannot meet each other, reader, options, writer, value or extra.
-    private static string Local(PropertyModel property) => "v" + property.Name;
-
-    private static string NameField(PropertyModel property) => "s_" + property.Name;
 }

@@ -100,13 +100,8 @@ internal static class RecordEmitter
         var property = model.Properties[index];
         DocComments.Summary(writer, property.Description);
         DocComments.Remarks(writer, Remarks(property));
-        writer.Line($"[{CSharp.Serialization}.JsonPropertyName({CSharp.Literal(property.JsonName)})]");
-        if (!property.IsRequired)
-        {
-            // Absent stays absent: an optional member the caller did not set is not written.
-            writer.Line($"[{CSharp.Serialization}.JsonIgnore(Condition = {CSharp.Serialization}.JsonIgnoreCondition.WhenWritingNull)]");
-        }
-
+        // No [JsonPropertyName] or [JsonIgnore]: the record's converter (named by [JsonConverter]) is the
+        // only way System.Text.Json reads or writes it, so they would say nothing; its names table has the JSON names.
         var required = property.MustBeSet ? "required " : string.Empty;
         if (property.IsDeprecated && required.Length == 0)
         {
@@ -127,11 +122,7 @@ internal static class RecordEmitter
         var setter = property.IsRequired || property.AllowsNull
             ? $"{{ {field} = value; {set} |= {bit}; }}"
             : $"{{ {field} = value; {set} = value is null ? {set} & ~({bit}) : {set} | ({bit}); }}";
-        writer.Line($"public {required}{type} {property.Name}");
-        writer.Line("{");
-        writer.Line($"    get => {getter};");
-        writer.Line($"    init {setter}");
-        writer.Line("}");
+        writer.Line($"public {required}{type} {property.Name} {{ get => {getter}; init {setter} }}");
     }
 
     /// <summary>

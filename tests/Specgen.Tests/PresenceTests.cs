@@ -96,6 +96,25 @@ public class PresenceTests
         JsonAssert.Equivalent(text, Spec.Value.Write("Project", project));
     }
 
+    [Fact]
+    public void Members_are_found_by_their_JSON_names_in_any_order_escaped_or_not_and_other_names_are_kept()
+    {
+        // Out of spec order, an escaped name, an unknown member between known ones, a name that differs
+        // only in case (a member the spec does not describe), and a member sent twice (the last wins).
+        const string Json = """{"owner":{"login":"me"},"n\u0061me":"web","Name":"other","id":"p0","extra":[1],"createdAt":1,"teamId":null,"framework":"vite","id":"p1"}""";
+
+        var project = Spec.Value.Read("Project", Json);
+
+        Assert.Equal("web", CompiledSpec.Get(project, "Name"));
+        Assert.Equal("p1", CompiledSpec.Get(project, "Id"));
+        Assert.Equal(1L, CompiledSpec.Get(project, "CreatedAt"));
+        var extra = (IDictionary<string, JsonElement>)CompiledSpec.Get(project, "AdditionalProperties")!;
+        Assert.Equal(["Name", "extra"], extra.Keys.Order(StringComparer.Ordinal));
+        JsonAssert.Equivalent(
+            """{"id":"p1","name":"web","createdAt":1,"teamId":null,"framework":"vite","owner":{"login":"me"},"Name":"other","extra":[1]}""",
+            Spec.Value.Write("Project", project));
+    }
+
     [Theory]
     [InlineData("""{"p0":null,"p63":1,"p64":null,"p69":5}""")]
     [InlineData("""{"p69":null}""")]

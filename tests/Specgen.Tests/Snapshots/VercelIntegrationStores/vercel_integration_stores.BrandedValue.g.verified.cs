@@ -33,29 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Value
-        {
-            get => _Value;
-            init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
-        }
+        public global::System.Text.Json.JsonElement? Value { get => _Value; init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Disabled
-        {
-            get => _Disabled;
-            init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public global::Vercel.Condition? Disabled { get => _Disabled; init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("hidden")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Hidden
-        {
-            get => _Hidden;
-            init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public global::Vercel.Condition? Hidden { get => _Hidden; init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -64,9 +46,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="BrandedValue"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrandedValue>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Disabled = global::System.Text.Json.JsonEncodedText.Encode("disabled");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Hidden = global::System.Text.Json.JsonEncodedText.Encode("hidden");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("value", "disabled", "hidden");
 
             /// <inheritdoc/>
             public override BrandedValue? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -85,30 +65,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "BrandedValue");
                 var result = new BrandedValue(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("value"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Value = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Element); break;
+                        case 1: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
+                        case 2: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("disabled"u8))
-                    {
-                        reader.Read();
-                        result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("hidden"u8))
-                    {
-                        reader.Read();
-                        result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -125,22 +92,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Value);
-                    if (value._Value is { } vValue) global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Disabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Hidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Value, options, global::Specgen.Runtime.JsonWrite.Element); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

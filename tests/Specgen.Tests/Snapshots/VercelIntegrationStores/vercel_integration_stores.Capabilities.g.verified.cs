@@ -36,53 +36,17 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("mcp")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Mcp
-        {
-            get => _Mcp;
-            init { _Mcp = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
-        }
+        public bool? Mcp { get => _Mcp; init { _Mcp = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("sso")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Sso
-        {
-            get => _Sso;
-            init { _Sso = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public bool? Sso { get => _Sso; init { _Sso = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("billable")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Billable
-        {
-            get => _Billable;
-            init { _Billable = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public bool? Billable { get => _Billable; init { _Billable = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("transferable")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Transferable
-        {
-            get => _Transferable;
-            init { _Transferable = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public bool? Transferable { get => _Transferable; init { _Transferable = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("secretsSync")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? SecretsSync
-        {
-            get => _SecretsSync;
-            init { _SecretsSync = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public bool? SecretsSync { get => _SecretsSync; init { _SecretsSync = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("projects")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Projects
-        {
-            get => _Projects;
-            init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public bool? Projects { get => _Projects; init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -91,12 +55,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Capabilities"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Capabilities>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Mcp = global::System.Text.Json.JsonEncodedText.Encode("mcp");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Sso = global::System.Text.Json.JsonEncodedText.Encode("sso");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Billable = global::System.Text.Json.JsonEncodedText.Encode("billable");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Transferable = global::System.Text.Json.JsonEncodedText.Encode("transferable");
-            private static readonly global::System.Text.Json.JsonEncodedText s_SecretsSync = global::System.Text.Json.JsonEncodedText.Encode("secretsSync");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Projects = global::System.Text.Json.JsonEncodedText.Encode("projects");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("mcp", "sso", "billable", "transferable", "secretsSync", "projects");
 
             /// <inheritdoc/>
             public override Capabilities? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -115,48 +74,20 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Capabilities");
                 var result = new Capabilities(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("mcp"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Mcp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Mcp = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 1: result._Sso = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 2: result._Billable = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 3: result._Transferable = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 4: result._SecretsSync = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 5: result._Projects = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
                     }
-                    else if (reader.ValueTextEquals("sso"u8))
-                    {
-                        reader.Read();
-                        result._Sso = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("billable"u8))
-                    {
-                        reader.Read();
-                        result._Billable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("transferable"u8))
-                    {
-                        reader.Read();
-                        result._Transferable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("secretsSync"u8))
-                    {
-                        reader.Read();
-                        result._SecretsSync = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("projects"u8))
-                    {
-                        reader.Read();
-                        result._Projects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -173,42 +104,12 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Mcp);
-                    if (value._Mcp is { } vMcp) global::Specgen.Runtime.JsonWrite.Boolean(writer, vMcp, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Sso);
-                    if (value._Sso is { } vSso) global::Specgen.Runtime.JsonWrite.Boolean(writer, vSso, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Billable);
-                    if (value._Billable is { } vBillable) global::Specgen.Runtime.JsonWrite.Boolean(writer, vBillable, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Transferable);
-                    if (value._Transferable is { } vTransferable) global::Specgen.Runtime.JsonWrite.Boolean(writer, vTransferable, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_SecretsSync);
-                    if (value._SecretsSync is { } vSecretsSync) global::Specgen.Runtime.JsonWrite.Boolean(writer, vSecretsSync, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_Projects);
-                    if (value._Projects is { } vProjects) global::Specgen.Runtime.JsonWrite.Boolean(writer, vProjects, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Mcp, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Sso, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Billable, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Transferable, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._SecretsSync, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Projects, options, global::Specgen.Runtime.JsonWrite.Boolean); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -46,12 +46,7 @@ namespace Vercel
         /// <remarks>
         /// At most 128 characters.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name
-        {
-            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "Name", "name", ((_set0 & (1UL << 0)) != 0));
-            init { _Name = value; _set0 |= 1UL << 0; }
-        }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
 
         /// <summary>
         /// ID of your integration configuration. Get this from GET /v1/integrations/configurations
@@ -59,12 +54,7 @@ namespace Vercel
         /// <remarks>
         /// Matches <c>^icfg_[a-zA-Z0-9]+$</c>.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("integrationConfigurationId")]
-        public required string IntegrationConfigurationId
-        {
-            get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0));
-            init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; }
-        }
+        public required string IntegrationConfigurationId { get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0)); init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; } }
 
         /// <summary>
         /// ID or slug of the integration product. Get available products from GET /v1/integrations/configuration/{id}/products
@@ -72,45 +62,22 @@ namespace Vercel
         /// <remarks>
         /// Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("integrationProductIdOrSlug")]
-        public required string IntegrationProductIdOrSlug
-        {
-            get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0));
-            init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; }
-        }
+        public required string IntegrationProductIdOrSlug { get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0)); init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; } }
 
         /// <summary>
         /// Optional key-value pairs for resource metadata
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata
-        {
-            get => _Metadata;
-            init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _Metadata; init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
         /// <summary>
         /// Optional external identifier for tracking purposes
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("externalId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ExternalId
-        {
-            get => _ExternalId;
-            init { _ExternalId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public string? ExternalId { get => _ExternalId; init { _ExternalId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
         /// <summary>
         /// Protocol-specific configuration settings
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("protocolSettings")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings
-        {
-            get => _ProtocolSettings;
-            init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get => _ProtocolSettings; init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
         /// <summary>
         /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
@@ -118,35 +85,17 @@ namespace Vercel
         /// <remarks>
         /// Defaults to <c>&quot;marketplace&quot;</c>.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source
-        {
-            get => _Source;
-            init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
         /// <summary>
         /// ID of the billing plan for paid resources. Get available plans from GET /integrations/integration/{id}/products/{productId}/plans. If not provided, automatically discovers free billing plans.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("billingPlanId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? BillingPlanId
-        {
-            get => _BillingPlanId;
-            init { _BillingPlanId = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
-        }
+        public string? BillingPlanId { get => _BillingPlanId; init { _BillingPlanId = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
         /// <summary>
         /// Payment method ID for paid resources. Optional - uses default payment method if not provided.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("paymentMethodId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? PaymentMethodId
-        {
-            get => _PaymentMethodId;
-            init { _PaymentMethodId = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
-        }
+        public string? PaymentMethodId { get => _PaymentMethodId; init { _PaymentMethodId = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
         /// <summary>
         /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable amounts.
@@ -154,13 +103,7 @@ namespace Vercel
         /// <remarks>
         /// Minimum: 50.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("prepaymentAmountCents")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? PrepaymentAmountCents
-        {
-            get => _PrepaymentAmountCents;
-            init { _PrepaymentAmountCents = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
-        }
+        public double? PrepaymentAmountCents { get => _PrepaymentAmountCents; init { _PrepaymentAmountCents = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -200,16 +143,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequest"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIntegrationStoreDirectRequest>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_IntegrationConfigurationId = global::System.Text.Json.JsonEncodedText.Encode("integrationConfigurationId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_IntegrationProductIdOrSlug = global::System.Text.Json.JsonEncodedText.Encode("integrationProductIdOrSlug");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ExternalId = global::System.Text.Json.JsonEncodedText.Encode("externalId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ProtocolSettings = global::System.Text.Json.JsonEncodedText.Encode("protocolSettings");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
-            private static readonly global::System.Text.Json.JsonEncodedText s_BillingPlanId = global::System.Text.Json.JsonEncodedText.Encode("billingPlanId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_PaymentMethodId = global::System.Text.Json.JsonEncodedText.Encode("paymentMethodId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_PrepaymentAmountCents = global::System.Text.Json.JsonEncodedText.Encode("prepaymentAmountCents");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("name", "integrationConfigurationId", "integrationProductIdOrSlug", "metadata", "externalId", "protocolSettings", "source", "billingPlanId", "paymentMethodId", "prepaymentAmountCents");
 
             /// <inheritdoc/>
             public override CreateIntegrationStoreDirectRequest? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -228,72 +162,24 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectRequest");
                 var result = new CreateIntegrationStoreDirectRequest(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._IntegrationConfigurationId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._IntegrationProductIdOrSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 3: result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
+                        case 4: result._ExternalId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 5: result._ProtocolSettings = global::Specgen.Runtime.JsonRead.Object(ref reader, options); break;
+                        case 6: result._Source = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue); break;
+                        case 7: result._BillingPlanId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 8: result._PaymentMethodId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 9: result._PrepaymentAmountCents = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
                     }
-                    else if (reader.ValueTextEquals("integrationConfigurationId"u8))
-                    {
-                        reader.Read();
-                        result._IntegrationConfigurationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("integrationProductIdOrSlug"u8))
-                    {
-                        reader.Read();
-                        result._IntegrationProductIdOrSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        reader.Read();
-                        result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("externalId"u8))
-                    {
-                        reader.Read();
-                        result._ExternalId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("protocolSettings"u8))
-                    {
-                        reader.Read();
-                        result._ProtocolSettings = global::Specgen.Runtime.JsonRead.Object(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("source"u8))
-                    {
-                        reader.Read();
-                        result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.CreateIntegrationStoreDirectRequestSource?) : global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("billingPlanId"u8))
-                    {
-                        reader.Read();
-                        result._BillingPlanId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("paymentMethodId"u8))
-                    {
-                        reader.Read();
-                        result._PaymentMethodId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else if (reader.ValueTextEquals("prepaymentAmountCents"u8))
-                    {
-                        reader.Read();
-                        result._PrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 9;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -313,58 +199,16 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_IntegrationConfigurationId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationConfigurationId, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_IntegrationProductIdOrSlug);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationProductIdOrSlug, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Metadata);
-                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_ExternalId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalId, options);
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_ProtocolSettings);
-                    global::Specgen.Runtime.JsonWrite.Node(writer, value._ProtocolSettings, options);
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_Source);
-                    if (value._Source is { } vSource) global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue(writer, vSource, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_BillingPlanId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._BillingPlanId, options);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_PaymentMethodId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._PaymentMethodId, options);
-                }
-                if (((value._set0 & (1UL << 9)) != 0))
-                {
-                    writer.WritePropertyName(s_PrepaymentAmountCents);
-                    if (value._PrepaymentAmountCents is { } vPrepaymentAmountCents) global::Specgen.Runtime.JsonWrite.Number(writer, vPrepaymentAmountCents, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationConfigurationId, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationProductIdOrSlug, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalId, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.Node(writer, value._ProtocolSettings, options); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Source, options, global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._BillingPlanId, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._PaymentMethodId, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PrepaymentAmountCents, options, global::Specgen.Runtime.JsonWrite.Number); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -31,12 +31,7 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("store")]
-        public required global::Vercel.Store? Store
-        {
-            get => ((_set0 & (1UL << 0)) != 0) ? _Store : throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectResponse", "Store", "store", false);
-            init { _Store = value; _set0 |= 1UL << 0; }
-        }
+        public required global::Vercel.Store? Store { get => ((_set0 & (1UL << 0)) != 0) ? _Store : throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectResponse", "Store", "store", false); init { _Store = value; _set0 |= 1UL << 0; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -52,7 +47,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectResponse"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateIntegrationStoreDirectResponse>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Store = global::System.Text.Json.JsonEncodedText.Encode("store");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("store");
 
             /// <inheritdoc/>
             public override CreateIntegrationStoreDirectResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -71,18 +66,15 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectResponse");
                 var result = new CreateIntegrationStoreDirectResponse(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("store"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Store = global::Vercel.Store.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Store = global::Vercel.Store.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -100,11 +92,7 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Store);
-                    global::Vercel.Store.JsonConverter.WriteValue(writer, value._Store, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Store.JsonConverter.WriteValue(writer, value._Store, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -32,19 +32,9 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-        public required bool Required
-        {
-            get => _Required ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Required", "required", ((_set0 & (1UL << 0)) != 0));
-            init { _Required = value; _set0 |= 1UL << 0; }
-        }
+        public required bool Required { get => _Required ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Required", "required", ((_set0 & (1UL << 0)) != 0)); init { _Required = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions
-        {
-            get => _Actions ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Actions", "actions", ((_set0 & (1UL << 1)) != 0));
-            init { _Actions = value; _set0 |= 1UL << 1; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get => _Actions ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Actions", "actions", ((_set0 & (1UL << 1)) != 0)); init { _Actions = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -61,8 +51,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Deployments"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Deployments>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Required = global::System.Text.Json.JsonEncodedText.Encode("required");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Actions = global::System.Text.Json.JsonEncodedText.Encode("actions");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("required", "actions");
 
             /// <inheritdoc/>
             public override Deployments? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -81,24 +70,16 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Deployments");
                 var result = new Deployments(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("required"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Required = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Required = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 1: result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue); break;
                     }
-                    else if (reader.ValueTextEquals("actions"u8))
-                    {
-                        reader.Read();
-                        result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -117,17 +98,8 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Required);
-                    if (value._Required is { } vRequired) global::Specgen.Runtime.JsonWrite.Boolean(writer, vRequired, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Actions);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Required, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -32,19 +32,9 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug
-        {
-            get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Slug", "slug", ((_set0 & (1UL << 0)) != 0));
-            init { _Slug = value; _set0 |= 1UL << 0; }
-        }
+        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Slug", "slug", ((_set0 & (1UL << 0)) != 0)); init { _Slug = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments
-        {
-            get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Environments", "environments", ((_set0 & (1UL << 1)) != 0));
-            init { _Environments = value; _set0 |= 1UL << 1; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Environments", "environments", ((_set0 & (1UL << 1)) != 0)); init { _Environments = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -61,8 +51,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="DeploymentsAction"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<DeploymentsAction>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Environments = global::System.Text.Json.JsonEncodedText.Encode("environments");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("slug", "environments");
 
             /// <inheritdoc/>
             public override DeploymentsAction? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -81,24 +70,16 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DeploymentsAction");
                 var result = new DeploymentsAction(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("slug"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
                     }
-                    else if (reader.ValueTextEquals("environments"u8))
-                    {
-                        reader.Read();
-                        result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -117,16 +98,8 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Slug);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Environments);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -32,20 +32,9 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("label")]
-        public required string Label
-        {
-            get => _Label ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Detail", "Label", "label", ((_set0 & (1UL << 0)) != 0));
-            init { _Label = value; _set0 |= 1UL << 0; }
-        }
+        public required string Label { get => _Label ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Detail", "Label", "label", ((_set0 & (1UL << 0)) != 0)); init { _Label = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Value
-        {
-            get => _Value;
-            init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public string? Value { get => _Value; init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -62,8 +51,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Detail"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Detail>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Label = global::System.Text.Json.JsonEncodedText.Encode("label");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("label", "value");
 
             /// <inheritdoc/>
             public override Detail? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -82,24 +70,16 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Detail");
                 var result = new Detail(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("label"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Label = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Label = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Value = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("value"u8))
-                    {
-                        reader.Read();
-                        result._Value = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -117,16 +97,8 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Label);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Label, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Value);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Value, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Label, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Value, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -32,20 +32,9 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        public required global::Vercel.Status Status
-        {
-            get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Experimentation", "Status", "status", ((_set0 & (1UL << 0)) != 0));
-            init { _Status = value; _set0 |= 1UL << 0; }
-        }
+        public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Experimentation", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigSyncingSupport")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? EdgeConfigSyncingSupport
-        {
-            get => _EdgeConfigSyncingSupport;
-            init { _EdgeConfigSyncingSupport = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public bool? EdgeConfigSyncingSupport { get => _EdgeConfigSyncingSupport; init { _EdgeConfigSyncingSupport = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -62,8 +51,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Experimentation"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Experimentation>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigSyncingSupport = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigSyncingSupport");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("status", "edgeConfigSyncingSupport");
 
             /// <inheritdoc/>
             public override Experimentation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -82,24 +70,16 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Experimentation");
                 var result = new Experimentation(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("status"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Status = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Status.JsonConverter.ReadValue); break;
+                        case 1: result._EdgeConfigSyncingSupport = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
                     }
-                    else if (reader.ValueTextEquals("edgeConfigSyncingSupport"u8))
-                    {
-                        reader.Read();
-                        result._EdgeConfigSyncingSupport = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -117,18 +97,8 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Status);
-                    if (value._Status is { } vStatus) global::Vercel.Status.JsonConverter.WriteValue(writer, vStatus, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_EdgeConfigSyncingSupport);
-                    if (value._EdgeConfigSyncingSupport is { } vEdgeConfigSyncingSupport) global::Specgen.Runtime.JsonWrite.Boolean(writer, vEdgeConfigSyncingSupport, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Status, options, global::Vercel.Status.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._EdgeConfigSyncingSupport, options, global::Specgen.Runtime.JsonWrite.Boolean); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -31,12 +31,7 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("plans")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans
-        {
-            get => _Plans ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetBillingPlansResponse", "Plans", "plans", ((_set0 & (1UL << 0)) != 0));
-            init { _Plans = value; _set0 |= 1UL << 0; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans { get => _Plans ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetBillingPlansResponse", "Plans", "plans", ((_set0 & (1UL << 0)) != 0)); init { _Plans = value; _set0 |= 1UL << 0; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -52,7 +47,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="GetBillingPlansResponse"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetBillingPlansResponse>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Plans = global::System.Text.Json.JsonEncodedText.Encode("plans");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("plans");
 
             /// <inheritdoc/>
             public override GetBillingPlansResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -71,18 +66,15 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetBillingPlansResponse");
                 var result = new GetBillingPlansResponse(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("plans"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Plans = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Plan.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Plans = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Plan.JsonConverter.ReadValue); break;
                     }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -100,11 +92,7 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Plans);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Plans, options, global::Vercel.Plan.JsonConverter.WriteValue);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._Plans, options, global::Vercel.Plan.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -33,26 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("products")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products
-        {
-            get => _Products ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Products", "products", ((_set0 & (1UL << 0)) != 0));
-            init { _Products = value; _set0 |= 1UL << 0; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => _Products ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Products", "products", ((_set0 & (1UL << 0)) != 0)); init { _Products = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("integration")]
-        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration
-        {
-            get => _Integration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Integration", "integration", ((_set0 & (1UL << 1)) != 0));
-            init { _Integration = value; _set0 |= 1UL << 1; }
-        }
+        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get => _Integration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Integration", "integration", ((_set0 & (1UL << 1)) != 0)); init { _Integration = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("configuration")]
-        public required global::Vercel.Configuration Configuration
-        {
-            get => _Configuration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Configuration", "configuration", ((_set0 & (1UL << 2)) != 0));
-            init { _Configuration = value; _set0 |= 1UL << 2; }
-        }
+        public required global::Vercel.Configuration Configuration { get => _Configuration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Configuration", "configuration", ((_set0 & (1UL << 2)) != 0)); init { _Configuration = value; _set0 |= 1UL << 2; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -70,9 +55,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="GetConfigurationProductsResponse"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetConfigurationProductsResponse>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Products = global::System.Text.Json.JsonEncodedText.Encode("products");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Integration = global::System.Text.Json.JsonEncodedText.Encode("integration");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Configuration = global::System.Text.Json.JsonEncodedText.Encode("configuration");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("products", "integration", "configuration");
 
             /// <inheritdoc/>
             public override GetConfigurationProductsResponse? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -91,30 +74,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponse");
                 var result = new GetConfigurationProductsResponse(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("products"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Products = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Products = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue); break;
+                        case 1: result._Integration = global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue(ref reader, options); break;
+                        case 2: result._Configuration = global::Vercel.Configuration.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("integration"u8))
-                    {
-                        reader.Read();
-                        result._Integration = global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("configuration"u8))
-                    {
-                        reader.Read();
-                        result._Configuration = global::Vercel.Configuration.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -134,21 +104,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Products);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Products, options, global::Vercel.Product.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Integration);
-                    global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue(writer, value._Integration, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Configuration);
-                    global::Vercel.Configuration.JsonConverter.WriteValue(writer, value._Configuration, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._Products, options, global::Vercel.Product.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue(writer, value._Integration, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Configuration.JsonConverter.WriteValue(writer, value._Configuration, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -33,26 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id
-        {
-            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Id", "id", ((_set0 & (1UL << 0)) != 0));
-            init { _Id = value; _set0 |= 1UL << 0; }
-        }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug
-        {
-            get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Slug", "slug", ((_set0 & (1UL << 1)) != 0));
-            init { _Slug = value; _set0 |= 1UL << 1; }
-        }
+        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Slug", "slug", ((_set0 & (1UL << 1)) != 0)); init { _Slug = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name
-        {
-            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Name", "name", ((_set0 & (1UL << 2)) != 0));
-            init { _Name = value; _set0 |= 1UL << 2; }
-        }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -70,9 +55,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="GetConfigurationProductsResponseIntegration"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetConfigurationProductsResponseIntegration>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "slug", "name");
 
             /// <inheritdoc/>
             public override GetConfigurationProductsResponseIntegration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -91,30 +74,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponseIntegration");
                 var result = new GetConfigurationProductsResponseIntegration(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("id"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("slug"u8))
-                    {
-                        reader.Read();
-                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -134,21 +104,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Id);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Slug);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -33,28 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("providers")]
-        public required global::Vercel.Providers Providers
-        {
-            get => _Providers ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Git", "Providers", "providers", ((_set0 & (1UL << 0)) != 0));
-            init { _Providers = value; _set0 |= 1UL << 0; }
-        }
+        public required global::Vercel.Providers Providers { get => _Providers ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Git", "Providers", "providers", ((_set0 & (1UL << 0)) != 0)); init { _Providers = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("owners")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Owners
-        {
-            get => _Owners;
-            init { _Owners = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Owners { get => _Owners; init { _Owners = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("repos")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Repos
-        {
-            get => _Repos;
-            init { _Repos = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Repos { get => _Repos; init { _Repos = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -72,9 +55,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Git"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Git>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Providers = global::System.Text.Json.JsonEncodedText.Encode("providers");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Owners = global::System.Text.Json.JsonEncodedText.Encode("owners");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Repos = global::System.Text.Json.JsonEncodedText.Encode("repos");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("providers", "owners", "repos");
 
             /// <inheritdoc/>
             public override Git? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -93,30 +74,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Git");
                 var result = new Git(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("providers"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Providers = global::Vercel.Providers.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Providers = global::Vercel.Providers.JsonConverter.ReadValue(ref reader, options); break;
+                        case 1: result._Owners = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 2: result._Repos = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
                     }
-                    else if (reader.ValueTextEquals("owners"u8))
-                    {
-                        reader.Read();
-                        result._Owners = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("repos"u8))
-                    {
-                        reader.Read();
-                        result._Repos = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -134,21 +102,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Providers);
-                    global::Vercel.Providers.JsonConverter.WriteValue(writer, value._Providers, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Owners);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Owners, options, global::Specgen.Runtime.JsonWrite.String);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Repos);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Repos, options, global::Specgen.Runtime.JsonWrite.String);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Providers.JsonConverter.WriteValue(writer, value._Providers, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.List(writer, value._Owners, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Repos, options, global::Specgen.Runtime.JsonWrite.String); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

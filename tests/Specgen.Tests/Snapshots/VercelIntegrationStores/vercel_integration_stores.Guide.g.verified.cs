@@ -33,26 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("framework")]
-        public required string Framework
-        {
-            get => _Framework ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Framework", "framework", ((_set0 & (1UL << 0)) != 0));
-            init { _Framework = value; _set0 |= 1UL << 0; }
-        }
+        public required string Framework { get => _Framework ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Framework", "framework", ((_set0 & (1UL << 0)) != 0)); init { _Framework = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title
-        {
-            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Title", "title", ((_set0 & (1UL << 1)) != 0));
-            init { _Title = value; _set0 |= 1UL << 1; }
-        }
+        public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Title", "title", ((_set0 & (1UL << 1)) != 0)); init { _Title = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("steps")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step> Steps
-        {
-            get => _Steps ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Steps", "steps", ((_set0 & (1UL << 2)) != 0));
-            init { _Steps = value; _set0 |= 1UL << 2; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step> Steps { get => _Steps ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Steps", "steps", ((_set0 & (1UL << 2)) != 0)); init { _Steps = value; _set0 |= 1UL << 2; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -70,9 +55,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Guide"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Guide>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Framework = global::System.Text.Json.JsonEncodedText.Encode("framework");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Steps = global::System.Text.Json.JsonEncodedText.Encode("steps");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("framework", "title", "steps");
 
             /// <inheritdoc/>
             public override Guide? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -91,30 +74,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Guide");
                 var result = new Guide(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("framework"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Framework = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Framework = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Steps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Step.JsonConverter.ReadValue); break;
                     }
-                    else if (reader.ValueTextEquals("title"u8))
-                    {
-                        reader.Read();
-                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("steps"u8))
-                    {
-                        reader.Read();
-                        result._Steps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Step.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -134,21 +104,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Framework);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Framework, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Title);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Steps);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Steps, options, global::Vercel.Step.JsonConverter.WriteValue);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Framework, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Steps, options, global::Vercel.Step.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

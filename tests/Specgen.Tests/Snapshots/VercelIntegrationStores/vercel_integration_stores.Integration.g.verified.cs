@@ -36,50 +36,17 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name
-        {
-            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Name", "name", ((_set0 & (1UL << 0)) != 0));
-            init { _Name = value; _set0 |= 1UL << 0; }
-        }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("icon")]
-        public required string Icon
-        {
-            get => _Icon ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Icon", "icon", ((_set0 & (1UL << 1)) != 0));
-            init { _Icon = value; _set0 |= 1UL << 1; }
-        }
+        public required string Icon { get => _Icon ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Icon", "icon", ((_set0 & (1UL << 1)) != 0)); init { _Icon = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("isLegacy")]
-        public required bool IsLegacy
-        {
-            get => _IsLegacy ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "IsLegacy", "isLegacy", ((_set0 & (1UL << 2)) != 0));
-            init { _IsLegacy = value; _set0 |= 1UL << 2; }
-        }
+        public required bool IsLegacy { get => _IsLegacy ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "IsLegacy", "isLegacy", ((_set0 & (1UL << 2)) != 0)); init { _IsLegacy = value; _set0 |= 1UL << 2; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("flags")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Flags
-        {
-            get => _Flags;
-            init { _Flags = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get => _Flags; init { _Flags = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("assignedBetaLabelAt")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? AssignedBetaLabelAt
-        {
-            get => _AssignedBetaLabelAt;
-            init { _AssignedBetaLabelAt = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public double? AssignedBetaLabelAt { get => _AssignedBetaLabelAt; init { _AssignedBetaLabelAt = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("tagIds")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds
-        {
-            get => _TagIds;
-            init { _TagIds = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds { get => _TagIds; init { _TagIds = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -100,12 +67,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Integration"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Integration>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Icon = global::System.Text.Json.JsonEncodedText.Encode("icon");
-            private static readonly global::System.Text.Json.JsonEncodedText s_IsLegacy = global::System.Text.Json.JsonEncodedText.Encode("isLegacy");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Flags = global::System.Text.Json.JsonEncodedText.Encode("flags");
-            private static readonly global::System.Text.Json.JsonEncodedText s_AssignedBetaLabelAt = global::System.Text.Json.JsonEncodedText.Encode("assignedBetaLabelAt");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TagIds = global::System.Text.Json.JsonEncodedText.Encode("tagIds");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("name", "icon", "isLegacy", "flags", "assignedBetaLabelAt", "tagIds");
 
             /// <inheritdoc/>
             public override Integration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -124,48 +86,20 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Integration");
                 var result = new Integration(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Icon = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._IsLegacy = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 3: result._Flags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 4: result._AssignedBetaLabelAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 5: result._TagIds = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue); break;
                     }
-                    else if (reader.ValueTextEquals("icon"u8))
-                    {
-                        reader.Read();
-                        result._Icon = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("isLegacy"u8))
-                    {
-                        reader.Read();
-                        result._IsLegacy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("flags"u8))
-                    {
-                        reader.Read();
-                        result._Flags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("assignedBetaLabelAt"u8))
-                    {
-                        reader.Read();
-                        result._AssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("tagIds"u8))
-                    {
-                        reader.Read();
-                        result._TagIds = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -185,38 +119,12 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Icon);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Icon, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_IsLegacy);
-                    if (value._IsLegacy is { } vIsLegacy) global::Specgen.Runtime.JsonWrite.Boolean(writer, vIsLegacy, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Flags);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Flags, options, global::Specgen.Runtime.JsonWrite.String);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_AssignedBetaLabelAt);
-                    if (value._AssignedBetaLabelAt is { } vAssignedBetaLabelAt) global::Specgen.Runtime.JsonWrite.Number(writer, vAssignedBetaLabelAt, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_TagIds);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._TagIds, options, global::Vercel.TagId.JsonConverter.WriteValue);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Icon, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._IsLegacy, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.List(writer, value._Flags, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._AssignedBetaLabelAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._TagIds, options, global::Vercel.TagId.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

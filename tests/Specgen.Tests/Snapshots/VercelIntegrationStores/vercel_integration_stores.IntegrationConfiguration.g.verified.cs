@@ -51,194 +51,86 @@ namespace Vercel
         /// <summary>
         /// A timestamp that tells you when the configuration was installed successfully
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("completedAt")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? CompletedAt
-        {
-            get => _CompletedAt;
-            init { _CompletedAt = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
-        }
+        public double? CompletedAt { get => _CompletedAt; init { _CompletedAt = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was created
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? CreatedAt
-        {
-            get => _CreatedAt;
-            init { _CreatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public double? CreatedAt { get => _CreatedAt; init { _CreatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
         /// <summary>
         /// The unique identifier of the configuration
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Id
-        {
-            get => _Id;
-            init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public string? Id { get => _Id; init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>
         /// The unique identifier of the app the configuration was created for
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("integrationId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? IntegrationId
-        {
-            get => _IntegrationId;
-            init { _IntegrationId = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public string? IntegrationId { get => _IntegrationId; init { _IntegrationId = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
         /// <summary>
         /// The user or team ID that owns the configuration
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("ownerId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? OwnerId
-        {
-            get => _OwnerId;
-            init { _OwnerId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public string? OwnerId { get => _OwnerId; init { _OwnerId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
         /// <summary>
         /// When a configuration is limited to access certain projects, this will contain each of the project ID it is allowed to access. If it is not defined, the configuration has full access.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("projects")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Projects
-        {
-            get => _Projects;
-            init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Projects { get => _Projects; init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
         /// <summary>
         /// Source defines where the configuration was installed from. It is used to analyze user engagement for integration installations in product metrics.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("source")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Source? Source
-        {
-            get => _Source;
-            init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public global::Vercel.Source? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
         /// <summary>
         /// The slug of the integration the configuration is created for.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Slug
-        {
-            get => _Slug;
-            init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
-        }
+        public string? Slug { get => _Slug; init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
         /// <summary>
         /// When the configuration was created for a team, this will show the ID of the team.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("teamId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? TeamId
-        {
-            get => _TeamId;
-            init { _TeamId = value; _set0 |= 1UL << 8; }
-        }
+        public string? TeamId { get => _TeamId; init { _TeamId = value; _set0 |= 1UL << 8; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Type
-        {
-            get => _Type;
-            init { _Type = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
-        }
+        public string? Type { get => _Type; init { _Type = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was updated.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? UpdatedAt
-        {
-            get => _UpdatedAt;
-            init { _UpdatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
-        }
+        public double? UpdatedAt { get => _UpdatedAt; init { _UpdatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
         /// <summary>
         /// The ID of the user that created the configuration.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("userId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? UserId
-        {
-            get => _UserId;
-            init { _UserId = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
-        }
+        public string? UserId { get => _UserId; init { _UserId = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
         /// <summary>
         /// The resources that are allowed to be accessed by the configuration.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes
-        {
-            get => _Scopes;
-            init { _Scopes = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _Scopes; init { _Scopes = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was disabled. Note: Configurations can be disabled when the associated user loses access to a team. They do not function during this time until the configuration is 'transferred', meaning the associated user is changed to one with access to the team.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("disabledAt")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? DisabledAt
-        {
-            get => _DisabledAt;
-            init { _DisabledAt = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
-        }
+        public double? DisabledAt { get => _DisabledAt; init { _DisabledAt = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was deleted.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("deletedAt")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? DeletedAt
-        {
-            get => _DeletedAt;
-            init { _DeletedAt = value; _set0 |= 1UL << 14; }
-        }
+        public double? DeletedAt { get => _DeletedAt; init { _DeletedAt = value; _set0 |= 1UL << 14; } }
 
         /// <summary>
         /// A timestamp that tells you when the configuration deletion has been started for cases when the deletion needs to be settled/approved by partners, such as when marketplace invoices have been paid.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("deleteRequestedAt")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? DeleteRequestedAt
-        {
-            get => _DeleteRequestedAt;
-            init { _DeleteRequestedAt = value; _set0 |= 1UL << 15; }
-        }
+        public double? DeleteRequestedAt { get => _DeleteRequestedAt; init { _DeleteRequestedAt = value; _set0 |= 1UL << 15; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("disabledReason")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.DisabledReason? DisabledReason
-        {
-            get => _DisabledReason;
-            init { _DisabledReason = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); }
-        }
+        public global::Vercel.DisabledReason? DisabledReason { get => _DisabledReason; init { _DisabledReason = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); } }
 
         /// <summary>
         /// Defines the installation type. - 'external' integrations are installed via the existing integrations flow - 'marketplace' integrations are natively installed: - when accepting the TOS of a partner during the store creation process - if undefined, assume 'external'
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("installationType")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.InstallationType? InstallationType
-        {
-            get => _InstallationType;
-            init { _InstallationType = value; _set0 = value is null ? _set0 & ~(1UL << 17) : _set0 | (1UL << 17); }
-        }
+        public global::Vercel.InstallationType? InstallationType { get => _InstallationType; init { _InstallationType = value; _set0 = value is null ? _set0 & ~(1UL << 17) : _set0 | (1UL << 17); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -247,24 +139,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="IntegrationConfiguration"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<IntegrationConfiguration>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_CompletedAt = global::System.Text.Json.JsonEncodedText.Encode("completedAt");
-            private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("createdAt");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_IntegrationId = global::System.Text.Json.JsonEncodedText.Encode("integrationId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_OwnerId = global::System.Text.Json.JsonEncodedText.Encode("ownerId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Projects = global::System.Text.Json.JsonEncodedText.Encode("projects");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TeamId = global::System.Text.Json.JsonEncodedText.Encode("teamId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UpdatedAt = global::System.Text.Json.JsonEncodedText.Encode("updatedAt");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UserId = global::System.Text.Json.JsonEncodedText.Encode("userId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Scopes = global::System.Text.Json.JsonEncodedText.Encode("scopes");
-            private static readonly global::System.Text.Json.JsonEncodedText s_DisabledAt = global::System.Text.Json.JsonEncodedText.Encode("disabledAt");
-            private static readonly global::System.Text.Json.JsonEncodedText s_DeletedAt = global::System.Text.Json.JsonEncodedText.Encode("deletedAt");
-            private static readonly global::System.Text.Json.JsonEncodedText s_DeleteRequestedAt = global::System.Text.Json.JsonEncodedText.Encode("deleteRequestedAt");
-            private static readonly global::System.Text.Json.JsonEncodedText s_DisabledReason = global::System.Text.Json.JsonEncodedText.Encode("disabledReason");
-            private static readonly global::System.Text.Json.JsonEncodedText s_InstallationType = global::System.Text.Json.JsonEncodedText.Encode("installationType");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("completedAt", "createdAt", "id", "integrationId", "ownerId", "projects", "source", "slug", "teamId", "type", "updatedAt", "userId", "scopes", "disabledAt", "deletedAt", "deleteRequestedAt", "disabledReason", "installationType");
 
             /// <inheritdoc/>
             public override IntegrationConfiguration? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -283,120 +158,32 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "IntegrationConfiguration");
                 var result = new IntegrationConfiguration(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("completedAt"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._CompletedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 1: result._CreatedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 2: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 3: result._IntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 4: result._OwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 5: result._Projects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 6: result._Source = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Source.JsonConverter.ReadValue); break;
+                        case 7: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 8: result._TeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 9: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 10: result._UpdatedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 11: result._UserId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 12: result._Scopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 13: result._DisabledAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 14: result._DeletedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 15: result._DeleteRequestedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 16: result._DisabledReason = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.DisabledReason.JsonConverter.ReadValue); break;
+                        case 17: result._InstallationType = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.InstallationType.JsonConverter.ReadValue); break;
                     }
-                    else if (reader.ValueTextEquals("createdAt"u8))
-                    {
-                        reader.Read();
-                        result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("integrationId"u8))
-                    {
-                        reader.Read();
-                        result._IntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("ownerId"u8))
-                    {
-                        reader.Read();
-                        result._OwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("projects"u8))
-                    {
-                        reader.Read();
-                        result._Projects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("source"u8))
-                    {
-                        reader.Read();
-                        result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("slug"u8))
-                    {
-                        reader.Read();
-                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("teamId"u8))
-                    {
-                        reader.Read();
-                        result._TeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else if (reader.ValueTextEquals("type"u8))
-                    {
-                        reader.Read();
-                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 9;
-                    }
-                    else if (reader.ValueTextEquals("updatedAt"u8))
-                    {
-                        reader.Read();
-                        result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 10;
-                    }
-                    else if (reader.ValueTextEquals("userId"u8))
-                    {
-                        reader.Read();
-                        result._UserId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 11;
-                    }
-                    else if (reader.ValueTextEquals("scopes"u8))
-                    {
-                        reader.Read();
-                        result._Scopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 12;
-                    }
-                    else if (reader.ValueTextEquals("disabledAt"u8))
-                    {
-                        reader.Read();
-                        result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 13;
-                    }
-                    else if (reader.ValueTextEquals("deletedAt"u8))
-                    {
-                        reader.Read();
-                        result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 14;
-                    }
-                    else if (reader.ValueTextEquals("deleteRequestedAt"u8))
-                    {
-                        reader.Read();
-                        result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 15;
-                    }
-                    else if (reader.ValueTextEquals("disabledReason"u8))
-                    {
-                        reader.Read();
-                        result._DisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 16;
-                    }
-                    else if (reader.ValueTextEquals("installationType"u8))
-                    {
-                        reader.Read();
-                        result._InstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 17;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -413,105 +200,24 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_CompletedAt);
-                    if (value._CompletedAt is { } vCompletedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vCompletedAt, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_CreatedAt);
-                    if (value._CreatedAt is { } vCreatedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vCreatedAt, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Id);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_IntegrationId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationId, options);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_OwnerId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._OwnerId, options);
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_Projects);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.JsonWrite.String);
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_Source);
-                    if (value._Source is { } vSource) global::Vercel.Source.JsonConverter.WriteValue(writer, vSource, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_Slug);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_TeamId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._TeamId, options);
-                }
-                if (((value._set0 & (1UL << 9)) != 0))
-                {
-                    writer.WritePropertyName(s_Type);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
-                }
-                if (((value._set0 & (1UL << 10)) != 0))
-                {
-                    writer.WritePropertyName(s_UpdatedAt);
-                    if (value._UpdatedAt is { } vUpdatedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vUpdatedAt, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 11)) != 0))
-                {
-                    writer.WritePropertyName(s_UserId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._UserId, options);
-                }
-                if (((value._set0 & (1UL << 12)) != 0))
-                {
-                    writer.WritePropertyName(s_Scopes);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.JsonWrite.String);
-                }
-                if (((value._set0 & (1UL << 13)) != 0))
-                {
-                    writer.WritePropertyName(s_DisabledAt);
-                    if (value._DisabledAt is { } vDisabledAt) global::Specgen.Runtime.JsonWrite.Number(writer, vDisabledAt, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 14)) != 0))
-                {
-                    writer.WritePropertyName(s_DeletedAt);
-                    if (value._DeletedAt is { } vDeletedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vDeletedAt, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 15)) != 0))
-                {
-                    writer.WritePropertyName(s_DeleteRequestedAt);
-                    if (value._DeleteRequestedAt is { } vDeleteRequestedAt) global::Specgen.Runtime.JsonWrite.Number(writer, vDeleteRequestedAt, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 16)) != 0))
-                {
-                    writer.WritePropertyName(s_DisabledReason);
-                    if (value._DisabledReason is { } vDisabledReason) global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, vDisabledReason, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 17)) != 0))
-                {
-                    writer.WritePropertyName(s_InstallationType);
-                    if (value._InstallationType is { } vInstallationType) global::Vercel.InstallationType.JsonConverter.WriteValue(writer, vInstallationType, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._CompletedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._CreatedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationId, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._OwnerId, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Source, options, global::Vercel.Source.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._TeamId, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._UpdatedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.JsonWrite.String(writer, value._UserId, options); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DisabledAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DeletedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DeleteRequestedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DisabledReason, options, global::Vercel.DisabledReason.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 17)) != 0)) { writer.WritePropertyName(s_names[17]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._InstallationType, options, global::Vercel.InstallationType.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

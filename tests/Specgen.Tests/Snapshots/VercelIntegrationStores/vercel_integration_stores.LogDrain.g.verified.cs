@@ -34,34 +34,13 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        public required global::Vercel.Status Status
-        {
-            get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Status", "status", ((_set0 & (1UL << 0)) != 0));
-            init { _Status = value; _set0 |= 1UL << 0; }
-        }
+        public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("endpoint")]
-        public required string Endpoint
-        {
-            get => _Endpoint ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Endpoint", "endpoint", ((_set0 & (1UL << 1)) != 0));
-            init { _Endpoint = value; _set0 |= 1UL << 1; }
-        }
+        public required string Endpoint { get => _Endpoint ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Endpoint", "endpoint", ((_set0 & (1UL << 1)) != 0)); init { _Endpoint = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("headers")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers
-        {
-            get => _Headers;
-            init { _Headers = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _Headers; init { _Headers = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("format")]
-        public required global::Vercel.Format Format
-        {
-            get => _Format ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Format", "format", ((_set0 & (1UL << 3)) != 0));
-            init { _Format = value; _set0 |= 1UL << 3; }
-        }
+        public required global::Vercel.Format Format { get => _Format ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Format", "format", ((_set0 & (1UL << 3)) != 0)); init { _Format = value; _set0 |= 1UL << 3; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -80,10 +59,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="LogDrain"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<LogDrain>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Endpoint = global::System.Text.Json.JsonEncodedText.Encode("endpoint");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Headers = global::System.Text.Json.JsonEncodedText.Encode("headers");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Format = global::System.Text.Json.JsonEncodedText.Encode("format");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("status", "endpoint", "headers", "format");
 
             /// <inheritdoc/>
             public override LogDrain? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -102,36 +78,18 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "LogDrain");
                 var result = new LogDrain(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("status"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Status = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Status.JsonConverter.ReadValue); break;
+                        case 1: result._Endpoint = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Headers = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 3: result._Format = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Format.JsonConverter.ReadValue); break;
                     }
-                    else if (reader.ValueTextEquals("endpoint"u8))
-                    {
-                        reader.Read();
-                        result._Endpoint = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("headers"u8))
-                    {
-                        reader.Read();
-                        result._Headers = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("format"u8))
-                    {
-                        reader.Read();
-                        result._Format = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Format?) : global::Vercel.Format.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -151,28 +109,10 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Status);
-                    if (value._Status is { } vStatus) global::Vercel.Status.JsonConverter.WriteValue(writer, vStatus, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Endpoint);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Endpoint, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Headers);
-                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Headers, options, global::Specgen.Runtime.JsonWrite.String);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Format);
-                    if (value._Format is { } vFormat) global::Vercel.Format.JsonConverter.WriteValue(writer, vFormat, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Status, options, global::Vercel.Status.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Endpoint, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Headers, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Format, options, global::Vercel.Format.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

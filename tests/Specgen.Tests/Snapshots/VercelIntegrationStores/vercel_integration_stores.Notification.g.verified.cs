@@ -34,35 +34,13 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title
-        {
-            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Title", "title", ((_set0 & (1UL << 0)) != 0));
-            init { _Title = value; _set0 |= 1UL << 0; }
-        }
+        public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("level")]
-        public required global::Vercel.Level Level
-        {
-            get => _Level ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Level", "level", ((_set0 & (1UL << 1)) != 0));
-            init { _Level = value; _set0 |= 1UL << 1; }
-        }
+        public required global::Vercel.Level Level { get => _Level ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Level", "level", ((_set0 & (1UL << 1)) != 0)); init { _Level = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message
-        {
-            get => _Message;
-            init { _Message = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public string? Message { get => _Message; init { _Message = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("href")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Href
-        {
-            get => _Href;
-            init { _Href = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public string? Href { get => _Href; init { _Href = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -81,10 +59,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Notification"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Notification>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Level = global::System.Text.Json.JsonEncodedText.Encode("level");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Href = global::System.Text.Json.JsonEncodedText.Encode("href");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("title", "level", "message", "href");
 
             /// <inheritdoc/>
             public override Notification? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -103,36 +78,18 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Notification");
                 var result = new Notification(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("title"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Level = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Level.JsonConverter.ReadValue); break;
+                        case 2: result._Message = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 3: result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("level"u8))
-                    {
-                        reader.Read();
-                        result._Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Level?) : global::Vercel.Level.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        reader.Read();
-                        result._Message = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("href"u8))
-                    {
-                        reader.Read();
-                        result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -151,27 +108,10 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Title);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Level);
-                    if (value._Level is { } vLevel) global::Vercel.Level.JsonConverter.WriteValue(writer, vLevel, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Message);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Message, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Href);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Level, options, global::Vercel.Level.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Message, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

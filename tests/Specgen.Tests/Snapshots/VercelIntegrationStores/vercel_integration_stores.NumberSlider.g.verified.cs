@@ -47,116 +47,36 @@ namespace Vercel
         /// <remarks>
         /// Always <c>&quot;array&quot;</c> in this shape; set for you.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type
-        {
-            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "Type", "type", ((_set0 & (1UL << 0)) != 0));
-            init { _Type = value; _set0 |= 1UL << 0; }
-        }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
         /// <remarks>
         /// Always <c>&quot;slider&quot;</c> in this shape; set for you.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:control")]
-        public string UiControl
-        {
-            get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0));
-            init { _UiControl = value; _set0 |= 1UL << 1; }
-        }
+        public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:steps")]
-        public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps
-        {
-            get => _UiSteps ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiSteps", "ui:steps", ((_set0 & (1UL << 2)) != 0));
-            init { _UiSteps = value; _set0 |= 1UL << 2; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps { get => _UiSteps ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiSteps", "ui:steps", ((_set0 & (1UL << 2)) != 0)); init { _UiSteps = value; _set0 |= 1UL << 2; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("items")]
-        public required global::Vercel.NumberSliderItems Items
-        {
-            get => _Items ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "Items", "items", ((_set0 & (1UL << 3)) != 0));
-            init { _Items = value; _set0 |= 1UL << 3; }
-        }
+        public required global::Vercel.NumberSliderItems Items { get => _Items ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "Items", "items", ((_set0 & (1UL << 3)) != 0)); init { _Items = value; _set0 |= 1UL << 3; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description
-        {
-            get => _Description;
-            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("minItems")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? MinItems
-        {
-            get => _MinItems;
-            init { _MinItems = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public double? MinItems { get => _MinItems; init { _MinItems = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("maxItems")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? MaxItems
-        {
-            get => _MaxItems;
-            init { _MaxItems = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public double? MaxItems { get => _MaxItems; init { _MaxItems = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:label")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? UiLabel
-        {
-            get => _UiLabel;
-            init { _UiLabel = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
-        }
+        public string? UiLabel { get => _UiLabel; init { _UiLabel = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:read-only")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiReadOnly
-        {
-            get => _UiReadOnly;
-            init { _UiReadOnly = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
-        }
+        public global::Vercel.Condition? UiReadOnly { get => _UiReadOnly; init { _UiReadOnly = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:hidden")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiHidden
-        {
-            get => _UiHidden;
-            init { _UiHidden = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
-        }
+        public global::Vercel.Condition? UiHidden { get => _UiHidden; init { _UiHidden = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:disabled")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? UiDisabled
-        {
-            get => _UiDisabled;
-            init { _UiDisabled = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
-        }
+        public global::Vercel.Condition? UiDisabled { get => _UiDisabled; init { _UiDisabled = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:description")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.DescriptionText? UiDescription
-        {
-            get => _UiDescription;
-            init { _UiDescription = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
-        }
+        public global::Vercel.DescriptionText? UiDescription { get => _UiDescription; init { _UiDescription = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ui:formatted-value")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Expression? UiFormattedValue
-        {
-            get => _UiFormattedValue;
-            init { _UiFormattedValue = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
-        }
+        public global::Vercel.Expression? UiFormattedValue { get => _UiFormattedValue; init { _UiFormattedValue = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("default")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<double>? Default
-        {
-            get => _Default;
-            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<double>? Default { get => _Default; init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -185,20 +105,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="NumberSlider"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NumberSlider>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiControl = global::System.Text.Json.JsonEncodedText.Encode("ui:control");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiSteps = global::System.Text.Json.JsonEncodedText.Encode("ui:steps");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Items = global::System.Text.Json.JsonEncodedText.Encode("items");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MinItems = global::System.Text.Json.JsonEncodedText.Encode("minItems");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MaxItems = global::System.Text.Json.JsonEncodedText.Encode("maxItems");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiLabel = global::System.Text.Json.JsonEncodedText.Encode("ui:label");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiReadOnly = global::System.Text.Json.JsonEncodedText.Encode("ui:read-only");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiHidden = global::System.Text.Json.JsonEncodedText.Encode("ui:hidden");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiDisabled = global::System.Text.Json.JsonEncodedText.Encode("ui:disabled");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiDescription = global::System.Text.Json.JsonEncodedText.Encode("ui:description");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UiFormattedValue = global::System.Text.Json.JsonEncodedText.Encode("ui:formatted-value");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Default = global::System.Text.Json.JsonEncodedText.Encode("default");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "ui:control", "ui:steps", "items", "description", "minItems", "maxItems", "ui:label", "ui:read-only", "ui:hidden", "ui:disabled", "ui:description", "ui:formatted-value", "default");
 
             /// <inheritdoc/>
             public override NumberSlider? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -217,96 +124,28 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSlider");
                 var result = new NumberSlider(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("type"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._UiSteps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 3: result._Items = global::Vercel.NumberSliderItems.JsonConverter.ReadValue(ref reader, options); break;
+                        case 4: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 5: result._MinItems = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 6: result._MaxItems = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 7: result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 8: result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
+                        case 9: result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
+                        case 10: result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
+                        case 11: result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options); break;
+                        case 12: result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options); break;
+                        case 13: result._Default = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
                     }
-                    else if (reader.ValueTextEquals("ui:control"u8))
-                    {
-                        reader.Read();
-                        result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("ui:steps"u8))
-                    {
-                        reader.Read();
-                        result._UiSteps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("items"u8))
-                    {
-                        reader.Read();
-                        result._Items = global::Vercel.NumberSliderItems.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        reader.Read();
-                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("minItems"u8))
-                    {
-                        reader.Read();
-                        result._MinItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("maxItems"u8))
-                    {
-                        reader.Read();
-                        result._MaxItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("ui:label"u8))
-                    {
-                        reader.Read();
-                        result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("ui:read-only"u8))
-                    {
-                        reader.Read();
-                        result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else if (reader.ValueTextEquals("ui:hidden"u8))
-                    {
-                        reader.Read();
-                        result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 9;
-                    }
-                    else if (reader.ValueTextEquals("ui:disabled"u8))
-                    {
-                        reader.Read();
-                        result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 10;
-                    }
-                    else if (reader.ValueTextEquals("ui:description"u8))
-                    {
-                        reader.Read();
-                        result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 11;
-                    }
-                    else if (reader.ValueTextEquals("ui:formatted-value"u8))
-                    {
-                        reader.Read();
-                        result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 12;
-                    }
-                    else if (reader.ValueTextEquals("default"u8))
-                    {
-                        reader.Read();
-                        result._Default = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number);
-                        result._set0 |= 1UL << 13;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -327,78 +166,20 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Type);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_UiControl);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_UiSteps);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._UiSteps, options, global::Specgen.Runtime.JsonWrite.Number);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Items);
-                    global::Vercel.NumberSliderItems.JsonConverter.WriteValue(writer, value._Items, options);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_MinItems);
-                    if (value._MinItems is { } vMinItems) global::Specgen.Runtime.JsonWrite.Number(writer, vMinItems, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_MaxItems);
-                    if (value._MaxItems is { } vMaxItems) global::Specgen.Runtime.JsonWrite.Number(writer, vMaxItems, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_UiLabel);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_UiReadOnly);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options);
-                }
-                if (((value._set0 & (1UL << 9)) != 0))
-                {
-                    writer.WritePropertyName(s_UiHidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options);
-                }
-                if (((value._set0 & (1UL << 10)) != 0))
-                {
-                    writer.WritePropertyName(s_UiDisabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options);
-                }
-                if (((value._set0 & (1UL << 11)) != 0))
-                {
-                    writer.WritePropertyName(s_UiDescription);
-                    global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options);
-                }
-                if (((value._set0 & (1UL << 12)) != 0))
-                {
-                    writer.WritePropertyName(s_UiFormattedValue);
-                    global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options);
-                }
-                if (((value._set0 & (1UL << 13)) != 0))
-                {
-                    writer.WritePropertyName(s_Default);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Default, options, global::Specgen.Runtime.JsonWrite.Number);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._UiSteps, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.NumberSliderItems.JsonConverter.WriteValue(writer, value._Items, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._MinItems, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._MaxItems, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Default, options, global::Specgen.Runtime.JsonWrite.Number); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -40,60 +40,19 @@ namespace Vercel
         /// <remarks>
         /// Always <c>&quot;number&quot;</c> in this shape; set for you.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type
-        {
-            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSliderItems", "Type", "type", ((_set0 & (1UL << 0)) != 0));
-            init { _Type = value; _set0 |= 1UL << 0; }
-        }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSliderItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description
-        {
-            get => _Description;
-            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("minimum")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Minimum
-        {
-            get => _Minimum;
-            init { _Minimum = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public double? Minimum { get => _Minimum; init { _Minimum = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("exclusiveMinimum")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? ExclusiveMinimum
-        {
-            get => _ExclusiveMinimum;
-            init { _ExclusiveMinimum = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public double? ExclusiveMinimum { get => _ExclusiveMinimum; init { _ExclusiveMinimum = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("maximum")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Maximum
-        {
-            get => _Maximum;
-            init { _Maximum = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public double? Maximum { get => _Maximum; init { _Maximum = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("exclusiveMaximum")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? ExclusiveMaximum
-        {
-            get => _ExclusiveMaximum;
-            init { _ExclusiveMaximum = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public double? ExclusiveMaximum { get => _ExclusiveMaximum; init { _ExclusiveMaximum = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("default")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Default
-        {
-            get => _Default;
-            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public double? Default { get => _Default; init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -115,13 +74,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="NumberSliderItems"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NumberSliderItems>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Minimum = global::System.Text.Json.JsonEncodedText.Encode("minimum");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ExclusiveMinimum = global::System.Text.Json.JsonEncodedText.Encode("exclusiveMinimum");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Maximum = global::System.Text.Json.JsonEncodedText.Encode("maximum");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ExclusiveMaximum = global::System.Text.Json.JsonEncodedText.Encode("exclusiveMaximum");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Default = global::System.Text.Json.JsonEncodedText.Encode("default");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "description", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "default");
 
             /// <inheritdoc/>
             public override NumberSliderItems? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -140,54 +93,21 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSliderItems");
                 var result = new NumberSliderItems(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("type"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Minimum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 3: result._ExclusiveMinimum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 4: result._Maximum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 5: result._ExclusiveMaximum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 6: result._Default = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
                     }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        reader.Read();
-                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("minimum"u8))
-                    {
-                        reader.Read();
-                        result._Minimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("exclusiveMinimum"u8))
-                    {
-                        reader.Read();
-                        result._ExclusiveMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("maximum"u8))
-                    {
-                        reader.Read();
-                        result._Maximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("exclusiveMaximum"u8))
-                    {
-                        reader.Read();
-                        result._ExclusiveMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("default"u8))
-                    {
-                        reader.Read();
-                        result._Default = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -205,46 +125,13 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Type);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Minimum);
-                    if (value._Minimum is { } vMinimum) global::Specgen.Runtime.JsonWrite.Number(writer, vMinimum, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_ExclusiveMinimum);
-                    if (value._ExclusiveMinimum is { } vExclusiveMinimum) global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMinimum, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_Maximum);
-                    if (value._Maximum is { } vMaximum) global::Specgen.Runtime.JsonWrite.Number(writer, vMaximum, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_ExclusiveMaximum);
-                    if (value._ExclusiveMaximum is { } vExclusiveMaximum) global::Specgen.Runtime.JsonWrite.Number(writer, vExclusiveMaximum, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_Default);
-                    if (value._Default is { } vDefault) global::Specgen.Runtime.JsonWrite.Number(writer, vDefault, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Minimum, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ExclusiveMinimum, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Maximum, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ExclusiveMaximum, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Default, options, global::Specgen.Runtime.JsonWrite.Number); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -47,135 +47,39 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public required global::Vercel.PlanType Type
-        {
-            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Type", "type", ((_set0 & (1UL << 0)) != 0));
-            init { _Type = value; _set0 |= 1UL << 0; }
-        }
+        public required global::Vercel.PlanType Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        public required string Description
-        {
-            get => _Description ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Description", "description", ((_set0 & (1UL << 1)) != 0));
-            init { _Description = value; _set0 |= 1UL << 1; }
-        }
+        public required string Description { get => _Description ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Description", "description", ((_set0 & (1UL << 1)) != 0)); init { _Description = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id
-        {
-            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Id", "id", ((_set0 & (1UL << 2)) != 0));
-            init { _Id = value; _set0 |= 1UL << 2; }
-        }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Id", "id", ((_set0 & (1UL << 2)) != 0)); init { _Id = value; _set0 |= 1UL << 2; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name
-        {
-            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Name", "name", ((_set0 & (1UL << 3)) != 0));
-            init { _Name = value; _set0 |= 1UL << 3; }
-        }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Name", "name", ((_set0 & (1UL << 3)) != 0)); init { _Name = value; _set0 |= 1UL << 3; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("scope")]
-        public required global::Vercel.Scope Scope
-        {
-            get => _Scope ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Scope", "scope", ((_set0 & (1UL << 4)) != 0));
-            init { _Scope = value; _set0 |= 1UL << 4; }
-        }
+        public required global::Vercel.Scope Scope { get => _Scope ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Scope", "scope", ((_set0 & (1UL << 4)) != 0)); init { _Scope = value; _set0 |= 1UL << 4; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("paymentMethodRequired")]
-        public required bool PaymentMethodRequired
-        {
-            get => _PaymentMethodRequired ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "PaymentMethodRequired", "paymentMethodRequired", ((_set0 & (1UL << 5)) != 0));
-            init { _PaymentMethodRequired = value; _set0 |= 1UL << 5; }
-        }
+        public required bool PaymentMethodRequired { get => _PaymentMethodRequired ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "PaymentMethodRequired", "paymentMethodRequired", ((_set0 & (1UL << 5)) != 0)); init { _PaymentMethodRequired = value; _set0 |= 1UL << 5; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("preauthorizationAmount")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? PreauthorizationAmount
-        {
-            get => _PreauthorizationAmount;
-            init { _PreauthorizationAmount = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public double? PreauthorizationAmount { get => _PreauthorizationAmount; init { _PreauthorizationAmount = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("initialCharge")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? InitialCharge
-        {
-            get => _InitialCharge;
-            init { _InitialCharge = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
-        }
+        public string? InitialCharge { get => _InitialCharge; init { _InitialCharge = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("minimumAmount")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? MinimumAmount
-        {
-            get => _MinimumAmount;
-            init { _MinimumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
-        }
+        public string? MinimumAmount { get => _MinimumAmount; init { _MinimumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("maximumAmount")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? MaximumAmount
-        {
-            get => _MaximumAmount;
-            init { _MaximumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
-        }
+        public string? MaximumAmount { get => _MaximumAmount; init { _MaximumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("maximumAmountAutoPurchasePerPeriod")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? MaximumAmountAutoPurchasePerPeriod
-        {
-            get => _MaximumAmountAutoPurchasePerPeriod;
-            init { _MaximumAmountAutoPurchasePerPeriod = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
-        }
+        public string? MaximumAmountAutoPurchasePerPeriod { get => _MaximumAmountAutoPurchasePerPeriod; init { _MaximumAmountAutoPurchasePerPeriod = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("cost")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Cost
-        {
-            get => _Cost;
-            init { _Cost = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
-        }
+        public string? Cost { get => _Cost; init { _Cost = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details
-        {
-            get => _Details;
-            init { _Details = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details { get => _Details; init { _Details = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("highlightedDetails")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails
-        {
-            get => _HighlightedDetails;
-            init { _HighlightedDetails = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails { get => _HighlightedDetails; init { _HighlightedDetails = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("quote")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote
-        {
-            get => _Quote;
-            init { _Quote = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote { get => _Quote; init { _Quote = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("effectiveDate")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? EffectiveDate
-        {
-            get => _EffectiveDate;
-            init { _EffectiveDate = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); }
-        }
+        public string? EffectiveDate { get => _EffectiveDate; init { _EffectiveDate = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Disabled
-        {
-            get => _Disabled;
-            init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); }
-        }
+        public bool? Disabled { get => _Disabled; init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -207,23 +111,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Plan"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Plan>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Scope = global::System.Text.Json.JsonEncodedText.Encode("scope");
-            private static readonly global::System.Text.Json.JsonEncodedText s_PaymentMethodRequired = global::System.Text.Json.JsonEncodedText.Encode("paymentMethodRequired");
-            private static readonly global::System.Text.Json.JsonEncodedText s_PreauthorizationAmount = global::System.Text.Json.JsonEncodedText.Encode("preauthorizationAmount");
-            private static readonly global::System.Text.Json.JsonEncodedText s_InitialCharge = global::System.Text.Json.JsonEncodedText.Encode("initialCharge");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MinimumAmount = global::System.Text.Json.JsonEncodedText.Encode("minimumAmount");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MaximumAmount = global::System.Text.Json.JsonEncodedText.Encode("maximumAmount");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MaximumAmountAutoPurchasePerPeriod = global::System.Text.Json.JsonEncodedText.Encode("maximumAmountAutoPurchasePerPeriod");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Cost = global::System.Text.Json.JsonEncodedText.Encode("cost");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Details = global::System.Text.Json.JsonEncodedText.Encode("details");
-            private static readonly global::System.Text.Json.JsonEncodedText s_HighlightedDetails = global::System.Text.Json.JsonEncodedText.Encode("highlightedDetails");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Quote = global::System.Text.Json.JsonEncodedText.Encode("quote");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EffectiveDate = global::System.Text.Json.JsonEncodedText.Encode("effectiveDate");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Disabled = global::System.Text.Json.JsonEncodedText.Encode("disabled");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "description", "id", "name", "scope", "paymentMethodRequired", "preauthorizationAmount", "initialCharge", "minimumAmount", "maximumAmount", "maximumAmountAutoPurchasePerPeriod", "cost", "details", "highlightedDetails", "quote", "effectiveDate", "disabled");
 
             /// <inheritdoc/>
             public override Plan? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -242,114 +130,31 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Plan");
                 var result = new Plan(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("type"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PlanType?) : global::Vercel.PlanType.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Type = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.PlanType.JsonConverter.ReadValue); break;
+                        case 1: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 3: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 4: result._Scope = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Scope.JsonConverter.ReadValue); break;
+                        case 5: result._PaymentMethodRequired = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 6: result._PreauthorizationAmount = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 7: result._InitialCharge = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 8: result._MinimumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 9: result._MaximumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 10: result._MaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 11: result._Cost = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 12: result._Details = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
+                        case 13: result._HighlightedDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
+                        case 14: result._Quote = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue); break;
+                        case 15: result._EffectiveDate = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 16: result._Disabled = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
                     }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        reader.Read();
-                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("id"u8))
-                    {
-                        reader.Read();
-                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("scope"u8))
-                    {
-                        reader.Read();
-                        result._Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Scope?) : global::Vercel.Scope.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("paymentMethodRequired"u8))
-                    {
-                        reader.Read();
-                        result._PaymentMethodRequired = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("preauthorizationAmount"u8))
-                    {
-                        reader.Read();
-                        result._PreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("initialCharge"u8))
-                    {
-                        reader.Read();
-                        result._InitialCharge = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("minimumAmount"u8))
-                    {
-                        reader.Read();
-                        result._MinimumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else if (reader.ValueTextEquals("maximumAmount"u8))
-                    {
-                        reader.Read();
-                        result._MaximumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 9;
-                    }
-                    else if (reader.ValueTextEquals("maximumAmountAutoPurchasePerPeriod"u8))
-                    {
-                        reader.Read();
-                        result._MaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 10;
-                    }
-                    else if (reader.ValueTextEquals("cost"u8))
-                    {
-                        reader.Read();
-                        result._Cost = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 11;
-                    }
-                    else if (reader.ValueTextEquals("details"u8))
-                    {
-                        reader.Read();
-                        result._Details = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 12;
-                    }
-                    else if (reader.ValueTextEquals("highlightedDetails"u8))
-                    {
-                        reader.Read();
-                        result._HighlightedDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 13;
-                    }
-                    else if (reader.ValueTextEquals("quote"u8))
-                    {
-                        reader.Read();
-                        result._Quote = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 14;
-                    }
-                    else if (reader.ValueTextEquals("effectiveDate"u8))
-                    {
-                        reader.Read();
-                        result._EffectiveDate = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 15;
-                    }
-                    else if (reader.ValueTextEquals("disabled"u8))
-                    {
-                        reader.Read();
-                        result._Disabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 16;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -372,96 +177,23 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Type);
-                    if (value._Type is { } vType) global::Vercel.PlanType.JsonConverter.WriteValue(writer, vType, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Id);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_Scope);
-                    if (value._Scope is { } vScope) global::Vercel.Scope.JsonConverter.WriteValue(writer, vScope, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_PaymentMethodRequired);
-                    if (value._PaymentMethodRequired is { } vPaymentMethodRequired) global::Specgen.Runtime.JsonWrite.Boolean(writer, vPaymentMethodRequired, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_PreauthorizationAmount);
-                    if (value._PreauthorizationAmount is { } vPreauthorizationAmount) global::Specgen.Runtime.JsonWrite.Number(writer, vPreauthorizationAmount, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_InitialCharge);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._InitialCharge, options);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_MinimumAmount);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._MinimumAmount, options);
-                }
-                if (((value._set0 & (1UL << 9)) != 0))
-                {
-                    writer.WritePropertyName(s_MaximumAmount);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmount, options);
-                }
-                if (((value._set0 & (1UL << 10)) != 0))
-                {
-                    writer.WritePropertyName(s_MaximumAmountAutoPurchasePerPeriod);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmountAutoPurchasePerPeriod, options);
-                }
-                if (((value._set0 & (1UL << 11)) != 0))
-                {
-                    writer.WritePropertyName(s_Cost);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Cost, options);
-                }
-                if (((value._set0 & (1UL << 12)) != 0))
-                {
-                    writer.WritePropertyName(s_Details);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Details, options, global::Vercel.Detail.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 13)) != 0))
-                {
-                    writer.WritePropertyName(s_HighlightedDetails);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._HighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 14)) != 0))
-                {
-                    writer.WritePropertyName(s_Quote);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Quote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 15)) != 0))
-                {
-                    writer.WritePropertyName(s_EffectiveDate);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._EffectiveDate, options);
-                }
-                if (((value._set0 & (1UL << 16)) != 0))
-                {
-                    writer.WritePropertyName(s_Disabled);
-                    if (value._Disabled is { } vDisabled) global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisabled, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Type, options, global::Vercel.PlanType.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Scope, options, global::Vercel.Scope.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PaymentMethodRequired, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PreauthorizationAmount, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._InitialCharge, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._MinimumAmount, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmount, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmountAutoPurchasePerPeriod, options); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.JsonWrite.String(writer, value._Cost, options); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.JsonWrite.List(writer, value._Details, options, global::Vercel.Detail.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._HighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.JsonWrite.List(writer, value._Quote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.JsonWrite.String(writer, value._EffectiveDate, options); }
+                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Disabled, options, global::Specgen.Runtime.JsonWrite.Boolean); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

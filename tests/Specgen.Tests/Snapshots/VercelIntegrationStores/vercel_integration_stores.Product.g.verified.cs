@@ -36,48 +36,17 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id
-        {
-            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Id", "id", ((_set0 & (1UL << 0)) != 0));
-            init { _Id = value; _set0 |= 1UL << 0; }
-        }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        public required string Slug
-        {
-            get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Slug", "slug", ((_set0 & (1UL << 1)) != 0));
-            init { _Slug = value; _set0 |= 1UL << 1; }
-        }
+        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Slug", "slug", ((_set0 & (1UL << 1)) != 0)); init { _Slug = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name
-        {
-            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Name", "name", ((_set0 & (1UL << 2)) != 0));
-            init { _Name = value; _set0 |= 1UL << 2; }
-        }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("protocols")]
-        public required global::Vercel.Protocols Protocols
-        {
-            get => _Protocols ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Protocols", "protocols", ((_set0 & (1UL << 3)) != 0));
-            init { _Protocols = value; _set0 |= 1UL << 3; }
-        }
+        public required global::Vercel.Protocols Protocols { get => _Protocols ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Protocols", "protocols", ((_set0 & (1UL << 3)) != 0)); init { _Protocols = value; _set0 |= 1UL << 3; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("primaryProtocol")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.PrimaryProtocol? PrimaryProtocol
-        {
-            get => _PrimaryProtocol;
-            init { _PrimaryProtocol = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public global::Vercel.PrimaryProtocol? PrimaryProtocol { get => _PrimaryProtocol; init { _PrimaryProtocol = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("metadataSchema")]
-        public required global::Vercel.MetadataSchema MetadataSchema
-        {
-            get => _MetadataSchema ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "MetadataSchema", "metadataSchema", ((_set0 & (1UL << 5)) != 0));
-            init { _MetadataSchema = value; _set0 |= 1UL << 5; }
-        }
+        public required global::Vercel.MetadataSchema MetadataSchema { get => _MetadataSchema ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "MetadataSchema", "metadataSchema", ((_set0 & (1UL << 5)) != 0)); init { _MetadataSchema = value; _set0 |= 1UL << 5; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -98,12 +67,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Product"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Product>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Protocols = global::System.Text.Json.JsonEncodedText.Encode("protocols");
-            private static readonly global::System.Text.Json.JsonEncodedText s_PrimaryProtocol = global::System.Text.Json.JsonEncodedText.Encode("primaryProtocol");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MetadataSchema = global::System.Text.Json.JsonEncodedText.Encode("metadataSchema");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "slug", "name", "protocols", "primaryProtocol", "metadataSchema");
 
             /// <inheritdoc/>
             public override Product? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -122,48 +86,20 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Product");
                 var result = new Product(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("id"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 3: result._Protocols = global::Vercel.Protocols.JsonConverter.ReadValue(ref reader, options); break;
+                        case 4: result._PrimaryProtocol = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.PrimaryProtocol.JsonConverter.ReadValue); break;
+                        case 5: result._MetadataSchema = global::Vercel.MetadataSchema.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("slug"u8))
-                    {
-                        reader.Read();
-                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("protocols"u8))
-                    {
-                        reader.Read();
-                        result._Protocols = global::Vercel.Protocols.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("primaryProtocol"u8))
-                    {
-                        reader.Read();
-                        result._PrimaryProtocol = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PrimaryProtocol?) : global::Vercel.PrimaryProtocol.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("metadataSchema"u8))
-                    {
-                        reader.Read();
-                        result._MetadataSchema = global::Vercel.MetadataSchema.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -185,37 +121,12 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Id);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Slug);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Protocols);
-                    global::Vercel.Protocols.JsonConverter.WriteValue(writer, value._Protocols, options);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_PrimaryProtocol);
-                    if (value._PrimaryProtocol is { } vPrimaryProtocol) global::Vercel.PrimaryProtocol.JsonConverter.WriteValue(writer, vPrimaryProtocol, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_MetadataSchema);
-                    global::Vercel.MetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.Protocols.JsonConverter.WriteValue(writer, value._Protocols, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PrimaryProtocol, options, global::Vercel.PrimaryProtocol.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Vercel.MetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -31,13 +31,7 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("git")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Git? Git
-        {
-            get => _Git;
-            init { _Git = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
-        }
+        public global::Vercel.Git? Git { get => _Git; init { _Git = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -46,7 +40,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="ProjectFilter"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProjectFilter>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Git = global::System.Text.Json.JsonEncodedText.Encode("git");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("git");
 
             /// <inheritdoc/>
             public override ProjectFilter? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -65,18 +59,15 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectFilter");
                 var result = new ProjectFilter(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("git"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Git = global::Vercel.Git.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Git = global::Vercel.Git.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -93,11 +84,7 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Git);
-                    global::Vercel.Git.JsonConverter.WriteValue(writer, value._Git, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Git.JsonConverter.WriteValue(writer, value._Git, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -39,71 +39,23 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        public required string Id
-        {
-            get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Id", "id", ((_set0 & (1UL << 0)) != 0));
-            init { _Id = value; _set0 |= 1UL << 0; }
-        }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("projectId")]
-        public required string ProjectId
-        {
-            get => _ProjectId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "ProjectId", "projectId", ((_set0 & (1UL << 1)) != 0));
-            init { _ProjectId = value; _set0 |= 1UL << 1; }
-        }
+        public required string ProjectId { get => _ProjectId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "ProjectId", "projectId", ((_set0 & (1UL << 1)) != 0)); init { _ProjectId = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name
-        {
-            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Name", "name", ((_set0 & (1UL << 2)) != 0));
-            init { _Name = value; _set0 |= 1UL << 2; }
-        }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("framework")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Framework? Framework
-        {
-            get => _Framework;
-            init { _Framework = value; _set0 |= 1UL << 3; }
-        }
+        public global::Vercel.Framework? Framework { get => _Framework; init { _Framework = value; _set0 |= 1UL << 3; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("latestDeployment")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? LatestDeployment
-        {
-            get => _LatestDeployment;
-            init { _LatestDeployment = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public string? LatestDeployment { get => _LatestDeployment; init { _LatestDeployment = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("environments")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments
-        {
-            get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Environments", "environments", ((_set0 & (1UL << 5)) != 0));
-            init { _Environments = value; _set0 |= 1UL << 5; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Environments", "environments", ((_set0 & (1UL << 5)) != 0)); init { _Environments = value; _set0 |= 1UL << 5; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("envVarPrefix")]
-        public required string? EnvVarPrefix
-        {
-            get => ((_set0 & (1UL << 6)) != 0) ? _EnvVarPrefix : throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvVarPrefix", "envVarPrefix", false);
-            init { _EnvVarPrefix = value; _set0 |= 1UL << 6; }
-        }
+        public required string? EnvVarPrefix { get => ((_set0 & (1UL << 6)) != 0) ? _EnvVarPrefix : throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvVarPrefix", "envVarPrefix", false); init { _EnvVarPrefix = value; _set0 |= 1UL << 6; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("environmentVariables")]
-        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables
-        {
-            get => _EnvironmentVariables ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvironmentVariables", "environmentVariables", ((_set0 & (1UL << 7)) != 0));
-            init { _EnvironmentVariables = value; _set0 |= 1UL << 7; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get => _EnvironmentVariables ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvironmentVariables", "environmentVariables", ((_set0 & (1UL << 7)) != 0)); init { _EnvironmentVariables = value; _set0 |= 1UL << 7; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("deployments")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Deployments? Deployments
-        {
-            get => _Deployments;
-            init { _Deployments = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
-        }
+        public global::Vercel.Deployments? Deployments { get => _Deployments; init { _Deployments = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -127,15 +79,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="ProjectsMetadataItem"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProjectsMetadataItem>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectId = global::System.Text.Json.JsonEncodedText.Encode("projectId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Framework = global::System.Text.Json.JsonEncodedText.Encode("framework");
-            private static readonly global::System.Text.Json.JsonEncodedText s_LatestDeployment = global::System.Text.Json.JsonEncodedText.Encode("latestDeployment");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Environments = global::System.Text.Json.JsonEncodedText.Encode("environments");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EnvVarPrefix = global::System.Text.Json.JsonEncodedText.Encode("envVarPrefix");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EnvironmentVariables = global::System.Text.Json.JsonEncodedText.Encode("environmentVariables");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Deployments = global::System.Text.Json.JsonEncodedText.Encode("deployments");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "projectId", "name", "framework", "latestDeployment", "environments", "envVarPrefix", "environmentVariables", "deployments");
 
             /// <inheritdoc/>
             public override ProjectsMetadataItem? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -154,66 +98,23 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectsMetadataItem");
                 var result = new ProjectsMetadataItem(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("id"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._ProjectId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 3: result._Framework = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Framework.JsonConverter.ReadValue); break;
+                        case 4: result._LatestDeployment = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 5: result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
+                        case 6: result._EnvVarPrefix = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 7: result._EnvironmentVariables = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 8: result._Deployments = global::Vercel.Deployments.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("projectId"u8))
-                    {
-                        reader.Read();
-                        result._ProjectId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("framework"u8))
-                    {
-                        reader.Read();
-                        result._Framework = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Framework?) : global::Vercel.Framework.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("latestDeployment"u8))
-                    {
-                        reader.Read();
-                        result._LatestDeployment = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("environments"u8))
-                    {
-                        reader.Read();
-                        result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("envVarPrefix"u8))
-                    {
-                        reader.Read();
-                        result._EnvVarPrefix = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("environmentVariables"u8))
-                    {
-                        reader.Read();
-                        result._EnvironmentVariables = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("deployments"u8))
-                    {
-                        reader.Read();
-                        result._Deployments = global::Vercel.Deployments.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -236,52 +137,15 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Id);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_ProjectId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._ProjectId, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Framework);
-                    if (value._Framework is { } vFramework) global::Vercel.Framework.JsonConverter.WriteValue(writer, vFramework, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_LatestDeployment);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._LatestDeployment, options);
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_Environments);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_EnvVarPrefix);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._EnvVarPrefix, options);
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_EnvironmentVariables);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._EnvironmentVariables, options, global::Specgen.Runtime.JsonWrite.String);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_Deployments);
-                    global::Vercel.Deployments.JsonConverter.WriteValue(writer, value._Deployments, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._ProjectId, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Framework, options, global::Vercel.Framework.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._LatestDeployment, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.String(writer, value._EnvVarPrefix, options); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.List(writer, value._EnvironmentVariables, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Deployments.JsonConverter.WriteValue(writer, value._Deployments, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -33,29 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigSyncingEnabled")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? EdgeConfigSyncingEnabled
-        {
-            get => _EdgeConfigSyncingEnabled;
-            init { _EdgeConfigSyncingEnabled = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
-        }
+        public bool? EdgeConfigSyncingEnabled { get => _EdgeConfigSyncingEnabled; init { _EdgeConfigSyncingEnabled = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? EdgeConfigId
-        {
-            get => _EdgeConfigId;
-            init { _EdgeConfigId = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public string? EdgeConfigId { get => _EdgeConfigId; init { _EdgeConfigId = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("edgeConfigTokenId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? EdgeConfigTokenId
-        {
-            get => _EdgeConfigTokenId;
-            init { _EdgeConfigTokenId = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public string? EdgeConfigTokenId { get => _EdgeConfigTokenId; init { _EdgeConfigTokenId = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -64,9 +46,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="ProtocolSettingsExperimentation"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProtocolSettingsExperimentation>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigSyncingEnabled = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigSyncingEnabled");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigId = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_EdgeConfigTokenId = global::System.Text.Json.JsonEncodedText.Encode("edgeConfigTokenId");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("edgeConfigSyncingEnabled", "edgeConfigId", "edgeConfigTokenId");
 
             /// <inheritdoc/>
             public override ProtocolSettingsExperimentation? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -85,30 +65,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProtocolSettingsExperimentation");
                 var result = new ProtocolSettingsExperimentation(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("edgeConfigSyncingEnabled"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._EdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._EdgeConfigSyncingEnabled = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 1: result._EdgeConfigId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._EdgeConfigTokenId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("edgeConfigId"u8))
-                    {
-                        reader.Read();
-                        result._EdgeConfigId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("edgeConfigTokenId"u8))
-                    {
-                        reader.Read();
-                        result._EdgeConfigTokenId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -125,22 +92,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_EdgeConfigSyncingEnabled);
-                    if (value._EdgeConfigSyncingEnabled is { } vEdgeConfigSyncingEnabled) global::Specgen.Runtime.JsonWrite.Boolean(writer, vEdgeConfigSyncingEnabled, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_EdgeConfigId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigId, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_EdgeConfigTokenId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigTokenId, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._EdgeConfigSyncingEnabled, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigId, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigTokenId, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -42,101 +42,29 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("storage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Storage? Storage
-        {
-            get => _Storage;
-            init { _Storage = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
-        }
+        public global::Vercel.Storage? Storage { get => _Storage; init { _Storage = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("experimentation")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Experimentation? Experimentation
-        {
-            get => _Experimentation;
-            init { _Experimentation = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public global::Vercel.Experimentation? Experimentation { get => _Experimentation; init { _Experimentation = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ai")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Ai
-        {
-            get => _Ai;
-            init { _Ai = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public global::Vercel.Ai? Ai { get => _Ai; init { _Ai = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("authentication")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Authentication
-        {
-            get => _Authentication;
-            init { _Authentication = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public global::Vercel.Ai? Authentication { get => _Authentication; init { _Authentication = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("observability")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Observability
-        {
-            get => _Observability;
-            init { _Observability = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public global::Vercel.Ai? Observability { get => _Observability; init { _Observability = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("video")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Video
-        {
-            get => _Video;
-            init { _Video = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public global::Vercel.Ai? Video { get => _Video; init { _Video = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("workflow")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Workflow
-        {
-            get => _Workflow;
-            init { _Workflow = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public global::Vercel.Ai? Workflow { get => _Workflow; init { _Workflow = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("checks")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Checks
-        {
-            get => _Checks;
-            init { _Checks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
-        }
+        public global::Vercel.Ai? Checks { get => _Checks; init { _Checks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("logDrain")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.LogDrain? LogDrain
-        {
-            get => _LogDrain;
-            init { _LogDrain = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
-        }
+        public global::Vercel.LogDrain? LogDrain { get => _LogDrain; init { _LogDrain = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("traceDrain")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.TraceDrain? TraceDrain
-        {
-            get => _TraceDrain;
-            init { _TraceDrain = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
-        }
+        public global::Vercel.TraceDrain? TraceDrain { get => _TraceDrain; init { _TraceDrain = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("messaging")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Messaging
-        {
-            get => _Messaging;
-            init { _Messaging = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
-        }
+        public global::Vercel.Ai? Messaging { get => _Messaging; init { _Messaging = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("other")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ai? Other
-        {
-            get => _Other;
-            init { _Other = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
-        }
+        public global::Vercel.Ai? Other { get => _Other; init { _Other = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -145,18 +73,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Protocols"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Protocols>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Storage = global::System.Text.Json.JsonEncodedText.Encode("storage");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Experimentation = global::System.Text.Json.JsonEncodedText.Encode("experimentation");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Ai = global::System.Text.Json.JsonEncodedText.Encode("ai");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Authentication = global::System.Text.Json.JsonEncodedText.Encode("authentication");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Observability = global::System.Text.Json.JsonEncodedText.Encode("observability");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Video = global::System.Text.Json.JsonEncodedText.Encode("video");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Workflow = global::System.Text.Json.JsonEncodedText.Encode("workflow");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Checks = global::System.Text.Json.JsonEncodedText.Encode("checks");
-            private static readonly global::System.Text.Json.JsonEncodedText s_LogDrain = global::System.Text.Json.JsonEncodedText.Encode("logDrain");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TraceDrain = global::System.Text.Json.JsonEncodedText.Encode("traceDrain");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Messaging = global::System.Text.Json.JsonEncodedText.Encode("messaging");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Other = global::System.Text.Json.JsonEncodedText.Encode("other");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("storage", "experimentation", "ai", "authentication", "observability", "video", "workflow", "checks", "logDrain", "traceDrain", "messaging", "other");
 
             /// <inheritdoc/>
             public override Protocols? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -175,84 +92,26 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Protocols");
                 var result = new Protocols(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("storage"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Storage = global::Vercel.Storage.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Storage = global::Vercel.Storage.JsonConverter.ReadValue(ref reader, options); break;
+                        case 1: result._Experimentation = global::Vercel.Experimentation.JsonConverter.ReadValue(ref reader, options); break;
+                        case 2: result._Ai = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
+                        case 3: result._Authentication = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
+                        case 4: result._Observability = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
+                        case 5: result._Video = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
+                        case 6: result._Workflow = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
+                        case 7: result._Checks = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
+                        case 8: result._LogDrain = global::Vercel.LogDrain.JsonConverter.ReadValue(ref reader, options); break;
+                        case 9: result._TraceDrain = global::Vercel.TraceDrain.JsonConverter.ReadValue(ref reader, options); break;
+                        case 10: result._Messaging = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
+                        case 11: result._Other = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("experimentation"u8))
-                    {
-                        reader.Read();
-                        result._Experimentation = global::Vercel.Experimentation.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("ai"u8))
-                    {
-                        reader.Read();
-                        result._Ai = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("authentication"u8))
-                    {
-                        reader.Read();
-                        result._Authentication = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("observability"u8))
-                    {
-                        reader.Read();
-                        result._Observability = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("video"u8))
-                    {
-                        reader.Read();
-                        result._Video = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("workflow"u8))
-                    {
-                        reader.Read();
-                        result._Workflow = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("checks"u8))
-                    {
-                        reader.Read();
-                        result._Checks = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("logDrain"u8))
-                    {
-                        reader.Read();
-                        result._LogDrain = global::Vercel.LogDrain.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else if (reader.ValueTextEquals("traceDrain"u8))
-                    {
-                        reader.Read();
-                        result._TraceDrain = global::Vercel.TraceDrain.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 9;
-                    }
-                    else if (reader.ValueTextEquals("messaging"u8))
-                    {
-                        reader.Read();
-                        result._Messaging = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 10;
-                    }
-                    else if (reader.ValueTextEquals("other"u8))
-                    {
-                        reader.Read();
-                        result._Other = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 11;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -269,66 +128,18 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Storage);
-                    global::Vercel.Storage.JsonConverter.WriteValue(writer, value._Storage, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Experimentation);
-                    global::Vercel.Experimentation.JsonConverter.WriteValue(writer, value._Experimentation, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Ai);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Ai, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_Authentication);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Authentication, options);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_Observability);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Observability, options);
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_Video);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Video, options);
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_Workflow);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Workflow, options);
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_Checks);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Checks, options);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_LogDrain);
-                    global::Vercel.LogDrain.JsonConverter.WriteValue(writer, value._LogDrain, options);
-                }
-                if (((value._set0 & (1UL << 9)) != 0))
-                {
-                    writer.WritePropertyName(s_TraceDrain);
-                    global::Vercel.TraceDrain.JsonConverter.WriteValue(writer, value._TraceDrain, options);
-                }
-                if (((value._set0 & (1UL << 10)) != 0))
-                {
-                    writer.WritePropertyName(s_Messaging);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Messaging, options);
-                }
-                if (((value._set0 & (1UL << 11)) != 0))
-                {
-                    writer.WritePropertyName(s_Other);
-                    global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Other, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Storage.JsonConverter.WriteValue(writer, value._Storage, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.Experimentation.JsonConverter.WriteValue(writer, value._Experimentation, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Ai, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Authentication, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Observability, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Video, options); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Workflow, options); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Checks, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.LogDrain.JsonConverter.WriteValue(writer, value._LogDrain, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Vercel.TraceDrain.JsonConverter.WriteValue(writer, value._TraceDrain, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Messaging, options); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Other, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -33,27 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("enabled")]
-        public required bool Enabled
-        {
-            get => _Enabled ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "Enabled", "enabled", ((_set0 & (1UL << 0)) != 0));
-            init { _Enabled = value; _set0 |= 1UL << 0; }
-        }
+        public required bool Enabled { get => _Enabled ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "Enabled", "enabled", ((_set0 & (1UL << 0)) != 0)); init { _Enabled = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("supportsReadOnlyMode")]
-        public required bool SupportsReadOnlyMode
-        {
-            get => _SupportsReadOnlyMode ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "SupportsReadOnlyMode", "supportsReadOnlyMode", ((_set0 & (1UL << 1)) != 0));
-            init { _SupportsReadOnlyMode = value; _set0 |= 1UL << 1; }
-        }
+        public required bool SupportsReadOnlyMode { get => _SupportsReadOnlyMode ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "SupportsReadOnlyMode", "supportsReadOnlyMode", ((_set0 & (1UL << 1)) != 0)); init { _SupportsReadOnlyMode = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("welcomeMessage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? WelcomeMessage
-        {
-            get => _WelcomeMessage;
-            init { _WelcomeMessage = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public string? WelcomeMessage { get => _WelcomeMessage; init { _WelcomeMessage = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -71,9 +55,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Repl"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Repl>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-            private static readonly global::System.Text.Json.JsonEncodedText s_SupportsReadOnlyMode = global::System.Text.Json.JsonEncodedText.Encode("supportsReadOnlyMode");
-            private static readonly global::System.Text.Json.JsonEncodedText s_WelcomeMessage = global::System.Text.Json.JsonEncodedText.Encode("welcomeMessage");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("enabled", "supportsReadOnlyMode", "welcomeMessage");
 
             /// <inheritdoc/>
             public override Repl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -92,30 +74,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Repl");
                 var result = new Repl(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("enabled"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Enabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Enabled = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 1: result._SupportsReadOnlyMode = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 2: result._WelcomeMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("supportsReadOnlyMode"u8))
-                    {
-                        reader.Read();
-                        result._SupportsReadOnlyMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("welcomeMessage"u8))
-                    {
-                        reader.Read();
-                        result._WelcomeMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -134,23 +103,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Enabled);
-                    if (value._Enabled is { } vEnabled) global::Specgen.Runtime.JsonWrite.Boolean(writer, vEnabled, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_SupportsReadOnlyMode);
-                    if (value._SupportsReadOnlyMode is { } vSupportsReadOnlyMode) global::Specgen.Runtime.JsonWrite.Boolean(writer, vSupportsReadOnlyMode, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_WelcomeMessage);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._WelcomeMessage, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Enabled, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._SupportsReadOnlyMode, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._WelcomeMessage, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -32,19 +32,9 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("href")]
-        public required string Href
-        {
-            get => _Href ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ResourceLink", "Href", "href", ((_set0 & (1UL << 0)) != 0));
-            init { _Href = value; _set0 |= 1UL << 0; }
-        }
+        public required string Href { get => _Href ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ResourceLink", "Href", "href", ((_set0 & (1UL << 0)) != 0)); init { _Href = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title
-        {
-            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ResourceLink", "Title", "title", ((_set0 & (1UL << 1)) != 0));
-            init { _Title = value; _set0 |= 1UL << 1; }
-        }
+        public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ResourceLink", "Title", "title", ((_set0 & (1UL << 1)) != 0)); init { _Title = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -61,8 +51,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="ResourceLink"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ResourceLink>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Href = global::System.Text.Json.JsonEncodedText.Encode("href");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("href", "title");
 
             /// <inheritdoc/>
             public override ResourceLink? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -81,24 +70,16 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ResourceLink");
                 var result = new ResourceLink(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("href"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("title"u8))
-                    {
-                        reader.Read();
-                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -117,16 +98,8 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Href);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Title);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

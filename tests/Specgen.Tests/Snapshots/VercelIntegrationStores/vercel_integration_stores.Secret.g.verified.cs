@@ -32,19 +32,9 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        public required string Name
-        {
-            get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Secret", "Name", "name", ((_set0 & (1UL << 0)) != 0));
-            init { _Name = value; _set0 |= 1UL << 0; }
-        }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Secret", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("length")]
-        public required double Length
-        {
-            get => _Length ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Secret", "Length", "length", ((_set0 & (1UL << 1)) != 0));
-            init { _Length = value; _set0 |= 1UL << 1; }
-        }
+        public required double Length { get => _Length ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Secret", "Length", "length", ((_set0 & (1UL << 1)) != 0)); init { _Length = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -61,8 +51,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Secret"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Secret>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Length = global::System.Text.Json.JsonEncodedText.Encode("length");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("name", "length");
 
             /// <inheritdoc/>
             public override Secret? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -81,24 +70,16 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Secret");
                 var result = new Secret(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("name"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Length = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
                     }
-                    else if (reader.ValueTextEquals("length"u8))
-                    {
-                        reader.Read();
-                        result._Length = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -117,17 +98,8 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Length);
-                    if (value._Length is { } vLength) global::Specgen.Runtime.JsonWrite.Number(writer, vLength, options);
-                    else writer.WriteNullValue();
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Length, options, global::Specgen.Runtime.JsonWrite.Number); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

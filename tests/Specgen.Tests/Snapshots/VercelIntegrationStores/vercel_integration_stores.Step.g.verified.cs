@@ -33,27 +33,11 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        public required string Title
-        {
-            get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Title", "title", ((_set0 & (1UL << 0)) != 0));
-            init { _Title = value; _set0 |= 1UL << 0; }
-        }
+        public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("content")]
-        public required string Content
-        {
-            get => _Content ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Content", "content", ((_set0 & (1UL << 1)) != 0));
-            init { _Content = value; _set0 |= 1UL << 1; }
-        }
+        public required string Content { get => _Content ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Content", "content", ((_set0 & (1UL << 1)) != 0)); init { _Content = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("actions")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? Actions
-        {
-            get => _Actions;
-            init { _Actions = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? Actions { get => _Actions; init { _Actions = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -71,9 +55,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Step"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Step>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Title = global::System.Text.Json.JsonEncodedText.Encode("title");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Content = global::System.Text.Json.JsonEncodedText.Encode("content");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Actions = global::System.Text.Json.JsonEncodedText.Encode("actions");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("title", "content", "actions");
 
             /// <inheritdoc/>
             public override Step? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -92,30 +74,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Step");
                 var result = new Step(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("title"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Content = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.StepAction.JsonConverter.ReadValue); break;
                     }
-                    else if (reader.ValueTextEquals("content"u8))
-                    {
-                        reader.Read();
-                        result._Content = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("actions"u8))
-                    {
-                        reader.Read();
-                        result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.StepAction.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -134,21 +103,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Title);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Content);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Content, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Actions);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.StepAction.JsonConverter.WriteValue);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Content, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.StepAction.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

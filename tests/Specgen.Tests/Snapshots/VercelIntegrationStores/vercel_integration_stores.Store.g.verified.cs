@@ -45,119 +45,35 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("projectsMetadata")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata
-        {
-            get => _ProjectsMetadata ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ProjectsMetadata", "projectsMetadata", ((_set0 & (1UL << 0)) != 0));
-            init { _ProjectsMetadata = value; _set0 |= 1UL << 0; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => _ProjectsMetadata ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ProjectsMetadata", "projectsMetadata", ((_set0 & (1UL << 0)) != 0)); init { _ProjectsMetadata = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("projectFilter")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.ProjectFilter? ProjectFilter
-        {
-            get => _ProjectFilter;
-            init { _ProjectFilter = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public global::Vercel.ProjectFilter? ProjectFilter { get => _ProjectFilter; init { _ProjectFilter = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("totalConnectedProjects")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public double? TotalConnectedProjects
-        {
-            get => _TotalConnectedProjects;
-            init { _TotalConnectedProjects = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public double? TotalConnectedProjects { get => _TotalConnectedProjects; init { _TotalConnectedProjects = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("usageQuotaExceeded")]
-        public required bool UsageQuotaExceeded
-        {
-            get => _UsageQuotaExceeded ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "UsageQuotaExceeded", "usageQuotaExceeded", ((_set0 & (1UL << 3)) != 0));
-            init { _UsageQuotaExceeded = value; _set0 |= 1UL << 3; }
-        }
+        public required bool UsageQuotaExceeded { get => _UsageQuotaExceeded ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "UsageQuotaExceeded", "usageQuotaExceeded", ((_set0 & (1UL << 3)) != 0)); init { _UsageQuotaExceeded = value; _set0 |= 1UL << 3; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        public required global::Vercel.StoreStatus? Status
-        {
-            get => ((_set0 & (1UL << 4)) != 0) ? _Status : throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Status", "status", false);
-            init { _Status = value; _set0 |= 1UL << 4; }
-        }
+        public required global::Vercel.StoreStatus? Status { get => ((_set0 & (1UL << 4)) != 0) ? _Status : throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Status", "status", false); init { _Status = value; _set0 |= 1UL << 4; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("ownership")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Ownership? Ownership
-        {
-            get => _Ownership;
-            init { _Ownership = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public global::Vercel.Ownership? Ownership { get => _Ownership; init { _Ownership = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Capabilities? Capabilities
-        {
-            get => _Capabilities;
-            init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public global::Vercel.Capabilities? Capabilities { get => _Capabilities; init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("metadata")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata
-        {
-            get => _Metadata;
-            init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
-        }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _Metadata; init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("externalResourceId")]
-        public required string ExternalResourceId
-        {
-            get => _ExternalResourceId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ExternalResourceId", "externalResourceId", ((_set0 & (1UL << 8)) != 0));
-            init { _ExternalResourceId = value; _set0 |= 1UL << 8; }
-        }
+        public required string ExternalResourceId { get => _ExternalResourceId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ExternalResourceId", "externalResourceId", ((_set0 & (1UL << 8)) != 0)); init { _ExternalResourceId = value; _set0 |= 1UL << 8; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("externalResourceStatus")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus
-        {
-            get => _ExternalResourceStatus;
-            init { _ExternalResourceStatus = value; _set0 |= 1UL << 9; }
-        }
+        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus { get => _ExternalResourceStatus; init { _ExternalResourceStatus = value; _set0 |= 1UL << 9; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("product")]
-        public required global::Vercel.StoreProduct Product
-        {
-            get => _Product ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Product", "product", ((_set0 & (1UL << 10)) != 0));
-            init { _Product = value; _set0 |= 1UL << 10; }
-        }
+        public required global::Vercel.StoreProduct Product { get => _Product ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Product", "product", ((_set0 & (1UL << 10)) != 0)); init { _Product = value; _set0 |= 1UL << 10; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("protocolSettings")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.ProtocolSettings? ProtocolSettings
-        {
-            get => _ProtocolSettings;
-            init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
-        }
+        public global::Vercel.ProtocolSettings? ProtocolSettings { get => _ProtocolSettings; init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("notification")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Notification? Notification
-        {
-            get => _Notification;
-            init { _Notification = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
-        }
+        public global::Vercel.Notification? Notification { get => _Notification; init { _Notification = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("secrets")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets
-        {
-            get => _Secrets ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Secrets", "secrets", ((_set0 & (1UL << 13)) != 0));
-            init { _Secrets = value; _set0 |= 1UL << 13; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get => _Secrets ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Secrets", "secrets", ((_set0 & (1UL << 13)) != 0)); init { _Secrets = value; _set0 |= 1UL << 13; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("billingPlan")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Plan? BillingPlan
-        {
-            get => _BillingPlan;
-            init { _BillingPlan = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
-        }
+        public global::Vercel.Plan? BillingPlan { get => _BillingPlan; init { _BillingPlan = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -187,21 +103,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="Store"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Store>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectsMetadata = global::System.Text.Json.JsonEncodedText.Encode("projectsMetadata");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectFilter = global::System.Text.Json.JsonEncodedText.Encode("projectFilter");
-            private static readonly global::System.Text.Json.JsonEncodedText s_TotalConnectedProjects = global::System.Text.Json.JsonEncodedText.Encode("totalConnectedProjects");
-            private static readonly global::System.Text.Json.JsonEncodedText s_UsageQuotaExceeded = global::System.Text.Json.JsonEncodedText.Encode("usageQuotaExceeded");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Ownership = global::System.Text.Json.JsonEncodedText.Encode("ownership");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Capabilities = global::System.Text.Json.JsonEncodedText.Encode("capabilities");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ExternalResourceId = global::System.Text.Json.JsonEncodedText.Encode("externalResourceId");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ExternalResourceStatus = global::System.Text.Json.JsonEncodedText.Encode("externalResourceStatus");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Product = global::System.Text.Json.JsonEncodedText.Encode("product");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ProtocolSettings = global::System.Text.Json.JsonEncodedText.Encode("protocolSettings");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Notification = global::System.Text.Json.JsonEncodedText.Encode("notification");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Secrets = global::System.Text.Json.JsonEncodedText.Encode("secrets");
-            private static readonly global::System.Text.Json.JsonEncodedText s_BillingPlan = global::System.Text.Json.JsonEncodedText.Encode("billingPlan");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("projectsMetadata", "projectFilter", "totalConnectedProjects", "usageQuotaExceeded", "status", "ownership", "capabilities", "metadata", "externalResourceId", "externalResourceStatus", "product", "protocolSettings", "notification", "secrets", "billingPlan");
 
             /// <inheritdoc/>
             public override Store? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -220,102 +122,29 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Store");
                 var result = new Store(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("projectsMetadata"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._ProjectsMetadata = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._ProjectsMetadata = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue); break;
+                        case 1: result._ProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options); break;
+                        case 2: result._TotalConnectedProjects = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 3: result._UsageQuotaExceeded = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 4: result._Status = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.StoreStatus.JsonConverter.ReadValue); break;
+                        case 5: result._Ownership = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Ownership.JsonConverter.ReadValue); break;
+                        case 6: result._Capabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options); break;
+                        case 7: result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
+                        case 8: result._ExternalResourceId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 9: result._ExternalResourceStatus = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue); break;
+                        case 10: result._Product = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options); break;
+                        case 11: result._ProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options); break;
+                        case 12: result._Notification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options); break;
+                        case 13: result._Secrets = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue); break;
+                        case 14: result._BillingPlan = global::Vercel.Plan.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("projectFilter"u8))
-                    {
-                        reader.Read();
-                        result._ProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("totalConnectedProjects"u8))
-                    {
-                        reader.Read();
-                        result._TotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("usageQuotaExceeded"u8))
-                    {
-                        reader.Read();
-                        result._UsageQuotaExceeded = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        reader.Read();
-                        result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StoreStatus?) : global::Vercel.StoreStatus.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("ownership"u8))
-                    {
-                        reader.Read();
-                        result._Ownership = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Ownership?) : global::Vercel.Ownership.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("capabilities"u8))
-                    {
-                        reader.Read();
-                        result._Capabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        reader.Read();
-                        result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("externalResourceId"u8))
-                    {
-                        reader.Read();
-                        result._ExternalResourceId = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else if (reader.ValueTextEquals("externalResourceStatus"u8))
-                    {
-                        reader.Read();
-                        result._ExternalResourceStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.ExternalResourceStatus?) : global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 9;
-                    }
-                    else if (reader.ValueTextEquals("product"u8))
-                    {
-                        reader.Read();
-                        result._Product = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 10;
-                    }
-                    else if (reader.ValueTextEquals("protocolSettings"u8))
-                    {
-                        reader.Read();
-                        result._ProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 11;
-                    }
-                    else if (reader.ValueTextEquals("notification"u8))
-                    {
-                        reader.Read();
-                        result._Notification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 12;
-                    }
-                    else if (reader.ValueTextEquals("secrets"u8))
-                    {
-                        reader.Read();
-                        result._Secrets = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 13;
-                    }
-                    else if (reader.ValueTextEquals("billingPlan"u8))
-                    {
-                        reader.Read();
-                        result._BillingPlan = global::Vercel.Plan.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 14;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -338,86 +167,21 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_ProjectsMetadata);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_ProjectFilter);
-                    global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, value._ProjectFilter, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_TotalConnectedProjects);
-                    if (value._TotalConnectedProjects is { } vTotalConnectedProjects) global::Specgen.Runtime.JsonWrite.Number(writer, vTotalConnectedProjects, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_UsageQuotaExceeded);
-                    if (value._UsageQuotaExceeded is { } vUsageQuotaExceeded) global::Specgen.Runtime.JsonWrite.Boolean(writer, vUsageQuotaExceeded, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_Status);
-                    if (value._Status is { } vStatus) global::Vercel.StoreStatus.JsonConverter.WriteValue(writer, vStatus, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_Ownership);
-                    if (value._Ownership is { } vOwnership) global::Vercel.Ownership.JsonConverter.WriteValue(writer, vOwnership, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_Capabilities);
-                    global::Vercel.Capabilities.JsonConverter.WriteValue(writer, value._Capabilities, options);
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_Metadata);
-                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_ExternalResourceId);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalResourceId, options);
-                }
-                if (((value._set0 & (1UL << 9)) != 0))
-                {
-                    writer.WritePropertyName(s_ExternalResourceStatus);
-                    if (value._ExternalResourceStatus is { } vExternalResourceStatus) global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue(writer, vExternalResourceStatus, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 10)) != 0))
-                {
-                    writer.WritePropertyName(s_Product);
-                    global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value._Product, options);
-                }
-                if (((value._set0 & (1UL << 11)) != 0))
-                {
-                    writer.WritePropertyName(s_ProtocolSettings);
-                    global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, value._ProtocolSettings, options);
-                }
-                if (((value._set0 & (1UL << 12)) != 0))
-                {
-                    writer.WritePropertyName(s_Notification);
-                    global::Vercel.Notification.JsonConverter.WriteValue(writer, value._Notification, options);
-                }
-                if (((value._set0 & (1UL << 13)) != 0))
-                {
-                    writer.WritePropertyName(s_Secrets);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 14)) != 0))
-                {
-                    writer.WritePropertyName(s_BillingPlan);
-                    global::Vercel.Plan.JsonConverter.WriteValue(writer, value._BillingPlan, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, value._ProjectFilter, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._TotalConnectedProjects, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._UsageQuotaExceeded, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Status, options, global::Vercel.StoreStatus.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Ownership, options, global::Vercel.Ownership.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Capabilities.JsonConverter.WriteValue(writer, value._Capabilities, options); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalResourceId, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ExternalResourceStatus, options, global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value._Product, options); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, value._ProtocolSettings, options); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Notification.JsonConverter.WriteValue(writer, value._Notification, options); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Vercel.Plan.JsonConverter.WriteValue(writer, value._BillingPlan, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -47,141 +47,39 @@ namespace Vercel
         }
         #pragma warning restore CS8618
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Id
-        {
-            get => _Id;
-            init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); }
-        }
+        public string? Id { get => _Id; init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Name
-        {
-            get => _Name;
-            init { _Name = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public string? Name { get => _Name; init { _Name = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Slug
-        {
-            get => _Slug;
-            init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public string? Slug { get => _Slug; init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("iconUrl")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? IconUrl
-        {
-            get => _IconUrl;
-            init { _IconUrl = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public string? IconUrl { get => _IconUrl; init { _IconUrl = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("capabilities")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.StoreProductCapabilities? Capabilities
-        {
-            get => _Capabilities;
-            init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public global::Vercel.StoreProductCapabilities? Capabilities { get => _Capabilities; init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("shortDescription")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ShortDescription
-        {
-            get => _ShortDescription;
-            init { _ShortDescription = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public string? ShortDescription { get => _ShortDescription; init { _ShortDescription = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("metadataSchema")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.StoreProductMetadataSchema? MetadataSchema
-        {
-            get => _MetadataSchema;
-            init { _MetadataSchema = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public global::Vercel.StoreProductMetadataSchema? MetadataSchema { get => _MetadataSchema; init { _MetadataSchema = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("resourceLinks")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks
-        {
-            get => _ResourceLinks;
-            init { _ResourceLinks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks { get => _ResourceLinks; init { _ResourceLinks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags
-        {
-            get => _Tags;
-            init { _Tags = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags { get => _Tags; init { _Tags = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("projectConnectionScopes")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes
-        {
-            get => _ProjectConnectionScopes;
-            init { _ProjectConnectionScopes = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes { get => _ProjectConnectionScopes; init { _ProjectConnectionScopes = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("showSSOLinkOnProjectConnection")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? ShowSSOLinkOnProjectConnection
-        {
-            get => _ShowSSOLinkOnProjectConnection;
-            init { _ShowSSOLinkOnProjectConnection = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); }
-        }
+        public bool? ShowSSOLinkOnProjectConnection { get => _ShowSSOLinkOnProjectConnection; init { _ShowSSOLinkOnProjectConnection = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("disableResourceRenaming")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? DisableResourceRenaming
-        {
-            get => _DisableResourceRenaming;
-            init { _DisableResourceRenaming = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); }
-        }
+        public bool? DisableResourceRenaming { get => _DisableResourceRenaming; init { _DisableResourceRenaming = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("repl")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Repl? Repl
-        {
-            get => _Repl;
-            init { _Repl = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); }
-        }
+        public global::Vercel.Repl? Repl { get => _Repl; init { _Repl = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("guides")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides
-        {
-            get => _Guides;
-            init { _Guides = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides { get => _Guides; init { _Guides = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("value")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Value
-        {
-            get => _Value;
-            init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); }
-        }
+        public global::System.Text.Json.JsonElement? Value { get => _Value; init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("disabled")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Disabled
-        {
-            get => _Disabled;
-            init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); }
-        }
+        public global::Vercel.Condition? Disabled { get => _Disabled; init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("hidden")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Vercel.Condition? Hidden
-        {
-            get => _Hidden;
-            init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); }
-        }
+        public global::Vercel.Condition? Hidden { get => _Hidden; init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -190,23 +88,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="StoreProduct"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StoreProduct>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Slug = global::System.Text.Json.JsonEncodedText.Encode("slug");
-            private static readonly global::System.Text.Json.JsonEncodedText s_IconUrl = global::System.Text.Json.JsonEncodedText.Encode("iconUrl");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Capabilities = global::System.Text.Json.JsonEncodedText.Encode("capabilities");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ShortDescription = global::System.Text.Json.JsonEncodedText.Encode("shortDescription");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MetadataSchema = global::System.Text.Json.JsonEncodedText.Encode("metadataSchema");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ResourceLinks = global::System.Text.Json.JsonEncodedText.Encode("resourceLinks");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ProjectConnectionScopes = global::System.Text.Json.JsonEncodedText.Encode("projectConnectionScopes");
-            private static readonly global::System.Text.Json.JsonEncodedText s_ShowSSOLinkOnProjectConnection = global::System.Text.Json.JsonEncodedText.Encode("showSSOLinkOnProjectConnection");
-            private static readonly global::System.Text.Json.JsonEncodedText s_DisableResourceRenaming = global::System.Text.Json.JsonEncodedText.Encode("disableResourceRenaming");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Repl = global::System.Text.Json.JsonEncodedText.Encode("repl");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Guides = global::System.Text.Json.JsonEncodedText.Encode("guides");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Disabled = global::System.Text.Json.JsonEncodedText.Encode("disabled");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Hidden = global::System.Text.Json.JsonEncodedText.Encode("hidden");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "name", "slug", "iconUrl", "capabilities", "shortDescription", "metadataSchema", "resourceLinks", "tags", "projectConnectionScopes", "showSSOLinkOnProjectConnection", "disableResourceRenaming", "repl", "guides", "value", "disabled", "hidden");
 
             /// <inheritdoc/>
             public override StoreProduct? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -225,114 +107,31 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProduct");
                 var result = new StoreProduct(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("id"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 3: result._IconUrl = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 4: result._Capabilities = global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue(ref reader, options); break;
+                        case 5: result._ShortDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 6: result._MetadataSchema = global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue(ref reader, options); break;
+                        case 7: result._ResourceLinks = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue); break;
+                        case 8: result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue); break;
+                        case 9: result._ProjectConnectionScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue); break;
+                        case 10: result._ShowSSOLinkOnProjectConnection = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 11: result._DisableResourceRenaming = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 12: result._Repl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options); break;
+                        case 13: result._Guides = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue); break;
+                        case 14: result._Value = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Element); break;
+                        case 15: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
+                        case 16: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                     }
-                    else if (reader.ValueTextEquals("name"u8))
-                    {
-                        reader.Read();
-                        result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("slug"u8))
-                    {
-                        reader.Read();
-                        result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("iconUrl"u8))
-                    {
-                        reader.Read();
-                        result._IconUrl = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("capabilities"u8))
-                    {
-                        reader.Read();
-                        result._Capabilities = global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("shortDescription"u8))
-                    {
-                        reader.Read();
-                        result._ShortDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("metadataSchema"u8))
-                    {
-                        reader.Read();
-                        result._MetadataSchema = global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else if (reader.ValueTextEquals("resourceLinks"u8))
-                    {
-                        reader.Read();
-                        result._ResourceLinks = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 7;
-                    }
-                    else if (reader.ValueTextEquals("tags"u8))
-                    {
-                        reader.Read();
-                        result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 8;
-                    }
-                    else if (reader.ValueTextEquals("projectConnectionScopes"u8))
-                    {
-                        reader.Read();
-                        result._ProjectConnectionScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 9;
-                    }
-                    else if (reader.ValueTextEquals("showSSOLinkOnProjectConnection"u8))
-                    {
-                        reader.Read();
-                        result._ShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 10;
-                    }
-                    else if (reader.ValueTextEquals("disableResourceRenaming"u8))
-                    {
-                        reader.Read();
-                        result._DisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options);
-                        result._set0 |= 1UL << 11;
-                    }
-                    else if (reader.ValueTextEquals("repl"u8))
-                    {
-                        reader.Read();
-                        result._Repl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 12;
-                    }
-                    else if (reader.ValueTextEquals("guides"u8))
-                    {
-                        reader.Read();
-                        result._Guides = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 13;
-                    }
-                    else if (reader.ValueTextEquals("value"u8))
-                    {
-                        reader.Read();
-                        result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
-                        result._set0 |= 1UL << 14;
-                    }
-                    else if (reader.ValueTextEquals("disabled"u8))
-                    {
-                        reader.Read();
-                        result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 15;
-                    }
-                    else if (reader.ValueTextEquals("hidden"u8))
-                    {
-                        reader.Read();
-                        result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options);
-                        result._set0 |= 1UL << 16;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -349,94 +148,23 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Id);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Name);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Slug);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options);
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_IconUrl);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._IconUrl, options);
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_Capabilities);
-                    global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue(writer, value._Capabilities, options);
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_ShortDescription);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._ShortDescription, options);
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_MetadataSchema);
-                    global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options);
-                }
-                if (((value._set0 & (1UL << 7)) != 0))
-                {
-                    writer.WritePropertyName(s_ResourceLinks);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._ResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 8)) != 0))
-                {
-                    writer.WritePropertyName(s_Tags);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Tags, options, global::Vercel.Tag.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 9)) != 0))
-                {
-                    writer.WritePropertyName(s_ProjectConnectionScopes);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 10)) != 0))
-                {
-                    writer.WritePropertyName(s_ShowSSOLinkOnProjectConnection);
-                    if (value._ShowSSOLinkOnProjectConnection is { } vShowSSOLinkOnProjectConnection) global::Specgen.Runtime.JsonWrite.Boolean(writer, vShowSSOLinkOnProjectConnection, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 11)) != 0))
-                {
-                    writer.WritePropertyName(s_DisableResourceRenaming);
-                    if (value._DisableResourceRenaming is { } vDisableResourceRenaming) global::Specgen.Runtime.JsonWrite.Boolean(writer, vDisableResourceRenaming, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 12)) != 0))
-                {
-                    writer.WritePropertyName(s_Repl);
-                    global::Vercel.Repl.JsonConverter.WriteValue(writer, value._Repl, options);
-                }
-                if (((value._set0 & (1UL << 13)) != 0))
-                {
-                    writer.WritePropertyName(s_Guides);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Guides, options, global::Vercel.Guide.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 14)) != 0))
-                {
-                    writer.WritePropertyName(s_Value);
-                    if (value._Value is { } vValue) global::Specgen.Runtime.JsonWrite.Element(writer, vValue, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 15)) != 0))
-                {
-                    writer.WritePropertyName(s_Disabled);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options);
-                }
-                if (((value._set0 & (1UL << 16)) != 0))
-                {
-                    writer.WritePropertyName(s_Hidden);
-                    global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._IconUrl, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue(writer, value._Capabilities, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.String(writer, value._ShortDescription, options); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.List(writer, value._ResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.List(writer, value._Tags, options, global::Vercel.Tag.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ShowSSOLinkOnProjectConnection, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DisableResourceRenaming, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Repl.JsonConverter.WriteValue(writer, value._Repl, options); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Guides, options, global::Vercel.Guide.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Value, options, global::Specgen.Runtime.JsonWrite.Element); }
+                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
+                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

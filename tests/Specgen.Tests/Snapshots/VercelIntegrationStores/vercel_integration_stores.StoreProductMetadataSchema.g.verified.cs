@@ -36,27 +36,11 @@ namespace Vercel
         /// <remarks>
         /// Always <c>&quot;object&quot;</c> in this shape; set for you.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type
-        {
-            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Type", "type", ((_set0 & (1UL << 0)) != 0));
-            init { _Type = value; _set0 |= 1UL << 0; }
-        }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("properties")]
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties
-        {
-            get => _Properties ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Properties", "properties", ((_set0 & (1UL << 1)) != 0));
-            init { _Properties = value; _set0 |= 1UL << 1; }
-        }
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties { get => _Properties ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Properties", "properties", ((_set0 & (1UL << 1)) != 0)); init { _Properties = value; _set0 |= 1UL << 1; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("required")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Required
-        {
-            get => _Required;
-            init { _Required = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _Required; init { _Required = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -74,9 +58,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="StoreProductMetadataSchema"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StoreProductMetadataSchema>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Properties = global::System.Text.Json.JsonEncodedText.Encode("properties");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Required = global::System.Text.Json.JsonEncodedText.Encode("required");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "properties", "required");
 
             /// <inheritdoc/>
             public override StoreProductMetadataSchema? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -95,30 +77,17 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProductMetadataSchema");
                 var result = new StoreProductMetadataSchema(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("type"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Properties = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataControl.JsonConverter.ReadValue); break;
+                        case 2: result._Required = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
                     }
-                    else if (reader.ValueTextEquals("properties"u8))
-                    {
-                        reader.Read();
-                        result._Properties = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataControl.JsonConverter.ReadValue);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("required"u8))
-                    {
-                        reader.Read();
-                        result._Required = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -137,21 +106,9 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Type);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Properties);
-                    global::Specgen.Runtime.JsonWrite.Map(writer, value._Properties, options, global::Vercel.MetadataControl.JsonConverter.WriteValue);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_Required);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Required, options, global::Specgen.Runtime.JsonWrite.String);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Properties, options, global::Vercel.MetadataControl.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Required, options, global::Specgen.Runtime.JsonWrite.String); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

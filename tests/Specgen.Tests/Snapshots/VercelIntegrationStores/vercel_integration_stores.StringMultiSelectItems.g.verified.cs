@@ -40,60 +40,19 @@ namespace Vercel
         /// <remarks>
         /// Always <c>&quot;string&quot;</c> in this shape; set for you.
         /// </remarks>
-        [global::System.Text.Json.Serialization.JsonPropertyName("type")]
-        public string Type
-        {
-            get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelectItems", "Type", "type", ((_set0 & (1UL << 0)) != 0));
-            init { _Type = value; _set0 |= 1UL << 0; }
-        }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelectItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("description")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Description
-        {
-            get => _Description;
-            init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); }
-        }
+        public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("minLength")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MinLength
-        {
-            get => _MinLength;
-            init { _MinLength = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); }
-        }
+        public global::System.Text.Json.JsonElement? MinLength { get => _MinLength; init { _MinLength = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("maxLength")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? MaxLength
-        {
-            get => _MaxLength;
-            init { _MaxLength = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); }
-        }
+        public global::System.Text.Json.JsonElement? MaxLength { get => _MaxLength; init { _MaxLength = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("pattern")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Pattern
-        {
-            get => _Pattern;
-            init { _Pattern = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); }
-        }
+        public global::System.Text.Json.JsonElement? Pattern { get => _Pattern; init { _Pattern = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("default")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Default
-        {
-            get => _Default;
-            init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); }
-        }
+        public string? Default { get => _Default; init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
-        [global::System.Text.Json.Serialization.JsonPropertyName("enum")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum
-        {
-            get => _Enum;
-            init { _Enum = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); }
-        }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _Enum; init { _Enum = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -115,13 +74,7 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="StringMultiSelectItems"/> with System.Text.Json, without reflection.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StringMultiSelectItems>
         {
-            private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Description = global::System.Text.Json.JsonEncodedText.Encode("description");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MinLength = global::System.Text.Json.JsonEncodedText.Encode("minLength");
-            private static readonly global::System.Text.Json.JsonEncodedText s_MaxLength = global::System.Text.Json.JsonEncodedText.Encode("maxLength");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Pattern = global::System.Text.Json.JsonEncodedText.Encode("pattern");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Default = global::System.Text.Json.JsonEncodedText.Encode("default");
-            private static readonly global::System.Text.Json.JsonEncodedText s_Enum = global::System.Text.Json.JsonEncodedText.Encode("enum");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "description", "minLength", "maxLength", "pattern", "default", "enum");
 
             /// <inheritdoc/>
             public override StringMultiSelectItems? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
@@ -140,54 +93,21 @@ namespace Vercel
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StringMultiSelectItems");
                 var result = new StringMultiSelectItems(default(global::Specgen.Runtime.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                while (global::Specgen.Runtime.JsonRead.NextProperty(ref reader))
+                var member = -1;
+                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
-                    if (reader.ValueTextEquals("type"u8))
+                    switch (member)
                     {
-                        reader.Read();
-                        result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 0;
+                        case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._MinLength = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Element); break;
+                        case 3: result._MaxLength = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Element); break;
+                        case 4: result._Pattern = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Element); break;
+                        case 5: result._Default = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 6: result._Enum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
                     }
-                    else if (reader.ValueTextEquals("description"u8))
-                    {
-                        reader.Read();
-                        result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 1;
-                    }
-                    else if (reader.ValueTextEquals("minLength"u8))
-                    {
-                        reader.Read();
-                        result._MinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
-                        result._set0 |= 1UL << 2;
-                    }
-                    else if (reader.ValueTextEquals("maxLength"u8))
-                    {
-                        reader.Read();
-                        result._MaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
-                        result._set0 |= 1UL << 3;
-                    }
-                    else if (reader.ValueTextEquals("pattern"u8))
-                    {
-                        reader.Read();
-                        result._Pattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options);
-                        result._set0 |= 1UL << 4;
-                    }
-                    else if (reader.ValueTextEquals("default"u8))
-                    {
-                        reader.Read();
-                        result._Default = global::Specgen.Runtime.JsonRead.String(ref reader, options);
-                        result._set0 |= 1UL << 5;
-                    }
-                    else if (reader.ValueTextEquals("enum"u8))
-                    {
-                        reader.Read();
-                        result._Enum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String);
-                        result._set0 |= 1UL << 6;
-                    }
-                    else
-                    {
-                        global::Specgen.Runtime.JsonRead.Extra(ref reader, ref extra);
-                    }
+
+                    result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
@@ -205,44 +125,13 @@ namespace Vercel
                 }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0))
-                {
-                    writer.WritePropertyName(s_Type);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options);
-                }
-                if (((value._set0 & (1UL << 1)) != 0))
-                {
-                    writer.WritePropertyName(s_Description);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options);
-                }
-                if (((value._set0 & (1UL << 2)) != 0))
-                {
-                    writer.WritePropertyName(s_MinLength);
-                    if (value._MinLength is { } vMinLength) global::Specgen.Runtime.JsonWrite.Element(writer, vMinLength, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 3)) != 0))
-                {
-                    writer.WritePropertyName(s_MaxLength);
-                    if (value._MaxLength is { } vMaxLength) global::Specgen.Runtime.JsonWrite.Element(writer, vMaxLength, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 4)) != 0))
-                {
-                    writer.WritePropertyName(s_Pattern);
-                    if (value._Pattern is { } vPattern) global::Specgen.Runtime.JsonWrite.Element(writer, vPattern, options);
-                    else writer.WriteNullValue();
-                }
-                if (((value._set0 & (1UL << 5)) != 0))
-                {
-                    writer.WritePropertyName(s_Default);
-                    global::Specgen.Runtime.JsonWrite.String(writer, value._Default, options);
-                }
-                if (((value._set0 & (1UL << 6)) != 0))
-                {
-                    writer.WritePropertyName(s_Enum);
-                    global::Specgen.Runtime.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.JsonWrite.String);
-                }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._MinLength, options, global::Specgen.Runtime.JsonWrite.Element); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._MaxLength, options, global::Specgen.Runtime.JsonWrite.Element); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Pattern, options, global::Specgen.Runtime.JsonWrite.Element); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.String(writer, value._Default, options); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.JsonWrite.String); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -35,422 +35,338 @@ namespace Vercel
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai>? _Ai;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Ai"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai> Ai => _Ai ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai>)Options.GetTypeInfo(typeof(global::Vercel.Ai));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle>? _BooleanToggle;
-
         /// <summary>Reads and writes <see cref="global::Vercel.BooleanToggle"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle> BooleanToggle => _BooleanToggle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle>)Options.GetTypeInfo(typeof(global::Vercel.BooleanToggle));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue>? _BrandedValue;
-
         /// <summary>Reads and writes <see cref="global::Vercel.BrandedValue"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue> BrandedValue => _BrandedValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue>)Options.GetTypeInfo(typeof(global::Vercel.BrandedValue));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities>? _Capabilities;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Capabilities"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities> Capabilities => _Capabilities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities>)Options.GetTypeInfo(typeof(global::Vercel.Capabilities));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition>? _Condition;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Condition"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition> Condition => _Condition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition>)Options.GetTypeInfo(typeof(global::Vercel.Condition));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode>? _ConditionMode;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ConditionMode"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode> ConditionMode => _ConditionMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode>)Options.GetTypeInfo(typeof(global::Vercel.ConditionMode));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration>? _Configuration;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Configuration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration> Configuration => _Configuration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration>)Options.GetTypeInfo(typeof(global::Vercel.Configuration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration>? _ConfigurationWithIntegration;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ConfigurationWithIntegration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration> ConfigurationWithIntegration => _ConfigurationWithIntegration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration>)Options.GetTypeInfo(typeof(global::Vercel.ConfigurationWithIntegration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest>? _CreateIntegrationStoreDirectRequest;
-
         /// <summary>Reads and writes <see cref="global::Vercel.CreateIntegrationStoreDirectRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest> CreateIntegrationStoreDirectRequest => _CreateIntegrationStoreDirectRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectRequest));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource>? _CreateIntegrationStoreDirectRequestSource;
-
         /// <summary>Reads and writes <see cref="global::Vercel.CreateIntegrationStoreDirectRequestSource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource> CreateIntegrationStoreDirectRequestSource => _CreateIntegrationStoreDirectRequestSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectRequestSource));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse>? _CreateIntegrationStoreDirectResponse;
-
         /// <summary>Reads and writes <see cref="global::Vercel.CreateIntegrationStoreDirectResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectResponse => _CreateIntegrationStoreDirectResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments>? _Deployments;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Deployments"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments> Deployments => _Deployments ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments>)Options.GetTypeInfo(typeof(global::Vercel.Deployments));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction>? _DeploymentsAction;
-
         /// <summary>Reads and writes <see cref="global::Vercel.DeploymentsAction"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction> DeploymentsAction => _DeploymentsAction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction>)Options.GetTypeInfo(typeof(global::Vercel.DeploymentsAction));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText>? _DescriptionText;
-
         /// <summary>Reads and writes <see cref="global::Vercel.DescriptionText"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText> DescriptionText => _DescriptionText ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText>)Options.GetTypeInfo(typeof(global::Vercel.DescriptionText));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail>? _Detail;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Detail"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail> Detail => _Detail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail>)Options.GetTypeInfo(typeof(global::Vercel.Detail));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason>? _DisabledReason;
-
         /// <summary>Reads and writes <see cref="global::Vercel.DisabledReason"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason> DisabledReason => _DisabledReason ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason>)Options.GetTypeInfo(typeof(global::Vercel.DisabledReason));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain>? _Domain;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Domain"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain> Domain => _Domain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain>)Options.GetTypeInfo(typeof(global::Vercel.Domain));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation>? _Experimentation;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Experimentation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation> Experimentation => _Experimentation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation>)Options.GetTypeInfo(typeof(global::Vercel.Experimentation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression>? _Expression;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Expression"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression> Expression => _Expression ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression>)Options.GetTypeInfo(typeof(global::Vercel.Expression));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus>? _ExternalResourceStatus;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ExternalResourceStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus> ExternalResourceStatus => _ExternalResourceStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus>)Options.GetTypeInfo(typeof(global::Vercel.ExternalResourceStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format>? _Format;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Format"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format> Format => _Format ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format>)Options.GetTypeInfo(typeof(global::Vercel.Format));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework>? _Framework;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Framework"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework> Framework => _Framework ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework>)Options.GetTypeInfo(typeof(global::Vercel.Framework));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse>? _GetBillingPlansResponse;
-
         /// <summary>Reads and writes <see cref="global::Vercel.GetBillingPlansResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse> GetBillingPlansResponse => _GetBillingPlansResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetBillingPlansResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse>? _GetConfigurationProductsResponse;
-
         /// <summary>Reads and writes <see cref="global::Vercel.GetConfigurationProductsResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsResponse => _GetConfigurationProductsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationProductsResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration>? _GetConfigurationProductsResponseIntegration;
-
         /// <summary>Reads and writes <see cref="global::Vercel.GetConfigurationProductsResponseIntegration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration> GetConfigurationProductsResponseIntegration => _GetConfigurationProductsResponseIntegration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationProductsResponseIntegration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse>? _GetConfigurationsResponse;
-
         /// <summary>Reads and writes <see cref="global::Vercel.GetConfigurationsResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse> GetConfigurationsResponse => _GetConfigurationsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationsResponse));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git>? _Git;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Git"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git> Git => _Git ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git>)Options.GetTypeInfo(typeof(global::Vercel.Git));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket>? _GithubOrGitlabOrBitbucket;
-
         /// <summary>Reads and writes <see cref="global::Vercel.GithubOrGitlabOrBitbucket"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket> GithubOrGitlabOrBitbucket => _GithubOrGitlabOrBitbucket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket>)Options.GetTypeInfo(typeof(global::Vercel.GithubOrGitlabOrBitbucket));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide>? _Guide;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Guide"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide> Guide => _Guide ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide>)Options.GetTypeInfo(typeof(global::Vercel.Guide));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType>? _InstallationType;
-
         /// <summary>Reads and writes <see cref="global::Vercel.InstallationType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType> InstallationType => _InstallationType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType>)Options.GetTypeInfo(typeof(global::Vercel.InstallationType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration>? _Integration;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Integration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration> Integration => _Integration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration>)Options.GetTypeInfo(typeof(global::Vercel.Integration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration>? _IntegrationConfiguration;
-
         /// <summary>Reads and writes <see cref="global::Vercel.IntegrationConfiguration"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration> IntegrationConfiguration => _IntegrationConfiguration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration>)Options.GetTypeInfo(typeof(global::Vercel.IntegrationConfiguration));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level>? _Level;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Level"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level> Level => _Level ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level>)Options.GetTypeInfo(typeof(global::Vercel.Level));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain>? _LogDrain;
-
         /// <summary>Reads and writes <see cref="global::Vercel.LogDrain"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain> LogDrain => _LogDrain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain>)Options.GetTypeInfo(typeof(global::Vercel.LogDrain));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl>? _MetadataControl;
-
         /// <summary>Reads and writes <see cref="global::Vercel.MetadataControl"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl> MetadataControl => _MetadataControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl>)Options.GetTypeInfo(typeof(global::Vercel.MetadataControl));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema>? _MetadataSchema;
-
         /// <summary>Reads and writes <see cref="global::Vercel.MetadataSchema"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema> MetadataSchema => _MetadataSchema ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema>)Options.GetTypeInfo(typeof(global::Vercel.MetadataSchema));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue>? _MetadataValue;
-
         /// <summary>Reads and writes <see cref="global::Vercel.MetadataValue"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue> MetadataValue => _MetadataValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue>)Options.GetTypeInfo(typeof(global::Vercel.MetadataValue));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion>? _MultiVercelRegion;
-
         /// <summary>Reads and writes <see cref="global::Vercel.MultiVercelRegion"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion> MultiVercelRegion => _MultiVercelRegion ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion>)Options.GetTypeInfo(typeof(global::Vercel.MultiVercelRegion));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification>? _Notification;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Notification"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification> Notification => _Notification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification>)Options.GetTypeInfo(typeof(global::Vercel.Notification));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput>? _NumberInput;
-
         /// <summary>Reads and writes <see cref="global::Vercel.NumberInput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput> NumberInput => _NumberInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput>)Options.GetTypeInfo(typeof(global::Vercel.NumberInput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider>? _NumberSlider;
-
         /// <summary>Reads and writes <see cref="global::Vercel.NumberSlider"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider> NumberSlider => _NumberSlider ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider>)Options.GetTypeInfo(typeof(global::Vercel.NumberSlider));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems>? _NumberSliderItems;
-
         /// <summary>Reads and writes <see cref="global::Vercel.NumberSliderItems"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems> NumberSliderItems => _NumberSliderItems ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems>)Options.GetTypeInfo(typeof(global::Vercel.NumberSliderItems));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership>? _Ownership;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Ownership"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership> Ownership => _Ownership ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership>)Options.GetTypeInfo(typeof(global::Vercel.Ownership));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan>? _Plan;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Plan"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan> Plan => _Plan ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan>)Options.GetTypeInfo(typeof(global::Vercel.Plan));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType>? _PlanType;
-
         /// <summary>Reads and writes <see cref="global::Vercel.PlanType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType> PlanType => _PlanType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType>)Options.GetTypeInfo(typeof(global::Vercel.PlanType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol>? _PrimaryProtocol;
-
         /// <summary>Reads and writes <see cref="global::Vercel.PrimaryProtocol"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol> PrimaryProtocol => _PrimaryProtocol ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol>)Options.GetTypeInfo(typeof(global::Vercel.PrimaryProtocol));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product>? _Product;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Product"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product> Product => _Product ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product>)Options.GetTypeInfo(typeof(global::Vercel.Product));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl>? _ProductMetadataControl;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ProductMetadataControl"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl> ProductMetadataControl => _ProductMetadataControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl>)Options.GetTypeInfo(typeof(global::Vercel.ProductMetadataControl));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope>? _ProjectConnectionScope;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ProjectConnectionScope"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope> ProjectConnectionScope => _ProjectConnectionScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope>)Options.GetTypeInfo(typeof(global::Vercel.ProjectConnectionScope));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter>? _ProjectFilter;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ProjectFilter"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter> ProjectFilter => _ProjectFilter ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter>)Options.GetTypeInfo(typeof(global::Vercel.ProjectFilter));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem>? _ProjectsMetadataItem;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ProjectsMetadataItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem> ProjectsMetadataItem => _ProjectsMetadataItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem>)Options.GetTypeInfo(typeof(global::Vercel.ProjectsMetadataItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment>? _ProjectsMetadataItemEnvironment;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ProjectsMetadataItemEnvironment"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment> ProjectsMetadataItemEnvironment => _ProjectsMetadataItemEnvironment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment>)Options.GetTypeInfo(typeof(global::Vercel.ProjectsMetadataItemEnvironment));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings>? _ProtocolSettings;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ProtocolSettings"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings> ProtocolSettings => _ProtocolSettings ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings>)Options.GetTypeInfo(typeof(global::Vercel.ProtocolSettings));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation>? _ProtocolSettingsExperimentation;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ProtocolSettingsExperimentation"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation> ProtocolSettingsExperimentation => _ProtocolSettingsExperimentation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation>)Options.GetTypeInfo(typeof(global::Vercel.ProtocolSettingsExperimentation));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols>? _Protocols;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Protocols"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols> Protocols => _Protocols ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols>)Options.GetTypeInfo(typeof(global::Vercel.Protocols));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers>? _Providers;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Providers"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers> Providers => _Providers ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers>)Options.GetTypeInfo(typeof(global::Vercel.Providers));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem>? _QuoteItem;
-
         /// <summary>Reads and writes <see cref="global::Vercel.QuoteItem"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem> QuoteItem => _QuoteItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem>)Options.GetTypeInfo(typeof(global::Vercel.QuoteItem));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl>? _Repl;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Repl"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl> Repl => _Repl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl>)Options.GetTypeInfo(typeof(global::Vercel.Repl));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink>? _ResourceLink;
-
         /// <summary>Reads and writes <see cref="global::Vercel.ResourceLink"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink> ResourceLink => _ResourceLink ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink>)Options.GetTypeInfo(typeof(global::Vercel.ResourceLink));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope>? _Scope;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Scope"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope> Scope => _Scope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope>)Options.GetTypeInfo(typeof(global::Vercel.Scope));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret>? _Secret;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Secret"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret> Secret => _Secret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret>)Options.GetTypeInfo(typeof(global::Vercel.Secret));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source>? _Source;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Source"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source> Source => _Source ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source>)Options.GetTypeInfo(typeof(global::Vercel.Source));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status>? _Status;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Status"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status> Status => _Status ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status>)Options.GetTypeInfo(typeof(global::Vercel.Status));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step>? _Step;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Step"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step> Step => _Step ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step>)Options.GetTypeInfo(typeof(global::Vercel.Step));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction>? _StepAction;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StepAction"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction> StepAction => _StepAction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction>)Options.GetTypeInfo(typeof(global::Vercel.StepAction));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType>? _StepActionType;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StepActionType"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType> StepActionType => _StepActionType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType>)Options.GetTypeInfo(typeof(global::Vercel.StepActionType));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage>? _Storage;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Storage"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage> Storage => _Storage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage>)Options.GetTypeInfo(typeof(global::Vercel.Storage));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store>? _Store;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Store"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store> Store => _Store ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store>)Options.GetTypeInfo(typeof(global::Vercel.Store));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct>? _StoreProduct;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StoreProduct"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct> StoreProduct => _StoreProduct ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct>)Options.GetTypeInfo(typeof(global::Vercel.StoreProduct));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities>? _StoreProductCapabilities;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StoreProductCapabilities"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities> StoreProductCapabilities => _StoreProductCapabilities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities>)Options.GetTypeInfo(typeof(global::Vercel.StoreProductCapabilities));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema>? _StoreProductMetadataSchema;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StoreProductMetadataSchema"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema> StoreProductMetadataSchema => _StoreProductMetadataSchema ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema>)Options.GetTypeInfo(typeof(global::Vercel.StoreProductMetadataSchema));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus>? _StoreStatus;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StoreStatus"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus> StoreStatus => _StoreStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus>)Options.GetTypeInfo(typeof(global::Vercel.StoreStatus));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput>? _StringInput;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StringInput"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput> StringInput => _StringInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput>)Options.GetTypeInfo(typeof(global::Vercel.StringInput));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect>? _StringMultiSelect;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StringMultiSelect"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect> StringMultiSelect => _StringMultiSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect>)Options.GetTypeInfo(typeof(global::Vercel.StringMultiSelect));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems>? _StringMultiSelectItems;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StringMultiSelectItems"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems> StringMultiSelectItems => _StringMultiSelectItems ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems>)Options.GetTypeInfo(typeof(global::Vercel.StringMultiSelectItems));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect>? _StringSelect;
-
         /// <summary>Reads and writes <see cref="global::Vercel.StringSelect"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect> StringSelect => _StringSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect>)Options.GetTypeInfo(typeof(global::Vercel.StringSelect));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag>? _Tag;
-
         /// <summary>Reads and writes <see cref="global::Vercel.Tag"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag> Tag => _Tag ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag>)Options.GetTypeInfo(typeof(global::Vercel.Tag));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId>? _TagId;
-
         /// <summary>Reads and writes <see cref="global::Vercel.TagId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId> TagId => _TagId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId>)Options.GetTypeInfo(typeof(global::Vercel.TagId));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain>? _TraceDrain;
-
         /// <summary>Reads and writes <see cref="global::Vercel.TraceDrain"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain> TraceDrain => _TraceDrain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain>)Options.GetTypeInfo(typeof(global::Vercel.TraceDrain));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat>? _TraceDrainFormat;
-
         /// <summary>Reads and writes <see cref="global::Vercel.TraceDrainFormat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat> TraceDrainFormat => _TraceDrainFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat>)Options.GetTypeInfo(typeof(global::Vercel.TraceDrainFormat));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption>? _UiOption;
-
         /// <summary>Reads and writes <see cref="global::Vercel.UiOption"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption> UiOption => _UiOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption>)Options.GetTypeInfo(typeof(global::Vercel.UiOption));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion>? _VercelRegion;
-
         /// <summary>Reads and writes <see cref="global::Vercel.VercelRegion"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion> VercelRegion => _VercelRegion ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion>)Options.GetTypeInfo(typeof(global::Vercel.VercelRegion));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption>? _VercelRegionUiOption;
-
         /// <summary>Reads and writes <see cref="global::Vercel.VercelRegionUiOption"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption> VercelRegionUiOption => _VercelRegionUiOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption>)Options.GetTypeInfo(typeof(global::Vercel.VercelRegionUiOption));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View>? _View;
-
         /// <summary>Reads and writes <see cref="global::Vercel.View"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View> View => _View ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View>)Options.GetTypeInfo(typeof(global::Vercel.View));
 
@@ -460,425 +376,90 @@ namespace Vercel
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Vercel.Ai))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Ai>(options, new global::Vercel.Ai.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.BooleanToggle))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.BooleanToggle>(options, new global::Vercel.BooleanToggle.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.BrandedValue))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.BrandedValue>(options, new global::Vercel.BrandedValue.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Capabilities))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Capabilities>(options, new global::Vercel.Capabilities.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Condition))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Condition>(options, new global::Vercel.Condition.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ConditionMode))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ConditionMode>(options, new global::Vercel.ConditionMode.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Configuration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Configuration>(options, new global::Vercel.Configuration.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ConfigurationWithIntegration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ConfigurationWithIntegration>(options, new global::Vercel.ConfigurationWithIntegration.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.CreateIntegrationStoreDirectRequest))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.CreateIntegrationStoreDirectRequest>(options, new global::Vercel.CreateIntegrationStoreDirectRequest.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.CreateIntegrationStoreDirectRequestSource))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource>(options, new global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.CreateIntegrationStoreDirectResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.CreateIntegrationStoreDirectResponse>(options, new global::Vercel.CreateIntegrationStoreDirectResponse.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Deployments))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Deployments>(options, new global::Vercel.Deployments.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.DeploymentsAction))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.DeploymentsAction>(options, new global::Vercel.DeploymentsAction.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.DescriptionText))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.DescriptionText>(options, new global::Vercel.DescriptionText.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Detail))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Detail>(options, new global::Vercel.Detail.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.DisabledReason))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.DisabledReason>(options, new global::Vercel.DisabledReason.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Domain))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Domain>(options, new global::Vercel.Domain.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Experimentation))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Experimentation>(options, new global::Vercel.Experimentation.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Expression))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Expression>(options, new global::Vercel.Expression.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ExternalResourceStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ExternalResourceStatus>(options, new global::Vercel.ExternalResourceStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Format))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Format>(options, new global::Vercel.Format.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Framework))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Framework>(options, new global::Vercel.Framework.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.GetBillingPlansResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetBillingPlansResponse>(options, new global::Vercel.GetBillingPlansResponse.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.GetConfigurationProductsResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationProductsResponse>(options, new global::Vercel.GetConfigurationProductsResponse.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.GetConfigurationProductsResponseIntegration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationProductsResponseIntegration>(options, new global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.GetConfigurationsResponse))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationsResponse>(options, new global::Vercel.GetConfigurationsResponse.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Git))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Git>(options, new global::Vercel.Git.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.GithubOrGitlabOrBitbucket))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GithubOrGitlabOrBitbucket>(options, new global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Guide))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Guide>(options, new global::Vercel.Guide.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.InstallationType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.InstallationType>(options, new global::Vercel.InstallationType.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Integration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Integration>(options, new global::Vercel.Integration.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.IntegrationConfiguration))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.IntegrationConfiguration>(options, new global::Vercel.IntegrationConfiguration.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Level))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Level>(options, new global::Vercel.Level.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.LogDrain))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.LogDrain>(options, new global::Vercel.LogDrain.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.MetadataControl))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataControl>(options, new global::Vercel.MetadataControl.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.MetadataSchema))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataSchema>(options, new global::Vercel.MetadataSchema.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.MetadataValue))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataValue>(options, new global::Vercel.MetadataValue.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.MultiVercelRegion))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MultiVercelRegion>(options, new global::Vercel.MultiVercelRegion.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Notification))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Notification>(options, new global::Vercel.Notification.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.NumberInput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberInput>(options, new global::Vercel.NumberInput.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.NumberSlider))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberSlider>(options, new global::Vercel.NumberSlider.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.NumberSliderItems))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberSliderItems>(options, new global::Vercel.NumberSliderItems.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Ownership))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Ownership>(options, new global::Vercel.Ownership.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Plan))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Plan>(options, new global::Vercel.Plan.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.PlanType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.PlanType>(options, new global::Vercel.PlanType.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.PrimaryProtocol))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.PrimaryProtocol>(options, new global::Vercel.PrimaryProtocol.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Product))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Product>(options, new global::Vercel.Product.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ProductMetadataControl))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProductMetadataControl>(options, new global::Vercel.ProductMetadataControl.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ProjectConnectionScope))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectConnectionScope>(options, new global::Vercel.ProjectConnectionScope.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ProjectFilter))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectFilter>(options, new global::Vercel.ProjectFilter.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ProjectsMetadataItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectsMetadataItem>(options, new global::Vercel.ProjectsMetadataItem.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ProjectsMetadataItemEnvironment))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectsMetadataItemEnvironment>(options, new global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ProtocolSettings))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProtocolSettings>(options, new global::Vercel.ProtocolSettings.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ProtocolSettingsExperimentation))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProtocolSettingsExperimentation>(options, new global::Vercel.ProtocolSettingsExperimentation.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Protocols))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Protocols>(options, new global::Vercel.Protocols.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Providers))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Providers>(options, new global::Vercel.Providers.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.QuoteItem))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.QuoteItem>(options, new global::Vercel.QuoteItem.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Repl))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Repl>(options, new global::Vercel.Repl.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.ResourceLink))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ResourceLink>(options, new global::Vercel.ResourceLink.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Scope))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Scope>(options, new global::Vercel.Scope.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Secret))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Secret>(options, new global::Vercel.Secret.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Source))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Source>(options, new global::Vercel.Source.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Status))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Status>(options, new global::Vercel.Status.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Step))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Step>(options, new global::Vercel.Step.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StepAction))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StepAction>(options, new global::Vercel.StepAction.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StepActionType))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StepActionType>(options, new global::Vercel.StepActionType.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Storage))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Storage>(options, new global::Vercel.Storage.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Store))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Store>(options, new global::Vercel.Store.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StoreProduct))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreProduct>(options, new global::Vercel.StoreProduct.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StoreProductCapabilities))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreProductCapabilities>(options, new global::Vercel.StoreProductCapabilities.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StoreProductMetadataSchema))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreProductMetadataSchema>(options, new global::Vercel.StoreProductMetadataSchema.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StoreStatus))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreStatus>(options, new global::Vercel.StoreStatus.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StringInput))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringInput>(options, new global::Vercel.StringInput.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StringMultiSelect))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringMultiSelect>(options, new global::Vercel.StringMultiSelect.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StringMultiSelectItems))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringMultiSelectItems>(options, new global::Vercel.StringMultiSelectItems.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.StringSelect))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringSelect>(options, new global::Vercel.StringSelect.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.Tag))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Tag>(options, new global::Vercel.Tag.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.TagId))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TagId>(options, new global::Vercel.TagId.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.TraceDrain))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TraceDrain>(options, new global::Vercel.TraceDrain.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.TraceDrainFormat))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TraceDrainFormat>(options, new global::Vercel.TraceDrainFormat.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.UiOption))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.UiOption>(options, new global::Vercel.UiOption.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.VercelRegion))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.VercelRegion>(options, new global::Vercel.VercelRegion.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.VercelRegionUiOption))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.VercelRegionUiOption>(options, new global::Vercel.VercelRegionUiOption.JsonConverter());
-            }
-
-            if (type == typeof(global::Vercel.View))
-            {
-                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.View>(options, new global::Vercel.View.JsonConverter());
-            }
+            if (type == typeof(global::Vercel.Ai)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Ai>(options, new global::Vercel.Ai.JsonConverter());
+            if (type == typeof(global::Vercel.BooleanToggle)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.BooleanToggle>(options, new global::Vercel.BooleanToggle.JsonConverter());
+            if (type == typeof(global::Vercel.BrandedValue)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.BrandedValue>(options, new global::Vercel.BrandedValue.JsonConverter());
+            if (type == typeof(global::Vercel.Capabilities)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Capabilities>(options, new global::Vercel.Capabilities.JsonConverter());
+            if (type == typeof(global::Vercel.Condition)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Condition>(options, new global::Vercel.Condition.JsonConverter());
+            if (type == typeof(global::Vercel.ConditionMode)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ConditionMode>(options, new global::Vercel.ConditionMode.JsonConverter());
+            if (type == typeof(global::Vercel.Configuration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Configuration>(options, new global::Vercel.Configuration.JsonConverter());
+            if (type == typeof(global::Vercel.ConfigurationWithIntegration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ConfigurationWithIntegration>(options, new global::Vercel.ConfigurationWithIntegration.JsonConverter());
+            if (type == typeof(global::Vercel.CreateIntegrationStoreDirectRequest)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.CreateIntegrationStoreDirectRequest>(options, new global::Vercel.CreateIntegrationStoreDirectRequest.JsonConverter());
+            if (type == typeof(global::Vercel.CreateIntegrationStoreDirectRequestSource)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource>(options, new global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter());
+            if (type == typeof(global::Vercel.CreateIntegrationStoreDirectResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.CreateIntegrationStoreDirectResponse>(options, new global::Vercel.CreateIntegrationStoreDirectResponse.JsonConverter());
+            if (type == typeof(global::Vercel.Deployments)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Deployments>(options, new global::Vercel.Deployments.JsonConverter());
+            if (type == typeof(global::Vercel.DeploymentsAction)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.DeploymentsAction>(options, new global::Vercel.DeploymentsAction.JsonConverter());
+            if (type == typeof(global::Vercel.DescriptionText)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.DescriptionText>(options, new global::Vercel.DescriptionText.JsonConverter());
+            if (type == typeof(global::Vercel.Detail)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Detail>(options, new global::Vercel.Detail.JsonConverter());
+            if (type == typeof(global::Vercel.DisabledReason)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.DisabledReason>(options, new global::Vercel.DisabledReason.JsonConverter());
+            if (type == typeof(global::Vercel.Domain)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Domain>(options, new global::Vercel.Domain.JsonConverter());
+            if (type == typeof(global::Vercel.Experimentation)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Experimentation>(options, new global::Vercel.Experimentation.JsonConverter());
+            if (type == typeof(global::Vercel.Expression)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Expression>(options, new global::Vercel.Expression.JsonConverter());
+            if (type == typeof(global::Vercel.ExternalResourceStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ExternalResourceStatus>(options, new global::Vercel.ExternalResourceStatus.JsonConverter());
+            if (type == typeof(global::Vercel.Format)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Format>(options, new global::Vercel.Format.JsonConverter());
+            if (type == typeof(global::Vercel.Framework)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Framework>(options, new global::Vercel.Framework.JsonConverter());
+            if (type == typeof(global::Vercel.GetBillingPlansResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetBillingPlansResponse>(options, new global::Vercel.GetBillingPlansResponse.JsonConverter());
+            if (type == typeof(global::Vercel.GetConfigurationProductsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationProductsResponse>(options, new global::Vercel.GetConfigurationProductsResponse.JsonConverter());
+            if (type == typeof(global::Vercel.GetConfigurationProductsResponseIntegration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationProductsResponseIntegration>(options, new global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter());
+            if (type == typeof(global::Vercel.GetConfigurationsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationsResponse>(options, new global::Vercel.GetConfigurationsResponse.JsonConverter());
+            if (type == typeof(global::Vercel.Git)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Git>(options, new global::Vercel.Git.JsonConverter());
+            if (type == typeof(global::Vercel.GithubOrGitlabOrBitbucket)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GithubOrGitlabOrBitbucket>(options, new global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter());
+            if (type == typeof(global::Vercel.Guide)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Guide>(options, new global::Vercel.Guide.JsonConverter());
+            if (type == typeof(global::Vercel.InstallationType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.InstallationType>(options, new global::Vercel.InstallationType.JsonConverter());
+            if (type == typeof(global::Vercel.Integration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Integration>(options, new global::Vercel.Integration.JsonConverter());
+            if (type == typeof(global::Vercel.IntegrationConfiguration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.IntegrationConfiguration>(options, new global::Vercel.IntegrationConfiguration.JsonConverter());
+            if (type == typeof(global::Vercel.Level)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Level>(options, new global::Vercel.Level.JsonConverter());
+            if (type == typeof(global::Vercel.LogDrain)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.LogDrain>(options, new global::Vercel.LogDrain.JsonConverter());
+            if (type == typeof(global::Vercel.MetadataControl)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataControl>(options, new global::Vercel.MetadataControl.JsonConverter());
+            if (type == typeof(global::Vercel.MetadataSchema)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataSchema>(options, new global::Vercel.MetadataSchema.JsonConverter());
+            if (type == typeof(global::Vercel.MetadataValue)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataValue>(options, new global::Vercel.MetadataValue.JsonConverter());
+            if (type == typeof(global::Vercel.MultiVercelRegion)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MultiVercelRegion>(options, new global::Vercel.MultiVercelRegion.JsonConverter());
+            if (type == typeof(global::Vercel.Notification)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Notification>(options, new global::Vercel.Notification.JsonConverter());
+            if (type == typeof(global::Vercel.NumberInput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberInput>(options, new global::Vercel.NumberInput.JsonConverter());
+            if (type == typeof(global::Vercel.NumberSlider)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberSlider>(options, new global::Vercel.NumberSlider.JsonConverter());
+            if (type == typeof(global::Vercel.NumberSliderItems)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberSliderItems>(options, new global::Vercel.NumberSliderItems.JsonConverter());
+            if (type == typeof(global::Vercel.Ownership)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Ownership>(options, new global::Vercel.Ownership.JsonConverter());
+            if (type == typeof(global::Vercel.Plan)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Plan>(options, new global::Vercel.Plan.JsonConverter());
+            if (type == typeof(global::Vercel.PlanType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.PlanType>(options, new global::Vercel.PlanType.JsonConverter());
+            if (type == typeof(global::Vercel.PrimaryProtocol)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.PrimaryProtocol>(options, new global::Vercel.PrimaryProtocol.JsonConverter());
+            if (type == typeof(global::Vercel.Product)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Product>(options, new global::Vercel.Product.JsonConverter());
+            if (type == typeof(global::Vercel.ProductMetadataControl)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProductMetadataControl>(options, new global::Vercel.ProductMetadataControl.JsonConverter());
+            if (type == typeof(global::Vercel.ProjectConnectionScope)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectConnectionScope>(options, new global::Vercel.ProjectConnectionScope.JsonConverter());
+            if (type == typeof(global::Vercel.ProjectFilter)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectFilter>(options, new global::Vercel.ProjectFilter.JsonConverter());
+            if (type == typeof(global::Vercel.ProjectsMetadataItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectsMetadataItem>(options, new global::Vercel.ProjectsMetadataItem.JsonConverter());
+            if (type == typeof(global::Vercel.ProjectsMetadataItemEnvironment)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProjectsMetadataItemEnvironment>(options, new global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter());
+            if (type == typeof(global::Vercel.ProtocolSettings)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProtocolSettings>(options, new global::Vercel.ProtocolSettings.JsonConverter());
+            if (type == typeof(global::Vercel.ProtocolSettingsExperimentation)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ProtocolSettingsExperimentation>(options, new global::Vercel.ProtocolSettingsExperimentation.JsonConverter());
+            if (type == typeof(global::Vercel.Protocols)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Protocols>(options, new global::Vercel.Protocols.JsonConverter());
+            if (type == typeof(global::Vercel.Providers)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Providers>(options, new global::Vercel.Providers.JsonConverter());
+            if (type == typeof(global::Vercel.QuoteItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.QuoteItem>(options, new global::Vercel.QuoteItem.JsonConverter());
+            if (type == typeof(global::Vercel.Repl)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Repl>(options, new global::Vercel.Repl.JsonConverter());
+            if (type == typeof(global::Vercel.ResourceLink)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ResourceLink>(options, new global::Vercel.ResourceLink.JsonConverter());
+            if (type == typeof(global::Vercel.Scope)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Scope>(options, new global::Vercel.Scope.JsonConverter());
+            if (type == typeof(global::Vercel.Secret)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Secret>(options, new global::Vercel.Secret.JsonConverter());
+            if (type == typeof(global::Vercel.Source)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Source>(options, new global::Vercel.Source.JsonConverter());
+            if (type == typeof(global::Vercel.Status)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Status>(options, new global::Vercel.Status.JsonConverter());
+            if (type == typeof(global::Vercel.Step)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Step>(options, new global::Vercel.Step.JsonConverter());
+            if (type == typeof(global::Vercel.StepAction)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StepAction>(options, new global::Vercel.StepAction.JsonConverter());
+            if (type == typeof(global::Vercel.StepActionType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StepActionType>(options, new global::Vercel.StepActionType.JsonConverter());
+            if (type == typeof(global::Vercel.Storage)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Storage>(options, new global::Vercel.Storage.JsonConverter());
+            if (type == typeof(global::Vercel.Store)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Store>(options, new global::Vercel.Store.JsonConverter());
+            if (type == typeof(global::Vercel.StoreProduct)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreProduct>(options, new global::Vercel.StoreProduct.JsonConverter());
+            if (type == typeof(global::Vercel.StoreProductCapabilities)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreProductCapabilities>(options, new global::Vercel.StoreProductCapabilities.JsonConverter());
+            if (type == typeof(global::Vercel.StoreProductMetadataSchema)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreProductMetadataSchema>(options, new global::Vercel.StoreProductMetadataSchema.JsonConverter());
+            if (type == typeof(global::Vercel.StoreStatus)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StoreStatus>(options, new global::Vercel.StoreStatus.JsonConverter());
+            if (type == typeof(global::Vercel.StringInput)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringInput>(options, new global::Vercel.StringInput.JsonConverter());
+            if (type == typeof(global::Vercel.StringMultiSelect)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringMultiSelect>(options, new global::Vercel.StringMultiSelect.JsonConverter());
+            if (type == typeof(global::Vercel.StringMultiSelectItems)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringMultiSelectItems>(options, new global::Vercel.StringMultiSelectItems.JsonConverter());
+            if (type == typeof(global::Vercel.StringSelect)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringSelect>(options, new global::Vercel.StringSelect.JsonConverter());
+            if (type == typeof(global::Vercel.Tag)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Tag>(options, new global::Vercel.Tag.JsonConverter());
+            if (type == typeof(global::Vercel.TagId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TagId>(options, new global::Vercel.TagId.JsonConverter());
+            if (type == typeof(global::Vercel.TraceDrain)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TraceDrain>(options, new global::Vercel.TraceDrain.JsonConverter());
+            if (type == typeof(global::Vercel.TraceDrainFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TraceDrainFormat>(options, new global::Vercel.TraceDrainFormat.JsonConverter());
+            if (type == typeof(global::Vercel.UiOption)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.UiOption>(options, new global::Vercel.UiOption.JsonConverter());
+            if (type == typeof(global::Vercel.VercelRegion)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.VercelRegion>(options, new global::Vercel.VercelRegion.JsonConverter());
+            if (type == typeof(global::Vercel.VercelRegionUiOption)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.VercelRegionUiOption>(options, new global::Vercel.VercelRegionUiOption.JsonConverter());
+            if (type == typeof(global::Vercel.View)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.View>(options, new global::Vercel.View.JsonConverter());
 
             return null;
         }
