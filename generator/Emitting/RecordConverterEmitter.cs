@@ -41,10 +41,7 @@ internal static class RecordConverterEmitter
         writer.Line($"/// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>");
         using (writer.Block($"public static {model.Name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
         {
-            using (writer.Block($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null)"))
-            {
-                writer.Line("return null;");
-            }
+            writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
 
             writer.Line();
             writer.Line($"{CSharp.Runtime}.JsonRead.Expect(ref reader, {CSharp.Json}.JsonTokenType.StartObject, {CSharp.Literal(model.Name)});");
@@ -129,11 +126,7 @@ internal static class RecordConverterEmitter
         writer.Line("/// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>");
         using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {model.Name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
         {
-            using (writer.Block("if (value is null)"))
-            {
-                writer.Line("writer.WriteNullValue();");
-                writer.Line("return;");
-            }
+            writer.Line("if (value is null) { writer.WriteNullValue(); return; }");
 
             writer.Line();
             writer.Line("writer.WriteStartObject();");

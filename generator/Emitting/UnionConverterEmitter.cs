@@ -33,10 +33,7 @@ internal static class UnionConverterEmitter
             writer.Line("/// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>");
             using (writer.Block($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
             {
-                using (writer.Block($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null)"))
-                {
-                    writer.Line("return null;");
-                }
+                writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
 
                 writer.Line();
                 if (facts is not null)
@@ -49,12 +46,7 @@ internal static class UnionConverterEmitter
                 {
                     var type = CSharp.TypeName(@case.Type, ns);
                     var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {Local(@case.Name)})";
-                    using (writer.Block($"if ({Condition(@case.Test, "reader", facts)} && {read})"))
-                    {
-                        writer.Line($"return new {@case.Name}({Local(@case.Name)});");
-                    }
-
-                    writer.Line();
+                    writer.Line($"if ({Condition(@case.Test, "reader", facts)} && {read}) return new {@case.Name}({Local(@case.Name)});");
                 }
 
                 writer.Line($"return new Unknown({CSharp.Json}.JsonElement.ParseValue(ref reader));");
@@ -68,17 +60,11 @@ internal static class UnionConverterEmitter
                 {
                     foreach (var @case in model.Cases)
                     {
-                        writer.Line($"case {@case.Name} match:");
-                        writer.Line("    " + JsonCode.WriteCall(@case.Type, ns, "match.Value"));
-                        writer.Line("    break;");
+                        writer.Line($"case {@case.Name} match: {JsonCode.WriteCall(@case.Type, ns, "match.Value")} break;");
                     }
 
-                    writer.Line("case Unknown match:");
-                    writer.Line("    match.Json.WriteTo(writer);");
-                    writer.Line("    break;");
-                    writer.Line("default:");
-                    writer.Line("    writer.WriteNullValue();");
-                    writer.Line("    break;");
+                    writer.Line("case Unknown match: match.Json.WriteTo(writer); break;");
+                    writer.Line("default: writer.WriteNullValue(); break;");
                 }
             }
         }

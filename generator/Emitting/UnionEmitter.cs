@@ -127,17 +127,7 @@ internal static class UnionEmitter
             writer.Line($"public bool Is{@case.Name} => this is {@case.Name};");
             writer.Line();
             writer.Line($"/// <summary>Gets the value when this is the <see cref=\"{@case.Name}\"/> case.</summary>");
-            using (writer.Block($"public bool TryGet{@case.Name}({OutValue(@case.Type, @case.IsValueType)})"))
-            {
-                using (writer.Block($"if (this is {@case.Name} match)"))
-                {
-                    writer.Line($"value = match.{@case.Member};");
-                    writer.Line("return true;");
-                }
-
-                writer.Line("value = default;");
-                writer.Line("return false;");
-            }
+            writer.Line($"public bool TryGet{@case.Name}({OutValue(@case.Type, @case.IsValueType)}) {{ if (this is {@case.Name} match) {{ value = match.{@case.Member}; return true; }} value = default; return false; }}");
 
             writer.Line();
         }

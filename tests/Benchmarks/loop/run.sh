@@ -13,6 +13,7 @@
 #     (NSwag only) and `dotnet build` runs; the time is the whole of it;
 #   - "C# edited → compiled": a line is added to Program.cs, then `dotnet build`;
 #   - the generated size: files, lines and bytes of the generated C#.
+# The compiler server is on, as the .NET SDK has it by default (SPECGEN_LOOP_SHARED=0 turns it off).
 # Each time is the median of SPECGEN_LOOP_RUNS runs (3). SPECGEN_LOOP_SPECS picks specs by name
 # ("bundled vercel github"). Vercel's spec gets the two hand fixes NSwag needs (fix-for-nswag.mjs), for
 # NSwag's copy only. The builds run one at a time, on the machine as it is (no other build running).
@@ -27,6 +28,16 @@ work="$(mktemp -d /tmp/specgen-loop.XXXXXX)"
 version="0.0.0-loop.$(date +%Y%m%d%H%M%S)"
 results="$work/results.tsv"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# As a user has it: the .NET SDK's compiler server (VBCSCompiler) on, so the compiler is warm after the
+# warm-up build. This machine's environment turns it off (UseSharedCompilation=false), which makes every
+# build a cold compiler process; SPECGEN_LOOP_SHARED=0 measures that way instead.
+if [ "${SPECGEN_LOOP_SHARED:-1}" = 1 ]; then
+  unset UseSharedCompilation
+  shared_compilation="on (the SDK's default)"
+else
+  export UseSharedCompilation=false
+  shared_compilation="off (a cold compiler process per build)"
+fi
 
 spec_path() {
   case "$1" in
@@ -98,7 +109,7 @@ nswag() { node "$here/node_modules/nswag/bin/nswag.js" openapi2csclient /runtime
 echo "== packing Specgen $version"
 dotnet pack "$root/generator/Specgen.Generator.csproj" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
 dotnet pack "$root/runtime/Specgen.Runtime.csproj" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
-forget() { rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/specgen/$version" "${NUGET_PACKAGES:-$HOME/.nuget/packages}/specgen.runtime/$version"; }
+forget() { dotnet build-server shutdown >/dev/null 2>&1 || true; rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/specgen/$version" "${NUGET_PACKAGES:-$HOME/.nuget/packages}/specgen.runtime/$version"; }
 trap forget EXIT
 
 printf 'spec\ttool\tspec_edit_s\tcs_edit_s\tfiles\tlines\tbytes\n' >"$results"
@@ -173,7 +184,7 @@ for name in $specs; do
 done
 
 echo
-echo "== results (median of $runs; times in seconds; ratio = Specgen / NSwag)"
+echo "== results (median of $runs; times in seconds; ratio = Specgen / NSwag; compiler server $shared_compilation)"
 printf '%-8s %-14s %14s %12s %7s %9s %11s\n' spec tool "spec→compiled" "C#→compiled" files lines bytes
 tail -n +2 "$results" | while IFS=$'\t' read -r s t se ce f l b; do
   printf '%-8s %-14s %14s %12s %7s %9s %11s\n' "$s" "$t" "$se" "$ce" "$f" "$l" "$b"

@@ -110,61 +110,25 @@ namespace Vercel
         public bool IsBoolean => this is Boolean;
 
         /// <summary>Gets the value when this is the <see cref="Boolean"/> case.</summary>
-        public bool TryGetBoolean(out bool value)
-        {
-            if (this is Boolean match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetBoolean(out bool value) { if (this is Boolean match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Expression"/> case.</summary>
         public bool IsExpression => this is Expression;
 
         /// <summary>Gets the value when this is the <see cref="Expression"/> case.</summary>
-        public bool TryGetExpression([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Expression? value)
-        {
-            if (this is Expression match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetExpression([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Expression? value) { if (this is Expression match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Mode"/> case.</summary>
         public bool IsMode => this is Mode;
 
         /// <summary>Gets the value when this is the <see cref="Mode"/> case.</summary>
-        public bool TryGetMode(out global::Vercel.ConditionMode value)
-        {
-            if (this is Mode match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetMode(out global::Vercel.ConditionMode value) { if (this is Mode match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Unknown"/> case.</summary>
         public bool IsUnknown => this is Unknown;
 
         /// <summary>Gets the value when this is the <see cref="Unknown"/> case.</summary>
-        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Unknown match)
-            {
-                value = match.Json;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { if (this is Unknown match) { value = match.Json; return true; } value = default; return false; }
 
         /// <summary>Wraps a value as the <see cref="Boolean"/> case.</summary>
         public static implicit operator Condition(bool value) => new Boolean(value);
@@ -201,27 +165,12 @@ namespace Vercel
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static Condition? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
                 var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(reader, "update"u8) || global::Specgen.Runtime.JsonMatch.IsString(reader, "create"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.ConditionMode>(ref reader, options, global::Vercel.ConditionMode.JsonConverter.ReadValue, out var asMode))
-                {
-                    return new Mode(asMode);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression))
-                {
-                    return new Expression(asExpression);
-                }
-
-                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean, out var asBoolean))
-                {
-                    return new Boolean(asBoolean);
-                }
-
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(reader, "update"u8) || global::Specgen.Runtime.JsonMatch.IsString(reader, "create"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.ConditionMode>(ref reader, options, global::Vercel.ConditionMode.JsonConverter.ReadValue, out var asMode)) return new Mode(asMode);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression)) return new Expression(asExpression);
+                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -230,21 +179,11 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case Boolean match:
-                        global::Specgen.Runtime.JsonWrite.Boolean(writer, match.Value, options);
-                        break;
-                    case Expression match:
-                        global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case Mode match:
-                        global::Vercel.ConditionMode.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case Unknown match:
-                        match.Json.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteNullValue();
-                        break;
+                    case Boolean match: global::Specgen.Runtime.JsonWrite.Boolean(writer, match.Value, options); break;
+                    case Expression match: global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case Mode match: global::Vercel.ConditionMode.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case Unknown match: match.Json.WriteTo(writer); break;
+                    default: writer.WriteNullValue(); break;
                 }
             }
         }

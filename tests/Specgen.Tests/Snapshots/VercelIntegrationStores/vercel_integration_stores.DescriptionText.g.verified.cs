@@ -93,46 +93,19 @@ namespace Vercel
         public bool IsString => this is String;
 
         /// <summary>Gets the value when this is the <see cref="String"/> case.</summary>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            if (this is String match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { if (this is String match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Expression"/> case.</summary>
         public bool IsExpression => this is Expression;
 
         /// <summary>Gets the value when this is the <see cref="Expression"/> case.</summary>
-        public bool TryGetExpression([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Expression? value)
-        {
-            if (this is Expression match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetExpression([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Expression? value) { if (this is Expression match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Unknown"/> case.</summary>
         public bool IsUnknown => this is Unknown;
 
         /// <summary>Gets the value when this is the <see cref="Unknown"/> case.</summary>
-        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Unknown match)
-            {
-                value = match.Json;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { if (this is Unknown match) { value = match.Json; return true; } value = default; return false; }
 
         /// <summary>Wraps a value as the <see cref="String"/> case.</summary>
         public static implicit operator DescriptionText(string value) => new String(value);
@@ -166,22 +139,11 @@ namespace Vercel
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static DescriptionText? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
                 var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression))
-                {
-                    return new Expression(asExpression);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString))
-                {
-                    return new String(asString);
-                }
-
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression)) return new Expression(asExpression);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString)) return new String(asString);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -190,18 +152,10 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case String match:
-                        global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options);
-                        break;
-                    case Expression match:
-                        global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case Unknown match:
-                        match.Json.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteNullValue();
-                        break;
+                    case String match: global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options); break;
+                    case Expression match: global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case Unknown match: match.Json.WriteTo(writer); break;
+                    default: writer.WriteNullValue(); break;
                 }
             }
         }

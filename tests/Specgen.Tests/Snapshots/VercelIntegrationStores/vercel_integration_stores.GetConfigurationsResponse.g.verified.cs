@@ -93,46 +93,19 @@ namespace Vercel
         public bool IsConfigurations => this is Configurations;
 
         /// <summary>Gets the value when this is the <see cref="Configurations"/> case.</summary>
-        public bool TryGetConfigurations([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>? value)
-        {
-            if (this is Configurations match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetConfigurations([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>? value) { if (this is Configurations match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="ConfigurationsWithIntegration"/> case.</summary>
         public bool IsConfigurationsWithIntegration => this is ConfigurationsWithIntegration;
 
         /// <summary>Gets the value when this is the <see cref="ConfigurationsWithIntegration"/> case.</summary>
-        public bool TryGetConfigurationsWithIntegration([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>? value)
-        {
-            if (this is ConfigurationsWithIntegration match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetConfigurationsWithIntegration([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>? value) { if (this is ConfigurationsWithIntegration match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Unknown"/> case.</summary>
         public bool IsUnknown => this is Unknown;
 
         /// <summary>Gets the value when this is the <see cref="Unknown"/> case.</summary>
-        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Unknown match)
-            {
-                value = match.Json;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { if (this is Unknown match) { value = match.Json; return true; } value = default; return false; }
 
         /// <summary>Wraps a value as the <see cref="Configurations"/> case.</summary>
         public static implicit operator GetConfigurationsResponse(global::Vercel.IntegrationConfiguration[] value) => new Configurations(value);
@@ -169,21 +142,10 @@ namespace Vercel
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static GetConfigurationsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "type"u8, "integration-configuration"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "createdAt"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "id"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "integration"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "integrationId"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "ownerId"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "scopes"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "slug"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "updatedAt"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "userId"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.ConfigurationWithIntegration.JsonConverter.ReadValue), out var asConfigurationsWithIntegration))
-                {
-                    return new ConfigurationsWithIntegration(asConfigurationsWithIntegration);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.IntegrationConfiguration.JsonConverter.ReadValue), out var asConfigurations))
-                {
-                    return new Configurations(asConfigurations);
-                }
-
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.JsonMatch.HasString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "type"u8, "integration-configuration"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "createdAt"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "id"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "integration"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "integrationId"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "ownerId"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "scopes"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "slug"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "updatedAt"u8) && global::Specgen.Runtime.JsonMatch.Has(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "userId"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.ConfigurationWithIntegration.JsonConverter.ReadValue), out var asConfigurationsWithIntegration)) return new ConfigurationsWithIntegration(asConfigurationsWithIntegration);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.IntegrationConfiguration.JsonConverter.ReadValue), out var asConfigurations)) return new Configurations(asConfigurations);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -192,18 +154,10 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case Configurations match:
-                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.IntegrationConfiguration.JsonConverter.WriteValue);
-                        break;
-                    case ConfigurationsWithIntegration match:
-                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.ConfigurationWithIntegration.JsonConverter.WriteValue);
-                        break;
-                    case Unknown match:
-                        match.Json.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteNullValue();
-                        break;
+                    case Configurations match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.IntegrationConfiguration.JsonConverter.WriteValue); break;
+                    case ConfigurationsWithIntegration match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.ConfigurationWithIntegration.JsonConverter.WriteValue); break;
+                    case Unknown match: match.Json.WriteTo(writer); break;
+                    default: writer.WriteNullValue(); break;
                 }
             }
         }

@@ -212,151 +212,61 @@ namespace Vercel
         public bool IsStringInput => this is StringInput;
 
         /// <summary>Gets the value when this is the <see cref="StringInput"/> case.</summary>
-        public bool TryGetStringInput([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.StringInput? value)
-        {
-            if (this is StringInput match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetStringInput([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.StringInput? value) { if (this is StringInput match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="NumberInput"/> case.</summary>
         public bool IsNumberInput => this is NumberInput;
 
         /// <summary>Gets the value when this is the <see cref="NumberInput"/> case.</summary>
-        public bool TryGetNumberInput([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.NumberInput? value)
-        {
-            if (this is NumberInput match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetNumberInput([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.NumberInput? value) { if (this is NumberInput match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="BooleanToggle"/> case.</summary>
         public bool IsBooleanToggle => this is BooleanToggle;
 
         /// <summary>Gets the value when this is the <see cref="BooleanToggle"/> case.</summary>
-        public bool TryGetBooleanToggle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.BooleanToggle? value)
-        {
-            if (this is BooleanToggle match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetBooleanToggle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.BooleanToggle? value) { if (this is BooleanToggle match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="NumberSlider"/> case.</summary>
         public bool IsNumberSlider => this is NumberSlider;
 
         /// <summary>Gets the value when this is the <see cref="NumberSlider"/> case.</summary>
-        public bool TryGetNumberSlider([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.NumberSlider? value)
-        {
-            if (this is NumberSlider match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetNumberSlider([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.NumberSlider? value) { if (this is NumberSlider match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="StringSelect"/> case.</summary>
         public bool IsStringSelect => this is StringSelect;
 
         /// <summary>Gets the value when this is the <see cref="StringSelect"/> case.</summary>
-        public bool TryGetStringSelect([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.StringSelect? value)
-        {
-            if (this is StringSelect match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetStringSelect([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.StringSelect? value) { if (this is StringSelect match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="StringMultiSelect"/> case.</summary>
         public bool IsStringMultiSelect => this is StringMultiSelect;
 
         /// <summary>Gets the value when this is the <see cref="StringMultiSelect"/> case.</summary>
-        public bool TryGetStringMultiSelect([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.StringMultiSelect? value)
-        {
-            if (this is StringMultiSelect match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetStringMultiSelect([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.StringMultiSelect? value) { if (this is StringMultiSelect match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="VercelRegion"/> case.</summary>
         public bool IsVercelRegion => this is VercelRegion;
 
         /// <summary>Gets the value when this is the <see cref="VercelRegion"/> case.</summary>
-        public bool TryGetVercelRegion([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.VercelRegion? value)
-        {
-            if (this is VercelRegion match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetVercelRegion([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.VercelRegion? value) { if (this is VercelRegion match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Domain"/> case.</summary>
         public bool IsDomain => this is Domain;
 
         /// <summary>Gets the value when this is the <see cref="Domain"/> case.</summary>
-        public bool TryGetDomain([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Domain? value)
-        {
-            if (this is Domain match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetDomain([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.Domain? value) { if (this is Domain match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="BrandedValue"/> case.</summary>
         public bool IsBrandedValue => this is BrandedValue;
 
         /// <summary>Gets the value when this is the <see cref="BrandedValue"/> case.</summary>
-        public bool TryGetBrandedValue([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.BrandedValue? value)
-        {
-            if (this is BrandedValue match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetBrandedValue([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.BrandedValue? value) { if (this is BrandedValue match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Unknown"/> case.</summary>
         public bool IsUnknown => this is Unknown;
 
         /// <summary>Gets the value when this is the <see cref="Unknown"/> case.</summary>
-        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Unknown match)
-            {
-                value = match.Json;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { if (this is Unknown match) { value = match.Json; return true; } value = default; return false; }
 
         /// <summary>Wraps a value as the <see cref="StringInput"/> case.</summary>
         public static implicit operator MetadataControl(global::Vercel.StringInput value) => new StringInput(value);
@@ -411,57 +321,18 @@ namespace Vercel
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static MetadataControl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
                 var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1E0UL) == 0x1E0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider))
-                {
-                    return new NumberSlider(asNumberSlider);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCA0UL) == 0xCA0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect))
-                {
-                    return new StringMultiSelect(asStringMultiSelect);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x601UL) == 0x601UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect))
-                {
-                    return new StringSelect(asStringSelect);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1401UL) == 0x1401UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion))
-                {
-                    return new VercelRegion(asVercelRegion);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput))
-                {
-                    return new StringInput(asStringInput);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x6UL) == 0x6UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput))
-                {
-                    return new NumberInput(asNumberInput);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x18UL) == 0x18UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle))
-                {
-                    return new BooleanToggle(asBooleanToggle);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2001UL) == 0x2001UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain))
-                {
-                    return new Domain(asDomain);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x4000UL) == 0x4000UL && (found & 0x18000UL) == 0 && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
-                {
-                    return new BrandedValue(asBrandedValue);
-                }
-
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1E0UL) == 0x1E0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider)) return new NumberSlider(asNumberSlider);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCA0UL) == 0xCA0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect)) return new StringMultiSelect(asStringMultiSelect);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x601UL) == 0x601UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect)) return new StringSelect(asStringSelect);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1401UL) == 0x1401UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion)) return new VercelRegion(asVercelRegion);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput)) return new StringInput(asStringInput);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x6UL) == 0x6UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput)) return new NumberInput(asNumberInput);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x18UL) == 0x18UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle)) return new BooleanToggle(asBooleanToggle);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2001UL) == 0x2001UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain)) return new Domain(asDomain);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x4000UL) == 0x4000UL && (found & 0x18000UL) == 0 && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -470,39 +341,17 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case StringInput match:
-                        global::Vercel.StringInput.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case NumberInput match:
-                        global::Vercel.NumberInput.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case BooleanToggle match:
-                        global::Vercel.BooleanToggle.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case NumberSlider match:
-                        global::Vercel.NumberSlider.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case StringSelect match:
-                        global::Vercel.StringSelect.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case StringMultiSelect match:
-                        global::Vercel.StringMultiSelect.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case VercelRegion match:
-                        global::Vercel.VercelRegion.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case Domain match:
-                        global::Vercel.Domain.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case BrandedValue match:
-                        global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case Unknown match:
-                        match.Json.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteNullValue();
-                        break;
+                    case StringInput match: global::Vercel.StringInput.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case NumberInput match: global::Vercel.NumberInput.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case BooleanToggle match: global::Vercel.BooleanToggle.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case NumberSlider match: global::Vercel.NumberSlider.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case StringSelect match: global::Vercel.StringSelect.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case StringMultiSelect match: global::Vercel.StringMultiSelect.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case VercelRegion match: global::Vercel.VercelRegion.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case Domain match: global::Vercel.Domain.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case BrandedValue match: global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case Unknown match: match.Json.WriteTo(writer); break;
+                    default: writer.WriteNullValue(); break;
                 }
             }
         }

@@ -144,91 +144,37 @@ namespace Vercel
         public bool IsString => this is String;
 
         /// <summary>Gets the value when this is the <see cref="String"/> case.</summary>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            if (this is String match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { if (this is String match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Number"/> case.</summary>
         public bool IsNumber => this is Number;
 
         /// <summary>Gets the value when this is the <see cref="Number"/> case.</summary>
-        public bool TryGetNumber(out double value)
-        {
-            if (this is Number match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetNumber(out double value) { if (this is Number match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Boolean"/> case.</summary>
         public bool IsBoolean => this is Boolean;
 
         /// <summary>Gets the value when this is the <see cref="Boolean"/> case.</summary>
-        public bool TryGetBoolean(out bool value)
-        {
-            if (this is Boolean match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetBoolean(out bool value) { if (this is Boolean match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="StringList"/> case.</summary>
         public bool IsStringList => this is StringList;
 
         /// <summary>Gets the value when this is the <see cref="StringList"/> case.</summary>
-        public bool TryGetStringList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
-        {
-            if (this is StringList match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetStringList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value) { if (this is StringList match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="NumberList"/> case.</summary>
         public bool IsNumberList => this is NumberList;
 
         /// <summary>Gets the value when this is the <see cref="NumberList"/> case.</summary>
-        public bool TryGetNumberList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<double>? value)
-        {
-            if (this is NumberList match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetNumberList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<double>? value) { if (this is NumberList match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Unknown"/> case.</summary>
         public bool IsUnknown => this is Unknown;
 
         /// <summary>Gets the value when this is the <see cref="Unknown"/> case.</summary>
-        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Unknown match)
-            {
-                value = match.Json;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { if (this is Unknown match) { value = match.Json; return true; } value = default; return false; }
 
         /// <summary>Wraps a value as the <see cref="String"/> case.</summary>
         public static implicit operator MetadataValue(string value) => new String(value);
@@ -274,36 +220,13 @@ namespace Vercel
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static MetadataValue? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString))
-                {
-                    return new String(asString);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.JsonMatch.TryRead<double>(ref reader, options, global::Specgen.Runtime.JsonRead.Number, out var asNumber))
-                {
-                    return new Number(asNumber);
-                }
-
-                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean, out var asBoolean))
-                {
-                    return new Boolean(asBoolean);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.String), out var asStringList))
-                {
-                    return new StringList(asStringList);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.Number) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.Number), out var asNumberList))
-                {
-                    return new NumberList(asNumberList);
-                }
-
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString)) return new String(asString);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.JsonMatch.TryRead<double>(ref reader, options, global::Specgen.Runtime.JsonRead.Number, out var asNumber)) return new Number(asNumber);
+                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.String), out var asStringList)) return new StringList(asStringList);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.Number) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.Number), out var asNumberList)) return new NumberList(asNumberList);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -312,27 +235,13 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case String match:
-                        global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options);
-                        break;
-                    case Number match:
-                        global::Specgen.Runtime.JsonWrite.Number(writer, match.Value, options);
-                        break;
-                    case Boolean match:
-                        global::Specgen.Runtime.JsonWrite.Boolean(writer, match.Value, options);
-                        break;
-                    case StringList match:
-                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.String);
-                        break;
-                    case NumberList match:
-                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.Number);
-                        break;
-                    case Unknown match:
-                        match.Json.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteNullValue();
-                        break;
+                    case String match: global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options); break;
+                    case Number match: global::Specgen.Runtime.JsonWrite.Number(writer, match.Value, options); break;
+                    case Boolean match: global::Specgen.Runtime.JsonWrite.Boolean(writer, match.Value, options); break;
+                    case StringList match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.String); break;
+                    case NumberList match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.Number); break;
+                    case Unknown match: match.Json.WriteTo(writer); break;
+                    default: writer.WriteNullValue(); break;
                 }
             }
         }

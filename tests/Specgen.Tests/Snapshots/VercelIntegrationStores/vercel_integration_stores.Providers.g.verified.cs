@@ -93,46 +93,19 @@ namespace Vercel
         public bool IsGithubOrGitlabOrBitbucketList => this is GithubOrGitlabOrBitbucketList;
 
         /// <summary>Gets the value when this is the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
-        public bool TryGetGithubOrGitlabOrBitbucketList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>? value)
-        {
-            if (this is GithubOrGitlabOrBitbucketList match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetGithubOrGitlabOrBitbucketList([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>? value) { if (this is GithubOrGitlabOrBitbucketList match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Any"/> case.</summary>
         public bool IsAny => this is Any;
 
         /// <summary>Gets the value when this is the <see cref="Any"/> case.</summary>
-        public bool TryGetAny([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            if (this is Any match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetAny([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) { if (this is Any match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Unknown"/> case.</summary>
         public bool IsUnknown => this is Unknown;
 
         /// <summary>Gets the value when this is the <see cref="Unknown"/> case.</summary>
-        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Unknown match)
-            {
-                value = match.Json;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { if (this is Unknown match) { value = match.Json; return true; } value = default; return false; }
 
         /// <summary>Wraps a value as the <see cref="GithubOrGitlabOrBitbucketList"/> case.</summary>
         public static implicit operator Providers(global::Vercel.GithubOrGitlabOrBitbucket[] value) => new GithubOrGitlabOrBitbucketList(value);
@@ -166,21 +139,10 @@ namespace Vercel
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static Providers? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(reader, "*"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asAny))
-                {
-                    return new Any(asAny);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "github"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "gitlab"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "bitbucket"u8))) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.ReadValue), out var asGithubOrGitlabOrBitbucketList))
-                {
-                    return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
-                }
-
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(reader, "*"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asAny)) return new Any(asAny);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "github"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "gitlab"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "bitbucket"u8))) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.ReadValue), out var asGithubOrGitlabOrBitbucketList)) return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -189,18 +151,10 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case GithubOrGitlabOrBitbucketList match:
-                        global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.WriteValue);
-                        break;
-                    case Any match:
-                        global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options);
-                        break;
-                    case Unknown match:
-                        match.Json.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteNullValue();
-                        break;
+                    case GithubOrGitlabOrBitbucketList match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.WriteValue); break;
+                    case Any match: global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options); break;
+                    case Unknown match: match.Json.WriteTo(writer); break;
+                    default: writer.WriteNullValue(); break;
                 }
             }
         }

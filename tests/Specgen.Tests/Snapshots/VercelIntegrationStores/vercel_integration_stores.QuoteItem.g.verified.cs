@@ -62,10 +62,7 @@ namespace Vercel
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static QuoteItem? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
                 global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "QuoteItem");
                 var result = new QuoteItem(default(global::Specgen.Runtime.Blank));
@@ -91,11 +88,7 @@ namespace Vercel
             /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
             public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, QuoteItem? value, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (value is null)
-                {
-                    writer.WriteNullValue();
-                    return;
-                }
+                if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Line, options); }

@@ -110,61 +110,25 @@ namespace Vercel
         public bool IsLabelValue => this is LabelValue;
 
         /// <summary>Gets the value when this is the <see cref="LabelValue"/> case.</summary>
-        public bool TryGetLabelValue([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.UiOption? value)
-        {
-            if (this is LabelValue match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetLabelValue([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.UiOption? value) { if (this is LabelValue match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Opaque"/> case.</summary>
         public bool IsOpaque => this is Opaque;
 
         /// <summary>Gets the value when this is the <see cref="Opaque"/> case.</summary>
-        public bool TryGetOpaque(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Opaque match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetOpaque(out global::System.Text.Json.JsonElement value) { if (this is Opaque match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="BrandedValue"/> case.</summary>
         public bool IsBrandedValue => this is BrandedValue;
 
         /// <summary>Gets the value when this is the <see cref="BrandedValue"/> case.</summary>
-        public bool TryGetBrandedValue([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.BrandedValue? value)
-        {
-            if (this is BrandedValue match)
-            {
-                value = match.Value;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetBrandedValue([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Vercel.BrandedValue? value) { if (this is BrandedValue match) { value = match.Value; return true; } value = default; return false; }
 
         /// <summary>Whether this is the <see cref="Unknown"/> case.</summary>
         public bool IsUnknown => this is Unknown;
 
         /// <summary>Gets the value when this is the <see cref="Unknown"/> case.</summary>
-        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value)
-        {
-            if (this is Unknown match)
-            {
-                value = match.Json;
-                return true;
-            }
-            value = default;
-            return false;
-        }
+        public bool TryGetUnknown(out global::System.Text.Json.JsonElement value) { if (this is Unknown match) { value = match.Json; return true; } value = default; return false; }
 
         /// <summary>Wraps a value as the <see cref="LabelValue"/> case.</summary>
         public static implicit operator VercelRegionUiOption(global::Vercel.UiOption value) => new LabelValue(value);
@@ -198,27 +162,12 @@ namespace Vercel
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static VercelRegionUiOption? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
-                {
-                    return null;
-                }
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
                 var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue))
-                {
-                    return new LabelValue(asLabelValue);
-                }
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue))
-                {
-                    return new BrandedValue(asBrandedValue);
-                }
-
-                if (true && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Text.Json.JsonElement>(ref reader, options, global::Specgen.Runtime.JsonRead.Element, out var asOpaque))
-                {
-                    return new Opaque(asOpaque);
-                }
-
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue)) return new LabelValue(asLabelValue);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
+                if (true && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Text.Json.JsonElement>(ref reader, options, global::Specgen.Runtime.JsonRead.Element, out var asOpaque)) return new Opaque(asOpaque);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -227,21 +176,11 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case LabelValue match:
-                        global::Vercel.UiOption.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case Opaque match:
-                        global::Specgen.Runtime.JsonWrite.Element(writer, match.Value, options);
-                        break;
-                    case BrandedValue match:
-                        global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options);
-                        break;
-                    case Unknown match:
-                        match.Json.WriteTo(writer);
-                        break;
-                    default:
-                        writer.WriteNullValue();
-                        break;
+                    case LabelValue match: global::Vercel.UiOption.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case Opaque match: global::Specgen.Runtime.JsonWrite.Element(writer, match.Value, options); break;
+                    case BrandedValue match: global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options); break;
+                    case Unknown match: match.Json.WriteTo(writer); break;
+                    default: writer.WriteNullValue(); break;
                 }
             }
         }
