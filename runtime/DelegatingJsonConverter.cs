@@ -5,14 +5,16 @@ namespace Specgen.Runtime;
 
 /// <summary>
 /// A converter made of a read and a write function: how the generated JSON context handles the lists,
-/// maps and plain values an operation sends or returns. Public for generated code.
+/// maps and plain values an operation sends or returns, and the base of every generated type's own
+/// <c>JsonConverter</c>, which hands it the type's static <c>ReadValue</c> and <c>WriteValue</c>.
+/// Public for generated code.
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
-public sealed class DelegatingJsonConverter<T>(JsonReadFunc<T> read, JsonWriteFunc<T> write) : JsonConverter<T>
+public class DelegatingJsonConverter<T>(JsonReadFunc<T> read, JsonWriteFunc<T> write) : JsonConverter<T>
 {
     /// <inheritdoc/>
-    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => read(ref reader, options);
+    public sealed override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => read(ref reader, options);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value, options);
+    public sealed override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => write(writer, value, options);
 }

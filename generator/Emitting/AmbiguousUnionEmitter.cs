@@ -48,10 +48,8 @@ internal static class AmbiguousUnionEmitter
             writer.Line("public override string ToString() => Json.GetRawText();");
             writer.Line();
             UnionEmitter.WriteEquality(writer, name, string.Empty, "{0}.Json.GetRawText()");
-            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as the JSON it holds, without reflection.</summary>");
-            using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
+            using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> as the JSON it holds, without reflection."))
             {
-                JsonCode.WriteConverterOverrides(writer, name);
                 writer.Line("/// <summary>Keeps the value the reader is on as raw JSON; <c>null</c> for a JSON null.</summary>");
                 writer.Line($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options) =>");
                 writer.Line($"    reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? null : new {name}({CSharp.Json}.JsonElement.ParseValue(ref reader));");
@@ -59,15 +57,7 @@ internal static class AmbiguousUnionEmitter
                 writer.Line("/// <summary>Writes the JSON the value holds.</summary>");
                 using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
                 {
-                    using (writer.Block("if (value is null)"))
-                    {
-                        writer.Line("writer.WriteNullValue();");
-                    }
-
-                    using (writer.Block("else"))
-                    {
-                        writer.Line("value.Json.WriteTo(writer);");
-                    }
+                    writer.Line("if (value is null) writer.WriteNullValue(); else value.Json.WriteTo(writer);");
                 }
             }
 

@@ -69,15 +69,19 @@ internal static class JsonCode
         ? $"new {CSharp.TypeName(type, ns)}.JsonConverter()"
         : $"new {CSharp.Runtime}.DelegatingJsonConverter<{CSharp.TypeName(type, ns)}>({ReadFunc(type, ns)}, {WriteFunc(type, ns)})";
 
-    /// <summary>The converter's overrides, which hand over to its static <c>ReadValue</c> and <c>WriteValue</c>.</summary>
-    public static void WriteConverterOverrides(SourceWriter writer, string name)
+    /// <summary>
+    /// Opens a generated type's <c>JsonConverter</c>, the one its <c>[JsonConverter]</c> attribute and the
+    /// JSON context name: a <c>DelegatingJsonConverter</c> of the static <c>ReadValue</c> and
+    /// <c>WriteValue</c> the caller writes inside it.
+    /// </summary>
+    public static System.IDisposable ConverterBlock(SourceWriter writer, string name, string summary)
     {
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override {name}? Read(ref {CSharp.Json}.Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}.JsonSerializerOptions options) => ReadValue(ref reader, options);");
+        writer.Line($"/// <summary>{summary}</summary>");
+        var block = writer.Block($"public sealed class JsonConverter : {CSharp.Runtime}.DelegatingJsonConverter<{name}>");
+        writer.Line("/// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>");
+        writer.Line("public JsonConverter() : base(ReadValue, WriteValue) { }");
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({CSharp.Json}.Utf8JsonWriter writer, {name} value, {CSharp.Json}.JsonSerializerOptions options) => WriteValue(writer, value, options);");
-        writer.Line();
+        return block;
     }
 
     /// <summary>

@@ -20,8 +20,7 @@ internal static class RecordConverterEmitter
     public static void Write(SourceWriter writer, ObjectModel model, string ns)
     {
         var name = model.Name;
-        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.</summary>");
-        using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
+        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection."))
         {
             if (model.Properties.Count > 0)
             {
@@ -29,7 +28,6 @@ internal static class RecordConverterEmitter
                 writer.Line();
             }
 
-            JsonCode.WriteConverterOverrides(writer, name);
             WriteRead(writer, model, ns);
             writer.Line();
             WriteWrite(writer, model, ns);

@@ -17,10 +17,8 @@ internal static class UnionConverterEmitter
     public static void Write(SourceWriter writer, UnionModel model, string ns)
     {
         var name = model.Name;
-        writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.</summary>");
-        using (writer.Block($"public sealed class JsonConverter : {CSharp.Serialization}.JsonConverter<{name}>"))
+        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection."))
         {
-            JsonCode.WriteConverterOverrides(writer, name);
             var facts = Facts(model);
             if (facts is not null)
             {

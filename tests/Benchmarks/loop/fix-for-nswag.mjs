@@ -1,6 +1,7 @@
-// The two hand fixes NSwag's output needs before it compiles for Vercel's spec (applied to NSwag's
-// copy only; Specgen reads the spec as published):
-//  1. an enum that lists the same value twice gives two enum members of one name (CS0102);
+// The hand fixes NSwag's output needs before it compiles for Vercel's and GitHub's specs (applied to
+// NSwag's copy only; Specgen reads the spec as published):
+//  1. an enum that lists the same value twice (Vercel), or two values that differ only in case
+//     ("add" and "Add", GitHub), gives two enum members of one name (CS0102); NSwag's copy keeps the first;
 //  2. an operation with both `exclude-ids` and `exclude_ids` query parameters (and likewise
 //     `exclude-projectId` and `exclude_projectId`) gives two method parameters of one name (CS0100);
 //     NSwag's copy drops the dashed one.
@@ -19,7 +20,13 @@ function visit(node) {
   }
   if (node === null || typeof node !== "object") return;
   if (Array.isArray(node.enum)) {
-    const unique = [...new Set(node.enum.map((v) => JSON.stringify(v)))].map((v) => JSON.parse(v));
+    const seen = new Set();
+    const unique = node.enum.filter((v) => {
+      const key = typeof v === "string" ? v.toLowerCase() : JSON.stringify(v);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (unique.length !== node.enum.length) {
       node.enum = unique;
       enums++;
@@ -36,4 +43,4 @@ function visit(node) {
 
 visit(spec);
 writeFileSync(output, JSON.stringify(spec, null, 2));
-console.log(`fix-for-nswag: ${enums} enum(s) with repeated values made unique, ${dropped} dashed duplicate parameter(s) dropped`);
+console.log(`fix-for-nswag: ${enums} enum(s) with repeated values (or values alike but for case) made unique, ${dropped} dashed duplicate parameter(s) dropped`);

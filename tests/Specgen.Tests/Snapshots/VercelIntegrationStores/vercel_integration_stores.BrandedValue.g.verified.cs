@@ -44,15 +44,12 @@ namespace Vercel
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="BrandedValue"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BrandedValue>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<BrandedValue>
         {
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
+
             private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("value", "disabled", "hidden");
-
-            /// <inheritdoc/>
-            public override BrandedValue? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BrandedValue value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static BrandedValue? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)

@@ -53,15 +53,12 @@ namespace Vercel
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="Capabilities"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Capabilities>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Capabilities>
         {
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
+
             private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("mcp", "sso", "billable", "transferable", "secretsSync", "projects");
-
-            /// <inheritdoc/>
-            public override Capabilities? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Capabilities value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Capabilities? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)

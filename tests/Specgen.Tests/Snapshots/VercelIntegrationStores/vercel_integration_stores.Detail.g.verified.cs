@@ -49,15 +49,12 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Detail"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Detail>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Detail>
         {
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
+
             private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("label", "value");
-
-            /// <inheritdoc/>
-            public override Detail? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Detail value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Detail? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)

@@ -109,15 +109,12 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Plan"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Plan>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Plan>
         {
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
+
             private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "description", "id", "name", "scope", "paymentMethodRequired", "preauthorizationAmount", "initialCharge", "minimumAmount", "maximumAmount", "maximumAmountAutoPurchasePerPeriod", "cost", "details", "highlightedDetails", "quote", "effectiveDate", "disabled");
-
-            /// <inheritdoc/>
-            public override Plan? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Plan value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Plan? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)

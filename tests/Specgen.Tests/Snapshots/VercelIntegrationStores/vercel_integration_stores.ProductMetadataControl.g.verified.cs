@@ -333,13 +333,10 @@ namespace Vercel
         private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="ProductMetadataControl"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ProductMetadataControl>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<ProductMetadataControl>
         {
-            /// <inheritdoc/>
-            public override ProductMetadataControl? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ProductMetadataControl value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
             private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("type", "string"), ("ui:control", "input"), ("type", "number"), ("type", "boolean"), ("ui:control", "toggle"), ("type", "array"), ("ui:control", "slider"), ("items", null), ("ui:steps", null), ("ui:control", "select"), ("ui:options", null), ("ui:control", "multi-select"), ("ui:control", "vercel-region"), ("ui:control", "multi-vercel-region"), ("ui:control", "domain"), ("value", null), ("type", null), ("ui:control", null));

@@ -128,13 +128,10 @@ namespace Vercel
         private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Providers"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Providers>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Providers>
         {
-            /// <inheritdoc/>
-            public override Providers? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Providers value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static Providers? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)

@@ -107,15 +107,12 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="StringInput"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<StringInput>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<StringInput>
         {
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
+
             private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "ui:control", "description", "minLength", "maxLength", "pattern", "default", "enum", "ui:label", "ui:read-only", "ui:hidden", "ui:disabled", "ui:description", "ui:formatted-value", "ui:placeholder");
-
-            /// <inheritdoc/>
-            public override StringInput? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, StringInput value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static StringInput? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)

@@ -148,13 +148,10 @@ namespace Vercel
         private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="VercelRegionUiOption"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<VercelRegionUiOption>
+        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<VercelRegionUiOption>
         {
-            /// <inheritdoc/>
-            public override VercelRegionUiOption? Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader, options);
-
-            /// <inheritdoc/>
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value, options);
+            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
+            public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
             private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("label", null), ("value", null));
