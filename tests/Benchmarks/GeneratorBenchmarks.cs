@@ -14,6 +14,7 @@ public class GeneratorBenchmarks
 {
     private SpecFile _spec = null!;
     private SpecFile _fullApi = null!;
+    private SpecFile _gitHub = null!;
     private Compilation _compilation = null!;
     private Compilation _edited = null!;
     private GeneratorDriver _afterSpec = null!;
@@ -24,6 +25,7 @@ public class GeneratorBenchmarks
     {
         _spec = SpecFile.FromRepository();
         _fullApi = new SpecFile("specs/vercel-api.json", Fixtures.Read(Fixtures.VercelApi));
+        _gitHub = new SpecFile("specs/github-api.json", Fixtures.Read(Fixtures.GitHubApi));
         _compilation = GeneratorHarness.CreateCompilation("public class User { public int Count; }");
         var tree = _compilation.SyntaxTrees.Single();
         _edited = _compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText("public class User { public int Count; public int Total; }", GeneratorHarness.ParseOptions));
@@ -36,6 +38,9 @@ public class GeneratorBenchmarks
 
     [Benchmark]
     public GeneratorDriver Cold_full_Vercel_API() => Driver(_fullApi).RunGenerators(_compilation);
+
+    [Benchmark]
+    public GeneratorDriver Cold_GitHub_API() => Driver(_gitHub).RunGenerators(_compilation);
 
     [Benchmark]
     public GeneratorDriver Rerun_after_CSharp_edit_spec() => _afterSpec.RunGenerators(_edited);
