@@ -44,6 +44,13 @@ internal static class DocComments
 
     private static void Element(SourceWriter writer, string element, IReadOnlyList<string> lines)
     {
+        if (lines.Count == 1 && lines[0].Length <= 100)
+        {
+            // A short one-line text stays on one line, as people write it.
+            writer.Line($"/// <{element}>{lines[0]}</{element}>");
+            return;
+        }
+
         writer.Line($"/// <{element}>");
         foreach (var line in lines)
         {

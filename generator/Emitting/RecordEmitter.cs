@@ -76,20 +76,13 @@ internal static class RecordEmitter
 
         writer.Line();
         writer.Line($"/// <summary>Creates a {model.Name}; set its members with an object initializer.</summary>");
-        writer.Line($"public {model.Name}()");
-        writer.Line("{");
-        writer.Line("}");
+        writer.Line($"public {model.Name}() {{ }}");
         writer.Line();
         writer.Line("// The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.");
         writer.Line(CSharp.DisableNullableInitialization);
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        using (writer.Block($"private {model.Name}({CSharp.Runtime}.Blank blank)"))
-        {
-            for (var field = 0; field < RecordMembers.SetFieldCount(model); field++)
-            {
-                writer.Line(RecordMembers.SetField(field * 64) + " = 0;");
-            }
-        }
+        var clear = Enumerable.Range(0, RecordMembers.SetFieldCount(model)).Select(field => RecordMembers.SetField(field * 64) + " = 0; ");
+        writer.Line($"private {model.Name}({CSharp.Runtime}.Blank blank) {{ {string.Concat(clear)}}}");
 
         writer.Line(CSharp.RestoreNullableInitialization);
         writer.Line();

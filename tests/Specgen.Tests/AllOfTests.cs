@@ -50,8 +50,8 @@ public class AllOfTests
     {
         var pipeline = Spec.Value.Run.SourceOf("Pipeline");
 
-        Assert.Contains("/// The pipeline's id.", pipeline);
-        Assert.Contains("/// How loud it is.", pipeline);
+        Assert.Contains("/// <summary>The pipeline's id.</summary>", pipeline);
+        Assert.Contains("/// <summary>How loud it is.</summary>", pipeline);
         Assert.Contains("Minimum: 1.", pipeline);
         Assert.Contains("[global::System.Obsolete", pipeline);
     }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Ai object.
-    /// </summary>
+    /// <summary>The Ai object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Ai.JsonConverter))]
     public sealed partial record Ai
@@ -18,17 +16,12 @@ namespace Vercel
         private global::Vercel.Status? _Status;
 
         /// <summary>Creates a Ai; set its members with an object initializer.</summary>
-        public Ai()
-        {
-        }
+        public Ai() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Ai(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Ai(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Ai", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }

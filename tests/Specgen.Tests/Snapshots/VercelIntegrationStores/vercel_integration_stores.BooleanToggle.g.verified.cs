@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The BooleanToggle object.
-    /// </summary>
+    /// <summary>The BooleanToggle object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(BooleanToggle.JsonConverter))]
     public sealed partial record BooleanToggle
@@ -27,27 +25,18 @@ namespace Vercel
         private global::Vercel.Expression? _UiFormattedValue;
 
         /// <summary>Creates a BooleanToggle; set its members with an object initializer.</summary>
-        public BooleanToggle()
-        {
-        }
+        public BooleanToggle() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private BooleanToggle(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private BooleanToggle(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;boolean&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;boolean&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("BooleanToggle", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        /// <remarks>
-        /// Always <c>&quot;toggle&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;toggle&quot;</c> in this shape; set for you.</remarks>
         public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("BooleanToggle", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
 
         public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The BrandedValue object.
-    /// </summary>
+    /// <summary>The BrandedValue object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(BrandedValue.JsonConverter))]
     public sealed partial record BrandedValue
@@ -20,17 +18,12 @@ namespace Vercel
         private global::Vercel.Condition? _Hidden;
 
         /// <summary>Creates a BrandedValue; set its members with an object initializer.</summary>
-        public BrandedValue()
-        {
-        }
+        public BrandedValue() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private BrandedValue(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private BrandedValue(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public global::System.Text.Json.JsonElement? Value { get => _Value; init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// One of 3 shapes.
-    /// </summary>
+    /// <summary>One of 3 shapes.</summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -21,9 +19,7 @@ namespace Vercel
         {
         }
 
-        /// <summary>
-        /// The Boolean case.
-        /// </summary>
+        /// <summary>The Boolean case.</summary>
         public sealed class Boolean : Condition
         {
             /// <summary>Creates the case.</summary>
@@ -36,9 +32,7 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>
-        /// The Expression case.
-        /// </summary>
+        /// <summary>The Expression case.</summary>
         public sealed class Expression : Condition
         {
             /// <summary>Creates the case.</summary>
@@ -51,9 +45,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The Mode case.
-        /// </summary>
+        /// <summary>The Mode case.</summary>
         public sealed class Mode : Condition
         {
             /// <summary>Creates the case.</summary>
@@ -66,9 +58,7 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>
-        /// A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.
-        /// </summary>
+        /// <summary>A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.</summary>
         public sealed class Unknown : Condition
         {
             /// <summary>Creates the case.</summary>

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The ConfigurationWithIntegration object.
-    /// </summary>
+    /// <summary>The ConfigurationWithIntegration object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ConfigurationWithIntegration.JsonConverter))]
     public sealed partial record ConfigurationWithIntegration
@@ -36,44 +34,29 @@ namespace Vercel
         private global::Vercel.InstallationType? _InstallationType;
 
         /// <summary>Creates a ConfigurationWithIntegration; set its members with an object initializer.</summary>
-        public ConfigurationWithIntegration()
-        {
-        }
+        public ConfigurationWithIntegration() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ConfigurationWithIntegration(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private ConfigurationWithIntegration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.Integration Integration { get => _Integration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Integration", "integration", ((_set0 & (1UL << 0)) != 0)); init { _Integration = value; _set0 |= 1UL << 0; } }
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was installed successfully
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was installed successfully</summary>
         public double? CompletedAt { get => _CompletedAt; init { _CompletedAt = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was created
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was created</summary>
         public required double CreatedAt { get => _CreatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "CreatedAt", "createdAt", ((_set0 & (1UL << 2)) != 0)); init { _CreatedAt = value; _set0 |= 1UL << 2; } }
 
-        /// <summary>
-        /// The unique identifier of the configuration
-        /// </summary>
+        /// <summary>The unique identifier of the configuration</summary>
         public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Id", "id", ((_set0 & (1UL << 3)) != 0)); init { _Id = value; _set0 |= 1UL << 3; } }
 
-        /// <summary>
-        /// The unique identifier of the app the configuration was created for
-        /// </summary>
+        /// <summary>The unique identifier of the app the configuration was created for</summary>
         public required string IntegrationId { get => _IntegrationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "IntegrationId", "integrationId", ((_set0 & (1UL << 4)) != 0)); init { _IntegrationId = value; _set0 |= 1UL << 4; } }
 
-        /// <summary>
-        /// The user or team ID that owns the configuration
-        /// </summary>
+        /// <summary>The user or team ID that owns the configuration</summary>
         public required string OwnerId { get => _OwnerId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "OwnerId", "ownerId", ((_set0 & (1UL << 5)) != 0)); init { _OwnerId = value; _set0 |= 1UL << 5; } }
 
         /// <summary>
@@ -86,34 +69,22 @@ namespace Vercel
         /// </summary>
         public global::Vercel.Source? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        /// <summary>
-        /// The slug of the integration the configuration is created for.
-        /// </summary>
+        /// <summary>The slug of the integration the configuration is created for.</summary>
         public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Slug", "slug", ((_set0 & (1UL << 8)) != 0)); init { _Slug = value; _set0 |= 1UL << 8; } }
 
-        /// <summary>
-        /// When the configuration was created for a team, this will show the ID of the team.
-        /// </summary>
+        /// <summary>When the configuration was created for a team, this will show the ID of the team.</summary>
         public string? TeamId { get => _TeamId; init { _TeamId = value; _set0 |= 1UL << 9; } }
 
-        /// <remarks>
-        /// Always <c>&quot;integration-configuration&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;integration-configuration&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Type", "type", ((_set0 & (1UL << 10)) != 0)); init { _Type = value; _set0 |= 1UL << 10; } }
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was updated.
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was updated.</summary>
         public required double UpdatedAt { get => _UpdatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "UpdatedAt", "updatedAt", ((_set0 & (1UL << 11)) != 0)); init { _UpdatedAt = value; _set0 |= 1UL << 11; } }
 
-        /// <summary>
-        /// The ID of the user that created the configuration.
-        /// </summary>
+        /// <summary>The ID of the user that created the configuration.</summary>
         public required string UserId { get => _UserId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "UserId", "userId", ((_set0 & (1UL << 12)) != 0)); init { _UserId = value; _set0 |= 1UL << 12; } }
 
-        /// <summary>
-        /// The resources that are allowed to be accessed by the configuration.
-        /// </summary>
+        /// <summary>The resources that are allowed to be accessed by the configuration.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<string> Scopes { get => _Scopes ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Scopes", "scopes", ((_set0 & (1UL << 13)) != 0)); init { _Scopes = value; _set0 |= 1UL << 13; } }
 
         /// <summary>
@@ -121,9 +92,7 @@ namespace Vercel
         /// </summary>
         public double? DisabledAt { get => _DisabledAt; init { _DisabledAt = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was deleted.
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was deleted.</summary>
         public double? DeletedAt { get => _DeletedAt; init { _DeletedAt = value; _set0 |= 1UL << 15; } }
 
         /// <summary>

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The CreateIntegrationStoreDirectRequest object.
-    /// </summary>
+    /// <summary>The CreateIntegrationStoreDirectRequest object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequest.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.IValidatable
@@ -27,64 +25,41 @@ namespace Vercel
         private double? _PrepaymentAmountCents;
 
         /// <summary>Creates a CreateIntegrationStoreDirectRequest; set its members with an object initializer.</summary>
-        public CreateIntegrationStoreDirectRequest()
-        {
-        }
+        public CreateIntegrationStoreDirectRequest() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CreateIntegrationStoreDirectRequest(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private CreateIntegrationStoreDirectRequest(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <summary>
-        /// Human-readable name for the storage resource
-        /// </summary>
-        /// <remarks>
-        /// At most 128 characters.
-        /// </remarks>
+        /// <summary>Human-readable name for the storage resource</summary>
+        /// <remarks>At most 128 characters.</remarks>
         public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
 
-        /// <summary>
-        /// ID of your integration configuration. Get this from GET /v1/integrations/configurations
-        /// </summary>
-        /// <remarks>
-        /// Matches <c>^icfg_[a-zA-Z0-9]+$</c>.
-        /// </remarks>
+        /// <summary>ID of your integration configuration. Get this from GET /v1/integrations/configurations</summary>
+        /// <remarks>Matches <c>^icfg_[a-zA-Z0-9]+$</c>.</remarks>
         public required string IntegrationConfigurationId { get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0)); init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; } }
 
         /// <summary>
         /// ID or slug of the integration product. Get available products from GET /v1/integrations/configuration/{id}/products
         /// </summary>
-        /// <remarks>
-        /// Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.
-        /// </remarks>
+        /// <remarks>Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.</remarks>
         public required string IntegrationProductIdOrSlug { get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0)); init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; } }
 
-        /// <summary>
-        /// Optional key-value pairs for resource metadata
-        /// </summary>
+        /// <summary>Optional key-value pairs for resource metadata</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _Metadata; init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        /// <summary>
-        /// Optional external identifier for tracking purposes
-        /// </summary>
+        /// <summary>Optional external identifier for tracking purposes</summary>
         public string? ExternalId { get => _ExternalId; init { _ExternalId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        /// <summary>
-        /// Protocol-specific configuration settings
-        /// </summary>
+        /// <summary>Protocol-specific configuration settings</summary>
         public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get => _ProtocolSettings; init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
         /// <summary>
         /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
         /// </summary>
-        /// <remarks>
-        /// Defaults to <c>&quot;marketplace&quot;</c>.
-        /// </remarks>
+        /// <remarks>Defaults to <c>&quot;marketplace&quot;</c>.</remarks>
         public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
         /// <summary>
@@ -92,17 +67,13 @@ namespace Vercel
         /// </summary>
         public string? BillingPlanId { get => _BillingPlanId; init { _BillingPlanId = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        /// <summary>
-        /// Payment method ID for paid resources. Optional - uses default payment method if not provided.
-        /// </summary>
+        /// <summary>Payment method ID for paid resources. Optional - uses default payment method if not provided.</summary>
         public string? PaymentMethodId { get => _PaymentMethodId; init { _PaymentMethodId = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
         /// <summary>
         /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable amounts.
         /// </summary>
-        /// <remarks>
-        /// Minimum: 50.
-        /// </remarks>
+        /// <remarks>Minimum: 50.</remarks>
         public double? PrepaymentAmountCents { get => _PrepaymentAmountCents; init { _PrepaymentAmountCents = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>

@@ -9,9 +9,7 @@ namespace Vercel
     /// <summary>
     /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
     /// </summary>
-    /// <remarks>
-    /// The listed values are the known ones; the API accepts others too.
-    /// </remarks>
+    /// <remarks>The listed values are the known ones; the API accepts others too.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequestSource.JsonConverter))]
     public readonly partial struct CreateIntegrationStoreDirectRequestSource : global::System.IEquatable<CreateIntegrationStoreDirectRequestSource>, global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The CreateIntegrationStoreDirectResponse object.
-    /// </summary>
+    /// <summary>The CreateIntegrationStoreDirectResponse object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectResponse.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectResponse
@@ -18,17 +16,12 @@ namespace Vercel
         private global::Vercel.Store? _Store;
 
         /// <summary>Creates a CreateIntegrationStoreDirectResponse; set its members with an object initializer.</summary>
-        public CreateIntegrationStoreDirectResponse()
-        {
-        }
+        public CreateIntegrationStoreDirectResponse() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CreateIntegrationStoreDirectResponse(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private CreateIntegrationStoreDirectResponse(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.Store? Store { get => ((_set0 & (1UL << 0)) != 0) ? _Store : throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectResponse", "Store", "store", false); init { _Store = value; _set0 |= 1UL << 0; } }

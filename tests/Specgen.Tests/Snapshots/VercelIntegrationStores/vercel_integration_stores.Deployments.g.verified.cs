@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Deployments object.
-    /// </summary>
+    /// <summary>The Deployments object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Deployments.JsonConverter))]
     public sealed partial record Deployments
@@ -19,17 +17,12 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>? _Actions;
 
         /// <summary>Creates a Deployments; set its members with an object initializer.</summary>
-        public Deployments()
-        {
-        }
+        public Deployments() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Deployments(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Deployments(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required bool Required { get => _Required ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Required", "required", ((_set0 & (1UL << 0)) != 0)); init { _Required = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The DeploymentsAction object.
-    /// </summary>
+    /// <summary>The DeploymentsAction object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DeploymentsAction.JsonConverter))]
     public sealed partial record DeploymentsAction
@@ -19,17 +17,12 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? _Environments;
 
         /// <summary>Creates a DeploymentsAction; set its members with an object initializer.</summary>
-        public DeploymentsAction()
-        {
-        }
+        public DeploymentsAction() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private DeploymentsAction(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private DeploymentsAction(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Slug", "slug", ((_set0 & (1UL << 0)) != 0)); init { _Slug = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Detail object.
-    /// </summary>
+    /// <summary>The Detail object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Detail.JsonConverter))]
     public sealed partial record Detail
@@ -19,17 +17,12 @@ namespace Vercel
         private string? _Value;
 
         /// <summary>Creates a Detail; set its members with an object initializer.</summary>
-        public Detail()
-        {
-        }
+        public Detail() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Detail(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Detail(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Label { get => _Label ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Detail", "Label", "label", ((_set0 & (1UL << 0)) != 0)); init { _Label = value; _set0 |= 1UL << 0; } }

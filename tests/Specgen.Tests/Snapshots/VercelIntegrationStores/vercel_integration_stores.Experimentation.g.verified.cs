@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Experimentation object.
-    /// </summary>
+    /// <summary>The Experimentation object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Experimentation.JsonConverter))]
     public sealed partial record Experimentation
@@ -19,17 +17,12 @@ namespace Vercel
         private bool? _EdgeConfigSyncingSupport;
 
         /// <summary>Creates a Experimentation; set its members with an object initializer.</summary>
-        public Experimentation()
-        {
-        }
+        public Experimentation() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Experimentation(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Experimentation(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Experimentation", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Expression object.
-    /// </summary>
+    /// <summary>The Expression object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Expression.JsonConverter))]
     public sealed partial record Expression
@@ -18,17 +16,12 @@ namespace Vercel
         private string? _Expr;
 
         /// <summary>Creates a Expression; set its members with an object initializer.</summary>
-        public Expression()
-        {
-        }
+        public Expression() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Expression(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Expression(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Expr { get => _Expr ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Expression", "Expr", "expr", ((_set0 & (1UL << 0)) != 0)); init { _Expr = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Framework values.
-    /// </summary>
+    /// <summary>The Framework values.</summary>
     /// <remarks>
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The GetBillingPlansResponse object.
-    /// </summary>
+    /// <summary>The GetBillingPlansResponse object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetBillingPlansResponse.JsonConverter))]
     public sealed partial record GetBillingPlansResponse
@@ -18,17 +16,12 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan>? _Plans;
 
         /// <summary>Creates a GetBillingPlansResponse; set its members with an object initializer.</summary>
-        public GetBillingPlansResponse()
-        {
-        }
+        public GetBillingPlansResponse() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetBillingPlansResponse(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private GetBillingPlansResponse(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans { get => _Plans ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetBillingPlansResponse", "Plans", "plans", ((_set0 & (1UL << 0)) != 0)); init { _Plans = value; _set0 |= 1UL << 0; } }

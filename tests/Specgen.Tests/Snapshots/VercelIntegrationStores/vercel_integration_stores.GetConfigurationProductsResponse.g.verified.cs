@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The GetConfigurationProductsResponse object.
-    /// </summary>
+    /// <summary>The GetConfigurationProductsResponse object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationProductsResponse.JsonConverter))]
     public sealed partial record GetConfigurationProductsResponse
@@ -20,17 +18,12 @@ namespace Vercel
         private global::Vercel.Configuration? _Configuration;
 
         /// <summary>Creates a GetConfigurationProductsResponse; set its members with an object initializer.</summary>
-        public GetConfigurationProductsResponse()
-        {
-        }
+        public GetConfigurationProductsResponse() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetConfigurationProductsResponse(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private GetConfigurationProductsResponse(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => _Products ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Products", "products", ((_set0 & (1UL << 0)) != 0)); init { _Products = value; _set0 |= 1UL << 0; } }

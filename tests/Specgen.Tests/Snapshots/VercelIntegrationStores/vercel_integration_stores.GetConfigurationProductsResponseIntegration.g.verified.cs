@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The GetConfigurationProductsResponseIntegration object.
-    /// </summary>
+    /// <summary>The GetConfigurationProductsResponseIntegration object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationProductsResponseIntegration.JsonConverter))]
     public sealed partial record GetConfigurationProductsResponseIntegration
@@ -20,17 +18,12 @@ namespace Vercel
         private string? _Name;
 
         /// <summary>Creates a GetConfigurationProductsResponseIntegration; set its members with an object initializer.</summary>
-        public GetConfigurationProductsResponseIntegration()
-        {
-        }
+        public GetConfigurationProductsResponseIntegration() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetConfigurationProductsResponseIntegration(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private GetConfigurationProductsResponseIntegration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }

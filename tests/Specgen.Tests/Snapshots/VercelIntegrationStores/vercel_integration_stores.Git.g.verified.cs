@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Git object.
-    /// </summary>
+    /// <summary>The Git object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Git.JsonConverter))]
     public sealed partial record Git
@@ -20,17 +18,12 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<string>? _Repos;
 
         /// <summary>Creates a Git; set its members with an object initializer.</summary>
-        public Git()
-        {
-        }
+        public Git() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Git(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Git(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.Providers Providers { get => _Providers ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Git", "Providers", "providers", ((_set0 & (1UL << 0)) != 0)); init { _Providers = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Guide object.
-    /// </summary>
+    /// <summary>The Guide object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Guide.JsonConverter))]
     public sealed partial record Guide
@@ -20,17 +18,12 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step>? _Steps;
 
         /// <summary>Creates a Guide; set its members with an object initializer.</summary>
-        public Guide()
-        {
-        }
+        public Guide() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Guide(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Guide(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Framework { get => _Framework ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Guide", "Framework", "framework", ((_set0 & (1UL << 0)) != 0)); init { _Framework = value; _set0 |= 1UL << 0; } }

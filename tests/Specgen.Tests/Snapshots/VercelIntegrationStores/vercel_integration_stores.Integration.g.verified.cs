@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Integration object.
-    /// </summary>
+    /// <summary>The Integration object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Integration.JsonConverter))]
     public sealed partial record Integration
@@ -23,17 +21,12 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? _TagIds;
 
         /// <summary>Creates a Integration; set its members with an object initializer.</summary>
-        public Integration()
-        {
-        }
+        public Integration() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Integration(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Integration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }

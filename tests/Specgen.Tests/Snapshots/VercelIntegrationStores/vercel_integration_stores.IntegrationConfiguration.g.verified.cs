@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The list of configurations for the authenticated user
-    /// </summary>
+    /// <summary>The list of configurations for the authenticated user</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(IntegrationConfiguration.JsonConverter))]
     public sealed partial record IntegrationConfiguration
@@ -35,42 +33,27 @@ namespace Vercel
         private global::Vercel.InstallationType? _InstallationType;
 
         /// <summary>Creates a IntegrationConfiguration; set its members with an object initializer.</summary>
-        public IntegrationConfiguration()
-        {
-        }
+        public IntegrationConfiguration() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private IntegrationConfiguration(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private IntegrationConfiguration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was installed successfully
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was installed successfully</summary>
         public double? CompletedAt { get => _CompletedAt; init { _CompletedAt = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was created
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was created</summary>
         public double? CreatedAt { get => _CreatedAt; init { _CreatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
-        /// <summary>
-        /// The unique identifier of the configuration
-        /// </summary>
+        /// <summary>The unique identifier of the configuration</summary>
         public string? Id { get => _Id; init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        /// <summary>
-        /// The unique identifier of the app the configuration was created for
-        /// </summary>
+        /// <summary>The unique identifier of the app the configuration was created for</summary>
         public string? IntegrationId { get => _IntegrationId; init { _IntegrationId = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        /// <summary>
-        /// The user or team ID that owns the configuration
-        /// </summary>
+        /// <summary>The user or team ID that owns the configuration</summary>
         public string? OwnerId { get => _OwnerId; init { _OwnerId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
         /// <summary>
@@ -83,31 +66,21 @@ namespace Vercel
         /// </summary>
         public global::Vercel.Source? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
-        /// <summary>
-        /// The slug of the integration the configuration is created for.
-        /// </summary>
+        /// <summary>The slug of the integration the configuration is created for.</summary>
         public string? Slug { get => _Slug; init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        /// <summary>
-        /// When the configuration was created for a team, this will show the ID of the team.
-        /// </summary>
+        /// <summary>When the configuration was created for a team, this will show the ID of the team.</summary>
         public string? TeamId { get => _TeamId; init { _TeamId = value; _set0 |= 1UL << 8; } }
 
         public string? Type { get => _Type; init { _Type = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was updated.
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was updated.</summary>
         public double? UpdatedAt { get => _UpdatedAt; init { _UpdatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
-        /// <summary>
-        /// The ID of the user that created the configuration.
-        /// </summary>
+        /// <summary>The ID of the user that created the configuration.</summary>
         public string? UserId { get => _UserId; init { _UserId = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
-        /// <summary>
-        /// The resources that are allowed to be accessed by the configuration.
-        /// </summary>
+        /// <summary>The resources that are allowed to be accessed by the configuration.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _Scopes; init { _Scopes = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
         /// <summary>
@@ -115,9 +88,7 @@ namespace Vercel
         /// </summary>
         public double? DisabledAt { get => _DisabledAt; init { _DisabledAt = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
 
-        /// <summary>
-        /// A timestamp that tells you when the configuration was deleted.
-        /// </summary>
+        /// <summary>A timestamp that tells you when the configuration was deleted.</summary>
         public double? DeletedAt { get => _DeletedAt; init { _DeletedAt = value; _set0 |= 1UL << 14; } }
 
         /// <summary>

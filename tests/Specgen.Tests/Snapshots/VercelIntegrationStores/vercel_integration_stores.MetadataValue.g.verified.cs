@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// One of 5 shapes.
-    /// </summary>
+    /// <summary>One of 5 shapes.</summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -21,9 +19,7 @@ namespace Vercel
         {
         }
 
-        /// <summary>
-        /// The String case.
-        /// </summary>
+        /// <summary>The String case.</summary>
         public sealed class String : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -36,9 +32,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The Number case.
-        /// </summary>
+        /// <summary>The Number case.</summary>
         public sealed class Number : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -51,9 +45,7 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>
-        /// The Boolean case.
-        /// </summary>
+        /// <summary>The Boolean case.</summary>
         public sealed class Boolean : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -66,9 +58,7 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>
-        /// The StringList case.
-        /// </summary>
+        /// <summary>The StringList case.</summary>
         public sealed class StringList : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -81,9 +71,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The NumberList case.
-        /// </summary>
+        /// <summary>The NumberList case.</summary>
         public sealed class NumberList : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -96,9 +84,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.
-        /// </summary>
+        /// <summary>A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.</summary>
         public sealed class Unknown : MetadataValue
         {
             /// <summary>Creates the case.</summary>

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The MultiVercelRegion object.
-    /// </summary>
+    /// <summary>The MultiVercelRegion object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(MultiVercelRegion.JsonConverter))]
     public sealed partial record MultiVercelRegion
@@ -33,27 +31,18 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>? _Example;
 
         /// <summary>Creates a MultiVercelRegion; set its members with an object initializer.</summary>
-        public MultiVercelRegion()
-        {
-        }
+        public MultiVercelRegion() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private MultiVercelRegion(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private MultiVercelRegion(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;array&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;array&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("MultiVercelRegion", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        /// <remarks>
-        /// Always <c>&quot;multi-vercel-region&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;multi-vercel-region&quot;</c> in this shape; set for you.</remarks>
         public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("MultiVercelRegion", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
 
         public required global::Vercel.StringMultiSelectItems Items { get => _Items ?? throw global::Specgen.Runtime.JsonRead.Unavailable("MultiVercelRegion", "Items", "items", ((_set0 & (1UL << 2)) != 0)); init { _Items = value; _set0 |= 1UL << 2; } }

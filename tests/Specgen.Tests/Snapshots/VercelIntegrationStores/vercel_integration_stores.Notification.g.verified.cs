@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Notification object.
-    /// </summary>
+    /// <summary>The Notification object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Notification.JsonConverter))]
     public sealed partial record Notification
@@ -21,17 +19,12 @@ namespace Vercel
         private string? _Href;
 
         /// <summary>Creates a Notification; set its members with an object initializer.</summary>
-        public Notification()
-        {
-        }
+        public Notification() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Notification(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Notification(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }

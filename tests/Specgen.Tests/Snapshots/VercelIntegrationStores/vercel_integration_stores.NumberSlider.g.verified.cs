@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The NumberSlider object.
-    /// </summary>
+    /// <summary>The NumberSlider object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(NumberSlider.JsonConverter))]
     public sealed partial record NumberSlider
@@ -31,27 +29,18 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<double>? _Default;
 
         /// <summary>Creates a NumberSlider; set its members with an object initializer.</summary>
-        public NumberSlider()
-        {
-        }
+        public NumberSlider() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private NumberSlider(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private NumberSlider(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;array&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;array&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        /// <remarks>
-        /// Always <c>&quot;slider&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;slider&quot;</c> in this shape; set for you.</remarks>
         public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
 
         public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps { get => _UiSteps ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiSteps", "ui:steps", ((_set0 & (1UL << 2)) != 0)); init { _UiSteps = value; _set0 |= 1UL << 2; } }

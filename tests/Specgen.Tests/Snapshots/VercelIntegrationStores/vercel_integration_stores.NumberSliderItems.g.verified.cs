@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The NumberSliderItems object.
-    /// </summary>
+    /// <summary>The NumberSliderItems object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(NumberSliderItems.JsonConverter))]
     public sealed partial record NumberSliderItems
@@ -24,22 +22,15 @@ namespace Vercel
         private double? _Default;
 
         /// <summary>Creates a NumberSliderItems; set its members with an object initializer.</summary>
-        public NumberSliderItems()
-        {
-        }
+        public NumberSliderItems() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private NumberSliderItems(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private NumberSliderItems(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;number&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;number&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSliderItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
         public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Plan object.
-    /// </summary>
+    /// <summary>The Plan object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Plan.JsonConverter))]
     public sealed partial record Plan
@@ -34,17 +32,12 @@ namespace Vercel
         private bool? _Disabled;
 
         /// <summary>Creates a Plan; set its members with an object initializer.</summary>
-        public Plan()
-        {
-        }
+        public Plan() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Plan(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Plan(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.PlanType Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }

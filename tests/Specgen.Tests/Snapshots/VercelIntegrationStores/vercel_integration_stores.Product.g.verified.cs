@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Product object.
-    /// </summary>
+    /// <summary>The Product object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Product.JsonConverter))]
     public sealed partial record Product
@@ -23,17 +21,12 @@ namespace Vercel
         private global::Vercel.MetadataSchema? _MetadataSchema;
 
         /// <summary>Creates a Product; set its members with an object initializer.</summary>
-        public Product()
-        {
-        }
+        public Product() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Product(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Product(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// One of 10 shapes.
-    /// </summary>
+    /// <summary>One of 10 shapes.</summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -21,9 +19,7 @@ namespace Vercel
         {
         }
 
-        /// <summary>
-        /// The StringInput case.
-        /// </summary>
+        /// <summary>The StringInput case.</summary>
         public sealed class StringInput : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -36,9 +32,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The NumberInput case.
-        /// </summary>
+        /// <summary>The NumberInput case.</summary>
         public sealed class NumberInput : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -51,9 +45,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The BooleanToggle case.
-        /// </summary>
+        /// <summary>The BooleanToggle case.</summary>
         public sealed class BooleanToggle : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -66,9 +58,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The NumberSlider case.
-        /// </summary>
+        /// <summary>The NumberSlider case.</summary>
         public sealed class NumberSlider : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -81,9 +71,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The StringSelect case.
-        /// </summary>
+        /// <summary>The StringSelect case.</summary>
         public sealed class StringSelect : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -96,9 +84,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The StringMultiSelect case.
-        /// </summary>
+        /// <summary>The StringMultiSelect case.</summary>
         public sealed class StringMultiSelect : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -111,9 +97,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The VercelRegion case.
-        /// </summary>
+        /// <summary>The VercelRegion case.</summary>
         public sealed class VercelRegion : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -126,9 +110,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The MultiVercelRegion case.
-        /// </summary>
+        /// <summary>The MultiVercelRegion case.</summary>
         public sealed class MultiVercelRegion : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -141,9 +123,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The Domain case.
-        /// </summary>
+        /// <summary>The Domain case.</summary>
         public sealed class Domain : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -156,9 +136,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The BrandedValue case.
-        /// </summary>
+        /// <summary>The BrandedValue case.</summary>
         public sealed class BrandedValue : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -171,9 +149,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.
-        /// </summary>
+        /// <summary>A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.</summary>
         public sealed class Unknown : ProductMetadataControl
         {
             /// <summary>Creates the case.</summary>

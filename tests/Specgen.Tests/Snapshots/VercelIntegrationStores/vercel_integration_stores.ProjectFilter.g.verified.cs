@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The ProjectFilter object.
-    /// </summary>
+    /// <summary>The ProjectFilter object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectFilter.JsonConverter))]
     public sealed partial record ProjectFilter
@@ -18,17 +16,12 @@ namespace Vercel
         private global::Vercel.Git? _Git;
 
         /// <summary>Creates a ProjectFilter; set its members with an object initializer.</summary>
-        public ProjectFilter()
-        {
-        }
+        public ProjectFilter() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProjectFilter(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private ProjectFilter(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public global::Vercel.Git? Git { get => _Git; init { _Git = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }

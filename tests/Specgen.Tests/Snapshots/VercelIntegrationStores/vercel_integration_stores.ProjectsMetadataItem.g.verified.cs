@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The ProjectsMetadataItem object.
-    /// </summary>
+    /// <summary>The ProjectsMetadataItem object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItem.JsonConverter))]
     public sealed partial record ProjectsMetadataItem
@@ -26,17 +24,12 @@ namespace Vercel
         private global::Vercel.Deployments? _Deployments;
 
         /// <summary>Creates a ProjectsMetadataItem; set its members with an object initializer.</summary>
-        public ProjectsMetadataItem()
-        {
-        }
+        public ProjectsMetadataItem() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProjectsMetadataItem(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private ProjectsMetadataItem(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The ProjectsMetadataItemEnvironment values.
-    /// </summary>
+    /// <summary>The ProjectsMetadataItemEnvironment values.</summary>
     /// <remarks>
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
     /// </remarks>

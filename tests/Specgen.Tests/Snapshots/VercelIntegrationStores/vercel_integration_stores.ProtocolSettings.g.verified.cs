@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The ProtocolSettings object.
-    /// </summary>
+    /// <summary>The ProtocolSettings object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProtocolSettings.JsonConverter))]
     public sealed partial record ProtocolSettings
@@ -18,17 +16,12 @@ namespace Vercel
         private global::Vercel.ProtocolSettingsExperimentation? _Experimentation;
 
         /// <summary>Creates a ProtocolSettings; set its members with an object initializer.</summary>
-        public ProtocolSettings()
-        {
-        }
+        public ProtocolSettings() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProtocolSettings(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private ProtocolSettings(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public global::Vercel.ProtocolSettingsExperimentation? Experimentation { get => _Experimentation; init { _Experimentation = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }

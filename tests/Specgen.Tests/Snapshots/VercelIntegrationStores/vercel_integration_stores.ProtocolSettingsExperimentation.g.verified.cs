@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The ProtocolSettingsExperimentation object.
-    /// </summary>
+    /// <summary>The ProtocolSettingsExperimentation object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProtocolSettingsExperimentation.JsonConverter))]
     public sealed partial record ProtocolSettingsExperimentation
@@ -20,17 +18,12 @@ namespace Vercel
         private string? _EdgeConfigTokenId;
 
         /// <summary>Creates a ProtocolSettingsExperimentation; set its members with an object initializer.</summary>
-        public ProtocolSettingsExperimentation()
-        {
-        }
+        public ProtocolSettingsExperimentation() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProtocolSettingsExperimentation(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private ProtocolSettingsExperimentation(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public bool? EdgeConfigSyncingEnabled { get => _EdgeConfigSyncingEnabled; init { _EdgeConfigSyncingEnabled = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Protocols object.
-    /// </summary>
+    /// <summary>The Protocols object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Protocols.JsonConverter))]
     public sealed partial record Protocols
@@ -29,17 +27,12 @@ namespace Vercel
         private global::Vercel.Ai? _Other;
 
         /// <summary>Creates a Protocols; set its members with an object initializer.</summary>
-        public Protocols()
-        {
-        }
+        public Protocols() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Protocols(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Protocols(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public global::Vercel.Storage? Storage { get => _Storage; init { _Storage = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }

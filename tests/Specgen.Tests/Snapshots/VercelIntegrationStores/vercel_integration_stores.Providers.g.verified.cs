@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// One of 2 shapes.
-    /// </summary>
+    /// <summary>One of 2 shapes.</summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -21,9 +19,7 @@ namespace Vercel
         {
         }
 
-        /// <summary>
-        /// The GithubOrGitlabOrBitbucketList case.
-        /// </summary>
+        /// <summary>The GithubOrGitlabOrBitbucketList case.</summary>
         public sealed class GithubOrGitlabOrBitbucketList : Providers
         {
             /// <summary>Creates the case.</summary>
@@ -36,9 +32,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// The Any case.
-        /// </summary>
+        /// <summary>The Any case.</summary>
         public sealed class Any : Providers
         {
             /// <summary>Creates the case.</summary>
@@ -51,9 +45,7 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>
-        /// A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.
-        /// </summary>
+        /// <summary>A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.</summary>
         public sealed class Unknown : Providers
         {
             /// <summary>Creates the case.</summary>

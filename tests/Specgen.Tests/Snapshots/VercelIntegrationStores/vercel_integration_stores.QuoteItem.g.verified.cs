@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The QuoteItem object.
-    /// </summary>
+    /// <summary>The QuoteItem object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(QuoteItem.JsonConverter))]
     public sealed partial record QuoteItem
@@ -19,17 +17,12 @@ namespace Vercel
         private string? _Amount;
 
         /// <summary>Creates a QuoteItem; set its members with an object initializer.</summary>
-        public QuoteItem()
-        {
-        }
+        public QuoteItem() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private QuoteItem(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private QuoteItem(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Line { get => _Line ?? throw global::Specgen.Runtime.JsonRead.Unavailable("QuoteItem", "Line", "line", ((_set0 & (1UL << 0)) != 0)); init { _Line = value; _set0 |= 1UL << 0; } }

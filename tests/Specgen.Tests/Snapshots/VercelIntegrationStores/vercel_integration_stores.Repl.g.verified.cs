@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Repl object.
-    /// </summary>
+    /// <summary>The Repl object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Repl.JsonConverter))]
     public sealed partial record Repl
@@ -20,17 +18,12 @@ namespace Vercel
         private string? _WelcomeMessage;
 
         /// <summary>Creates a Repl; set its members with an object initializer.</summary>
-        public Repl()
-        {
-        }
+        public Repl() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Repl(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Repl(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required bool Enabled { get => _Enabled ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "Enabled", "enabled", ((_set0 & (1UL << 0)) != 0)); init { _Enabled = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The ResourceLink object.
-    /// </summary>
+    /// <summary>The ResourceLink object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ResourceLink.JsonConverter))]
     public sealed partial record ResourceLink
@@ -19,17 +17,12 @@ namespace Vercel
         private string? _Title;
 
         /// <summary>Creates a ResourceLink; set its members with an object initializer.</summary>
-        public ResourceLink()
-        {
-        }
+        public ResourceLink() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ResourceLink(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private ResourceLink(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Href { get => _Href ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ResourceLink", "Href", "href", ((_set0 & (1UL << 0)) != 0)); init { _Href = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Secret object.
-    /// </summary>
+    /// <summary>The Secret object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Secret.JsonConverter))]
     public sealed partial record Secret
@@ -19,17 +17,12 @@ namespace Vercel
         private double? _Length;
 
         /// <summary>Creates a Secret; set its members with an object initializer.</summary>
-        public Secret()
-        {
-        }
+        public Secret() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Secret(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Secret(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Secret", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }

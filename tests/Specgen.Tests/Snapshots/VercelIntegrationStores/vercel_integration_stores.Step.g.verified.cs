@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Step object.
-    /// </summary>
+    /// <summary>The Step object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Step.JsonConverter))]
     public sealed partial record Step
@@ -20,17 +18,12 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? _Actions;
 
         /// <summary>Creates a Step; set its members with an object initializer.</summary>
-        public Step()
-        {
-        }
+        public Step() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Step(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Step(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The StepAction object.
-    /// </summary>
+    /// <summary>The StepAction object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StepAction.JsonConverter))]
     public sealed partial record StepAction
@@ -18,17 +16,12 @@ namespace Vercel
         private global::Vercel.StepActionType? _Type;
 
         /// <summary>Creates a StepAction; set its members with an object initializer.</summary>
-        public StepAction()
-        {
-        }
+        public StepAction() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StepAction(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private StepAction(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.StepActionType Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StepAction", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }

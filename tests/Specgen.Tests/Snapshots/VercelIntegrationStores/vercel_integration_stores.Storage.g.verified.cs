@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Storage object.
-    /// </summary>
+    /// <summary>The Storage object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Storage.JsonConverter))]
     public sealed partial record Storage
@@ -19,17 +17,12 @@ namespace Vercel
         private global::Vercel.Repl? _Repl;
 
         /// <summary>Creates a Storage; set its members with an object initializer.</summary>
-        public Storage()
-        {
-        }
+        public Storage() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Storage(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Storage(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Storage", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The Store object.
-    /// </summary>
+    /// <summary>The Store object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Store.JsonConverter))]
     public sealed partial record Store
@@ -32,17 +30,12 @@ namespace Vercel
         private global::Vercel.Plan? _BillingPlan;
 
         /// <summary>Creates a Store; set its members with an object initializer.</summary>
-        public Store()
-        {
-        }
+        public Store() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Store(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private Store(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => _ProjectsMetadata ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ProjectsMetadata", "projectsMetadata", ((_set0 & (1UL << 0)) != 0)); init { _ProjectsMetadata = value; _set0 |= 1UL << 0; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The StoreProduct object.
-    /// </summary>
+    /// <summary>The StoreProduct object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProduct.JsonConverter))]
     public sealed partial record StoreProduct
@@ -34,17 +32,12 @@ namespace Vercel
         private global::Vercel.Condition? _Hidden;
 
         /// <summary>Creates a StoreProduct; set its members with an object initializer.</summary>
-        public StoreProduct()
-        {
-        }
+        public StoreProduct() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StoreProduct(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private StoreProduct(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public string? Id { get => _Id; init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The StoreProductCapabilities object.
-    /// </summary>
+    /// <summary>The StoreProductCapabilities object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProductCapabilities.JsonConverter))]
     public sealed partial record StoreProductCapabilities
@@ -25,17 +23,12 @@ namespace Vercel
         private bool? _Projects;
 
         /// <summary>Creates a StoreProductCapabilities; set its members with an object initializer.</summary>
-        public StoreProductCapabilities()
-        {
-        }
+        public StoreProductCapabilities() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StoreProductCapabilities(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private StoreProductCapabilities(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public bool? Mcp { get => _Mcp; init { _Mcp = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }

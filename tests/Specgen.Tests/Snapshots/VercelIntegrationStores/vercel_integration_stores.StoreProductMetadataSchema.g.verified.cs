@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The StoreProductMetadataSchema object.
-    /// </summary>
+    /// <summary>The StoreProductMetadataSchema object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProductMetadataSchema.JsonConverter))]
     public sealed partial record StoreProductMetadataSchema
@@ -20,22 +18,15 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<string>? _Required;
 
         /// <summary>Creates a StoreProductMetadataSchema; set its members with an object initializer.</summary>
-        public StoreProductMetadataSchema()
-        {
-        }
+        public StoreProductMetadataSchema() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StoreProductMetadataSchema(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private StoreProductMetadataSchema(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;object&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;object&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
         public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties { get => _Properties ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Properties", "properties", ((_set0 & (1UL << 1)) != 0)); init { _Properties = value; _set0 |= 1UL << 1; } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The StringMultiSelectItems object.
-    /// </summary>
+    /// <summary>The StringMultiSelectItems object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StringMultiSelectItems.JsonConverter))]
     public sealed partial record StringMultiSelectItems
@@ -24,22 +22,15 @@ namespace Vercel
         private global::System.Collections.Generic.IReadOnlyList<string>? _Enum;
 
         /// <summary>Creates a StringMultiSelectItems; set its members with an object initializer.</summary>
-        public StringMultiSelectItems()
-        {
-        }
+        public StringMultiSelectItems() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StringMultiSelectItems(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private StringMultiSelectItems(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;string&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelectItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
         public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The StringSelect object.
-    /// </summary>
+    /// <summary>The StringSelect object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StringSelect.JsonConverter))]
     public sealed partial record StringSelect
@@ -33,27 +31,18 @@ namespace Vercel
         private string? _UiPlaceholder;
 
         /// <summary>Creates a StringSelect; set its members with an object initializer.</summary>
-        public StringSelect()
-        {
-        }
+        public StringSelect() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StringSelect(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private StringSelect(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;string&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringSelect", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        /// <remarks>
-        /// Always <c>&quot;select&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;select&quot;</c> in this shape; set for you.</remarks>
         public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringSelect", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
 
         public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption> UiOptions { get => _UiOptions ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringSelect", "UiOptions", "ui:options", ((_set0 & (1UL << 2)) != 0)); init { _UiOptions = value; _set0 |= 1UL << 2; } }

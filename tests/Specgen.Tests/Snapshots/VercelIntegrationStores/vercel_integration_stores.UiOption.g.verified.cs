@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The UiOption object.
-    /// </summary>
+    /// <summary>The UiOption object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(UiOption.JsonConverter))]
     public sealed partial record UiOption
@@ -21,17 +19,12 @@ namespace Vercel
         private global::Vercel.Condition? _Hidden;
 
         /// <summary>Creates a UiOption; set its members with an object initializer.</summary>
-        public UiOption()
-        {
-        }
+        public UiOption() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private UiOption(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private UiOption(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public required string Value { get => _Value ?? throw global::Specgen.Runtime.JsonRead.Unavailable("UiOption", "Value", "value", ((_set0 & (1UL << 0)) != 0)); init { _Value = value; _set0 |= 1UL << 0; } }

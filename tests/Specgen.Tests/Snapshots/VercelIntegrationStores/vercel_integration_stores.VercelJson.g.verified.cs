@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// System.Text.Json metadata for the types of Vercel Integration Stores, made without reflection.
-    /// </summary>
+    /// <summary>System.Text.Json metadata for the types of Vercel Integration Stores, made without reflection.</summary>
     /// <remarks>
     /// Pass a property to <c>JsonSerializer</c> (<c>JsonSerializer.Deserialize(json, VercelJson.Default.GetConfigurationsResponse)</c>),
     /// or add <see cref="Default"/> to <c>JsonSerializerOptions.TypeInfoResolverChain</c>. Safe for trimming and NativeAOT.

@@ -6,9 +6,7 @@
 
 namespace Vercel
 {
-    /// <summary>
-    /// The VercelRegion object.
-    /// </summary>
+    /// <summary>The VercelRegion object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(VercelRegion.JsonConverter))]
     public sealed partial record VercelRegion
@@ -33,27 +31,18 @@ namespace Vercel
         private string? _UiPlaceholder;
 
         /// <summary>Creates a VercelRegion; set its members with an object initializer.</summary>
-        public VercelRegion()
-        {
-        }
+        public VercelRegion() { }
 
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private VercelRegion(global::Specgen.Runtime.Blank blank)
-        {
-            _set0 = 0;
-        }
+        private VercelRegion(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        /// <remarks>
-        /// Always <c>&quot;string&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
         public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("VercelRegion", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        /// <remarks>
-        /// Always <c>&quot;vercel-region&quot;</c> in this shape; set for you.
-        /// </remarks>
+        /// <remarks>Always <c>&quot;vercel-region&quot;</c> in this shape; set for you.</remarks>
         public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("VercelRegion", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
 
         public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.VercelRegionUiOption> UiOptions { get => _UiOptions ?? throw global::Specgen.Runtime.JsonRead.Unavailable("VercelRegion", "UiOptions", "ui:options", ((_set0 & (1UL << 2)) != 0)); init { _UiOptions = value; _set0 |= 1UL << 2; } }
