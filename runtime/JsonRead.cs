@@ -129,11 +129,6 @@ public static class JsonRead
         return false;
     }
 
-    /// <summary>Reads a value of a value type with <paramref name="read"/>; <c>null</c> for a JSON null.</summary>
-    public static T? OrNull<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read)
-        where T : struct =>
-        reader.TokenType == JsonTokenType.Null ? null : read(ref reader, options);
-
     /// <summary>Keeps a property the type does not describe (the reader is on its name) and moves past its value.</summary>
     public static void Extra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
     {

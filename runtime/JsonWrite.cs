@@ -45,20 +45,6 @@ public static class JsonWrite
     /// <summary>Writes a JSON value as it is.</summary>
     public static void Element(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
 
-    /// <summary>Writes a value of a value type with <paramref name="write"/>, or <c>null</c> when there is none.</summary>
-    public static void OrNull<T>(Utf8JsonWriter writer, T? value, JsonSerializerOptions options, JsonWriteFunc<T> write)
-        where T : struct
-    {
-        if (value is { } set)
-        {
-            write(writer, set, options);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-
     /// <summary>Writes a list as an array, each item with <paramref name="item"/>; <c>null</c> when there is no list.</summary>
     public static void List<T>(Utf8JsonWriter writer, IReadOnlyList<T>? value, JsonSerializerOptions options, JsonWriteFunc<T> item)
     {

@@ -58,7 +58,7 @@ namespace Vercel
                 {
                     switch (member)
                     {
-                        case 0: result._Status = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Status.JsonConverter.ReadValue); break;
+                        case 0: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -75,7 +75,7 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Status, options, global::Vercel.Status.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Status is { } v0) global::Vercel.Status.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

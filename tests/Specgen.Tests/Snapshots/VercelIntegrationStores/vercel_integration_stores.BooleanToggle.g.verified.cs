@@ -99,7 +99,7 @@ namespace Vercel
                         case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 1: result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 2: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._Default = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 3: result._Default = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
                         case 4: result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 5: result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 6: result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
@@ -126,7 +126,7 @@ namespace Vercel
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Default, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Default is { } v3) global::Specgen.Runtime.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options); }

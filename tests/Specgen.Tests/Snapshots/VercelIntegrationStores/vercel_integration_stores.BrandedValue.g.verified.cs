@@ -57,7 +57,7 @@ namespace Vercel
                 {
                     switch (member)
                     {
-                        case 0: result._Value = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Element); break;
+                        case 0: result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options); break;
                         case 1: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 2: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -75,7 +75,7 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Value, options, global::Specgen.Runtime.JsonWrite.Element); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Value is { } v0) global::Specgen.Runtime.JsonWrite.Element(writer, v0, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);

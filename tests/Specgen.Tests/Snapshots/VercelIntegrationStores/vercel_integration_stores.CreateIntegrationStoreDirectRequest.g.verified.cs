@@ -138,10 +138,10 @@ namespace Vercel
                         case 3: result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
                         case 4: result._ExternalId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 5: result._ProtocolSettings = global::Specgen.Runtime.JsonRead.Object(ref reader, options); break;
-                        case 6: result._Source = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue); break;
+                        case 6: result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.CreateIntegrationStoreDirectRequestSource?) : global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue(ref reader, options); break;
                         case 7: result._BillingPlanId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 8: result._PaymentMethodId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 9: result._PrepaymentAmountCents = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 9: result._PrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -166,10 +166,10 @@ namespace Vercel
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalId, options); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.Node(writer, value._ProtocolSettings, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Source, options, global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Source is { } v6) global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._BillingPlanId, options); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._PaymentMethodId, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PrepaymentAmountCents, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._PrepaymentAmountCents is { } v9) global::Specgen.Runtime.JsonWrite.Number(writer, v9, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

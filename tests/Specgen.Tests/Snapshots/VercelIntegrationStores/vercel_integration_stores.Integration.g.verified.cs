@@ -80,9 +80,9 @@ namespace Vercel
                     {
                         case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 1: result._Icon = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._IsLegacy = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 2: result._IsLegacy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
                         case 3: result._Flags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 4: result._AssignedBetaLabelAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 4: result._AssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                         case 5: result._TagIds = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue); break;
                     }
 
@@ -104,9 +104,9 @@ namespace Vercel
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Icon, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._IsLegacy, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._IsLegacy is { } v2) global::Specgen.Runtime.JsonWrite.Boolean(writer, v2, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.List(writer, value._Flags, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._AssignedBetaLabelAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._AssignedBetaLabelAt is { } v4) global::Specgen.Runtime.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._TagIds, options, global::Vercel.TagId.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

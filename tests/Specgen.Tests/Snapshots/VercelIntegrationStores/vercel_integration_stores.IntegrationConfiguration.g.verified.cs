@@ -128,24 +128,24 @@ namespace Vercel
                 {
                     switch (member)
                     {
-                        case 0: result._CompletedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 1: result._CreatedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 0: result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 1: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                         case 2: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 3: result._IntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 4: result._OwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 5: result._Projects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 6: result._Source = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Source.JsonConverter.ReadValue); break;
+                        case 6: result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options); break;
                         case 7: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 8: result._TeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 9: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 10: result._UpdatedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 10: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                         case 11: result._UserId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 12: result._Scopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 13: result._DisabledAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 14: result._DeletedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 15: result._DeleteRequestedAt = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 16: result._DisabledReason = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.DisabledReason.JsonConverter.ReadValue); break;
-                        case 17: result._InstallationType = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.InstallationType.JsonConverter.ReadValue); break;
+                        case 13: result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 14: result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 15: result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 16: result._DisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options); break;
+                        case 17: result._InstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -161,24 +161,24 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._CompletedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._CreatedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._CompletedAt is { } v0) global::Specgen.Runtime.JsonWrite.Number(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._CreatedAt is { } v1) global::Specgen.Runtime.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationId, options); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._OwnerId, options); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Source, options, global::Vercel.Source.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Source is { } v6) global::Vercel.Source.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._TeamId, options); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._UpdatedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._UpdatedAt is { } v10) global::Specgen.Runtime.JsonWrite.Number(writer, v10, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.JsonWrite.String(writer, value._UserId, options); }
                 if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DisabledAt, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DeletedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DeleteRequestedAt, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DisabledReason, options, global::Vercel.DisabledReason.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 17)) != 0)) { writer.WritePropertyName(s_names[17]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._InstallationType, options, global::Vercel.InstallationType.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); if (value._DisabledAt is { } v13) global::Specgen.Runtime.JsonWrite.Number(writer, v13, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._DeletedAt is { } v14) global::Specgen.Runtime.JsonWrite.Number(writer, v14, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); if (value._DeleteRequestedAt is { } v15) global::Specgen.Runtime.JsonWrite.Number(writer, v15, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._DisabledReason is { } v16) global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, v16, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 17)) != 0)) { writer.WritePropertyName(s_names[17]); if (value._InstallationType is { } v17) global::Vercel.InstallationType.JsonConverter.WriteValue(writer, v17, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -70,10 +70,10 @@ namespace Vercel
                 {
                     switch (member)
                     {
-                        case 0: result._Status = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Status.JsonConverter.ReadValue); break;
+                        case 0: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options); break;
                         case 1: result._Endpoint = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 2: result._Headers = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 3: result._Format = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Format.JsonConverter.ReadValue); break;
+                        case 3: result._Format = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Format?) : global::Vercel.Format.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -92,10 +92,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Status, options, global::Vercel.Status.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Status is { } v0) global::Vercel.Status.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Endpoint, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Headers, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Format, options, global::Vercel.Format.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Format is { } v3) global::Vercel.Format.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

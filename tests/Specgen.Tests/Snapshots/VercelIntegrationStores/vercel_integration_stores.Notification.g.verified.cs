@@ -71,7 +71,7 @@ namespace Vercel
                     switch (member)
                     {
                         case 0: result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Level = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Level.JsonConverter.ReadValue); break;
+                        case 1: result._Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Level?) : global::Vercel.Level.JsonConverter.ReadValue(ref reader, options); break;
                         case 2: result._Message = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 3: result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
@@ -92,7 +92,7 @@ namespace Vercel
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Level, options, global::Vercel.Level.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Level is { } v1) global::Vercel.Level.JsonConverter.WriteValue(writer, v1, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Message, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);

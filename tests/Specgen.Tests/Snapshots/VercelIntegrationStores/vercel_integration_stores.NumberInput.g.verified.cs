@@ -118,12 +118,12 @@ namespace Vercel
                     {
                         case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 1: result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Minimum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 3: result._Maximum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 2: result._Minimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 3: result._Maximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                         case 4: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 5: result._Default = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 6: result._ExclusiveMinimum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 7: result._ExclusiveMaximum = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 5: result._Default = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 6: result._ExclusiveMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 7: result._ExclusiveMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                         case 8: result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 9: result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 10: result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
@@ -150,12 +150,12 @@ namespace Vercel
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Minimum, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Maximum, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._Minimum is { } v2) global::Specgen.Runtime.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Maximum is { } v3) global::Specgen.Runtime.JsonWrite.Number(writer, v3, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Default, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ExclusiveMinimum, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ExclusiveMaximum, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Default is { } v5) global::Specgen.Runtime.JsonWrite.Number(writer, v5, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._ExclusiveMinimum is { } v6) global::Specgen.Runtime.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._ExclusiveMaximum is { } v7) global::Specgen.Runtime.JsonWrite.Number(writer, v7, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options); }
                 if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options); }

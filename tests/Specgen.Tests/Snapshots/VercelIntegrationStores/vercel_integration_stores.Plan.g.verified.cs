@@ -122,13 +122,13 @@ namespace Vercel
                 {
                     switch (member)
                     {
-                        case 0: result._Type = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.PlanType.JsonConverter.ReadValue); break;
+                        case 0: result._Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PlanType?) : global::Vercel.PlanType.JsonConverter.ReadValue(ref reader, options); break;
                         case 1: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 2: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 3: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 4: result._Scope = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Scope.JsonConverter.ReadValue); break;
-                        case 5: result._PaymentMethodRequired = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
-                        case 6: result._PreauthorizationAmount = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 4: result._Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Scope?) : global::Vercel.Scope.JsonConverter.ReadValue(ref reader, options); break;
+                        case 5: result._PaymentMethodRequired = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
+                        case 6: result._PreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                         case 7: result._InitialCharge = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 8: result._MinimumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 9: result._MaximumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
@@ -138,7 +138,7 @@ namespace Vercel
                         case 13: result._HighlightedDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
                         case 14: result._Quote = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue); break;
                         case 15: result._EffectiveDate = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 16: result._Disabled = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 16: result._Disabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -160,13 +160,13 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Type, options, global::Vercel.PlanType.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Type is { } v0) global::Vercel.PlanType.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Scope, options, global::Vercel.Scope.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PaymentMethodRequired, options, global::Specgen.Runtime.JsonWrite.Boolean); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PreauthorizationAmount, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Scope is { } v4) global::Vercel.Scope.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._PaymentMethodRequired is { } v5) global::Specgen.Runtime.JsonWrite.Boolean(writer, v5, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._PreauthorizationAmount is { } v6) global::Specgen.Runtime.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._InitialCharge, options); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._MinimumAmount, options); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmount, options); }
@@ -176,7 +176,7 @@ namespace Vercel
                 if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._HighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.JsonWrite.List(writer, value._Quote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.JsonWrite.String(writer, value._EffectiveDate, options); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Disabled, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._Disabled is { } v16) global::Specgen.Runtime.JsonWrite.Boolean(writer, v16, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

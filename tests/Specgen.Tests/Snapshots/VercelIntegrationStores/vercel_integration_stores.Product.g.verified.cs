@@ -82,7 +82,7 @@ namespace Vercel
                         case 1: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 3: result._Protocols = global::Vercel.Protocols.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._PrimaryProtocol = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.PrimaryProtocol.JsonConverter.ReadValue); break;
+                        case 4: result._PrimaryProtocol = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PrimaryProtocol?) : global::Vercel.PrimaryProtocol.JsonConverter.ReadValue(ref reader, options); break;
                         case 5: result._MetadataSchema = global::Vercel.MetadataSchema.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
@@ -108,7 +108,7 @@ namespace Vercel
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.Protocols.JsonConverter.WriteValue(writer, value._Protocols, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._PrimaryProtocol, options, global::Vercel.PrimaryProtocol.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._PrimaryProtocol is { } v4) global::Vercel.PrimaryProtocol.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Vercel.MetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();

@@ -93,7 +93,7 @@ namespace Vercel
                         case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 1: result._ProjectId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._Framework = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Framework.JsonConverter.ReadValue); break;
+                        case 3: result._Framework = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Framework?) : global::Vercel.Framework.JsonConverter.ReadValue(ref reader, options); break;
                         case 4: result._LatestDeployment = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 5: result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
                         case 6: result._EnvVarPrefix = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
@@ -123,7 +123,7 @@ namespace Vercel
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._ProjectId, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Framework, options, global::Vercel.Framework.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Framework is { } v3) global::Vercel.Framework.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._LatestDeployment, options); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.String(writer, value._EnvVarPrefix, options); }

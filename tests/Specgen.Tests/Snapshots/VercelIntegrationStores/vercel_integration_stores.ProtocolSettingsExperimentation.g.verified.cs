@@ -57,7 +57,7 @@ namespace Vercel
                 {
                     switch (member)
                     {
-                        case 0: result._EdgeConfigSyncingEnabled = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 0: result._EdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
                         case 1: result._EdgeConfigId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 2: result._EdgeConfigTokenId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                     }
@@ -75,7 +75,7 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._EdgeConfigSyncingEnabled, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._EdgeConfigSyncingEnabled is { } v0) global::Specgen.Runtime.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigId, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigTokenId, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);

@@ -63,7 +63,7 @@ namespace Vercel
                     switch (member)
                     {
                         case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Length = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 1: result._Length = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -82,7 +82,7 @@ namespace Vercel
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Length, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Length is { } v1) global::Specgen.Runtime.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

@@ -58,7 +58,7 @@ namespace Vercel
                 {
                     switch (member)
                     {
-                        case 0: result._Type = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.StepActionType.JsonConverter.ReadValue); break;
+                        case 0: result._Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StepActionType?) : global::Vercel.StepActionType.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -75,7 +75,7 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Type, options, global::Vercel.StepActionType.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Type is { } v0) global::Vercel.StepActionType.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

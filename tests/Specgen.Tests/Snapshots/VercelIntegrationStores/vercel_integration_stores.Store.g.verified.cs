@@ -116,14 +116,14 @@ namespace Vercel
                     {
                         case 0: result._ProjectsMetadata = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue); break;
                         case 1: result._ProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._TotalConnectedProjects = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 3: result._UsageQuotaExceeded = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
-                        case 4: result._Status = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.StoreStatus.JsonConverter.ReadValue); break;
-                        case 5: result._Ownership = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.Ownership.JsonConverter.ReadValue); break;
+                        case 2: result._TotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 3: result._UsageQuotaExceeded = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
+                        case 4: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StoreStatus?) : global::Vercel.StoreStatus.JsonConverter.ReadValue(ref reader, options); break;
+                        case 5: result._Ownership = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Ownership?) : global::Vercel.Ownership.JsonConverter.ReadValue(ref reader, options); break;
                         case 6: result._Capabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options); break;
                         case 7: result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
                         case 8: result._ExternalResourceId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 9: result._ExternalResourceStatus = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue); break;
+                        case 9: result._ExternalResourceStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.ExternalResourceStatus?) : global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue(ref reader, options); break;
                         case 10: result._Product = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options); break;
                         case 11: result._ProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options); break;
                         case 12: result._Notification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options); break;
@@ -152,14 +152,14 @@ namespace Vercel
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, value._ProjectFilter, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._TotalConnectedProjects, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._UsageQuotaExceeded, options, global::Specgen.Runtime.JsonWrite.Boolean); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Status, options, global::Vercel.StoreStatus.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Ownership, options, global::Vercel.Ownership.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._TotalConnectedProjects is { } v2) global::Specgen.Runtime.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._UsageQuotaExceeded is { } v3) global::Specgen.Runtime.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Status is { } v4) global::Vercel.StoreStatus.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Ownership is { } v5) global::Vercel.Ownership.JsonConverter.WriteValue(writer, v5, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Capabilities.JsonConverter.WriteValue(writer, value._Capabilities, options); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalResourceId, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ExternalResourceStatus, options, global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._ExternalResourceStatus is { } v9) global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue(writer, v9, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value._Product, options); }
                 if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, value._ProtocolSettings, options); }
                 if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Notification.JsonConverter.WriteValue(writer, value._Notification, options); }

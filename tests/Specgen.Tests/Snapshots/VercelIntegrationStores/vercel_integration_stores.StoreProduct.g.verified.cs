@@ -109,11 +109,11 @@ namespace Vercel
                         case 7: result._ResourceLinks = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue); break;
                         case 8: result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue); break;
                         case 9: result._ProjectConnectionScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue); break;
-                        case 10: result._ShowSSOLinkOnProjectConnection = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
-                        case 11: result._DisableResourceRenaming = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean); break;
+                        case 10: result._ShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
+                        case 11: result._DisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
                         case 12: result._Repl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options); break;
                         case 13: result._Guides = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue); break;
-                        case 14: result._Value = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Element); break;
+                        case 14: result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options); break;
                         case 15: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 16: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -141,11 +141,11 @@ namespace Vercel
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.List(writer, value._ResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.List(writer, value._Tags, options, global::Vercel.Tag.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._ShowSSOLinkOnProjectConnection, options, global::Specgen.Runtime.JsonWrite.Boolean); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._DisableResourceRenaming, options, global::Specgen.Runtime.JsonWrite.Boolean); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._ShowSSOLinkOnProjectConnection is { } v10) global::Specgen.Runtime.JsonWrite.Boolean(writer, v10, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); if (value._DisableResourceRenaming is { } v11) global::Specgen.Runtime.JsonWrite.Boolean(writer, v11, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Repl.JsonConverter.WriteValue(writer, value._Repl, options); }
                 if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Guides, options, global::Vercel.Guide.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._Value, options, global::Specgen.Runtime.JsonWrite.Element); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._Value is { } v14) global::Specgen.Runtime.JsonWrite.Element(writer, v14, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
                 if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);

@@ -125,8 +125,8 @@ namespace Vercel
                         case 2: result._Items = global::Vercel.StringMultiSelectItems.JsonConverter.ReadValue(ref reader, options); break;
                         case 3: result._UiOptions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue); break;
                         case 4: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 5: result._MinItems = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
-                        case 6: result._MaxItems = global::Specgen.Runtime.JsonRead.OrNull(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 5: result._MinItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 6: result._MaxItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
                         case 7: result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 8: result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 9: result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
@@ -160,8 +160,8 @@ namespace Vercel
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.StringMultiSelectItems.JsonConverter.WriteValue(writer, value._Items, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.List(writer, value._UiOptions, options, global::Vercel.UiOption.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._MinItems, options, global::Specgen.Runtime.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.OrNull(writer, value._MaxItems, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._MinItems is { } v5) global::Specgen.Runtime.JsonWrite.Number(writer, v5, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._MaxItems is { } v6) global::Specgen.Runtime.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options); }
