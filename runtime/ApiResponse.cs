@@ -76,6 +76,10 @@ public sealed class ApiHeaders : IEnumerable<KeyValuePair<string, IEnumerable<st
         return false;
     }
 
+    /// <summary>The header as a 32-bit whole number (invariant culture), or null when it is missing, is not one or does not fit.</summary>
+    public int? Int32(string name) =>
+        int.TryParse(this[name], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
     /// <summary>The header as a whole number (invariant culture), or null when it is missing or is not one.</summary>
     public long? Int64(string name) =>
         long.TryParse(this[name], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;

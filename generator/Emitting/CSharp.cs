@@ -17,11 +17,7 @@ internal static class CSharp
 
     public static string TypeName(TypeRef type, string ns) => type.Kind switch
     {
-        TypeKind.String => "string",
-        TypeKind.Boolean => "bool",
-        TypeKind.Int32 => "int",
-        TypeKind.Int64 => "long",
-        TypeKind.Number => "double",
+        _ when type.Scalar is { } scalar => scalar.CSharpType,
         TypeKind.JsonObject => Json + ".Nodes.JsonObject",
         TypeKind.JsonNode => Json + ".Nodes.JsonNode",
         TypeKind.JsonElement => Json + ".JsonElement",

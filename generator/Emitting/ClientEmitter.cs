@@ -321,12 +321,12 @@ internal static class ClientEmitter
     private static string Format(TypeRef type, string expression, bool nullable)
     {
         var access = nullable ? expression + "?" : expression;
-        return type.Kind switch
+        return type.Scalar?.Text switch
         {
-            TypeKind.String => expression,
-            TypeKind.Boolean => nullable ? $"({expression} is null ? null : {expression}.Value ? \"true\" : \"false\")" : $"({expression} ? \"true\" : \"false\")",
-            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number => $"{access}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-            TypeKind.Named when type.IsValueType => $"{access}.Value",
+            ScalarText.AsIs => expression,
+            ScalarText.Boolean => nullable ? $"({expression} is null ? null : {expression}.Value ? \"true\" : \"false\")" : $"({expression} ? \"true\" : \"false\")",
+            ScalarText.Invariant => $"{access}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            _ when type.Kind == TypeKind.Named && type.IsValueType => $"{access}.Value",
             _ => $"{access}.ToString()",
         };
     }

@@ -40,10 +40,7 @@ internal static class HeadersEmitter
         var name = CSharp.Literal(header.WireName);
         return header.Type.Kind switch
         {
-            TypeKind.Boolean => $"headers.Boolean({name})",
-            TypeKind.Int32 => $"headers.Int64({name}) is {{ }} v{header.Name} && v{header.Name} >= int.MinValue && v{header.Name} <= int.MaxValue ? (int)v{header.Name} : default(int?)",
-            TypeKind.Int64 => $"headers.Int64({name})",
-            TypeKind.Number => $"headers.Number({name})",
+            _ when header.Type.Scalar is { HeaderRead: { } read } => $"headers.{read}({name})",
             TypeKind.Array => $"headers.List({name})",
             TypeKind.Named => $"headers[{name}] is {{ }} v{header.Name} ? new {CSharp.TypeName(header.Type, ns)}(v{header.Name}) : default({CSharp.TypeName(header.Type, ns)}?)",
             _ => $"headers[{name}]",

@@ -94,11 +94,7 @@ internal static class JsonCode
 
     private static string Primitive(TypeKind kind) => kind switch
     {
-        TypeKind.String => "String",
-        TypeKind.Boolean => "Boolean",
-        TypeKind.Int32 => "Int32",
-        TypeKind.Int64 => "Int64",
-        TypeKind.Number => "Number",
+        _ when Scalars.Of(kind) is { } scalar => scalar.JsonStep,
         TypeKind.JsonObject => "Object",
         TypeKind.JsonElement => "Element",
         _ => "Node",

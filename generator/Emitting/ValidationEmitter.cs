@@ -58,7 +58,8 @@ internal static class ValidationEmitter
             writer.Line($"validator.Required({at}, {value});");
         }
 
-        if (property.Type.Kind == TypeKind.String)
+        var checks = property.Type.Scalar?.Checks ?? ScalarChecks.None;
+        if ((checks & ScalarChecks.Text) != 0)
         {
             if (c.MinLength is not null || c.MaxLength is not null)
             {
@@ -76,7 +77,7 @@ internal static class ValidationEmitter
             }
         }
 
-        if (property.Type.Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number && (c.Minimum is not null || c.Maximum is not null))
+        if ((checks & ScalarChecks.Range) != 0 && (c.Minimum is not null || c.Maximum is not null))
         {
             writer.Line($"validator.Range({at}, {value}, {Double(c.Minimum)}, {Double(c.Maximum)});");
         }

@@ -47,7 +47,7 @@ internal static class JsonContextModeller
         TypeKind.Named => type.Name!,
         TypeKind.Array => NameOf(type.Item!) + "List",
         TypeKind.Map => NameOf(type.Item!) + "Map",
-        TypeKind.Number => "Double",
+        _ when type.Scalar is { } scalar => scalar.ContextName,
         _ => type.Kind.ToString(),
     };
 }

@@ -141,17 +141,24 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             return null;
         }
 
-        switch (type.Kind)
+        if (type.Kind == TypeKind.Named && type.IsValueType && scalar.TryGetValue(out string? enumText))
         {
-            case TypeKind.String when scalar.TryGetValue(out string? text):
+            // A string enum: the emitter wraps the literal in the enum's constructor.
+            return StringLiteral.Of(enumText);
+        }
+
+        switch (type.Scalar?.Literal)
+        {
+            case ScalarLiteral.String when scalar.TryGetValue(out string? text):
                 return StringLiteral.Of(text);
-            case TypeKind.Named when type.IsValueType && scalar.TryGetValue(out string? text):
-                // A string enum: the emitter wraps the literal in the enum's constructor.
-                return StringLiteral.Of(text);
-            case TypeKind.Boolean when scalar.TryGetValue(out bool flag):
+            case ScalarLiteral.Boolean when scalar.TryGetValue(out bool flag):
                 return flag ? "true" : "false";
-            case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number when TryNumber(scalar, out var number):
-                return type.Kind == TypeKind.Number ? NumberLiteral.Of(number) : ((long)number).ToString(CultureInfo.InvariantCulture) + (type.Kind == TypeKind.Int64 ? "L" : string.Empty);
+            case ScalarLiteral.Double when TryNumber(scalar, out var number):
+                return NumberLiteral.Of(number);
+            case ScalarLiteral.Int32 when TryNumber(scalar, out var number):
+                return ((long)number).ToString(CultureInfo.InvariantCulture);
+            case ScalarLiteral.Int64 when TryNumber(scalar, out var number):
+                return ((long)number).ToString(CultureInfo.InvariantCulture) + "L";
             default:
                 return null;
         }

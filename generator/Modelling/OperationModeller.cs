@@ -220,7 +220,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
                 var schema = header.Value.Schema;
                 var scalar = schema is not null && SchemaModeller.KindOf(schema) is not (0 or JsonSchemaType.Object) && schema.Properties is not { Count: > 0 };
                 var type = scalar ? schemas.Resolve(schema, new NameHint(Naming.Pascal(header.Key, "Header"), name), context.Canonical(at + "/" + Escape(header.Key)) + "/schema").Type : TypeRef.String;
-                var text = type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number
+                var text = type.Scalar is not null
                     || (type.Kind == TypeKind.Named && type.IsValueType)
                     || (type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.String);
                 headers.Add(new HeaderModel(members.Claim(Naming.Pascal(header.Key, "Header")), header.Key, text ? type : TypeRef.String, header.Value.Description));

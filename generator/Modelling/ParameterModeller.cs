@@ -114,8 +114,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
 
     /// <summary>A value a parameter can carry as text: a string, number, boolean or enum.</summary>
     private static bool IsText(TypeRef type) =>
-        type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Number
-        || (type.Kind == TypeKind.Named && type.IsValueType);
+        type.Scalar is not null || (type.Kind == TypeKind.Named && type.IsValueType);
 
     /// <summary>
     /// How an array query parameter joins its values, by its style; null when it is sent once per value.

@@ -150,10 +150,7 @@ internal sealed class SchemaModeller
         return type switch
         {
             JsonSchemaType.Array => new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, hint with { Name = ItemName(hint.Name) }, pointer + "/items").Type), nullable),
-            JsonSchemaType.String => new Resolved(TypeRef.String, nullable),
-            JsonSchemaType.Boolean => new Resolved(TypeRef.Boolean, nullable),
-            JsonSchemaType.Integer => new Resolved(schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64, nullable),
-            JsonSchemaType.Number => new Resolved(TypeRef.Number, nullable),
+            _ when Scalars.For(type, schema.Format) is { } scalar => new Resolved(TypeRef.Of(scalar), nullable),
             _ => new Resolved(TypeRef.JsonNode, true),
         };
     }

@@ -157,13 +157,16 @@ public class ResponseShapeTests
     public async Task Documented_headers_read_as_their_types()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => Answer(context, 200, "text/plain", "ok",
-            ("X-RateLimit-Remaining", "41"), ("X-Truncated", "true"), ("X-Log-Level", "debug"), ("X-Parts", "a, b,c")));
+            ("X-RateLimit-Remaining", "41"), ("X-Truncated", "true"), ("X-Page", "7"), ("X-Page-Size", "4294967296"), ("X-Log-Level", "debug"), ("X-Parts", "a, b,c")));
 
         var response = await CompiledSpec.CallWithResponseAsync(Client(server), "GetLogTextAsync", "j1", CancellationToken.None);
         var headers = Spec.Value.Type("GetLogTextHeaders").GetMethod("From")!.Invoke(null, [response.Headers])!;
 
         Assert.Equal(41L, CompiledSpec.Get(headers, "XRateLimitRemaining"));
         Assert.Equal(true, CompiledSpec.Get(headers, "XTruncated"));
+        Assert.Equal(7, CompiledSpec.Get(headers, "XPage"));
+        // An int32 header too large for an int reads as absent, not as a wrapped number.
+        Assert.Null(CompiledSpec.Get(headers, "XPageSize"));
         Assert.Equal("debug", CompiledSpec.Get(headers, "XLogLevel")!.ToString());
         Assert.Equal(["a", "b", "c"], (IReadOnlyList<string>)CompiledSpec.Get(headers, "XParts")!);
     }

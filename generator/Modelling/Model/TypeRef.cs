@@ -1,6 +1,6 @@
 namespace Specgen.Generator.Modelling.Model;
 
-/// <summary>What C# type a schema maps to.</summary>
+/// <summary>What C# type a schema maps to; what each scalar kind means is its entry in <see cref="Scalars"/>.</summary>
 internal enum TypeKind
 {
     String,
@@ -23,14 +23,19 @@ internal enum TypeKind
 /// <summary>A reference to a C# type; <see cref="Item"/> is the element type of arrays and maps.</summary>
 internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Item = null, bool IsValueType = false)
 {
-    public static readonly TypeRef String = new(TypeKind.String);
-    public static readonly TypeRef Boolean = new(TypeKind.Boolean, IsValueType: true);
-    public static readonly TypeRef Int32 = new(TypeKind.Int32, IsValueType: true);
-    public static readonly TypeRef Int64 = new(TypeKind.Int64, IsValueType: true);
-    public static readonly TypeRef Number = new(TypeKind.Number, IsValueType: true);
+    public static readonly TypeRef String = Of(Scalars.String);
+    public static readonly TypeRef Boolean = Of(Scalars.Boolean);
+    public static readonly TypeRef Int32 = Of(Scalars.Int32);
+    public static readonly TypeRef Int64 = Of(Scalars.Int64);
+    public static readonly TypeRef Number = Of(Scalars.Number);
     public static readonly TypeRef JsonObject = new(TypeKind.JsonObject);
     public static readonly TypeRef JsonNode = new(TypeKind.JsonNode);
     public static readonly TypeRef JsonElement = new(TypeKind.JsonElement, IsValueType: true);
+
+    /// <summary>The scalar's entry in <see cref="Scalars"/>; null when this is not a scalar.</summary>
+    public Scalar? Scalar => Scalars.Of(Kind);
+
+    public static TypeRef Of(Scalar scalar) => new(scalar.Kind, IsValueType: scalar.IsValueType);
 
     public static TypeRef Named(string name, bool isValueType = false) => new(TypeKind.Named, name, IsValueType: isValueType);
 
