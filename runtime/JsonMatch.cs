@@ -142,7 +142,7 @@ public static class JsonMatch
     /// </summary>
     public sealed class Facts
     {
-        private readonly byte[][] _names;
+        private readonly JsonMemberNames _names;
         private readonly ulong[] _presence;
         private readonly (byte[] Value, ulong Bit)[][] _values;
 
@@ -156,7 +156,7 @@ public static class JsonMatch
             }
 
             var names = facts.Select(f => f.Property).Distinct(StringComparer.Ordinal).ToList();
-            _names = names.Select(n => Encoding.UTF8.GetBytes(n)).ToArray();
+            _names = new JsonMemberNames(names.ToArray());
             _presence = new ulong[names.Count];
             _values = new (byte[], ulong)[names.Count][];
             for (var n = 0; n < names.Count; n++)
@@ -190,15 +190,9 @@ public static class JsonMatch
         /// <summary>The first property not yet seen whose name the reader is on, or -1.</summary>
         internal int IndexOf(ref Utf8JsonReader json, ulong seen)
         {
-            for (var n = 0; n < _names.Length; n++)
-            {
-                if ((seen & (1UL << n)) == 0 && json.ValueTextEquals(_names[n]))
-                {
-                    return n;
-                }
-            }
-
-            return -1;
+            // The names are distinct, so the one that matches is the first not yet seen, if it is not seen.
+            var n = _names.Find(ref json, -1);
+            return n >= 0 && (seen & (1UL << n)) == 0 ? n : -1;
         }
 
         /// <summary>The facts property <paramref name="index"/> makes true, with the reader on its value.</summary>

@@ -27,9 +27,6 @@ public sealed class JsonMemberNames
         }
     }
 
-    /// <summary>How many members there are.</summary>
-    public int Count => _utf8.Length;
-
     /// <summary>The name of member <paramref name="index"/>, encoded for <see cref="Utf8JsonWriter.WritePropertyName(JsonEncodedText)"/>.</summary>
     public JsonEncodedText this[int index] => _encoded[index];
 
@@ -45,27 +42,14 @@ public sealed class JsonMemberNames
             return -1;
         }
 
+        // Escaped or split text is rare: the reader compares its unescaped text itself.
+        var plain = !reader.HasValueSequence && !reader.ValueIsEscaped;
+        var name = plain ? reader.ValueSpan : default;
         var start = last + 1 < count ? last + 1 : 0;
-        if (reader.HasValueSequence || reader.ValueIsEscaped)
-        {
-            // Rare: the reader compares its unescaped text itself.
-            for (var n = 0; n < count; n++)
-            {
-                var i = start + n < count ? start + n : start + n - count;
-                if (reader.ValueTextEquals(_utf8[i]))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        var name = reader.ValueSpan;
         for (var n = 0; n < count; n++)
         {
             var i = start + n < count ? start + n : start + n - count;
-            if (name.SequenceEqual(_utf8[i]))
+            if (plain ? name.SequenceEqual(_utf8[i]) : reader.ValueTextEquals(_utf8[i]))
             {
                 return i;
             }

@@ -38,34 +38,23 @@ internal static class SpecEmitter
             return $"{spec.HintPrefix}.{hint}.g.cs";
         }
 
-        if (spec.Types.Count > TypesPerFile)
+        var perFile = spec.Types.Count > TypesPerFile ? TypesPerFile : 1;
+        for (var start = 0; start < spec.Types.Count; start += perFile)
         {
-            for (var start = 0; start < spec.Types.Count; start += TypesPerFile)
+            var writer = CSharp.NewFile(spec.Namespace);
+            var end = System.Math.Min(start + perFile, spec.Types.Count);
+            for (var i = start; i < end; i++)
             {
-                var writer = CSharp.NewFile(spec.Namespace);
-                var end = System.Math.Min(start + TypesPerFile, spec.Types.Count);
-                for (var i = start; i < end; i++)
+                if (i > start)
                 {
-                    if (i > start)
-                    {
-                        writer.Line();
-                    }
-
-                    WriteType(writer, spec.Types[i], spec);
+                    writer.Line();
                 }
 
-                var number = (start / TypesPerFile + 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
-                yield return new GeneratedFile(Hint("Types" + number), CSharp.EndFile(writer));
+                WriteType(writer, spec.Types[i], spec);
             }
-        }
-        else
-        {
-            foreach (var type in spec.Types)
-            {
-                var writer = CSharp.NewFile(spec.Namespace);
-                WriteType(writer, type, spec);
-                yield return new GeneratedFile(Hint(type.Name), CSharp.EndFile(writer));
-            }
+
+            var name = perFile == 1 ? spec.Types[start].Name : "Types" + (start / perFile + 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            yield return new GeneratedFile(Hint(name), CSharp.EndFile(writer));
         }
 
         var json = CSharp.NewFile(spec.Namespace);

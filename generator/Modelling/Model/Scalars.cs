@@ -40,7 +40,7 @@ internal enum ScalarChecks
 
 /// <summary>
 /// One scalar C# type and everything the pipeline does with it: which schema <c>type</c> and
-/// <c>format</c> give it, its C# name, the <c>Specgen.Runtime.JsonRead</c>/<c>JsonWrite</c> step that
+/// <c>format</c> give it, its C# name and whether it is a value type, the <c>Specgen.Runtime.JsonRead</c>/<c>JsonWrite</c> step that
 /// reads and writes it, its name in the JSON context, how it becomes parameter text, which
 /// <c>ApiHeaders</c> method reads it from a header (none: the header's text), how a default is written,
 /// and which constraints are checked.
@@ -50,15 +50,13 @@ internal sealed record Scalar(
     JsonSchemaType SchemaType,
     string? Format,
     string CSharpType,
+    bool IsValueType,
     string JsonStep,
     string ContextName,
     ScalarText Text,
     string? HeaderRead,
     ScalarLiteral Literal,
-    ScalarChecks Checks)
-{
-    public bool IsValueType => Kind != TypeKind.String;
-}
+    ScalarChecks Checks);
 
 /// <summary>
 /// The scalar table: adding a scalar type or a format is one entry here (and, when it needs one, the
@@ -66,11 +64,11 @@ internal sealed record Scalar(
 /// </summary>
 internal static class Scalars
 {
-    public static readonly Scalar String = new(TypeKind.String, JsonSchemaType.String, null, "string", "String", "String", ScalarText.AsIs, null, ScalarLiteral.String, ScalarChecks.Text);
-    public static readonly Scalar Boolean = new(TypeKind.Boolean, JsonSchemaType.Boolean, null, "bool", "Boolean", "Boolean", ScalarText.Boolean, "Boolean", ScalarLiteral.Boolean, ScalarChecks.None);
-    public static readonly Scalar Int32 = new(TypeKind.Int32, JsonSchemaType.Integer, "int32", "int", "Int32", "Int32", ScalarText.Invariant, "Int32", ScalarLiteral.Int32, ScalarChecks.Range);
-    public static readonly Scalar Int64 = new(TypeKind.Int64, JsonSchemaType.Integer, null, "long", "Int64", "Int64", ScalarText.Invariant, "Int64", ScalarLiteral.Int64, ScalarChecks.Range);
-    public static readonly Scalar Number = new(TypeKind.Number, JsonSchemaType.Number, null, "double", "Number", "Double", ScalarText.Invariant, "Number", ScalarLiteral.Double, ScalarChecks.Range);
+    public static readonly Scalar String = new(TypeKind.String, JsonSchemaType.String, null, "string", false, "String", "String", ScalarText.AsIs, null, ScalarLiteral.String, ScalarChecks.Text);
+    public static readonly Scalar Boolean = new(TypeKind.Boolean, JsonSchemaType.Boolean, null, "bool", true, "Boolean", "Boolean", ScalarText.Boolean, "Boolean", ScalarLiteral.Boolean, ScalarChecks.None);
+    public static readonly Scalar Int32 = new(TypeKind.Int32, JsonSchemaType.Integer, "int32", "int", true, "Int32", "Int32", ScalarText.Invariant, "Int32", ScalarLiteral.Int32, ScalarChecks.Range);
+    public static readonly Scalar Int64 = new(TypeKind.Int64, JsonSchemaType.Integer, null, "long", true, "Int64", "Int64", ScalarText.Invariant, "Int64", ScalarLiteral.Int64, ScalarChecks.Range);
+    public static readonly Scalar Number = new(TypeKind.Number, JsonSchemaType.Number, null, "double", true, "Number", "Double", ScalarText.Invariant, "Number", ScalarLiteral.Double, ScalarChecks.Range);
 
     /// <summary>Every entry; for a schema type, an entry with a format comes before the one without.</summary>
     public static readonly Scalar[] All = [String, Boolean, Int32, Int64, Number];
