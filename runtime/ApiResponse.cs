@@ -91,11 +91,64 @@ public sealed class ApiHeaders : IEnumerable<KeyValuePair<string, IEnumerable<st
     /// <summary>The header as <c>true</c> or <c>false</c> (any case), or null when it is missing or is neither.</summary>
     public bool? Boolean(string name) => bool.TryParse(this[name], out var value) ? value : null;
 
+    /// <summary>The header as a <see cref="float"/> (invariant culture), or null when it is missing or is not one.</summary>
+    public float? Single(string name) => Parse(name, ApiText.ParseSingle);
+
+    /// <summary>The header as a <see cref="decimal"/> (invariant culture), or null when it is missing or is not one.</summary>
+    public decimal? Decimal(string name) => Parse(name, ApiText.ParseDecimal);
+
+    /// <summary>The header as an RFC 3339 date-time or an HTTP date (<c>Wed, 21 Oct 2015 07:28:00 GMT</c>), or null when it is missing or is neither.</summary>
+    public DateTimeOffset? DateTime(string name) =>
+        Parse(name, ApiText.ParseDateTime)
+        ?? (DateTimeOffset.TryParseExact(this[name], "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ? date : null);
+
+    /// <summary>The header as an RFC 3339 full-date, or null when it is missing or is not one.</summary>
+    public DateOnly? Date(string name) => Parse(name, ApiText.ParseDate);
+
+    /// <summary>The header as an RFC 3339 partial-time, or null when it is missing or is not one.</summary>
+    public TimeOnly? Time(string name) => Parse(name, ApiText.ParseTime);
+
+    /// <summary>The header as a UUID, or null when it is missing or is not one.</summary>
+    public Guid? Guid(string name) => Parse(name, ApiText.ParseGuid);
+
+    /// <summary>The header as a URI (absolute or relative), or null when it is missing or is not one.</summary>
+    public Uri? Uri(string name) => this[name] is { } text && System.Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var uri) ? uri : null;
+
+    /// <summary>The header's base64 bytes, or null when it is missing or is not base64.</summary>
+    public byte[]? Bytes(string name)
+    {
+        var text = this[name];
+        var buffer = new byte[((text?.Length ?? 0) * 3 / 4) + 3];
+        return text is not null && Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
+    }
+
     /// <summary>The header's comma-separated values (OpenAPI's simple style), or null when it is missing.</summary>
     public IReadOnlyList<string>? List(string name) =>
         TryGetValues(name, out var values)
             ? values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList()
             : null;
+
+    private T? Parse<T>(string name, Func<string, T> parse)
+        where T : struct
+    {
+        if (this[name] is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 
     /// <inheritdoc/>
     public IEnumerator<KeyValuePair<string, IEnumerable<string>>> GetEnumerator()

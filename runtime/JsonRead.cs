@@ -35,6 +35,59 @@ public static class JsonRead
     /// <summary>Reads a number.</summary>
     public static double Number(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetDouble();
 
+    /// <summary>Reads a <see cref="float"/>.</summary>
+    public static float Single(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetSingle();
+
+    /// <summary>Reads a <see cref="decimal"/>.</summary>
+    public static decimal Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetDecimal();
+
+    /// <summary>Reads an RFC 3339 date-time string (<see cref="ApiText.ParseDateTime"/>).</summary>
+    public static DateTimeOffset DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseDateTime(Text(ref reader));
+
+    /// <summary>Reads an RFC 3339 full-date string.</summary>
+    public static DateOnly Date(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseDate(Text(ref reader));
+
+    /// <summary>Reads an RFC 3339 partial-time string.</summary>
+    public static TimeOnly Time(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseTime(Text(ref reader));
+
+    /// <summary>Reads a UUID string.</summary>
+    public static Guid Guid(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseGuid(Text(ref reader));
+
+    /// <summary>Reads a URI string, absolute or relative, kept as given; <c>null</c> for a JSON null.</summary>
+    public static Uri? Uri(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : ApiText.ParseUri(Text(ref reader));
+
+    /// <summary>Reads a base64 string; <c>null</c> for a JSON null.</summary>
+    public static byte[]? Bytes(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : reader.GetBytesFromBase64();
+
+    /// <summary>
+    /// Reads a value whose type or format the JSON may not keep to (a date that is not a date, a number
+    /// too large for an <see cref="int"/>): with <paramref name="read"/> when it can, else the value is kept
+    /// as it was in <paramref name="raw"/>, so it is written back unchanged, and <c>default</c> is returned.
+    /// With strict options (<see cref="Strict"/>) such a value fails the read.
+    /// </summary>
+    public static T? Lenient<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read, ref JsonElement? raw)
+    {
+        var start = reader;
+        try
+        {
+            raw = null;
+            return read(ref reader, options);
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException && !IsStrict(options))
+        {
+            // The converter has the whole value buffered, so a copy of the reader can read it again.
+            reader = start;
+            raw = JsonElement.ParseValue(ref reader);
+            return default;
+        }
+    }
+
+    /// <summary>What touching a member that <see cref="Lenient"/> kept as it was throws.</summary>
+    public static MemberUnavailableException Malformed(string type, string member, string property, string format, JsonElement raw) =>
+        new(type, member, property, format, raw);
+
     /// <summary>Reads any JSON value as a node; <c>null</c> for a JSON null.</summary>
     public static JsonNode? Node(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
         JsonNode.Parse(ref reader, new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
@@ -199,6 +252,10 @@ public static class JsonRead
 
         public override System.Text.Json.Serialization.JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => null;
     }
+
+    /// <summary>The string the reader is on; any other token (null included) is not text.</summary>
+    private static string Text(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new InvalidOperationException($"Expected a string, got {reader.TokenType}.");
 
     private static string Describe(JsonTokenType token) => token switch
     {

@@ -29,6 +29,40 @@ public static class JsonWrite
     /// <summary>Writes a number.</summary>
     public static void Number(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
 
+    /// <summary>Writes a number.</summary>
+    public static void Single(Utf8JsonWriter writer, float value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes a number.</summary>
+    public static void Decimal(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+
+    /// <summary>Writes an RFC 3339 date-time string (<see cref="ApiText.DateTime"/>).</summary>
+    public static void DateTime(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(ApiText.DateTime(value));
+
+    /// <summary>Writes an RFC 3339 full-date string.</summary>
+    public static void Date(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => writer.WriteStringValue(ApiText.Date(value));
+
+    /// <summary>Writes an RFC 3339 partial-time string.</summary>
+    public static void Time(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options) => writer.WriteStringValue(ApiText.Time(value));
+
+    /// <summary>Writes a UUID string.</summary>
+    public static void Guid(Utf8JsonWriter writer, Guid value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+
+    /// <summary>Writes a URI as it was given, or <c>null</c>.</summary>
+    public static void Uri(Utf8JsonWriter writer, Uri? value, JsonSerializerOptions options) => writer.WriteStringValue(value?.OriginalString);
+
+    /// <summary>Writes bytes as a base64 string, or <c>null</c>.</summary>
+    public static void Bytes(Utf8JsonWriter writer, byte[]? value, JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteBase64StringValue(value);
+        }
+    }
+
     /// <summary>Writes a node, or <c>null</c>.</summary>
     public static void Node(Utf8JsonWriter writer, JsonNode? value, JsonSerializerOptions options)
     {

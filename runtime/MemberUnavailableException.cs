@@ -2,7 +2,7 @@ namespace Specgen.Runtime;
 
 /// <summary>
 /// A member the spec marks required was read from JSON that did not have it, or had <c>null</c> where
-/// the spec allows none. The rest of the value was read and can be used; only this member cannot.
+/// the spec allows none, or the JSON's value is not valid in the member's type or format. The rest of the value was read and can be used; only this member cannot.
 /// </summary>
 /// <remarks>
 /// Servers drift from their specs, so generated types read such JSON instead of failing the whole call,
@@ -22,6 +22,23 @@ public sealed class MemberUnavailableException : InvalidOperationException
         JsonName = jsonName;
         WasNull = wasNull;
     }
+
+    /// <summary>Creates the exception for a value that is not valid in its type or format; it is kept as it was sent.</summary>
+    public MemberUnavailableException(string typeName, string memberName, string jsonName, string format, System.Text.Json.JsonElement rawValue)
+        : base($"{typeName}.{memberName} has no value: the JSON's '{jsonName}' is not a valid {format}. It is kept as sent (RawValue) and written back unchanged.")
+    {
+        TypeName = typeName;
+        MemberName = memberName;
+        JsonName = jsonName;
+        Format = format;
+        RawValue = rawValue;
+    }
+
+    /// <summary>For a value that is not valid in its type or format, the spec's type or format (<c>date-time</c>, <c>int32</c>); otherwise null.</summary>
+    public string? Format { get; }
+
+    /// <summary>For a value that is not valid in its type or format, the JSON as it was sent; otherwise null.</summary>
+    public System.Text.Json.JsonElement? RawValue { get; }
 
     /// <summary>The generated type.</summary>
     public string TypeName { get; }

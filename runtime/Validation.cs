@@ -101,13 +101,16 @@ public sealed class RequestValidator
         }
     }
 
-    /// <summary>Number bounds (inclusive).</summary>
-    public void Range(string path, double? value, double? minimum, double? maximum)
+    /// <summary>Number bounds (inclusive), for any number type (compared as <see cref="double"/>).</summary>
+    public void Range<T>(string path, T? value, double? minimum, double? maximum)
+        where T : struct, System.Numerics.INumberBase<T>
     {
-        if (value is not { } number)
+        if (value is not { } given)
         {
             return;
         }
+
+        var number = double.CreateSaturating(given);
 
         if (minimum is { } min && number < min)
         {

@@ -326,6 +326,9 @@ internal static class ClientEmitter
             ScalarText.AsIs => expression,
             ScalarText.Boolean => nullable ? $"({expression} is null ? null : {expression}.Value ? \"true\" : \"false\")" : $"({expression} ? \"true\" : \"false\")",
             ScalarText.Invariant => $"{access}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            ScalarText.Format => nullable
+                ? $"({expression} is null ? null : {CSharp.Runtime}.ApiText.{type.Scalar.JsonStep}({expression}{(type.IsValueType ? ".Value" : string.Empty)}))"
+                : $"{CSharp.Runtime}.ApiText.{type.Scalar.JsonStep}({expression})",
             _ when type.Kind == TypeKind.Named && type.IsValueType => $"{access}.Value",
             _ => $"{access}.ToString()",
         };

@@ -63,7 +63,7 @@ internal static class RecordConverterEmitter
                         for (var i = 0; i < model.Properties.Count; i++)
                         {
                             var property = model.Properties[i];
-                            writer.Line($"case {i}: result.{RecordMembers.Field(property)} = {ReadValue(property.Type, ns)}; break;");
+                            writer.Line($"case {i}: result.{RecordMembers.Field(property)} = {ReadValue(property, ns)}; break;");
                         }
                     }
 
@@ -114,11 +114,18 @@ internal static class RecordConverterEmitter
     }
 
     /// <summary>An expression reading a member's value; a value type's field is nullable, and a JSON null leaves it null.</summary>
-    private static string ReadValue(TypeRef type, string ns) => type.IsValueType
+    private static string ReadValue(PropertyModel property, string ns)
+    {
+        var type = property.Type;
+        // A value that can fail its format is read leniently: if it does, it is kept as sent in the raw field.
+        var read = type.CanBeMalformed
+            ? $"{CSharp.Runtime}.JsonRead.Lenient(ref reader, options, {JsonCode.ReadFunc(type, ns)}, ref result.{RecordMembers.RawField(property)})"
+            : JsonCode.ReadCall(type, ns);
+
         // default(T?), not null: an enum converts from string, so null alone would be read as one. Written
         // out rather than through JsonRead.OrNull: a delegate call per value is measurable in the reader.
-        ? $"reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? default({CSharp.TypeName(type, ns)}?) : {JsonCode.ReadCall(type, ns)}"
-        : JsonCode.ReadCall(type, ns);
+        return type.IsValueType ? $"reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? default({CSharp.TypeName(type, ns)}?) : {read}" : read;
+    }
 
     private static void WriteWrite(SourceWriter writer, ObjectModel model, string ns)
     {
@@ -138,6 +145,12 @@ internal static class RecordConverterEmitter
                 var write = property.Type.IsValueType
                     ? $"if ({field} is {{ }} v{index}) {JsonCode.WriteCall(property.Type, ns, "v" + index)} else writer.WriteNullValue();"
                     : JsonCode.WriteCall(property.Type, ns, field);
+                if (property.Type.CanBeMalformed)
+                {
+                    // A value kept as sent goes back unchanged.
+                    write = $"if (value.{RecordMembers.RawField(property)} is {{ }} raw{index}) raw{index}.WriteTo(writer); else {write}";
+                }
+
                 writer.Line($"if ({RecordMembers.IsSet(i, "value.")}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
             }
 

@@ -36,7 +36,7 @@ internal static class RecordEmitter
             writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
             writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
             writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
-            if (model.Properties.Any(p => p.CanBeUnavailable))
+            if (model.Properties.Any(p => p.CanBeUnavailable || p.Type.CanBeMalformed))
             {
                 WritePrintMembers(writer, model);
             }
@@ -72,6 +72,15 @@ internal static class RecordEmitter
         {
             var initial = InitialValue(property, ns);
             writer.Line($"private {RecordMembers.FieldType(property, ns)} {RecordMembers.Field(property)}{(initial is null ? string.Empty : " = " + initial)};");
+        }
+
+        if (model.Properties.Any(p => p.Type.CanBeMalformed))
+        {
+            writer.Line("// A value the JSON had that is not valid in its member's type or format, kept as sent.");
+            foreach (var property in model.Properties.Where(p => p.Type.CanBeMalformed))
+            {
+                writer.Line($"private {CSharp.Json}.JsonElement? {RecordMembers.RawField(property)};");
+            }
         }
 
         writer.Line();
@@ -115,8 +124,25 @@ internal static class RecordEmitter
         var setter = property.IsRequired || property.AllowsNull
             ? $"{{ {field} = value; {set} |= {bit}; }}"
             : $"{{ {field} = value; {set} = value is null ? {set} & ~({bit}) : {set} | ({bit}); }}";
+        if (property.Type.CanBeMalformed)
+        {
+            // A value kept as sent says what was wrong when touched; setting the member replaces it.
+            var raw = RecordMembers.RawField(property);
+            var expected = CSharp.Literal(Expected(property.Type));
+            getter = $"{raw} is {{ }} raw ? throw {CSharp.Runtime}.JsonRead.Malformed({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}, {expected}, raw) : {getter}";
+            setter = setter.Insert(2, raw + " = null; ");
+        }
+
         writer.Line($"public {required}{type} {property.Name} {{ get => {getter}; init {setter} }}");
     }
+
+    /// <summary>What a malformable member's value must be, for the message: <c>date-time</c>, <c>list of uuid</c>.</summary>
+    private static string Expected(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => "list of " + Expected(type.Item!),
+        TypeKind.Map => "map of " + Expected(type.Item!),
+        _ => type.Scalar!.Expected,
+    };
 
     /// <summary>
     /// <c>ToString</c>'s members, from the fields: a required member the JSON lacked must not make
@@ -130,7 +156,8 @@ internal static class RecordEmitter
             var separator = string.Empty;
             foreach (var property in model.Properties)
             {
-                writer.Line($"builder.Append({CSharp.Literal(separator + property.Name + " = ")}).Append((object?){RecordMembers.Field(property)});");
+                var value = property.Type.CanBeMalformed ? $"(object?){RecordMembers.RawField(property)} ?? {RecordMembers.Field(property)}" : $"(object?){RecordMembers.Field(property)}";
+                writer.Line($"builder.Append({CSharp.Literal(separator + property.Name + " = ")}).Append({value});");
                 separator = ", ";
             }
 

@@ -14,6 +14,12 @@ internal static class RecordMembers
     // meets "_set0" or another member's field.
     public static string Field(PropertyModel property) => "_" + property.Name;
 
+    /// <summary>
+    /// For a member whose value can fail its format (<see cref="TypeRef.CanBeMalformed"/>), the field that
+    /// keeps such a value as sent; lower case after the underscore, so it never meets a member's field.
+    /// </summary>
+    public static string RawField(PropertyModel property) => "_raw_" + property.Name;
+
     public static string SetField(int index) => "_set" + (index / 64).ToString(CultureInfo.InvariantCulture);
 
     public static int SetFieldCount(ObjectModel model) => (model.Properties.Count + 63) / 64;

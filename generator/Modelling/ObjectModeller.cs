@@ -159,6 +159,10 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
                 return ((long)number).ToString(CultureInfo.InvariantCulture);
             case ScalarLiteral.Int64 when TryNumber(scalar, out var number):
                 return ((long)number).ToString(CultureInfo.InvariantCulture) + "L";
+            case ScalarLiteral.Single when TryNumber(scalar, out var number) && System.Math.Abs(number) <= float.MaxValue:
+                return NumberLiteral.Text(number) + "F";
+            case ScalarLiteral.Decimal when TryNumber(scalar, out var number) && System.Math.Abs(number) < 7.9e28:
+                return NumberLiteral.Text(number) + "M";
             default:
                 return null;
         }

@@ -48,6 +48,23 @@ public class FullApiTests
         Assert.Equal(new[] { "SPECGEN003", "SPECGEN005", "SPECGEN006", "SPECGEN007", "SPECGEN012" }, ids);
     }
 
+    [Theory]
+    [InlineData("CreateConfigurableLogDrainAsync", "request", "Url", "System.Uri")]
+    [InlineData("AssignAliasAsync", null, "Created", "System.DateTimeOffset")]
+    public void Date_time_and_uri_members_are_DateTimeOffset_and_Uri(string method, string? parameter, string member, string expected)
+    {
+        // POST /v1/log-drains sends its url (format: uri); POST /v2/deployments/{id}/aliases answers with created (format: date-time).
+        var client = Run.Value.Output.GetTypeByMetadataName("Vercel.VercelClient")!;
+        var call = client.GetMembers(method).OfType<IMethodSymbol>().Single();
+        var type = parameter is null
+            ? ((INamedTypeSymbol)call.ReturnType).TypeArguments.Single()
+            : call.Parameters.Single(p => p.Name == parameter).Type;
+
+        var property = type.GetMembers(member).OfType<IPropertySymbol>().Single();
+        var propertyType = property.Type is INamedTypeSymbol { IsGenericType: true, Name: "Nullable" } nullable ? nullable.TypeArguments[0] : property.Type;
+        Assert.Equal(expected, propertyType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_operation_becomes_one_client_method()
     {

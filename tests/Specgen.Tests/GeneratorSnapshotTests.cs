@@ -3,27 +3,36 @@ using Xunit;
 
 namespace Specgen.Tests;
 
-/// <summary>Every file generated for spec/ is compared with its checked-in snapshot.</summary>
+/// <summary>
+/// Every file generated for spec/, and for each fixture that pins a modelling feature, is compared with its
+/// checked-in snapshot (Snapshots/{name}/), so a failing snapshot says which output changed.
+/// </summary>
 public class GeneratorSnapshotTests
 {
-    private static readonly string SnapshotDirectory = Path.Combine(Repository.TestsDirectory, "Snapshots", "VercelIntegrationStores");
-
     [Fact]
-    public void Generated_files_match_their_snapshots()
+    public void Generated_files_match_their_snapshots() => CheckAll(SpecFile.FromRepository(), "VercelIntegrationStores");
+
+    [Theory]
+    [InlineData("formats.yaml")]
+    public void A_fixture_s_generated_files_match_their_snapshots(string fixture) =>
+        CheckAll(CompiledSpec.Fixture(fixture), Path.GetFileNameWithoutExtension(fixture));
+
+    private static void CheckAll(SpecFile spec, string name)
     {
-        var run = GeneratorHarness.Run(SpecFile.FromRepository());
+        var directory = Path.Combine(Repository.TestsDirectory, "Snapshots", name);
+        var run = GeneratorHarness.Run(spec);
         Assert.Null(run.Exception);
         Assert.NotEmpty(run.Sources);
 
         var failures = run.Sources
-            .Select(source => Snapshot.Check(SnapshotDirectory, Path.GetFileNameWithoutExtension(source.HintName), source.SourceText.ToString()))
+            .Select(source => Snapshot.Check(directory, Path.GetFileNameWithoutExtension(source.HintName), source.SourceText.ToString()))
             .Where(failure => failure is not null)
             .ToList();
 
         // A snapshot with no generated file behind it means a type disappeared.
         var generated = run.Sources.Select(s => Path.GetFileNameWithoutExtension(s.HintName) + ".verified.cs").ToHashSet();
-        failures.AddRange(Directory.Exists(SnapshotDirectory)
-            ? Directory.GetFiles(SnapshotDirectory, "*.verified.cs").Select(Path.GetFileName).Where(f => !generated.Contains(f!)).Select(f => $"{f}: snapshot has no generated file")
+        failures.AddRange(Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*.verified.cs").Select(Path.GetFileName).Where(f => !generated.Contains(f!)).Select(f => $"{f}: snapshot has no generated file")
             : []);
 
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));

@@ -13,6 +13,9 @@ internal enum ScalarText
 
     /// <summary><c>ToString</c> in the invariant culture.</summary>
     Invariant,
+
+    /// <summary>The format's own rule: the <c>Specgen.Runtime.ApiText</c> method named by the entry's step.</summary>
+    Format,
 }
 
 /// <summary>How a scalar's default or constant is written as a C# literal.</summary>
@@ -23,6 +26,11 @@ internal enum ScalarLiteral
     Int32,
     Int64,
     Double,
+    Single,
+    Decimal,
+
+    /// <summary>A default is not written (a date, a UUID): the member starts out unset.</summary>
+    None,
 }
 
 /// <summary>Which of a schema's constraints apply to a scalar.</summary>
@@ -40,10 +48,12 @@ internal enum ScalarChecks
 
 /// <summary>
 /// One scalar C# type and everything the pipeline does with it: which schema <c>type</c> and
-/// <c>format</c> give it, its C# name and whether it is a value type, the <c>Specgen.Runtime.JsonRead</c>/<c>JsonWrite</c> step that
-/// reads and writes it, its name in the JSON context, how it becomes parameter text, which
-/// <c>ApiHeaders</c> method reads it from a header (none: the header's text), how a default is written,
-/// and which constraints are checked.
+/// <c>format</c>s give it, its C# name and whether it is a value type, the step that reads and writes it
+/// (<c>Specgen.Runtime.JsonRead</c>/<c>JsonWrite</c>, and for <see cref="ScalarText.Format"/> the
+/// <c>ApiText</c> method; for a header, the <c>ApiHeaders</c> method <paramref name="HeaderRead"/>, none
+/// meaning the header's text), its name in the JSON context, how a default is written, which constraints
+/// are checked, and whether a value of the right JSON kind can still fail to be one
+/// (<paramref name="CanBeMalformed"/>): such a value is kept as sent instead of failing the read.
 /// </summary>
 internal sealed record Scalar(
     TypeKind Kind,
@@ -56,22 +66,37 @@ internal sealed record Scalar(
     ScalarText Text,
     string? HeaderRead,
     ScalarLiteral Literal,
-    ScalarChecks Checks);
+    ScalarChecks Checks,
+    bool CanBeMalformed,
+    string? OtherFormat = null)
+{
+    /// <summary>What the value must be, in a message: its format, else its schema type.</summary>
+    public string Expected => Format ?? SchemaType.ToString().ToLowerInvariant();
+}
 
 /// <summary>
 /// The scalar table: adding a scalar type or a format is one entry here (and, when it needs one, the
-/// runtime step the entry names).
+/// runtime step the entry names). A format not listed (<c>email</c>, <c>hostname</c>, <c>ipv4</c>,
+/// <c>duration</c>, <c>binary</c> inside JSON) is the schema type's plain entry.
 /// </summary>
 internal static class Scalars
 {
-    public static readonly Scalar String = new(TypeKind.String, JsonSchemaType.String, null, "string", false, "String", "String", ScalarText.AsIs, null, ScalarLiteral.String, ScalarChecks.Text);
-    public static readonly Scalar Boolean = new(TypeKind.Boolean, JsonSchemaType.Boolean, null, "bool", true, "Boolean", "Boolean", ScalarText.Boolean, "Boolean", ScalarLiteral.Boolean, ScalarChecks.None);
-    public static readonly Scalar Int32 = new(TypeKind.Int32, JsonSchemaType.Integer, "int32", "int", true, "Int32", "Int32", ScalarText.Invariant, "Int32", ScalarLiteral.Int32, ScalarChecks.Range);
-    public static readonly Scalar Int64 = new(TypeKind.Int64, JsonSchemaType.Integer, null, "long", true, "Int64", "Int64", ScalarText.Invariant, "Int64", ScalarLiteral.Int64, ScalarChecks.Range);
-    public static readonly Scalar Number = new(TypeKind.Number, JsonSchemaType.Number, null, "double", true, "Number", "Double", ScalarText.Invariant, "Number", ScalarLiteral.Double, ScalarChecks.Range);
+    public static readonly Scalar String = new(TypeKind.String, JsonSchemaType.String, null, "string", false, "String", "String", ScalarText.AsIs, null, ScalarLiteral.String, ScalarChecks.Text, false);
+    public static readonly Scalar Boolean = new(TypeKind.Boolean, JsonSchemaType.Boolean, null, "bool", true, "Boolean", "Boolean", ScalarText.Boolean, "Boolean", ScalarLiteral.Boolean, ScalarChecks.None, false);
+    public static readonly Scalar Int32 = new(TypeKind.Int32, JsonSchemaType.Integer, "int32", "int", true, "Int32", "Int32", ScalarText.Invariant, "Int32", ScalarLiteral.Int32, ScalarChecks.Range, true);
+    public static readonly Scalar Int64 = new(TypeKind.Int64, JsonSchemaType.Integer, null, "long", true, "Int64", "Int64", ScalarText.Invariant, "Int64", ScalarLiteral.Int64, ScalarChecks.Range, true, "int64");
+    public static readonly Scalar Number = new(TypeKind.Number, JsonSchemaType.Number, null, "double", true, "Number", "Double", ScalarText.Invariant, "Number", ScalarLiteral.Double, ScalarChecks.Range, false, "double");
+    public static readonly Scalar Single = new(TypeKind.Single, JsonSchemaType.Number, "float", "float", true, "Single", "Single", ScalarText.Format, "Single", ScalarLiteral.Single, ScalarChecks.Range, true);
+    public static readonly Scalar Decimal = new(TypeKind.Decimal, JsonSchemaType.Number, "decimal", "decimal", true, "Decimal", "Decimal", ScalarText.Format, "Decimal", ScalarLiteral.Decimal, ScalarChecks.Range, true);
+    public static readonly Scalar DateTime = new(TypeKind.DateTime, JsonSchemaType.String, "date-time", "global::System.DateTimeOffset", true, "DateTime", "DateTimeOffset", ScalarText.Format, "DateTime", ScalarLiteral.None, ScalarChecks.None, true);
+    public static readonly Scalar Date = new(TypeKind.Date, JsonSchemaType.String, "date", "global::System.DateOnly", true, "Date", "DateOnly", ScalarText.Format, "Date", ScalarLiteral.None, ScalarChecks.None, true);
+    public static readonly Scalar Time = new(TypeKind.Time, JsonSchemaType.String, "time", "global::System.TimeOnly", true, "Time", "TimeOnly", ScalarText.Format, "Time", ScalarLiteral.None, ScalarChecks.None, true);
+    public static readonly Scalar Uuid = new(TypeKind.Uuid, JsonSchemaType.String, "uuid", "global::System.Guid", true, "Guid", "Guid", ScalarText.Format, "Guid", ScalarLiteral.None, ScalarChecks.None, true);
+    public static readonly Scalar Uri = new(TypeKind.Uri, JsonSchemaType.String, "uri", "global::System.Uri", false, "Uri", "Uri", ScalarText.Format, "Uri", ScalarLiteral.None, ScalarChecks.None, true, "uri-reference");
+    public static readonly Scalar Bytes = new(TypeKind.Bytes, JsonSchemaType.String, "byte", "byte[]", false, "Bytes", "Bytes", ScalarText.Format, "Bytes", ScalarLiteral.None, ScalarChecks.None, true);
 
-    /// <summary>Every entry; for a schema type, an entry with a format comes before the one without.</summary>
-    public static readonly Scalar[] All = [String, Boolean, Int32, Int64, Number];
+    /// <summary>Every entry; for a schema type, the plain entry (no format) is the one an unlisted format gets.</summary>
+    public static readonly Scalar[] All = [String, Boolean, Int32, Int64, Number, Single, Decimal, DateTime, Date, Time, Uuid, Uri, Bytes];
 
     /// <summary>The entry for a scalar type kind; null for a kind that is not a scalar (a named type, a list, JSON).</summary>
     public static Scalar? Of(TypeKind kind)
@@ -87,7 +112,7 @@ internal static class Scalars
         return null;
     }
 
-    /// <summary>The entry for a schema's <c>type</c> and <c>format</c>: the one with that format, else the type's own; null when the type is not a scalar.</summary>
+    /// <summary>The entry for a schema's <c>type</c> and <c>format</c>: the one with that format, else the type's plain one; null when the type is not a scalar.</summary>
     public static Scalar? For(JsonSchemaType type, string? format)
     {
         Scalar? plain = null;
@@ -98,7 +123,7 @@ internal static class Scalars
                 continue;
             }
 
-            if (scalar.Format is not null && scalar.Format == format)
+            if (format is not null && (scalar.Format == format || scalar.OtherFormat == format))
             {
                 return scalar;
             }

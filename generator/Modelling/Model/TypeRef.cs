@@ -8,6 +8,14 @@ internal enum TypeKind
     Int32,
     Int64,
     Number,
+    Single,
+    Decimal,
+    DateTime,
+    Date,
+    Time,
+    Uuid,
+    Uri,
+    Bytes,
     /// <summary>A free-form JSON object: <c>JsonObject</c>.</summary>
     JsonObject,
     /// <summary>Any JSON value: <c>JsonNode</c>.</summary>
@@ -34,6 +42,12 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Item
 
     /// <summary>The scalar's entry in <see cref="Scalars"/>; null when this is not a scalar.</summary>
     public Scalar? Scalar => Scalars.Of(Kind);
+
+    /// <summary>
+    /// A value of the right JSON kind can still fail to be one of this type (a date that is not a date):
+    /// a record member of this type keeps such a value as sent. Lists and maps of such a type too.
+    /// </summary>
+    public bool CanBeMalformed => Scalar?.CanBeMalformed ?? (Kind is TypeKind.Array or TypeKind.Map && Item!.CanBeMalformed);
 
     public static TypeRef Of(Scalar scalar) => new(scalar.Kind, IsValueType: scalar.IsValueType);
 
