@@ -122,6 +122,11 @@ public sealed class ApiHeaders : IEnumerable<KeyValuePair<string, IEnumerable<st
         return text is not null && Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
     }
 
+    /// <summary>The header as a generated enum (any value kept), or null when it is missing or cannot be one.</summary>
+    public T? Enum<T>(string name)
+        where T : struct, IApiEnum<T> =>
+        this[name] is { } text && T.TryParse(text, out var value) ? value : null;
+
     /// <summary>The header's comma-separated values (OpenAPI's simple style), or null when it is missing.</summary>
     public IReadOnlyList<string>? List(string name) =>
         TryGetValues(name, out var values)

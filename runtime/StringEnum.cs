@@ -3,24 +3,67 @@ using System.Text.Json.Serialization;
 
 namespace Specgen.Runtime;
 
+/// <summary>
+/// A generated enum: known values by name, any other value kept as is. <c>ToString()</c> is the wire
+/// text (the string, or the number in the invariant culture).
+/// </summary>
+public interface IApiEnum
+{
+    /// <summary>Whether the spec lists this value.</summary>
+    bool IsKnown { get; }
+}
+
+/// <summary>A generated enum that can be made from its wire text (a header, a query value).</summary>
+/// <typeparam name="TSelf">The enum type.</typeparam>
+public interface IApiEnum<TSelf> : IApiEnum
+    where TSelf : struct, IApiEnum<TSelf>
+{
+    /// <summary>The value for wire text; false when the text cannot be one (a word for an integer enum).</summary>
+    static abstract bool TryParse(string text, out TSelf value);
+}
+
 /// <summary>An extensible string enum: known values by name, any other value kept as is.</summary>
 /// <typeparam name="TSelf">The enum type.</typeparam>
-public interface IStringEnum<TSelf>
+public interface IStringEnum<TSelf> : IApiEnum<TSelf>
     where TSelf : struct, IStringEnum<TSelf>
 {
     /// <summary>The wire value.</summary>
     string Value { get; }
 
-    /// <summary>Whether the spec lists this value.</summary>
-    bool IsKnown { get; }
-
     /// <summary>Creates the value for a wire string.</summary>
     static abstract TSelf Create(string value);
+
+    /// <inheritdoc/>
+    static bool IApiEnum<TSelf>.TryParse(string text, out TSelf value)
+    {
+        value = TSelf.Create(text);
+        return true;
+    }
+}
+
+/// <summary>An extensible integer enum: known values by name, any other number kept as is.</summary>
+/// <typeparam name="TSelf">The enum type.</typeparam>
+public interface IIntegerEnum<TSelf> : IApiEnum<TSelf>
+    where TSelf : struct, IIntegerEnum<TSelf>
+{
+    /// <summary>The wire value.</summary>
+    long Value { get; }
+
+    /// <summary>Creates the value for a wire number.</summary>
+    static abstract TSelf Create(long value);
+
+    /// <inheritdoc/>
+    static bool IApiEnum<TSelf>.TryParse(string text, out TSelf value)
+    {
+        var parsed = long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number);
+        value = parsed ? TSelf.Create(number) : default;
+        return parsed;
+    }
 }
 
 /// <summary>
 /// Reads and writes an <see cref="IStringEnum{TSelf}"/> as its JSON string, also as a dictionary key.
-/// Each generated enum's own <c>JsonConverter</c> derives from it.
+/// Each generated string enum's own <c>JsonConverter</c> derives from it.
 /// </summary>
 /// <typeparam name="T">The enum type.</typeparam>
 public class StringEnumJsonConverter<T> : JsonConverter<T>
@@ -48,4 +91,36 @@ public class StringEnumJsonConverter<T> : JsonConverter<T>
     /// <inheritdoc/>
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WritePropertyName(value.Value);
+}
+
+/// <summary>
+/// Reads and writes an <see cref="IIntegerEnum{TSelf}"/> as its JSON number (as a dictionary key, its
+/// invariant text). Each generated integer enum's own <c>JsonConverter</c> derives from it.
+/// </summary>
+/// <typeparam name="T">The enum type.</typeparam>
+public class IntegerEnumJsonConverter<T> : JsonConverter<T>
+    where T : struct, IIntegerEnum<T>
+{
+    /// <summary>Reads the value; the JSON must be a whole number.</summary>
+    public static T ReadValue(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number
+            ? T.Create(reader.GetInt64())
+            : throw new JsonException($"Expected a number for {typeof(T).Name}, got {reader.TokenType}.");
+
+    /// <summary>Writes the wire value.</summary>
+    public static void WriteValue(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+
+    /// <inheritdoc/>
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadValue(ref reader, options);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => WriteValue(writer, value, options);
+
+    /// <inheritdoc/>
+    public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        T.Create(long.Parse(reader.GetString()!, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <inheritdoc/>
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -125,7 +125,7 @@ public sealed class RequestValidator
 
     /// <summary>A closed enum must hold one of the values the spec lists.</summary>
     public void Known<T>(string path, T? value)
-        where T : struct, IStringEnum<T>
+        where T : struct, IApiEnum
     {
         if (value is { } set)
         {
@@ -135,11 +135,11 @@ public sealed class RequestValidator
 
     /// <summary>A closed enum (a required member) must hold one of the values the spec lists.</summary>
     public void Known<T>(string path, T value)
-        where T : struct, IStringEnum<T>
+        where T : struct, IApiEnum
     {
         if (!value.IsKnown)
         {
-            Add(path, $"'{value.Value}' is not one of the allowed values");
+            Add(path, $"'{value}' is not one of the allowed values");
         }
     }
 

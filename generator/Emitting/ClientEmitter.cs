@@ -329,7 +329,8 @@ internal static class ClientEmitter
             ScalarText.Format => nullable
                 ? $"({expression} is null ? null : {CSharp.Runtime}.ApiText.{type.Scalar.JsonStep}({expression}{(type.IsValueType ? ".Value" : string.Empty)}))"
                 : $"{CSharp.Runtime}.ApiText.{type.Scalar.JsonStep}({expression})",
-            _ when type.Kind == TypeKind.Named && type.IsValueType => $"{access}.Value",
+            // An enum's ToString is its wire text (a string enum's string, an integer enum's invariant number).
+            _ when type.Kind == TypeKind.Named && type.IsValueType => $"{access}.ToString()",
             _ => $"{access}.ToString()",
         };
     }

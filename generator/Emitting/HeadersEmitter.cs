@@ -42,7 +42,7 @@ internal static class HeadersEmitter
         {
             _ when header.Type.Scalar is { HeaderRead: { } read } => $"headers.{read}({name})",
             TypeKind.Array => $"headers.List({name})",
-            TypeKind.Named => $"headers[{name}] is {{ }} v{header.Name} ? new {CSharp.TypeName(header.Type, ns)}(v{header.Name}) : default({CSharp.TypeName(header.Type, ns)}?)",
+            TypeKind.Named => $"headers.Enum<{CSharp.TypeName(header.Type, ns)}>({name})",
             _ => $"headers[{name}]",
         };
     }

@@ -141,10 +141,12 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             return null;
         }
 
-        if (type.Kind == TypeKind.Named && type.IsValueType && scalar.TryGetValue(out string? enumText))
+        if (type.Kind == TypeKind.Named && type.IsValueType)
         {
-            // A string enum: the emitter wraps the literal in the enum's constructor.
-            return StringLiteral.Of(enumText);
+            // An enum: the emitter wraps the literal in the enum's constructor (a string, or a whole number).
+            return scalar.TryGetValue(out string? enumText) ? StringLiteral.Of(enumText)
+                : scalar.TryGetValue(out long whole) ? whole.ToString(CultureInfo.InvariantCulture) + "L"
+                : null;
         }
 
         switch (type.Scalar?.Literal)

@@ -120,6 +120,12 @@ internal sealed class SchemaModeller
             return _unions.Model(schema, hint, pointer, nullable, fixedName);
         }
 
+        if (EnumModeller.IsIntegerEnum(schema))
+        {
+            // A single value or no usable value: the number itself.
+            return new Resolved(_enums.Model(schema, hint, pointer, fixedName) ?? TypeRef.Of(Scalars.For(type == 0 ? JsonSchemaType.Integer : type, schema.Format)!), nullable);
+        }
+
         if (schema.Enum is { Count: > 0 } && (type == 0 || type == JsonSchemaType.String))
         {
             return new Resolved(_enums.Model(schema, hint, pointer, fixedName) ?? TypeRef.String, nullable);

@@ -293,7 +293,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         switch (test.Kinds)
         {
             case JsonValueKindSet.String when test.StringValues.Count is > 0 and <= 3:
-                return (string.Join("Or", test.StringValues.Select(EnumModeller.MemberName)), true);
+                return (string.Join("Or", test.StringValues.Select(v => EnumModeller.MemberName(v))), true);
             case JsonValueKindSet.String:
                 return ("String", false);
             case JsonValueKindSet.Number:

@@ -14,6 +14,7 @@ public class GeneratorSnapshotTests
 
     [Theory]
     [InlineData("formats.yaml")]
+    [InlineData("enums.yaml")]
     public void A_fixture_s_generated_files_match_their_snapshots(string fixture) =>
         CheckAll(CompiledSpec.Fixture(fixture), Path.GetFileNameWithoutExtension(fixture));
 

@@ -15,17 +15,19 @@ internal sealed record ObjectModel(
     bool IsValidated = false) : TypeModel(Name, Description, IsDeprecated);
 
 /// <summary>
-/// A string enum, emitted as an extensible struct: the known values are named, and a value the spec
-/// does not list survives a round trip instead of failing.
+/// A string or integer enum, emitted as an extensible struct: the known values are named, and a value
+/// the spec does not list survives a round trip instead of failing.
 /// </summary>
 internal sealed record EnumModel(
     string Name,
     string? Description,
     bool IsDeprecated,
     EquatableArray<EnumMemberModel> Members,
-    bool IsClosed) : TypeModel(Name, Description, IsDeprecated);
+    bool IsClosed,
+    bool IsInteger = false) : TypeModel(Name, Description, IsDeprecated);
 
-internal sealed record EnumMemberModel(string Name, string Value);
+/// <summary>One known value: its C# name, its wire value (for an integer enum, the number's invariant text) and what the spec says of it.</summary>
+internal sealed record EnumMemberModel(string Name, string Value, string? Description = null);
 
 /// <summary>
 /// A oneOf/anyOf: a closed hierarchy with one case per variant (in the spec's order) and an Unknown

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The ConditionMode values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case ConditionMode.Values.Update:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionMode.JsonConverter))]
@@ -19,17 +19,29 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public ConditionMode(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>update</c></summary>
-        public static ConditionMode Update { get; } = new("update");
-
-        /// <summary><c>create</c></summary>
-        public static ConditionMode Create { get; } = new("create");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>update</c></summary>
+        public static ConditionMode Update { get; } = new(Values.Update);
+
+        /// <summary><c>create</c></summary>
+        public static ConditionMode Create { get; } = new(Values.Create);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>update</c></summary>
+            public const string Update = "update";
+            /// <summary><c>create</c></summary>
+            public const string Create = "create";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ConditionMode> KnownValues { get; } = global::System.Array.AsReadOnly(new ConditionMode[] { Update, Create });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "update" or "create";
+        public bool IsKnown => Value is Values.Update or Values.Create;
 
         /// <inheritdoc/>
         static ConditionMode global::Specgen.Runtime.IStringEnum<ConditionMode>.Create(string value) => new(value);
@@ -49,7 +61,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -9,7 +9,9 @@ namespace Vercel
     /// <summary>
     /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
     /// </summary>
-    /// <remarks>The listed values are the known ones; the API accepts others too.</remarks>
+    /// <remarks>
+    /// The listed values are the known ones; the API accepts others too. For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case CreateIntegrationStoreDirectRequestSource.Values.Backoffice:</c>.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequestSource.JsonConverter))]
     public readonly partial struct CreateIntegrationStoreDirectRequestSource : global::System.IEquatable<CreateIntegrationStoreDirectRequestSource>, global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>
@@ -19,35 +21,59 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public CreateIntegrationStoreDirectRequestSource(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>backoffice</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource Backoffice { get; } = new("backoffice");
-
-        /// <summary><c>marketplace</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource Marketplace { get; } = new("marketplace");
-
-        /// <summary><c>external</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource External { get; } = new("external");
-
-        /// <summary><c>oauth</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource Oauth { get; } = new("oauth");
-
-        /// <summary><c>v0</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource V0 { get; } = new("v0");
-
-        /// <summary><c>deploy-button</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource DeployButton { get; } = new("deploy-button");
-
-        /// <summary><c>resource-claims</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource ResourceClaims { get; } = new("resource-claims");
-
-        /// <summary><c>cli</c></summary>
-        public static CreateIntegrationStoreDirectRequestSource Cli { get; } = new("cli");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>backoffice</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource Backoffice { get; } = new(Values.Backoffice);
+
+        /// <summary><c>marketplace</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource Marketplace { get; } = new(Values.Marketplace);
+
+        /// <summary><c>external</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource External { get; } = new(Values.External);
+
+        /// <summary><c>oauth</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource Oauth { get; } = new(Values.Oauth);
+
+        /// <summary><c>v0</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource V0 { get; } = new(Values.V0);
+
+        /// <summary><c>deploy-button</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource DeployButton { get; } = new(Values.DeployButton);
+
+        /// <summary><c>resource-claims</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource ResourceClaims { get; } = new(Values.ResourceClaims);
+
+        /// <summary><c>cli</c></summary>
+        public static CreateIntegrationStoreDirectRequestSource Cli { get; } = new(Values.Cli);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>backoffice</c></summary>
+            public const string Backoffice = "backoffice";
+            /// <summary><c>marketplace</c></summary>
+            public const string Marketplace = "marketplace";
+            /// <summary><c>external</c></summary>
+            public const string External = "external";
+            /// <summary><c>oauth</c></summary>
+            public const string Oauth = "oauth";
+            /// <summary><c>v0</c></summary>
+            public const string V0 = "v0";
+            /// <summary><c>deploy-button</c></summary>
+            public const string DeployButton = "deploy-button";
+            /// <summary><c>resource-claims</c></summary>
+            public const string ResourceClaims = "resource-claims";
+            /// <summary><c>cli</c></summary>
+            public const string Cli = "cli";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<CreateIntegrationStoreDirectRequestSource> KnownValues { get; } = global::System.Array.AsReadOnly(new CreateIntegrationStoreDirectRequestSource[] { Backoffice, Marketplace, External, Oauth, V0, DeployButton, ResourceClaims, Cli });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "backoffice" or "marketplace" or "external" or "oauth" or "v0" or "deploy-button" or "resource-claims" or "cli";
+        public bool IsKnown => Value is Values.Backoffice or Values.Marketplace or Values.External or Values.Oauth or Values.V0 or Values.DeployButton or Values.ResourceClaims or Values.Cli;
 
         /// <inheritdoc/>
         static CreateIntegrationStoreDirectRequestSource global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>.Create(string value) => new(value);
@@ -67,7 +93,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The DisabledReason values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case DisabledReason.Values.DisabledByOwner:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DisabledReason.JsonConverter))]
@@ -19,29 +19,49 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public DisabledReason(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>disabled-by-owner</c></summary>
-        public static DisabledReason DisabledByOwner { get; } = new("disabled-by-owner");
-
-        /// <summary><c>feature-not-available</c></summary>
-        public static DisabledReason FeatureNotAvailable { get; } = new("feature-not-available");
-
-        /// <summary><c>disabled-by-admin</c></summary>
-        public static DisabledReason DisabledByAdmin { get; } = new("disabled-by-admin");
-
-        /// <summary><c>original-owner-left-the-team</c></summary>
-        public static DisabledReason OriginalOwnerLeftTheTeam { get; } = new("original-owner-left-the-team");
-
-        /// <summary><c>account-plan-downgrade</c></summary>
-        public static DisabledReason AccountPlanDowngrade { get; } = new("account-plan-downgrade");
-
-        /// <summary><c>original-owner-role-downgraded</c></summary>
-        public static DisabledReason OriginalOwnerRoleDowngraded { get; } = new("original-owner-role-downgraded");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>disabled-by-owner</c></summary>
+        public static DisabledReason DisabledByOwner { get; } = new(Values.DisabledByOwner);
+
+        /// <summary><c>feature-not-available</c></summary>
+        public static DisabledReason FeatureNotAvailable { get; } = new(Values.FeatureNotAvailable);
+
+        /// <summary><c>disabled-by-admin</c></summary>
+        public static DisabledReason DisabledByAdmin { get; } = new(Values.DisabledByAdmin);
+
+        /// <summary><c>original-owner-left-the-team</c></summary>
+        public static DisabledReason OriginalOwnerLeftTheTeam { get; } = new(Values.OriginalOwnerLeftTheTeam);
+
+        /// <summary><c>account-plan-downgrade</c></summary>
+        public static DisabledReason AccountPlanDowngrade { get; } = new(Values.AccountPlanDowngrade);
+
+        /// <summary><c>original-owner-role-downgraded</c></summary>
+        public static DisabledReason OriginalOwnerRoleDowngraded { get; } = new(Values.OriginalOwnerRoleDowngraded);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>disabled-by-owner</c></summary>
+            public const string DisabledByOwner = "disabled-by-owner";
+            /// <summary><c>feature-not-available</c></summary>
+            public const string FeatureNotAvailable = "feature-not-available";
+            /// <summary><c>disabled-by-admin</c></summary>
+            public const string DisabledByAdmin = "disabled-by-admin";
+            /// <summary><c>original-owner-left-the-team</c></summary>
+            public const string OriginalOwnerLeftTheTeam = "original-owner-left-the-team";
+            /// <summary><c>account-plan-downgrade</c></summary>
+            public const string AccountPlanDowngrade = "account-plan-downgrade";
+            /// <summary><c>original-owner-role-downgraded</c></summary>
+            public const string OriginalOwnerRoleDowngraded = "original-owner-role-downgraded";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<DisabledReason> KnownValues { get; } = global::System.Array.AsReadOnly(new DisabledReason[] { DisabledByOwner, FeatureNotAvailable, DisabledByAdmin, OriginalOwnerLeftTheTeam, AccountPlanDowngrade, OriginalOwnerRoleDowngraded });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "disabled-by-owner" or "feature-not-available" or "disabled-by-admin" or "original-owner-left-the-team" or "account-plan-downgrade" or "original-owner-role-downgraded";
+        public bool IsKnown => Value is Values.DisabledByOwner or Values.FeatureNotAvailable or Values.DisabledByAdmin or Values.OriginalOwnerLeftTheTeam or Values.AccountPlanDowngrade or Values.OriginalOwnerRoleDowngraded;
 
         /// <inheritdoc/>
         static DisabledReason global::Specgen.Runtime.IStringEnum<DisabledReason>.Create(string value) => new(value);
@@ -61,7 +81,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The ExternalResourceStatus values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case ExternalResourceStatus.Values.Error:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ExternalResourceStatus.JsonConverter))]
@@ -19,32 +19,54 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public ExternalResourceStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>error</c></summary>
-        public static ExternalResourceStatus Error { get; } = new("error");
-
-        /// <summary><c>suspended</c></summary>
-        public static ExternalResourceStatus Suspended { get; } = new("suspended");
-
-        /// <summary><c>onboarding</c></summary>
-        public static ExternalResourceStatus Onboarding { get; } = new("onboarding");
-
-        /// <summary><c>uninstalled</c></summary>
-        public static ExternalResourceStatus Uninstalled { get; } = new("uninstalled");
-
-        /// <summary><c>ready</c></summary>
-        public static ExternalResourceStatus Ready { get; } = new("ready");
-
-        /// <summary><c>pending</c></summary>
-        public static ExternalResourceStatus Pending { get; } = new("pending");
-
-        /// <summary><c>resumed</c></summary>
-        public static ExternalResourceStatus Resumed { get; } = new("resumed");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>error</c></summary>
+        public static ExternalResourceStatus Error { get; } = new(Values.Error);
+
+        /// <summary><c>suspended</c></summary>
+        public static ExternalResourceStatus Suspended { get; } = new(Values.Suspended);
+
+        /// <summary><c>onboarding</c></summary>
+        public static ExternalResourceStatus Onboarding { get; } = new(Values.Onboarding);
+
+        /// <summary><c>uninstalled</c></summary>
+        public static ExternalResourceStatus Uninstalled { get; } = new(Values.Uninstalled);
+
+        /// <summary><c>ready</c></summary>
+        public static ExternalResourceStatus Ready { get; } = new(Values.Ready);
+
+        /// <summary><c>pending</c></summary>
+        public static ExternalResourceStatus Pending { get; } = new(Values.Pending);
+
+        /// <summary><c>resumed</c></summary>
+        public static ExternalResourceStatus Resumed { get; } = new(Values.Resumed);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>error</c></summary>
+            public const string Error = "error";
+            /// <summary><c>suspended</c></summary>
+            public const string Suspended = "suspended";
+            /// <summary><c>onboarding</c></summary>
+            public const string Onboarding = "onboarding";
+            /// <summary><c>uninstalled</c></summary>
+            public const string Uninstalled = "uninstalled";
+            /// <summary><c>ready</c></summary>
+            public const string Ready = "ready";
+            /// <summary><c>pending</c></summary>
+            public const string Pending = "pending";
+            /// <summary><c>resumed</c></summary>
+            public const string Resumed = "resumed";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ExternalResourceStatus> KnownValues { get; } = global::System.Array.AsReadOnly(new ExternalResourceStatus[] { Error, Suspended, Onboarding, Uninstalled, Ready, Pending, Resumed });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "error" or "suspended" or "onboarding" or "uninstalled" or "ready" or "pending" or "resumed";
+        public bool IsKnown => Value is Values.Error or Values.Suspended or Values.Onboarding or Values.Uninstalled or Values.Ready or Values.Pending or Values.Resumed;
 
         /// <inheritdoc/>
         static ExternalResourceStatus global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>.Create(string value) => new(value);
@@ -64,7 +86,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

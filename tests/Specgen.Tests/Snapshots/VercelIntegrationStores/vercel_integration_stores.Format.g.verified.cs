@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The Format values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Format.Values.Json:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Format.JsonConverter))]
@@ -19,17 +19,29 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Format(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>json</c></summary>
-        public static Format Json { get; } = new("json");
-
-        /// <summary><c>ndjson</c></summary>
-        public static Format Ndjson { get; } = new("ndjson");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>json</c></summary>
+        public static Format Json { get; } = new(Values.Json);
+
+        /// <summary><c>ndjson</c></summary>
+        public static Format Ndjson { get; } = new(Values.Ndjson);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>json</c></summary>
+            public const string Json = "json";
+            /// <summary><c>ndjson</c></summary>
+            public const string Ndjson = "ndjson";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Format> KnownValues { get; } = global::System.Array.AsReadOnly(new Format[] { Json, Ndjson });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "json" or "ndjson";
+        public bool IsKnown => Value is Values.Json or Values.Ndjson;
 
         /// <inheritdoc/>
         static Format global::Specgen.Runtime.IStringEnum<Format>.Create(string value) => new(value);
@@ -49,7 +61,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

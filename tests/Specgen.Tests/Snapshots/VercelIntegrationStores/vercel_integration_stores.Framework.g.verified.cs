@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The Framework values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Framework.Values.Blitzjs:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Framework.JsonConverter))]
@@ -19,176 +19,294 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Framework(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>blitzjs</c></summary>
-        public static Framework Blitzjs { get; } = new("blitzjs");
-
-        /// <summary><c>nextjs</c></summary>
-        public static Framework Nextjs { get; } = new("nextjs");
-
-        /// <summary><c>gatsby</c></summary>
-        public static Framework Gatsby { get; } = new("gatsby");
-
-        /// <summary><c>remix</c></summary>
-        public static Framework Remix { get; } = new("remix");
-
-        /// <summary><c>react-router</c></summary>
-        public static Framework ReactRouter { get; } = new("react-router");
-
-        /// <summary><c>astro</c></summary>
-        public static Framework Astro { get; } = new("astro");
-
-        /// <summary><c>hexo</c></summary>
-        public static Framework Hexo { get; } = new("hexo");
-
-        /// <summary><c>eleventy</c></summary>
-        public static Framework Eleventy { get; } = new("eleventy");
-
-        /// <summary><c>docusaurus-2</c></summary>
-        public static Framework Docusaurus2 { get; } = new("docusaurus-2");
-
-        /// <summary><c>docusaurus</c></summary>
-        public static Framework Docusaurus { get; } = new("docusaurus");
-
-        /// <summary><c>preact</c></summary>
-        public static Framework Preact { get; } = new("preact");
-
-        /// <summary><c>solidstart-1</c></summary>
-        public static Framework Solidstart1 { get; } = new("solidstart-1");
-
-        /// <summary><c>solidstart</c></summary>
-        public static Framework Solidstart { get; } = new("solidstart");
-
-        /// <summary><c>dojo</c></summary>
-        public static Framework Dojo { get; } = new("dojo");
-
-        /// <summary><c>ember</c></summary>
-        public static Framework Ember { get; } = new("ember");
-
-        /// <summary><c>vue</c></summary>
-        public static Framework Vue { get; } = new("vue");
-
-        /// <summary><c>scully</c></summary>
-        public static Framework Scully { get; } = new("scully");
-
-        /// <summary><c>ionic-angular</c></summary>
-        public static Framework IonicAngular { get; } = new("ionic-angular");
-
-        /// <summary><c>angular</c></summary>
-        public static Framework Angular { get; } = new("angular");
-
-        /// <summary><c>polymer</c></summary>
-        public static Framework Polymer { get; } = new("polymer");
-
-        /// <summary><c>svelte</c></summary>
-        public static Framework Svelte { get; } = new("svelte");
-
-        /// <summary><c>sveltekit</c></summary>
-        public static Framework Sveltekit { get; } = new("sveltekit");
-
-        /// <summary><c>sveltekit-1</c></summary>
-        public static Framework Sveltekit1 { get; } = new("sveltekit-1");
-
-        /// <summary><c>ionic-react</c></summary>
-        public static Framework IonicReact { get; } = new("ionic-react");
-
-        /// <summary><c>create-react-app</c></summary>
-        public static Framework CreateReactApp { get; } = new("create-react-app");
-
-        /// <summary><c>gridsome</c></summary>
-        public static Framework Gridsome { get; } = new("gridsome");
-
-        /// <summary><c>umijs</c></summary>
-        public static Framework Umijs { get; } = new("umijs");
-
-        /// <summary><c>sapper</c></summary>
-        public static Framework Sapper { get; } = new("sapper");
-
-        /// <summary><c>saber</c></summary>
-        public static Framework Saber { get; } = new("saber");
-
-        /// <summary><c>stencil</c></summary>
-        public static Framework Stencil { get; } = new("stencil");
-
-        /// <summary><c>nuxtjs</c></summary>
-        public static Framework Nuxtjs { get; } = new("nuxtjs");
-
-        /// <summary><c>redwoodjs</c></summary>
-        public static Framework Redwoodjs { get; } = new("redwoodjs");
-
-        /// <summary><c>hugo</c></summary>
-        public static Framework Hugo { get; } = new("hugo");
-
-        /// <summary><c>jekyll</c></summary>
-        public static Framework Jekyll { get; } = new("jekyll");
-
-        /// <summary><c>brunch</c></summary>
-        public static Framework Brunch { get; } = new("brunch");
-
-        /// <summary><c>middleman</c></summary>
-        public static Framework Middleman { get; } = new("middleman");
-
-        /// <summary><c>zola</c></summary>
-        public static Framework Zola { get; } = new("zola");
-
-        /// <summary><c>hydrogen</c></summary>
-        public static Framework Hydrogen { get; } = new("hydrogen");
-
-        /// <summary><c>vite</c></summary>
-        public static Framework Vite { get; } = new("vite");
-
-        /// <summary><c>vitepress</c></summary>
-        public static Framework Vitepress { get; } = new("vitepress");
-
-        /// <summary><c>vuepress</c></summary>
-        public static Framework Vuepress { get; } = new("vuepress");
-
-        /// <summary><c>parcel</c></summary>
-        public static Framework Parcel { get; } = new("parcel");
-
-        /// <summary><c>fastapi</c></summary>
-        public static Framework Fastapi { get; } = new("fastapi");
-
-        /// <summary><c>flask</c></summary>
-        public static Framework Flask { get; } = new("flask");
-
-        /// <summary><c>fasthtml</c></summary>
-        public static Framework Fasthtml { get; } = new("fasthtml");
-
-        /// <summary><c>sanity-v3</c></summary>
-        public static Framework SanityV3 { get; } = new("sanity-v3");
-
-        /// <summary><c>sanity</c></summary>
-        public static Framework Sanity { get; } = new("sanity");
-
-        /// <summary><c>storybook</c></summary>
-        public static Framework Storybook { get; } = new("storybook");
-
-        /// <summary><c>nitro</c></summary>
-        public static Framework Nitro { get; } = new("nitro");
-
-        /// <summary><c>hono</c></summary>
-        public static Framework Hono { get; } = new("hono");
-
-        /// <summary><c>express</c></summary>
-        public static Framework Express { get; } = new("express");
-
-        /// <summary><c>h3</c></summary>
-        public static Framework H3 { get; } = new("h3");
-
-        /// <summary><c>nestjs</c></summary>
-        public static Framework Nestjs { get; } = new("nestjs");
-
-        /// <summary><c>fastify</c></summary>
-        public static Framework Fastify { get; } = new("fastify");
-
-        /// <summary><c>xmcp</c></summary>
-        public static Framework Xmcp { get; } = new("xmcp");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>blitzjs</c></summary>
+        public static Framework Blitzjs { get; } = new(Values.Blitzjs);
+
+        /// <summary><c>nextjs</c></summary>
+        public static Framework Nextjs { get; } = new(Values.Nextjs);
+
+        /// <summary><c>gatsby</c></summary>
+        public static Framework Gatsby { get; } = new(Values.Gatsby);
+
+        /// <summary><c>remix</c></summary>
+        public static Framework Remix { get; } = new(Values.Remix);
+
+        /// <summary><c>react-router</c></summary>
+        public static Framework ReactRouter { get; } = new(Values.ReactRouter);
+
+        /// <summary><c>astro</c></summary>
+        public static Framework Astro { get; } = new(Values.Astro);
+
+        /// <summary><c>hexo</c></summary>
+        public static Framework Hexo { get; } = new(Values.Hexo);
+
+        /// <summary><c>eleventy</c></summary>
+        public static Framework Eleventy { get; } = new(Values.Eleventy);
+
+        /// <summary><c>docusaurus-2</c></summary>
+        public static Framework Docusaurus2 { get; } = new(Values.Docusaurus2);
+
+        /// <summary><c>docusaurus</c></summary>
+        public static Framework Docusaurus { get; } = new(Values.Docusaurus);
+
+        /// <summary><c>preact</c></summary>
+        public static Framework Preact { get; } = new(Values.Preact);
+
+        /// <summary><c>solidstart-1</c></summary>
+        public static Framework Solidstart1 { get; } = new(Values.Solidstart1);
+
+        /// <summary><c>solidstart</c></summary>
+        public static Framework Solidstart { get; } = new(Values.Solidstart);
+
+        /// <summary><c>dojo</c></summary>
+        public static Framework Dojo { get; } = new(Values.Dojo);
+
+        /// <summary><c>ember</c></summary>
+        public static Framework Ember { get; } = new(Values.Ember);
+
+        /// <summary><c>vue</c></summary>
+        public static Framework Vue { get; } = new(Values.Vue);
+
+        /// <summary><c>scully</c></summary>
+        public static Framework Scully { get; } = new(Values.Scully);
+
+        /// <summary><c>ionic-angular</c></summary>
+        public static Framework IonicAngular { get; } = new(Values.IonicAngular);
+
+        /// <summary><c>angular</c></summary>
+        public static Framework Angular { get; } = new(Values.Angular);
+
+        /// <summary><c>polymer</c></summary>
+        public static Framework Polymer { get; } = new(Values.Polymer);
+
+        /// <summary><c>svelte</c></summary>
+        public static Framework Svelte { get; } = new(Values.Svelte);
+
+        /// <summary><c>sveltekit</c></summary>
+        public static Framework Sveltekit { get; } = new(Values.Sveltekit);
+
+        /// <summary><c>sveltekit-1</c></summary>
+        public static Framework Sveltekit1 { get; } = new(Values.Sveltekit1);
+
+        /// <summary><c>ionic-react</c></summary>
+        public static Framework IonicReact { get; } = new(Values.IonicReact);
+
+        /// <summary><c>create-react-app</c></summary>
+        public static Framework CreateReactApp { get; } = new(Values.CreateReactApp);
+
+        /// <summary><c>gridsome</c></summary>
+        public static Framework Gridsome { get; } = new(Values.Gridsome);
+
+        /// <summary><c>umijs</c></summary>
+        public static Framework Umijs { get; } = new(Values.Umijs);
+
+        /// <summary><c>sapper</c></summary>
+        public static Framework Sapper { get; } = new(Values.Sapper);
+
+        /// <summary><c>saber</c></summary>
+        public static Framework Saber { get; } = new(Values.Saber);
+
+        /// <summary><c>stencil</c></summary>
+        public static Framework Stencil { get; } = new(Values.Stencil);
+
+        /// <summary><c>nuxtjs</c></summary>
+        public static Framework Nuxtjs { get; } = new(Values.Nuxtjs);
+
+        /// <summary><c>redwoodjs</c></summary>
+        public static Framework Redwoodjs { get; } = new(Values.Redwoodjs);
+
+        /// <summary><c>hugo</c></summary>
+        public static Framework Hugo { get; } = new(Values.Hugo);
+
+        /// <summary><c>jekyll</c></summary>
+        public static Framework Jekyll { get; } = new(Values.Jekyll);
+
+        /// <summary><c>brunch</c></summary>
+        public static Framework Brunch { get; } = new(Values.Brunch);
+
+        /// <summary><c>middleman</c></summary>
+        public static Framework Middleman { get; } = new(Values.Middleman);
+
+        /// <summary><c>zola</c></summary>
+        public static Framework Zola { get; } = new(Values.Zola);
+
+        /// <summary><c>hydrogen</c></summary>
+        public static Framework Hydrogen { get; } = new(Values.Hydrogen);
+
+        /// <summary><c>vite</c></summary>
+        public static Framework Vite { get; } = new(Values.Vite);
+
+        /// <summary><c>vitepress</c></summary>
+        public static Framework Vitepress { get; } = new(Values.Vitepress);
+
+        /// <summary><c>vuepress</c></summary>
+        public static Framework Vuepress { get; } = new(Values.Vuepress);
+
+        /// <summary><c>parcel</c></summary>
+        public static Framework Parcel { get; } = new(Values.Parcel);
+
+        /// <summary><c>fastapi</c></summary>
+        public static Framework Fastapi { get; } = new(Values.Fastapi);
+
+        /// <summary><c>flask</c></summary>
+        public static Framework Flask { get; } = new(Values.Flask);
+
+        /// <summary><c>fasthtml</c></summary>
+        public static Framework Fasthtml { get; } = new(Values.Fasthtml);
+
+        /// <summary><c>sanity-v3</c></summary>
+        public static Framework SanityV3 { get; } = new(Values.SanityV3);
+
+        /// <summary><c>sanity</c></summary>
+        public static Framework Sanity { get; } = new(Values.Sanity);
+
+        /// <summary><c>storybook</c></summary>
+        public static Framework Storybook { get; } = new(Values.Storybook);
+
+        /// <summary><c>nitro</c></summary>
+        public static Framework Nitro { get; } = new(Values.Nitro);
+
+        /// <summary><c>hono</c></summary>
+        public static Framework Hono { get; } = new(Values.Hono);
+
+        /// <summary><c>express</c></summary>
+        public static Framework Express { get; } = new(Values.Express);
+
+        /// <summary><c>h3</c></summary>
+        public static Framework H3 { get; } = new(Values.H3);
+
+        /// <summary><c>nestjs</c></summary>
+        public static Framework Nestjs { get; } = new(Values.Nestjs);
+
+        /// <summary><c>fastify</c></summary>
+        public static Framework Fastify { get; } = new(Values.Fastify);
+
+        /// <summary><c>xmcp</c></summary>
+        public static Framework Xmcp { get; } = new(Values.Xmcp);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>blitzjs</c></summary>
+            public const string Blitzjs = "blitzjs";
+            /// <summary><c>nextjs</c></summary>
+            public const string Nextjs = "nextjs";
+            /// <summary><c>gatsby</c></summary>
+            public const string Gatsby = "gatsby";
+            /// <summary><c>remix</c></summary>
+            public const string Remix = "remix";
+            /// <summary><c>react-router</c></summary>
+            public const string ReactRouter = "react-router";
+            /// <summary><c>astro</c></summary>
+            public const string Astro = "astro";
+            /// <summary><c>hexo</c></summary>
+            public const string Hexo = "hexo";
+            /// <summary><c>eleventy</c></summary>
+            public const string Eleventy = "eleventy";
+            /// <summary><c>docusaurus-2</c></summary>
+            public const string Docusaurus2 = "docusaurus-2";
+            /// <summary><c>docusaurus</c></summary>
+            public const string Docusaurus = "docusaurus";
+            /// <summary><c>preact</c></summary>
+            public const string Preact = "preact";
+            /// <summary><c>solidstart-1</c></summary>
+            public const string Solidstart1 = "solidstart-1";
+            /// <summary><c>solidstart</c></summary>
+            public const string Solidstart = "solidstart";
+            /// <summary><c>dojo</c></summary>
+            public const string Dojo = "dojo";
+            /// <summary><c>ember</c></summary>
+            public const string Ember = "ember";
+            /// <summary><c>vue</c></summary>
+            public const string Vue = "vue";
+            /// <summary><c>scully</c></summary>
+            public const string Scully = "scully";
+            /// <summary><c>ionic-angular</c></summary>
+            public const string IonicAngular = "ionic-angular";
+            /// <summary><c>angular</c></summary>
+            public const string Angular = "angular";
+            /// <summary><c>polymer</c></summary>
+            public const string Polymer = "polymer";
+            /// <summary><c>svelte</c></summary>
+            public const string Svelte = "svelte";
+            /// <summary><c>sveltekit</c></summary>
+            public const string Sveltekit = "sveltekit";
+            /// <summary><c>sveltekit-1</c></summary>
+            public const string Sveltekit1 = "sveltekit-1";
+            /// <summary><c>ionic-react</c></summary>
+            public const string IonicReact = "ionic-react";
+            /// <summary><c>create-react-app</c></summary>
+            public const string CreateReactApp = "create-react-app";
+            /// <summary><c>gridsome</c></summary>
+            public const string Gridsome = "gridsome";
+            /// <summary><c>umijs</c></summary>
+            public const string Umijs = "umijs";
+            /// <summary><c>sapper</c></summary>
+            public const string Sapper = "sapper";
+            /// <summary><c>saber</c></summary>
+            public const string Saber = "saber";
+            /// <summary><c>stencil</c></summary>
+            public const string Stencil = "stencil";
+            /// <summary><c>nuxtjs</c></summary>
+            public const string Nuxtjs = "nuxtjs";
+            /// <summary><c>redwoodjs</c></summary>
+            public const string Redwoodjs = "redwoodjs";
+            /// <summary><c>hugo</c></summary>
+            public const string Hugo = "hugo";
+            /// <summary><c>jekyll</c></summary>
+            public const string Jekyll = "jekyll";
+            /// <summary><c>brunch</c></summary>
+            public const string Brunch = "brunch";
+            /// <summary><c>middleman</c></summary>
+            public const string Middleman = "middleman";
+            /// <summary><c>zola</c></summary>
+            public const string Zola = "zola";
+            /// <summary><c>hydrogen</c></summary>
+            public const string Hydrogen = "hydrogen";
+            /// <summary><c>vite</c></summary>
+            public const string Vite = "vite";
+            /// <summary><c>vitepress</c></summary>
+            public const string Vitepress = "vitepress";
+            /// <summary><c>vuepress</c></summary>
+            public const string Vuepress = "vuepress";
+            /// <summary><c>parcel</c></summary>
+            public const string Parcel = "parcel";
+            /// <summary><c>fastapi</c></summary>
+            public const string Fastapi = "fastapi";
+            /// <summary><c>flask</c></summary>
+            public const string Flask = "flask";
+            /// <summary><c>fasthtml</c></summary>
+            public const string Fasthtml = "fasthtml";
+            /// <summary><c>sanity-v3</c></summary>
+            public const string SanityV3 = "sanity-v3";
+            /// <summary><c>sanity</c></summary>
+            public const string Sanity = "sanity";
+            /// <summary><c>storybook</c></summary>
+            public const string Storybook = "storybook";
+            /// <summary><c>nitro</c></summary>
+            public const string Nitro = "nitro";
+            /// <summary><c>hono</c></summary>
+            public const string Hono = "hono";
+            /// <summary><c>express</c></summary>
+            public const string Express = "express";
+            /// <summary><c>h3</c></summary>
+            public const string H3 = "h3";
+            /// <summary><c>nestjs</c></summary>
+            public const string Nestjs = "nestjs";
+            /// <summary><c>fastify</c></summary>
+            public const string Fastify = "fastify";
+            /// <summary><c>xmcp</c></summary>
+            public const string Xmcp = "xmcp";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Framework> KnownValues { get; } = global::System.Array.AsReadOnly(new Framework[] { Blitzjs, Nextjs, Gatsby, Remix, ReactRouter, Astro, Hexo, Eleventy, Docusaurus2, Docusaurus, Preact, Solidstart1, Solidstart, Dojo, Ember, Vue, Scully, IonicAngular, Angular, Polymer, Svelte, Sveltekit, Sveltekit1, IonicReact, CreateReactApp, Gridsome, Umijs, Sapper, Saber, Stencil, Nuxtjs, Redwoodjs, Hugo, Jekyll, Brunch, Middleman, Zola, Hydrogen, Vite, Vitepress, Vuepress, Parcel, Fastapi, Flask, Fasthtml, SanityV3, Sanity, Storybook, Nitro, Hono, Express, H3, Nestjs, Fastify, Xmcp });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "blitzjs" or "nextjs" or "gatsby" or "remix" or "react-router" or "astro" or "hexo" or "eleventy" or "docusaurus-2" or "docusaurus" or "preact" or "solidstart-1" or "solidstart" or "dojo" or "ember" or "vue" or "scully" or "ionic-angular" or "angular" or "polymer" or "svelte" or "sveltekit" or "sveltekit-1" or "ionic-react" or "create-react-app" or "gridsome" or "umijs" or "sapper" or "saber" or "stencil" or "nuxtjs" or "redwoodjs" or "hugo" or "jekyll" or "brunch" or "middleman" or "zola" or "hydrogen" or "vite" or "vitepress" or "vuepress" or "parcel" or "fastapi" or "flask" or "fasthtml" or "sanity-v3" or "sanity" or "storybook" or "nitro" or "hono" or "express" or "h3" or "nestjs" or "fastify" or "xmcp";
+        public bool IsKnown => Value is Values.Blitzjs or Values.Nextjs or Values.Gatsby or Values.Remix or Values.ReactRouter or Values.Astro or Values.Hexo or Values.Eleventy or Values.Docusaurus2 or Values.Docusaurus or Values.Preact or Values.Solidstart1 or Values.Solidstart or Values.Dojo or Values.Ember or Values.Vue or Values.Scully or Values.IonicAngular or Values.Angular or Values.Polymer or Values.Svelte or Values.Sveltekit or Values.Sveltekit1 or Values.IonicReact or Values.CreateReactApp or Values.Gridsome or Values.Umijs or Values.Sapper or Values.Saber or Values.Stencil or Values.Nuxtjs or Values.Redwoodjs or Values.Hugo or Values.Jekyll or Values.Brunch or Values.Middleman or Values.Zola or Values.Hydrogen or Values.Vite or Values.Vitepress or Values.Vuepress or Values.Parcel or Values.Fastapi or Values.Flask or Values.Fasthtml or Values.SanityV3 or Values.Sanity or Values.Storybook or Values.Nitro or Values.Hono or Values.Express or Values.H3 or Values.Nestjs or Values.Fastify or Values.Xmcp;
 
         /// <inheritdoc/>
         static Framework global::Specgen.Runtime.IStringEnum<Framework>.Create(string value) => new(value);
@@ -208,7 +326,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

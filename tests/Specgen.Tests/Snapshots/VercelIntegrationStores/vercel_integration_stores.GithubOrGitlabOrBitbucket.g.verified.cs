@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The GithubOrGitlabOrBitbucket values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case GithubOrGitlabOrBitbucket.Values.Github:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GithubOrGitlabOrBitbucket.JsonConverter))]
@@ -19,20 +19,34 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public GithubOrGitlabOrBitbucket(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>github</c></summary>
-        public static GithubOrGitlabOrBitbucket Github { get; } = new("github");
-
-        /// <summary><c>gitlab</c></summary>
-        public static GithubOrGitlabOrBitbucket Gitlab { get; } = new("gitlab");
-
-        /// <summary><c>bitbucket</c></summary>
-        public static GithubOrGitlabOrBitbucket Bitbucket { get; } = new("bitbucket");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>github</c></summary>
+        public static GithubOrGitlabOrBitbucket Github { get; } = new(Values.Github);
+
+        /// <summary><c>gitlab</c></summary>
+        public static GithubOrGitlabOrBitbucket Gitlab { get; } = new(Values.Gitlab);
+
+        /// <summary><c>bitbucket</c></summary>
+        public static GithubOrGitlabOrBitbucket Bitbucket { get; } = new(Values.Bitbucket);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>github</c></summary>
+            public const string Github = "github";
+            /// <summary><c>gitlab</c></summary>
+            public const string Gitlab = "gitlab";
+            /// <summary><c>bitbucket</c></summary>
+            public const string Bitbucket = "bitbucket";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<GithubOrGitlabOrBitbucket> KnownValues { get; } = global::System.Array.AsReadOnly(new GithubOrGitlabOrBitbucket[] { Github, Gitlab, Bitbucket });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "github" or "gitlab" or "bitbucket";
+        public bool IsKnown => Value is Values.Github or Values.Gitlab or Values.Bitbucket;
 
         /// <inheritdoc/>
         static GithubOrGitlabOrBitbucket global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>.Create(string value) => new(value);
@@ -52,7 +66,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The InstallationType values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case InstallationType.Values.Marketplace:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(InstallationType.JsonConverter))]
@@ -19,17 +19,29 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public InstallationType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>marketplace</c></summary>
-        public static InstallationType Marketplace { get; } = new("marketplace");
-
-        /// <summary><c>external</c></summary>
-        public static InstallationType External { get; } = new("external");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>marketplace</c></summary>
+        public static InstallationType Marketplace { get; } = new(Values.Marketplace);
+
+        /// <summary><c>external</c></summary>
+        public static InstallationType External { get; } = new(Values.External);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>marketplace</c></summary>
+            public const string Marketplace = "marketplace";
+            /// <summary><c>external</c></summary>
+            public const string External = "external";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<InstallationType> KnownValues { get; } = global::System.Array.AsReadOnly(new InstallationType[] { Marketplace, External });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "marketplace" or "external";
+        public bool IsKnown => Value is Values.Marketplace or Values.External;
 
         /// <inheritdoc/>
         static InstallationType global::Specgen.Runtime.IStringEnum<InstallationType>.Create(string value) => new(value);
@@ -49,7 +61,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The Level values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Level.Values.Error:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Level.JsonConverter))]
@@ -19,20 +19,34 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Level(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>error</c></summary>
-        public static Level Error { get; } = new("error");
-
-        /// <summary><c>info</c></summary>
-        public static Level Info { get; } = new("info");
-
-        /// <summary><c>warn</c></summary>
-        public static Level Warn { get; } = new("warn");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>error</c></summary>
+        public static Level Error { get; } = new(Values.Error);
+
+        /// <summary><c>info</c></summary>
+        public static Level Info { get; } = new(Values.Info);
+
+        /// <summary><c>warn</c></summary>
+        public static Level Warn { get; } = new(Values.Warn);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>error</c></summary>
+            public const string Error = "error";
+            /// <summary><c>info</c></summary>
+            public const string Info = "info";
+            /// <summary><c>warn</c></summary>
+            public const string Warn = "warn";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Level> KnownValues { get; } = global::System.Array.AsReadOnly(new Level[] { Error, Info, Warn });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "error" or "info" or "warn";
+        public bool IsKnown => Value is Values.Error or Values.Info or Values.Warn;
 
         /// <inheritdoc/>
         static Level global::Specgen.Runtime.IStringEnum<Level>.Create(string value) => new(value);
@@ -52,7 +66,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The Ownership values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Ownership.Values.Owned:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Ownership.JsonConverter))]
@@ -19,20 +19,34 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Ownership(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>owned</c></summary>
-        public static Ownership Owned { get; } = new("owned");
-
-        /// <summary><c>linked</c></summary>
-        public static Ownership Linked { get; } = new("linked");
-
-        /// <summary><c>sandbox</c></summary>
-        public static Ownership Sandbox { get; } = new("sandbox");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>owned</c></summary>
+        public static Ownership Owned { get; } = new(Values.Owned);
+
+        /// <summary><c>linked</c></summary>
+        public static Ownership Linked { get; } = new(Values.Linked);
+
+        /// <summary><c>sandbox</c></summary>
+        public static Ownership Sandbox { get; } = new(Values.Sandbox);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>owned</c></summary>
+            public const string Owned = "owned";
+            /// <summary><c>linked</c></summary>
+            public const string Linked = "linked";
+            /// <summary><c>sandbox</c></summary>
+            public const string Sandbox = "sandbox";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Ownership> KnownValues { get; } = global::System.Array.AsReadOnly(new Ownership[] { Owned, Linked, Sandbox });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "owned" or "linked" or "sandbox";
+        public bool IsKnown => Value is Values.Owned or Values.Linked or Values.Sandbox;
 
         /// <inheritdoc/>
         static Ownership global::Specgen.Runtime.IStringEnum<Ownership>.Create(string value) => new(value);
@@ -52,7 +66,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The PlanType values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case PlanType.Values.Prepayment:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PlanType.JsonConverter))]
@@ -19,17 +19,29 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public PlanType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>prepayment</c></summary>
-        public static PlanType Prepayment { get; } = new("prepayment");
-
-        /// <summary><c>subscription</c></summary>
-        public static PlanType Subscription { get; } = new("subscription");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>prepayment</c></summary>
+        public static PlanType Prepayment { get; } = new(Values.Prepayment);
+
+        /// <summary><c>subscription</c></summary>
+        public static PlanType Subscription { get; } = new(Values.Subscription);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>prepayment</c></summary>
+            public const string Prepayment = "prepayment";
+            /// <summary><c>subscription</c></summary>
+            public const string Subscription = "subscription";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<PlanType> KnownValues { get; } = global::System.Array.AsReadOnly(new PlanType[] { Prepayment, Subscription });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "prepayment" or "subscription";
+        public bool IsKnown => Value is Values.Prepayment or Values.Subscription;
 
         /// <inheritdoc/>
         static PlanType global::Specgen.Runtime.IStringEnum<PlanType>.Create(string value) => new(value);
@@ -49,7 +61,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

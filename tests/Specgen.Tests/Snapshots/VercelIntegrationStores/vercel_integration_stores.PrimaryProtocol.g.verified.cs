@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The PrimaryProtocol values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case PrimaryProtocol.Values.Storage:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PrimaryProtocol.JsonConverter))]
@@ -19,47 +19,79 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public PrimaryProtocol(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>storage</c></summary>
-        public static PrimaryProtocol Storage { get; } = new("storage");
-
-        /// <summary><c>experimentation</c></summary>
-        public static PrimaryProtocol Experimentation { get; } = new("experimentation");
-
-        /// <summary><c>ai</c></summary>
-        public static PrimaryProtocol Ai { get; } = new("ai");
-
-        /// <summary><c>observability</c></summary>
-        public static PrimaryProtocol Observability { get; } = new("observability");
-
-        /// <summary><c>video</c></summary>
-        public static PrimaryProtocol Video { get; } = new("video");
-
-        /// <summary><c>authentication</c></summary>
-        public static PrimaryProtocol Authentication { get; } = new("authentication");
-
-        /// <summary><c>workflow</c></summary>
-        public static PrimaryProtocol Workflow { get; } = new("workflow");
-
-        /// <summary><c>checks</c></summary>
-        public static PrimaryProtocol Checks { get; } = new("checks");
-
-        /// <summary><c>logDrain</c></summary>
-        public static PrimaryProtocol LogDrain { get; } = new("logDrain");
-
-        /// <summary><c>traceDrain</c></summary>
-        public static PrimaryProtocol TraceDrain { get; } = new("traceDrain");
-
-        /// <summary><c>messaging</c></summary>
-        public static PrimaryProtocol Messaging { get; } = new("messaging");
-
-        /// <summary><c>other</c></summary>
-        public static PrimaryProtocol Other { get; } = new("other");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>storage</c></summary>
+        public static PrimaryProtocol Storage { get; } = new(Values.Storage);
+
+        /// <summary><c>experimentation</c></summary>
+        public static PrimaryProtocol Experimentation { get; } = new(Values.Experimentation);
+
+        /// <summary><c>ai</c></summary>
+        public static PrimaryProtocol Ai { get; } = new(Values.Ai);
+
+        /// <summary><c>observability</c></summary>
+        public static PrimaryProtocol Observability { get; } = new(Values.Observability);
+
+        /// <summary><c>video</c></summary>
+        public static PrimaryProtocol Video { get; } = new(Values.Video);
+
+        /// <summary><c>authentication</c></summary>
+        public static PrimaryProtocol Authentication { get; } = new(Values.Authentication);
+
+        /// <summary><c>workflow</c></summary>
+        public static PrimaryProtocol Workflow { get; } = new(Values.Workflow);
+
+        /// <summary><c>checks</c></summary>
+        public static PrimaryProtocol Checks { get; } = new(Values.Checks);
+
+        /// <summary><c>logDrain</c></summary>
+        public static PrimaryProtocol LogDrain { get; } = new(Values.LogDrain);
+
+        /// <summary><c>traceDrain</c></summary>
+        public static PrimaryProtocol TraceDrain { get; } = new(Values.TraceDrain);
+
+        /// <summary><c>messaging</c></summary>
+        public static PrimaryProtocol Messaging { get; } = new(Values.Messaging);
+
+        /// <summary><c>other</c></summary>
+        public static PrimaryProtocol Other { get; } = new(Values.Other);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>storage</c></summary>
+            public const string Storage = "storage";
+            /// <summary><c>experimentation</c></summary>
+            public const string Experimentation = "experimentation";
+            /// <summary><c>ai</c></summary>
+            public const string Ai = "ai";
+            /// <summary><c>observability</c></summary>
+            public const string Observability = "observability";
+            /// <summary><c>video</c></summary>
+            public const string Video = "video";
+            /// <summary><c>authentication</c></summary>
+            public const string Authentication = "authentication";
+            /// <summary><c>workflow</c></summary>
+            public const string Workflow = "workflow";
+            /// <summary><c>checks</c></summary>
+            public const string Checks = "checks";
+            /// <summary><c>logDrain</c></summary>
+            public const string LogDrain = "logDrain";
+            /// <summary><c>traceDrain</c></summary>
+            public const string TraceDrain = "traceDrain";
+            /// <summary><c>messaging</c></summary>
+            public const string Messaging = "messaging";
+            /// <summary><c>other</c></summary>
+            public const string Other = "other";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<PrimaryProtocol> KnownValues { get; } = global::System.Array.AsReadOnly(new PrimaryProtocol[] { Storage, Experimentation, Ai, Observability, Video, Authentication, Workflow, Checks, LogDrain, TraceDrain, Messaging, Other });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "storage" or "experimentation" or "ai" or "observability" or "video" or "authentication" or "workflow" or "checks" or "logDrain" or "traceDrain" or "messaging" or "other";
+        public bool IsKnown => Value is Values.Storage or Values.Experimentation or Values.Ai or Values.Observability or Values.Video or Values.Authentication or Values.Workflow or Values.Checks or Values.LogDrain or Values.TraceDrain or Values.Messaging or Values.Other;
 
         /// <inheritdoc/>
         static PrimaryProtocol global::Specgen.Runtime.IStringEnum<PrimaryProtocol>.Create(string value) => new(value);
@@ -79,7 +111,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The ProjectConnectionScope values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case ProjectConnectionScope.Values.ReadDeployment:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectConnectionScope.JsonConverter))]
@@ -19,47 +19,79 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public ProjectConnectionScope(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>read:deployment</c></summary>
-        public static ProjectConnectionScope ReadDeployment { get; } = new("read:deployment");
-
-        /// <summary><c>read:domain</c></summary>
-        public static ProjectConnectionScope ReadDomain { get; } = new("read:domain");
-
-        /// <summary><c>read:project</c></summary>
-        public static ProjectConnectionScope ReadProject { get; } = new("read:project");
-
-        /// <summary><c>read-write:deployment</c></summary>
-        public static ProjectConnectionScope ReadWriteDeployment { get; } = new("read-write:deployment");
-
-        /// <summary><c>read-write:deployment-check</c></summary>
-        public static ProjectConnectionScope ReadWriteDeploymentCheck { get; } = new("read-write:deployment-check");
-
-        /// <summary><c>read-write:domain</c></summary>
-        public static ProjectConnectionScope ReadWriteDomain { get; } = new("read-write:domain");
-
-        /// <summary><c>read-write:global-project-env-vars</c></summary>
-        public static ProjectConnectionScope ReadWriteGlobalProjectEnvVars { get; } = new("read-write:global-project-env-vars");
-
-        /// <summary><c>read-write:integration-deployment-action</c></summary>
-        public static ProjectConnectionScope ReadWriteIntegrationDeploymentAction { get; } = new("read-write:integration-deployment-action");
-
-        /// <summary><c>read-write:log-drain</c></summary>
-        public static ProjectConnectionScope ReadWriteLogDrain { get; } = new("read-write:log-drain");
-
-        /// <summary><c>read-write:drains</c></summary>
-        public static ProjectConnectionScope ReadWriteDrains { get; } = new("read-write:drains");
-
-        /// <summary><c>read-write:project-env-vars</c></summary>
-        public static ProjectConnectionScope ReadWriteProjectEnvVars { get; } = new("read-write:project-env-vars");
-
-        /// <summary><c>read-write:project-protection-bypass</c></summary>
-        public static ProjectConnectionScope ReadWriteProjectProtectionBypass { get; } = new("read-write:project-protection-bypass");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>read:deployment</c></summary>
+        public static ProjectConnectionScope ReadDeployment { get; } = new(Values.ReadDeployment);
+
+        /// <summary><c>read:domain</c></summary>
+        public static ProjectConnectionScope ReadDomain { get; } = new(Values.ReadDomain);
+
+        /// <summary><c>read:project</c></summary>
+        public static ProjectConnectionScope ReadProject { get; } = new(Values.ReadProject);
+
+        /// <summary><c>read-write:deployment</c></summary>
+        public static ProjectConnectionScope ReadWriteDeployment { get; } = new(Values.ReadWriteDeployment);
+
+        /// <summary><c>read-write:deployment-check</c></summary>
+        public static ProjectConnectionScope ReadWriteDeploymentCheck { get; } = new(Values.ReadWriteDeploymentCheck);
+
+        /// <summary><c>read-write:domain</c></summary>
+        public static ProjectConnectionScope ReadWriteDomain { get; } = new(Values.ReadWriteDomain);
+
+        /// <summary><c>read-write:global-project-env-vars</c></summary>
+        public static ProjectConnectionScope ReadWriteGlobalProjectEnvVars { get; } = new(Values.ReadWriteGlobalProjectEnvVars);
+
+        /// <summary><c>read-write:integration-deployment-action</c></summary>
+        public static ProjectConnectionScope ReadWriteIntegrationDeploymentAction { get; } = new(Values.ReadWriteIntegrationDeploymentAction);
+
+        /// <summary><c>read-write:log-drain</c></summary>
+        public static ProjectConnectionScope ReadWriteLogDrain { get; } = new(Values.ReadWriteLogDrain);
+
+        /// <summary><c>read-write:drains</c></summary>
+        public static ProjectConnectionScope ReadWriteDrains { get; } = new(Values.ReadWriteDrains);
+
+        /// <summary><c>read-write:project-env-vars</c></summary>
+        public static ProjectConnectionScope ReadWriteProjectEnvVars { get; } = new(Values.ReadWriteProjectEnvVars);
+
+        /// <summary><c>read-write:project-protection-bypass</c></summary>
+        public static ProjectConnectionScope ReadWriteProjectProtectionBypass { get; } = new(Values.ReadWriteProjectProtectionBypass);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>read:deployment</c></summary>
+            public const string ReadDeployment = "read:deployment";
+            /// <summary><c>read:domain</c></summary>
+            public const string ReadDomain = "read:domain";
+            /// <summary><c>read:project</c></summary>
+            public const string ReadProject = "read:project";
+            /// <summary><c>read-write:deployment</c></summary>
+            public const string ReadWriteDeployment = "read-write:deployment";
+            /// <summary><c>read-write:deployment-check</c></summary>
+            public const string ReadWriteDeploymentCheck = "read-write:deployment-check";
+            /// <summary><c>read-write:domain</c></summary>
+            public const string ReadWriteDomain = "read-write:domain";
+            /// <summary><c>read-write:global-project-env-vars</c></summary>
+            public const string ReadWriteGlobalProjectEnvVars = "read-write:global-project-env-vars";
+            /// <summary><c>read-write:integration-deployment-action</c></summary>
+            public const string ReadWriteIntegrationDeploymentAction = "read-write:integration-deployment-action";
+            /// <summary><c>read-write:log-drain</c></summary>
+            public const string ReadWriteLogDrain = "read-write:log-drain";
+            /// <summary><c>read-write:drains</c></summary>
+            public const string ReadWriteDrains = "read-write:drains";
+            /// <summary><c>read-write:project-env-vars</c></summary>
+            public const string ReadWriteProjectEnvVars = "read-write:project-env-vars";
+            /// <summary><c>read-write:project-protection-bypass</c></summary>
+            public const string ReadWriteProjectProtectionBypass = "read-write:project-protection-bypass";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ProjectConnectionScope> KnownValues { get; } = global::System.Array.AsReadOnly(new ProjectConnectionScope[] { ReadDeployment, ReadDomain, ReadProject, ReadWriteDeployment, ReadWriteDeploymentCheck, ReadWriteDomain, ReadWriteGlobalProjectEnvVars, ReadWriteIntegrationDeploymentAction, ReadWriteLogDrain, ReadWriteDrains, ReadWriteProjectEnvVars, ReadWriteProjectProtectionBypass });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "read:deployment" or "read:domain" or "read:project" or "read-write:deployment" or "read-write:deployment-check" or "read-write:domain" or "read-write:global-project-env-vars" or "read-write:integration-deployment-action" or "read-write:log-drain" or "read-write:drains" or "read-write:project-env-vars" or "read-write:project-protection-bypass";
+        public bool IsKnown => Value is Values.ReadDeployment or Values.ReadDomain or Values.ReadProject or Values.ReadWriteDeployment or Values.ReadWriteDeploymentCheck or Values.ReadWriteDomain or Values.ReadWriteGlobalProjectEnvVars or Values.ReadWriteIntegrationDeploymentAction or Values.ReadWriteLogDrain or Values.ReadWriteDrains or Values.ReadWriteProjectEnvVars or Values.ReadWriteProjectProtectionBypass;
 
         /// <inheritdoc/>
         static ProjectConnectionScope global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>.Create(string value) => new(value);
@@ -79,7 +111,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The ProjectsMetadataItemEnvironment values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case ProjectsMetadataItemEnvironment.Values.Production:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItemEnvironment.JsonConverter))]
@@ -19,20 +19,34 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public ProjectsMetadataItemEnvironment(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>production</c></summary>
-        public static ProjectsMetadataItemEnvironment Production { get; } = new("production");
-
-        /// <summary><c>preview</c></summary>
-        public static ProjectsMetadataItemEnvironment Preview { get; } = new("preview");
-
-        /// <summary><c>development</c></summary>
-        public static ProjectsMetadataItemEnvironment Development { get; } = new("development");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>production</c></summary>
+        public static ProjectsMetadataItemEnvironment Production { get; } = new(Values.Production);
+
+        /// <summary><c>preview</c></summary>
+        public static ProjectsMetadataItemEnvironment Preview { get; } = new(Values.Preview);
+
+        /// <summary><c>development</c></summary>
+        public static ProjectsMetadataItemEnvironment Development { get; } = new(Values.Development);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>production</c></summary>
+            public const string Production = "production";
+            /// <summary><c>preview</c></summary>
+            public const string Preview = "preview";
+            /// <summary><c>development</c></summary>
+            public const string Development = "development";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<ProjectsMetadataItemEnvironment> KnownValues { get; } = global::System.Array.AsReadOnly(new ProjectsMetadataItemEnvironment[] { Production, Preview, Development });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "production" or "preview" or "development";
+        public bool IsKnown => Value is Values.Production or Values.Preview or Values.Development;
 
         /// <inheritdoc/>
         static ProjectsMetadataItemEnvironment global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>.Create(string value) => new(value);
@@ -52,7 +66,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

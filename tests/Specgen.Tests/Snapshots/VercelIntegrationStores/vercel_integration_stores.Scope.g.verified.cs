@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The Scope values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Scope.Values.Installation:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Scope.JsonConverter))]
@@ -19,17 +19,29 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Scope(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>installation</c></summary>
-        public static Scope Installation { get; } = new("installation");
-
-        /// <summary><c>resource</c></summary>
-        public static Scope Resource { get; } = new("resource");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>installation</c></summary>
+        public static Scope Installation { get; } = new(Values.Installation);
+
+        /// <summary><c>resource</c></summary>
+        public static Scope Resource { get; } = new(Values.Resource);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>installation</c></summary>
+            public const string Installation = "installation";
+            /// <summary><c>resource</c></summary>
+            public const string Resource = "resource";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Scope> KnownValues { get; } = global::System.Array.AsReadOnly(new Scope[] { Installation, Resource });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "installation" or "resource";
+        public bool IsKnown => Value is Values.Installation or Values.Resource;
 
         /// <inheritdoc/>
         static Scope global::Specgen.Runtime.IStringEnum<Scope>.Create(string value) => new(value);
@@ -49,7 +61,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -10,7 +10,7 @@ namespace Vercel
     /// Source defines where the configuration was installed from. It is used to analyze user engagement for integration installations in product metrics.
     /// </summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Source.Values.Marketplace:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
@@ -21,26 +21,44 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Source(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>marketplace</c></summary>
-        public static Source Marketplace { get; } = new("marketplace");
-
-        /// <summary><c>deploy-button</c></summary>
-        public static Source DeployButton { get; } = new("deploy-button");
-
-        /// <summary><c>external</c></summary>
-        public static Source External { get; } = new("external");
-
-        /// <summary><c>v0</c></summary>
-        public static Source V0 { get; } = new("v0");
-
-        /// <summary><c>resource-claims</c></summary>
-        public static Source ResourceClaims { get; } = new("resource-claims");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>marketplace</c></summary>
+        public static Source Marketplace { get; } = new(Values.Marketplace);
+
+        /// <summary><c>deploy-button</c></summary>
+        public static Source DeployButton { get; } = new(Values.DeployButton);
+
+        /// <summary><c>external</c></summary>
+        public static Source External { get; } = new(Values.External);
+
+        /// <summary><c>v0</c></summary>
+        public static Source V0 { get; } = new(Values.V0);
+
+        /// <summary><c>resource-claims</c></summary>
+        public static Source ResourceClaims { get; } = new(Values.ResourceClaims);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>marketplace</c></summary>
+            public const string Marketplace = "marketplace";
+            /// <summary><c>deploy-button</c></summary>
+            public const string DeployButton = "deploy-button";
+            /// <summary><c>external</c></summary>
+            public const string External = "external";
+            /// <summary><c>v0</c></summary>
+            public const string V0 = "v0";
+            /// <summary><c>resource-claims</c></summary>
+            public const string ResourceClaims = "resource-claims";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Source> KnownValues { get; } = global::System.Array.AsReadOnly(new Source[] { Marketplace, DeployButton, External, V0, ResourceClaims });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "marketplace" or "deploy-button" or "external" or "v0" or "resource-claims";
+        public bool IsKnown => Value is Values.Marketplace or Values.DeployButton or Values.External or Values.V0 or Values.ResourceClaims;
 
         /// <inheritdoc/>
         static Source global::Specgen.Runtime.IStringEnum<Source>.Create(string value) => new(value);
@@ -60,7 +78,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

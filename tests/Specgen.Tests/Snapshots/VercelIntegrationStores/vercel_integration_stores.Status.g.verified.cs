@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The Status values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Status.Values.Disabled:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Status.JsonConverter))]
@@ -19,17 +19,29 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Status(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>disabled</c></summary>
-        public static Status Disabled { get; } = new("disabled");
-
-        /// <summary><c>enabled</c></summary>
-        public static Status Enabled { get; } = new("enabled");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>disabled</c></summary>
+        public static Status Disabled { get; } = new(Values.Disabled);
+
+        /// <summary><c>enabled</c></summary>
+        public static Status Enabled { get; } = new(Values.Enabled);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>disabled</c></summary>
+            public const string Disabled = "disabled";
+            /// <summary><c>enabled</c></summary>
+            public const string Enabled = "enabled";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Status> KnownValues { get; } = global::System.Array.AsReadOnly(new Status[] { Disabled, Enabled });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "disabled" or "enabled";
+        public bool IsKnown => Value is Values.Disabled or Values.Enabled;
 
         /// <inheritdoc/>
         static Status global::Specgen.Runtime.IStringEnum<Status>.Create(string value) => new(value);
@@ -49,7 +61,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

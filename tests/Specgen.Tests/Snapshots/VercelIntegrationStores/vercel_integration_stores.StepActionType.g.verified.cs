@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The StepActionType values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case StepActionType.Values.ConnectToProject:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StepActionType.JsonConverter))]
@@ -19,20 +19,34 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public StepActionType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>connect_to_project</c></summary>
-        public static StepActionType ConnectToProject { get; } = new("connect_to_project");
-
-        /// <summary><c>configure_project_connections</c></summary>
-        public static StepActionType ConfigureProjectConnections { get; } = new("configure_project_connections");
-
-        /// <summary><c>add_drain</c></summary>
-        public static StepActionType AddDrain { get; } = new("add_drain");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>connect_to_project</c></summary>
+        public static StepActionType ConnectToProject { get; } = new(Values.ConnectToProject);
+
+        /// <summary><c>configure_project_connections</c></summary>
+        public static StepActionType ConfigureProjectConnections { get; } = new(Values.ConfigureProjectConnections);
+
+        /// <summary><c>add_drain</c></summary>
+        public static StepActionType AddDrain { get; } = new(Values.AddDrain);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>connect_to_project</c></summary>
+            public const string ConnectToProject = "connect_to_project";
+            /// <summary><c>configure_project_connections</c></summary>
+            public const string ConfigureProjectConnections = "configure_project_connections";
+            /// <summary><c>add_drain</c></summary>
+            public const string AddDrain = "add_drain";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<StepActionType> KnownValues { get; } = global::System.Array.AsReadOnly(new StepActionType[] { ConnectToProject, ConfigureProjectConnections, AddDrain });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "connect_to_project" or "configure_project_connections" or "add_drain";
+        public bool IsKnown => Value is Values.ConnectToProject or Values.ConfigureProjectConnections or Values.AddDrain;
 
         /// <inheritdoc/>
         static StepActionType global::Specgen.Runtime.IStringEnum<StepActionType>.Create(string value) => new(value);
@@ -52,7 +66,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

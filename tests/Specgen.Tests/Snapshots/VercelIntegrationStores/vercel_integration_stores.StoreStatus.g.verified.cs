@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The StoreStatus values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case StoreStatus.Values.Available:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreStatus.JsonConverter))]
@@ -19,35 +19,59 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public StoreStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>available</c></summary>
-        public static StoreStatus Available { get; } = new("available");
-
-        /// <summary><c>error</c></summary>
-        public static StoreStatus Error { get; } = new("error");
-
-        /// <summary><c>suspended</c></summary>
-        public static StoreStatus Suspended { get; } = new("suspended");
-
-        /// <summary><c>limits-exceeded-suspended</c></summary>
-        public static StoreStatus LimitsExceededSuspended { get; } = new("limits-exceeded-suspended");
-
-        /// <summary><c>limits-exceeded-suspended-store-count</c></summary>
-        public static StoreStatus LimitsExceededSuspendedStoreCount { get; } = new("limits-exceeded-suspended-store-count");
-
-        /// <summary><c>initializing</c></summary>
-        public static StoreStatus Initializing { get; } = new("initializing");
-
-        /// <summary><c>onboarding</c></summary>
-        public static StoreStatus Onboarding { get; } = new("onboarding");
-
-        /// <summary><c>uninstalled</c></summary>
-        public static StoreStatus Uninstalled { get; } = new("uninstalled");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>available</c></summary>
+        public static StoreStatus Available { get; } = new(Values.Available);
+
+        /// <summary><c>error</c></summary>
+        public static StoreStatus Error { get; } = new(Values.Error);
+
+        /// <summary><c>suspended</c></summary>
+        public static StoreStatus Suspended { get; } = new(Values.Suspended);
+
+        /// <summary><c>limits-exceeded-suspended</c></summary>
+        public static StoreStatus LimitsExceededSuspended { get; } = new(Values.LimitsExceededSuspended);
+
+        /// <summary><c>limits-exceeded-suspended-store-count</c></summary>
+        public static StoreStatus LimitsExceededSuspendedStoreCount { get; } = new(Values.LimitsExceededSuspendedStoreCount);
+
+        /// <summary><c>initializing</c></summary>
+        public static StoreStatus Initializing { get; } = new(Values.Initializing);
+
+        /// <summary><c>onboarding</c></summary>
+        public static StoreStatus Onboarding { get; } = new(Values.Onboarding);
+
+        /// <summary><c>uninstalled</c></summary>
+        public static StoreStatus Uninstalled { get; } = new(Values.Uninstalled);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>available</c></summary>
+            public const string Available = "available";
+            /// <summary><c>error</c></summary>
+            public const string Error = "error";
+            /// <summary><c>suspended</c></summary>
+            public const string Suspended = "suspended";
+            /// <summary><c>limits-exceeded-suspended</c></summary>
+            public const string LimitsExceededSuspended = "limits-exceeded-suspended";
+            /// <summary><c>limits-exceeded-suspended-store-count</c></summary>
+            public const string LimitsExceededSuspendedStoreCount = "limits-exceeded-suspended-store-count";
+            /// <summary><c>initializing</c></summary>
+            public const string Initializing = "initializing";
+            /// <summary><c>onboarding</c></summary>
+            public const string Onboarding = "onboarding";
+            /// <summary><c>uninstalled</c></summary>
+            public const string Uninstalled = "uninstalled";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<StoreStatus> KnownValues { get; } = global::System.Array.AsReadOnly(new StoreStatus[] { Available, Error, Suspended, LimitsExceededSuspended, LimitsExceededSuspendedStoreCount, Initializing, Onboarding, Uninstalled });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "available" or "error" or "suspended" or "limits-exceeded-suspended" or "limits-exceeded-suspended-store-count" or "initializing" or "onboarding" or "uninstalled";
+        public bool IsKnown => Value is Values.Available or Values.Error or Values.Suspended or Values.LimitsExceededSuspended or Values.LimitsExceededSuspendedStoreCount or Values.Initializing or Values.Onboarding or Values.Uninstalled;
 
         /// <inheritdoc/>
         static StoreStatus global::Specgen.Runtime.IStringEnum<StoreStatus>.Create(string value) => new(value);
@@ -67,7 +91,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The Tag values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Tag.Values.EdgeConfig:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Tag.JsonConverter))]
@@ -19,164 +19,274 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public Tag(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>edge-config</c></summary>
-        public static Tag EdgeConfig { get; } = new("edge-config");
-
-        /// <summary><c>redis</c></summary>
-        public static Tag Redis { get; } = new("redis");
-
-        /// <summary><c>postgres</c></summary>
-        public static Tag Postgres { get; } = new("postgres");
-
-        /// <summary><c>blob</c></summary>
-        public static Tag Blob { get; } = new("blob");
-
-        /// <summary><c>experimentation</c></summary>
-        public static Tag Experimentation { get; } = new("experimentation");
-
-        /// <summary><c>checks</c></summary>
-        public static Tag Checks { get; } = new("checks");
-
-        /// <summary><c>storage</c></summary>
-        public static Tag Storage { get; } = new("storage");
-
-        /// <summary><c>ai</c></summary>
-        public static Tag Ai { get; } = new("ai");
-
-        /// <summary><c>observability</c></summary>
-        public static Tag Observability { get; } = new("observability");
-
-        /// <summary><c>video</c></summary>
-        public static Tag Video { get; } = new("video");
-
-        /// <summary><c>authentication</c></summary>
-        public static Tag Authentication { get; } = new("authentication");
-
-        /// <summary><c>workflow</c></summary>
-        public static Tag Workflow { get; } = new("workflow");
-
-        /// <summary><c>logDrain</c></summary>
-        public static Tag LogDrain { get; } = new("logDrain");
-
-        /// <summary><c>traceDrain</c></summary>
-        public static Tag TraceDrain { get; } = new("traceDrain");
-
-        /// <summary><c>messaging</c></summary>
-        public static Tag Messaging { get; } = new("messaging");
-
-        /// <summary><c>other</c></summary>
-        public static Tag Other { get; } = new("other");
-
-        /// <summary><c>mysql</c></summary>
-        public static Tag Mysql { get; } = new("mysql");
-
-        /// <summary><c>vector</c></summary>
-        public static Tag Vector { get; } = new("vector");
-
-        /// <summary><c>tag_agents</c></summary>
-        public static Tag TagAgents { get; } = new("tag_agents");
-
-        /// <summary><c>tag_ai</c></summary>
-        public static Tag TagAi { get; } = new("tag_ai");
-
-        /// <summary><c>tag_analytics</c></summary>
-        public static Tag TagAnalytics { get; } = new("tag_analytics");
-
-        /// <summary><c>tag_authentication</c></summary>
-        public static Tag TagAuthentication { get; } = new("tag_authentication");
-
-        /// <summary><c>tag_cms</c></summary>
-        public static Tag TagCms { get; } = new("tag_cms");
-
-        /// <summary><c>tag_code_repository</c></summary>
-        public static Tag TagCodeRepository { get; } = new("tag_code_repository");
-
-        /// <summary><c>tag_code_review</c></summary>
-        public static Tag TagCodeReview { get; } = new("tag_code_review");
-
-        /// <summary><c>tag_code_security</c></summary>
-        public static Tag TagCodeSecurity { get; } = new("tag_code_security");
-
-        /// <summary><c>tag_code_testing</c></summary>
-        public static Tag TagCodeTesting { get; } = new("tag_code_testing");
-
-        /// <summary><c>tag_commerce</c></summary>
-        public static Tag TagCommerce { get; } = new("tag_commerce");
-
-        /// <summary><c>tag_databases</c></summary>
-        public static Tag TagDatabases { get; } = new("tag_databases");
-
-        /// <summary><c>tag_dev_tools</c></summary>
-        public static Tag TagDevTools { get; } = new("tag_dev_tools");
-
-        /// <summary><c>tag_experimentation</c></summary>
-        public static Tag TagExperimentation { get; } = new("tag_experimentation");
-
-        /// <summary><c>tag_flags</c></summary>
-        public static Tag TagFlags { get; } = new("tag_flags");
-
-        /// <summary><c>tag_logging</c></summary>
-        public static Tag TagLogging { get; } = new("tag_logging");
-
-        /// <summary><c>tag_messaging</c></summary>
-        public static Tag TagMessaging { get; } = new("tag_messaging");
-
-        /// <summary><c>tag_monitoring</c></summary>
-        public static Tag TagMonitoring { get; } = new("tag_monitoring");
-
-        /// <summary><c>tag_observability</c></summary>
-        public static Tag TagObservability { get; } = new("tag_observability");
-
-        /// <summary><c>tag_payments</c></summary>
-        public static Tag TagPayments { get; } = new("tag_payments");
-
-        /// <summary><c>tag_performance</c></summary>
-        public static Tag TagPerformance { get; } = new("tag_performance");
-
-        /// <summary><c>tag_productivity</c></summary>
-        public static Tag TagProductivity { get; } = new("tag_productivity");
-
-        /// <summary><c>tag_searching</c></summary>
-        public static Tag TagSearching { get; } = new("tag_searching");
-
-        /// <summary><c>tag_security</c></summary>
-        public static Tag TagSecurity { get; } = new("tag_security");
-
-        /// <summary><c>tag_support_agent</c></summary>
-        public static Tag TagSupportAgent { get; } = new("tag_support_agent");
-
-        /// <summary><c>tag_testing</c></summary>
-        public static Tag TagTesting { get; } = new("tag_testing");
-
-        /// <summary><c>tag_video</c></summary>
-        public static Tag TagVideo { get; } = new("tag_video");
-
-        /// <summary><c>tag_web_automation</c></summary>
-        public static Tag TagWebAutomation { get; } = new("tag_web_automation");
-
-        /// <summary><c>tag_workflow</c></summary>
-        public static Tag TagWorkflow { get; } = new("tag_workflow");
-
-        /// <summary><c>tag_checks</c></summary>
-        public static Tag TagChecks { get; } = new("tag_checks");
-
-        /// <summary><c>tag_storage</c></summary>
-        public static Tag TagStorage { get; } = new("tag_storage");
-
-        /// <summary><c>tag_logDrain</c></summary>
-        public static Tag TagLogDrain { get; } = new("tag_logDrain");
-
-        /// <summary><c>tag_traceDrain</c></summary>
-        public static Tag TagTraceDrain { get; } = new("tag_traceDrain");
-
-        /// <summary><c>tag_other</c></summary>
-        public static Tag TagOther { get; } = new("tag_other");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>edge-config</c></summary>
+        public static Tag EdgeConfig { get; } = new(Values.EdgeConfig);
+
+        /// <summary><c>redis</c></summary>
+        public static Tag Redis { get; } = new(Values.Redis);
+
+        /// <summary><c>postgres</c></summary>
+        public static Tag Postgres { get; } = new(Values.Postgres);
+
+        /// <summary><c>blob</c></summary>
+        public static Tag Blob { get; } = new(Values.Blob);
+
+        /// <summary><c>experimentation</c></summary>
+        public static Tag Experimentation { get; } = new(Values.Experimentation);
+
+        /// <summary><c>checks</c></summary>
+        public static Tag Checks { get; } = new(Values.Checks);
+
+        /// <summary><c>storage</c></summary>
+        public static Tag Storage { get; } = new(Values.Storage);
+
+        /// <summary><c>ai</c></summary>
+        public static Tag Ai { get; } = new(Values.Ai);
+
+        /// <summary><c>observability</c></summary>
+        public static Tag Observability { get; } = new(Values.Observability);
+
+        /// <summary><c>video</c></summary>
+        public static Tag Video { get; } = new(Values.Video);
+
+        /// <summary><c>authentication</c></summary>
+        public static Tag Authentication { get; } = new(Values.Authentication);
+
+        /// <summary><c>workflow</c></summary>
+        public static Tag Workflow { get; } = new(Values.Workflow);
+
+        /// <summary><c>logDrain</c></summary>
+        public static Tag LogDrain { get; } = new(Values.LogDrain);
+
+        /// <summary><c>traceDrain</c></summary>
+        public static Tag TraceDrain { get; } = new(Values.TraceDrain);
+
+        /// <summary><c>messaging</c></summary>
+        public static Tag Messaging { get; } = new(Values.Messaging);
+
+        /// <summary><c>other</c></summary>
+        public static Tag Other { get; } = new(Values.Other);
+
+        /// <summary><c>mysql</c></summary>
+        public static Tag Mysql { get; } = new(Values.Mysql);
+
+        /// <summary><c>vector</c></summary>
+        public static Tag Vector { get; } = new(Values.Vector);
+
+        /// <summary><c>tag_agents</c></summary>
+        public static Tag TagAgents { get; } = new(Values.TagAgents);
+
+        /// <summary><c>tag_ai</c></summary>
+        public static Tag TagAi { get; } = new(Values.TagAi);
+
+        /// <summary><c>tag_analytics</c></summary>
+        public static Tag TagAnalytics { get; } = new(Values.TagAnalytics);
+
+        /// <summary><c>tag_authentication</c></summary>
+        public static Tag TagAuthentication { get; } = new(Values.TagAuthentication);
+
+        /// <summary><c>tag_cms</c></summary>
+        public static Tag TagCms { get; } = new(Values.TagCms);
+
+        /// <summary><c>tag_code_repository</c></summary>
+        public static Tag TagCodeRepository { get; } = new(Values.TagCodeRepository);
+
+        /// <summary><c>tag_code_review</c></summary>
+        public static Tag TagCodeReview { get; } = new(Values.TagCodeReview);
+
+        /// <summary><c>tag_code_security</c></summary>
+        public static Tag TagCodeSecurity { get; } = new(Values.TagCodeSecurity);
+
+        /// <summary><c>tag_code_testing</c></summary>
+        public static Tag TagCodeTesting { get; } = new(Values.TagCodeTesting);
+
+        /// <summary><c>tag_commerce</c></summary>
+        public static Tag TagCommerce { get; } = new(Values.TagCommerce);
+
+        /// <summary><c>tag_databases</c></summary>
+        public static Tag TagDatabases { get; } = new(Values.TagDatabases);
+
+        /// <summary><c>tag_dev_tools</c></summary>
+        public static Tag TagDevTools { get; } = new(Values.TagDevTools);
+
+        /// <summary><c>tag_experimentation</c></summary>
+        public static Tag TagExperimentation { get; } = new(Values.TagExperimentation);
+
+        /// <summary><c>tag_flags</c></summary>
+        public static Tag TagFlags { get; } = new(Values.TagFlags);
+
+        /// <summary><c>tag_logging</c></summary>
+        public static Tag TagLogging { get; } = new(Values.TagLogging);
+
+        /// <summary><c>tag_messaging</c></summary>
+        public static Tag TagMessaging { get; } = new(Values.TagMessaging);
+
+        /// <summary><c>tag_monitoring</c></summary>
+        public static Tag TagMonitoring { get; } = new(Values.TagMonitoring);
+
+        /// <summary><c>tag_observability</c></summary>
+        public static Tag TagObservability { get; } = new(Values.TagObservability);
+
+        /// <summary><c>tag_payments</c></summary>
+        public static Tag TagPayments { get; } = new(Values.TagPayments);
+
+        /// <summary><c>tag_performance</c></summary>
+        public static Tag TagPerformance { get; } = new(Values.TagPerformance);
+
+        /// <summary><c>tag_productivity</c></summary>
+        public static Tag TagProductivity { get; } = new(Values.TagProductivity);
+
+        /// <summary><c>tag_searching</c></summary>
+        public static Tag TagSearching { get; } = new(Values.TagSearching);
+
+        /// <summary><c>tag_security</c></summary>
+        public static Tag TagSecurity { get; } = new(Values.TagSecurity);
+
+        /// <summary><c>tag_support_agent</c></summary>
+        public static Tag TagSupportAgent { get; } = new(Values.TagSupportAgent);
+
+        /// <summary><c>tag_testing</c></summary>
+        public static Tag TagTesting { get; } = new(Values.TagTesting);
+
+        /// <summary><c>tag_video</c></summary>
+        public static Tag TagVideo { get; } = new(Values.TagVideo);
+
+        /// <summary><c>tag_web_automation</c></summary>
+        public static Tag TagWebAutomation { get; } = new(Values.TagWebAutomation);
+
+        /// <summary><c>tag_workflow</c></summary>
+        public static Tag TagWorkflow { get; } = new(Values.TagWorkflow);
+
+        /// <summary><c>tag_checks</c></summary>
+        public static Tag TagChecks { get; } = new(Values.TagChecks);
+
+        /// <summary><c>tag_storage</c></summary>
+        public static Tag TagStorage { get; } = new(Values.TagStorage);
+
+        /// <summary><c>tag_logDrain</c></summary>
+        public static Tag TagLogDrain { get; } = new(Values.TagLogDrain);
+
+        /// <summary><c>tag_traceDrain</c></summary>
+        public static Tag TagTraceDrain { get; } = new(Values.TagTraceDrain);
+
+        /// <summary><c>tag_other</c></summary>
+        public static Tag TagOther { get; } = new(Values.TagOther);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>edge-config</c></summary>
+            public const string EdgeConfig = "edge-config";
+            /// <summary><c>redis</c></summary>
+            public const string Redis = "redis";
+            /// <summary><c>postgres</c></summary>
+            public const string Postgres = "postgres";
+            /// <summary><c>blob</c></summary>
+            public const string Blob = "blob";
+            /// <summary><c>experimentation</c></summary>
+            public const string Experimentation = "experimentation";
+            /// <summary><c>checks</c></summary>
+            public const string Checks = "checks";
+            /// <summary><c>storage</c></summary>
+            public const string Storage = "storage";
+            /// <summary><c>ai</c></summary>
+            public const string Ai = "ai";
+            /// <summary><c>observability</c></summary>
+            public const string Observability = "observability";
+            /// <summary><c>video</c></summary>
+            public const string Video = "video";
+            /// <summary><c>authentication</c></summary>
+            public const string Authentication = "authentication";
+            /// <summary><c>workflow</c></summary>
+            public const string Workflow = "workflow";
+            /// <summary><c>logDrain</c></summary>
+            public const string LogDrain = "logDrain";
+            /// <summary><c>traceDrain</c></summary>
+            public const string TraceDrain = "traceDrain";
+            /// <summary><c>messaging</c></summary>
+            public const string Messaging = "messaging";
+            /// <summary><c>other</c></summary>
+            public const string Other = "other";
+            /// <summary><c>mysql</c></summary>
+            public const string Mysql = "mysql";
+            /// <summary><c>vector</c></summary>
+            public const string Vector = "vector";
+            /// <summary><c>tag_agents</c></summary>
+            public const string TagAgents = "tag_agents";
+            /// <summary><c>tag_ai</c></summary>
+            public const string TagAi = "tag_ai";
+            /// <summary><c>tag_analytics</c></summary>
+            public const string TagAnalytics = "tag_analytics";
+            /// <summary><c>tag_authentication</c></summary>
+            public const string TagAuthentication = "tag_authentication";
+            /// <summary><c>tag_cms</c></summary>
+            public const string TagCms = "tag_cms";
+            /// <summary><c>tag_code_repository</c></summary>
+            public const string TagCodeRepository = "tag_code_repository";
+            /// <summary><c>tag_code_review</c></summary>
+            public const string TagCodeReview = "tag_code_review";
+            /// <summary><c>tag_code_security</c></summary>
+            public const string TagCodeSecurity = "tag_code_security";
+            /// <summary><c>tag_code_testing</c></summary>
+            public const string TagCodeTesting = "tag_code_testing";
+            /// <summary><c>tag_commerce</c></summary>
+            public const string TagCommerce = "tag_commerce";
+            /// <summary><c>tag_databases</c></summary>
+            public const string TagDatabases = "tag_databases";
+            /// <summary><c>tag_dev_tools</c></summary>
+            public const string TagDevTools = "tag_dev_tools";
+            /// <summary><c>tag_experimentation</c></summary>
+            public const string TagExperimentation = "tag_experimentation";
+            /// <summary><c>tag_flags</c></summary>
+            public const string TagFlags = "tag_flags";
+            /// <summary><c>tag_logging</c></summary>
+            public const string TagLogging = "tag_logging";
+            /// <summary><c>tag_messaging</c></summary>
+            public const string TagMessaging = "tag_messaging";
+            /// <summary><c>tag_monitoring</c></summary>
+            public const string TagMonitoring = "tag_monitoring";
+            /// <summary><c>tag_observability</c></summary>
+            public const string TagObservability = "tag_observability";
+            /// <summary><c>tag_payments</c></summary>
+            public const string TagPayments = "tag_payments";
+            /// <summary><c>tag_performance</c></summary>
+            public const string TagPerformance = "tag_performance";
+            /// <summary><c>tag_productivity</c></summary>
+            public const string TagProductivity = "tag_productivity";
+            /// <summary><c>tag_searching</c></summary>
+            public const string TagSearching = "tag_searching";
+            /// <summary><c>tag_security</c></summary>
+            public const string TagSecurity = "tag_security";
+            /// <summary><c>tag_support_agent</c></summary>
+            public const string TagSupportAgent = "tag_support_agent";
+            /// <summary><c>tag_testing</c></summary>
+            public const string TagTesting = "tag_testing";
+            /// <summary><c>tag_video</c></summary>
+            public const string TagVideo = "tag_video";
+            /// <summary><c>tag_web_automation</c></summary>
+            public const string TagWebAutomation = "tag_web_automation";
+            /// <summary><c>tag_workflow</c></summary>
+            public const string TagWorkflow = "tag_workflow";
+            /// <summary><c>tag_checks</c></summary>
+            public const string TagChecks = "tag_checks";
+            /// <summary><c>tag_storage</c></summary>
+            public const string TagStorage = "tag_storage";
+            /// <summary><c>tag_logDrain</c></summary>
+            public const string TagLogDrain = "tag_logDrain";
+            /// <summary><c>tag_traceDrain</c></summary>
+            public const string TagTraceDrain = "tag_traceDrain";
+            /// <summary><c>tag_other</c></summary>
+            public const string TagOther = "tag_other";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<Tag> KnownValues { get; } = global::System.Array.AsReadOnly(new Tag[] { EdgeConfig, Redis, Postgres, Blob, Experimentation, Checks, Storage, Ai, Observability, Video, Authentication, Workflow, LogDrain, TraceDrain, Messaging, Other, Mysql, Vector, TagAgents, TagAi, TagAnalytics, TagAuthentication, TagCms, TagCodeRepository, TagCodeReview, TagCodeSecurity, TagCodeTesting, TagCommerce, TagDatabases, TagDevTools, TagExperimentation, TagFlags, TagLogging, TagMessaging, TagMonitoring, TagObservability, TagPayments, TagPerformance, TagProductivity, TagSearching, TagSecurity, TagSupportAgent, TagTesting, TagVideo, TagWebAutomation, TagWorkflow, TagChecks, TagStorage, TagLogDrain, TagTraceDrain, TagOther });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "edge-config" or "redis" or "postgres" or "blob" or "experimentation" or "checks" or "storage" or "ai" or "observability" or "video" or "authentication" or "workflow" or "logDrain" or "traceDrain" or "messaging" or "other" or "mysql" or "vector" or "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow" or "tag_checks" or "tag_storage" or "tag_logDrain" or "tag_traceDrain" or "tag_other";
+        public bool IsKnown => Value is Values.EdgeConfig or Values.Redis or Values.Postgres or Values.Blob or Values.Experimentation or Values.Checks or Values.Storage or Values.Ai or Values.Observability or Values.Video or Values.Authentication or Values.Workflow or Values.LogDrain or Values.TraceDrain or Values.Messaging or Values.Other or Values.Mysql or Values.Vector or Values.TagAgents or Values.TagAi or Values.TagAnalytics or Values.TagAuthentication or Values.TagCms or Values.TagCodeRepository or Values.TagCodeReview or Values.TagCodeSecurity or Values.TagCodeTesting or Values.TagCommerce or Values.TagDatabases or Values.TagDevTools or Values.TagExperimentation or Values.TagFlags or Values.TagLogging or Values.TagMessaging or Values.TagMonitoring or Values.TagObservability or Values.TagPayments or Values.TagPerformance or Values.TagProductivity or Values.TagSearching or Values.TagSecurity or Values.TagSupportAgent or Values.TagTesting or Values.TagVideo or Values.TagWebAutomation or Values.TagWorkflow or Values.TagChecks or Values.TagStorage or Values.TagLogDrain or Values.TagTraceDrain or Values.TagOther;
 
         /// <inheritdoc/>
         static Tag global::Specgen.Runtime.IStringEnum<Tag>.Create(string value) => new(value);
@@ -196,7 +306,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

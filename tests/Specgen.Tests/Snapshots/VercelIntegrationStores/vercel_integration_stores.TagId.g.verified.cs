@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The TagId values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case TagId.Values.TagAgents:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TagId.JsonConverter))]
@@ -19,95 +19,159 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public TagId(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>tag_agents</c></summary>
-        public static TagId TagAgents { get; } = new("tag_agents");
-
-        /// <summary><c>tag_ai</c></summary>
-        public static TagId TagAi { get; } = new("tag_ai");
-
-        /// <summary><c>tag_analytics</c></summary>
-        public static TagId TagAnalytics { get; } = new("tag_analytics");
-
-        /// <summary><c>tag_authentication</c></summary>
-        public static TagId TagAuthentication { get; } = new("tag_authentication");
-
-        /// <summary><c>tag_cms</c></summary>
-        public static TagId TagCms { get; } = new("tag_cms");
-
-        /// <summary><c>tag_code_repository</c></summary>
-        public static TagId TagCodeRepository { get; } = new("tag_code_repository");
-
-        /// <summary><c>tag_code_review</c></summary>
-        public static TagId TagCodeReview { get; } = new("tag_code_review");
-
-        /// <summary><c>tag_code_security</c></summary>
-        public static TagId TagCodeSecurity { get; } = new("tag_code_security");
-
-        /// <summary><c>tag_code_testing</c></summary>
-        public static TagId TagCodeTesting { get; } = new("tag_code_testing");
-
-        /// <summary><c>tag_commerce</c></summary>
-        public static TagId TagCommerce { get; } = new("tag_commerce");
-
-        /// <summary><c>tag_databases</c></summary>
-        public static TagId TagDatabases { get; } = new("tag_databases");
-
-        /// <summary><c>tag_dev_tools</c></summary>
-        public static TagId TagDevTools { get; } = new("tag_dev_tools");
-
-        /// <summary><c>tag_experimentation</c></summary>
-        public static TagId TagExperimentation { get; } = new("tag_experimentation");
-
-        /// <summary><c>tag_flags</c></summary>
-        public static TagId TagFlags { get; } = new("tag_flags");
-
-        /// <summary><c>tag_logging</c></summary>
-        public static TagId TagLogging { get; } = new("tag_logging");
-
-        /// <summary><c>tag_messaging</c></summary>
-        public static TagId TagMessaging { get; } = new("tag_messaging");
-
-        /// <summary><c>tag_monitoring</c></summary>
-        public static TagId TagMonitoring { get; } = new("tag_monitoring");
-
-        /// <summary><c>tag_observability</c></summary>
-        public static TagId TagObservability { get; } = new("tag_observability");
-
-        /// <summary><c>tag_payments</c></summary>
-        public static TagId TagPayments { get; } = new("tag_payments");
-
-        /// <summary><c>tag_performance</c></summary>
-        public static TagId TagPerformance { get; } = new("tag_performance");
-
-        /// <summary><c>tag_productivity</c></summary>
-        public static TagId TagProductivity { get; } = new("tag_productivity");
-
-        /// <summary><c>tag_searching</c></summary>
-        public static TagId TagSearching { get; } = new("tag_searching");
-
-        /// <summary><c>tag_security</c></summary>
-        public static TagId TagSecurity { get; } = new("tag_security");
-
-        /// <summary><c>tag_support_agent</c></summary>
-        public static TagId TagSupportAgent { get; } = new("tag_support_agent");
-
-        /// <summary><c>tag_testing</c></summary>
-        public static TagId TagTesting { get; } = new("tag_testing");
-
-        /// <summary><c>tag_video</c></summary>
-        public static TagId TagVideo { get; } = new("tag_video");
-
-        /// <summary><c>tag_web_automation</c></summary>
-        public static TagId TagWebAutomation { get; } = new("tag_web_automation");
-
-        /// <summary><c>tag_workflow</c></summary>
-        public static TagId TagWorkflow { get; } = new("tag_workflow");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>tag_agents</c></summary>
+        public static TagId TagAgents { get; } = new(Values.TagAgents);
+
+        /// <summary><c>tag_ai</c></summary>
+        public static TagId TagAi { get; } = new(Values.TagAi);
+
+        /// <summary><c>tag_analytics</c></summary>
+        public static TagId TagAnalytics { get; } = new(Values.TagAnalytics);
+
+        /// <summary><c>tag_authentication</c></summary>
+        public static TagId TagAuthentication { get; } = new(Values.TagAuthentication);
+
+        /// <summary><c>tag_cms</c></summary>
+        public static TagId TagCms { get; } = new(Values.TagCms);
+
+        /// <summary><c>tag_code_repository</c></summary>
+        public static TagId TagCodeRepository { get; } = new(Values.TagCodeRepository);
+
+        /// <summary><c>tag_code_review</c></summary>
+        public static TagId TagCodeReview { get; } = new(Values.TagCodeReview);
+
+        /// <summary><c>tag_code_security</c></summary>
+        public static TagId TagCodeSecurity { get; } = new(Values.TagCodeSecurity);
+
+        /// <summary><c>tag_code_testing</c></summary>
+        public static TagId TagCodeTesting { get; } = new(Values.TagCodeTesting);
+
+        /// <summary><c>tag_commerce</c></summary>
+        public static TagId TagCommerce { get; } = new(Values.TagCommerce);
+
+        /// <summary><c>tag_databases</c></summary>
+        public static TagId TagDatabases { get; } = new(Values.TagDatabases);
+
+        /// <summary><c>tag_dev_tools</c></summary>
+        public static TagId TagDevTools { get; } = new(Values.TagDevTools);
+
+        /// <summary><c>tag_experimentation</c></summary>
+        public static TagId TagExperimentation { get; } = new(Values.TagExperimentation);
+
+        /// <summary><c>tag_flags</c></summary>
+        public static TagId TagFlags { get; } = new(Values.TagFlags);
+
+        /// <summary><c>tag_logging</c></summary>
+        public static TagId TagLogging { get; } = new(Values.TagLogging);
+
+        /// <summary><c>tag_messaging</c></summary>
+        public static TagId TagMessaging { get; } = new(Values.TagMessaging);
+
+        /// <summary><c>tag_monitoring</c></summary>
+        public static TagId TagMonitoring { get; } = new(Values.TagMonitoring);
+
+        /// <summary><c>tag_observability</c></summary>
+        public static TagId TagObservability { get; } = new(Values.TagObservability);
+
+        /// <summary><c>tag_payments</c></summary>
+        public static TagId TagPayments { get; } = new(Values.TagPayments);
+
+        /// <summary><c>tag_performance</c></summary>
+        public static TagId TagPerformance { get; } = new(Values.TagPerformance);
+
+        /// <summary><c>tag_productivity</c></summary>
+        public static TagId TagProductivity { get; } = new(Values.TagProductivity);
+
+        /// <summary><c>tag_searching</c></summary>
+        public static TagId TagSearching { get; } = new(Values.TagSearching);
+
+        /// <summary><c>tag_security</c></summary>
+        public static TagId TagSecurity { get; } = new(Values.TagSecurity);
+
+        /// <summary><c>tag_support_agent</c></summary>
+        public static TagId TagSupportAgent { get; } = new(Values.TagSupportAgent);
+
+        /// <summary><c>tag_testing</c></summary>
+        public static TagId TagTesting { get; } = new(Values.TagTesting);
+
+        /// <summary><c>tag_video</c></summary>
+        public static TagId TagVideo { get; } = new(Values.TagVideo);
+
+        /// <summary><c>tag_web_automation</c></summary>
+        public static TagId TagWebAutomation { get; } = new(Values.TagWebAutomation);
+
+        /// <summary><c>tag_workflow</c></summary>
+        public static TagId TagWorkflow { get; } = new(Values.TagWorkflow);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>tag_agents</c></summary>
+            public const string TagAgents = "tag_agents";
+            /// <summary><c>tag_ai</c></summary>
+            public const string TagAi = "tag_ai";
+            /// <summary><c>tag_analytics</c></summary>
+            public const string TagAnalytics = "tag_analytics";
+            /// <summary><c>tag_authentication</c></summary>
+            public const string TagAuthentication = "tag_authentication";
+            /// <summary><c>tag_cms</c></summary>
+            public const string TagCms = "tag_cms";
+            /// <summary><c>tag_code_repository</c></summary>
+            public const string TagCodeRepository = "tag_code_repository";
+            /// <summary><c>tag_code_review</c></summary>
+            public const string TagCodeReview = "tag_code_review";
+            /// <summary><c>tag_code_security</c></summary>
+            public const string TagCodeSecurity = "tag_code_security";
+            /// <summary><c>tag_code_testing</c></summary>
+            public const string TagCodeTesting = "tag_code_testing";
+            /// <summary><c>tag_commerce</c></summary>
+            public const string TagCommerce = "tag_commerce";
+            /// <summary><c>tag_databases</c></summary>
+            public const string TagDatabases = "tag_databases";
+            /// <summary><c>tag_dev_tools</c></summary>
+            public const string TagDevTools = "tag_dev_tools";
+            /// <summary><c>tag_experimentation</c></summary>
+            public const string TagExperimentation = "tag_experimentation";
+            /// <summary><c>tag_flags</c></summary>
+            public const string TagFlags = "tag_flags";
+            /// <summary><c>tag_logging</c></summary>
+            public const string TagLogging = "tag_logging";
+            /// <summary><c>tag_messaging</c></summary>
+            public const string TagMessaging = "tag_messaging";
+            /// <summary><c>tag_monitoring</c></summary>
+            public const string TagMonitoring = "tag_monitoring";
+            /// <summary><c>tag_observability</c></summary>
+            public const string TagObservability = "tag_observability";
+            /// <summary><c>tag_payments</c></summary>
+            public const string TagPayments = "tag_payments";
+            /// <summary><c>tag_performance</c></summary>
+            public const string TagPerformance = "tag_performance";
+            /// <summary><c>tag_productivity</c></summary>
+            public const string TagProductivity = "tag_productivity";
+            /// <summary><c>tag_searching</c></summary>
+            public const string TagSearching = "tag_searching";
+            /// <summary><c>tag_security</c></summary>
+            public const string TagSecurity = "tag_security";
+            /// <summary><c>tag_support_agent</c></summary>
+            public const string TagSupportAgent = "tag_support_agent";
+            /// <summary><c>tag_testing</c></summary>
+            public const string TagTesting = "tag_testing";
+            /// <summary><c>tag_video</c></summary>
+            public const string TagVideo = "tag_video";
+            /// <summary><c>tag_web_automation</c></summary>
+            public const string TagWebAutomation = "tag_web_automation";
+            /// <summary><c>tag_workflow</c></summary>
+            public const string TagWorkflow = "tag_workflow";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<TagId> KnownValues { get; } = global::System.Array.AsReadOnly(new TagId[] { TagAgents, TagAi, TagAnalytics, TagAuthentication, TagCms, TagCodeRepository, TagCodeReview, TagCodeSecurity, TagCodeTesting, TagCommerce, TagDatabases, TagDevTools, TagExperimentation, TagFlags, TagLogging, TagMessaging, TagMonitoring, TagObservability, TagPayments, TagPerformance, TagProductivity, TagSearching, TagSecurity, TagSupportAgent, TagTesting, TagVideo, TagWebAutomation, TagWorkflow });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "tag_agents" or "tag_ai" or "tag_analytics" or "tag_authentication" or "tag_cms" or "tag_code_repository" or "tag_code_review" or "tag_code_security" or "tag_code_testing" or "tag_commerce" or "tag_databases" or "tag_dev_tools" or "tag_experimentation" or "tag_flags" or "tag_logging" or "tag_messaging" or "tag_monitoring" or "tag_observability" or "tag_payments" or "tag_performance" or "tag_productivity" or "tag_searching" or "tag_security" or "tag_support_agent" or "tag_testing" or "tag_video" or "tag_web_automation" or "tag_workflow";
+        public bool IsKnown => Value is Values.TagAgents or Values.TagAi or Values.TagAnalytics or Values.TagAuthentication or Values.TagCms or Values.TagCodeRepository or Values.TagCodeReview or Values.TagCodeSecurity or Values.TagCodeTesting or Values.TagCommerce or Values.TagDatabases or Values.TagDevTools or Values.TagExperimentation or Values.TagFlags or Values.TagLogging or Values.TagMessaging or Values.TagMonitoring or Values.TagObservability or Values.TagPayments or Values.TagPerformance or Values.TagProductivity or Values.TagSearching or Values.TagSecurity or Values.TagSupportAgent or Values.TagTesting or Values.TagVideo or Values.TagWebAutomation or Values.TagWorkflow;
 
         /// <inheritdoc/>
         static TagId global::Specgen.Runtime.IStringEnum<TagId>.Create(string value) => new(value);
@@ -127,7 +191,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>

@@ -113,8 +113,8 @@ namespace Vercel
         public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configurations");
-            apiRequest.Query("view", view.Value);
-            apiRequest.Query("installationType", installationType?.Value);
+            apiRequest.Query("view", view.ToString());
+            apiRequest.Query("installationType", installationType?.ToString());
             apiRequest.Query("integrationIdOrSlug", integrationIdOrSlug);
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);

@@ -8,7 +8,7 @@ namespace Vercel
 {
     /// <summary>The View values.</summary>
     /// <remarks>
-    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>).
+    /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case View.Values.Account:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(View.JsonConverter))]
@@ -19,17 +19,29 @@ namespace Vercel
         /// <summary>Creates a value; any string is accepted.</summary>
         public View(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-        /// <summary><c>account</c></summary>
-        public static View Account { get; } = new("account");
-
-        /// <summary><c>project</c></summary>
-        public static View Project { get; } = new("project");
-
         /// <summary>The wire value.</summary>
         public string Value => _value ?? string.Empty;
 
+        /// <summary><c>account</c></summary>
+        public static View Account { get; } = new(Values.Account);
+
+        /// <summary><c>project</c></summary>
+        public static View Project { get; } = new(Values.Project);
+
+        /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
+        public static class Values
+        {
+            /// <summary><c>account</c></summary>
+            public const string Account = "account";
+            /// <summary><c>project</c></summary>
+            public const string Project = "project";
+        }
+
+        /// <summary>Every value the spec lists, in its order.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<View> KnownValues { get; } = global::System.Array.AsReadOnly(new View[] { Account, Project });
+
         /// <inheritdoc/>
-        public bool IsKnown => Value is "account" or "project";
+        public bool IsKnown => Value is Values.Account or Values.Project;
 
         /// <inheritdoc/>
         static View global::Specgen.Runtime.IStringEnum<View>.Create(string value) => new(value);
@@ -49,7 +61,7 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <inheritdoc/>
+        /// <summary>The wire text.</summary>
         public override string ToString() => Value;
 
         /// <summary>Compares wire values.</summary>
