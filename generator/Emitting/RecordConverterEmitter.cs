@@ -87,8 +87,8 @@ internal static class RecordConverterEmitter
                 var incomplete = $"{CSharp.Runtime}.JsonRead.Incomplete(options, {CSharp.Literal(model.Name)}, {CSharp.Literal(property.JsonName)}";
                 // A constant starts out holding its value: whether the JSON had it is its presence bit.
                 writer.Line(property.AllowsNull || property.ConstantLiteral is not null
-                    ? $"if (!{RecordMembers.IsSet(i, "result.")}) {incomplete}, false);"
-                    : $"if (result.{RecordMembers.Field(property)} is null) {incomplete}, {RecordMembers.IsSet(i, "result.")});");
+                    ? $"if (!{RecordMembers.IsSet(model, i, "result.")}) {incomplete}, false);"
+                    : $"if (result.{RecordMembers.Field(property)} is null) {incomplete}, {RecordMembers.IsSet(model, i, "result.")});");
             }
 
             writer.Line("return result;");
@@ -98,18 +98,18 @@ internal static class RecordConverterEmitter
     /// <summary>The member just read is on the wire: its bit, in the presence field that holds it (a shift of a ulong takes the count modulo 64).</summary>
     private static void WriteMarkPresent(SourceWriter writer, ObjectModel model)
     {
-        var fields = RecordMembers.SetFieldCount(model);
-        if (fields == 1)
+        var fields = RecordMembers.OwnSetFields(model).ToList();
+        if (fields.Count == 1)
         {
-            writer.Line($"result.{RecordMembers.SetField(0)} |= 1UL << member;");
+            writer.Line($"result.{fields[0].Name} |= 1UL << member;");
             return;
         }
 
-        for (var f = 0; f < fields; f++)
+        for (var f = 0; f < fields.Count; f++)
         {
             var bound = ((f + 1) * 64).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var test = f == 0 ? $"if (member < {bound}) " : f == fields - 1 ? "else " : $"else if (member < {bound}) ";
-            writer.Line($"{test}result.{RecordMembers.SetField(f * 64)} |= 1UL << member;");
+            var test = f == 0 ? $"if (member < {bound}) " : f == fields.Count - 1 ? "else " : $"else if (member < {bound}) ";
+            writer.Line($"{test}result.{fields[f].Name} |= 1UL << member;");
         }
     }
 
@@ -151,7 +151,7 @@ internal static class RecordConverterEmitter
                     write = $"if (value.{RecordMembers.RawField(property)} is {{ }} raw{index}) raw{index}.WriteTo(writer); else {write}";
                 }
 
-                writer.Line($"if ({RecordMembers.IsSet(i, "value.")}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
+                writer.Line($"if ({RecordMembers.IsSet(model, i, "value.")}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
             }
 
             writer.Line($"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName});");

@@ -58,13 +58,12 @@ internal static class RecordEmitter
     private static void WriteState(SourceWriter writer, ObjectModel model, string ns)
     {
         writer.Line("// Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).");
-        for (var field = 0; field < RecordMembers.SetFieldCount(model); field++)
+        foreach (var (name, first, count) in RecordMembers.OwnSetFields(model))
         {
-            var initial = Enumerable.Range(field * 64, System.Math.Min(64, model.Properties.Count - (field * 64)))
+            var initial = Enumerable.Range(first, count)
                 .Where(i => InitialValue(model.Properties[i], ns) is not null)
-                .Select(i => "(" + RecordMembers.Bit(i) + ")")
+                .Select(i => "(" + RecordMembers.Bit(model, i) + ")")
                 .ToList();
-            var name = RecordMembers.SetField(field * 64);
             writer.Line(initial.Count == 0 ? $"private ulong {name};" : $"private ulong {name} = {string.Join(" | ", initial)};");
         }
 
@@ -90,7 +89,7 @@ internal static class RecordEmitter
         writer.Line("// The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.");
         writer.Line(CSharp.DisableNullableInitialization);
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        var clear = Enumerable.Range(0, RecordMembers.SetFieldCount(model)).Select(field => RecordMembers.SetField(field * 64) + " = 0; ");
+        var clear = RecordMembers.OwnSetFields(model).Select(field => field.Name + " = 0; ");
         writer.Line($"private {model.Name}({CSharp.Runtime}.Blank blank) {{ {string.Concat(clear)}}}");
 
         writer.Line(CSharp.RestoreNullableInitialization);
@@ -113,12 +112,12 @@ internal static class RecordEmitter
 
         var type = CSharp.Nullable(CSharp.TypeName(property.Type, ns), property.IsNullable);
         var field = RecordMembers.Field(property);
-        var set = RecordMembers.SetField(index);
-        var bit = RecordMembers.Bit(index);
+        var set = RecordMembers.SetField(model, index);
+        var bit = RecordMembers.Bit(model, index);
         var unavailable = $"{CSharp.Runtime}.JsonRead.Unavailable({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}";
         var getter = !property.CanBeUnavailable ? field
-            : !property.AllowsNull ? $"{field} ?? throw {unavailable}, {RecordMembers.IsSet(index)})"
-            : $"{RecordMembers.IsSet(index)} ? {field} : throw {unavailable}, false)";
+            : !property.AllowsNull ? $"{field} ?? throw {unavailable}, {RecordMembers.IsSet(model, index)})"
+            : $"{RecordMembers.IsSet(model, index)} ? {field} : throw {unavailable}, false)";
 
         // Null is sent as null where the spec allows it; where it does not, an optional member set to null is left out.
         var setter = property.IsRequired || property.AllowsNull

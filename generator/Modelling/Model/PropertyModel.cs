@@ -22,10 +22,14 @@ internal sealed record PropertyModel(
     bool IsDeprecated,
     Constraints Constraints,
     string? ConstantLiteral = null,
-    PropertyChecks Checks = PropertyChecks.None)
+    PropertyChecks Checks = PropertyChecks.None,
+    bool IsDiscriminator = false)
 {
-    /// <summary>The caller must set it (C# <c>required</c>): required by the spec and not a constant set for them.</summary>
-    public bool MustBeSet => IsRequired && ConstantLiteral is null;
+    /// <summary>
+    /// The caller must set it (C# <c>required</c>): required by the spec, and neither a constant nor a
+    /// hierarchy's discriminator, which each type's constructor sets for them.
+    /// </summary>
+    public bool MustBeSet => IsRequired && ConstantLiteral is null && !IsDiscriminator;
 
     /// <summary>The C# type is nullable: the member may be absent or null.</summary>
     public bool IsNullable => !IsRequired || AllowsNull;

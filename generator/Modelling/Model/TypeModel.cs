@@ -5,14 +5,53 @@ namespace Specgen.Generator.Modelling.Model;
 /// <summary>A type Specgen generates. Sealed records with value equality, so the pipeline can cache them.</summary>
 internal abstract record TypeModel(string Name, string? Description, bool IsDeprecated);
 
-/// <summary>An object schema: a record with one property per schema property.</summary>
+/// <summary>
+/// An object schema: a record with one property per schema property. <see cref="Properties"/> are all
+/// its members on the wire, those it inherits (<see cref="HierarchyModel"/>) first.
+/// </summary>
 internal sealed record ObjectModel(
     string Name,
     string? Description,
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
     string ExtensionDataName,
-    bool IsValidated = false) : TypeModel(Name, Description, IsDeprecated);
+    bool IsValidated = false,
+    HierarchyModel? Hierarchy = null) : TypeModel(Name, Description, IsDeprecated)
+{
+    /// <summary>Where each level of the hierarchy's own members start in <see cref="Properties"/>, the root's first: <c>[0]</c> for a record with no base.</summary>
+    public EquatableArray<int> Levels => Hierarchy?.Levels ?? RootLevel;
+
+    /// <summary>How many of <see cref="Properties"/> a base type declares.</summary>
+    public int InheritedCount => Levels[Levels.Count - 1];
+
+    private static readonly EquatableArray<int> RootLevel = new[] { 0 }.ToEquatableArray();
+}
+
+/// <summary>
+/// A record's place in an inheritance hierarchy: a base schema with a <c>discriminator</c> whose
+/// subtypes <c>allOf</c> it. The base reads its subtypes by the discriminator; a value it does not
+/// know reads as the base itself, extension data included, so nothing is lost.
+/// </summary>
+/// <param name="BaseName">The record it derives from; null for the root.</param>
+/// <param name="Levels">Where each level's own members start in the record's properties, the root's first.</param>
+/// <param name="Discriminator">The discriminator's JSON name.</param>
+/// <param name="DiscriminatorIndex">The discriminator member's index in the record's properties; -1 when the root does not declare it.</param>
+/// <param name="Values">The discriminator values that mean this type (the first is the one it sends).</param>
+/// <param name="Subtypes">Every type deriving from this one, deepest first, so a type test never meets an ancestor first.</param>
+internal sealed record HierarchyModel(
+    string? BaseName,
+    EquatableArray<int> Levels,
+    string Discriminator,
+    int DiscriminatorIndex,
+    EquatableArray<string> Values,
+    EquatableArray<SubtypeModel> Subtypes)
+{
+    /// <summary>No type derives from it: the record is sealed.</summary>
+    public bool IsSealed => Subtypes.Count == 0;
+}
+
+/// <summary>A type deriving from a hierarchy's record, and the discriminator values that mean it.</summary>
+internal sealed record SubtypeModel(string Name, EquatableArray<string> Values);
 
 /// <summary>
 /// A string or integer enum, emitted as an extensible struct: the known values are named, and a value
