@@ -137,7 +137,7 @@ public sealed class ApiConnection
 
         if (request.Body is not null)
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(request.Body, request.BodyType!);
+            var json = JsonWrite.RequestBody(request.Body, request.BodyType!);
             var contentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
             contentType.CharSet = "utf-8";
             message.Content = new ByteArrayContent(json) { Headers = { ContentType = contentType } };

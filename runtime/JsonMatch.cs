@@ -87,6 +87,29 @@ public static class JsonMatch
         return false;
     }
 
+    /// <summary>The string an object's property holds (its first occurrence); null when the value is not an object, lacks it, or it is not a string.</summary>
+    public static string? StringOf(Utf8JsonReader json, ReadOnlySpan<byte> property)
+    {
+        if (json.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            var found = json.ValueTextEquals(property);
+            json.Read();
+            if (found)
+            {
+                return json.TokenType == JsonTokenType.String ? json.GetString() : null;
+            }
+
+            json.Skip();
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the value is the given string.</summary>
     public static bool IsString(Utf8JsonReader json, ReadOnlySpan<byte> value) =>
         json.TokenType == JsonTokenType.String && json.ValueTextEquals(value);

@@ -14,6 +14,31 @@ public static class JsonWrite
     /// <summary>Options with no resolver: what generated converters are handed when no serializer call is involved.</summary>
     internal static readonly JsonSerializerOptions Plain = new();
 
+    [ThreadStatic]
+    private static bool t_request;
+
+    /// <summary>
+    /// Whether the value being written is a request body the client sends: <c>readOnly</c> members are
+    /// then left out. Anything else (a value you serialize yourself) is written whole, so nothing is lost.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static bool IsRequest => t_request;
+
+    /// <summary>Writes a request body (serialization is synchronous, so the mark stays on this thread).</summary>
+    internal static byte[] RequestBody(object? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        var outer = t_request;
+        t_request = true;
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(body, type);
+        }
+        finally
+        {
+            t_request = outer;
+        }
+    }
+
     /// <summary>Writes a string, or <c>null</c>.</summary>
     public static void String(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 

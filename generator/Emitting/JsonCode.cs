@@ -74,10 +74,11 @@ internal static class JsonCode
     /// JSON context name: a <c>DelegatingJsonConverter</c> of the static <c>ReadValue</c> and
     /// <c>WriteValue</c> the caller writes inside it.
     /// </summary>
-    public static System.IDisposable ConverterBlock(SourceWriter writer, string name, string summary)
+    public static System.IDisposable ConverterBlock(SourceWriter writer, string name, string summary, bool hidesBase = false)
     {
         writer.Line($"/// <summary>{summary}</summary>");
-        var block = writer.Block($"public sealed class JsonConverter : {CSharp.Runtime}.DelegatingJsonConverter<{name}>");
+        // A subtype's converter hides its base's (both are nested classes named JsonConverter).
+        var block = writer.Block($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {CSharp.Runtime}.DelegatingJsonConverter<{name}>");
         writer.Line("/// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>");
         writer.Line("public JsonConverter() : base(ReadValue, WriteValue) { }");
         writer.Line();

@@ -20,7 +20,7 @@ internal static class RecordConverterEmitter
     public static void Write(SourceWriter writer, ObjectModel model, string ns)
     {
         var name = model.Name;
-        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection."))
+        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.", model.Hierarchy?.BaseName is not null))
         {
             if (model.Properties.Count > 0)
             {
@@ -40,6 +40,7 @@ internal static class RecordConverterEmitter
         using (writer.Block($"public static {model.Name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
         {
             writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
+            WriteReadDispatch(writer, model, ns);
 
             writer.Line();
             writer.Line($"{CSharp.Runtime}.JsonRead.Expect(ref reader, {CSharp.Json}.JsonTokenType.StartObject, {CSharp.Literal(model.Name)});");
@@ -60,15 +61,21 @@ internal static class RecordConverterEmitter
                 {
                     using (writer.Block("switch (member)"))
                     {
+                        // In a hierarchy each level keeps its own members' bits, so each case marks its own.
+                        var levels = model.Levels.Count > 1;
                         for (var i = 0; i < model.Properties.Count; i++)
                         {
                             var property = model.Properties[i];
-                            writer.Line($"case {i}: result.{RecordMembers.Field(property)} = {ReadValue(property, ns)}; break;");
+                            var mark = levels ? $" result.{RecordMembers.SetField(model, i)} |= {RecordMembers.Bit(model, i)};" : string.Empty;
+                            writer.Line($"case {i}: result.{RecordMembers.Field(property)} = {ReadValue(property, ns)};{mark} break;");
                         }
                     }
 
-                    writer.Line();
-                    WriteMarkPresent(writer, model);
+                    if (model.Levels.Count == 1)
+                    {
+                        writer.Line();
+                        WriteMarkPresent(writer, model);
+                    }
                 }
             }
 
@@ -79,7 +86,8 @@ internal static class RecordConverterEmitter
             for (var i = 0; i < model.Properties.Count; i++)
             {
                 var property = model.Properties[i];
-                if (!property.CanBeUnavailable)
+                // A writeOnly member is never in a response: lacking it is not a drift from the spec.
+                if (!property.CanBeUnavailable || property.Direction == MemberDirection.RequestOnly)
                 {
                     continue;
                 }
@@ -94,6 +102,34 @@ internal static class RecordConverterEmitter
             writer.Line("return result;");
         }
     }
+
+    /// <summary>
+    /// A hierarchy's base reads the subtype its discriminator names (the first occurrence, looked up on a
+    /// copy of the reader); any other value, or none, reads as the base itself.
+    /// </summary>
+    private static void WriteReadDispatch(SourceWriter writer, ObjectModel model, string ns)
+    {
+        if (model.Hierarchy is not { IsSealed: false } hierarchy)
+        {
+            return;
+        }
+
+        var seen = new System.Collections.Generic.HashSet<string>(hierarchy.Values, System.StringComparer.Ordinal);
+        using (writer.Block($"switch ({CSharp.Runtime}.JsonMatch.StringOf(reader, {JsonCode.Utf8(hierarchy.Discriminator)}))"))
+        {
+            foreach (var subtype in hierarchy.Subtypes)
+            {
+                // A value two types claim means the first; a value that means this type reads it below.
+                var values = subtype.Values.Where(seen.Add).ToList();
+                if (values.Count > 0)
+                {
+                    writer.Line($"{string.Concat(values.Select(v => $"case {CSharp.Literal(v)}: "))}return {subtype.Name}.JsonConverter.ReadValue(ref reader, options);");
+                }
+            }
+        }
+    }
+
+    private static string Local(string typeName) => "as" + typeName;
 
     /// <summary>The member just read is on the wire: its bit, in the presence field that holds it (a shift of a ulong takes the count modulo 64).</summary>
     private static void WriteMarkPresent(SourceWriter writer, ObjectModel model)
@@ -133,6 +169,11 @@ internal static class RecordConverterEmitter
         using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {model.Name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
         {
             writer.Line("if (value is null) { writer.WriteNullValue(); return; }");
+            foreach (var subtype in model.Hierarchy?.Subtypes ?? EquatableArray<SubtypeModel>.Empty)
+            {
+                // Deepest first: a subtype's own converter writes all its members.
+                writer.Line($"if (value is {subtype.Name} {Local(subtype.Name)}) {{ {subtype.Name}.JsonConverter.WriteValue(writer, {Local(subtype.Name)}, options); return; }}");
+            }
 
             writer.Line();
             writer.Line("writer.WriteStartObject();");
@@ -151,7 +192,9 @@ internal static class RecordConverterEmitter
                     write = $"if (value.{RecordMembers.RawField(property)} is {{ }} raw{index}) raw{index}.WriteTo(writer); else {write}";
                 }
 
-                writer.Line($"if ({RecordMembers.IsSet(model, i, "value.")}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
+                // A readOnly member is the server's: the client does not send it back in a request.
+                var request = property.Direction == MemberDirection.ResponseOnly ? $" && !{CSharp.Runtime}.JsonWrite.IsRequest" : string.Empty;
+                writer.Line($"if ({RecordMembers.IsSet(model, i, "value.")}{request}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
             }
 
             writer.Line($"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName});");

@@ -12,6 +12,16 @@ internal static class RecordEmitter
     public static void Write(SourceWriter writer, ObjectModel model, SpecModel spec)
     {
         DocComments.Summary(writer, model.Description, $"The {model.Name} object.");
+        if (model.Hierarchy is { IsSealed: false } hierarchy)
+        {
+            DocComments.Remarks(writer, new[]
+            {
+                $"Read as the type its <c>{DocComments.Escape(hierarchy.Discriminator)}</c> says: "
+                + string.Join(", ", hierarchy.Subtypes.Select(t => $"<see cref=\"{t.Name}\"/>"))
+                + $"; a value this version does not know reads as a plain <see cref=\"{model.Name}\"/>, the rest of its JSON kept in <see cref=\"{model.ExtensionDataName}\"/>.",
+            });
+        }
+
         writer.Line(CSharp.GeneratedCodeAttribute);
         if (model.IsDeprecated)
         {
@@ -19,36 +29,68 @@ internal static class RecordEmitter
         }
 
         writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
-        var interfaces = model.IsValidated ? " : " + ValidationEmitter.Interface : string.Empty;
-        using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}{interfaces}"))
+        var bases = new[] { model.Hierarchy?.BaseName, model.IsValidated ? ValidationEmitter.Interface : null }.Where(b => b is not null).ToList();
+        var sealedness = model.Hierarchy is { IsSealed: false } ? string.Empty : "sealed ";
+        using (writer.Block($"{spec.Accessibility} {sealedness}partial record {model.Name}{(bases.Count > 0 ? " : " + string.Join(", ", bases) : string.Empty)}"))
         {
             if (model.Properties.Count > 0)
             {
                 WriteState(writer, model, spec.Namespace);
             }
 
-            for (var i = 0; i < model.Properties.Count; i++)
+            var root = model.Hierarchy?.BaseName is null;
+            for (var i = model.InheritedCount; i < model.Properties.Count; i++)
             {
                 WriteProperty(writer, model, i, spec.Namespace);
-                writer.Line();
+                if (root || i < model.Properties.Count - 1)
+                {
+                    // A subtype has no extension data member after its last one; what follows opens with its own blank line.
+                    writer.Line();
+                }
             }
 
-            writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
-            writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
-            writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
-            if (model.Properties.Any(p => p.CanBeUnavailable || p.Type.CanBeMalformed))
+            if (model.Hierarchy?.BaseName is null)
+            {
+                writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
+                writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
+                writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
+            }
+
+            if (OwnProperties(model).Any(p => p.CanBeUnavailable || p.Type.CanBeMalformed))
             {
                 WritePrintMembers(writer, model);
             }
 
             if (model.IsValidated)
             {
-                ValidationEmitter.WriteRecord(writer, model);
+                ValidationEmitter.WriteRecord(writer, model, ValidateModifier(model, spec));
             }
 
             writer.Line();
             RecordConverterEmitter.Write(writer, model, spec.Namespace);
         }
+    }
+
+    private static IEnumerable<PropertyModel> OwnProperties(ObjectModel model) => model.Properties.Skip(model.InheritedCount);
+
+    /// <summary>How a record's fields and constructors are reached: by the converters of the types deriving from it too.</summary>
+    private static string Access(ObjectModel model) => model.Hierarchy is { IsSealed: false } ? "private protected" : "private";
+
+    /// <summary><c>Validate</c> overrides an ancestor's, and is virtual in a base.</summary>
+    private static string ValidateModifier(ObjectModel model, SpecModel spec)
+    {
+        for (var name = model.Hierarchy?.BaseName; name is not null;)
+        {
+            var ancestor = spec.Types.OfType<ObjectModel>().FirstOrDefault(t => t.Name == name);
+            if (ancestor?.IsValidated == true)
+            {
+                return "override ";
+            }
+
+            name = ancestor?.Hierarchy?.BaseName;
+        }
+
+        return model.Hierarchy is { IsSealed: false } ? "virtual " : string.Empty;
     }
 
     /// <summary>
@@ -57,43 +99,56 @@ internal static class RecordEmitter
     /// </summary>
     private static void WriteState(SourceWriter writer, ObjectModel model, string ns)
     {
-        writer.Line("// Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).");
+        if (model.InheritedCount < model.Properties.Count)
+        {
+            writer.Line("// Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).");
+        }
+
+        var access = Access(model);
         foreach (var (name, first, count) in RecordMembers.OwnSetFields(model))
         {
             var initial = Enumerable.Range(first, count)
                 .Where(i => InitialValue(model.Properties[i], ns) is not null)
                 .Select(i => "(" + RecordMembers.Bit(model, i) + ")")
                 .ToList();
-            writer.Line(initial.Count == 0 ? $"private ulong {name};" : $"private ulong {name} = {string.Join(" | ", initial)};");
+            writer.Line(initial.Count == 0 ? $"{access} ulong {name};" : $"{access} ulong {name} = {string.Join(" | ", initial)};");
         }
 
-        foreach (var property in model.Properties)
+        foreach (var property in OwnProperties(model))
         {
             var initial = InitialValue(property, ns);
-            writer.Line($"private {RecordMembers.FieldType(property, ns)} {RecordMembers.Field(property)}{(initial is null ? string.Empty : " = " + initial)};");
+            writer.Line($"{access} {RecordMembers.FieldType(property, ns)} {RecordMembers.Field(property)}{(initial is null ? string.Empty : " = " + initial)};");
         }
 
-        if (model.Properties.Any(p => p.Type.CanBeMalformed))
+        if (OwnProperties(model).Any(p => p.Type.CanBeMalformed))
         {
             writer.Line("// A value the JSON had that is not valid in its member's type or format, kept as sent.");
-            foreach (var property in model.Properties.Where(p => p.Type.CanBeMalformed))
+            foreach (var property in OwnProperties(model).Where(p => p.Type.CanBeMalformed))
             {
-                writer.Line($"private {CSharp.Json}.JsonElement? {RecordMembers.RawField(property)};");
+                writer.Line($"{access} {CSharp.Json}.JsonElement? {RecordMembers.RawField(property)};");
             }
         }
 
-        writer.Line();
+        if (model.InheritedCount < model.Properties.Count)
+        {
+            writer.Line();
+        }
+
         writer.Line($"/// <summary>Creates a {model.Name}; set its members with an object initializer.</summary>");
-        writer.Line($"public {model.Name}() {{ }}");
+        writer.Line($"public {model.Name}() {{ {Preset(model, ns)}}}");
         writer.Line();
         writer.Line("// The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.");
         writer.Line(CSharp.DisableNullableInitialization);
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         var clear = RecordMembers.OwnSetFields(model).Select(field => field.Name + " = 0; ");
-        writer.Line($"private {model.Name}({CSharp.Runtime}.Blank blank) {{ {string.Concat(clear)}}}");
+        var chain = model.Hierarchy?.BaseName is null ? string.Empty : " : base(blank)";
+        writer.Line($"{access} {model.Name}({CSharp.Runtime}.Blank blank){chain} {{ {string.Concat(clear)}}}");
 
         writer.Line(CSharp.RestoreNullableInitialization);
-        writer.Line();
+        if (model.Hierarchy?.BaseName is null || model.InheritedCount < model.Properties.Count)
+        {
+            writer.Line();
+        }
     }
 
     private static void WriteProperty(SourceWriter writer, ObjectModel model, int index, string ns)
@@ -135,6 +190,20 @@ internal static class RecordEmitter
         writer.Line($"public {required}{type} {property.Name} {{ get => {getter}; init {setter} }}");
     }
 
+    /// <summary>In a hierarchy, the constructor sets the discriminator to the value that means this type (and puts it on the wire).</summary>
+    private static string Preset(ObjectModel model, string ns)
+    {
+        if (model.Hierarchy is not { DiscriminatorIndex: >= 0 and var index, Values.Count: > 0 } hierarchy)
+        {
+            return string.Empty;
+        }
+
+        var property = model.Properties[index];
+        var literal = StringLiteral.Of(hierarchy.Values[0]);
+        var value = property.Type.Kind == TypeKind.Named ? $"new {CSharp.TypeName(property.Type, ns)}({literal})" : literal;
+        return $"{RecordMembers.Field(property)} = {value}; {RecordMembers.SetField(model, index)} |= {RecordMembers.Bit(model, index)}; ";
+    }
+
     /// <summary>What a malformable member's value must be, for the message: <c>date-time</c>, <c>list of uuid</c>.</summary>
     private static string Expected(TypeRef type) => type.Kind switch
     {
@@ -150,17 +219,29 @@ internal static class RecordEmitter
     private static void WritePrintMembers(SourceWriter writer, ObjectModel model)
     {
         writer.Line();
-        using (writer.Block("private bool PrintMembers(global::System.Text.StringBuilder builder)"))
+        var derived = model.Hierarchy?.BaseName is not null;
+        var signature = derived ? "protected override" : model.Hierarchy is { IsSealed: false } ? "protected virtual" : "private";
+        using (writer.Block($"{signature} bool PrintMembers(global::System.Text.StringBuilder builder)"))
         {
             var separator = string.Empty;
-            foreach (var property in model.Properties)
+            if (derived)
+            {
+                // The base prints its members (and the extension data); these follow.
+                writer.Line("if (base.PrintMembers(builder)) builder.Append(\", \");");
+            }
+
+            foreach (var property in OwnProperties(model))
             {
                 var value = property.Type.CanBeMalformed ? $"(object?){RecordMembers.RawField(property)} ?? {RecordMembers.Field(property)}" : $"(object?){RecordMembers.Field(property)}";
                 writer.Line($"builder.Append({CSharp.Literal(separator + property.Name + " = ")}).Append({value});");
                 separator = ", ";
             }
 
-            writer.Line($"builder.Append({CSharp.Literal(separator + model.ExtensionDataName + " = ")}).Append((object?){model.ExtensionDataName});");
+            if (!derived)
+            {
+                writer.Line($"builder.Append({CSharp.Literal(separator + model.ExtensionDataName + " = ")}).Append((object?){model.ExtensionDataName});");
+            }
+
             writer.Line("return true;");
         }
     }
@@ -190,6 +271,21 @@ internal static class RecordEmitter
         if (property.IsDeprecated && property.MustBeSet)
         {
             lines.Add("Deprecated by the API, but still required.");
+        }
+
+        if (property.Direction == MemberDirection.ResponseOnly)
+        {
+            lines.Add("Set by the server (read-only): not sent in requests.");
+        }
+
+        if (property.Direction == MemberDirection.RequestOnly)
+        {
+            lines.Add("Sent in requests (write-only): responses do not carry it.");
+        }
+
+        if (property.IsDiscriminator)
+        {
+            lines.Add("Says which type this is; each type's constructor sets it.");
         }
 
         if (property.ConstantLiteral is not null)

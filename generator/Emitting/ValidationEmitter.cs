@@ -13,9 +13,9 @@ internal static class ValidationEmitter
     public const string Interface = CSharp.Runtime + ".IValidatable";
     private const string Validator = CSharp.Runtime + ".RequestValidator";
 
-    public static void WriteRecord(SourceWriter writer, ObjectModel model)
+    public static void WriteRecord(SourceWriter writer, ObjectModel model, string modifier = "")
     {
-        using (Open(writer))
+        using (Open(writer, modifier))
         {
             foreach (var property in model.Properties)
             {
@@ -38,13 +38,13 @@ internal static class ValidationEmitter
         }
     }
 
-    private static System.IDisposable Open(SourceWriter writer)
+    private static System.IDisposable Open(SourceWriter writer, string modifier = "")
     {
         writer.Line();
         writer.Line("/// <summary>Adds every way this value breaks the spec's constraints to <paramref name=\"validator\"/>.</summary>");
         writer.Line("/// <param name=\"validator\">Collects the violations.</param>");
         writer.Line("/// <param name=\"path\">This value's JSON path.</param>");
-        return writer.Block($"public void Validate({Validator} validator, string path)");
+        return writer.Block($"public {modifier}void Validate({Validator} validator, string path)");
     }
 
     private static void WriteChecks(SourceWriter writer, PropertyModel property)

@@ -22,6 +22,7 @@ internal sealed class ModelContext
         Overrides = NamingOverrides.Collect(spec.Root);
         TypeNames = new NameScope(clientNames);
         ComponentNames = ClaimComponentNames();
+        Inheritance = Inheritance.Find(spec.Document);
 
         // A component may be called Type or Environment (its name is the spec's choice); an inline
         // shape is not, because it would shadow the System type in the user's code.
@@ -42,6 +43,9 @@ internal sealed class ModelContext
     /// so a component's name never depends on which operation reaches it first.
     /// </summary>
     public IReadOnlyDictionary<string, string> ComponentNames { get; }
+
+    /// <summary>The components that form inheritance hierarchies (a discriminator base and the components that allOf it).</summary>
+    public Inheritance Inheritance { get; }
 
     public Dictionary<string, TypeRef> TypesByShape { get; } = new(System.StringComparer.Ordinal);
 

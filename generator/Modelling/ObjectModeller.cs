@@ -25,8 +25,22 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 
         var name = type.Name!;
 
+        // In a hierarchy, the base is modelled first: its members are this record's first ones.
+        var member = fixedName is null ? null : context.Inheritance.At(pointer);
+        var parent = member?.BaseId is { } baseId ? Base(baseId) : null;
         var members = new NameScope(ReservedMembers.Append(name));
         var properties = new List<PropertyModel>();
+        foreach (var inherited in parent?.Properties ?? EquatableArray<PropertyModel>.Empty)
+        {
+            members.Claim(inherited.Name);
+            properties.Add(inherited);
+        }
+
+        if (parent is not null)
+        {
+            members.Claim(parent.ExtensionDataName);
+        }
+
         foreach (var part in Parts(schema, pointer))
         {
             var required = part.Schema.Required ?? new HashSet<string>();
@@ -42,9 +56,39 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             }
         }
 
-        var extensionData = members.Claim(members.IsTaken("AdditionalProperties") ? "ExtensionData" : "AdditionalProperties");
-        context.Add(new ObjectModel(name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extensionData));
+        var extensionData = parent?.ExtensionDataName ?? members.Claim(members.IsTaken("AdditionalProperties") ? "ExtensionData" : "AdditionalProperties");
+        var hierarchy = member is not null && (member.BaseId is null || parent is not null) ? Hierarchy(member, parent, properties) : null;
+        context.Add(new ObjectModel(name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extensionData, Hierarchy: hierarchy));
+        if (hierarchy is not null)
+        {
+            // Its subtypes are types even where no operation names them: the discriminator may pick them.
+            foreach (var child in member!.Children)
+            {
+                schemas.ResolveComponent(child);
+            }
+        }
+
         return type;
+    }
+
+    /// <summary>The record a subtype derives from; null when the base is still being modelled (a cycle through it), and the subtype stays a plain record.</summary>
+    private ObjectModel? Base(string id)
+    {
+        var type = schemas.ResolveComponent(id).Type;
+        return context.Types.OfType<ObjectModel>().FirstOrDefault(t => t.Name == type.Name && t.Hierarchy is not null);
+    }
+
+    /// <summary>Where the record sits in its hierarchy; the root's discriminator member becomes one each type's constructor sets.</summary>
+    private static HierarchyModel Hierarchy(Inheritance.Member member, ObjectModel? parent, List<PropertyModel> properties)
+    {
+        var index = properties.FindIndex(p => p.JsonName == member.Discriminator);
+        if (parent is null && index >= 0)
+        {
+            properties[index] = properties[index] with { IsDiscriminator = true, ConstantLiteral = null };
+        }
+
+        var levels = parent is null ? new[] { 0 } : parent.Levels.Append(parent.Properties.Count).ToArray();
+        return new HierarchyModel(parent?.Name, levels.ToEquatableArray(), member.Discriminator, index, member.Values.ToEquatableArray(), EquatableArray<SubtypeModel>.Empty);
     }
 
     private PropertyModel Property(string wireName, IOpenApiSchema schema, bool required, NameScope members, string owner, string pointer)
@@ -66,7 +110,17 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             DefaultLiteral(schema.Default, resolved.Type),
             annotations.Any(a => a.Deprecated),
             annotations.Select(ConstraintsOf).FirstOrDefault(c => !c.IsEmpty) ?? Constraints.None,
-            required && resolved.Type.Kind == TypeKind.String && ConstantOf(schema) is { } constant ? StringLiteral.Of(constant) : null);
+            required && resolved.Type.Kind == TypeKind.String && ConstantOf(schema) is { } constant ? StringLiteral.Of(constant) : null,
+            Direction: DirectionOf(annotations.Append((schema as OpenApiSchemaReference)?.Target)));
+    }
+
+    /// <summary><c>readOnly</c> or <c>writeOnly</c> on the member's schema, an annotation part or the schema it refers to; both (a broken spec) is neither.</summary>
+    private static MemberDirection DirectionOf(IEnumerable<IOpenApiSchema?> schemas)
+    {
+        var list = schemas.Where(s => s is not null).ToList();
+        var readOnly = list.Any(s => s!.ReadOnly);
+        var writeOnly = list.Any(s => s!.WriteOnly);
+        return readOnly == writeOnly ? MemberDirection.Both : readOnly ? MemberDirection.ResponseOnly : MemberDirection.RequestOnly;
     }
 
     private static bool IsBrandMarker(IOpenApiSchema schema) =>

@@ -66,6 +66,17 @@ internal sealed class SchemaModeller
             return new Resolved(TypeRef.JsonNode, true);
         }
 
+        return ResolveComponent(id, target);
+    }
+
+    /// <summary>The type of the component <paramref name="id"/> (a hierarchy's subtype, which nothing else may refer to).</summary>
+    public Resolved ResolveComponent(string id) =>
+        _context.Spec.Document.Components?.Schemas is { } components && components.TryGetValue(id, out var target) && target is not null
+            ? ResolveComponent(id, target)
+            : new Resolved(TypeRef.JsonNode, true);
+
+    private Resolved ResolveComponent(string id, IOpenApiSchema target)
+    {
         if (_context.TypesByReference.TryGetValue(id, out var known))
         {
             if (_inProgress.Contains(id))
@@ -101,6 +112,12 @@ internal sealed class SchemaModeller
     {
         var nullable = IsNullable(schema);
         var type = KindOf(schema);
+
+        if (_context.Inheritance.At(pointer) is { BaseId: not null })
+        {
+            // A subtype is a record of its own, even one that adds nothing to its base.
+            return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
+        }
 
         if (schema.AllOf is { Count: > 0 } allOf && AllOfType(schema, allOf) is var (index, isObject) && (isObject || index >= 0))
         {

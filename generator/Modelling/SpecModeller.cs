@@ -21,7 +21,7 @@ internal static class SpecModeller
         var (modelled, operations) = Aliases.Resolve(context, new OperationModeller(context, schemas).ModelAll(document));
 
         diagnostics.AddRange(context.Diagnostics);
-        var types = RequestValidation.Mark(modelled, operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
+        var types = RequestValidation.Mark(Inheritance.Link(modelled), operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
         return new SpecModel(
             options.FilePath,
             options.HintPrefix,

@@ -15,6 +15,8 @@ public class GeneratorSnapshotTests
     [Theory]
     [InlineData("formats.yaml")]
     [InlineData("enums.yaml")]
+    [InlineData("inheritance.yaml")]
+    [InlineData("directions.yaml")]
     public void A_fixture_s_generated_files_match_their_snapshots(string fixture) =>
         CheckAll(CompiledSpec.Fixture(fixture), Path.GetFileNameWithoutExtension(fixture));
 

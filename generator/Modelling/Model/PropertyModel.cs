@@ -23,13 +23,15 @@ internal sealed record PropertyModel(
     Constraints Constraints,
     string? ConstantLiteral = null,
     PropertyChecks Checks = PropertyChecks.None,
-    bool IsDiscriminator = false)
+    bool IsDiscriminator = false,
+    MemberDirection Direction = MemberDirection.Both)
 {
     /// <summary>
     /// The caller must set it (C# <c>required</c>): required by the spec, and neither a constant nor a
-    /// hierarchy's discriminator, which each type's constructor sets for them.
+    /// hierarchy's discriminator, which each type's constructor sets for them, nor a member only the
+    /// server sets (<c>readOnly</c>).
     /// </summary>
-    public bool MustBeSet => IsRequired && ConstantLiteral is null && !IsDiscriminator;
+    public bool MustBeSet => IsRequired && ConstantLiteral is null && !IsDiscriminator && Direction != MemberDirection.ResponseOnly;
 
     /// <summary>The C# type is nullable: the member may be absent or null.</summary>
     public bool IsNullable => !IsRequired || AllowsNull;
@@ -39,6 +41,18 @@ internal sealed record PropertyModel(
     /// and touching the member says what was wrong.
     /// </summary>
     public bool CanBeUnavailable => IsRequired;
+}
+
+/// <summary>Which way a member travels: <c>readOnly</c> members only in responses, <c>writeOnly</c> ones only in requests.</summary>
+internal enum MemberDirection
+{
+    Both,
+
+    /// <summary><c>readOnly</c>: the server sets it; it is never required of the caller and never sent in a request.</summary>
+    ResponseOnly,
+
+    /// <summary><c>writeOnly</c>: the caller sends it; a response that lacks it is not missing anything.</summary>
+    RequestOnly,
 }
 
 /// <summary>What request validation checks on a member beyond its <see cref="Constraints"/>.</summary>
