@@ -42,16 +42,34 @@ public static class JsonRead
     public static decimal Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetDecimal();
 
     /// <summary>Reads an RFC 3339 date-time string (<see cref="ApiText.ParseDateTime"/>).</summary>
-    public static DateTimeOffset DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseDateTime(Text(ref reader));
+    public static DateTimeOffset DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var text = Text(ref reader);
+        var value = ApiText.ParseDateTime(text);
+        Check(ApiText.DateTime(value), text);
+        return value;
+    }
 
     /// <summary>Reads an RFC 3339 full-date string.</summary>
     public static DateOnly Date(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseDate(Text(ref reader));
 
     /// <summary>Reads an RFC 3339 partial-time string.</summary>
-    public static TimeOnly Time(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseTime(Text(ref reader));
+    public static TimeOnly Time(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var text = Text(ref reader);
+        var value = ApiText.ParseTime(text);
+        Check(ApiText.Time(value), text);
+        return value;
+    }
 
     /// <summary>Reads a UUID string.</summary>
-    public static Guid Guid(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseGuid(Text(ref reader));
+    public static Guid Guid(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var text = Text(ref reader);
+        var value = ApiText.ParseGuid(text);
+        Check(ApiText.Guid(value), text);
+        return value;
+    }
 
     /// <summary>Reads a URI string, absolute or relative, kept as given; <c>null</c> for a JSON null.</summary>
     public static Uri? Uri(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
@@ -61,26 +79,60 @@ public static class JsonRead
     public static byte[]? Bytes(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.Null ? null : reader.GetBytesFromBase64();
 
+    [ThreadStatic]
+    private static bool t_altered;
+
     /// <summary>
     /// Reads a value whose type or format the JSON may not keep to (a date that is not a date, a number
     /// too large for an <see cref="int"/>): with <paramref name="read"/> when it can, else the value is kept
-    /// as it was in <paramref name="raw"/>, so it is written back unchanged, and <c>default</c> is returned.
-    /// With strict options (<see cref="Strict"/>) such a value fails the read.
+    /// as it was in <paramref name="raw"/>, so it is written back unchanged, and null is returned. A value
+    /// that reads but would be written differently (an upper-case UUID, <c>.000Z</c>) is returned and kept
+    /// as sent too, so a round trip gives back the same text. With strict options (<see cref="Strict"/>) a
+    /// value that does not read fails the read.
     /// </summary>
     public static T? Lenient<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read, ref JsonElement? raw)
+        where T : class =>
+        TryLenient(ref reader, options, read, ref raw, out var value) ? value : null;
+
+    /// <summary><see cref="Lenient"/> for a value type: null when the value does not read.</summary>
+    public static T? LenientValue<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read, ref JsonElement? raw)
+        where T : struct =>
+        TryLenient(ref reader, options, read, ref raw, out var value) ? value : null;
+
+    private static bool TryLenient<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read, ref JsonElement? raw, out T? value)
     {
+        // The converter has the whole value buffered, so a copy of the reader can read it again.
         var start = reader;
+        raw = null;
+        t_altered = false;
         try
         {
-            raw = null;
-            return read(ref reader, options);
+            value = read(ref reader, options);
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException && !IsStrict(options))
         {
-            // The converter has the whole value buffered, so a copy of the reader can read it again.
             reader = start;
             raw = JsonElement.ParseValue(ref reader);
-            return default;
+            value = default;
+            return false;
+        }
+
+        if (t_altered)
+        {
+            t_altered = false;
+            reader = start;
+            raw = JsonElement.ParseValue(ref reader);
+        }
+
+        return true;
+    }
+
+    /// <summary>A read step's value would be written as <paramref name="written"/>, not as the <paramref name="text"/> it was read from.</summary>
+    private static void Check(string written, string text)
+    {
+        if (!string.Equals(written, text, StringComparison.Ordinal))
+        {
+            t_altered = true;
         }
     }
 

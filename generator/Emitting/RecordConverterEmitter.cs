@@ -155,7 +155,7 @@ internal static class RecordConverterEmitter
         var type = property.Type;
         // A value that can fail its format is read leniently: if it does, it is kept as sent in the raw field.
         var read = type.CanBeMalformed
-            ? $"{CSharp.Runtime}.JsonRead.Lenient(ref reader, options, {JsonCode.ReadFunc(type, ns)}, ref result.{RecordMembers.RawField(property)})"
+            ? $"{CSharp.Runtime}.JsonRead.{(type.IsValueType ? "LenientValue" : "Lenient")}(ref reader, options, {JsonCode.ReadFunc(type, ns)}, ref result.{RecordMembers.RawField(property)})"
             : JsonCode.ReadCall(type, ns);
 
         // default(T?), not null: an enum converts from string, so null alone would be read as one. Written

@@ -122,7 +122,7 @@ internal static class RecordEmitter
 
         if (OwnProperties(model).Any(p => p.Type.CanBeMalformed))
         {
-            writer.Line("// A value the JSON had that is not valid in its member's type or format, kept as sent.");
+            writer.Line("// The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.");
             foreach (var property in OwnProperties(model).Where(p => p.Type.CanBeMalformed))
             {
                 writer.Line($"{access} {CSharp.Json}.JsonElement? {RecordMembers.RawField(property)};");
@@ -180,10 +180,10 @@ internal static class RecordEmitter
             : $"{{ {field} = value; {set} = value is null ? {set} & ~({bit}) : {set} | ({bit}); }}";
         if (property.Type.CanBeMalformed)
         {
-            // A value kept as sent says what was wrong when touched; setting the member replaces it.
+            // A value kept as sent that did not read says what was wrong when touched; setting the member replaces it.
             var raw = RecordMembers.RawField(property);
             var expected = CSharp.Literal(Expected(property.Type));
-            getter = $"{raw} is {{ }} raw ? throw {CSharp.Runtime}.JsonRead.Malformed({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}, {expected}, raw) : {getter}";
+            getter = $"{field} is null && {raw} is {{ }} raw ? throw {CSharp.Runtime}.JsonRead.Malformed({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}, {expected}, raw) : {getter}";
             setter = setter.Insert(2, raw + " = null; ");
         }
 
@@ -232,7 +232,7 @@ internal static class RecordEmitter
 
             foreach (var property in OwnProperties(model))
             {
-                var value = property.Type.CanBeMalformed ? $"(object?){RecordMembers.RawField(property)} ?? {RecordMembers.Field(property)}" : $"(object?){RecordMembers.Field(property)}";
+                var value = property.Type.CanBeMalformed ? $"(object?){RecordMembers.Field(property)} ?? {RecordMembers.RawField(property)}" : $"(object?){RecordMembers.Field(property)}";
                 writer.Line($"builder.Append({CSharp.Literal(separator + property.Name + " = ")}).Append({value});");
                 separator = ", ";
             }

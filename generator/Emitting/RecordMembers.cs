@@ -18,7 +18,8 @@ internal static class RecordMembers
 
     /// <summary>
     /// For a member whose value can fail its format (<see cref="TypeRef.CanBeMalformed"/>), the field that
-    /// keeps such a value as sent; lower case after the underscore, so it never meets a member's field.
+    /// keeps the JSON as sent when the value does not read, or would be written differently; lower case
+    /// after the underscore, so it never meets a member's field.
     /// </summary>
     public static string RawField(PropertyModel property) => "_raw_" + property.Name;
 

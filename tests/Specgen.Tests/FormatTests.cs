@@ -103,6 +103,22 @@ public class FormatTests
         Assert.Contains(member + " = ", value.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("id", "\"0F8FAD5B-D9CB-469F-A165-70867728950E\"", "Id")]
+    [InlineData("at", "\"2024-05-01T12:30:00.000Z\"", "At")]
+    [InlineData("at", "\"2024-05-01T12:30:00+00:00\"", "At")]
+    [InlineData("opensAt", "\"08:15:00.000\"", "OpensAt")]
+    [InlineData("seen", "[\"2024-05-01T12:30:00.100Z\"]", "Seen")]
+    public void A_value_that_reads_but_would_be_written_differently_reads_and_keeps_its_text(string property, string json, string member)
+    {
+        var text = Replace(Valid, property, json);
+
+        var value = Spec.Value.Read("Event", text);
+
+        Assert.NotNull(CompiledSpec.Get(value, member));
+        Assert.Equal(text, Spec.Value.Write("Event", value));
+    }
+
     [Fact]
     public void Setting_a_member_replaces_a_value_kept_as_sent()
     {

@@ -17,7 +17,7 @@ namespace Fixture
         private string? _Name;
         private string? _Password;
         private global::System.DateTimeOffset? _CreatedAt;
-        // A value the JSON had that is not valid in its member's type or format, kept as sent.
+        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
         private global::System.Text.Json.JsonElement? _raw_CreatedAt;
 
         /// <summary>Creates a User; set its members with an object initializer.</summary>
@@ -41,7 +41,7 @@ namespace Fixture
         public required string Password { get => _Password ?? throw global::Specgen.Runtime.JsonRead.Unavailable("User", "Password", "password", ((_set0 & (1UL << 2)) != 0)); init { _Password = value; _set0 |= 1UL << 2; } }
 
         /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
-        public global::System.DateTimeOffset CreatedAt { get => _raw_CreatedAt is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("User", "CreatedAt", "createdAt", "date-time", raw) : _CreatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("User", "CreatedAt", "createdAt", ((_set0 & (1UL << 3)) != 0)); init { _raw_CreatedAt = null; _CreatedAt = value; _set0 |= 1UL << 3; } }
+        public global::System.DateTimeOffset CreatedAt { get => _CreatedAt is null && _raw_CreatedAt is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("User", "CreatedAt", "createdAt", "date-time", raw) : _CreatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("User", "CreatedAt", "createdAt", ((_set0 & (1UL << 3)) != 0)); init { _raw_CreatedAt = null; _CreatedAt = value; _set0 |= 1UL << 3; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -52,7 +52,7 @@ namespace Fixture
             builder.Append("Id = ").Append((object?)_Id);
             builder.Append(", Name = ").Append((object?)_Name);
             builder.Append(", Password = ").Append((object?)_Password);
-            builder.Append(", CreatedAt = ").Append((object?)_raw_CreatedAt ?? _CreatedAt);
+            builder.Append(", CreatedAt = ").Append((object?)_CreatedAt ?? _raw_CreatedAt);
             builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
             return true;
         }
@@ -91,7 +91,7 @@ namespace Fixture
                         case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 2: result._Password = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.DateTime, ref result._raw_CreatedAt); break;
+                        case 3: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.DateTime, ref result._raw_CreatedAt); break;
                     }
 
                     result._set0 |= 1UL << member;

@@ -30,7 +30,7 @@ namespace Fixture
         private string? _Ttl;
         private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _Seen;
         private global::System.DateTimeOffset? _UpdatedAt;
-        // A value the JSON had that is not valid in its member's type or format, kept as sent.
+        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
         private global::System.Text.Json.JsonElement? _raw_Id;
         private global::System.Text.Json.JsonElement? _raw_At;
         private global::System.Text.Json.JsonElement? _raw_Day;
@@ -54,31 +54,31 @@ namespace Fixture
         private Event(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::System.Guid Id { get => _raw_Id is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Id", "id", "uuid", raw) : _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Event", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _raw_Id = null; _Id = value; _set0 |= 1UL << 0; } }
+        public required global::System.Guid Id { get => _Id is null && _raw_Id is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Id", "id", "uuid", raw) : _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Event", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _raw_Id = null; _Id = value; _set0 |= 1UL << 0; } }
 
         /// <summary>When it happens.</summary>
-        public required global::System.DateTimeOffset At { get => _raw_At is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "At", "at", "date-time", raw) : _At ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Event", "At", "at", ((_set0 & (1UL << 1)) != 0)); init { _raw_At = null; _At = value; _set0 |= 1UL << 1; } }
+        public required global::System.DateTimeOffset At { get => _At is null && _raw_At is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "At", "at", "date-time", raw) : _At ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Event", "At", "at", ((_set0 & (1UL << 1)) != 0)); init { _raw_At = null; _At = value; _set0 |= 1UL << 1; } }
 
-        public global::System.DateOnly? Day { get => _raw_Day is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Day", "day", "date", raw) : _Day; init { _raw_Day = null; _Day = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::System.DateOnly? Day { get => _Day is null && _raw_Day is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Day", "day", "date", raw) : _Day; init { _raw_Day = null; _Day = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        public global::System.TimeOnly? OpensAt { get => _raw_OpensAt is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "OpensAt", "opensAt", "time", raw) : _OpensAt; init { _raw_OpensAt = null; _OpensAt = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::System.TimeOnly? OpensAt { get => _OpensAt is null && _raw_OpensAt is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "OpensAt", "opensAt", "time", raw) : _OpensAt; init { _raw_OpensAt = null; _OpensAt = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
-        public global::System.Uri? Link { get => _raw_Link is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Link", "link", "uri", raw) : _Link; init { _raw_Link = null; _Link = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::System.Uri? Link { get => _Link is null && _raw_Link is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Link", "link", "uri", raw) : _Link; init { _raw_Link = null; _Link = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        public global::System.Uri? Path { get => _raw_Path is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Path", "path", "uri", raw) : _Path; init { _raw_Path = null; _Path = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::System.Uri? Path { get => _Path is null && _raw_Path is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Path", "path", "uri", raw) : _Path; init { _raw_Path = null; _Path = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
-        public byte[]? Payload { get => _raw_Payload is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Payload", "payload", "byte", raw) : _Payload; init { _raw_Payload = null; _Payload = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public byte[]? Payload { get => _Payload is null && _raw_Payload is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Payload", "payload", "byte", raw) : _Payload; init { _raw_Payload = null; _Payload = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
-        public float? Ratio { get => _raw_Ratio is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Ratio", "ratio", "float", raw) : _Ratio; init { _raw_Ratio = null; _Ratio = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public float? Ratio { get => _Ratio is null && _raw_Ratio is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Ratio", "ratio", "float", raw) : _Ratio; init { _raw_Ratio = null; _Ratio = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
         /// <remarks>Minimum: 0.</remarks>
-        public decimal? Price { get => _raw_Price is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Price", "price", "decimal", raw) : _Price; init { _raw_Price = null; _Price = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public decimal? Price { get => _Price is null && _raw_Price is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Price", "price", "decimal", raw) : _Price; init { _raw_Price = null; _Price = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
         public double? Score { get => _Score; init { _Score = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 
-        public int? Count { get => _raw_Count is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Count", "count", "int32", raw) : _Count; init { _raw_Count = null; _Count = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public int? Count { get => _Count is null && _raw_Count is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Count", "count", "int32", raw) : _Count; init { _raw_Count = null; _Count = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
-        public long? Total { get => _raw_Total is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Total", "total", "integer", raw) : _Total; init { _raw_Total = null; _Total = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public long? Total { get => _Total is null && _raw_Total is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Total", "total", "integer", raw) : _Total; init { _raw_Total = null; _Total = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
         public string? Email { get => _Email; init { _Email = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
@@ -86,9 +86,9 @@ namespace Fixture
 
         public string? Ttl { get => _Ttl; init { _Ttl = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? Seen { get => _raw_Seen is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Seen", "seen", "list of date-time", raw) : _Seen; init { _raw_Seen = null; _Seen = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? Seen { get => _Seen is null && _raw_Seen is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "Seen", "seen", "list of date-time", raw) : _Seen; init { _raw_Seen = null; _Seen = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
 
-        public global::System.DateTimeOffset? UpdatedAt { get => _raw_UpdatedAt is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "UpdatedAt", "updatedAt", "date-time", raw) : _UpdatedAt; init { _raw_UpdatedAt = null; _UpdatedAt = value; _set0 |= 1UL << 16; } }
+        public global::System.DateTimeOffset? UpdatedAt { get => _UpdatedAt is null && _raw_UpdatedAt is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Event", "UpdatedAt", "updatedAt", "date-time", raw) : _UpdatedAt; init { _raw_UpdatedAt = null; _UpdatedAt = value; _set0 |= 1UL << 16; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -96,23 +96,23 @@ namespace Fixture
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("Id = ").Append((object?)_raw_Id ?? _Id);
-            builder.Append(", At = ").Append((object?)_raw_At ?? _At);
-            builder.Append(", Day = ").Append((object?)_raw_Day ?? _Day);
-            builder.Append(", OpensAt = ").Append((object?)_raw_OpensAt ?? _OpensAt);
-            builder.Append(", Link = ").Append((object?)_raw_Link ?? _Link);
-            builder.Append(", Path = ").Append((object?)_raw_Path ?? _Path);
-            builder.Append(", Payload = ").Append((object?)_raw_Payload ?? _Payload);
-            builder.Append(", Ratio = ").Append((object?)_raw_Ratio ?? _Ratio);
-            builder.Append(", Price = ").Append((object?)_raw_Price ?? _Price);
+            builder.Append("Id = ").Append((object?)_Id ?? _raw_Id);
+            builder.Append(", At = ").Append((object?)_At ?? _raw_At);
+            builder.Append(", Day = ").Append((object?)_Day ?? _raw_Day);
+            builder.Append(", OpensAt = ").Append((object?)_OpensAt ?? _raw_OpensAt);
+            builder.Append(", Link = ").Append((object?)_Link ?? _raw_Link);
+            builder.Append(", Path = ").Append((object?)_Path ?? _raw_Path);
+            builder.Append(", Payload = ").Append((object?)_Payload ?? _raw_Payload);
+            builder.Append(", Ratio = ").Append((object?)_Ratio ?? _raw_Ratio);
+            builder.Append(", Price = ").Append((object?)_Price ?? _raw_Price);
             builder.Append(", Score = ").Append((object?)_Score);
-            builder.Append(", Count = ").Append((object?)_raw_Count ?? _Count);
-            builder.Append(", Total = ").Append((object?)_raw_Total ?? _Total);
+            builder.Append(", Count = ").Append((object?)_Count ?? _raw_Count);
+            builder.Append(", Total = ").Append((object?)_Total ?? _raw_Total);
             builder.Append(", Email = ").Append((object?)_Email);
             builder.Append(", Hostname = ").Append((object?)_Hostname);
             builder.Append(", Ttl = ").Append((object?)_Ttl);
-            builder.Append(", Seen = ").Append((object?)_raw_Seen ?? _Seen);
-            builder.Append(", UpdatedAt = ").Append((object?)_raw_UpdatedAt ?? _UpdatedAt);
+            builder.Append(", Seen = ").Append((object?)_Seen ?? _raw_Seen);
+            builder.Append(", UpdatedAt = ").Append((object?)_UpdatedAt ?? _raw_UpdatedAt);
             builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
             return true;
         }
@@ -148,23 +148,23 @@ namespace Fixture
                 {
                     switch (member)
                     {
-                        case 0: result._Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Guid, ref result._raw_Id); break;
-                        case 1: result._At = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.DateTime, ref result._raw_At); break;
-                        case 2: result._Day = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Day); break;
-                        case 3: result._OpensAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.TimeOnly?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Time, ref result._raw_OpensAt); break;
+                        case 0: result._Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Guid, ref result._raw_Id); break;
+                        case 1: result._At = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.DateTime, ref result._raw_At); break;
+                        case 2: result._Day = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Day); break;
+                        case 3: result._OpensAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.TimeOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Time, ref result._raw_OpensAt); break;
                         case 4: result._Link = global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Uri, ref result._raw_Link); break;
                         case 5: result._Path = global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Uri, ref result._raw_Path); break;
                         case 6: result._Payload = global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Bytes, ref result._raw_Payload); break;
-                        case 7: result._Ratio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Single, ref result._raw_Ratio); break;
-                        case 8: result._Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Decimal, ref result._raw_Price); break;
+                        case 7: result._Ratio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Single, ref result._raw_Ratio); break;
+                        case 8: result._Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Decimal, ref result._raw_Price); break;
                         case 9: result._Score = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 10: result._Count = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Int32, ref result._raw_Count); break;
-                        case 11: result._Total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_Total); break;
+                        case 10: result._Count = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int32, ref result._raw_Count); break;
+                        case 11: result._Total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_Total); break;
                         case 12: result._Email = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 13: result._Hostname = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 14: result._Ttl = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 15: result._Seen = global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.DateTime), ref result._raw_Seen); break;
-                        case 16: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.DateTime, ref result._raw_UpdatedAt); break;
+                        case 16: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.DateTime, ref result._raw_UpdatedAt); break;
                     }
 
                     result._set0 |= 1UL << member;

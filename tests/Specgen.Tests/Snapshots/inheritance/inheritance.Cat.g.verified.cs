@@ -14,7 +14,7 @@ namespace Fixture
         // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
         private ulong _set1_0;
         private int? _Lives;
-        // A value the JSON had that is not valid in its member's type or format, kept as sent.
+        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
         private global::System.Text.Json.JsonElement? _raw_Lives;
 
         /// <summary>Creates a Cat; set its members with an object initializer.</summary>
@@ -26,12 +26,12 @@ namespace Fixture
         private Cat(global::Specgen.Runtime.Blank blank) : base(blank) { _set1_0 = 0; }
         #pragma warning restore CS8618
 
-        public required int Lives { get => _raw_Lives is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Cat", "Lives", "lives", "int32", raw) : _Lives ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Cat", "Lives", "lives", ((_set1_0 & (1UL << 0)) != 0)); init { _raw_Lives = null; _Lives = value; _set1_0 |= 1UL << 0; } }
+        public required int Lives { get => _Lives is null && _raw_Lives is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Cat", "Lives", "lives", "int32", raw) : _Lives ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Cat", "Lives", "lives", ((_set1_0 & (1UL << 0)) != 0)); init { _raw_Lives = null; _Lives = value; _set1_0 |= 1UL << 0; } }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             if (base.PrintMembers(builder)) builder.Append(", ");
-            builder.Append("Lives = ").Append((object?)_raw_Lives ?? _Lives);
+            builder.Append("Lives = ").Append((object?)_Lives ?? _raw_Lives);
             return true;
         }
 
@@ -58,8 +58,8 @@ namespace Fixture
                     {
                         case 0: result._PetType = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
                         case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
-                        case 3: result._Lives = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Int32, ref result._raw_Lives); result._set1_0 |= 1UL << 0; break;
+                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
+                        case 3: result._Lives = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int32, ref result._raw_Lives); result._set1_0 |= 1UL << 0; break;
                     }
                 }
 

@@ -59,7 +59,7 @@ namespace Fixture
                     {
                         case 0: result._PetType = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
                         case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
+                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
                         case 3: result._Bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); result._set1_0 |= 1UL << 0; break;
                         case 4: result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); result._set1_0 |= 1UL << 1; break;
                     }

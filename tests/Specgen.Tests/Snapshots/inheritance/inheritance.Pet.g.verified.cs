@@ -19,7 +19,7 @@ namespace Fixture
         private protected string? _PetType;
         private protected string? _Name;
         private protected global::System.DateOnly? _Born;
-        // A value the JSON had that is not valid in its member's type or format, kept as sent.
+        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
         private protected global::System.Text.Json.JsonElement? _raw_Born;
 
         /// <summary>Creates a Pet; set its members with an object initializer.</summary>
@@ -37,7 +37,7 @@ namespace Fixture
         /// <remarks>At least 1 characters.</remarks>
         public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Pet", "Name", "name", ((_set0 & (1UL << 1)) != 0)); init { _Name = value; _set0 |= 1UL << 1; } }
 
-        public global::System.DateOnly? Born { get => _raw_Born is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Pet", "Born", "born", "date", raw) : _Born; init { _raw_Born = null; _Born = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::System.DateOnly? Born { get => _Born is null && _raw_Born is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Pet", "Born", "born", "date", raw) : _Born; init { _raw_Born = null; _Born = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -47,7 +47,7 @@ namespace Fixture
         {
             builder.Append("PetType = ").Append((object?)_PetType);
             builder.Append(", Name = ").Append((object?)_Name);
-            builder.Append(", Born = ").Append((object?)_raw_Born ?? _Born);
+            builder.Append(", Born = ").Append((object?)_Born ?? _raw_Born);
             builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
             return true;
         }
@@ -90,7 +90,7 @@ namespace Fixture
                     {
                         case 0: result._PetType = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
                         case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); break;
+                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); break;
                     }
 
                     result._set0 |= 1UL << member;

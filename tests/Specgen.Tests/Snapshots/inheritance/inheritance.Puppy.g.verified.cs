@@ -14,7 +14,7 @@ namespace Fixture
         // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
         private ulong _set2_0;
         private long? _AgeWeeks;
-        // A value the JSON had that is not valid in its member's type or format, kept as sent.
+        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
         private global::System.Text.Json.JsonElement? _raw_AgeWeeks;
 
         /// <summary>Creates a Puppy; set its members with an object initializer.</summary>
@@ -26,12 +26,12 @@ namespace Fixture
         private Puppy(global::Specgen.Runtime.Blank blank) : base(blank) { _set2_0 = 0; }
         #pragma warning restore CS8618
 
-        public long? AgeWeeks { get => _raw_AgeWeeks is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Puppy", "AgeWeeks", "ageWeeks", "integer", raw) : _AgeWeeks; init { _raw_AgeWeeks = null; _AgeWeeks = value; _set2_0 = value is null ? _set2_0 & ~(1UL << 0) : _set2_0 | (1UL << 0); } }
+        public long? AgeWeeks { get => _AgeWeeks is null && _raw_AgeWeeks is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Puppy", "AgeWeeks", "ageWeeks", "integer", raw) : _AgeWeeks; init { _raw_AgeWeeks = null; _AgeWeeks = value; _set2_0 = value is null ? _set2_0 & ~(1UL << 0) : _set2_0 | (1UL << 0); } }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             if (base.PrintMembers(builder)) builder.Append(", ");
-            builder.Append("AgeWeeks = ").Append((object?)_raw_AgeWeeks ?? _AgeWeeks);
+            builder.Append("AgeWeeks = ").Append((object?)_AgeWeeks ?? _raw_AgeWeeks);
             return true;
         }
 
@@ -58,10 +58,10 @@ namespace Fixture
                     {
                         case 0: result._PetType = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
                         case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
+                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
                         case 3: result._Bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); result._set1_0 |= 1UL << 0; break;
                         case 4: result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); result._set1_0 |= 1UL << 1; break;
-                        case 5: result._AgeWeeks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_AgeWeeks); result._set2_0 |= 1UL << 0; break;
+                        case 5: result._AgeWeeks = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_AgeWeeks); result._set2_0 |= 1UL << 0; break;
                     }
                 }
 
