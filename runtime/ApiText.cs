@@ -52,10 +52,18 @@ public static class ApiText
     public static DateOnly ParseDate(string text) =>
         DateOnly.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw Invalid("date");
 
-    /// <summary>Reads an RFC 3339 partial-time; a time with an offset does not fit a <see cref="TimeOnly"/>.</summary>
+    /// <summary>
+    /// Reads an RFC 3339 time: a partial-time (<c>12:30:00</c>), or a full-time with its offset
+    /// (<c>12:30:00Z</c>, <c>12:30:00+02:00</c>), which reads as its time of day in that offset.
+    /// </summary>
     /// <exception cref="FormatException">The text is not one.</exception>
-    public static TimeOnly ParseTime(string text) =>
-        TimeOnly.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw Invalid("time");
+    public static TimeOnly ParseTime(string text)
+    {
+        var local = text.Length > 1 && text[^1] is 'Z' or 'z' ? text[..^1]
+            : text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':' ? text[..^6]
+            : text;
+        return TimeOnly.TryParseExact(local, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw Invalid("time");
+    }
 
     /// <summary>Reads a UUID in its 36-character form.</summary>
     /// <exception cref="FormatException">The text is not one.</exception>

@@ -35,11 +35,21 @@ public static class JsonRead
     /// <summary>Reads a number.</summary>
     public static double Number(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetDouble();
 
-    /// <summary>Reads a <see cref="float"/>.</summary>
-    public static float Single(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetSingle();
+    /// <summary>Reads a <see cref="float"/>; a number it would write differently (more digits than a float holds, <c>1e3</c>) is kept as sent too.</summary>
+    public static float Single(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var value = reader.GetSingle();
+        Check(ApiText.Single(value), NumberText(ref reader));
+        return value;
+    }
 
-    /// <summary>Reads a <see cref="decimal"/>.</summary>
-    public static decimal Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetDecimal();
+    /// <summary>Reads a <see cref="decimal"/>; a number it would write differently (rounded, <c>1e3</c>) is kept as sent too.</summary>
+    public static decimal Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        var value = reader.GetDecimal();
+        Check(ApiText.Decimal(value), NumberText(ref reader));
+        return value;
+    }
 
     /// <summary>Reads an RFC 3339 date-time string (<see cref="ApiText.ParseDateTime"/>).</summary>
     public static DateTimeOffset DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options)
@@ -234,6 +244,31 @@ public static class JsonRead
         return false;
     }
 
+    /// <summary>
+    /// <see cref="NextMember(ref Utf8JsonReader, JsonMemberNames, ref Dictionary{string, JsonElement}?, ref int)"/> for a
+    /// type whose other properties have a type of their own (<c>additionalProperties</c> beside
+    /// <c>properties</c>): each is read with <paramref name="read"/>.
+    /// </summary>
+    public static bool NextMember<T>(ref Utf8JsonReader reader, JsonMemberNames names, JsonSerializerOptions options, JsonReadFunc<T> read, ref Dictionary<string, T>? extra, ref int member)
+    {
+        while (NextProperty(ref reader))
+        {
+            var found = names.Find(ref reader, member);
+            if (found >= 0)
+            {
+                member = found;
+                reader.Read();
+                return true;
+            }
+
+            var name = reader.GetString()!;
+            reader.Read();
+            (extra ??= new Dictionary<string, T>(StringComparer.Ordinal))[name] = read(ref reader, options)!;
+        }
+
+        return false;
+    }
+
     /// <summary>Keeps a property the type does not describe (the reader is on its name) and moves past its value.</summary>
     public static void Extra(ref Utf8JsonReader reader, ref Dictionary<string, JsonElement>? extra)
     {
@@ -304,6 +339,10 @@ public static class JsonRead
 
         public override System.Text.Json.Serialization.JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => null;
     }
+
+    /// <summary>The JSON text of the number the reader is on (numbers are never escaped).</summary>
+    private static string NumberText(ref Utf8JsonReader reader) =>
+        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
 
     /// <summary>The string the reader is on; any other token (null included) is not text.</summary>
     private static string Text(ref Utf8JsonReader reader) =>

@@ -156,6 +156,21 @@ public static class JsonWrite
         }
     }
 
+    /// <summary>Writes the other properties of a type that gives them a type of their own, each with <paramref name="write"/>.</summary>
+    public static void Extra<T>(Utf8JsonWriter writer, IDictionary<string, T>? extra, JsonSerializerOptions options, JsonWriteFunc<T> write)
+    {
+        if (extra is null)
+        {
+            return;
+        }
+
+        foreach (var pair in extra)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value, options);
+        }
+    }
+
     /// <summary>The value as compact JSON text.</summary>
     public static string ToJson<T>(T value, JsonWriteFunc<T> write) => System.Text.Encoding.UTF8.GetString(ToUtf8(value, write));
 

@@ -45,7 +45,8 @@ internal static class RecordConverterEmitter
             writer.Line();
             writer.Line($"{CSharp.Runtime}.JsonRead.Expect(ref reader, {CSharp.Json}.JsonTokenType.StartObject, {CSharp.Literal(model.Name)});");
             writer.Line(model.Properties.Count > 0 ? $"var result = new {model.Name}(default({CSharp.Runtime}.Blank));" : $"var result = new {model.Name}();");
-            writer.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.Json}.JsonElement>? extra = null;");
+            var extraType = model.AdditionalType is { } additional ? CSharp.TypeName(additional, ns) : CSharp.Json + ".JsonElement";
+            writer.Line($"global::System.Collections.Generic.Dictionary<string, {extraType}>? extra = null;");
             if (model.Properties.Count == 0)
             {
                 using (writer.Block($"while ({CSharp.Runtime}.JsonRead.NextProperty(ref reader))"))
@@ -57,7 +58,10 @@ internal static class RecordConverterEmitter
             {
                 // The names table finds the member (unknown properties go to extra); each case reads its value.
                 writer.Line("var member = -1;");
-                using (writer.Block($"while ({CSharp.Runtime}.JsonRead.NextMember(ref reader, {Names}, ref extra, ref member))"))
+                var next = model.AdditionalType is { } typed
+                    ? $"{CSharp.Runtime}.JsonRead.NextMember(ref reader, {Names}, options, {JsonCode.ReadFunc(typed, ns)}, ref extra, ref member)"
+                    : $"{CSharp.Runtime}.JsonRead.NextMember(ref reader, {Names}, ref extra, ref member)";
+                using (writer.Block($"while ({next})"))
                 {
                     using (writer.Block("switch (member)"))
                     {
@@ -197,7 +201,9 @@ internal static class RecordConverterEmitter
                 writer.Line($"if ({RecordMembers.IsSet(model, i, "value.")}{request}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
             }
 
-            writer.Line($"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName});");
+            writer.Line(model.AdditionalType is { } typed
+                ? $"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName}, options, {JsonCode.WriteFunc(typed, ns)});"
+                : $"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName});");
             writer.Line("writer.WriteEndObject();");
         }
     }

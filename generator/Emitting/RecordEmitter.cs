@@ -51,9 +51,17 @@ internal static class RecordEmitter
 
             if (model.Hierarchy?.BaseName is null)
             {
-                writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
-                writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
-                writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
+                if (model.AdditionalType is { } additional)
+                {
+                    writer.Line("/// <summary>The other properties, each of the type the spec's <c>additionalProperties</c> gives them.</summary>");
+                    writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.TypeName(additional, spec.Namespace)}>? {model.ExtensionDataName} {{ get; set; }}");
+                }
+                else
+                {
+                    writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
+                    writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
+                    writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get; set; }}");
+                }
             }
 
             if (OwnProperties(model).Any(p => p.CanBeUnavailable || p.Type.CanBeMalformed))

@@ -58,7 +58,8 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 
         var extensionData = parent?.ExtensionDataName ?? members.Claim(members.IsTaken("AdditionalProperties") ? "ExtensionData" : "AdditionalProperties");
         var hierarchy = member is not null && (member.BaseId is null || parent is not null) ? Hierarchy(member, parent, properties) : null;
-        context.Add(new ObjectModel(name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extensionData, Hierarchy: hierarchy));
+        var additional = parent is not null ? parent.AdditionalType : properties.Count == 0 ? null : AdditionalType(schema, name, pointer);
+        context.Add(new ObjectModel(name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extensionData, Hierarchy: hierarchy, AdditionalType: additional));
         if (hierarchy is not null)
         {
             // Its subtypes are types even where no operation names them: the discriminator may pick them.
@@ -69,6 +70,21 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         }
 
         return type;
+    }
+
+    /// <summary>The type <c>additionalProperties</c> gives the other properties (the schema's or an allOf part's); null for any JSON.</summary>
+    private TypeRef? AdditionalType(IOpenApiSchema schema, string name, string pointer)
+    {
+        foreach (var part in Parts(schema, pointer))
+        {
+            if (part.Schema.AdditionalProperties is { } values)
+            {
+                var type = schemas.Resolve(values, new NameHint(name + "Value", name), part.Pointer + "/additionalProperties").Type;
+                return type.Kind is TypeKind.JsonNode or TypeKind.JsonElement ? null : type;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The record a subtype derives from; null when the base is still being modelled (a cycle through it), and the subtype stays a plain record.</summary>

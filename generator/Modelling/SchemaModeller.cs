@@ -59,6 +59,12 @@ internal sealed class SchemaModeller
     {
         var id = reference.Reference?.Id;
         var target = reference.Target;
+        if ((id is null || target is null) && Nested(reference.Reference?.ReferenceV3) is var (nestedPointer, nested) && nested is not null)
+        {
+            // A schema inside a component ($defs, a property): a type of its own, named after its key.
+            return ResolveComponent(nestedPointer, nested, nestedPointer, Naming.Pascal(Reading.JsonPointer.LastKey(nestedPointer), "Schema"));
+        }
+
         if (id is null || target is null)
         {
             // ReferenceCheck has made every $ref in the file resolvable; this is a reference Microsoft.OpenApi still cannot follow.
@@ -75,7 +81,42 @@ internal sealed class SchemaModeller
             ? ResolveComponent(id, target)
             : new Resolved(TypeRef.JsonNode, true);
 
-    private Resolved ResolveComponent(string id, IOpenApiSchema target)
+    /// <summary>
+    /// The schema a local <c>$ref</c> names inside a component (<c>#/components/schemas/Thing/$defs/Size</c>),
+    /// which Microsoft.OpenApi does not follow: walked through <c>$defs</c>, <c>properties</c>,
+    /// <c>items</c>, <c>additionalProperties</c> and the composition lists.
+    /// </summary>
+    private (string Pointer, IOpenApiSchema? Schema) Nested(string? reference)
+    {
+        const string prefix = "#/components/schemas/";
+        if (reference is null || !reference.StartsWith(prefix, System.StringComparison.Ordinal))
+        {
+            return (string.Empty, null);
+        }
+
+        var segments = reference.Substring(prefix.Length).Split('/').Select(Reading.JsonPointer.Unescape).ToList();
+        IOpenApiSchema? schema = _context.Spec.Document.Components?.Schemas is { } components && components.TryGetValue(segments[0], out var root) ? root : null;
+        for (var i = 1; i < segments.Count && schema is not null; i++)
+        {
+            var next = i + 1 < segments.Count ? segments[i + 1] : null;
+            var current = schema;
+            (schema, var used) = segments[i] switch
+            {
+                "$defs" when next is not null => ((current as OpenApiSchema)?.Definitions is { } defs && defs.TryGetValue(next, out var found) ? found : null, 1),
+                "properties" when next is not null => (current.Properties is { } properties && properties.TryGetValue(next, out var found) ? found : null, 1),
+                "items" => (current.Items, 0),
+                "additionalProperties" => (current.AdditionalProperties, 0),
+                "allOf" or "oneOf" or "anyOf" when int.TryParse(next, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) =>
+                    ((segments[i] == "allOf" ? current.AllOf : segments[i] == "oneOf" ? current.OneOf : current.AnyOf) is { } list && index < list.Count ? list[index] : null, 1),
+                _ => ((IOpenApiSchema?)null, 0),
+            };
+            i += used;
+        }
+
+        return (reference.Substring(1), schema);
+    }
+
+    private Resolved ResolveComponent(string id, IOpenApiSchema target, string? nestedPointer = null, string? nestedName = null)
     {
         if (_context.TypesByReference.TryGetValue(id, out var known))
         {
@@ -87,8 +128,13 @@ internal sealed class SchemaModeller
             return new Resolved(known, IsNullable(target));
         }
 
-        var targetPointer = Reading.JsonPointer.Component(id);
-        if (!_context.ComponentNames.TryGetValue(System.Uri.UnescapeDataString(id), out var name))
+        var targetPointer = nestedPointer ?? Reading.JsonPointer.Component(id);
+        string? name;
+        if (nestedName is not null)
+        {
+            name = _context.TypeNames.Claim(nestedName);
+        }
+        else if (!_context.ComponentNames.TryGetValue(System.Uri.UnescapeDataString(id), out name))
         {
             name = _context.TypeNames.Claim(Naming.Pascal(id, "Schema"));
         }
@@ -137,6 +183,18 @@ internal sealed class SchemaModeller
             return _unions.Model(schema, hint, pointer, nullable, fixedName);
         }
 
+        if (type == (JsonSchemaType.Integer | JsonSchemaType.Number))
+        {
+            // type: [integer, number] is a number.
+            type = JsonSchemaType.Number;
+        }
+
+        if (type == 0 && schema.Const is not null)
+        {
+            // A const with no type (3.1) is the string it holds.
+            type = JsonSchemaType.String;
+        }
+
         if (EnumModeller.IsIntegerEnum(schema))
         {
             // A single value or no usable value: the number itself.
@@ -170,12 +228,51 @@ internal sealed class SchemaModeller
             return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
         }
 
+        if (TypeList(type) is { } alternatives)
+        {
+            // OpenAPI 3.1's type: [string, integer]: a union of those scalars, told apart by the JSON value kind.
+            return _unions.Model(schema, hint, pointer, nullable, fixedName, alternatives);
+        }
+
         return type switch
         {
-            JsonSchemaType.Array => new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, hint with { Name = ItemName(hint.Name) }, pointer + "/items").Type), nullable),
+            JsonSchemaType.Array => ArrayOf(schema, hint, pointer, nullable),
             _ when Scalars.For(type, schema.Format) is { } scalar => new Resolved(TypeRef.Of(scalar), nullable),
             _ => new Resolved(TypeRef.JsonNode, true),
         };
+    }
+
+    private Resolved ArrayOf(IOpenApiSchema schema, NameHint hint, string pointer, bool nullable)
+    {
+        if (Reading.JsonPointer.Find(_context.Spec.Root, pointer) is JsonObject raw && raw.ContainsKey("prefixItems"))
+        {
+            _context.Report(Descriptors.Unsupported, pointer + "/prefixItems", "A tuple (prefixItems)", schema.Items is null ? "the array is a list of any JSON (JsonNode)" : "the array is a list of its items' type");
+        }
+
+        return new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, hint with { Name = ItemName(hint.Name) }, pointer + "/items").Type), nullable);
+    }
+
+    /// <summary>
+    /// For a type list of two or more scalar types (<c>[string, integer]</c>), one schema per type; an
+    /// integer beside a number is a number. Null for one type, and for lists with an object or array.
+    /// </summary>
+    private static IList<IOpenApiSchema>? TypeList(JsonSchemaType type)
+    {
+        const JsonSchemaType scalars = JsonSchemaType.String | JsonSchemaType.Integer | JsonSchemaType.Number | JsonSchemaType.Boolean;
+        if ((type & JsonSchemaType.Number) != 0)
+        {
+            type &= ~JsonSchemaType.Integer;
+        }
+
+        if (type == 0 || (type & ~scalars) != 0 || (type & (type - 1)) == 0)
+        {
+            return null;
+        }
+
+        return new[] { JsonSchemaType.String, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.Boolean }
+            .Where(t => (type & t) != 0)
+            .Select(t => (IOpenApiSchema)new OpenApiSchema { Type = t })
+            .ToList();
     }
 
     /// <summary>

@@ -19,10 +19,11 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
     private static readonly string[] ReservedMembers =
         { "Match", "Switch", "Unknown", "Json", "Value", "Equals", "GetHashCode", "ToString", "JsonConverter" };
 
-    public Resolved Model(IOpenApiSchema schema, NameHint hint, string pointer, bool nullable, string? fixedName)
+    /// <summary>The union a oneOf/anyOf stands for; <paramref name="alternatives"/> gives the variants of a 3.1 type list (<c>type: [string, integer]</c>) instead.</summary>
+    public Resolved Model(IOpenApiSchema schema, NameHint hint, string pointer, bool nullable, string? fixedName, IList<IOpenApiSchema>? alternatives = null)
     {
-        var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
-        var variants = SchemaModeller.Alternatives(schema)
+        var keyword = alternatives is not null ? "type" : schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        var variants = (alternatives ?? SchemaModeller.Alternatives(schema))
             .Select((variant, index) => (Schema: variant, Target: Target(variant), Pointer: pointer + "/" + keyword + "/" + index.ToString(CultureInfo.InvariantCulture)))
             .ToList();
 

@@ -80,7 +80,7 @@ public class FormatTests
     [InlineData("at", "\"yesterday\"", "At", "date-time")]
     [InlineData("at", "\"2024-05-01T12:30:00\"", "At", "date-time")]
     [InlineData("day", "\"01/05/2024\"", "Day", "date")]
-    [InlineData("opensAt", "\"08:15:00Z\"", "OpensAt", "time")]
+    [InlineData("opensAt", "\"8 am\"", "OpensAt", "time")]
     [InlineData("link", "\"http://[bad\"", "Link", "uri")]
     [InlineData("payload", "\"not base64!\"", "Payload", "byte")]
     [InlineData("count", "3000000000", "Count", "int32")]
@@ -108,6 +108,10 @@ public class FormatTests
     [InlineData("at", "\"2024-05-01T12:30:00.000Z\"", "At")]
     [InlineData("at", "\"2024-05-01T12:30:00+00:00\"", "At")]
     [InlineData("opensAt", "\"08:15:00.000\"", "OpensAt")]
+    [InlineData("opensAt", "\"08:15:00Z\"", "OpensAt")]
+    [InlineData("opensAt", "\"08:15:00+02:00\"", "OpensAt")]
+    [InlineData("ratio", "18064661.556854844", "Ratio")]
+    [InlineData("price", "0.1000000000000000000000000000001", "Price")]
     [InlineData("seen", "[\"2024-05-01T12:30:00.100Z\"]", "Seen")]
     public void A_value_that_reads_but_would_be_written_differently_reads_and_keeps_its_text(string property, string json, string member)
     {

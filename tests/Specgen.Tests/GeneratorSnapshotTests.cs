@@ -17,6 +17,7 @@ public class GeneratorSnapshotTests
     [InlineData("enums.yaml")]
     [InlineData("inheritance.yaml")]
     [InlineData("directions.yaml")]
+    [InlineData("openapi31.yaml")]
     public void A_fixture_s_generated_files_match_their_snapshots(string fixture) =>
         CheckAll(CompiledSpec.Fixture(fixture), Path.GetFileNameWithoutExtension(fixture));
 

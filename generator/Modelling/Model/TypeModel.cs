@@ -7,7 +7,9 @@ internal abstract record TypeModel(string Name, string? Description, bool IsDepr
 
 /// <summary>
 /// An object schema: a record with one property per schema property. <see cref="Properties"/> are all
-/// its members on the wire, those it inherits (<see cref="HierarchyModel"/>) first.
+/// its members on the wire, those it inherits (<see cref="HierarchyModel"/>) first. Other properties are
+/// kept in the extension data: as JSON, or as <see cref="AdditionalType"/> when the schema's
+/// <c>additionalProperties</c> gives them a type.
 /// </summary>
 internal sealed record ObjectModel(
     string Name,
@@ -16,7 +18,8 @@ internal sealed record ObjectModel(
     EquatableArray<PropertyModel> Properties,
     string ExtensionDataName,
     bool IsValidated = false,
-    HierarchyModel? Hierarchy = null) : TypeModel(Name, Description, IsDeprecated)
+    HierarchyModel? Hierarchy = null,
+    TypeRef? AdditionalType = null) : TypeModel(Name, Description, IsDeprecated)
 {
     /// <summary>Where each level of the hierarchy's own members start in <see cref="Properties"/>, the root's first: <c>[0]</c> for a record with no base.</summary>
     public EquatableArray<int> Levels => Hierarchy?.Levels ?? RootLevel;

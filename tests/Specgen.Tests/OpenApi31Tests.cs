@@ -1,0 +1,69 @@
+using Specgen.Tests.Infrastructure;
+using Xunit;
+
+namespace Specgen.Tests;
+
+/// <summary>OpenAPI 3.1's schema forms (openapi31.yaml): type lists, const, $defs, typed additionalProperties beside properties, prefixItems.</summary>
+public class OpenApi31Tests
+{
+    private static readonly Lazy<CompiledSpec> Spec = new(() => CompiledSpec.Compile("openapi31.yaml"));
+
+    private const string Json = """{"kind":"thing","id":42,"label":null,"weight":1.5,"size":"m","point":[1,2],"labels":{"en":"box","de":"Kiste"},"counts":{"total":3,"red":1}}""";
+
+    [Theory]
+    [InlineData("Label", typeof(string))]
+    [InlineData("Weight", typeof(double))]
+    [InlineData("Size", null)]
+    [InlineData("Point", typeof(IReadOnlyList<double>))]
+    public void Each_form_gives_the_type_it_describes(string member, Type? expected)
+    {
+        var type = Spec.Value.Type("Thing").GetProperty(member)!.PropertyType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+
+        Assert.Equal(expected ?? Spec.Value.Type("Size"), type);
+    }
+
+    [Theory]
+    [InlineData("42", "Integer")]
+    [InlineData("\"t-1\"", "String")]
+    public void A_type_list_of_scalars_is_a_union_told_apart_by_the_value_kind(string id, string expectedCase)
+    {
+        var json = Json.Replace("\"id\":42", "\"id\":" + id, StringComparison.Ordinal);
+
+        var thing = Spec.Value.Read("Thing", json);
+
+        Assert.EndsWith("." + expectedCase, CompiledSpec.CaseOf(CompiledSpec.Get(thing, "Id")!), StringComparison.Ordinal);
+        Assert.Equal(json, Spec.Value.Write("Thing", thing));
+    }
+
+    [Fact]
+    public void Additional_properties_beside_properties_have_their_type()
+    {
+        var thing = Spec.Value.Read("Thing", Json);
+
+        var labels = CompiledSpec.Get(thing, "Labels")!;
+        Assert.Equal("box", CompiledSpec.Get(labels, "En"));
+        Assert.Equal("Kiste", ((IDictionary<string, string>)CompiledSpec.Get(labels, "AdditionalProperties")!)["de"]);
+        var counts = CompiledSpec.Get(thing, "Counts")!;
+        Assert.Equal(1L, ((IDictionary<string, long>)CompiledSpec.Get(counts, "AdditionalProperties")!)["red"]);
+        Assert.Equal(Json, Spec.Value.Write("Thing", thing));
+    }
+
+    [Fact]
+    public void A_const_member_is_set_for_the_caller()
+    {
+        var thing = Activator.CreateInstance(Spec.Value.Type("Thing"))!;
+
+        Assert.Equal("thing", CompiledSpec.Get(thing, "Kind"));
+    }
+
+    [Fact]
+    public void A_tuple_is_reported_where_it_is()
+    {
+        var warning = Assert.Single(Spec.Value.Run.Diagnostics, d => d.Id == "SPECGEN005");
+
+        Assert.Contains("A tuple (prefixItems)", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("list of its items' type", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(32, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+}
