@@ -42,7 +42,22 @@ public static class JsonMatch
     }
 
     /// <summary>Whether the value is an object with the property.</summary>
-    public static bool Has(Utf8JsonReader json, ReadOnlySpan<byte> property)
+    public static bool Has(Utf8JsonReader json, ReadOnlySpan<byte> property) => Seek(ref json, property);
+
+    /// <summary>Whether the value is an object whose property is the given string.</summary>
+    public static bool HasString(Utf8JsonReader json, ReadOnlySpan<byte> property, ReadOnlySpan<byte> value) =>
+        Seek(ref json, property) && IsString(json, value);
+
+    /// <summary>The string an object's property holds (its first occurrence); null when the value is not an object, lacks it, or it is not a string.</summary>
+    public static string? StringOf(Utf8JsonReader json, ReadOnlySpan<byte> property) =>
+        Seek(ref json, property) && json.TokenType == JsonTokenType.String ? json.GetString() : null;
+
+    /// <summary>
+    /// Moves to the value of the property's first occurrence in the object the reader is on: the first
+    /// occurrence decides, and the scan stops there, so a discriminator written first is cheap. False
+    /// when the value is not an object or lacks it.
+    /// </summary>
+    private static bool Seek(ref Utf8JsonReader json, ReadOnlySpan<byte> property)
     {
         if (json.TokenType != JsonTokenType.StartObject)
         {
@@ -51,63 +66,17 @@ public static class JsonMatch
 
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
         {
-            if (json.ValueTextEquals(property))
+            var found = json.ValueTextEquals(property);
+            json.Read();
+            if (found)
             {
                 return true;
             }
 
-            json.Read();
             json.Skip();
         }
 
         return false;
-    }
-
-    /// <summary>Whether the value is an object whose property is the given string.</summary>
-    public static bool HasString(Utf8JsonReader json, ReadOnlySpan<byte> property, ReadOnlySpan<byte> value)
-    {
-        if (json.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-        {
-            var found = json.ValueTextEquals(property);
-            json.Read();
-            if (found)
-            {
-                // The first occurrence decides: the scan stops here, so a discriminator written first is cheap.
-                return IsString(json, value);
-            }
-
-            json.Skip();
-        }
-
-        return false;
-    }
-
-    /// <summary>The string an object's property holds (its first occurrence); null when the value is not an object, lacks it, or it is not a string.</summary>
-    public static string? StringOf(Utf8JsonReader json, ReadOnlySpan<byte> property)
-    {
-        if (json.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-
-        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
-        {
-            var found = json.ValueTextEquals(property);
-            json.Read();
-            if (found)
-            {
-                return json.TokenType == JsonTokenType.String ? json.GetString() : null;
-            }
-
-            json.Skip();
-        }
-
-        return null;
     }
 
     /// <summary>Whether the value is the given string.</summary>

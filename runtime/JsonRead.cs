@@ -52,34 +52,16 @@ public static class JsonRead
     }
 
     /// <summary>Reads an RFC 3339 date-time string (<see cref="ApiText.ParseDateTime"/>).</summary>
-    public static DateTimeOffset DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options)
-    {
-        var text = Text(ref reader);
-        var value = ApiText.ParseDateTime(text);
-        Check(ApiText.DateTime(value), text);
-        return value;
-    }
+    public static DateTimeOffset DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options) => Formatted(ref reader, ApiText.ParseDateTime, ApiText.DateTime);
 
     /// <summary>Reads an RFC 3339 full-date string.</summary>
     public static DateOnly Date(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseDate(Text(ref reader));
 
-    /// <summary>Reads an RFC 3339 partial-time string.</summary>
-    public static TimeOnly Time(ref Utf8JsonReader reader, JsonSerializerOptions options)
-    {
-        var text = Text(ref reader);
-        var value = ApiText.ParseTime(text);
-        Check(ApiText.Time(value), text);
-        return value;
-    }
+    /// <summary>Reads an RFC 3339 time string (<see cref="ApiText.ParseTime"/>).</summary>
+    public static TimeOnly Time(ref Utf8JsonReader reader, JsonSerializerOptions options) => Formatted(ref reader, ApiText.ParseTime, ApiText.Time);
 
     /// <summary>Reads a UUID string.</summary>
-    public static Guid Guid(ref Utf8JsonReader reader, JsonSerializerOptions options)
-    {
-        var text = Text(ref reader);
-        var value = ApiText.ParseGuid(text);
-        Check(ApiText.Guid(value), text);
-        return value;
-    }
+    public static Guid Guid(ref Utf8JsonReader reader, JsonSerializerOptions options) => Formatted(ref reader, ApiText.ParseGuid, ApiText.Guid);
 
     /// <summary>Reads a URI string, absolute or relative, kept as given; <c>null</c> for a JSON null.</summary>
     public static Uri? Uri(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
@@ -338,6 +320,15 @@ public static class JsonRead
         public override bool CanConvert(Type typeToConvert) => false;
 
         public override System.Text.Json.Serialization.JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => null;
+    }
+
+    /// <summary>A string in a format: parsed, and noted when its value would be written as other text.</summary>
+    private static T Formatted<T>(ref Utf8JsonReader reader, Func<string, T> parse, Func<T, string> write)
+    {
+        var text = Text(ref reader);
+        var value = parse(text);
+        Check(write(value), text);
+        return value;
     }
 
     /// <summary>The JSON text of the number the reader is on (numbers are never escaped).</summary>

@@ -106,39 +106,30 @@ internal static class EnumEmitter
     private static void WriteConversions(SourceWriter writer, EnumModel model, string wire, string kind)
     {
         var name = model.Name;
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"static {name} {CSharp.Runtime}.{kind}<{name}>.Create({wire} value) => new(value);");
-        writer.Line();
-        writer.Line($"/// <summary>Converts a wire value.</summary>");
-        writer.Line($"public static implicit operator {name}({wire} value) => new(value);");
-        writer.Line();
-        writer.Line($"/// <summary>The wire value.</summary>");
-        writer.Line($"public static explicit operator {wire}({name} value) => value.Value;");
-        writer.Line();
+        Member(writer, "<inheritdoc/>", $"static {name} {CSharp.Runtime}.{kind}<{name}>.Create({wire} value) => new(value);");
+        Member(writer, "<summary>Converts a wire value.</summary>", $"public static implicit operator {name}({wire} value) => new(value);");
+        Member(writer, "<summary>The wire value.</summary>", $"public static explicit operator {wire}({name} value) => value.Value;");
     }
 
     private static void WriteEquality(SourceWriter writer, EnumModel model)
     {
         var name = model.Name;
-        writer.Line($"/// <inheritdoc/>");
-        writer.Line(model.IsInteger
+        Member(writer, "<inheritdoc/>", model.IsInteger
             ? $"public bool Equals({name} other) => Value == other.Value;"
             : $"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        writer.Line();
-        writer.Line($"/// <inheritdoc/>");
-        writer.Line($"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-        writer.Line();
-        writer.Line($"/// <inheritdoc/>");
-        writer.Line(model.IsInteger ? "public override int GetHashCode() => Value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
-        writer.Line();
-        writer.Line($"/// <summary>The wire text{(model.IsInteger ? ": the number in the invariant culture" : string.Empty)}.</summary>");
-        writer.Line(model.IsInteger ? "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);" : "public override string ToString() => Value;");
-        writer.Line();
-        writer.Line($"/// <summary>Compares wire values.</summary>");
-        writer.Line($"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
-        writer.Line();
-        writer.Line($"/// <summary>Compares wire values.</summary>");
-        writer.Line($"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        Member(writer, "<inheritdoc/>", $"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        Member(writer, "<inheritdoc/>", model.IsInteger ? "public override int GetHashCode() => Value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        Member(writer, $"<summary>The wire text{(model.IsInteger ? ": the number in the invariant culture" : string.Empty)}.</summary>",
+            model.IsInteger ? "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);" : "public override string ToString() => Value;");
+        Member(writer, "<summary>Compares wire values.</summary>", $"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
+        Member(writer, "<summary>Compares wire values.</summary>", $"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+    }
+
+    /// <summary>One documented member and the blank line after it.</summary>
+    private static void Member(SourceWriter writer, string doc, string code)
+    {
+        writer.Line("/// " + doc);
+        writer.Line(code);
         writer.Line();
     }
 

@@ -95,9 +95,11 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
     }
 
     /// <summary>Where the record sits in its hierarchy; the root's discriminator member becomes one each type's constructor sets.</summary>
-    private static HierarchyModel Hierarchy(Inheritance.Member member, ObjectModel? parent, List<PropertyModel> properties)
+    private HierarchyModel Hierarchy(Inheritance.Member member, ObjectModel? parent, List<PropertyModel> properties)
     {
-        var index = properties.FindIndex(p => p.JsonName == member.Discriminator);
+        // A discriminator is a string (or a string enum); one of another type is read, but not set for the caller.
+        var index = properties.FindIndex(p => p.JsonName == member.Discriminator
+            && (p.Type.Kind == TypeKind.String || (p.Type.Kind == TypeKind.Named && p.Type.IsValueType && !IsIntegerEnum(p.Type))));
         if (parent is null && index >= 0)
         {
             properties[index] = properties[index] with { IsDiscriminator = true, ConstantLiteral = null };
@@ -123,7 +125,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             required,
             resolved.IsNullable,
             annotations.Select(a => a.Description).FirstOrDefault(d => d is not null),
-            DefaultLiteral(schema.Default, resolved.Type),
+            DefaultLiteral(schema.Default, resolved.Type, IsIntegerEnum(resolved.Type)),
             annotations.Any(a => a.Deprecated),
             annotations.Select(ConstraintsOf).FirstOrDefault(c => !c.IsEmpty) ?? Constraints.None,
             required && resolved.Type.Kind == TypeKind.String && ConstantOf(schema) is { } constant ? StringLiteral.Of(constant) : null,
@@ -204,7 +206,11 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsInfinity(number) && !double.IsNaN(number) ? number : null;
 
     /// <summary>The schema's default as a C# expression, built from the value (never from spec text).</summary>
-    public static string? DefaultLiteral(JsonNode? value, TypeRef type)
+    /// <summary>Whether a named type is an integer enum (its default is a number, not a string).</summary>
+    private bool IsIntegerEnum(TypeRef type) =>
+        type.Kind == TypeKind.Named && context.Types.OfType<EnumModel>().FirstOrDefault(e => e.Name == type.Name)?.IsInteger == true;
+
+    public static string? DefaultLiteral(JsonNode? value, TypeRef type, bool isIntegerEnum = false)
     {
         if (value is not JsonValue scalar)
         {
@@ -214,7 +220,8 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         if (type.Kind == TypeKind.Named && type.IsValueType)
         {
             // An enum: the emitter wraps the literal in the enum's constructor (a string, or a whole number).
-            return scalar.TryGetValue(out string? enumText) ? StringLiteral.Of(enumText)
+            // A default of the other kind (a number for a string enum) is left out, as it cannot be one.
+            return !isIntegerEnum ? (scalar.TryGetValue(out string? enumText) ? StringLiteral.Of(enumText) : null)
                 : scalar.TryGetValue(out long whole) ? whole.ToString(CultureInfo.InvariantCulture) + "L"
                 : null;
         }

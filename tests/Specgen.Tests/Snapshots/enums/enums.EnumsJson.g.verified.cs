@@ -40,6 +40,10 @@ namespace Fixture
         /// <summary>Reads and writes <see cref="global::Fixture.Level"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level> Level => _Level ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level>)Options.GetTypeInfo(typeof(global::Fixture.Level));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched>? _Mismatched;
+        /// <summary>Reads and writes <see cref="global::Fixture.Mismatched"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched> Mismatched => _Mismatched ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched>)Options.GetTypeInfo(typeof(global::Fixture.Mismatched));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority>? _Priority;
         /// <summary>Reads and writes <see cref="global::Fixture.Priority"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority> Priority => _Priority ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority>)Options.GetTypeInfo(typeof(global::Fixture.Priority));
@@ -68,6 +72,10 @@ namespace Fixture
         /// <summary>Reads and writes <see cref="global::Fixture.Urgency"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Urgency> Urgency => _Urgency ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Urgency>)Options.GetTypeInfo(typeof(global::Fixture.Urgency));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word>? _Word;
+        /// <summary>Reads and writes <see cref="global::Fixture.Word"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word> Word => _Word ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word>)Options.GetTypeInfo(typeof(global::Fixture.Word));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>>? _TaskList;
         /// <summary>Reads and writes <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Fixture.Task&gt;</c>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> TaskList => _TaskList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>));
@@ -80,6 +88,7 @@ namespace Fixture
         {
             if (type == typeof(global::Fixture.Color)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Color>(options, new global::Fixture.Color.JsonConverter());
             if (type == typeof(global::Fixture.Level)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Level>(options, new global::Fixture.Level.JsonConverter());
+            if (type == typeof(global::Fixture.Mismatched)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Mismatched>(options, new global::Fixture.Mismatched.JsonConverter());
             if (type == typeof(global::Fixture.Priority)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Priority>(options, new global::Fixture.Priority.JsonConverter());
             if (type == typeof(global::Fixture.ShadeKind)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.ShadeKind>(options, new global::Fixture.ShadeKind.JsonConverter());
             if (type == typeof(global::Fixture.Signed)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Signed>(options, new global::Fixture.Signed.JsonConverter());
@@ -87,6 +96,7 @@ namespace Fixture
             if (type == typeof(global::Fixture.Task)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Task>(options, new global::Fixture.Task.JsonConverter());
             if (type == typeof(global::Fixture.Untyped)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Untyped>(options, new global::Fixture.Untyped.JsonConverter());
             if (type == typeof(global::Fixture.Urgency)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Urgency>(options, new global::Fixture.Urgency.JsonConverter());
+            if (type == typeof(global::Fixture.Word)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Word>(options, new global::Fixture.Word.JsonConverter());
             if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>>(options, new global::Specgen.Runtime.DelegatingJsonConverter<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>>(static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Fixture.Task.JsonConverter.ReadValue), static (global::System.Text.Json.Utf8JsonWriter writer1, global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task> value1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonWrite.List(writer1, value1, options1, global::Fixture.Task.JsonConverter.WriteValue)));
 
             return null;

@@ -22,6 +22,7 @@ namespace Fixture
         private global::Fixture.Color? _Color;
         private global::Fixture.ShadeKind? _Shade;
         private global::Fixture.Urgency? _Urgency = new global::Fixture.Urgency(2L);
+        private global::Fixture.Mismatched? _Mismatched;
         private global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? _History;
 
         /// <summary>Creates a Task; set its members with an object initializer.</summary>
@@ -53,7 +54,12 @@ namespace Fixture
         /// <remarks>Defaults to <c>2L</c>.</remarks>
         public global::Fixture.Urgency? Urgency { get => _Urgency; init { _Urgency = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? History { get => _History; init { _History = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        /// <summary>
+        /// A string enum whose default is a number, and an integer enum whose default is a string; neither can be one.
+        /// </summary>
+        public global::Fixture.Mismatched? Mismatched { get => _Mismatched; init { _Mismatched = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+
+        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? History { get => _History; init { _History = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -70,6 +76,7 @@ namespace Fixture
             builder.Append(", Color = ").Append((object?)_Color);
             builder.Append(", Shade = ").Append((object?)_Shade);
             builder.Append(", Urgency = ").Append((object?)_Urgency);
+            builder.Append(", Mismatched = ").Append((object?)_Mismatched);
             builder.Append(", History = ").Append((object?)_History);
             builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
             return true;
@@ -81,7 +88,7 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("priority", "level", "signed", "untyped", "ratio", "status", "color", "shade", "urgency", "history");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("priority", "level", "signed", "untyped", "ratio", "status", "color", "shade", "urgency", "mismatched", "history");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Task? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -105,7 +112,8 @@ namespace Fixture
                         case 6: result._Color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Color?) : global::Fixture.Color.JsonConverter.ReadValue(ref reader, options); break;
                         case 7: result._Shade = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.ShadeKind?) : global::Fixture.ShadeKind.JsonConverter.ReadValue(ref reader, options); break;
                         case 8: result._Urgency = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Urgency?) : global::Fixture.Urgency.JsonConverter.ReadValue(ref reader, options); break;
-                        case 9: result._History = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Fixture.Priority.JsonConverter.ReadValue); break;
+                        case 9: result._Mismatched = global::Fixture.Mismatched.JsonConverter.ReadValue(ref reader, options); break;
+                        case 10: result._History = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Fixture.Priority.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -131,7 +139,8 @@ namespace Fixture
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Color is { } v6) global::Fixture.Color.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._Shade is { } v7) global::Fixture.ShadeKind.JsonConverter.WriteValue(writer, v7, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); if (value._Urgency is { } v8) global::Fixture.Urgency.JsonConverter.WriteValue(writer, v8, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.List(writer, value._History, options, global::Fixture.Priority.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Fixture.Mismatched.JsonConverter.WriteValue(writer, value._Mismatched, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.List(writer, value._History, options, global::Fixture.Priority.JsonConverter.WriteValue); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
