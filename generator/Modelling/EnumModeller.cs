@@ -28,8 +28,10 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
         && values.All(v => v is null || Whole(v) is not null) && values.Any(v => v is not null);
 
     /// <summary>The enum type, or null when the schema is better served by a plain string or number.</summary>
-    public TypeRef? Model(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName)
+    public TypeRef? Model(SchemaAt at, NameHint hint, string? fixedName)
     {
+        var schema = at.Schema!;
+        var pointer = at.Pointer;
         var isClosed = schema.Enum is { Count: > 0 };
         var isInteger = IsIntegerEnum(schema);
         var nodes = isClosed ? schema.Enum!.Cast<JsonNode?>().ToList() : (SchemaModeller.ExtensionValue(schema, ExtensibleEnumExtension) as JsonArray)?.ToList() ?? new List<JsonNode?>();
@@ -46,7 +48,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
         }
 
         var msEnum = SchemaModeller.ExtensionValue(schema, "x-ms-enum") as JsonObject;
-        var given = schemas.GivenNameAt(pointer) ?? (msEnum?["name"] is JsonValue msName && msName.TryGetValue(out string? text) ? Naming.Pascal(text, hint.Name) : null);
+        var given = schemas.GivenNameAt(at) ?? (msEnum?["name"] is JsonValue msName && msName.TryGetValue(out string? text) ? Naming.Pascal(text, hint.Name) : null);
         var name = fixedName ?? context.ClaimTypeName(given is not null ? hint with { Name = given } : hint);
         var members = new NameScope(EnumEmitter.Members.Append(name));
         var names = new Names(schema, nodes, msEnum);

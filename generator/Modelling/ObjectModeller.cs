@@ -15,9 +15,11 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
     private static readonly string[] ReservedMembers =
         { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "Validate", "JsonConverter" };
 
-    public TypeRef Model(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName)
+    public TypeRef Model(SchemaAt at, NameHint hint, string? fixedName)
     {
-        var (type, isNew) = schemas.TypeFor("object", hint, pointer, fixedName);
+        var schema = at.Schema!;
+        var pointer = at.Pointer;
+        var (type, isNew) = schemas.TypeFor("object", hint, at, fixedName);
         if (!isNew)
         {
             return type;
@@ -41,9 +43,9 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             members.Claim(parent.ExtensionDataName);
         }
 
-        foreach (var part in Parts(schema, pointer))
+        foreach (var part in Parts(at))
         {
-            var required = part.Schema.Required ?? new HashSet<string>();
+            var required = part.Schema!.Required ?? new HashSet<string>();
             foreach (var pair in part.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -52,13 +54,13 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
                     continue;
                 }
 
-                properties.Add(Property(pair.Key, pair.Value ?? SchemaModeller.Any, required.Contains(pair.Key) || IsRequiredElsewhere(schema, pair.Key), members, name, part.Pointer));
+                properties.Add(Property(part.Property(pair.Value ?? SchemaModeller.Any, pair.Key), pair.Key, required.Contains(pair.Key) || IsRequiredElsewhere(schema, pair.Key), members, name));
             }
         }
 
         var extensionData = parent?.ExtensionDataName ?? members.Claim(members.IsTaken("AdditionalProperties") ? "ExtensionData" : "AdditionalProperties");
         var hierarchy = member is not null && (member.BaseId is null || parent is not null) ? Hierarchy(member, parent, properties) : null;
-        var additional = parent is not null ? parent.AdditionalType : properties.Count == 0 ? null : AdditionalType(schema, name, pointer);
+        var additional = parent is not null ? parent.AdditionalType : properties.Count == 0 ? null : AdditionalType(at, name);
         context.Add(new ObjectModel(name, schema.Description, schema.Deprecated, properties.ToEquatableArray(), extensionData, Hierarchy: hierarchy, AdditionalType: additional));
         if (hierarchy is not null)
         {
@@ -73,13 +75,13 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
     }
 
     /// <summary>The type <c>additionalProperties</c> gives the other properties (the schema's or an allOf part's); null for any JSON.</summary>
-    private TypeRef? AdditionalType(IOpenApiSchema schema, string name, string pointer)
+    private TypeRef? AdditionalType(SchemaAt at, string name)
     {
-        foreach (var part in Parts(schema, pointer))
+        foreach (var part in Parts(at))
         {
-            if (part.Schema.AdditionalProperties is { } values)
+            if (part.Schema!.AdditionalProperties is { } values)
             {
-                var type = schemas.Resolve(values, new NameHint(name + "Value", name), part.Pointer + "/additionalProperties").Type;
+                var type = schemas.Resolve(part.Child(values, "additionalProperties"), new NameHint(name + "Value", name)).Type;
                 return type.Kind is TypeKind.JsonNode or TypeKind.JsonElement ? null : type;
             }
         }
@@ -109,11 +111,11 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         return new HierarchyModel(parent?.Name, levels.ToEquatableArray(), member.Discriminator, index, member.Values.ToEquatableArray(), EquatableArray<SubtypeModel>.Empty);
     }
 
-    private PropertyModel Property(string wireName, IOpenApiSchema schema, bool required, NameScope members, string owner, string pointer)
+    private PropertyModel Property(SchemaAt at, string wireName, bool required, NameScope members, string owner)
     {
-        var propertyPointer = Reading.JsonPointer.Child(pointer + "/properties", wireName);
-        var csName = context.ClaimFor(members, "The properties", wireName, Naming.Pascal(wireName, "Property"), propertyPointer);
-        var resolved = schemas.Resolve(schema, new NameHint(Naming.Pascal(wireName, "Property"), owner), propertyPointer);
+        var schema = at.Schema!;
+        var csName = context.ClaimFor(members, "The properties", wireName, Naming.Pascal(wireName, "Property"), at.Pointer);
+        var resolved = schemas.Resolve(at, new NameHint(Naming.Pascal(wireName, "Property"), owner));
 
         // A TypeScript brand marker never appears on the wire, whatever the spec's required list says.
         required &= !IsBrandMarker(schema);
@@ -156,32 +158,33 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         return target?.Enum is { Count: 1 } values && values[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
     }
 
-    /// <summary>The schema itself and every allOf part, with their pointers; references are followed.</summary>
-    private static IEnumerable<(IOpenApiSchema Schema, string Pointer)> Parts(IOpenApiSchema schema, string pointer)
+    /// <summary>The schema itself and every allOf part, each where it is in the document; references are followed.</summary>
+    private IEnumerable<SchemaAt> Parts(SchemaAt at)
     {
-        var pending = new Stack<(IOpenApiSchema, string)>();
+        var pending = new Stack<SchemaAt>();
         var seen = new HashSet<IOpenApiSchema>();
-        pending.Push((schema, pointer));
-        var ordered = new List<(IOpenApiSchema, string)>();
+        pending.Push(at);
+        var ordered = new List<SchemaAt>();
         while (pending.Count > 0)
         {
-            var (current, at) = pending.Pop();
-            var target = current is OpenApiSchemaReference reference ? reference.Target : current;
+            var current = pending.Pop();
+            var target = current.Schema is OpenApiSchemaReference reference ? reference.Target : current.Schema;
             if (target is null || !seen.Add(target))
             {
                 continue;
             }
 
-            if (current is OpenApiSchemaReference { Reference.Id: { } id })
+            if (current.Schema is OpenApiSchemaReference { Reference.Id: { } id })
             {
-                at = Reading.JsonPointer.Component(id);
+                current = schemas.At(target, Reading.JsonPointer.Component(id));
             }
 
-            ordered.Add((target, at));
+            current = current.With(target);
+            ordered.Add(current);
             var parts = target.AllOf ?? new List<IOpenApiSchema>();
             for (var i = parts.Count - 1; i >= 0; i--)
             {
-                pending.Push((parts[i], at + "/allOf/" + i.ToString(CultureInfo.InvariantCulture)));
+                pending.Push(current.Item(parts[i], "allOf", i));
             }
         }
 

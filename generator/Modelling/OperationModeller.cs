@@ -119,8 +119,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             return null;
         }
 
-        var at = context.Canonical(pointer + "/requestBody/content/" + Escape(json.Key) + "/schema");
-        var type = schemas.Resolve(json.Value.Schema, new NameHint(baseName + "Request", null), at).Type;
+        var at = schemas.At(json.Value.Schema, pointer + "/requestBody/content/" + Escape(json.Key) + "/schema");
+        var type = schemas.Resolve(at, new NameHint(baseName + "Request", null)).Type;
         // A body whose schema has required members cannot be left out, whatever requestBody.required says.
         var required = body.Required || (json.Value.Schema is { } schema && (schema.Required?.Count ?? 0) > 0);
         return new BodyModel(locals.Claim("request"), type, required, json.Key, body.Description);
@@ -170,7 +170,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             return null;
         }
 
-        var type = schemas.Resolve(json.Value.Schema, new NameHint(ErrorName(status) + "Error", baseName), at + "/" + Escape(json.Key) + "/schema").Type;
+        var type = schemas.Resolve(schemas.At(json.Value.Schema, at + "/" + Escape(json.Key) + "/schema"), new NameHint(ErrorName(status) + "Error", baseName)).Type;
         return new ErrorBodyModel(status, type);
     }
 
@@ -219,7 +219,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
                 // A header is text: only scalars, string enums and lists are typed (an object header would make a record no one reads).
                 var schema = header.Value.Schema;
                 var scalar = schema is not null && SchemaModeller.KindOf(schema) is not (0 or JsonSchemaType.Object) && schema.Properties is not { Count: > 0 };
-                var type = scalar ? schemas.Resolve(schema, new NameHint(Naming.Pascal(header.Key, "Header"), name), context.Canonical(at + "/" + Escape(header.Key)) + "/schema").Type : TypeRef.String;
+                var type = scalar ? schemas.Resolve(schemas.At(schema, at + "/" + Escape(header.Key) + "/schema"), new NameHint(Naming.Pascal(header.Key, "Header"), name)).Type : TypeRef.String;
                 var text = type.Scalar is not null
                     || (type.Kind == TypeKind.Named && type.IsValueType)
                     || (type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.String);
@@ -301,19 +301,20 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         TypeRef TypeOf(KeyValuePair<string, IOpenApiMediaType> media, bool items)
         {
             var schema = media.Value?.Schema;
-            var pointer = at + "/" + Escape(media.Key) + "/schema";
             if (schema is null)
             {
                 return TypeRef.JsonNode;
             }
 
+            var site = schemas.At(schema, at + "/" + Escape(media.Key) + "/schema");
+
             // A stream's schema describes one value; one that is written as an array describes its items.
             if (items && SchemaModeller.KindOf(schema) == JsonSchemaType.Array && schema.Items is { } item)
             {
-                return schemas.Resolve(item, hint, pointer + "/items").Type;
+                return schemas.Resolve(site.Child(item, "items"), hint).Type;
             }
 
-            return schemas.Resolve(schema, hint, pointer).Type;
+            return schemas.Resolve(site, hint).Type;
         }
 
         var json = JsonMediaType(content, static (key, media) => (key != "*/*" || media.Schema is not null) && MediaKind(key) is not (ResultKind.JsonLines or ResultKind.Events));

@@ -57,7 +57,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
 
             var required = parameter.Required || location == Location.Path;
             var type = ScalarUnion(parameter.Schema)
-                ?? schemas.Resolve(parameter.Schema, new NameHint(Naming.Pascal(wireName, "Parameter"), baseName), at + "/schema").Type;
+                ?? schemas.Resolve(schemas.At(parameter.Schema, at + "/schema"), new NameHint(Naming.Pascal(wireName, "Parameter"), baseName)).Type;
             if (!IsText(type) && !(type.Kind == TypeKind.Array && IsText(type.Item!)))
             {
                 // Objects in parameters (form-exploded, deepObject) are not written yet.

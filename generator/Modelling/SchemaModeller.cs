@@ -30,24 +30,27 @@ internal sealed class SchemaModeller
         _enums = new EnumModeller(context, this);
     }
 
-    public Resolved Resolve(IOpenApiSchema? schema, NameHint hint, string pointer)
+    /// <summary>The schema at a place in the document (a media type's, a parameter's), <c>$ref</c>s on the way followed.</summary>
+    public SchemaAt At(IOpenApiSchema? schema, string pointer) => SchemaAt.In(_context.Spec.Root, schema, pointer);
+
+    public Resolved Resolve(SchemaAt at, NameHint hint)
     {
         _context.CancellationToken.ThrowIfCancellationRequested();
-        if (schema is null)
+        if (at.Schema is not { } schema)
         {
             return new Resolved(TypeRef.JsonNode, true);
         }
 
         if (_depth >= MaxDepth)
         {
-            _context.Report(Descriptors.Unsupported, pointer, $"Nesting deeper than {MaxDepth} schemas", "the value is kept as raw JSON (JsonNode)");
+            _context.Report(Descriptors.Unsupported, at.Pointer, $"Nesting deeper than {MaxDepth} schemas", "the value is kept as raw JSON (JsonNode)");
             return new Resolved(TypeRef.JsonNode, true);
         }
 
         _depth++;
         try
         {
-            return schema is OpenApiSchemaReference reference ? ResolveReference(reference, pointer) : ResolveInline(schema, hint, pointer);
+            return schema is OpenApiSchemaReference reference ? ResolveReference(reference, at.Pointer) : ResolveInline(at, hint);
         }
         finally
         {
@@ -129,6 +132,7 @@ internal sealed class SchemaModeller
         }
 
         var targetPointer = nestedPointer ?? Reading.JsonPointer.Component(id);
+        var site = SchemaAt.In(_context.Spec.Root, target, targetPointer);
         string? name;
         if (nestedName is not null)
         {
@@ -143,7 +147,7 @@ internal sealed class SchemaModeller
         var placeholder = TypeRef.Named(name);
         _context.TypesByReference[id] = placeholder;
         _inProgress.Add(id);
-        var resolved = ResolveInline(target, new NameHint(name, null), targetPointer, fixedName: name);
+        var resolved = ResolveInline(site, new NameHint(name, null), fixedName: name);
         _inProgress.Remove(id);
         _context.TypesByReference[id] = resolved.Type;
         if (_handedOut.Remove(id) && resolved.Type != placeholder)
@@ -154,15 +158,17 @@ internal sealed class SchemaModeller
         return resolved;
     }
 
-    private Resolved ResolveInline(IOpenApiSchema schema, NameHint hint, string pointer, string? fixedName = null)
+    private Resolved ResolveInline(SchemaAt at, NameHint hint, string? fixedName = null)
     {
+        var schema = at.Schema!;
+        var pointer = at.Pointer;
         var nullable = IsNullable(schema);
         var type = KindOf(schema);
 
         if (_context.Inheritance.At(pointer) is { BaseId: not null })
         {
             // A subtype is a record of its own, even one that adds nothing to its base.
-            return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
+            return new Resolved(_objects.Model(at, hint, fixedName), nullable);
         }
 
         if (schema.AllOf is { Count: > 0 } allOf && AllOfType(schema, allOf) is var (index, isObject) && (isObject || index >= 0))
@@ -171,16 +177,16 @@ internal sealed class SchemaModeller
             {
                 // The parts agree on one non-object type (or one part says what it is and the rest only
                 // describe it): that type, not a record. Annotation parts may add null.
-                var single = Resolve(allOf[index], hint, pointer + "/allOf/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var single = Resolve(at.Item(allOf[index], "allOf", index), hint);
                 return single with { IsNullable = single.IsNullable || nullable || allOf.Any(p => p is not null && IsAnnotationOnly(p) && IsNullable(p)) };
             }
 
-            return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
+            return new Resolved(_objects.Model(at, hint, fixedName), nullable);
         }
 
         if (HasUnion(schema) && !IsConstraintOnlyUnion(schema))
         {
-            return _unions.Model(schema, hint, pointer, nullable, fixedName);
+            return _unions.Model(at, hint, nullable, fixedName);
         }
 
         if (type == (JsonSchemaType.Integer | JsonSchemaType.Number))
@@ -198,17 +204,17 @@ internal sealed class SchemaModeller
         if (EnumModeller.IsIntegerEnum(schema))
         {
             // A single value or no usable value: the number itself.
-            return new Resolved(_enums.Model(schema, hint, pointer, fixedName) ?? TypeRef.Of(Scalars.For(type == 0 ? JsonSchemaType.Integer : type, schema.Format)!), nullable);
+            return new Resolved(_enums.Model(at, hint, fixedName) ?? TypeRef.Of(Scalars.For(type == 0 ? JsonSchemaType.Integer : type, schema.Format)!), nullable);
         }
 
         if (schema.Enum is { Count: > 0 } && (type == 0 || type == JsonSchemaType.String))
         {
-            return new Resolved(_enums.Model(schema, hint, pointer, fixedName) ?? TypeRef.String, nullable);
+            return new Resolved(_enums.Model(at, hint, fixedName) ?? TypeRef.String, nullable);
         }
 
         if (type == JsonSchemaType.String && ExtensionValue(schema, EnumModeller.ExtensibleEnumExtension) is JsonArray)
         {
-            return new Resolved(_enums.Model(schema, hint, pointer, fixedName) ?? TypeRef.String, nullable);
+            return new Resolved(_enums.Model(at, hint, fixedName) ?? TypeRef.String, nullable);
         }
 
         if (IsBrand(schema))
@@ -221,35 +227,36 @@ internal sealed class SchemaModeller
             if (schema.Properties is not { Count: > 0 })
             {
                 return schema.AdditionalProperties is { } values
-                    ? new Resolved(TypeRef.MapOf(Resolve(values, hint.Child(hint.Name + "Value"), pointer + "/additionalProperties").Type), nullable)
+                    ? new Resolved(TypeRef.MapOf(Resolve(at.Child(values, "additionalProperties"), hint.Child(hint.Name + "Value")).Type), nullable)
                     : new Resolved(TypeRef.JsonObject, nullable);
             }
 
-            return new Resolved(_objects.Model(schema, hint, pointer, fixedName), nullable);
+            return new Resolved(_objects.Model(at, hint, fixedName), nullable);
         }
 
         if (TypeList(type) is { } alternatives)
         {
             // OpenAPI 3.1's type: [string, integer]: a union of those scalars, told apart by the JSON value kind.
-            return _unions.Model(schema, hint, pointer, nullable, fixedName, alternatives);
+            return _unions.Model(at, hint, nullable, fixedName, alternatives);
         }
 
         return type switch
         {
-            JsonSchemaType.Array => ArrayOf(schema, hint, pointer, nullable),
+            JsonSchemaType.Array => ArrayOf(at, hint, nullable),
             _ when Scalars.For(type, schema.Format) is { } scalar => new Resolved(TypeRef.Of(scalar), nullable),
             _ => new Resolved(TypeRef.JsonNode, true),
         };
     }
 
-    private Resolved ArrayOf(IOpenApiSchema schema, NameHint hint, string pointer, bool nullable)
+    private Resolved ArrayOf(SchemaAt at, NameHint hint, bool nullable)
     {
-        if (Reading.JsonPointer.Find(_context.Spec.Root, pointer) is JsonObject raw && raw.ContainsKey("prefixItems"))
+        var items = at.Schema!.Items;
+        if (at.Node is JsonObject raw && raw.ContainsKey("prefixItems"))
         {
-            _context.Report(Descriptors.Unsupported, pointer + "/prefixItems", "A tuple (prefixItems)", schema.Items is null ? "the array is a list of any JSON (JsonNode)" : "the array is a list of its items' type");
+            _context.Report(Descriptors.Unsupported, at.Pointer + "/prefixItems", "A tuple (prefixItems)", items is null ? "the array is a list of any JSON (JsonNode)" : "the array is a list of its items' type");
         }
 
-        return new Resolved(TypeRef.ArrayOf(Resolve(schema.Items, hint with { Name = ItemName(hint.Name) }, pointer + "/items").Type), nullable);
+        return new Resolved(TypeRef.ArrayOf(Resolve(at.Child(items, "items"), hint with { Name = ItemName(hint.Name) }).Type), nullable);
     }
 
     /// <summary>
@@ -392,9 +399,9 @@ internal sealed class SchemaModeller
     /// the same <paramref name="kind"/> already has (<c>IsNew</c> false), else a newly named one registered
     /// for the shape. A component (<paramref name="fixedName"/>) always gets its own.
     /// </summary>
-    public (TypeRef Type, bool IsNew) TypeFor(string kind, NameHint hint, string pointer, string? fixedName)
+    public (TypeRef Type, bool IsNew) TypeFor(string kind, NameHint hint, SchemaAt at, string? fixedName)
     {
-        var raw = fixedName is null ? ShapeOf(pointer) : null;
+        var raw = fixedName is null ? ShapeOf(at) : null;
         var shape = raw is null ? null : kind + ":" + raw;
         if (shape is not null && _context.TypesByShape.TryGetValue(shape, out var existing))
         {
@@ -414,16 +421,14 @@ internal sealed class SchemaModeller
     public static JsonSchemaType KindOf(IOpenApiSchema schema) => (schema.Type ?? 0) & ~JsonSchemaType.Null;
 
     /// <summary>
-    /// The canonical shape of the schema at <paramref name="pointer"/>, for de-duplication. A pointer that
-    /// finds nothing (modelling lost track of where it is) is a shape of its own, never one shared with
-    /// every other such miss.
+    /// The canonical shape of the schema, for de-duplication, from its JSON. A schema with no JSON (one
+    /// Specgen made, or a place modelling lost) is a shape of its own, never one shared with every other.
     /// </summary>
-    public string ShapeOf(string pointer) =>
-        Reading.JsonPointer.Find(_context.Spec.Root, pointer) is { } node ? ShapeKey.Of(node) : "unlocated:" + pointer;
+    public static string ShapeOf(SchemaAt at) => at.Node is { } node ? ShapeKey.Of(node) : "unlocated:" + at.Pointer;
 
-    /// <summary>The name <c>x-specgen-name</c> gives the shape at <paramref name="pointer"/>; no shape work when the spec names nothing.</summary>
-    public string? GivenNameAt(string pointer) =>
-        _context.Overrides.IsEmpty ? null : _context.Overrides.NameFor(ShapeOf(pointer));
+    /// <summary>The name <c>x-specgen-name</c> gives the schema's shape; no shape work when the spec names nothing.</summary>
+    public string? GivenNameAt(SchemaAt at) =>
+        _context.Overrides.IsEmpty ? null : _context.Overrides.NameFor(ShapeOf(at));
 
     public static JsonNode? ExtensionValue(IOpenApiSchema schema, string name) =>
         schema.Extensions is { } extensions && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension node ? node.Node : null;

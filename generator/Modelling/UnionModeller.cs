@@ -20,22 +20,24 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         { "Match", "Switch", "Unknown", "Json", "Value", "Equals", "GetHashCode", "ToString", "JsonConverter" };
 
     /// <summary>The union a oneOf/anyOf stands for; <paramref name="alternatives"/> gives the variants of a 3.1 type list (<c>type: [string, integer]</c>) instead.</summary>
-    public Resolved Model(IOpenApiSchema schema, NameHint hint, string pointer, bool nullable, string? fixedName, IList<IOpenApiSchema>? alternatives = null)
+    public Resolved Model(SchemaAt at, NameHint hint, bool nullable, string? fixedName, IList<IOpenApiSchema>? alternatives = null)
     {
+        var schema = at.Schema!;
+        var pointer = at.Pointer;
         var keyword = alternatives is not null ? "type" : schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
         var variants = (alternatives ?? SchemaModeller.Alternatives(schema))
-            .Select((variant, index) => (Schema: variant, Target: Target(variant), Pointer: pointer + "/" + keyword + "/" + index.ToString(CultureInfo.InvariantCulture)))
+            .Select((variant, index) => (Schema: variant, Target: Target(variant), At: alternatives is not null ? at.Made(variant, keyword, index) : at.Item(variant, keyword, index)))
             .ToList();
 
         // {type: null} alternatives make the union nullable; they are not cases.
         nullable |= variants.RemoveAll(v => v.Target is { } t && t.Type == JsonSchemaType.Null) > 0;
         if (variants.Count == 1)
         {
-            var only = schemas.Resolve(variants[0].Schema, hint, variants[0].Pointer);
+            var only = schemas.Resolve(variants[0].At, hint);
             return only with { IsNullable = only.IsNullable || nullable };
         }
 
-        var (type, isNew) = schemas.TypeFor("union", hint, pointer, fixedName);
+        var (type, isNew) = schemas.TypeFor("union", hint, at, fixedName);
         if (!isNew)
         {
             return new Resolved(type, nullable);
@@ -53,10 +55,10 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         var cases = new List<UnionCaseModel>();
         for (var i = 0; i < variants.Count; i++)
         {
-            var given = variants[i].Schema is OpenApiSchemaReference ? null : schemas.GivenNameAt(variants[i].Pointer);
+            var given = variants[i].Schema is OpenApiSchemaReference ? null : schemas.GivenNameAt(variants[i].At);
             var (preferred, descriptive) = given is not null ? (given, true) : CaseName(variants[i].Schema, variants[i].Target, tests[i], discriminator);
             var caseName = caseNames.Claim(WithoutPrefix(preferred, name));
-            var caseType = schemas.Resolve(variants[i].Schema, new NameHint(caseName, name, Qualified: !descriptive), variants[i].Pointer).Type;
+            var caseType = schemas.Resolve(variants[i].At, new NameHint(caseName, name, Qualified: !descriptive)).Type;
             cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
         }
 

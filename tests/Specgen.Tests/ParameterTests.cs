@@ -45,6 +45,36 @@ public class ParameterTests
     }
 
     [Fact]
+    public void A_parameter_reached_through_ref_is_modelled_from_its_own_schema()
+    {
+        // The parameter's schema is found where the $ref leads (components/parameters), so the name the spec
+        // gives its inline enum applies; looked up by the operation's own pointer, it was lost.
+        const string yaml = """
+            openapi: 3.0.3
+            info: { title: Sorting, version: "1" }
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - $ref: "#/components/parameters/Order"
+                  responses:
+                    "204": { description: Nothing. }
+            components:
+              parameters:
+                Order:
+                  name: order
+                  in: query
+                  schema: { type: string, enum: [asc, desc], x-specgen-name: SortOrder }
+            """;
+        var run = InlineSpec.Generate(yaml);
+
+        InlineSpec.AssertCompiles(run);
+        var method = run.Output.GetTypeByMetadataName("Fixture.SortingClient")!.GetMembers("ListItemsAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal("SortOrder", ((INamedTypeSymbol)method.Parameters[0].Type).TypeArguments.Single().Name);
+    }
+
+    [Fact]
     public void An_object_parameter_is_reported_and_left_out_and_an_object_path_parameter_drops_its_operation()
     {
         var run = Spec.Value.Run;
