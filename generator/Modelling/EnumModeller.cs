@@ -60,6 +60,11 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
             isClosed,
             isInteger);
         context.Add(model);
+        if (isInteger)
+        {
+            context.IntegerEnums.Add(name);
+        }
+
         var type = TypeRef.Named(name, isValueType: true);
         context.TypesByShape[shape] = type;
         return type;

@@ -51,6 +51,9 @@ internal sealed class ModelContext
 
     public Dictionary<string, TypeRef> TypesByReference { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>The names of the integer enums made so far (their defaults and discriminators are numbers, not strings).</summary>
+    public HashSet<string> IntegerEnums { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>
     /// Components whose name was handed out while they were being modelled (a recursive use) but which
     /// turned out not to be a type of their own (an array, a single allOf): the name stands for this type.

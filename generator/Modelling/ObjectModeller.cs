@@ -210,8 +210,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
 
     /// <summary>The schema's default as a C# expression, built from the value (never from spec text).</summary>
     /// <summary>Whether a named type is an integer enum (its default is a number, not a string).</summary>
-    private bool IsIntegerEnum(TypeRef type) =>
-        type.Kind == TypeKind.Named && context.Types.OfType<EnumModel>().FirstOrDefault(e => e.Name == type.Name)?.IsInteger == true;
+    private bool IsIntegerEnum(TypeRef type) => type.Kind == TypeKind.Named && context.IntegerEnums.Contains(type.Name!);
 
     public static string? DefaultLiteral(JsonNode? value, TypeRef type, bool isIntegerEnum = false)
     {
