@@ -208,23 +208,8 @@ public static class JsonRead
     /// <paramref name="member"/> is the member read last (-1 before the first), and becomes the member
     /// whose value the reader is now on.
     /// </summary>
-    public static bool NextMember(ref Utf8JsonReader reader, JsonMemberNames names, ref Dictionary<string, JsonElement>? extra, ref int member)
-    {
-        while (NextProperty(ref reader))
-        {
-            var found = names.Find(ref reader, member);
-            if (found >= 0)
-            {
-                member = found;
-                reader.Read();
-                return true;
-            }
-
-            Extra(ref reader, ref extra);
-        }
-
-        return false;
-    }
+    public static bool NextMember(ref Utf8JsonReader reader, JsonMemberNames names, ref Dictionary<string, JsonElement>? extra, ref int member) =>
+        NextMember(ref reader, names, JsonWrite.Plain, Element, ref extra, ref member);
 
     /// <summary>
     /// <see cref="NextMember(ref Utf8JsonReader, JsonMemberNames, ref Dictionary{string, JsonElement}?, ref int)"/> for a
