@@ -135,12 +135,24 @@ public sealed class ApiConnection
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (request.Body is not null)
+        switch (request.Body)
         {
-            var json = JsonWrite.RequestBody(request.Body, request.BodyType!);
-            var contentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
-            contentType.CharSet = "utf-8";
-            message.Content = new ByteArrayContent(json) { Headers = { ContentType = contentType } };
+            case null:
+                break;
+            case Stream stream:
+                message.Content = new StreamBodyContent(stream, request.BodyStart) { Headers = { ContentType = MediaTypeHeaderValue.Parse(request.ContentType!) } };
+                break;
+            case string text when request.BodyType is null:
+                var textType = MediaTypeHeaderValue.Parse(request.ContentType!);
+                textType.CharSet = "utf-8";
+                message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = textType } };
+                break;
+            default:
+                var json = JsonWrite.RequestBody(request.Body, request.BodyType!);
+                var contentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
+                contentType.CharSet = "utf-8";
+                message.Content = new ByteArrayContent(json) { Headers = { ContentType = contentType } };
+                break;
         }
 
         return message;
@@ -149,6 +161,11 @@ public sealed class ApiConnection
     /// <summary>How long to wait before retrying, or null when this response is not retried.</summary>
     private TimeSpan? RetryDelay(ApiRequest request, RetryOptions retry, ApiError error, int attempt)
     {
+        if (!request.CanResend)
+        {
+            return null;
+        }
+
         if (error.StatusCode == 429)
         {
             return retry.OnRateLimit ? error.RetryAfter ?? retry.DefaultRetryAfter : null;

@@ -131,6 +131,35 @@ public sealed class ApiRequest
         ContentType = contentType;
     }
 
+    /// <summary>
+    /// Sets a binary body (<c>application/octet-stream</c>, <c>image/png</c>, …), streamed as it is read
+    /// rather than copied into memory; a null stream is not sent. The caller keeps the stream: it is not
+    /// disposed. A retry sends it again from where it started when it can seek, and is not made when it cannot.
+    /// </summary>
+    public void StreamBody(Stream? content, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(contentType);
+        Body = content;
+        BodyType = null;
+        ContentType = contentType;
+        BodyStart = content is { CanSeek: true } ? content.Position : 0;
+    }
+
+    /// <summary>Where a seekable stream body started, so each attempt sends it from there.</summary>
+    internal long BodyStart { get; private set; }
+
+    /// <summary>Sets a text body (<c>text/plain</c>, …), sent as UTF-8; a null text is not sent.</summary>
+    public void TextBody(string? text, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(contentType);
+        Body = text;
+        BodyType = null;
+        ContentType = contentType;
+    }
+
+    /// <summary>Whether the request can be sent again for a retry: not when its body is a stream that cannot go back.</summary>
+    internal bool CanResend => Body is not Stream stream || stream.CanSeek;
+
     /// <summary>The path and query, relative to the base address.</summary>
     public string RelativeUri()
     {

@@ -193,7 +193,11 @@ internal static class ClientEmitter
             writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)}{delimiter});");
         }
 
-        if (operation.Body is { } body)
+        if (operation.Body is { Kind: not BodyKind.Json } raw)
+        {
+            writer.Line($"apiRequest.{(raw.Kind == BodyKind.Binary ? "StreamBody" : "TextBody")}({raw.Name}, {CSharp.Literal(raw.ContentType)});");
+        }
+        else if (operation.Body is { } body)
         {
             var typeInfo = typeInfos[CSharp.TypeName(body.Type, ns)];
             if (!body.IsRequired && body.Type.IsValueType)

@@ -33,7 +33,7 @@ internal static class JsonContextModeller
             .ToList();
         var results = types.OfType<ResultUnionModel>().SelectMany(r => r.Cases).Select(c => c.Type);
         var others = operations
-            .SelectMany(o => new[] { o.Body?.Type, o.Result.Kind is ResultKind.Json or ResultKind.JsonLines or ResultKind.Events ? o.Result.Type : null })
+            .SelectMany(o => new[] { o.Body is { Kind: BodyKind.Json } body ? body.Type : null, o.Result.Kind is ResultKind.Json or ResultKind.JsonLines or ResultKind.Events ? o.Result.Type : null })
             .Concat(results)
             .Concat(operations.SelectMany(o => o.Errors).Select(e => e.Type))
             .Where(t => t is not null && t.Kind != TypeKind.Named)

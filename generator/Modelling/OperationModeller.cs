@@ -115,6 +115,21 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var json = JsonMediaType(content);
         if (json.Key is null)
         {
+            // No JSON: bytes (a stream) or text, in the spec's first such media type.
+            foreach (var media in content)
+            {
+                var kind = media.Key.Contains("multipart/") || media.Key.Contains("x-www-form-urlencoded") ? (BodyKind?)null
+                    : MediaKind(media.Key) == ResultKind.Text ? BodyKind.Text
+                    : MediaKind(media.Key) == ResultKind.File ? BodyKind.Binary
+                    : null;
+                if (kind is { } found)
+                {
+                    return found == BodyKind.Binary
+                        ? new BodyModel(locals.Claim("content"), TypeRef.Stream, body.Required, media.Key == "*/*" ? "application/octet-stream" : media.Key, body.Description ?? "The bytes to send, read as they are sent.", BodyKind.Binary)
+                        : new BodyModel(locals.Claim("text"), TypeRef.String, body.Required, media.Key, body.Description, BodyKind.Text);
+                }
+            }
+
             context.Report(Descriptors.Unsupported, pointer + "/requestBody", $"The request content type '{content.Keys.First()}'", "the method is generated without a body");
             return null;
         }

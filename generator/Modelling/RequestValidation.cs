@@ -15,7 +15,7 @@ internal static class RequestValidation
     {
         var byName = types.ToDictionary(t => t.Name, System.StringComparer.Ordinal);
         var validated = new HashSet<string>(System.StringComparer.Ordinal);
-        var pending = new Stack<TypeRef>(operations.Where(o => o.Body is not null).Select(o => o.Body!.Type));
+        var pending = new Stack<TypeRef>(operations.Where(o => o.Body is { Kind: BodyKind.Json }).Select(o => o.Body!.Type));
         while (pending.Count > 0)
         {
             var type = pending.Pop();

@@ -93,13 +93,13 @@ public class GeneratorDiagnosticTests
                   operationId: upload
                   requestBody:
                     content:
-                      application/xml:
-                        schema: {type: string}
+                      multipart/form-data:
+                        schema: {type: object, properties: {file: {type: string, format: binary}}}
                   responses:
                     '204': {description: none}
             """);
 
-        Assert.Contains("application/xml", AssertAt(run, "SPECGEN005", DiagnosticSeverity.Warning, 7, 7).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("multipart/form-data", AssertAt(run, "SPECGEN005", DiagnosticSeverity.Warning, 7, 7).GetMessage(), StringComparison.Ordinal);
         AssertCompiles(run);
     }
 

@@ -53,7 +53,15 @@ internal sealed record ParameterModel(
     string? Description,
     string? Delimiter = null);
 
-internal sealed record BodyModel(string Name, TypeRef Type, bool IsRequired, string ContentType, string? Description);
+internal sealed record BodyModel(string Name, TypeRef Type, bool IsRequired, string ContentType, string? Description, BodyKind Kind = BodyKind.Json);
+
+/// <summary>How a request body is written: as JSON of its type, as the bytes of a stream, or as UTF-8 text.</summary>
+internal enum BodyKind
+{
+    Json,
+    Binary,
+    Text,
+}
 
 /// <summary>A documented response status, for the method's docs.</summary>
 internal sealed record ResponseModel(string Status, string? Description);

@@ -22,6 +22,8 @@ internal enum TypeKind
     JsonNode,
     /// <summary>Opaque JSON kept as read (TypeScript brand markers): <c>JsonElement</c>.</summary>
     JsonElement,
+    /// <summary>A binary request body: a <c>Stream</c> the client sends as it reads it.</summary>
+    Stream,
     /// <summary>A type Specgen generates (record, enum or union), by name.</summary>
     Named,
     Array,
@@ -39,6 +41,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Item
     public static readonly TypeRef JsonObject = new(TypeKind.JsonObject);
     public static readonly TypeRef JsonNode = new(TypeKind.JsonNode);
     public static readonly TypeRef JsonElement = new(TypeKind.JsonElement, IsValueType: true);
+    public static readonly TypeRef Stream = new(TypeKind.Stream);
 
     /// <summary>The scalar's entry in <see cref="Scalars"/>; null when this is not a scalar.</summary>
     public Scalar? Scalar => Scalars.Of(Kind);

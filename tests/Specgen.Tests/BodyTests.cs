@@ -1,0 +1,113 @@
+using Microsoft.CodeAnalysis;
+using Specgen.Runtime;
+using Specgen.Tests.Infrastructure;
+using Xunit;
+
+namespace Specgen.Tests;
+
+/// <summary>Request bodies that are not JSON (bodies.yaml): a stream sent as it is read, and text; against a real server.</summary>
+public class BodyTests
+{
+    private static readonly Lazy<CompiledSpec> Spec = new(() => CompiledSpec.Compile("bodies.yaml"));
+
+    private static readonly byte[] Payload = Enumerable.Range(0, 100_000).Select(i => (byte)('a' + (i % 26))).ToArray();
+
+    private static object Client(ScriptedServer server, RetryOptions? retry = null) =>
+        Activator.CreateInstance(Spec.Value.Type("FilesClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions { Retry = retry ?? RetryOptions.None })!;
+
+    [Fact]
+    public async Task A_binary_body_is_the_stream_s_bytes_with_its_media_type_and_the_caller_keeps_the_stream()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 201, string.Empty));
+        var method = Spec.Value.Type("FilesClient").GetMethod("PutFileAsync")!;
+        using var stream = new MemoryStream(Payload);
+
+        Assert.Equal(typeof(Stream), method.GetParameters()[1].ParameterType);
+        await CompiledSpec.CallAsync(Client(server), "PutFileAsync", "report.bin", stream, CancellationToken.None);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/files/report.bin", request.PathAndQuery);
+        Assert.Equal("application/octet-stream", request.Headers["Content-Type"]);
+        Assert.Equal("100000", request.Headers["Content-Length"]);
+        Assert.Equal(System.Text.Encoding.ASCII.GetString(Payload), request.Body);
+        Assert.True(stream.CanRead, "the caller's stream is not disposed");
+    }
+
+    [Fact]
+    public async Task A_stream_that_cannot_seek_is_sent_chunked_and_never_retried()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 503, "{}"));
+        await using var stream = new ForwardOnly(Payload);
+
+        await Assert.ThrowsAnyAsync<ApiException>(() => CompiledSpec.CallAsync(Client(server, new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) }), "PutFileAsync", "a", stream, CancellationToken.None));
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(System.Text.Encoding.ASCII.GetString(Payload), request.Body);
+        Assert.False(request.Headers.ContainsKey("Content-Length"));
+    }
+
+    [Fact]
+    public async Task A_retry_sends_a_seekable_stream_again_from_where_it_started()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, n) => ScriptedServer.Reply(context, n == 0 ? 503 : 201, string.Empty));
+        using var stream = new MemoryStream(Payload) { Position = 10 };
+
+        await CompiledSpec.CallAsync(Client(server, new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) }), "PutFileAsync", "a", stream, CancellationToken.None);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal(System.Text.Encoding.ASCII.GetString(Payload, 10, Payload.Length - 10), r.Body));
+    }
+
+    [Fact]
+    public async Task A_binary_media_type_is_sent_as_the_spec_names_it_and_an_optional_body_may_be_left_out()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+
+        await CompiledSpec.CallAsync(Client(server), "UploadImageAsync", new MemoryStream("png"u8.ToArray()), CancellationToken.None);
+        await CompiledSpec.CallAsync(Client(server), "UploadImageAsync", null, CancellationToken.None);
+
+        Assert.Equal("image/png", server.Requests[0].Headers["Content-Type"]);
+        Assert.Equal("png", server.Requests[0].Body);
+        Assert.Equal(string.Empty, server.Requests[1].Body);
+    }
+
+    [Fact]
+    public async Task A_text_body_is_sent_as_UTF8_text()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+
+        await CompiledSpec.CallAsync(Client(server), "AddNoteAsync", "Grüße & 1+1", CancellationToken.None);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("text/plain; charset=utf-8", request.Headers["Content-Type"]);
+        Assert.Equal("Grüße & 1+1", request.Body);
+    }
+
+    [Fact]
+    public void Vercel_s_file_upload_takes_a_stream()
+    {
+        // POST /v2/files (uploadFile) sends the deployment file as application/octet-stream.
+        var run = GeneratorHarness.Run(new SpecFile("specs/vercel-api.json", Fixtures.Read(Fixtures.VercelApi)));
+        var method = run.Output.GetTypeByMetadataName("Vercel.VercelClient")!.GetMembers("UploadFileAsync").OfType<IMethodSymbol>().Single();
+
+        Assert.Contains(method.Parameters, p => p.Type.ToDisplayString().TrimEnd('?') == "System.IO.Stream");
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "SPECGEN005" && d.GetMessage().Contains("octet-stream", StringComparison.Ordinal));
+    }
+
+    /// <summary>A stream that reads once, forward only, like a network stream.</summary>
+    private sealed class ForwardOnly(byte[] bytes) : Stream
+    {
+        private readonly MemoryStream _inner = new(bytes);
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
