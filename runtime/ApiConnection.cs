@@ -135,6 +135,11 @@ public sealed class ApiConnection
             message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
+        if (request.CookieHeader() is { } cookies)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookies);
+        }
+
         switch (request.Body)
         {
             case null:

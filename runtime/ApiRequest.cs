@@ -8,6 +8,7 @@ public sealed class ApiRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
+    private readonly List<KeyValuePair<string, string>> _cookies = [];
     private string _path;
 
     /// <summary>Starts a request for <paramref name="method"/> and the path template from the spec.</summary>
@@ -90,6 +91,31 @@ public sealed class ApiRequest
         Fill(name, string.Join(",", values.Select(Uri.EscapeDataString)));
     }
 
+    /// <summary>Fills the <c>{name}</c> placeholder in a path style: <c>.v</c> (label) or <c>;name=v</c> (matrix).</summary>
+    public void PathParameter(string name, string value, PathStyle style, bool explode)
+    {
+        ArgumentNullException.ThrowIfNull(value, name);
+        PathParameter(name, [value], style, explode);
+    }
+
+    /// <summary>
+    /// Fills the <c>{name}</c> placeholder with values in a path style: label <c>.a,b</c> (exploded
+    /// <c>.a.b</c>), matrix <c>;name=a,b</c> (exploded <c>;name=a;name=b</c>), simple <c>a,b</c>.
+    /// </summary>
+    public void PathParameter(string name, IEnumerable<string> values, PathStyle style, bool explode)
+    {
+        ArgumentNullException.ThrowIfNull(values, name);
+        var escaped = values.Select(Uri.EscapeDataString).ToList();
+        var key = Uri.EscapeDataString(name);
+        Fill(name, style switch
+        {
+            PathStyle.Label => "." + string.Join(explode ? "." : ",", escaped),
+            PathStyle.Matrix when explode => string.Concat(escaped.Select(v => ";" + key + "=" + v)),
+            PathStyle.Matrix => ";" + key + "=" + string.Join(",", escaped),
+            _ => string.Join(",", escaped),
+        });
+    }
+
     /// <summary>
     /// Adds an array query parameter: once per value (<c>?tag=a&amp;tag=b</c>, OpenAPI's exploded form
     /// style) when <paramref name="delimiter"/> is null, else once with the values joined by it
@@ -121,6 +147,25 @@ public sealed class ApiRequest
 
     /// <summary>Adds a header with the values comma-separated (OpenAPI's simple style); a null array is left out.</summary>
     public void Header(string name, IEnumerable<string>? values) => Header(name, values is null ? null : string.Join(",", values));
+
+    /// <summary>Adds a cookie (sent in the <c>Cookie</c> header, its value percent-escaped); a null value is left out.</summary>
+    public void Cookie(string name, string? value)
+    {
+        if (value is not null)
+        {
+            _cookies.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Adds a cookie whose value is the values comma-separated; a null array is left out.</summary>
+    public void Cookie(string name, IEnumerable<string>? values) => Cookie(name, values is null ? null : string.Join(",", values));
+
+    /// <summary>
+    /// The <c>Cookie</c> header: <c>name=value</c> pairs joined by <c>; </c>, each value percent-escaped
+    /// (a cookie value may not hold spaces, quotes, commas, semicolons or backslashes); null for none.
+    /// </summary>
+    internal string? CookieHeader() =>
+        _cookies.Count == 0 ? null : string.Join("; ", _cookies.Select(c => c.Key + "=" + Uri.EscapeDataString(c.Value)));
 
     /// <summary>Sets the JSON body, written with <paramref name="type"/> (no reflection); a null body is not sent.</summary>
     public void JsonBody<T>(T? body, JsonTypeInfo<T> type, string contentType = "application/json")

@@ -187,10 +187,13 @@ internal static class ClientEmitter
             {
                 ParameterLocation.Path => "PathParameter",
                 ParameterLocation.Header => "Header",
+                ParameterLocation.Cookie => "Cookie",
                 _ => parameter.Type.Kind == TypeKind.Array ? "QueryValues" : "Query",
             };
-            var delimiter = parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined) : string.Empty;
-            writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)}{delimiter});");
+            var extra = parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined)
+                : parameter.PathStyle is { } style ? $", {CSharp.Runtime}.PathStyle.{style}, {(parameter.Explode ? "true" : "false")}"
+                : string.Empty;
+            writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)}{extra});");
         }
 
         if (operation.Body is { Kind: not BodyKind.Json } raw)

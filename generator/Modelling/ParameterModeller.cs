@@ -46,7 +46,8 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
                 OpenApiLocation.Path => (Location.Path, "path"),
                 OpenApiLocation.Query => (Location.Query, "query"),
                 OpenApiLocation.Header => (Location.Header, "header"),
-                _ => ((Location?)null, "cookie"),
+                OpenApiLocation.Cookie => (Location.Cookie, "cookie"),
+                _ => ((Location?)null, "unknown"),
             };
 
             if (location is null)
@@ -72,9 +73,10 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
                 continue;
             }
 
-            var delimiter = type.Kind == TypeKind.Array ? Delimiter(parameter, location.Value, at) : null;
+            var delimiter = type.Kind == TypeKind.Array ? Delimiter(parameter, location.Value) : null;
+            var style = location == Location.Path && parameter.Style is ParameterStyle.Label or ParameterStyle.Matrix ? parameter.Style.ToString() : null;
             var order = location == Location.Path ? 0 : required ? 2 : 3;
-            models.Add((new ParameterModel(Naming.Camel(wireName, "parameter"), wireName, location.Value, type, required, parameter.Description, delimiter), order));
+            models.Add((new ParameterModel(Naming.Camel(wireName, "parameter"), wireName, location.Value, type, required, parameter.Description, delimiter, style, parameter.Explode), order));
         }
 
         // Path parameters first, then required ones, then optional ones; names claimed in that order.
@@ -118,26 +120,14 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
 
     /// <summary>
     /// How an array query parameter joins its values, by its style; null when it is sent once per value.
-    /// Path and header arrays are always comma-joined (null here): a label or matrix style is reported.
+    /// Path (by its style), header and cookie arrays are comma-joined by the runtime (null here).
     /// </summary>
-    private string? Delimiter(IOpenApiParameter parameter, Location location, string pointer)
-    {
-        var style = parameter.Style;
-        if (location == Location.Query)
+    private static string? Delimiter(IOpenApiParameter parameter, Location location) =>
+        location != Location.Query ? null
+        : parameter.Style switch
         {
-            return style switch
-            {
-                ParameterStyle.SpaceDelimited => " ",
-                ParameterStyle.PipeDelimited => "|",
-                _ => parameter.Explode ? null : ",",
-            };
-        }
-
-        if (style is ParameterStyle.Label or ParameterStyle.Matrix)
-        {
-            context.Report(Descriptors.Unsupported, pointer + "/style", $"The {(style == ParameterStyle.Label ? "label" : "matrix")} style of '{parameter.Name}'", "it is sent in the simple style (a,b,c)");
-        }
-
-        return null;
-    }
+            ParameterStyle.SpaceDelimited => " ",
+            ParameterStyle.PipeDelimited => "|",
+            _ => parameter.Explode ? null : ",",
+        };
 }

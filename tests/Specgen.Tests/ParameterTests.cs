@@ -45,6 +45,22 @@ public class ParameterTests
     }
 
     [Fact]
+    public async Task Label_and_matrix_path_parameters_and_cookies_are_sent_as_the_spec_says()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+        var client = Activator.CreateInstance(Spec.Value.Type("ParametersClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions())!;
+
+        await CompiledSpec.CallAsync(client, "GetStyledAsync", [
+            "a b", new[] { 1L, 2L }, new[] { "x", "y" }, "m", new[] { "p", "q" }, new[] { "r", "s" },
+            "s3cr=t; v", "dark", new[] { "a", "b" }, CancellationToken.None]);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/styled/.a%20b/.1,2/.x.y/;matrix=m/;matrices=p,q/;each=r;each=s", request.PathAndQuery);
+        Assert.Equal("session=s3cr%3Dt%3B%20v; theme=dark; flags=a%2Cb", request.Headers["Cookie"]);
+        Assert.DoesNotContain(Spec.Value.Run.Diagnostics, d => d.GetMessage().Contains("cookie", StringComparison.OrdinalIgnoreCase) || d.GetMessage().Contains("style", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_parameter_reached_through_ref_is_modelled_from_its_own_schema()
     {
         // The parameter's schema is found where the $ref leads (components/parameters), so the name the spec

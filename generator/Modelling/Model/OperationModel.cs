@@ -38,12 +38,15 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
+    Cookie,
 }
 
 /// <param name="Delimiter">
 /// For an array query parameter: what joins its values (<c>,</c>, a space or <c>|</c>), or null to send
-/// it once per value. Path and header arrays are always comma-joined by the runtime.
+/// it once per value. Path, header and cookie arrays are comma-joined by the runtime.
 /// </param>
+/// <param name="PathStyle">For a path parameter in the <c>label</c> or <c>matrix</c> style, the style's name (<c>Specgen.Runtime.PathStyle</c>); null for <c>simple</c>.</param>
+/// <param name="Explode">The spec's <c>explode</c>: how a label or matrix array is written.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -51,7 +54,9 @@ internal sealed record ParameterModel(
     TypeRef Type,
     bool IsRequired,
     string? Description,
-    string? Delimiter = null);
+    string? Delimiter = null,
+    string? PathStyle = null,
+    bool Explode = false);
 
 internal sealed record BodyModel(string Name, TypeRef Type, bool IsRequired, string ContentType, string? Description, BodyKind Kind = BodyKind.Json);
 
