@@ -20,7 +20,7 @@ internal static class RecordConverterEmitter
     public static void Write(SourceWriter writer, ObjectModel model, string ns)
     {
         var name = model.Name;
-        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.", model.Hierarchy?.BaseName is not null))
+        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.", model.IsDerived))
         {
             if (model.Properties.Count > 0)
             {

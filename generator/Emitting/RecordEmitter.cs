@@ -38,7 +38,7 @@ internal static class RecordEmitter
                 WriteState(writer, model, spec.Namespace);
             }
 
-            var root = model.Hierarchy?.BaseName is null;
+            var root = !model.IsDerived;
             for (var i = model.InheritedCount; i < model.Properties.Count; i++)
             {
                 WriteProperty(writer, model, i, spec.Namespace);
@@ -49,7 +49,7 @@ internal static class RecordEmitter
                 }
             }
 
-            if (model.Hierarchy?.BaseName is null)
+            if (!model.IsDerived)
             {
                 if (model.AdditionalType is { } additional)
                 {
@@ -107,7 +107,7 @@ internal static class RecordEmitter
     /// </summary>
     private static void WriteState(SourceWriter writer, ObjectModel model, string ns)
     {
-        if (model.InheritedCount < model.Properties.Count)
+        if (model.HasOwnMembers)
         {
             writer.Line("// Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).");
         }
@@ -137,7 +137,7 @@ internal static class RecordEmitter
             }
         }
 
-        if (model.InheritedCount < model.Properties.Count)
+        if (model.HasOwnMembers)
         {
             writer.Line();
         }
@@ -149,11 +149,11 @@ internal static class RecordEmitter
         writer.Line(CSharp.DisableNullableInitialization);
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         var clear = RecordMembers.OwnSetFields(model).Select(field => field.Name + " = 0; ");
-        var chain = model.Hierarchy?.BaseName is null ? string.Empty : " : base(blank)";
+        var chain = !model.IsDerived ? string.Empty : " : base(blank)";
         writer.Line($"{access} {model.Name}({CSharp.Runtime}.Blank blank){chain} {{ {string.Concat(clear)}}}");
 
         writer.Line(CSharp.RestoreNullableInitialization);
-        if (model.Hierarchy?.BaseName is null || model.InheritedCount < model.Properties.Count)
+        if (!model.IsDerived || model.HasOwnMembers)
         {
             writer.Line();
         }
@@ -227,7 +227,7 @@ internal static class RecordEmitter
     private static void WritePrintMembers(SourceWriter writer, ObjectModel model)
     {
         writer.Line();
-        var derived = model.Hierarchy?.BaseName is not null;
+        var derived = model.IsDerived;
         var signature = derived ? "protected override" : model.Hierarchy is { IsSealed: false } ? "protected virtual" : "private";
         using (writer.Block($"{signature} bool PrintMembers(global::System.Text.StringBuilder builder)"))
         {

@@ -27,6 +27,12 @@ internal sealed record ObjectModel(
     /// <summary>How many of <see cref="Properties"/> a base type declares.</summary>
     public int InheritedCount => Levels[Levels.Count - 1];
 
+    /// <summary>It derives from another generated record.</summary>
+    public bool IsDerived => Hierarchy?.BaseName is not null;
+
+    /// <summary>It declares members of its own, beyond those it inherits.</summary>
+    public bool HasOwnMembers => InheritedCount < Properties.Count;
+
     private static readonly EquatableArray<int> RootLevel = new[] { 0 }.ToEquatableArray();
 }
 
