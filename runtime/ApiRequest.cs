@@ -6,7 +6,7 @@ namespace Specgen.Runtime;
 /// <summary>A request a generated client builds: method, path with parameters, query, headers and body.</summary>
 public sealed class ApiRequest
 {
-    private readonly List<KeyValuePair<string, string>> _query = [];
+    private readonly List<(string Name, string Value, bool AllowReserved)> _query = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
     private readonly List<KeyValuePair<string, string>> _cookies = [];
     private string _path;
@@ -27,8 +27,6 @@ public sealed class ApiRequest
 
     /// <summary>The path with its parameters filled in and escaped.</summary>
     public string Path => _path;
-
-    internal IReadOnlyList<KeyValuePair<string, string>> QueryParameters => _query;
 
     internal IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
 
@@ -75,12 +73,16 @@ public sealed class ApiRequest
         Fill(name, Uri.EscapeDataString(value));
     }
 
-    /// <summary>Adds a query parameter; a null value is left out.</summary>
-    public void Query(string name, string? value)
+    /// <summary>
+    /// Adds a query parameter; a null value is left out. With <paramref name="allowReserved"/> (the spec's
+    /// <c>allowReserved</c>), the value's reserved characters (<c>:/?#[]@!$&amp;'()*+,;=</c>) and
+    /// percent-escapes are sent as they are; everything else is escaped.
+    /// </summary>
+    public void Query(string name, string? value, bool allowReserved = false)
     {
         if (value is not null)
         {
-            _query.Add(new(name, value));
+            _query.Add((name, value, allowReserved));
         }
     }
 
@@ -92,7 +94,7 @@ public sealed class ApiRequest
     }
 
     /// <summary>Fills the <c>{name}</c> placeholder in a path style: <c>.v</c> (label) or <c>;name=v</c> (matrix).</summary>
-    public void PathParameter(string name, string value, PathStyle style, bool explode)
+    public void PathParameter(string name, string value, ParameterStyle style, bool explode)
     {
         ArgumentNullException.ThrowIfNull(value, name);
         PathParameter(name, [value], style, explode);
@@ -102,16 +104,16 @@ public sealed class ApiRequest
     /// Fills the <c>{name}</c> placeholder with values in a path style: label <c>.a,b</c> (exploded
     /// <c>.a.b</c>), matrix <c>;name=a,b</c> (exploded <c>;name=a;name=b</c>), simple <c>a,b</c>.
     /// </summary>
-    public void PathParameter(string name, IEnumerable<string> values, PathStyle style, bool explode)
+    public void PathParameter(string name, IEnumerable<string> values, ParameterStyle style, bool explode)
     {
         ArgumentNullException.ThrowIfNull(values, name);
         var escaped = values.Select(Uri.EscapeDataString).ToList();
         var key = Uri.EscapeDataString(name);
         Fill(name, style switch
         {
-            PathStyle.Label => "." + string.Join(explode ? "." : ",", escaped),
-            PathStyle.Matrix when explode => string.Concat(escaped.Select(v => ";" + key + "=" + v)),
-            PathStyle.Matrix => ";" + key + "=" + string.Join(",", escaped),
+            ParameterStyle.Label => "." + string.Join(explode ? "." : ",", escaped),
+            ParameterStyle.Matrix when explode => string.Concat(escaped.Select(v => ";" + key + "=" + v)),
+            ParameterStyle.Matrix => ";" + key + "=" + string.Join(",", escaped),
             _ => string.Join(",", escaped),
         });
     }
@@ -122,19 +124,109 @@ public sealed class ApiRequest
     /// (<c>,</c> for form with explode: false, a space or <c>|</c> for spaceDelimited and pipeDelimited).
     /// A null array is left out.
     /// </summary>
-    public void QueryValues(string name, IEnumerable<string>? values, string? delimiter = null)
+    public void QueryValues(string name, IEnumerable<string>? values, string? delimiter = null, bool allowReserved = false)
     {
         if (values is not null && delimiter is not null)
         {
-            Query(name, string.Join(delimiter, values));
+            Query(name, string.Join(delimiter, values), allowReserved);
             return;
         }
 
         foreach (var value in values ?? [])
         {
-            Query(name, value);
+            Query(name, value, allowReserved);
         }
     }
+
+    /// <summary>
+    /// Adds an object query parameter from its members' text (a null member is left out; a null object is
+    /// not sent): <see cref="ParameterStyle.DeepObject"/> <c>name[key]=value</c> per member;
+    /// <see cref="ParameterStyle.Form"/> exploded <c>key=value</c> per member, else <c>name=key,value,…</c>.
+    /// </summary>
+    public void QueryObject(string name, IEnumerable<KeyValuePair<string, string?>>? members, ParameterStyle style, bool explode, bool allowReserved = false)
+    {
+        if (members is null)
+        {
+            return;
+        }
+
+        var set = Set(members);
+        if (style == ParameterStyle.DeepObject)
+        {
+            foreach (var member in set)
+            {
+                Query(name + "[" + member.Key + "]", member.Value, allowReserved);
+            }
+        }
+        else if (explode)
+        {
+            foreach (var member in set)
+            {
+                Query(member.Key, member.Value, allowReserved);
+            }
+        }
+        else if (set.Count > 0)
+        {
+            Query(name, string.Join(",", set.Select(m => m.Key + "," + m.Value)), allowReserved);
+        }
+    }
+
+    /// <summary>
+    /// Fills the <c>{name}</c> placeholder with an object's members, escaped: simple <c>k,v,k2,v2</c>
+    /// (exploded <c>k=v,k2=v2</c>), label <c>.k,v,k2,v2</c> (<c>.k=v.k2=v2</c>), matrix
+    /// <c>;name=k,v,k2,v2</c> (<c>;k=v;k2=v2</c>).
+    /// </summary>
+    public void PathObject(string name, IEnumerable<KeyValuePair<string, string?>> members, ParameterStyle style, bool explode)
+    {
+        ArgumentNullException.ThrowIfNull(members, name);
+        var set = Set(members).Select(m => new KeyValuePair<string, string>(Uri.EscapeDataString(m.Key), Uri.EscapeDataString(m.Value))).ToList();
+        var joined = string.Join(",", set.Select(m => m.Key + "," + m.Value));
+        Fill(name, style switch
+        {
+            ParameterStyle.Label when explode => string.Concat(set.Select(m => "." + m.Key + "=" + m.Value)),
+            ParameterStyle.Label => "." + joined,
+            ParameterStyle.Matrix when explode => string.Concat(set.Select(m => ";" + m.Key + "=" + m.Value)),
+            ParameterStyle.Matrix => ";" + Uri.EscapeDataString(name) + "=" + joined,
+            _ when explode => string.Join(",", set.Select(m => m.Key + "=" + m.Value)),
+            _ => joined,
+        });
+    }
+
+    /// <summary>Adds a header from an object's members (simple style): <c>k,v,k2,v2</c>, exploded <c>k=v,k2=v2</c>; a null object is not sent.</summary>
+    public void HeaderObject(string name, IEnumerable<KeyValuePair<string, string?>>? members, bool explode)
+    {
+        if (members is not null)
+        {
+            var set = Set(members);
+            Header(name, string.Join(",", set.Select(m => m.Key + (explode ? "=" : ",") + m.Value)));
+        }
+    }
+
+    /// <summary>Adds an object as cookies (form style): one cookie per member exploded, else <c>name=k,v,k2,v2</c>; a null object is not sent.</summary>
+    public void CookieObject(string name, IEnumerable<KeyValuePair<string, string?>>? members, bool explode)
+    {
+        if (members is null)
+        {
+            return;
+        }
+
+        var set = Set(members);
+        if (explode)
+        {
+            foreach (var member in set)
+            {
+                Cookie(member.Key, member.Value);
+            }
+        }
+        else
+        {
+            Cookie(name, string.Join(",", set.Select(m => m.Key + "," + m.Value)));
+        }
+    }
+
+    /// <summary>The members that have a value: one not set, or null, is not sent.</summary>
+    private static List<KeyValuePair<string, string>> Set(IEnumerable<KeyValuePair<string, string?>> members) =>
+        members.Where(m => m.Value is not null).Select(m => new KeyValuePair<string, string>(m.Key, m.Value!)).ToList();
 
     /// <summary>Adds a header; a null value is left out.</summary>
     public void Header(string name, string? value)
@@ -221,7 +313,34 @@ public sealed class ApiRequest
                 builder.Append('&');
             }
 
-            builder.Append(Uri.EscapeDataString(_query[i].Key)).Append('=').Append(Uri.EscapeDataString(_query[i].Value));
+            var (name, value, allowReserved) = _query[i];
+            builder.Append(Uri.EscapeDataString(name)).Append('=').Append(allowReserved ? EscapeAllowingReserved(value) : Uri.EscapeDataString(value));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Percent-escapes (as UTF-8) everything but RFC 3986's unreserved and reserved characters and
+    /// existing percent-escapes: OpenAPI's <c>allowReserved</c>.
+    /// </summary>
+    private static string EscapeAllowingReserved(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsAsciiLetterOrDigit(c) || "-._~:/?#[]@!$&'()*+,;=".Contains(c)
+                || (c == '%' && i + 2 < value.Length && char.IsAsciiHexDigit(value[i + 1]) && char.IsAsciiHexDigit(value[i + 2])))
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            // A character outside them (a surrogate pair whole) is escaped as its UTF-8 bytes.
+            var length = char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) ? 2 : 1;
+            builder.Append(Uri.EscapeDataString(value.Substring(i, length)));
+            i += length - 1;
         }
 
         return builder.ToString();

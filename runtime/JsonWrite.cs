@@ -39,6 +39,13 @@ public static class JsonWrite
         }
     }
 
+    /// <summary>
+    /// A value as JSON text, written as a request writes it: for a parameter whose spec gives it
+    /// <c>content: application/json</c>. Null when the value is.
+    /// </summary>
+    public static string? Text<T>(T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        value is null ? null : System.Text.Encoding.UTF8.GetString(RequestBody(value, type));
+
     /// <summary>Writes a string, or <c>null</c>.</summary>
     public static void String(Utf8JsonWriter writer, string? value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 

@@ -183,17 +183,7 @@ internal static class ClientEmitter
         writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)});");
         foreach (var parameter in operation.Parameters)
         {
-            var call = parameter.Location switch
-            {
-                ParameterLocation.Path => "PathParameter",
-                ParameterLocation.Header => "Header",
-                ParameterLocation.Cookie => "Cookie",
-                _ => parameter.Type.Kind == TypeKind.Array ? "QueryValues" : "Query",
-            };
-            var extra = parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined)
-                : parameter.PathStyle is { } style ? $", {CSharp.Runtime}.PathStyle.{style}, {(parameter.Explode ? "true" : "false")}"
-                : string.Empty;
-            writer.Line($"apiRequest.{call}({CSharp.Literal(parameter.WireName)}, {Format(parameter, ns)}{extra});");
+            writer.Line(SendParameter(parameter, ns, typeInfos));
         }
 
         if (operation.Body is { Kind: not BodyKind.Json } raw)
@@ -304,6 +294,85 @@ internal static class ClientEmitter
         }
 
         writer.Line("}), cancellationToken);");
+    }
+
+    /// <summary>The statement that puts one parameter on the request, in its location and style.</summary>
+    private static string SendParameter(ParameterModel parameter, string ns, Dictionary<string, string> typeInfos)
+    {
+        var name = CSharp.Literal(parameter.WireName);
+        var reserved = parameter.AllowReserved && parameter.Location == ParameterLocation.Query ? ", allowReserved: true" : string.Empty;
+        if (parameter.Kind is ParameterKind.Object or ParameterKind.Map)
+        {
+            var call = parameter.Location switch
+            {
+                ParameterLocation.Path => "PathObject",
+                ParameterLocation.Header => "HeaderObject",
+                ParameterLocation.Cookie => "CookieObject",
+                _ => "QueryObject",
+            };
+            var explode = parameter.Explode ? "true" : "false";
+            var style = parameter.Location is ParameterLocation.Query or ParameterLocation.Path ? $"{CSharp.Runtime}.ParameterStyle.{parameter.Style}, " : string.Empty;
+            return $"apiRequest.{call}({name}, {Pairs(parameter, ns)}, {style}{explode}{reserved});";
+        }
+
+        var method = parameter.Location switch
+        {
+            ParameterLocation.Path => "PathParameter",
+            ParameterLocation.Header => "Header",
+            ParameterLocation.Cookie => "Cookie",
+            _ => parameter.Type.Kind == TypeKind.Array ? "QueryValues" : "Query",
+        };
+        var value = parameter.Kind == ParameterKind.Json ? JsonText(parameter, ns, typeInfos) : Format(parameter, ns);
+        var extra = parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined)
+            : parameter.Style is { } pathStyle ? $", {CSharp.Runtime}.ParameterStyle.{pathStyle}, {(parameter.Explode ? "true" : "false")}"
+            : string.Empty;
+        return $"apiRequest.{method}({name}, {value}{extra}{reserved});";
+    }
+
+    /// <summary>A content-typed parameter's value written as JSON text (null when an optional one is not given).</summary>
+    private static string JsonText(ParameterModel parameter, string ns, Dictionary<string, string> typeInfos)
+    {
+        var info = typeInfos[CSharp.TypeName(parameter.Type, ns)];
+        var optional = !parameter.IsRequired && parameter.Location != ParameterLocation.Path;
+        return optional && parameter.Type.IsValueType
+            ? $"({parameter.Name} is null ? null : {CSharp.Runtime}.JsonWrite.Text({parameter.Name}.Value, {info}))"
+            : $"{CSharp.Runtime}.JsonWrite.Text({parameter.Name}, {info})";
+    }
+
+    /// <summary>
+    /// An object parameter's pairs: each record member the spec lists, as text (a list comma-joined;
+    /// a member that is not set is left out by the runtime), or a dictionary's entries; null when it is not given.
+    /// </summary>
+    private static string Pairs(ParameterModel parameter, string ns)
+    {
+        const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string?>";
+        var optional = !parameter.IsRequired && parameter.Location != ParameterLocation.Path;
+        string pairs;
+        if (parameter.Kind == ParameterKind.Map)
+        {
+            var text = Format(parameter.Type.Item!, "entry.Value", nullable: false);
+            pairs = $"global::System.Linq.Enumerable.Select({parameter.Name}, entry => new {Pair}(entry.Key, {text}))";
+        }
+        else
+        {
+            var members = parameter.Members.Select(m => $"new({CSharp.Literal(m.WireName)}, {MemberText(m, parameter.Name + "." + m.Property)})");
+            pairs = $"new {Pair}[] {{ {string.Join(", ", members)} }}";
+        }
+
+        return optional ? $"({parameter.Name} is null ? null : {pairs})" : pairs;
+    }
+
+    /// <summary>A member of an object parameter as text: a list's items comma-joined.</summary>
+    private static string MemberText(ParameterMemberModel member, string access)
+    {
+        if (member.Type.Kind != TypeKind.Array)
+        {
+            return Format(member.Type, access, member.IsNullable);
+        }
+
+        var item = Format(member.Type.Item!, "item", nullable: false);
+        var items = item == "item" ? access : $"global::System.Linq.Enumerable.Select({access}, item => {item})";
+        return member.IsNullable ? $"({access} is null ? null : string.Join(\",\", {items}))" : $"string.Join(\",\", {items})";
     }
 
     /// <summary>The parameter's value as the string (or strings) that go on the wire.</summary>

@@ -35,6 +35,7 @@ internal static class JsonContextModeller
         var others = operations
             .SelectMany(o => new[] { o.Body is { Kind: BodyKind.Json } body ? body.Type : null, o.Result.Kind is ResultKind.Json or ResultKind.JsonLines or ResultKind.Events ? o.Result.Type : null })
             .Concat(results)
+            .Concat(operations.SelectMany(o => o.Parameters).Where(p => p.Kind == ParameterKind.Json).Select(p => p.Type))
             .Concat(operations.SelectMany(o => o.Errors).Select(e => e.Type))
             .Where(t => t is not null && t.Kind != TypeKind.Named)
             .Distinct();

@@ -14,6 +14,7 @@ namespace Specgen.Generator.Modelling;
 internal sealed class ModelContext
 {
     private readonly List<TypeModel> _types = new();
+    private readonly Dictionary<string, TypeModel> _typesByName = new(System.StringComparer.Ordinal);
 
     public ModelContext(ReadSpec spec, IEnumerable<string> clientNames, CancellationToken cancellationToken)
     {
@@ -64,7 +65,14 @@ internal sealed class ModelContext
 
     public IReadOnlyList<TypeModel> Types => _types;
 
-    public void Add(TypeModel type) => _types.Add(type);
+    public void Add(TypeModel type)
+    {
+        _types.Add(type);
+        _typesByName[type.Name] = type;
+    }
+
+    /// <summary>The type made so far with this C# name; null when there is none (yet).</summary>
+    public TypeModel? TypeNamed(string name) => _typesByName.TryGetValue(name, out var type) ? type : null;
 
     public LocationInfo Locate(string pointer) => Spec.Map.Locate(pointer);
 

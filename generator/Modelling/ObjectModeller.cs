@@ -93,7 +93,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
     private ObjectModel? Base(string id)
     {
         var type = schemas.ResolveComponent(id).Type;
-        return context.Types.OfType<ObjectModel>().FirstOrDefault(t => t.Name == type.Name && t.Hierarchy is not null);
+        return type.Name is { } name && context.TypeNamed(name) is ObjectModel { Hierarchy: not null } found ? found : null;
     }
 
     /// <summary>Where the record sits in its hierarchy; the root's discriminator member becomes one each type's constructor sets.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.OpenApi;
+using Specgen.Generator.Common;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Modelling.Model;
 using Location = Specgen.Generator.Modelling.Model.ParameterLocation;
@@ -57,26 +58,18 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
             }
 
             var required = parameter.Required || location == Location.Path;
-            var type = ScalarUnion(parameter.Schema)
-                ?? schemas.Resolve(schemas.At(parameter.Schema, at + "/schema"), new NameHint(Naming.Pascal(wireName, "Parameter"), baseName)).Type;
-            if (!IsText(type) && !(type.Kind == TypeKind.Array && IsText(type.Item!)))
+            if (Model(parameter, location.Value, where, at, baseName) is not { } model)
             {
-                // Objects in parameters (form-exploded, deepObject) are not written yet.
-                var what = $"The {where} parameter '{wireName}', an object,";
                 if (location == Location.Path)
                 {
-                    context.Report(Descriptors.Unsupported, at, what, "the operation is not generated");
                     return null;
                 }
 
-                context.Report(Descriptors.Unsupported, at, what, "the method is generated without it");
                 continue;
             }
 
-            var delimiter = type.Kind == TypeKind.Array ? Delimiter(parameter, location.Value) : null;
-            var style = location == Location.Path && parameter.Style is ParameterStyle.Label or ParameterStyle.Matrix ? parameter.Style.ToString() : null;
             var order = location == Location.Path ? 0 : required ? 2 : 3;
-            models.Add((new ParameterModel(Naming.Camel(wireName, "parameter"), wireName, location.Value, type, required, parameter.Description, delimiter, style, parameter.Explode), order));
+            models.Add((model with { IsRequired = required, Description = parameter.Description }, order));
         }
 
         // Path parameters first, then required ones, then optional ones; names claimed in that order.
@@ -84,6 +77,81 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
             .Select(m => m.Model with { Name = locals.Claim(m.Model.Name) })
             .ToList();
     }
+
+    /// <summary>
+    /// One parameter: a scalar or array (text), an object or dictionary (pairs in its style), or a
+    /// <c>content</c>-typed value (JSON text). Null, reported, when it cannot be sent.
+    /// </summary>
+    private ParameterModel? Model(IOpenApiParameter parameter, Location location, string where, string at, string baseName)
+    {
+        var wireName = parameter.Name!;
+        var name = Naming.Camel(wireName, "parameter");
+        var hint = new NameHint(Naming.Pascal(wireName, "Parameter"), baseName);
+        var unsent = location == Location.Path ? "the operation is not generated" : "the method is generated without it";
+        if (parameter.Schema is null && parameter.Content is { Count: > 0 } content)
+        {
+            // content: a value serialized as its media type says: JSON text, or the text as given.
+            var media = content.First();
+            if (!IsJson(media.Key))
+            {
+                return new ParameterModel(name, wireName, location, TypeRef.String, false, null);
+            }
+
+            var schema = schemas.At(media.Value?.Schema, at + "/content/" + Reading.JsonPointer.Escape(media.Key) + "/schema");
+            return new ParameterModel(name, wireName, location, schemas.Resolve(schema, hint).Type, false, null, Kind: ParameterKind.Json, AllowReserved: parameter.AllowReserved);
+        }
+
+        var type = ScalarUnion(parameter.Schema) ?? schemas.Resolve(schemas.At(parameter.Schema, at + "/schema"), hint).Type;
+        if (IsText(type) || (type.Kind == TypeKind.Array && IsText(type.Item!)))
+        {
+            var delimiter = type.Kind == TypeKind.Array ? Delimiter(parameter, location) : null;
+            var style = location == Location.Path && parameter.Style is ParameterStyle.Label or ParameterStyle.Matrix ? parameter.Style.ToString() : null;
+            return new ParameterModel(name, wireName, location, type, false, null, delimiter, style, parameter.Explode, AllowReserved: parameter.AllowReserved);
+        }
+
+        var objectStyle = ObjectStyle(parameter, location);
+        if (type.Kind == TypeKind.Map && IsText(type.Item!))
+        {
+            return new ParameterModel(name, wireName, location, type, false, null, Style: objectStyle, Explode: parameter.Explode, Kind: ParameterKind.Map, AllowReserved: parameter.AllowReserved);
+        }
+
+        if (type.Name is { } typeName && context.TypeNamed(typeName) is ObjectModel record)
+        {
+            var members = new List<ParameterMemberModel>();
+            foreach (var property in record.Properties.Where(p => p.Direction != MemberDirection.ResponseOnly))
+            {
+                if (IsText(property.Type) || (property.Type.Kind == TypeKind.Array && IsText(property.Type.Item!)))
+                {
+                    members.Add(new ParameterMemberModel(property.JsonName, property.Name, property.Type, property.IsNullable));
+                }
+                else
+                {
+                    // OpenAPI defines no style for an object inside an object parameter.
+                    context.Report(Descriptors.Unsupported, at, $"The member '{property.JsonName}' of the {where} parameter '{wireName}', itself an object,", "it is not sent");
+                }
+            }
+
+            return new ParameterModel(name, wireName, location, type, false, null, Style: objectStyle, Explode: parameter.Explode, Kind: ParameterKind.Object, Members: members.ToEquatableArray(), AllowReserved: parameter.AllowReserved);
+        }
+
+        context.Report(Descriptors.Unsupported, at, $"The {where} parameter '{wireName}', whose schema is not a value, a list or an object (a oneOf of objects, say),", unsent);
+        return null;
+    }
+
+    /// <summary>
+    /// How an object parameter's pairs are written: a query's <c>form</c> (the default) or <c>deepObject</c>,
+    /// a path's <c>simple</c>, <c>label</c> or <c>matrix</c>; headers are always simple and cookies form.
+    /// </summary>
+    private static string ObjectStyle(IOpenApiParameter parameter, Location location) => location switch
+    {
+        Location.Query => parameter.Style == ParameterStyle.DeepObject ? "DeepObject" : "Form",
+        Location.Path => parameter.Style is ParameterStyle.Label or ParameterStyle.Matrix ? parameter.Style.ToString() : "Simple",
+        Location.Header => "Simple",
+        _ => "Form",
+    };
+
+    private static bool IsJson(string mediaType) =>
+        mediaType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || mediaType.Contains("+json");
 
     /// <summary>
     /// For a parameter that is one of several scalars (<c>string | boolean</c>, <c>number | string</c>),

@@ -19,6 +19,7 @@ public class GeneratorSnapshotTests
     [InlineData("directions.yaml")]
     [InlineData("openapi31.yaml")]
     [InlineData("bodies.yaml")]
+    [InlineData("parameters.yaml")]
     public void A_fixture_s_generated_files_match_their_snapshots(string fixture) =>
         CheckAll(CompiledSpec.Fixture(fixture), Path.GetFileNameWithoutExtension(fixture));
 

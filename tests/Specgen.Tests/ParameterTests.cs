@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Specgen.Tests;
 
-/// <summary>Array parameters in each style reach a real server as OpenAPI says; object parameters are reported, not garbled.</summary>
+/// <summary>Array and object parameters in each style reach a real server as OpenAPI says; what cannot be sent is reported, not garbled.</summary>
 public class ParameterTests
 {
     private static readonly Lazy<CompiledSpec> Spec = new(() => CompiledSpec.Compile("parameters.yaml"));
@@ -91,15 +91,53 @@ public class ParameterTests
     }
 
     [Fact]
-    public void An_object_parameter_is_reported_and_left_out_and_an_object_path_parameter_drops_its_operation()
+    public async Task Object_query_parameters_are_sent_as_deep_objects_exploded_or_joined_and_content_parameters_as_JSON()
     {
-        var run = Spec.Value.Run;
-        var reported = run.Diagnostics.Where(d => d.Id == "SPECGEN005").Select(d => d.GetMessage()).ToList();
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+        var client = Activator.CreateInstance(Spec.Value.Type("ParametersClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions())!;
+        var filter = Spec.Value.Read("Filter", """{"name":"a b&c=d","age":3,"tags":["x","y"],"since":"2026-12-02","owner":{"id":"o"}}""");
+        var page = Spec.Value.Read("Page", """{"number":2}""");
+        var range = Spec.Value.Read("SearchRange", """{"from":1,"to":9}""");
+        var labels = new Dictionary<string, string> { ["env"] = "prod", ["a+b"] = "c d" };
+        var q = Spec.Value.Read("Q", """{"term":"a b","exact":true}""");
 
-        Assert.Contains(reported, m => m.Contains("The query parameter 'filter', an object,", StringComparison.Ordinal) && m.Contains("generated without it", StringComparison.Ordinal));
-        Assert.Contains(reported, m => m.Contains("The path parameter 'where', an object,", StringComparison.Ordinal) && m.Contains("the operation is not generated", StringComparison.Ordinal));
-        var client = Spec.Value.Type("ParametersClient");
-        Assert.DoesNotContain(client.GetMethod("GetItemsAsync")!.GetParameters(), p => p.Name == "filter");
-        Assert.Null(client.GetMethod("GetThingsAsync"));
+        await CompiledSpec.CallAsync(client, "SearchAsync", [filter, page, range, labels, q, "https://x.example/a?b=c&d=%20e f", CancellationToken.None]);
+
+        Assert.Equal(
+            "/search?filter%5Bname%5D=a%20b%26c%3Dd&filter%5Bage%5D=3&filter%5Btags%5D=x%2Cy&filter%5Bsince%5D=2026-12-02"
+            + "&number=2"
+            + "&range=from%2C1%2Cto%2C9"
+            + "&labels%5Benv%5D=prod&labels%5Ba%2Bb%5D=c%20d"
+            + "&q=%7B%22term%22%3A%22a%20b%22%2C%22exact%22%3Atrue%7D"
+            + "&next=https://x.example/a?b=c&d=%20e%20f",
+            Assert.Single(server.Requests).PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Object_path_header_and_cookie_parameters_are_sent_in_their_style()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+        var client = Activator.CreateInstance(Spec.Value.Type("ParametersClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions())!;
+        var point = Spec.Value.Read("Point", """{"x":1,"y":-2}""");
+
+        await CompiledSpec.CallAsync(client, "GetThingsAsync", [point, point, point, point, point, CancellationToken.None]);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/things/x,1,y,-2/.x=1.y=-2/;on=x,1,y,-2", request.PathAndQuery);
+        Assert.Equal("x=1,y=-2", request.Headers["X-Point"]);
+        Assert.Equal("x=1; y=-2", request.Headers["Cookie"]);
+    }
+
+    [Fact]
+    public void What_an_object_parameter_cannot_carry_is_reported_and_left_out()
+    {
+        var reported = Spec.Value.Run.Diagnostics.Where(d => d.Id == "SPECGEN005").Select(d => d.GetMessage()).ToList();
+
+        Assert.Equal(2, reported.Count);
+        Assert.Contains(reported, m => m.Contains("The member 'owner' of the query parameter 'filter', itself an object,", StringComparison.Ordinal) && m.Contains("it is not sent", StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.Contains("The query parameter 'either'", StringComparison.Ordinal) && m.Contains("generated without it", StringComparison.Ordinal));
+        var search = Spec.Value.Type("ParametersClient").GetMethod("SearchAsync")!;
+        Assert.Equal(["filter", "page", "range", "labels", "q", "next", "cancellationToken"], search.GetParameters().Select(p => p.Name));
+        Assert.Equal(typeof(IReadOnlyDictionary<string, string>), search.GetParameters()[3].ParameterType);
     }
 }

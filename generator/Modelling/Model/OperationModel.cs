@@ -45,8 +45,13 @@ internal enum ParameterLocation
 /// For an array query parameter: what joins its values (<c>,</c>, a space or <c>|</c>), or null to send
 /// it once per value. Path, header and cookie arrays are comma-joined by the runtime.
 /// </param>
-/// <param name="PathStyle">For a path parameter in the <c>label</c> or <c>matrix</c> style, the style's name (<c>Specgen.Runtime.PathStyle</c>); null for <c>simple</c>.</param>
-/// <param name="Explode">The spec's <c>explode</c>: how a label or matrix array is written.</param>
+/// <param name="Style">
+/// The runtime's <c>Specgen.Runtime.ParameterStyle</c> it is written in, where that is not the location's
+/// plain default: a <c>label</c> or <c>matrix</c> path parameter, and every object parameter.
+/// </param>
+/// <param name="Explode">The spec's <c>explode</c>: how a styled array or an object is written.</param>
+/// <param name="Members">For an <see cref="ParameterKind.Object"/> parameter, the record members it sends, in order.</param>
+/// <param name="AllowReserved">A query value whose reserved characters (<c>:/?#[]@!$&amp;'()*+,;=</c>) are sent as they are.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
@@ -55,8 +60,30 @@ internal sealed record ParameterModel(
     bool IsRequired,
     string? Description,
     string? Delimiter = null,
-    string? PathStyle = null,
-    bool Explode = false);
+    string? Style = null,
+    bool Explode = false,
+    ParameterKind Kind = ParameterKind.Value,
+    EquatableArray<ParameterMemberModel> Members = default,
+    bool AllowReserved = false);
+
+/// <summary>What a parameter's value is, and so how it becomes text.</summary>
+internal enum ParameterKind
+{
+    /// <summary>A scalar or enum, or an array of them.</summary>
+    Value,
+
+    /// <summary>A record: its members are the pairs, written in the parameter's style (<c>filter[name]=x</c>, <c>name=x&amp;age=3</c>).</summary>
+    Object,
+
+    /// <summary>A dictionary of scalars: its entries are the pairs, written like an object's.</summary>
+    Map,
+
+    /// <summary>A parameter with <c>content: application/json</c>: its value written as JSON text.</summary>
+    Json,
+}
+
+/// <summary>A record member an object parameter sends: its name on the wire, its C# property, its type (a scalar, enum or array of them).</summary>
+internal sealed record ParameterMemberModel(string WireName, string Property, TypeRef Type, bool IsNullable);
 
 internal sealed record BodyModel(string Name, TypeRef Type, bool IsRequired, string ContentType, string? Description, BodyKind Kind = BodyKind.Json);
 
