@@ -147,6 +147,9 @@ public sealed class ApiConnection
             case Stream stream:
                 message.Content = new StreamBodyContent(stream, request.BodyStart) { Headers = { ContentType = MediaTypeHeaderValue.Parse(request.ContentType!) } };
                 break;
+            case FormBody form:
+                message.Content = form.ToContent(request.ContentType!);
+                break;
             case string text when request.BodyType is null:
                 var textType = MediaTypeHeaderValue.Parse(request.ContentType!);
                 textType.CharSet = "utf-8";

@@ -285,6 +285,18 @@ public sealed class ApiRequest
     /// <summary>Where a seekable stream body started, so each attempt sends it from there.</summary>
     internal long BodyStart { get; private set; }
 
+    /// <summary>
+    /// Sets a form body, sent as <paramref name="contentType"/>: <c>multipart/form-data</c> (files streamed)
+    /// or <c>application/x-www-form-urlencoded</c>; a null form is not sent.
+    /// </summary>
+    public void FormBody(FormBody? form, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(contentType);
+        Body = form;
+        BodyType = null;
+        ContentType = contentType;
+    }
+
     /// <summary>Sets a text body (<c>text/plain</c>, …), sent as UTF-8; a null text is not sent.</summary>
     public void TextBody(string? text, string contentType)
     {
@@ -295,7 +307,12 @@ public sealed class ApiRequest
     }
 
     /// <summary>Whether the request can be sent again for a retry: not when its body is a stream that cannot go back.</summary>
-    internal bool CanResend => Body is not Stream stream || stream.CanSeek;
+    internal bool CanResend => Body switch
+    {
+        Stream stream => stream.CanSeek,
+        FormBody form => form.CanResend,
+        _ => true,
+    };
 
     /// <summary>The path and query, relative to the base address.</summary>
     public string RelativeUri()

@@ -15,6 +15,12 @@ public enum ParameterStyle
     /// <summary><c>name=a,b</c>, or <c>name=a&amp;name=b</c> exploded: queries and cookies by default.</summary>
     Form,
 
+    /// <summary>A list as <c>name=a%20b</c>: its values joined by spaces.</summary>
+    SpaceDelimited,
+
+    /// <summary>A list as <c>name=a|b</c>: its values joined by pipes.</summary>
+    PipeDelimited,
+
     /// <summary>An object query parameter as <c>name[key]=value</c>, one pair per member.</summary>
     DeepObject,
 }

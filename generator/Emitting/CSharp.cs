@@ -22,6 +22,7 @@ internal static class CSharp
         TypeKind.JsonNode => Json + ".Nodes.JsonNode",
         TypeKind.JsonElement => Json + ".JsonElement",
         TypeKind.Stream => "global::System.IO.Stream",
+        TypeKind.File => Runtime + ".FilePart",
         TypeKind.Named => "global::" + ns + "." + type.Name,
         TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeName(type.Item!, ns) + ">",
         TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeName(type.Item!, ns) + ">",

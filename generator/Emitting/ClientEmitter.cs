@@ -68,7 +68,7 @@ internal static class ClientEmitter
                     var union = operation.Result.Kind == ResultKind.ByStatus
                         ? spec.Types.OfType<ResultUnionModel>().Single(t => t.Name == operation.Result.Type!.Name)
                         : null;
-                    WriteBody(writer, operation, spec.Namespace, typeInfos, union);
+                    WriteBody(writer, operation, spec, typeInfos, union);
                 }
 
                 writer.Line();
@@ -178,15 +178,21 @@ internal static class ClientEmitter
         return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
     }
 
-    private static void WriteBody(SourceWriter writer, OperationModel operation, string ns, Dictionary<string, string> typeInfos, ResultUnionModel? union)
+    private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, Dictionary<string, string> typeInfos, ResultUnionModel? union)
     {
+        var ns = spec.Namespace;
         writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)});");
         foreach (var parameter in operation.Parameters)
         {
             writer.Line(SendParameter(parameter, ns, typeInfos));
         }
 
-        if (operation.Body is { Kind: not BodyKind.Json } raw)
+        if (operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } formBody)
+        {
+            var form = spec.Types.OfType<FormModel>().Single(t => t.Name == formBody.Type.Name);
+            WriteForm(writer, formBody, form, ns, typeInfos);
+        }
+        else if (operation.Body is { Kind: not BodyKind.Json } raw)
         {
             writer.Line($"apiRequest.{(raw.Kind == BodyKind.Binary ? "StreamBody" : "TextBody")}({raw.Name}, {CSharp.Literal(raw.ContentType)});");
         }
@@ -296,6 +302,60 @@ internal static class ClientEmitter
         writer.Line("}), cancellationToken);");
     }
 
+    /// <summary>A form body: each member written as a part (or pair), in the spec's order; a member not set is not sent.</summary>
+    private static void WriteForm(SourceWriter writer, BodyModel body, FormModel form, string ns, Dictionary<string, string> typeInfos)
+    {
+        void Parts()
+        {
+            writer.Line($"var form = new {CSharp.Runtime}.FormBody();");
+            foreach (var part in form.Parts)
+            {
+                writer.Line(WritePart(part, body.Name + "." + part.Name, ns, typeInfos));
+            }
+
+            writer.Line($"apiRequest.FormBody(form, {CSharp.Literal(body.ContentType)});");
+        }
+
+        if (body.IsRequired)
+        {
+            writer.Line($"global::System.ArgumentNullException.ThrowIfNull({body.Name});");
+            Parts();
+            return;
+        }
+
+        using (writer.Block($"if ({body.Name} is not null)"))
+        {
+            Parts();
+        }
+    }
+
+    /// <summary>The statement that writes one member of a form.</summary>
+    private static string WritePart(FormPartModel part, string access, string ns, Dictionary<string, string> typeInfos)
+    {
+        var name = CSharp.Literal(part.WireName);
+        var contentType = part.ContentType is { } given ? ", " + CSharp.Literal(given) : string.Empty;
+        var style = part.Style is { } named ? $"{CSharp.Runtime}.ParameterStyle.{named}" : $"{CSharp.Runtime}.ParameterStyle.Form";
+        var explode = part.Explode ? "true" : "false";
+        switch (part.Kind)
+        {
+            case FormPartKind.File:
+                return $"form.{(part.Type.Kind == TypeKind.Array ? "Files" : "File")}({name}, {access}{contentType});";
+            case FormPartKind.Json:
+                var info = typeInfos[CSharp.TypeName(part.Type, ns)];
+                return part.IsNullable && part.Type.IsValueType
+                    ? $"if ({access} is {{ }} {part.Name}Value) form.Json({name}, {part.Name}Value, {info}{contentType});"
+                    : $"form.Json({name}, {access}, {info}{contentType});";
+            case FormPartKind.Object or FormPartKind.Map:
+                var pairs = Pairs(part.Kind == FormPartKind.Map, part.Type, part.Members, access, part.IsNullable);
+                return $"form.Pairs({name}, {pairs}, {style}, {explode});";
+            default:
+                var text = Format(part.Type, access, part.IsNullable);
+                return part.Type.Kind == TypeKind.Array
+                    ? $"form.Texts({name}, {text}, {style}, {explode}{contentType});"
+                    : $"form.Text({name}, {text}{contentType});";
+        }
+    }
+
     /// <summary>The statement that puts one parameter on the request, in its location and style.</summary>
     private static string SendParameter(ParameterModel parameter, string ns, Dictionary<string, string> typeInfos)
     {
@@ -343,23 +403,25 @@ internal static class ClientEmitter
     /// An object parameter's pairs: each record member the spec lists, as text (a list comma-joined;
     /// a member that is not set is left out by the runtime), or a dictionary's entries; null when it is not given.
     /// </summary>
-    private static string Pairs(ParameterModel parameter, string ns)
+    private static string Pairs(ParameterModel parameter, string ns) =>
+        Pairs(parameter.Kind == ParameterKind.Map, parameter.Type, parameter.Members, parameter.Name, !parameter.IsRequired && parameter.Location != ParameterLocation.Path);
+
+    private static string Pairs(bool isMap, TypeRef type, EquatableArray<ParameterMemberModel> members, string access, bool nullable)
     {
         const string Pair = "global::System.Collections.Generic.KeyValuePair<string, string?>";
-        var optional = !parameter.IsRequired && parameter.Location != ParameterLocation.Path;
         string pairs;
-        if (parameter.Kind == ParameterKind.Map)
+        if (isMap)
         {
-            var text = Format(parameter.Type.Item!, "entry.Value", nullable: false);
-            pairs = $"global::System.Linq.Enumerable.Select({parameter.Name}, entry => new {Pair}(entry.Key, {text}))";
+            var text = Format(type.Item!, "entry.Value", nullable: false);
+            pairs = $"global::System.Linq.Enumerable.Select({access}, entry => new {Pair}(entry.Key, {text}))";
         }
         else
         {
-            var members = parameter.Members.Select(m => $"new({CSharp.Literal(m.WireName)}, {MemberText(m, parameter.Name + "." + m.Property)})");
-            pairs = $"new {Pair}[] {{ {string.Join(", ", members)} }}";
+            var texts = members.Select(m => $"new({CSharp.Literal(m.WireName)}, {MemberText(m, access + "." + m.Property)})");
+            pairs = $"new {Pair}[] {{ {string.Join(", ", texts)} }}";
         }
 
-        return optional ? $"({parameter.Name} is null ? null : {pairs})" : pairs;
+        return nullable ? $"({access} is null ? null : {pairs})" : pairs;
     }
 
     /// <summary>A member of an object parameter as text: a list's items comma-joined.</summary>
@@ -370,31 +432,33 @@ internal static class ClientEmitter
             return Format(member.Type, access, member.IsNullable);
         }
 
-        var item = Format(member.Type.Item!, "item", nullable: false);
-        var items = item == "item" ? access : $"global::System.Linq.Enumerable.Select({access}, item => {item})";
-        return member.IsNullable ? $"({access} is null ? null : string.Join(\",\", {items}))" : $"string.Join(\",\", {items})";
+        var text = Format(member.Type, access, nullable: false);
+        return member.IsNullable ? $"({access} is null ? null : string.Join(\",\", {text}))" : $"string.Join(\",\", {text})";
     }
 
     /// <summary>The parameter's value as the string (or strings) that go on the wire.</summary>
-    private static string Format(ParameterModel parameter, string ns)
-    {
-        var optional = !parameter.IsRequired && parameter.Location != ParameterLocation.Path;
-        if (parameter.Type.Kind == TypeKind.Array)
-        {
-            var item = Format(parameter.Type.Item!, "item", nullable: false);
-            if (item == "item")
-            {
-                return parameter.Name;
-            }
+    private static string Format(ParameterModel parameter, string ns) =>
+        Format(parameter.Type, parameter.Name, !parameter.IsRequired && parameter.Location != ParameterLocation.Path);
 
-            var select = $"global::System.Linq.Enumerable.Select({parameter.Name}, item => {item})";
-            return optional ? $"({parameter.Name} is null ? null : {select})" : select;
+    /// <summary>A value as its wire text; a list as its items' texts (null when a nullable list is).</summary>
+    private static string Format(TypeRef type, string expression, bool nullable)
+    {
+        if (type.Kind != TypeKind.Array)
+        {
+            return TextOf(type, expression, nullable);
         }
 
-        return Format(parameter.Type, parameter.Name, optional);
+        var item = TextOf(type.Item!, "item", nullable: false);
+        if (item == "item")
+        {
+            return expression;
+        }
+
+        var select = $"global::System.Linq.Enumerable.Select({expression}, item => {item})";
+        return nullable ? $"({expression} is null ? null : {select})" : select;
     }
 
-    private static string Format(TypeRef type, string expression, bool nullable)
+    private static string TextOf(TypeRef type, string expression, bool nullable)
     {
         var access = nullable ? expression + "?" : expression;
         return type.Scalar?.Text switch

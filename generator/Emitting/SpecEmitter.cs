@@ -85,6 +85,9 @@ internal static class SpecEmitter
             case HeadersModel headers:
                 HeadersEmitter.Write(writer, headers, spec);
                 break;
+            case FormModel form:
+                FormEmitter.Write(writer, form, spec);
+                break;
         }
     }
 }

@@ -41,6 +41,7 @@ internal static class Aliases
             ObjectModel o => o with { Properties = o.Properties.Select(p => p with { Type = Fix(p.Type) }).ToEquatableArray() },
             UnionModel u => u with { Cases = u.Cases.Select(c => c with { Type = Fix(c.Type) }).ToEquatableArray() },
             ResultUnionModel r => r with { Cases = r.Cases.Select(c => c with { Type = c.Type is { } t ? Fix(t) : null }).ToEquatableArray() },
+            FormModel f => f with { Parts = f.Parts.Select(p => p with { Type = Fix(p.Type) }).ToEquatableArray() },
             _ => type,
         }).ToList();
         var fixedOperations = operations.Select(o => o with

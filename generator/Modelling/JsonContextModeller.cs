@@ -28,7 +28,7 @@ internal static class JsonContextModeller
     {
         var members = new NameScope(ReservedMembers.Append(name));
         var properties = types
-            .Where(t => t is not (ResultUnionModel or HeadersModel))
+            .Where(t => t is not (ResultUnionModel or HeadersModel or FormModel))
             .Select(t => new JsonTypeInfoModel(members.Claim(t.Name), TypeRef.Named(t.Name, isValueType: t is EnumModel)))
             .ToList();
         var results = types.OfType<ResultUnionModel>().SelectMany(r => r.Cases).Select(c => c.Type);
@@ -36,6 +36,7 @@ internal static class JsonContextModeller
             .SelectMany(o => new[] { o.Body is { Kind: BodyKind.Json } body ? body.Type : null, o.Result.Kind is ResultKind.Json or ResultKind.JsonLines or ResultKind.Events ? o.Result.Type : null })
             .Concat(results)
             .Concat(operations.SelectMany(o => o.Parameters).Where(p => p.Kind == ParameterKind.Json).Select(p => p.Type))
+            .Concat(types.OfType<FormModel>().SelectMany(f => f.Parts).Where(p => p.Kind == FormPartKind.Json).Select(p => p.Type))
             .Concat(operations.SelectMany(o => o.Errors).Select(e => e.Type))
             .Where(t => t is not null && t.Kind != TypeKind.Named)
             .Distinct();

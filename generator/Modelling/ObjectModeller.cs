@@ -43,18 +43,11 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             members.Claim(parent.ExtensionDataName);
         }
 
-        foreach (var part in Parts(at))
+        foreach (var (wireName, site, required) in Members(at))
         {
-            var required = part.Schema!.Required ?? new HashSet<string>();
-            foreach (var pair in part.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            if (!properties.Any(p => p.JsonName == wireName))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                if (properties.Any(p => p.JsonName == pair.Key))
-                {
-                    continue;
-                }
-
-                properties.Add(Property(part.Property(pair.Value ?? SchemaModeller.Any, pair.Key), pair.Key, required.Contains(pair.Key) || IsRequiredElsewhere(schema, pair.Key), members, name));
+                properties.Add(Property(site, wireName, required, members, name));
             }
         }
 
@@ -156,6 +149,23 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         }
 
         return target?.Enum is { Count: 1 } values && values[0] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+    }
+
+    /// <summary>
+    /// The properties an object schema declares, its allOf parts' first, each where it is in the document and
+    /// whether any part requires it. A name declared twice comes twice; the first wins.
+    /// </summary>
+    public IEnumerable<(string WireName, SchemaAt At, bool Required)> Members(SchemaAt at)
+    {
+        foreach (var part in Parts(at))
+        {
+            var required = part.Schema!.Required ?? new HashSet<string>();
+            foreach (var pair in part.Schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                yield return (pair.Key, part.Property(pair.Value ?? SchemaModeller.Any, pair.Key), required.Contains(pair.Key) || IsRequiredElsewhere(at.Schema!, pair.Key));
+            }
+        }
     }
 
     /// <summary>The schema itself and every allOf part, each where it is in the document; references are followed.</summary>

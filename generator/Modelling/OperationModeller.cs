@@ -14,6 +14,7 @@ namespace Specgen.Generator.Modelling;
 internal sealed class OperationModeller(ModelContext context, SchemaModeller schemas)
 {
     private readonly ParameterModeller _parameters = new(context, schemas);
+    private readonly FormModeller _forms = new(context, schemas);
 
     private static readonly HttpMethod[] Methods =
     {
@@ -115,19 +116,29 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var json = JsonMediaType(content);
         if (json.Key is null)
         {
-            // No JSON: bytes (a stream) or text, in the spec's first such media type.
+            // No JSON: a form, bytes (a stream) or text, in the spec's first such media type.
             foreach (var media in content)
             {
-                var kind = media.Key.Contains("multipart/") || media.Key.Contains("x-www-form-urlencoded") ? (BodyKind?)null
-                    : MediaKind(media.Key) == ResultKind.Text ? BodyKind.Text
-                    : MediaKind(media.Key) == ResultKind.File ? BodyKind.Binary
-                    : null;
-                if (kind is { } found)
+                var mediaPointer = pointer + "/requestBody/content/" + Escape(media.Key);
+                if (IsForm(media.Key))
                 {
-                    return found == BodyKind.Binary
-                        ? new BodyModel(locals.Claim("content"), TypeRef.Stream, body.Required, media.Key == "*/*" ? "application/octet-stream" : media.Key, body.Description ?? "The bytes to send, read as they are sent.", BodyKind.Binary)
-                        : new BodyModel(locals.Claim("text"), TypeRef.String, body.Required, media.Key, body.Description, BodyKind.Text);
+                    if (media.Value is null || _forms.Model(media.Key, media.Value, mediaPointer, baseName) is not { } form)
+                    {
+                        return null;
+                    }
+
+                    var kind = media.Key.StartsWith("multipart/", System.StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart : BodyKind.Form;
+                    return new BodyModel(locals.Claim("request"), form, body.Required || HasRequired(media.Value.Schema), media.Key, body.Description, kind);
                 }
+
+                if (media.Key.StartsWith("multipart/", System.StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                return MediaKind(media.Key) == ResultKind.Text
+                    ? new BodyModel(locals.Claim("text"), TypeRef.String, body.Required, media.Key, body.Description, BodyKind.Text)
+                    : new BodyModel(locals.Claim("content"), TypeRef.Stream, body.Required, media.Key == "*/*" ? "application/octet-stream" : media.Key, body.Description ?? "The bytes to send, read as they are sent.", BodyKind.Binary);
             }
 
             context.Report(Descriptors.Unsupported, pointer + "/requestBody", $"The request content type '{content.Keys.First()}'", "the method is generated without a body");
@@ -137,9 +148,16 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var at = schemas.At(json.Value.Schema, pointer + "/requestBody/content/" + Escape(json.Key) + "/schema");
         var type = schemas.Resolve(at, new NameHint(baseName + "Request", null)).Type;
         // A body whose schema has required members cannot be left out, whatever requestBody.required says.
-        var required = body.Required || (json.Value.Schema is { } schema && (schema.Required?.Count ?? 0) > 0);
+        var required = body.Required || HasRequired(json.Value.Schema);
         return new BodyModel(locals.Claim("request"), type, required, json.Key, body.Description);
     }
+
+    private static bool HasRequired(IOpenApiSchema? schema) => (schema?.Required?.Count ?? 0) > 0;
+
+    /// <summary>A body written as a form: <c>multipart/form-data</c> or <c>application/x-www-form-urlencoded</c>.</summary>
+    private static bool IsForm(string mediaType) =>
+        mediaType.StartsWith("multipart/form-data", System.StringComparison.OrdinalIgnoreCase)
+        || mediaType.StartsWith("application/x-www-form-urlencoded", System.StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The documented responses, and what a success returns: one body for every success status (null

@@ -117,25 +117,35 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
 
         if (type.Name is { } typeName && context.TypeNamed(typeName) is ObjectModel record)
         {
-            var members = new List<ParameterMemberModel>();
-            foreach (var property in record.Properties.Where(p => p.Direction != MemberDirection.ResponseOnly))
-            {
-                if (IsText(property.Type) || (property.Type.Kind == TypeKind.Array && IsText(property.Type.Item!)))
-                {
-                    members.Add(new ParameterMemberModel(property.JsonName, property.Name, property.Type, property.IsNullable));
-                }
-                else
-                {
-                    // OpenAPI defines no style for an object inside an object parameter.
-                    context.Report(Descriptors.Unsupported, at, $"The member '{property.JsonName}' of the {where} parameter '{wireName}', itself an object,", "it is not sent");
-                }
-            }
-
-            return new ParameterModel(name, wireName, location, type, false, null, Style: objectStyle, Explode: parameter.Explode, Kind: ParameterKind.Object, Members: members.ToEquatableArray(), AllowReserved: parameter.AllowReserved);
+            var members = TextMembers(context, record, at, $"the {where} parameter '{wireName}'");
+            return new ParameterModel(name, wireName, location, type, false, null, Style: objectStyle, Explode: parameter.Explode, Kind: ParameterKind.Object, Members: members, AllowReserved: parameter.AllowReserved);
         }
 
         context.Report(Descriptors.Unsupported, at, $"The {where} parameter '{wireName}', whose schema is not a value, a list or an object (a oneOf of objects, say),", unsent);
         return null;
+    }
+
+    /// <summary>
+    /// The members of a record that an object parameter (or form pair) can carry, in order: scalars, enums
+    /// and lists of them; one that is itself an object is reported (<paramref name="owner"/> names what it is in) and not sent.
+    /// </summary>
+    internal static EquatableArray<ParameterMemberModel> TextMembers(ModelContext context, ObjectModel record, string at, string owner)
+    {
+        var members = new List<ParameterMemberModel>();
+        foreach (var property in record.Properties.Where(p => p.Direction != MemberDirection.ResponseOnly))
+        {
+            if (IsText(property.Type) || (property.Type.Kind == TypeKind.Array && IsText(property.Type.Item!)))
+            {
+                members.Add(new ParameterMemberModel(property.JsonName, property.Name, property.Type, property.IsNullable));
+            }
+            else
+            {
+                // OpenAPI defines no style for an object inside an object parameter.
+                context.Report(Descriptors.Unsupported, at, $"The member '{property.JsonName}' of {owner}, itself an object,", "it is not sent");
+            }
+        }
+
+        return members.ToEquatableArray();
     }
 
     /// <summary>
@@ -183,7 +193,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
     private static bool IsScalar(JsonSchemaType kinds) => kinds != 0 && (kinds & ~Scalars) == 0;
 
     /// <summary>A value a parameter can carry as text: a string, number, boolean or enum.</summary>
-    private static bool IsText(TypeRef type) =>
+    internal static bool IsText(TypeRef type) =>
         type.Scalar is not null || (type.Kind == TypeKind.Named && type.IsValueType);
 
     /// <summary>

@@ -94,6 +94,85 @@ public class BodyTests
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "SPECGEN005" && d.GetMessage().Contains("octet-stream", StringComparison.Ordinal));
     }
 
+    /// <summary>A record built by reflection: each property set as given (init setters included).</summary>
+    private static object Make(string type, params (string Name, object? Value)[] members)
+    {
+        var value = Activator.CreateInstance(Spec.Value.Type(type))!;
+        foreach (var (name, member) in members)
+        {
+            value.GetType().GetProperty(name)!.SetValue(value, member);
+        }
+
+        return value;
+    }
+
+    [Fact]
+    public async Task A_multipart_body_sends_a_part_per_member_files_with_their_names_and_types_in_the_spec_s_order()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+        var form = Make(
+            "UploadPhotoRequest",
+            ("Photo", new FilePart(new MemoryStream("PNG-bytes"u8.ToArray()), "Grüße \"1\".png", "image/png")),
+            ("Caption", "a & b\r\nc"),
+            ("Tags", new[] { "x", "y" }),
+            ("Extras", new[] { new FilePart("extra"u8.ToArray()) }),
+            ("Meta", Spec.Value.Read("Meta", """{"width":3,"taken":"2026-12-02"}""")),
+            ("Rating", 5L));
+
+        await CompiledSpec.CallAsync(Client(server), "UploadPhotoAsync", "p1", form, CancellationToken.None);
+
+        var request = Assert.Single(server.Requests);
+        var contentType = request.Headers["Content-Type"];
+        Assert.StartsWith("multipart/form-data; boundary=", contentType, StringComparison.Ordinal);
+        var boundary = contentType.Substring(contentType.IndexOf('=') + 1).Trim('"');
+        string Part(string headers, string body) => $"--{boundary}\r\n{headers}\r\n\r\n{body}\r\n";
+        var expected =
+            Part("Content-Disposition: form-data; name=\"photo\"; filename=\"Grüße %221%22.png\"\r\nContent-Type: image/png", "PNG-bytes")
+            + Part("Content-Disposition: form-data; name=\"caption\"", "a & b\r\nc")
+            + Part("Content-Disposition: form-data; name=\"tags\"", "x")
+            + Part("Content-Disposition: form-data; name=\"tags\"", "y")
+            + Part("Content-Disposition: form-data; name=\"extras\"; filename=\"extras\"\r\nContent-Type: application/octet-stream", "extra")
+            + Part("Content-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/vnd.meta+json", """{"width":3,"taken":"2026-12-02"}""")
+            + Part("Content-Disposition: form-data; name=\"rating\"", "5")
+            + $"--{boundary}--\r\n";
+        Assert.Equal(expected, request.Body);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(expected).ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["Content-Length"]);
+    }
+
+    [Fact]
+    public async Task A_form_urlencoded_body_escapes_spaces_plus_ampersands_and_unicode_and_writes_lists_and_objects_in_their_style()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+        var form = Make(
+            "LoginRequest",
+            ("User", "Jürgen M"),
+            ("Password", "a+b&c=d"),
+            ("Scopes", new[] { "read", "write" }),
+            ("Flags", new[] { "x", "y" }),
+            ("Address", Spec.Value.Read("Address", """{"city":"New York"}""")),
+            ("Labels", new Dictionary<string, string> { ["env"] = "prod" }),
+            ("Remember", true));
+
+        await CompiledSpec.CallAsync(Client(server), "LoginAsync", form, CancellationToken.None);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("application/x-www-form-urlencoded", request.Headers["Content-Type"]);
+        Assert.Equal("user=J%C3%BCrgen+M&password=a%2Bb%26c%3Dd&scopes=read&scopes=write&flags=x%2Cy&address%5Bcity%5D=New+York&labels%5Benv%5D=prod&remember=true", request.Body);
+    }
+
+    [Fact]
+    public void A_form_body_is_a_record_with_a_member_per_property_and_files_as_FileParts()
+    {
+        var photo = Spec.Value.Type("UploadPhotoRequest");
+
+        Assert.Equal(typeof(FilePart), photo.GetProperty("Photo")!.PropertyType);
+        Assert.Equal(typeof(IReadOnlyList<FilePart>), photo.GetProperty("Extras")!.PropertyType);
+        Assert.Equal(typeof(IReadOnlyList<string>), photo.GetProperty("Tags")!.PropertyType);
+        Assert.Equal(typeof(long?), photo.GetProperty("Rating")!.PropertyType);
+        Assert.Equal(photo, Spec.Value.Type("FilesClient").GetMethod("UploadPhotoAsync")!.GetParameters()[1].ParameterType);
+        Assert.DoesNotContain(Spec.Value.Run.Diagnostics, d => d.Id == "SPECGEN005");
+    }
+
     /// <summary>A stream that reads once, forward only, like a network stream.</summary>
     private sealed class ForwardOnly(byte[] bytes) : Stream
     {

@@ -87,12 +87,18 @@ internal sealed record ParameterMemberModel(string WireName, string Property, Ty
 
 internal sealed record BodyModel(string Name, TypeRef Type, bool IsRequired, string ContentType, string? Description, BodyKind Kind = BodyKind.Json);
 
-/// <summary>How a request body is written: as JSON of its type, as the bytes of a stream, or as UTF-8 text.</summary>
+/// <summary>How a request body is written: as JSON of its type, as the bytes of a stream, as UTF-8 text, or as a form's parts.</summary>
 internal enum BodyKind
 {
     Json,
     Binary,
     Text,
+
+    /// <summary><c>multipart/form-data</c>: a <see cref="FormModel"/> written as parts.</summary>
+    Multipart,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: a <see cref="FormModel"/> written as pairs.</summary>
+    Form,
 }
 
 /// <summary>A documented response status, for the method's docs.</summary>

@@ -140,3 +140,48 @@ internal enum JsonValueKindSet
     Boolean = 16,
     Any = Object | Array | String | Number | Boolean,
 }
+
+/// <summary>
+/// A <c>multipart/form-data</c> or <c>application/x-www-form-urlencoded</c> request body: a record with one
+/// member per schema property, which the client writes as parts (or pairs), never as JSON.
+/// </summary>
+internal sealed record FormModel(string Name, string? Description, bool IsDeprecated, EquatableArray<FormPartModel> Parts, bool IsMultipart)
+    : TypeModel(Name, Description, IsDeprecated);
+
+/// <summary>One property of a form body and how it is written.</summary>
+/// <param name="ContentType">The part's media type from the spec's <c>encoding</c>; null for the default (none for text, <c>application/json</c> for JSON, the file's own for files).</param>
+/// <param name="Style">For a form-urlencoded list or object, the runtime's <c>ParameterStyle</c>; null for the default (form).</param>
+/// <param name="Explode">The spec's <c>explode</c> for a form-urlencoded list or object.</param>
+/// <param name="Members">For an <see cref="FormPartKind.Object"/> part, the record members it sends.</param>
+internal sealed record FormPartModel(
+    string Name,
+    string WireName,
+    TypeRef Type,
+    FormPartKind Kind,
+    bool IsRequired,
+    bool IsNullable,
+    string? Description,
+    bool IsDeprecated,
+    string? ContentType = null,
+    string? Style = null,
+    bool Explode = true,
+    EquatableArray<ParameterMemberModel> Members = default);
+
+/// <summary>How a form body's property is written.</summary>
+internal enum FormPartKind
+{
+    /// <summary>A scalar or enum as text, or a list of them (a part per value, or pairs in the property's style).</summary>
+    Text,
+
+    /// <summary>A file (<c>format: binary</c>, or a 3.1 <c>contentMediaType</c>), or a list of files: a part each.</summary>
+    File,
+
+    /// <summary>Any other value in a multipart body: a part holding its JSON.</summary>
+    Json,
+
+    /// <summary>A record in a form-urlencoded body: its members as pairs in the property's style (<c>meta[key]=value</c>).</summary>
+    Object,
+
+    /// <summary>A dictionary of scalars in a form-urlencoded body: its entries as pairs, like an object's.</summary>
+    Map,
+}

@@ -24,6 +24,8 @@ internal enum TypeKind
     JsonElement,
     /// <summary>A binary request body: a <c>Stream</c> the client sends as it reads it.</summary>
     Stream,
+    /// <summary>A file in a form body: a <c>FilePart</c> (a stream or bytes, a file name and a media type).</summary>
+    File,
     /// <summary>A type Specgen generates (record, enum or union), by name.</summary>
     Named,
     Array,
@@ -42,6 +44,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Item
     public static readonly TypeRef JsonNode = new(TypeKind.JsonNode);
     public static readonly TypeRef JsonElement = new(TypeKind.JsonElement, IsValueType: true);
     public static readonly TypeRef Stream = new(TypeKind.Stream);
+    public static readonly TypeRef File = new(TypeKind.File);
 
     /// <summary>The scalar's entry in <see cref="Scalars"/>; null when this is not a scalar.</summary>
     public Scalar? Scalar => Scalars.Of(Kind);

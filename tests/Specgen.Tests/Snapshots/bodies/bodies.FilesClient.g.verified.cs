@@ -32,6 +32,21 @@ namespace Fixture
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall AddNoteAsync(string text, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>POST /pets/{id}/photos</summary>
+        /// <remarks><c>POST /pets/{id}/photos</c></remarks>
+        /// <param name="id"></param>
+        /// <param name="request">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>POST /login</summary>
+        /// <remarks><c>POST /login</c></remarks>
+        /// <param name="request">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>Calls Files.</summary>
@@ -76,6 +91,40 @@ namespace Fixture
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/notes");
             apiRequest.TextBody(text, "text/plain");
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets/{id}/photos");
+            apiRequest.PathParameter("id", id);
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            var form = new global::Specgen.Runtime.FormBody();
+            form.File("photo", request.Photo, "image/png, image/jpeg");
+            form.Text("caption", request.Caption);
+            form.Texts("tags", request.Tags, global::Specgen.Runtime.ParameterStyle.Form, true);
+            form.Files("extras", request.Extras);
+            form.Json("meta", request.Meta, _json.Meta, "application/vnd.meta+json");
+            form.Text("rating", request.Rating?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+            apiRequest.FormBody(form, "multipart/form-data");
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/login");
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            var form = new global::Specgen.Runtime.FormBody();
+            form.Text("user", request.User);
+            form.Text("password", request.Password);
+            form.Texts("scopes", request.Scopes, global::Specgen.Runtime.ParameterStyle.Form, true);
+            form.Texts("flags", request.Flags, global::Specgen.Runtime.ParameterStyle.Form, false);
+            form.Pairs("address", (request.Address is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("city", request.Address.City), new("zip", request.Address.Zip) }), global::Specgen.Runtime.ParameterStyle.DeepObject, true);
+            form.Pairs("labels", (request.Labels is null ? null : global::System.Linq.Enumerable.Select(request.Labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.ParameterStyle.DeepObject, false);
+            form.Text("remember", (request.Remember is null ? null : request.Remember.Value ? "true" : "false"));
+            apiRequest.FormBody(form, "application/x-www-form-urlencoded");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 

@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>System.Text.Json metadata for the types of Files, made without reflection.</summary>
     /// <remarks>
-    /// Pass a property to <c>JsonSerializer</c> (<c>JsonSerializer.Deserialize(json, FilesJson.Default.…)</c>),
+    /// Pass a property to <c>JsonSerializer</c> (<c>JsonSerializer.Deserialize(json, FilesJson.Default.Address)</c>),
     /// or add <see cref="Default"/> to <c>JsonSerializerOptions.TypeInfoResolverChain</c>. Safe for trimming and NativeAOT.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
@@ -32,12 +32,22 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address>? _Address;
+        /// <summary>Reads and writes <see cref="global::Fixture.Address"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address> Address => _Address ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address>)Options.GetTypeInfo(typeof(global::Fixture.Address));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>? _Meta;
+        /// <summary>Reads and writes <see cref="global::Fixture.Meta"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta> Meta => _Meta ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>)Options.GetTypeInfo(typeof(global::Fixture.Meta));
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;
 
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
+            if (type == typeof(global::Fixture.Address)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Address>(options, new global::Fixture.Address.JsonConverter());
+            if (type == typeof(global::Fixture.Meta)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Meta>(options, new global::Fixture.Meta.JsonConverter());
 
             return null;
         }
