@@ -45,6 +45,13 @@ public sealed class ApiClientOptions
         return StrictResponses ? JsonRead.Strict(options) : options;
     }
 
+    /// <summary>
+    /// Values for optional query and header parameters, by their name in the spec, sent by every call of an
+    /// operation that declares a parameter of that name and is not given one: set a parameter the spec's
+    /// operations share (Vercel's <c>teamId</c>) once here; a value the call passes wins.
+    /// </summary>
+    public IDictionary<string, string> DefaultParameters { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>When to retry; <see cref="RetryOptions.None"/> turns retries off.</summary>
     public RetryOptions Retry { get; set; } = new();
 

@@ -54,11 +54,13 @@ public sealed class ApiConnection
     public ApiCall SendAsync(ApiRequest request, CancellationToken cancellationToken = default) =>
         new(Ignore(SendCoreAsync(request, NoBody, cancellationToken)));
 
+    private static readonly Dictionary<string, string> EmptyHeaders = [];
+
     private static readonly ResponseBody<bool> NoBody = ResponseBody.Whole(static _ => true);
 
     private static async Task<ApiResponse> Ignore(Task<ApiResponse<bool>> response) => await response.ConfigureAwait(false);
 
-    /// <summary>Sends the request, retrying as the options say, and reads a success response's body as <paramref name="body"/> says.</summary>
+    /// <summary>Sends the request within the call's timeout, if it has one.</summary>
     private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, ResponseBody<T> body, CancellationToken cancellationToken)
     {
         if (_options.ValidateRequests && request.Body is IValidatable validatable)
@@ -66,7 +68,31 @@ public sealed class ApiConnection
             RequestValidator.ThrowIfInvalid(validatable);
         }
 
-        var retry = _options.Retry ?? RetryOptions.None;
+        request.ApplyDefaults(_options.DefaultParameters);
+        if (request.Options?.Timeout is not { } timeout)
+        {
+            return await AttemptsAsync(request, body, cancellationToken, cancellationToken).ConfigureAwait(false);
+        }
+
+        using var timer = new CancellationTokenSource(timeout, _options.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await AttemptsAsync(request, body, linked.Token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TaskCanceledException($"{request.Method} {request.Path} did not complete within its timeout of {timeout}.", new TimeoutException(e.Message, e));
+        }
+    }
+
+    /// <summary>
+    /// Sends the request, retrying as the options say, and reads a success response's body as <paramref name="body"/>
+    /// says. A streamed body reads on <paramref name="streamToken"/>, the caller's: the call's timeout ends when it is returned.
+    /// </summary>
+    private async Task<ApiResponse<T>> AttemptsAsync<T>(ApiRequest request, ResponseBody<T> body, CancellationToken cancellationToken, CancellationToken streamToken)
+    {
+        var retry = request.Options?.Retry ?? _options.Retry ?? RetryOptions.None;
         var waited = TimeSpan.Zero;
         for (var attempt = 0; ; attempt++)
         {
@@ -81,7 +107,7 @@ public sealed class ApiConnection
                 // The value takes the response and reads it as it arrives; it disposes the response.
                 try
                 {
-                    return new ApiResponse<T>(status, new ApiHeaders(response), await body.TakeAsync(response, cancellationToken).ConfigureAwait(false));
+                    return new ApiResponse<T>(status, new ApiHeaders(response), await body.TakeAsync(response, streamToken).ConfigureAwait(false));
                 }
                 catch
                 {
@@ -138,6 +164,12 @@ public sealed class ApiConnection
         if (request.CookieHeader() is { } cookies)
         {
             message.Headers.TryAddWithoutValidation("Cookie", cookies);
+        }
+
+        foreach (var header in request.Options?.Headers ?? EmptyHeaders)
+        {
+            message.Headers.Remove(header.Key);
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         switch (request.Body)

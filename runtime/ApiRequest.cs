@@ -9,6 +9,10 @@ public sealed class ApiRequest
     private readonly List<(string Name, string Value, bool AllowReserved)> _query = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
     private readonly List<KeyValuePair<string, string>> _cookies = [];
+
+    // Optional parameters the call left out, and where: a default the client options give them goes there.
+    private List<(string Name, int Index)>? _unsetQuery;
+    private List<string>? _unsetHeaders;
     private string _path;
 
     /// <summary>Starts a request for <paramref name="method"/> and the path template from the spec.</summary>
@@ -18,6 +22,9 @@ public sealed class ApiRequest
         PathTemplate = pathTemplate;
         _path = pathTemplate;
     }
+
+    /// <summary>The caller's settings for this call (headers, timeout, retries); null for none.</summary>
+    public ApiRequestOptions? Options { get; set; }
 
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
@@ -83,6 +90,10 @@ public sealed class ApiRequest
         if (value is not null)
         {
             _query.Add((name, value, allowReserved));
+        }
+        else
+        {
+            (_unsetQuery ??= []).Add((name, _query.Count));
         }
     }
 
@@ -235,6 +246,43 @@ public sealed class ApiRequest
         {
             _headers.Add(new(name, value));
         }
+        else
+        {
+            (_unsetHeaders ??= []).Add(name);
+        }
+    }
+
+    /// <summary>
+    /// Gives each query or header parameter the call left out the value <paramref name="defaults"/> has
+    /// for its name (<see cref="ApiClientOptions.DefaultParameters"/>), in the place the operation gives it.
+    /// </summary>
+    internal void ApplyDefaults(IDictionary<string, string> defaults)
+    {
+        if (defaults.Count == 0)
+        {
+            return;
+        }
+
+        // From the last, so the places still hold as values go in.
+        for (var i = (_unsetQuery?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            var (name, index) = _unsetQuery![i];
+            if (defaults.TryGetValue(name, out var value) && value is not null)
+            {
+                _query.Insert(index, (name, value, false));
+            }
+        }
+
+        foreach (var name in _unsetHeaders ?? [])
+        {
+            if (defaults.TryGetValue(name, out var value) && value is not null)
+            {
+                _headers.Add(new(name, value));
+            }
+        }
+
+        _unsetQuery = null;
+        _unsetHeaders = null;
     }
 
     /// <summary>Adds a header with the values comma-separated (OpenAPI's simple style); a null array is left out.</summary>

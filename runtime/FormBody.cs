@@ -71,6 +71,16 @@ public sealed class FormBody
         }
     }
 
+    /// <summary>A value that may be absent (a struct) written as JSON; nothing when it is null.</summary>
+    public void JsonValue<T>(string name, T? value, JsonTypeInfo<T> type, string contentType = "application/json")
+        where T : struct
+    {
+        if (value is { } present)
+        {
+            Json(name, present, type, contentType);
+        }
+    }
+
     /// <summary>
     /// An object's members (a null member is not sent): <see cref="ParameterStyle.DeepObject"/>
     /// <c>name[key]=value</c> each; form exploded <c>key=value</c> each; else <c>name=key,value,…</c>.

@@ -123,6 +123,7 @@ internal static class ClientEmitter
             DocComments.Param(writer, parameter.Name, parameter.Description);
         }
 
+        writer.Line("/// <param name=\"requestOptions\">Headers, a timeout and a retry policy for this call; null for the client's.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         var typed = operation.Headers is { } headers ? $" (the headers the spec documents: <see cref=\"{headers.Name}.From\"/>)" : string.Empty;
         writer.Line($"/// <returns>{Returns(operation.Result)} Await <c>WithResponseAsync()</c> for the status code and headers too{typed}.</returns>");
@@ -174,6 +175,7 @@ internal static class ClientEmitter
             : $"{CSharp.Runtime}.ApiCall";
         var parameters = OrderedParameters(operation, ns)
             .Select(p => p.Default is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.Default}")
+            .Append($"{CSharp.Runtime}.ApiRequestOptions? requestOptions = null")
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
     }
@@ -181,7 +183,7 @@ internal static class ClientEmitter
     private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, Dictionary<string, string> typeInfos, ResultUnionModel? union)
     {
         var ns = spec.Namespace;
-        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)});");
+        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ Options = requestOptions }};");
         foreach (var parameter in operation.Parameters)
         {
             writer.Line(SendParameter(parameter, ns, typeInfos));
@@ -342,9 +344,7 @@ internal static class ClientEmitter
                 return $"form.{(part.Type.Kind == TypeKind.Array ? "Files" : "File")}({name}, {access}{contentType});";
             case FormPartKind.Json:
                 var info = typeInfos[CSharp.TypeName(part.Type, ns)];
-                return part.IsNullable && part.Type.IsValueType
-                    ? $"if ({access} is {{ }} {part.Name}Value) form.Json({name}, {part.Name}Value, {info}{contentType});"
-                    : $"form.Json({name}, {access}, {info}{contentType});";
+                return $"form.{(part.IsNullable && part.Type.IsValueType ? "JsonValue" : "Json")}({name}, {access}, {info}{contentType});";
             case FormPartKind.Object or FormPartKind.Map:
                 var pairs = Pairs(part.Kind == FormPartKind.Map, part.Type, part.Members, access, part.IsNullable);
                 return $"form.Pairs({name}, {pairs}, {style}, {explode});";

@@ -57,7 +57,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             context.Report(Descriptors.MissingOperationId, pointer, method, path, methodName);
         }
 
-        var locals = new NameScope(new[] { "cancellationToken" });
+        // The generated method's own names: a parameter never takes them.
+        var locals = new NameScope(new[] { "cancellationToken", "requestOptions", "apiRequest", "form" });
         if (_parameters.Model(pathItem, operation, pointer, baseName, locals) is not { } parameters)
         {
             return null;

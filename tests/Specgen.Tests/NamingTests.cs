@@ -128,7 +128,7 @@ public class NamingTests
 
         AssertCompiles(run);
         var method = (IMethodSymbol)run.Output.GetTypeByMetadataName("Fixture.TClient")!.GetMembers("AddBypassAsync").Single();
-        Assert.Equal(new[] { "projectId", "request", "teamId", "cancellationToken" }, method.Parameters.Select(p => p.Name));
+        Assert.Equal(new[] { "projectId", "request", "teamId", "requestOptions", "cancellationToken" }, method.Parameters.Select(p => p.Name));
     }
 
     private static List<string> TypeNames(GeneratorRun run) => run.TypesIn("Fixture").Select(t => t.Name).ToList();

@@ -38,8 +38,8 @@ public class ParameterTests
         var client = Activator.CreateInstance(Spec.Value.Type("ParametersClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions())!;
         var method = client.GetType().GetMethod("GetProjectAsync")!;
 
-        Assert.Equal(new[] { typeof(string), typeof(string), typeof(IReadOnlyList<string>), typeof(CancellationToken) }, method.GetParameters().Select(p => p.ParameterType));
-        await CompiledSpec.CallAsync(client, method.Name, ["my-project", "5xx", new[] { "a.com", "b.com" }, CancellationToken.None]);
+        Assert.Equal(new[] { typeof(string), typeof(string), typeof(IReadOnlyList<string>), typeof(ApiRequestOptions), typeof(CancellationToken) }, method.GetParameters().Select(p => p.ParameterType));
+        await CompiledSpec.CallAsync(client, method.Name, ["my-project", "5xx", new[] { "a.com", "b.com" }, null, CancellationToken.None]);
 
         Assert.Equal("/projects/my-project?statusCode=5xx&domain=a.com&domain=b.com", Assert.Single(server.Requests).PathAndQuery);
     }
@@ -137,7 +137,7 @@ public class ParameterTests
         Assert.Contains(reported, m => m.Contains("The member 'owner' of the query parameter 'filter', itself an object,", StringComparison.Ordinal) && m.Contains("it is not sent", StringComparison.Ordinal));
         Assert.Contains(reported, m => m.Contains("The query parameter 'either'", StringComparison.Ordinal) && m.Contains("generated without it", StringComparison.Ordinal));
         var search = Spec.Value.Type("ParametersClient").GetMethod("SearchAsync")!;
-        Assert.Equal(["filter", "page", "range", "labels", "q", "next", "cancellationToken"], search.GetParameters().Select(p => p.Name));
+        Assert.Equal(["filter", "page", "range", "labels", "q", "next", "requestOptions", "cancellationToken"], search.GetParameters().Select(p => p.Name));
         Assert.Equal(typeof(IReadOnlyDictionary<string, string>), search.GetParameters()[3].ParameterType);
     }
 }

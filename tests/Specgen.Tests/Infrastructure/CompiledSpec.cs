@@ -70,7 +70,7 @@ public sealed class CompiledSpec
     /// </summary>
     public static async Task<object?> CallAsync(object client, string method, params object?[] arguments)
     {
-        var call = client.GetType().GetMethod(method)?.Invoke(client, arguments) ?? throw new InvalidOperationException(method);
+        var call = Invoke(client, method, arguments);
         var task = (Task)call.GetType().GetMethod("AsTask")!.Invoke(call, null)!;
         await task;
         return task.GetType().IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
@@ -79,10 +79,26 @@ public sealed class CompiledSpec
     /// <summary>Like <see cref="CallAsync"/>, but awaits <c>WithResponseAsync()</c>: the <c>ApiResponse</c>.</summary>
     public static async Task<Specgen.Runtime.ApiResponse> CallWithResponseAsync(object client, string method, params object?[] arguments)
     {
-        var call = client.GetType().GetMethod(method)?.Invoke(client, arguments) ?? throw new InvalidOperationException(method);
+        var call = Invoke(client, method, arguments);
         var task = (Task)call.GetType().GetMethod("WithResponseAsync")!.Invoke(call, null)!;
         await task;
         return (Specgen.Runtime.ApiResponse)task.GetType().GetProperty("Result")!.GetValue(task)!;
+    }
+
+    /// <summary>
+    /// Calls a generated method with the arguments given; when they end with the token and leave out the
+    /// request options before it, the options are null.
+    /// </summary>
+    private static object Invoke(object client, string method, object?[] arguments)
+    {
+        var info = client.GetType().GetMethod(method) ?? throw new InvalidOperationException(method);
+        var parameters = info.GetParameters();
+        if (arguments.Length == parameters.Length - 1 && parameters[^2].ParameterType == typeof(Specgen.Runtime.ApiRequestOptions))
+        {
+            arguments = [.. arguments[..^1], null, arguments[^1]];
+        }
+
+        return info.Invoke(client, arguments) ?? throw new InvalidOperationException(method);
     }
 
     public static object? Get(object target, string property) =>

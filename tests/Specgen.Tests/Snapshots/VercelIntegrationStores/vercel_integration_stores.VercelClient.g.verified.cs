@@ -20,12 +20,13 @@ namespace Vercel
         /// <param name="integrationIdOrSlug">ID of the integration</param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List products for integration configuration</summary>
         /// <remarks>
@@ -35,6 +36,7 @@ namespace Vercel
         /// <param name="id">ID of the integration configuration</param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
@@ -42,7 +44,7 @@ namespace Vercel
         /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List integration billing plans</summary>
         /// <remarks>
@@ -54,13 +56,14 @@ namespace Vercel
         /// <param name="metadata"></param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create integration store (free and paid plans)</summary>
         /// <remarks>
@@ -70,6 +73,7 @@ namespace Vercel
         /// <param name="request">The request body.</param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request body is invalid.</exception>
@@ -80,7 +84,7 @@ namespace Vercel
         /// <exception cref="global::Specgen.Runtime.ApiException">409: The API answered 409.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">429: The API answered 429.</exception>
         /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -110,9 +114,9 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configurations");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configurations") { Options = requestOptions };
             apiRequest.Query("view", view.ToString());
             apiRequest.Query("installationType", installationType?.ToString());
             apiRequest.Query("integrationIdOrSlug", integrationIdOrSlug);
@@ -122,9 +126,9 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configuration/{id}/products");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configuration/{id}/products") { Options = requestOptions };
             apiRequest.PathParameter("id", id);
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
@@ -132,9 +136,9 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans") { Options = requestOptions };
             apiRequest.PathParameter("integrationIdOrSlug", integrationIdOrSlug);
             apiRequest.PathParameter("productIdOrSlug", productIdOrSlug);
             apiRequest.Query("metadata", metadata);
@@ -144,9 +148,9 @@ namespace Vercel
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/v1/storage/stores/integration/direct");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/v1/storage/stores/integration/direct") { Options = requestOptions };
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
             apiRequest.JsonBody(request, _json.CreateIntegrationStoreDirectRequest, "application/json");

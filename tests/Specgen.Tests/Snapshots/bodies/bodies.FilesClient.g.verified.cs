@@ -14,38 +14,43 @@ namespace Fixture
         /// <remarks><c>PUT /files/{name}</c></remarks>
         /// <param name="name"></param>
         /// <param name="content">The bytes to send, read as they are sent.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall PutFileAsync(string name, global::System.IO.Stream content, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall PutFileAsync(string name, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /images</summary>
         /// <remarks><c>POST /images</c></remarks>
         /// <param name="content">The bytes to send, read as they are sent.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall UploadImageAsync(global::System.IO.Stream? content = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall UploadImageAsync(global::System.IO.Stream? content = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /notes</summary>
         /// <remarks><c>POST /notes</c></remarks>
         /// <param name="text">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall AddNoteAsync(string text, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall AddNoteAsync(string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /pets/{id}/photos</summary>
         /// <remarks><c>POST /pets/{id}/photos</c></remarks>
         /// <param name="id"></param>
         /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /login</summary>
         /// <remarks><c>POST /login</c></remarks>
         /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -70,34 +75,34 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall PutFileAsync(string name, global::System.IO.Stream content, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall PutFileAsync(string name, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/files/{name}");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/files/{name}") { Options = requestOptions };
             apiRequest.PathParameter("name", name);
             apiRequest.StreamBody(content, "application/octet-stream");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall UploadImageAsync(global::System.IO.Stream? content = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall UploadImageAsync(global::System.IO.Stream? content = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/images");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/images") { Options = requestOptions };
             apiRequest.StreamBody(content, "image/png");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall AddNoteAsync(string text, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall AddNoteAsync(string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/notes");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/notes") { Options = requestOptions };
             apiRequest.TextBody(text, "text/plain");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets/{id}/photos");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets/{id}/photos") { Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
             var form = new global::Specgen.Runtime.FormBody();
@@ -112,9 +117,9 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/login");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/login") { Options = requestOptions };
             global::System.ArgumentNullException.ThrowIfNull(request);
             var form = new global::Specgen.Runtime.FormBody();
             form.Text("user", request.User);

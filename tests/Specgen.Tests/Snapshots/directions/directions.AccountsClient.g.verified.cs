@@ -13,9 +13,10 @@ namespace Fixture
         /// <summary>POST /users</summary>
         /// <remarks><c>POST /users</c></remarks>
         /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall<global::Fixture.User> CreateUserAsync(global::Fixture.User request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Fixture.User> CreateUserAsync(global::Fixture.User request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -40,9 +41,9 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Fixture.User> CreateUserAsync(global::Fixture.User request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Fixture.User> CreateUserAsync(global::Fixture.User request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/users");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/users") { Options = requestOptions };
             apiRequest.JsonBody(request, _json.User, "application/json");
             return _connection.SendAsync(apiRequest, _json.User, cancellationToken);
         }

@@ -14,9 +14,10 @@ namespace Fixture
         /// <remarks><c>GET /tasks</c></remarks>
         /// <param name="priority"></param>
         /// <param name="status"></param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too (the headers the spec documents: <see cref="ListTasksHeaders.From"/>).</returns>
-        global::Specgen.Runtime.ApiCall<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> ListTasksAsync(global::Fixture.Priority? priority = null, global::Fixture.Status? status = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> ListTasksAsync(global::Fixture.Priority? priority = null, global::Fixture.Status? status = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -41,9 +42,9 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> ListTasksAsync(global::Fixture.Priority? priority = null, global::Fixture.Status? status = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> ListTasksAsync(global::Fixture.Priority? priority = null, global::Fixture.Status? status = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/tasks");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/tasks") { Options = requestOptions };
             apiRequest.Query("priority", priority?.ToString());
             apiRequest.Query("status", status?.ToString());
             return _connection.SendAsync(apiRequest, _json.TaskList, cancellationToken);

@@ -17,16 +17,18 @@ namespace Fixture
         /// <param name="day"></param>
         /// <param name="ratio"></param>
         /// <param name="xTrace"></param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too (the headers the spec documents: <see cref="GetEventHeaders.From"/>).</returns>
-        global::Specgen.Runtime.ApiCall<global::Fixture.Event> GetEventAsync(global::System.Guid id, global::System.DateTimeOffset? since = null, global::System.DateOnly? day = null, float? ratio = null, global::System.Guid? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Fixture.Event> GetEventAsync(global::System.Guid id, global::System.DateTimeOffset? since = null, global::System.DateOnly? day = null, float? ratio = null, global::System.Guid? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /events</summary>
         /// <remarks><c>POST /events</c></remarks>
         /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall<global::Fixture.Event> CreateEventAsync(global::Fixture.Event request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Fixture.Event> CreateEventAsync(global::Fixture.Event request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -51,9 +53,9 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Fixture.Event> GetEventAsync(global::System.Guid id, global::System.DateTimeOffset? since = null, global::System.DateOnly? day = null, float? ratio = null, global::System.Guid? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Fixture.Event> GetEventAsync(global::System.Guid id, global::System.DateTimeOffset? since = null, global::System.DateOnly? day = null, float? ratio = null, global::System.Guid? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/events/{id}");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/events/{id}") { Options = requestOptions };
             apiRequest.PathParameter("id", global::Specgen.Runtime.ApiText.Guid(id));
             apiRequest.Query("since", (since is null ? null : global::Specgen.Runtime.ApiText.DateTime(since.Value)));
             apiRequest.Query("day", (day is null ? null : global::Specgen.Runtime.ApiText.Date(day.Value)));
@@ -63,9 +65,9 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Fixture.Event> CreateEventAsync(global::Fixture.Event request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Fixture.Event> CreateEventAsync(global::Fixture.Event request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/events");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/events") { Options = requestOptions };
             apiRequest.JsonBody(request, _json.Event, "application/json");
             return _connection.SendAsync(apiRequest, _json.Event, cancellationToken);
         }

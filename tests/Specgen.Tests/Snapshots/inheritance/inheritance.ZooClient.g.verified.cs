@@ -13,16 +13,18 @@ namespace Fixture
         /// <summary>GET /owners/{id}</summary>
         /// <remarks><c>GET /owners/{id}</c></remarks>
         /// <param name="id"></param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall<global::Fixture.Owner> GetOwnerAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Fixture.Owner> GetOwnerAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /pets</summary>
         /// <remarks><c>POST /pets</c></remarks>
         /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -47,17 +49,17 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Fixture.Owner> GetOwnerAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Fixture.Owner> GetOwnerAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/owners/{id}");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/owners/{id}") { Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Owner, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets") { Options = requestOptions };
             apiRequest.JsonBody(request, _json.Pet, "application/json");
             return _connection.SendAsync(apiRequest, _json.Pet, cancellationToken);
         }

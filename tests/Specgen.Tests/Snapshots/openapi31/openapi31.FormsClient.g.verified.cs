@@ -13,9 +13,10 @@ namespace Fixture
         /// <summary>GET /things/{id}</summary>
         /// <remarks><c>GET /things/{id}</c></remarks>
         /// <param name="id"></param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
+        global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
@@ -40,9 +41,9 @@ namespace Fixture
         }
 
         /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}");
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}") { Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Thing, cancellationToken);
         }

@@ -1,0 +1,22 @@
+namespace Specgen.Runtime;
+
+/// <summary>
+/// Settings for one call, passed as any generated method's <c>requestOptions</c>: headers to add, a
+/// timeout and a retry policy that replaces the client's for this call.
+/// </summary>
+public sealed class ApiRequestOptions
+{
+    /// <summary>Request headers to send as well; one the operation sets itself is replaced by the value here.</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How long the whole call may take, retries and their waits included, until the response's headers
+    /// (or, for a body read whole, the body) have arrived. When it passes, the call throws a
+    /// <see cref="TaskCanceledException"/> whose inner exception is a <see cref="TimeoutException"/>, as
+    /// HttpClient does. Null: no limit beyond the HttpClient's own.
+    /// </summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>The retry policy for this call instead of <see cref="ApiClientOptions.Retry"/>; <see cref="RetryOptions.None"/> turns retries off.</summary>
+    public RetryOptions? Retry { get; set; }
+}
