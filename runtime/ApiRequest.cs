@@ -161,24 +161,9 @@ public sealed class ApiRequest
             return;
         }
 
-        var set = Set(members);
-        if (style == ParameterStyle.DeepObject)
+        foreach (var pair in FormPairs(name, members, style, explode))
         {
-            foreach (var member in set)
-            {
-                Query(name + "[" + member.Key + "]", member.Value, allowReserved);
-            }
-        }
-        else if (explode)
-        {
-            foreach (var member in set)
-            {
-                Query(member.Key, member.Value, allowReserved);
-            }
-        }
-        else if (set.Count > 0)
-        {
-            Query(name, string.Join(",", set.Select(m => m.Key + "," + m.Value)), allowReserved);
+            Query(pair.Key, pair.Value, allowReserved);
         }
     }
 
@@ -221,18 +206,28 @@ public sealed class ApiRequest
             return;
         }
 
+        foreach (var pair in FormPairs(name, members, ParameterStyle.Form, explode))
+        {
+            Cookie(pair.Key, pair.Value);
+        }
+    }
+
+    /// <summary>
+    /// An object's members as the pairs the form styles write (a null member is not sent):
+    /// <see cref="ParameterStyle.DeepObject"/> <c>name[key]=value</c> each; exploded <c>key=value</c> each;
+    /// else one <c>name=key,value,…</c> (none for no members). Shared by queries, cookies and form bodies.
+    /// </summary>
+    internal static List<KeyValuePair<string, string>> FormPairs(string name, IEnumerable<KeyValuePair<string, string?>> members, ParameterStyle style, bool explode)
+    {
         var set = Set(members);
-        if (explode)
+        if (style == ParameterStyle.DeepObject)
         {
-            foreach (var member in set)
-            {
-                Cookie(member.Key, member.Value);
-            }
+            return set.Select(m => new KeyValuePair<string, string>(name + "[" + m.Key + "]", m.Value)).ToList();
         }
-        else
-        {
-            Cookie(name, string.Join(",", set.Select(m => m.Key + "," + m.Value)));
-        }
+
+        return explode ? set
+            : set.Count == 0 ? []
+            : [new(name, string.Join(",", set.Select(m => m.Key + "," + m.Value)))];
     }
 
     /// <summary>The members that have a value: one not set, or null, is not sent.</summary>

@@ -92,17 +92,9 @@ public sealed class FormBody
             return;
         }
 
-        var set = members.Where(m => m.Value is not null).ToList();
-        if (style == ParameterStyle.DeepObject || explode)
+        foreach (var pair in ApiRequest.FormPairs(name, members, style, explode))
         {
-            foreach (var member in set)
-            {
-                Text(style == ParameterStyle.DeepObject ? name + "[" + member.Key + "]" : member.Key, member.Value);
-            }
-        }
-        else if (set.Count > 0)
-        {
-            Text(name, string.Join(",", set.Select(m => m.Key + "," + m.Value)));
+            Text(pair.Key, pair.Value);
         }
     }
 
