@@ -8,11 +8,11 @@ namespace Specgen.Tests;
 /// <summary>Request bodies that are not JSON (bodies.yaml): a stream sent as it is read, and text; against a real server.</summary>
 public class BodyTests
 {
-    private static readonly Lazy<CompiledSpec> Spec = new(() => CompiledSpec.Compile("bodies.yaml"));
+    internal static readonly Lazy<CompiledSpec> Spec = new(() => CompiledSpec.Compile("bodies.yaml"));
 
     private static readonly byte[] Payload = Enumerable.Range(0, 100_000).Select(i => (byte)('a' + (i % 26))).ToArray();
 
-    private static object Client(ScriptedServer server, RetryOptions? retry = null) =>
+    internal static object Client(ScriptedServer server, RetryOptions? retry = null) =>
         Activator.CreateInstance(Spec.Value.Type("FilesClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions { Retry = retry ?? RetryOptions.None })!;
 
     [Fact]

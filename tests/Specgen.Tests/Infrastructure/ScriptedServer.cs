@@ -15,6 +15,9 @@ public sealed record RecordedRequest(string Method, string PathAndQuery, string?
 {
     /// <summary>The request's headers, each with its values comma-joined.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How many bytes the body had (also when the server kept only its start).</summary>
+    public long Length { get; init; }
 }
 
 /// <summary>
@@ -33,20 +36,29 @@ public sealed class ScriptedServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
     /// <summary>Starts a server; <paramref name="respond"/> gets each request and its 0-based number.</summary>
-    public static async Task<ScriptedServer> StartAsync(Func<HttpContext, int, Task> respond)
+    /// <param name="respond">Writes the answer.</param>
+    /// <param name="keepBodies">
+    /// False for bodies too big to keep: each is read and counted, and <see cref="RecordedRequest.Body"/>
+    /// holds its first kilobyte only, so the server itself allocates next to nothing per body.
+    /// </param>
+    public static async Task<ScriptedServer> StartAsync(Func<HttpContext, int, Task> respond, bool keepBodies = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Limits.MaxRequestBodySize = null;
+        });
         var server = new ScriptedServer(builder.Build());
         var count = -1;
         server._app.Run(async context =>
         {
-            using var reader = new StreamReader(context.Request.Body);
-            var body = await reader.ReadToEndAsync(context.RequestAborted);
+            var (body, length) = keepBodies ? await ReadAllAsync(context) : await CountAsync(context);
             server._requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, context.Request.Headers.Authorization.FirstOrDefault(), body)
             {
                 Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                Length = length,
             });
             await respond(context, Interlocked.Increment(ref count));
         });
@@ -54,6 +66,38 @@ public sealed class ScriptedServer : IAsyncDisposable
         var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return server;
+    }
+
+    private static async Task<(string Body, long Length)> ReadAllAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted);
+        return (body, System.Text.Encoding.UTF8.GetByteCount(body));
+    }
+
+    private static async Task<(string Body, long Length)> CountAsync(HttpContext context)
+    {
+        var start = new byte[1024];
+        var kept = 0;
+        long length = 0;
+        var reader = context.Request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(context.RequestAborted);
+            foreach (var segment in read.Buffer)
+            {
+                var take = Math.Min(segment.Length, start.Length - kept);
+                segment.Span[..take].CopyTo(start.AsSpan(kept));
+                kept += take;
+                length += segment.Length;
+            }
+
+            reader.AdvanceTo(read.Buffer.End);
+            if (read.IsCompleted)
+            {
+                return (System.Text.Encoding.UTF8.GetString(start, 0, kept), length);
+            }
+        }
     }
 
     /// <summary>Answers with a status, a JSON body and headers.</summary>
