@@ -156,22 +156,6 @@ public sealed class ApiConnection
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        foreach (var header in request.Headers)
-        {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        if (request.CookieHeader() is { } cookies)
-        {
-            message.Headers.TryAddWithoutValidation("Cookie", cookies);
-        }
-
-        foreach (var header in request.Options?.Headers ?? EmptyHeaders)
-        {
-            message.Headers.Remove(header.Key);
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
         switch (request.Body)
         {
             case null:
@@ -195,7 +179,58 @@ public sealed class ApiConnection
                 break;
         }
 
+        foreach (var header in request.Headers)
+        {
+            AddHeader(message, header.Key, header.Value, replace: false);
+        }
+
+        if (request.CookieHeader() is { } cookies)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookies);
+        }
+
+        foreach (var header in request.Options?.Headers ?? EmptyHeaders)
+        {
+            AddHeader(message, header.Key, header.Value, replace: true);
+        }
+
         return message;
+    }
+
+    /// <summary>
+    /// Adds a header to the request, or, for a header of the body (<c>Content-Length</c>,
+    /// <c>Content-Language</c>, …), to its content: a spec's <c>Content-Length</c> parameter gives a stream
+    /// that cannot seek its length, so it is sent with it rather than chunked. A body header without a body
+    /// is not sent.
+    /// </summary>
+    private static void AddHeader(HttpRequestMessage message, string name, string value, bool replace)
+    {
+        if (replace)
+        {
+            message.Headers.Remove(name);
+            message.Content?.Headers.Remove(name);
+        }
+
+        if (message.Headers.TryAddWithoutValidation(name, value) || message.Content is not { } content)
+        {
+            return;
+        }
+
+        if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+        {
+            if (long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+            {
+                content.Headers.ContentLength = length;
+            }
+
+            return;
+        }
+
+        // The body's media type is the spec's; only the call's own headers may replace it.
+        if (replace || !string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+        {
+            content.Headers.TryAddWithoutValidation(name, value);
+        }
     }
 
     /// <summary>How long to wait before retrying, or null when this response is not retried.</summary>

@@ -59,6 +59,20 @@ public class BodyTests
     }
 
     [Fact]
+    public async Task A_Content_Length_parameter_sends_a_stream_that_cannot_seek_with_its_length_and_body_headers_go_with_the_body()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 201, string.Empty));
+
+        await CompiledSpec.CallAsync(Client(server), "PutArchiveAsync", "a.zip", new ForwardOnly(Payload), (long)Payload.Length, "de", CancellationToken.None);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("100000", request.Headers["Content-Length"]);
+        Assert.False(request.Headers.ContainsKey("Transfer-Encoding"));
+        Assert.Equal("de", request.Headers["Content-Language"]);
+        Assert.Equal(Payload.Length, request.Length);
+    }
+
+    [Fact]
     public async Task A_binary_media_type_is_sent_as_the_spec_names_it_and_an_optional_body_may_be_left_out()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
@@ -174,7 +188,7 @@ public class BodyTests
     }
 
     /// <summary>A stream that reads once, forward only, like a network stream.</summary>
-    private sealed class ForwardOnly(byte[] bytes) : Stream
+    internal sealed class ForwardOnly(byte[] bytes) : Stream
     {
         private readonly MemoryStream _inner = new(bytes);
 

@@ -10,8 +10,47 @@ public class FullApiTests
     private static readonly Lazy<GeneratorRun> Run = new(() =>
         GeneratorHarness.Run(new SpecFile("specs/vercel-api.json", Fixtures.Read(Fixtures.VercelApi))));
 
+    private static readonly Lazy<CompiledSpec> Loaded = new(() => CompiledSpec.Load(Run.Value, "vercel-api"));
+
     [Fact]
     public void The_whole_API_compiles_without_errors_or_warnings() => WholeApi.CompilesCleanly(Run.Value);
+
+    [Fact]
+    public async Task A_deployment_file_is_uploaded_as_its_bytes_with_its_digest_size_and_team()
+    {
+        // POST /v2/files (uploadFile): the file's bytes as application/octet-stream, its SHA1 in
+        // x-vercel-digest, its size in Content-Length (a spec header parameter) and the team in the query.
+        // The stream cannot seek, so the length the call gives is what the server sees, not a chunked body.
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 200, """{"urls":["example-upload.aws.com"]}"""));
+        var options = new Specgen.Runtime.ApiClientOptions { AccessToken = "vercel-token", Retry = Specgen.Runtime.RetryOptions.None, DefaultParameters = { ["teamId"] = "team_1" } };
+        var client = Activator.CreateInstance(Loaded.Value.Type("Vercel", "VercelClient"), new HttpClient { BaseAddress = server.BaseAddress }, options)!;
+        var file = "export default function handler() { return new Response('Grüße'); }\n"u8.ToArray();
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(file));
+        var method = client.GetType().GetMethod("UploadFileAsync")!;
+        var arguments = method.GetParameters().Select(object? (p) => p.Name switch
+        {
+            "contentLength" => (double)file.Length,
+            "xVercelDigest" => digest,
+            _ when p.ParameterType == typeof(Stream) => new BodyTests.ForwardOnly(file),
+            _ when p.ParameterType == typeof(CancellationToken) => CancellationToken.None,
+            _ => null,
+        }).ToArray();
+
+        var result = await CompiledSpec.CallAsync(client, "UploadFileAsync", arguments);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/v2/files?teamId=team_1", request.PathAndQuery);
+        Assert.Equal("Bearer vercel-token", request.Authorization);
+        Assert.Equal("application/octet-stream", request.Headers["Content-Type"]);
+        Assert.Equal(file.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Headers["Content-Length"]);
+        Assert.False(request.Headers.ContainsKey("Transfer-Encoding"));
+        Assert.Equal(digest, request.Headers["x-vercel-digest"]);
+        Assert.False(request.Headers.ContainsKey("x-now-digest"));
+        Assert.Equal(System.Text.Encoding.UTF8.GetString(file), request.Body);
+        Assert.Equal(file.Length, request.Length);
+        Assert.NotNull(result);
+    }
 
     [Fact]
     public void The_generated_code_uses_nothing_that_needs_reflection()

@@ -26,9 +26,11 @@ public sealed class CompiledSpec
     public static SpecFile Fixture(string fileName) =>
         new("Specs/" + fileName, File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Specs", fileName)), Namespace, ClientName: null);
 
-    public static CompiledSpec Compile(string fileName)
+    public static CompiledSpec Compile(string fileName) => Load(GeneratorHarness.Run(Fixture(fileName)), fileName);
+
+    /// <summary>A generator run's output, compiled with zero warnings and loaded.</summary>
+    public static CompiledSpec Load(GeneratorRun run, string name)
     {
-        var run = GeneratorHarness.Run(Fixture(fileName));
         if (run.Exception is { } exception)
         {
             throw new InvalidOperationException("The generator threw.", exception);
@@ -48,13 +50,16 @@ public sealed class CompiledSpec
         }
 
         image.Position = 0;
-        var context = new AssemblyLoadContext(fileName, isCollectible: true);
+        var context = new AssemblyLoadContext(name, isCollectible: true);
         return new CompiledSpec(run, context.LoadFromStream(image));
     }
 
-    /// <summary>A generated type by its C# name; nested cases as <c>Pet.Cat</c>.</summary>
-    public Type Type(string name) =>
-        Assembly.GetType(Namespace + "." + name.Replace('.', '+'), throwOnError: true)!;
+    /// <summary>A generated type by its C# name in the fixtures' namespace; nested cases as <c>Pet.Cat</c>.</summary>
+    public Type Type(string name) => Type(Namespace, name);
+
+    /// <summary>A generated type by its namespace and C# name.</summary>
+    public Type Type(string @namespace, string name) =>
+        Assembly.GetType(@namespace + "." + name.Replace('.', '+'), throwOnError: true)!;
 
     public object Read(string typeName, string json) =>
         JsonSerializer.Deserialize(json, Type(typeName)) ?? throw new InvalidOperationException("null");
