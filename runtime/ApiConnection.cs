@@ -201,37 +201,42 @@ public sealed class ApiConnection
     /// Adds a header to the request, or, for a header of the body (<c>Content-Length</c>,
     /// <c>Content-Language</c>, …), to its content: a spec's <c>Content-Length</c> parameter gives a stream
     /// that cannot seek its length, so it is sent with it rather than chunked. A body header without a body
-    /// is not sent.
+    /// is not sent; the body's media type is the spec's, and only the call's own headers replace it.
     /// </summary>
     private static void AddHeader(HttpRequestMessage message, string name, string value, bool replace)
     {
-        if (replace)
+        if (!IsBodyHeader(name))
         {
-            message.Headers.Remove(name);
-            message.Content?.Headers.Remove(name);
-        }
-
-        if (message.Headers.TryAddWithoutValidation(name, value) || message.Content is not { } content)
-        {
-            return;
-        }
-
-        if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
-        {
-            if (long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length))
+            if (replace)
             {
-                content.Headers.ContentLength = length;
+                message.Headers.Remove(name);
             }
 
+            message.Headers.TryAddWithoutValidation(name, value);
             return;
         }
 
-        // The body's media type is the spec's; only the call's own headers may replace it.
-        if (replace || !string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase))
+        if (message.Content is not { } content || (!replace && string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase)))
         {
-            content.Headers.TryAddWithoutValidation(name, value);
+            return;
         }
+
+        content.Headers.Remove(name);
+        if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+        {
+            content.Headers.ContentLength = long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) ? length : null;
+            return;
+        }
+
+        content.Headers.TryAddWithoutValidation(name, value);
     }
+
+    /// <summary>The headers HttpClient keeps on a request's content, not on the request.</summary>
+    private static bool IsBodyHeader(string name) =>
+        name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Allow", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Expires", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Last-Modified", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How long to wait before retrying, or null when this response is not retried.</summary>
     private TimeSpan? RetryDelay(ApiRequest request, RetryOptions retry, ApiError error, int attempt)

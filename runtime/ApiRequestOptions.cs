@@ -6,7 +6,12 @@ namespace Specgen.Runtime;
 /// </summary>
 public sealed class ApiRequestOptions
 {
-    /// <summary>Request headers to send as well; one the operation sets itself is replaced by the value here.</summary>
+    /// <summary>
+    /// Request headers to send as well; one the operation sets itself is replaced by the value here. A
+    /// header of the body (<c>Content-Type</c>, <c>Content-Language</c>, …) goes on the body, so
+    /// <c>Content-Type</c> sends a body in another media type the spec offers (<c>image/jpeg</c> where
+    /// the method sends <c>image/png</c>); a call without a body sends none of them.
+    /// </summary>
     public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>

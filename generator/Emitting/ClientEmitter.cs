@@ -117,6 +117,11 @@ internal static class ClientEmitter
             remarks.AddRange(DocComments.Lines(operation.Description));
         }
 
+        if (operation.AlternativeOf is { } first && operation.Body is { } body)
+        {
+            remarks.Add($"The operation of <see cref=\"{first}\"/>, with the body sent as <c>{DocComments.Escape(body.ContentType)}</c>.");
+        }
+
         DocComments.Remarks(writer, remarks);
         foreach (var parameter in OrderedParameters(operation))
         {

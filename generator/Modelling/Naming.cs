@@ -171,6 +171,18 @@ internal sealed class NameScope
 
     public bool IsTaken(string name) => _taken.Contains(name);
 
+    /// <summary>A scope holding what this one holds, to claim more in without claiming them here.</summary>
+    public NameScope Copy()
+    {
+        var copy = new NameScope(_taken);
+        foreach (var pair in _wireNames)
+        {
+            copy._wireNames[pair.Key] = pair.Value;
+        }
+
+        return copy;
+    }
+
     /// <summary>Takes names no one may claim later (those already claimed keep their owner).</summary>
     public void Reserve(IEnumerable<string> names) => _taken.UnionWith(names);
 

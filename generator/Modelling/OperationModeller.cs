@@ -27,7 +27,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
     public List<OperationModel> ModelAll(OpenApiDocument document)
     {
-        var operations = new List<OperationModel>();
+        var modelled = new List<(OperationModel Operation, List<BodyModel> OtherBodies)>();
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             foreach (var method in Methods)
@@ -37,16 +37,41 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
                 {
                     if (Model(path.Key, path.Value, method.Method.ToUpperInvariant(), operation) is { } model)
                     {
-                        operations.Add(model);
+                        modelled.Add(model);
                     }
                 }
+            }
+        }
+
+        // An operation's other kinds of body are methods of their own, next to its first, named once every
+        // operation has its name: UpdatePetAsync (JSON) and UpdatePetFormAsync; never renaming another.
+        var operations = new List<OperationModel>();
+        foreach (var (operation, otherBodies) in modelled)
+        {
+            operations.Add(operation);
+            var stem = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+            foreach (var body in otherBodies)
+            {
+                var name = _methodNames.Claim(stem + AlternativeSuffix(body.Kind, body.ContentType)) + "Async";
+                operations.Add(operation with { MethodName = name, Body = body, AlternativeOf = operation.MethodName });
             }
         }
 
         return operations;
     }
 
-    private OperationModel? Model(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
+    /// <summary>What an alternative method's name adds for its body: Form, Multipart, Stream, Xml or Text.</summary>
+    private static string AlternativeSuffix(BodyKind kind, string contentType) => kind switch
+    {
+        BodyKind.Form => "Form",
+        BodyKind.Multipart => "Multipart",
+        BodyKind.Binary => "Stream",
+        BodyKind.Text when contentType.IndexOf("xml", System.StringComparison.OrdinalIgnoreCase) >= 0 => "Xml",
+        BodyKind.Text => "Text",
+        _ => "Json",
+    };
+
+    private (OperationModel Operation, List<BodyModel> OtherBodies)? Model(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
     {
         // A path item may be a $ref (components/pathItems): its operations live there.
         var pointer = context.Canonical("/paths/" + Escape(path) + "/" + method.ToLowerInvariant());
@@ -64,10 +89,11 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             return null;
         }
 
-        var body = Body(operation, pointer, baseName, locals);
+        var bodies = Bodies(operation, pointer, baseName, locals);
+        var body = bodies.Count > 0 ? bodies[0] : null;
         var (result, responses, errors) = Responses(operation, pointer, baseName);
         var headers = ResponseHeaders(operation, pointer, baseName);
-        return new OperationModel(
+        var model = new OperationModel(
             methodName,
             Group(pointer),
             method,
@@ -81,6 +107,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             responses.ToEquatableArray(),
             errors.ToEquatableArray(),
             headers);
+        return (model, bodies.Skip(1).ToList());
     }
 
     /// <summary>The first tag in the spec's own order (Microsoft.OpenApi keeps tags in a set).</summary>
@@ -107,50 +134,98 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         return context.ClaimFor(_methodNames, "The operationIds", operationId, preferred, pointer + "/operationId");
     }
 
-    private BodyModel? Body(OpenApiOperation operation, string pointer, string baseName, NameScope locals)
+    /// <summary>
+    /// The request bodies an operation can send, a method each: its first (JSON when it offers JSON, else
+    /// the spec's first media type that can be sent), then one for each other kind it offers (a form, a
+    /// multipart form, bytes, text), in the spec's order. A second media type of a kind already had is the
+    /// same C# shape; the call's headers can name it (<c>requestOptions.Headers["Content-Type"]</c>).
+    /// </summary>
+    private List<BodyModel> Bodies(OpenApiOperation operation, string pointer, string baseName, NameScope locals)
     {
+        var bodies = new List<BodyModel>();
         if (operation.RequestBody is not { Content: { Count: > 0 } content } body)
         {
-            return null;
+            return bodies;
         }
 
         var json = JsonMediaType(content);
-        if (json.Key is null)
+        if (json.Key is not null)
         {
-            // No JSON: a form, bytes (a stream) or text, in the spec's first such media type.
-            foreach (var media in content)
+            var at = schemas.At(json.Value.Schema, pointer + "/requestBody/content/" + Escape(json.Key) + "/schema");
+            var type = schemas.Resolve(at, new NameHint(baseName + "Request", null)).Type;
+            // A body whose schema has required members cannot be left out, whatever requestBody.required says.
+            bodies.Add(new BodyModel(locals.Copy().Claim("request"), type, body.Required || HasRequired(json.Value.Schema), json.Key, body.Description));
+        }
+
+        var unsupported = new List<string>();
+        foreach (var media in content)
+        {
+            var mediaPointer = pointer + "/requestBody/content/" + Escape(media.Key);
+            var kind = KindOf(media.Key);
+            if (kind == BodyKind.Json || bodies.Any(b => b.Kind == kind))
             {
-                var mediaPointer = pointer + "/requestBody/content/" + Escape(media.Key);
-                if (IsForm(media.Key))
-                {
-                    if (media.Value is null || _forms.Model(media.Key, media.Value, mediaPointer, baseName) is not { } form)
-                    {
-                        return null;
-                    }
-
-                    var kind = media.Key.StartsWith("multipart/", System.StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart : BodyKind.Form;
-                    return new BodyModel(locals.Claim("request"), form, body.Required || HasRequired(media.Value.Schema), media.Key, body.Description, kind);
-                }
-
-                if (media.Key.StartsWith("multipart/", System.StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                return MediaKind(media.Key) == ResultKind.Text
-                    ? new BodyModel(locals.Claim("text"), TypeRef.String, body.Required, media.Key, body.Description, BodyKind.Text)
-                    : new BodyModel(locals.Claim("content"), TypeRef.Stream, body.Required, media.Key == "*/*" ? "application/octet-stream" : media.Key, body.Description ?? "The bytes to send, read as they are sent.", BodyKind.Binary);
+                continue;
             }
 
-            context.Report(Descriptors.Unsupported, pointer + "/requestBody", $"The request content type '{content.Keys.First()}'", "the method is generated without a body");
+            if (kind is null)
+            {
+                // multipart/mixed, multipart/related: parts without names.
+                unsupported.Add(media.Key);
+                continue;
+            }
+
+            // The first body is named for the operation (UpdatePetRequest), another for its method (UpdatePetFormRequest).
+            var name = bodies.Count == 0 ? baseName : baseName + AlternativeSuffix(kind.Value, media.Key);
+            if (Body(kind.Value, media, body, mediaPointer, name, locals.Copy()) is { } model)
+            {
+                bodies.Add(model);
+            }
+        }
+
+        foreach (var mediaType in unsupported)
+        {
+            var fallback = bodies.Count > 0 ? "only the operation's other media types are sent" : "the method is generated without a body";
+            context.Report(Descriptors.Unsupported, pointer + "/requestBody/content/" + Escape(mediaType), $"The request content type '{mediaType}'", fallback);
+        }
+
+        return bodies;
+    }
+
+    /// <summary>A body of one media type that is not JSON; null for a form whose schema cannot be one (reported).</summary>
+    private BodyModel? Body(BodyKind kind, KeyValuePair<string, IOpenApiMediaType> media, IOpenApiRequestBody body, string pointer, string baseName, NameScope locals)
+    {
+        switch (kind)
+        {
+            case BodyKind.Form or BodyKind.Multipart:
+                return media.Value is not null && _forms.Model(media.Key, media.Value, pointer, baseName) is { } form
+                    ? new BodyModel(locals.Claim("request"), form, body.Required || HasRequired(media.Value.Schema), media.Key, body.Description, kind)
+                    : null;
+            case BodyKind.Text:
+                return new BodyModel(locals.Claim("text"), TypeRef.String, body.Required, media.Key, body.Description, BodyKind.Text);
+            default:
+                return new BodyModel(locals.Claim("content"), TypeRef.Stream, body.Required, media.Key == "*/*" ? "application/octet-stream" : media.Key, body.Description ?? "The bytes to send, read as they are sent.", BodyKind.Binary);
+        }
+    }
+
+    /// <summary>How a media type's body is written; null for a multipart type other than a form.</summary>
+    private static BodyKind? KindOf(string mediaType)
+    {
+        if (IsJson(mediaType))
+        {
+            return BodyKind.Json;
+        }
+
+        if (IsForm(mediaType))
+        {
+            return mediaType.StartsWith("multipart/", System.StringComparison.OrdinalIgnoreCase) ? BodyKind.Multipart : BodyKind.Form;
+        }
+
+        if (mediaType.StartsWith("multipart/", System.StringComparison.OrdinalIgnoreCase))
+        {
             return null;
         }
 
-        var at = schemas.At(json.Value.Schema, pointer + "/requestBody/content/" + Escape(json.Key) + "/schema");
-        var type = schemas.Resolve(at, new NameHint(baseName + "Request", null)).Type;
-        // A body whose schema has required members cannot be left out, whatever requestBody.required says.
-        var required = body.Required || HasRequired(json.Value.Schema);
-        return new BodyModel(locals.Claim("request"), type, required, json.Key, body.Description);
+        return MediaKind(mediaType) == ResultKind.Text ? BodyKind.Text : BodyKind.Binary;
     }
 
     private static bool HasRequired(IOpenApiSchema? schema) => (schema?.Required?.Count ?? 0) > 0;

@@ -100,8 +100,38 @@ public class GeneratorDiagnosticTests
             """);
 
         // multipart/form-data is a form body now; other multipart kinds (mixed, related) are not written yet.
-        Assert.Contains("multipart/mixed", AssertAt(run, "SPECGEN005", DiagnosticSeverity.Warning, 7, 7).GetMessage(), StringComparison.Ordinal);
+        var diagnostic = AssertAt(run, "SPECGEN005", DiagnosticSeverity.Warning, 9, 11);
+        Assert.Contains("multipart/mixed", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("without a body", diagnostic.GetMessage(), StringComparison.Ordinal);
         AssertCompiles(run);
+    }
+
+    [Fact]
+    public void A_request_media_type_that_cannot_be_sent_beside_one_that_can_says_the_other_is_sent()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/related:
+                        schema: {type: object, properties: {file: {type: string, format: binary}}}
+                      application/json:
+                        schema: {type: object, properties: {url: {type: string}}}
+                  responses:
+                    '204': {description: none}
+            """);
+
+        var diagnostic = AssertAt(run, "SPECGEN005", DiagnosticSeverity.Warning, 9, 11);
+        Assert.Contains("multipart/related", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("only the operation's other media types are sent", diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertCompiles(run);
+        var upload = run.Output.GetTypeByMetadataName("Fixture.TClient")!.GetMembers("UploadAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal("Fixture.UploadRequest?", upload.Parameters[0].Type.ToDisplayString());
     }
 
     [Fact]

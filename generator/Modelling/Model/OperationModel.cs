@@ -4,6 +4,10 @@ namespace Specgen.Generator.Modelling.Model;
 
 /// <summary>One HTTP operation: a client method.</summary>
 /// <param name="Group">The operation's first tag as an identifier, for grouping methods; null when it has none.</param>
+/// <param name="AlternativeOf">
+/// For an operation that offers several kinds of request body: null for its first method (JSON when it
+/// has it), else the name of that method; this one sends the same operation with another kind of body.
+/// </param>
 internal sealed record OperationModel(
     string MethodName,
     string? Group,
@@ -17,7 +21,8 @@ internal sealed record OperationModel(
     ResultModel Result,
     EquatableArray<ResponseModel> Responses,
     EquatableArray<ErrorBodyModel> Errors,
-    TypeRef? Headers = null);
+    TypeRef? Headers = null,
+    string? AlternativeOf = null);
 
 /// <summary>
 /// The response headers an operation's successes document, as a record with one typed member each and

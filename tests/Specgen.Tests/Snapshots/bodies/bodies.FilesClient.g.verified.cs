@@ -63,6 +63,63 @@ namespace Fixture
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
+        /// <remarks><c>PUT /pets/{id}</c></remarks>
+        /// <param name="id"></param>
+        /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall UpdatePetAsync(string id, global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
+        /// <remarks>
+        /// <c>PUT /pets/{id}</c>
+        /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>application/xml</c>.
+        /// </remarks>
+        /// <param name="id"></param>
+        /// <param name="text">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall UpdatePetXmlAsync(string id, string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
+        /// <remarks>
+        /// <c>PUT /pets/{id}</c>
+        /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>application/x-www-form-urlencoded</c>.
+        /// </remarks>
+        /// <param name="id"></param>
+        /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall UpdatePetFormAsync(string id, global::Fixture.UpdatePetFormRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
+        /// <remarks>
+        /// <c>PUT /pets/{id}</c>
+        /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>multipart/form-data</c>.
+        /// </remarks>
+        /// <param name="id"></param>
+        /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall UpdatePetMultipartAsync(string id, global::Fixture.UpdatePetMultipartRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
+        /// <remarks>
+        /// <c>PUT /pets/{id}</c>
+        /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>image/png</c>.
+        /// </remarks>
+        /// <param name="id"></param>
+        /// <param name="content">The bytes to send, read as they are sent.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall UpdatePetStreamAsync(string id, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>Calls Files.</summary>
@@ -152,6 +209,59 @@ namespace Fixture
             form.Pairs("labels", (request.Labels is null ? null : global::System.Linq.Enumerable.Select(request.Labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.ParameterStyle.DeepObject, false);
             form.Text("remember", (request.Remember is null ? null : request.Remember.Value ? "true" : "false"));
             apiRequest.FormBody(form, "application/x-www-form-urlencoded");
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall UpdatePetAsync(string id, global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            apiRequest.PathParameter("id", id);
+            apiRequest.JsonBody(request, _json.Pet, "application/json");
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall UpdatePetXmlAsync(string id, string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            apiRequest.PathParameter("id", id);
+            apiRequest.TextBody(text, "application/xml");
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall UpdatePetFormAsync(string id, global::Fixture.UpdatePetFormRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            apiRequest.PathParameter("id", id);
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            var form = new global::Specgen.Runtime.FormBody();
+            form.Text("name", request.Name);
+            form.Text("tag", request.Tag);
+            apiRequest.FormBody(form, "application/x-www-form-urlencoded");
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall UpdatePetMultipartAsync(string id, global::Fixture.UpdatePetMultipartRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            apiRequest.PathParameter("id", id);
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            var form = new global::Specgen.Runtime.FormBody();
+            form.Text("name", request.Name);
+            form.File("photo", request.Photo);
+            apiRequest.FormBody(form, "multipart/form-data");
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall UpdatePetStreamAsync(string id, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            apiRequest.PathParameter("id", id);
+            apiRequest.StreamBody(content, "image/png");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 

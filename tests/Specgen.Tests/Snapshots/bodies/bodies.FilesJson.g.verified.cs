@@ -40,6 +40,10 @@ namespace Fixture
         /// <summary>Reads and writes <see cref="global::Fixture.Meta"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta> Meta => _Meta ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>)Options.GetTypeInfo(typeof(global::Fixture.Meta));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>? _Pet;
+        /// <summary>Reads and writes <see cref="global::Fixture.Pet"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>)Options.GetTypeInfo(typeof(global::Fixture.Pet));
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;
 
@@ -48,6 +52,7 @@ namespace Fixture
         {
             if (type == typeof(global::Fixture.Address)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Address>(options, new global::Fixture.Address.JsonConverter());
             if (type == typeof(global::Fixture.Meta)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Meta>(options, new global::Fixture.Meta.JsonConverter());
+            if (type == typeof(global::Fixture.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Pet>(options, new global::Fixture.Pet.JsonConverter());
 
             return null;
         }
