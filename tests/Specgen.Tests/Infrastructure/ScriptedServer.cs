@@ -109,6 +109,12 @@ public sealed class ScriptedServer : IAsyncDisposable
             context.Response.Headers[name] = value;
         }
 
+        // A 204 or 304 has no body: Kestrel fails a write to one, even an empty one, and drops the connection.
+        if (status is 204 or 304)
+        {
+            return Task.CompletedTask;
+        }
+
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(body);
     }
