@@ -74,12 +74,13 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
         var target = Target(schema);
         if (IsFile(site))
         {
-            return new FormPartModel(csName, wireName, TypeRef.File, FormPartKind.File, required, !required, description, deprecated, contentType);
+            // A 3.1 file's contentMediaType is its part's media type when the encoding gives none.
+            return new FormPartModel(csName, wireName, TypeRef.File, FormPartKind.File, required, !required, description, deprecated, contentType ?? ContentMediaType(site));
         }
 
-        if (target is not null && SchemaModeller.KindOf(target) == JsonSchemaType.Array && target.Items is { } items && IsFile(site.Child(items, "items")))
+        if (target is not null && SchemaModeller.KindOf(target) == JsonSchemaType.Array && target.Items is { } items && site.Child(items, "items") is var item && IsFile(item))
         {
-            return new FormPartModel(csName, wireName, TypeRef.ArrayOf(TypeRef.File), FormPartKind.File, required, !required, description, deprecated, contentType);
+            return new FormPartModel(csName, wireName, TypeRef.ArrayOf(TypeRef.File), FormPartKind.File, required, !required, description, deprecated, contentType ?? ContentMediaType(item));
         }
 
         var resolved = schemas.Resolve(site, new NameHint(Naming.Pascal(wireName, "Property"), owner));
@@ -130,8 +131,12 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
             return true;
         }
 
-        return site.Node is JsonObject node && node["contentMediaType"] is JsonValue && node["contentEncoding"] is null;
+        return ContentMediaType(site) is not null && site.Node is JsonObject node && node["contentEncoding"] is null;
     }
+
+    /// <summary>A schema's 3.1 <c>contentMediaType</c>, or null.</summary>
+    private static string? ContentMediaType(SchemaAt site) =>
+        site.Node is JsonObject node && node["contentMediaType"] is JsonValue value && value.TryGetValue(out string? mediaType) ? mediaType : null;
 
     private static IOpenApiSchema? Target(IOpenApiSchema? schema) => schema is OpenApiSchemaReference reference ? reference.Target : schema;
 }

@@ -36,6 +36,35 @@ public class OpenApi31Tests
         Assert.Equal(json, Spec.Value.Write("Thing", thing));
     }
 
+    [Theory]
+    [InlineData("File", typeof(Specgen.Runtime.FilePart))]
+    [InlineData("Pages", typeof(IReadOnlyList<Specgen.Runtime.FilePart>))]
+    [InlineData("Thumbnail", typeof(string))]
+    public void A_string_with_a_contentMediaType_is_a_file_and_one_with_a_contentEncoding_is_its_text(string member, Type expected)
+    {
+        var type = Spec.Value.Type("AttachRequest").GetProperty(member)!.PropertyType;
+
+        Assert.Equal(expected, type);
+    }
+
+    [Fact]
+    public async Task A_file_s_contentMediaType_is_its_part_s_media_type()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+        var client = Activator.CreateInstance(Spec.Value.Type("FormsClient"), new HttpClient { BaseAddress = server.BaseAddress }, new Specgen.Runtime.ApiClientOptions())!;
+        var form = Activator.CreateInstance(Spec.Value.Type("AttachRequest"))!;
+        form.GetType().GetProperty("File")!.SetValue(form, new Specgen.Runtime.FilePart("%PDF"u8.ToArray(), "a.pdf"));
+        form.GetType().GetProperty("Thumbnail")!.SetValue(form, "iVBORw0K");
+        form.GetType().GetProperty("Pages")!.SetValue(form, new[] { new Specgen.Runtime.FilePart("PNG"u8.ToArray(), "p1.png") });
+
+        await CompiledSpec.CallAsync(client, "AttachAsync", "t1", form, CancellationToken.None);
+
+        var body = Assert.Single(server.Requests).Body;
+        Assert.Contains("name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"thumbnail\"\r\n\r\niVBORw0K\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"pages\"; filename=\"p1.png\"\r\nContent-Type: image/png\r\n\r\nPNG\r\n", body, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Additional_properties_beside_properties_have_their_type()
     {
@@ -64,6 +93,6 @@ public class OpenApi31Tests
 
         Assert.Contains("A tuple (prefixItems)", warning.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("list of its items' type", warning.GetMessage(), StringComparison.Ordinal);
-        Assert.Equal(32, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal(50, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 }

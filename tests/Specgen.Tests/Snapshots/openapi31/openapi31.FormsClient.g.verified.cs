@@ -18,6 +18,15 @@ namespace Fixture
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>POST /things/{id}/attachments</summary>
+        /// <remarks><c>POST /things/{id}/attachments</c></remarks>
+        /// <param name="id"></param>
+        /// <param name="request">The request body.</param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall AttachAsync(string id, global::Fixture.AttachRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>Calls Forms.</summary>
@@ -46,6 +55,20 @@ namespace Fixture
             var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}") { Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Thing, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall AttachAsync(string id, global::Fixture.AttachRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/things/{id}/attachments") { Options = requestOptions };
+            apiRequest.PathParameter("id", id);
+            global::System.ArgumentNullException.ThrowIfNull(request);
+            var form = new global::Specgen.Runtime.FormBody();
+            form.File("file", request.File, "application/pdf");
+            form.Text("thumbnail", request.Thumbnail);
+            form.Files("pages", request.Pages, "image/png");
+            apiRequest.FormBody(form, "multipart/form-data");
+            return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
     }
