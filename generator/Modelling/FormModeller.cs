@@ -15,9 +15,6 @@ namespace Specgen.Generator.Modelling;
 /// </summary>
 internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
 {
-    private static readonly string[] ReservedMembers =
-        { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize" };
-
     /// <summary>The form bodies made so far, by where their schema is and how they are written, so operations sharing one share the type.</summary>
     private readonly Dictionary<string, TypeRef> _made = new(System.StringComparer.Ordinal);
 
@@ -40,7 +37,7 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
         }
 
         var name = context.ClaimTypeName(new NameHint(baseName + "Request", null));
-        var members = new NameScope(ReservedMembers.Append(name));
+        var members = new NameScope(ReservedNames.Record.Append(name));
         var parts = new List<FormPartModel>();
         foreach (var (wireName, site, required) in properties)
         {

@@ -11,9 +11,8 @@ namespace Specgen.Generator.Modelling;
 /// <summary>Object schemas (and allOf compositions) → records.</summary>
 internal sealed class ObjectModeller(ModelContext context, SchemaModeller schemas)
 {
-    /// <summary>Members every generated record has (from <c>record</c>, <c>object</c> and validation): no property may take these names.</summary>
-    private static readonly string[] ReservedMembers =
-        { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize", "Validate", "JsonConverter" };
+    /// <summary>Members every generated record has (from <c>record</c>, <c>object</c>, validation and its converter): no property may take these names.</summary>
+    private static readonly string[] ReservedMembers = [.. ReservedNames.Record, "Validate", "JsonConverter"];
 
     public TypeRef Model(SchemaAt at, NameHint hint, string? fixedName)
     {

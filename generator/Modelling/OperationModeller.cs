@@ -137,8 +137,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     /// <summary>
     /// The request bodies an operation can send, a method each: its first (JSON when it offers JSON, else
     /// the spec's first media type that can be sent), then one for each other kind it offers (a form, a
-    /// multipart form, bytes, text), in the spec's order. A second media type of a kind already had is the
-    /// same C# shape; the call's headers can name it (<c>requestOptions.Headers["Content-Type"]</c>).
+    /// multipart form, bytes; text when there is no JSON), in the spec's order. A second media type of a kind
+    /// already had is the same C# shape; the call's headers can name it (<c>requestOptions.Headers["Content-Type"]</c>).
     /// </summary>
     private List<BodyModel> Bodies(OpenApiOperation operation, string pointer, string baseName, NameScope locals)
     {
@@ -162,7 +162,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         {
             var mediaPointer = pointer + "/requestBody/content/" + Escape(media.Key);
             var kind = KindOf(media.Key);
-            if (kind == BodyKind.Json || bodies.Any(b => b.Kind == kind))
+            // Text beside JSON (XML, HTML) is the same value in a form the client does not model: the JSON method sends it typed.
+            if (kind == BodyKind.Json || bodies.Any(b => b.Kind == kind) || (kind == BodyKind.Text && json.Key is not null))
             {
                 continue;
             }

@@ -75,18 +75,6 @@ namespace Fixture
         /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
         /// <remarks>
         /// <c>PUT /pets/{id}</c>
-        /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>application/xml</c>.
-        /// </remarks>
-        /// <param name="id"></param>
-        /// <param name="text">The request body.</param>
-        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        global::Specgen.Runtime.ApiCall UpdatePetXmlAsync(string id, string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
-        /// <remarks>
-        /// <c>PUT /pets/{id}</c>
         /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>application/x-www-form-urlencoded</c>.
         /// </remarks>
         /// <param name="id"></param>
@@ -218,15 +206,6 @@ namespace Fixture
             var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
             apiRequest.PathParameter("id", id);
             apiRequest.JsonBody(request, _json.Pet, "application/json");
-            return _connection.SendAsync(apiRequest, cancellationToken);
-        }
-
-        /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall UpdatePetXmlAsync(string id, string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
-            apiRequest.PathParameter("id", id);
-            apiRequest.TextBody(text, "application/xml");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
