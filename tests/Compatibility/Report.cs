@@ -80,6 +80,24 @@ internal static class Report
         }
 
         md.AppendLine();
+        md.AppendLine("### What is still not supported (SPECGEN005)");
+        md.AppendLine();
+        md.AppendLine("Every SPECGEN005 across the corpus, grouped by what it says (names in quotes elided), with the first place");
+        md.AppendLine("it was reported:");
+        md.AppendLine();
+        md.AppendLine("| what, and what the client does instead | times | specs | first at |");
+        md.AppendLine("|---|---:|---:|---|");
+        var unsupported = summary.Results
+            .SelectMany(r => r.Unsupported.Select(u => Split(r.Name, u)))
+            .GroupBy(u => u.Message)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in unsupported)
+        {
+            var first = group.First();
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Inline(group.Key)} | {group.Count()} | {group.Select(u => u.Spec).Distinct().Count()} | {Inline(first.Spec)} {Inline(first.Where)} |");
+        }
+
+        md.AppendLine();
         md.AppendLine("## The faked-response oracle");
         md.AppendLine();
         md.AppendLine("For each compiled spec, `tests/Compatibility/oracle/fake.mjs` has json-schema-faker (npm, pinned in");
@@ -121,6 +139,18 @@ internal static class Report
     }
 
     private static string Inline(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    /// <summary>A described SPECGEN005 (<c>file(line): SPECGEN005: message</c>) as where and what, the message elided.</summary>
+    private static (string Spec, string Where, string Message) Split(string spec, string described)
+    {
+        const string Id = "SPECGEN005: ";
+        var at = described.IndexOf(Id, StringComparison.Ordinal);
+        return (spec, described.Substring(0, at).TrimEnd(' ', ':'), Elide(described.Substring(at + Id.Length)));
+    }
+
+    /// <summary>A diagnostic's message with what it quotes elided, so that messages about the same thing group.</summary>
+    private static string Elide(string message) =>
+        System.Text.RegularExpressions.Regex.Replace(message, "'[^']*'", "'…'");
 
     /// <summary>A table cell: one line, no pipes, at most 200 characters.</summary>
     private static string Cell(string? text)

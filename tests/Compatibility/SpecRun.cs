@@ -36,6 +36,9 @@ internal sealed record SpecResult(
 {
     /// <summary>The faked-response oracle's findings (none for a spec that does not compile).</summary>
     public OracleResult Oracle { get; init; } = OracleResult.None;
+
+    /// <summary>Each SPECGEN005 (not supported) the spec got, as <c>file(line): message</c>.</summary>
+    public IReadOnlyList<string> Unsupported { get; init; } = [];
 }
 
 /// <summary>Runs the generator over one spec the way the compiler does, and compiles what it made.</summary>
@@ -77,7 +80,10 @@ internal static class SpecRun
             : compileErrors.Count > 0 ? (Outcome.CompileErrors, Describe(compileErrors[0]))
             : (Outcome.Compiles, compile.FirstOrDefault() is { } warning ? Describe(warning) : generator.FirstOrDefault() is { } first ? Describe(first) : null);
 
-        return new SpecResult(name, bytes, outcome, methods, types, compile.Count - compileErrors.Count, byId, reason);
+        return new SpecResult(name, bytes, outcome, methods, types, compile.Count - compileErrors.Count, byId, reason)
+        {
+            Unsupported = generator.Where(d => d.Id == "SPECGEN005").Select(Describe).ToList(),
+        };
     }
 
     /// <summary>The generated client: the class that implements its own I-interface.</summary>
