@@ -161,6 +161,13 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         foreach (var media in content)
         {
             var mediaPointer = pointer + "/requestBody/content/" + Escape(media.Key);
+            if (!IsMediaType(media.Key))
+            {
+                // Seen in real specs: 'examples' or 'form-data' where a media type belongs.
+                context.Report(Descriptors.OpenApiError, mediaPointer, $"The request content type '{media.Key}' is not a media type (type/subtype); it is not sent.");
+                continue;
+            }
+
             var kind = KindOf(media.Key);
             // Text beside JSON (XML, HTML) is the same value in a form the client does not model: the JSON method sends it typed.
             if (kind == BodyKind.Json || bodies.Any(b => b.Kind == kind) || (kind == BodyKind.Text && json.Key is not null))
@@ -206,6 +213,14 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             default:
                 return new BodyModel(locals.Claim("content"), TypeRef.Stream, body.Required, media.Key == "*/*" ? "application/octet-stream" : media.Key, body.Description ?? "The bytes to send, read as they are sent.", BodyKind.Binary);
         }
+    }
+
+    /// <summary>Whether a content key is a media type or range: <c>type/subtype</c>, with parameters after a <c>;</c>.</summary>
+    private static bool IsMediaType(string key)
+    {
+        var type = key.Split(';')[0].Trim();
+        var slash = type.IndexOf('/');
+        return slash > 0 && slash < type.Length - 1 && type.IndexOf('/', slash + 1) < 0;
     }
 
     /// <summary>How a media type's body is written; null for a multipart type other than a form.</summary>

@@ -107,6 +107,33 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void A_request_content_key_that_is_not_a_media_type_is_reported_and_not_sent()
+    {
+        // vtex's catalog API has 'form-data' beside application/json; plaid's, 'examples'.
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /files:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {url: {type: string}}}
+                      form-data:
+                        schema: {type: object, properties: {file: {type: string, format: binary}}}
+                  responses:
+                    '204': {description: none}
+            """);
+
+        var diagnostic = AssertAt(run, "SPECGEN003", DiagnosticSeverity.Warning, 11, 11);
+        Assert.Contains("'form-data' is not a media type", diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertCompiles(run);
+        Assert.Equal(["UploadAsync"], WholeApi.ClientMethods(run, "Fixture.TClient"));
+    }
+
+    [Fact]
     public void A_request_media_type_that_cannot_be_sent_beside_one_that_can_says_the_other_is_sent()
     {
         var run = Generate("""
