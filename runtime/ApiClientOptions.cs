@@ -1,13 +1,23 @@
 namespace Specgen.Runtime;
 
-/// <summary>Settings for a generated client: where to send, how to authenticate, retry and validate.</summary>
-public sealed class ApiClientOptions
+/// <summary>
+/// Settings for a generated client: where to send, how to authenticate, retry and validate. A spec with
+/// API keys or basic auth has its own options class derived from this one, with a typed property per scheme.
+/// </summary>
+public class ApiClientOptions
 {
-    /// <summary>A static bearer token. Ignored when <see cref="AccessTokenProvider"/> is set.</summary>
+    /// <summary>
+    /// A static bearer token, for every bearer scheme (HTTP bearer, OAuth 2, OpenID Connect) without a token
+    /// of its own in <see cref="Credentials"/>; for a spec that declares no security, sent on every request.
+    /// Ignored when <see cref="AccessTokenProvider"/> is set.
+    /// </summary>
     public string? AccessToken { get; set; }
 
     /// <summary>Called before every request for the bearer token, so a refreshed token is used.</summary>
     public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>Credentials by the spec's scheme name: API keys, user names and passwords, tokens per scheme.</summary>
+    public ApiCredentials Credentials { get; } = new();
 
     /// <summary>The server to call. Defaults to the HttpClient's base address, then to the spec's server.</summary>
     public Uri? BaseAddress { get; set; }

@@ -96,10 +96,8 @@ public sealed class ApiConnection
         var waited = TimeSpan.Zero;
         for (var attempt = 0; ; attempt++)
         {
-            var token = _options.AccessTokenProvider is { } provider
-                ? await provider(cancellationToken).ConfigureAwait(false)
-                : _options.AccessToken;
-            using var message = CreateMessage(request, token);
+            var credentials = await CredentialsAsync(request, cancellationToken).ConfigureAwait(false);
+            using var message = CreateMessage(request, credentials);
             var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode && body.Streams)
@@ -127,12 +125,12 @@ public sealed class ApiConnection
                 }
                 catch (JsonException e)
                 {
-                    var invalid = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(token);
+                    var invalid = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(credentials.Secrets);
                     throw new ApiException(invalid, $"{request.Method} {request.Path} returned {status}, but the body is not valid JSON for {typeof(T).Name}: {e.Message}", e);
                 }
             }
 
-            var error = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(token);
+            var error = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(credentials.Secrets);
             error = error with { Body = TypedBody(request, error) };
 
             var delay = attempt < retry.MaxRetries ? RetryDelay(request, retry, error, attempt) : null;
@@ -146,14 +144,113 @@ public sealed class ApiConnection
         }
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, string? token)
+    /// <summary>
+    /// The credentials this attempt sends: for an operation the spec secures, those of the first of its
+    /// accepted requirements the options have every credential for; nothing for <c>security: []</c>, or
+    /// for an optional one (<c>{}</c>) the options have no credentials for; for a spec that declares no
+    /// security, the bearer token when one is set.
+    /// </summary>
+    /// <exception cref="MissingCredentialsException">The options have none of the accepted requirements.</exception>
+    private async ValueTask<SentCredentials> CredentialsAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), Combine(_baseAddress, request.RelativeUri()));
-
-        // The token goes to the configured server only; HttpClient drops it on a redirect.
-        if (!string.IsNullOrEmpty(token))
+        var sent = new SentCredentials();
+        if (request.Security is not { } accepted)
         {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (await AccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
+            {
+                sent.Add(Unnamed, token, token);
+            }
+
+            return sent;
+        }
+
+        // An optional operation ({}) still gets credentials the options have for it.
+        foreach (var requirement in accepted)
+        {
+            if (requirement.Schemes.Count == 0 || !requirement.Schemes.All(Configured))
+            {
+                continue;
+            }
+
+            foreach (var scheme in requirement.Schemes)
+            {
+                await AddAsync(sent, scheme, cancellationToken).ConfigureAwait(false);
+            }
+
+            return sent;
+        }
+
+        return accepted.Count == 0 || accepted.Any(r => r.Schemes.Count == 0)
+            ? sent
+            : throw new MissingCredentialsException(request.Method, request.PathTemplate, accepted);
+    }
+
+    private static readonly BearerScheme Unnamed = new("bearer");
+
+    private bool Configured(SecurityScheme scheme) =>
+        _options.Credentials.Has(scheme.Name)
+        || (scheme is BearerScheme && (_options.AccessTokenProvider is not null || !string.IsNullOrEmpty(_options.AccessToken)));
+
+    private async ValueTask AddAsync(SentCredentials sent, SecurityScheme scheme, CancellationToken cancellationToken)
+    {
+        switch (scheme, _options.Credentials.Get(scheme.Name))
+        {
+            case (BasicScheme, BasicCredentials basic):
+                var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(basic.UserName + ":" + basic.Password));
+                sent.Add(scheme, encoded, encoded, basic.Password);
+                break;
+            case (BearerScheme, Func<CancellationToken, ValueTask<string?>> provider):
+                sent.Add(scheme, await provider(cancellationToken).ConfigureAwait(false));
+                break;
+            case (BearerScheme, null):
+                sent.Add(scheme, await AccessTokenAsync(cancellationToken).ConfigureAwait(false));
+                break;
+            case (ApiKeyScheme { Location: not ApiKeyLocation.Header }, string value):
+                // Sent escaped: a server that echoes the query or the cookie echoes it so.
+                sent.Add(scheme, value, Uri.EscapeDataString(value));
+                break;
+            case (_, string value):
+                sent.Add(scheme, value);
+                break;
+        }
+    }
+
+    private async ValueTask<string?> AccessTokenAsync(CancellationToken cancellationToken) =>
+        _options.AccessTokenProvider is { } provider ? await provider(cancellationToken).ConfigureAwait(false) : _options.AccessToken;
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, SentCredentials credentials)
+    {
+        var uri = request.RelativeUri();
+        foreach (var (scheme, value) in credentials.Sent)
+        {
+            if (scheme is ApiKeyScheme { Location: ApiKeyLocation.Query } key)
+            {
+                uri += (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Uri.EscapeDataString(key.ParameterName) + "=" + Uri.EscapeDataString(value);
+            }
+        }
+
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), Combine(_baseAddress, uri));
+
+        // Credentials go to the configured server only; HttpClient drops Authorization on a redirect.
+        var cookies = request.CookieHeader();
+        foreach (var (scheme, value) in credentials.Sent)
+        {
+            switch (scheme)
+            {
+                case BasicScheme:
+                    message.Headers.Authorization = new AuthenticationHeaderValue("Basic", value);
+                    break;
+                case BearerScheme:
+                    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", value);
+                    break;
+                case ApiKeyScheme { Location: ApiKeyLocation.Header } key:
+                    message.Headers.TryAddWithoutValidation(key.ParameterName, value);
+                    break;
+                case ApiKeyScheme { Location: ApiKeyLocation.Cookie } key:
+                    var cookie = key.ParameterName + "=" + Uri.EscapeDataString(value);
+                    cookies = cookies is null ? cookie : cookies + "; " + cookie;
+                    break;
+            }
         }
 
         switch (request.Body)
@@ -184,7 +281,7 @@ public sealed class ApiConnection
             AddHeader(message, header.Key, header.Value, replace: false);
         }
 
-        if (request.CookieHeader() is { } cookies)
+        if (cookies is not null)
         {
             message.Headers.TryAddWithoutValidation("Cookie", cookies);
         }
@@ -323,5 +420,25 @@ public sealed class ApiConnection
     {
         var root = baseAddress.AbsoluteUri;
         return new Uri(root.TrimEnd('/') + (relative.StartsWith('/') ? relative : "/" + relative));
+    }
+
+    /// <summary>What an attempt sends to authenticate, and every secret in it, to mask in what the call reports.</summary>
+    private sealed class SentCredentials
+    {
+        public List<(SecurityScheme Scheme, string Value)> Sent { get; } = [];
+
+        public List<string> Secrets { get; } = [];
+
+        public void Add(SecurityScheme scheme, string? value, params string[] secrets)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            Sent.Add((scheme, value));
+            Secrets.Add(value);
+            Secrets.AddRange(secrets.Where(s => s.Length > 0));
+        }
     }
 }

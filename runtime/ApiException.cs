@@ -200,6 +200,19 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
         }
     }
 
+    /// <summary>This error with every occurrence of each of <paramref name="secrets"/> masked, the longest first.</summary>
+    public ApiError Redact(IEnumerable<string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var error = this;
+        foreach (var secret in secrets.Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length))
+        {
+            error = error.Redact(secret);
+        }
+
+        return error;
+    }
+
     /// <summary>This error with every occurrence of <paramref name="secret"/> masked.</summary>
     public ApiError Redact(string? secret)
     {

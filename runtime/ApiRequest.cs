@@ -26,6 +26,13 @@ public sealed class ApiRequest
     /// <summary>The caller's settings for this call (headers, timeout, retries); null for none.</summary>
     public ApiRequestOptions? Options { get; set; }
 
+    /// <summary>
+    /// The ways the spec lets this operation authenticate, the first the client has credentials for being
+    /// used; empty for <c>security: []</c>; null when the spec declares no security (a bearer token, if the
+    /// options have one, is sent).
+    /// </summary>
+    public IReadOnlyList<SecurityRequirement>? Security { get; set; }
+
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
 

@@ -102,10 +102,17 @@ internal static class Descriptors
         "The {0} '{1}' is not a valid C# {2}; '{3}' is used instead. Fix the item's {0} metadata.",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UndeclaredSecurityScheme = new(
+        "SPECGEN015",
+        "A security requirement names a scheme the spec does not declare",
+        "{0} requires the security scheme '{1}', which components/securitySchemes does not declare; the requirement is used without it. Declare the scheme, or fix its name.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InternalError, YamlSyntax, NotOpenApi, OpenApiError, OpenApiWarning, Unsupported, AmbiguousUnion, MissingOperationId,
         UnsupportedVersion, UnresolvedReference, ReferenceCycle, DuplicateOperationId, NameCollision, LimitExceeded, InvalidOption,
+        UndeclaredSecurityScheme,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> Each => All.Values;

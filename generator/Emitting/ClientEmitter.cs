@@ -44,6 +44,7 @@ internal static class ClientEmitter
             var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
             writer.Line($"private readonly {json} _json;");
             writer.Line();
+            WriteSecurity(writer, spec.Security);
             writer.Line("/// <summary>Creates the client.</summary>");
             writer.Line("/// <param name=\"httpClient\">The HttpClient to send with; its lifetime is the caller's.</param>");
             writer.Line("/// <param name=\"options\">The access token, base address and other settings.</param>");
@@ -106,6 +107,47 @@ internal static class ClientEmitter
             writer.Line();
         }
     }
+
+    /// <summary>
+    /// The schemes the operations use and each distinct way they authenticate, as static fields: the
+    /// connection picks the first way the options have credentials for.
+    /// </summary>
+    private static void WriteSecurity(SourceWriter writer, SecurityModel security)
+    {
+        if (security.Requirements.Count == 0)
+        {
+            return;
+        }
+
+        var used = new HashSet<string>(security.Requirements.SelectMany(r => r).SelectMany(r => r), System.StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var scheme in security.Schemes.Where(s => used.Contains(s.Key)))
+        {
+            var field = "s_scheme" + fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields[scheme.Key] = field;
+            var key = CSharp.Literal(scheme.Key);
+            var value = scheme.Kind switch
+            {
+                SecuritySchemeKind.Basic => $"new {CSharp.Runtime}.BasicScheme({key})",
+                SecuritySchemeKind.ApiKey => $"new {CSharp.Runtime}.ApiKeyScheme({key}, {CSharp.Runtime}.ApiKeyLocation.{scheme.Location}, {CSharp.Literal(scheme.ParameterName!)})",
+                _ => $"new {CSharp.Runtime}.BearerScheme({key})",
+            };
+            writer.Line($"private static readonly {CSharp.Runtime}.SecurityScheme {field} = {value};");
+        }
+
+        for (var i = 0; i < security.Requirements.Count; i++)
+        {
+            var alternatives = security.Requirements[i].Select(r => $"new {CSharp.Runtime}.SecurityRequirement({string.Join(", ", r.Select(k => fields[k]))})").ToList();
+            var value = alternatives.Count == 0
+                ? $"global::System.Array.Empty<{CSharp.Runtime}.SecurityRequirement>()"
+                : $"new {CSharp.Runtime}.SecurityRequirement[] {{ {string.Join(", ", alternatives)} }}";
+            writer.Line($"private static readonly {CSharp.Runtime}.SecurityRequirement[] {SecurityField(i)} = {value};");
+        }
+
+        writer.Line();
+    }
+
+    private static string SecurityField(int index) => "s_security" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void WriteDocs(SourceWriter writer, OperationModel operation)
     {
@@ -188,7 +230,8 @@ internal static class ClientEmitter
     private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, Dictionary<string, string> typeInfos, ResultUnionModel? union)
     {
         var ns = spec.Namespace;
-        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ Options = requestOptions }};");
+        var security = operation.Security is { } index ? ", Security = " + SecurityField(index) : string.Empty;
+        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ Options = requestOptions{security} }};");
         foreach (var parameter in operation.Parameters)
         {
             writer.Line(SendParameter(parameter, ns, typeInfos));

@@ -15,7 +15,7 @@ internal static class DependencyInjectionEmitter
         var client = spec.ClientName;
         const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
         const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
-        const string Options = CSharp.Runtime + ".ApiClientOptions";
+        var optionsType = spec.Security.OptionsName is { } own ? CSharp.TypeName(TypeRef.Named(own), spec.Namespace) : CSharp.Runtime + ".ApiClientOptions";
 
         writer.Line($"/// <summary>Registers <see cref=\"{client}\"/> with dependency injection.</summary>");
         writer.Line(CSharp.GeneratedCodeAttribute);
@@ -27,11 +27,11 @@ internal static class DependencyInjectionEmitter
             writer.Line("/// <param name=\"services\">The service collection.</param>");
             writer.Line("/// <param name=\"configure\">Sets the token, base address, retries and validation; it may read other services.</param>");
             writer.Line("/// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>");
-            using (writer.Block($"public static {Builder} Add{client}(this {Services} services, global::System.Action<global::System.IServiceProvider, {Options}>? configure = null)"))
+            using (writer.Block($"public static {Builder} Add{client}(this {Services} services, global::System.Action<global::System.IServiceProvider, {optionsType}>? configure = null)"))
             {
                 writer.Line($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<I{client}, {client}>(services, (httpClient, serviceProvider) =>");
                 writer.Line("{");
-                writer.Line($"    var options = new {Options}();");
+                writer.Line($"    var options = new {optionsType}();");
                 writer.Line("    configure?.Invoke(serviceProvider, options);");
                 writer.Line($"    return new {client}(httpClient, options);");
                 writer.Line("});");
@@ -42,7 +42,7 @@ internal static class DependencyInjectionEmitter
             writer.Line("/// <param name=\"services\">The service collection.</param>");
             writer.Line("/// <param name=\"configure\">Sets the token, base address, retries and validation.</param>");
             writer.Line("/// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>");
-            writer.Line($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{Options}> configure) =>");
+            writer.Line($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{optionsType}> configure) =>");
             writer.Line($"    Add{client}(services, (_, options) => configure(options));");
         }
 

@@ -10,7 +10,7 @@ internal sealed record GeneratedFile(string HintName, string Text);
 /// <summary>
 /// A spec's model → its files: one per type (or, for a spec with more than <see cref="TypesPerFile"/>
 /// types, one per <see cref="TypesPerFile"/> types in name order), one for the JSON context, one for the
-/// client. Hint names are stable.
+/// client, and one for its options when its security schemes take credentials of their own. Hint names are stable.
 /// </summary>
 internal static class SpecEmitter
 {
@@ -64,6 +64,13 @@ internal static class SpecEmitter
         var client = CSharp.NewFile(spec.Namespace);
         ClientEmitter.Write(client, spec);
         yield return new GeneratedFile(Hint(spec.ClientName), CSharp.EndFile(client));
+
+        if (spec.Security.OptionsName is { } options)
+        {
+            var writer = CSharp.NewFile(spec.Namespace);
+            OptionsEmitter.Write(writer, spec);
+            yield return new GeneratedFile(Hint(options), CSharp.EndFile(writer));
+        }
     }
 
     private static void WriteType(SourceWriter writer, TypeModel type, SpecModel spec)

@@ -11,7 +11,7 @@ using static Specgen.Generator.Reading.JsonPointer;
 namespace Specgen.Generator.Modelling;
 
 /// <summary>Path operations → client methods with their parameters, body and result type.</summary>
-internal sealed class OperationModeller(ModelContext context, SchemaModeller schemas)
+internal sealed class OperationModeller(ModelContext context, SchemaModeller schemas, SecurityModeller security)
 {
     private readonly ParameterModeller _parameters = new(context, schemas);
     private readonly FormModeller _forms = new(context, schemas);
@@ -106,7 +106,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             result,
             responses.ToEquatableArray(),
             errors.ToEquatableArray(),
-            headers);
+            headers,
+            Security: security.For(pointer, method + " " + path));
         return (model, bodies.Skip(1).ToList());
     }
 

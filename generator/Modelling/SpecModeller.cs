@@ -16,9 +16,11 @@ internal static class SpecModeller
         var document = spec.Document;
         var clientName = options.ClientName ?? Naming.Pascal(document.Info?.Title, "Api") + "Client";
         var jsonContextName = JsonContextModeller.NameFor(clientName);
-        var context = new ModelContext(spec, new[] { clientName, "I" + clientName, jsonContextName }, cancellationToken);
+        var optionsName = clientName + "Options";
+        var context = new ModelContext(spec, new[] { clientName, "I" + clientName, jsonContextName, optionsName }, cancellationToken);
         var schemas = new SchemaModeller(context);
-        var (modelled, operations) = Aliases.Resolve(context, new OperationModeller(context, schemas).ModelAll(document));
+        var security = new SecurityModeller(context, optionsName);
+        var (modelled, operations) = Aliases.Resolve(context, new OperationModeller(context, schemas, security).ModelAll(document));
 
         diagnostics.AddRange(context.Diagnostics);
         var types = RequestValidation.Mark(Inheritance.Link(modelled), operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
@@ -34,7 +36,8 @@ internal static class SpecModeller
             RequestIdHeaders(spec.Root),
             types,
             operations.ToEquatableArray(),
-            JsonContextModeller.Model(jsonContextName, types, operations));
+            JsonContextModeller.Model(jsonContextName, types, operations),
+            security.Model());
     }
 
     /// <summary>The extension naming the response headers that carry the server's request id.</summary>

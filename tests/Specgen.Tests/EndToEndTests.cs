@@ -77,14 +77,18 @@ public class EndToEndTests
     }
 
     [Fact]
-    public async Task A_missing_token_is_a_401()
+    public async Task A_missing_token_fails_before_sending_and_a_wrong_one_is_a_401()
     {
+        // The spec secures the operation with bearerToken: without one nothing is sent.
         await using var emulator = await VercelEmulator.StartAsync();
         using var http = new HttpClient();
-        var client = new VercelClient(http, new ApiClientOptions { BaseAddress = emulator.BaseAddress });
+        var anonymous = new VercelClient(http, new ApiClientOptions { BaseAddress = emulator.BaseAddress });
+        var wrong = new VercelClient(http, new ApiClientOptions { BaseAddress = emulator.BaseAddress, AccessToken = "not-a-token" });
 
-        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => client.GetConfigurationsAsync(View.Account));
+        var missing = await Assert.ThrowsAsync<MissingCredentialsException>(() => anonymous.GetConfigurationsAsync(View.Account));
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => wrong.GetConfigurationsAsync(View.Account));
 
+        Assert.Contains("'bearerToken' (a bearer token)", missing.Message, StringComparison.Ordinal);
         Assert.Equal(401, error.StatusCode);
     }
 

@@ -20,6 +20,7 @@ public class GeneratorSnapshotTests
     [InlineData("openapi31.yaml")]
     [InlineData("bodies.yaml")]
     [InlineData("parameters.yaml")]
+    [InlineData("security.yaml")]
     public void A_fixture_s_generated_files_match_their_snapshots(string fixture) =>
         CheckAll(CompiledSpec.Fixture(fixture), Path.GetFileNameWithoutExtension(fixture));
 

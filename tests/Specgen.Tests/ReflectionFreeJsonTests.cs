@@ -136,7 +136,7 @@ public class ReflectionFreeJsonTests
         await using var server = await ScriptedServer.StartAsync((context, _) =>
             ScriptedServer.Reply(context, 200, Fixtures.Read("store-response.json")));
         using var http = new HttpClient();
-        var client = new VercelClient(http, new ApiClientOptions { BaseAddress = server.BaseAddress, JsonOptions = new JsonSerializerOptions { WriteIndented = true } });
+        var client = new VercelClient(http, new ApiClientOptions { AccessToken = "t", BaseAddress = server.BaseAddress, JsonOptions = new JsonSerializerOptions { WriteIndented = true } });
 
         var response = await client.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
         {

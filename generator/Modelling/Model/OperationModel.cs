@@ -8,6 +8,10 @@ namespace Specgen.Generator.Modelling.Model;
 /// For an operation that offers several kinds of request body: null for its first method (JSON when it
 /// has it), else the name of that method; this one sends the same operation with another kind of body.
 /// </param>
+/// <param name="Security">
+/// Which of <see cref="SecurityModel.Requirements"/> the operation authenticates by; null when the spec
+/// declares no security (the client sends its bearer token, if it has one).
+/// </param>
 internal sealed record OperationModel(
     string MethodName,
     string? Group,
@@ -22,7 +26,8 @@ internal sealed record OperationModel(
     EquatableArray<ResponseModel> Responses,
     EquatableArray<ErrorBodyModel> Errors,
     TypeRef? Headers = null,
-    string? AlternativeOf = null);
+    string? AlternativeOf = null,
+    int? Security = null);
 
 /// <summary>
 /// The response headers an operation's successes document, as a record with one typed member each and

@@ -16,7 +16,8 @@ internal sealed record SpecModel(
     EquatableArray<string> RequestIdHeaders,
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
-    JsonContextModel JsonContext);
+    JsonContextModel JsonContext,
+    SecurityModel Security);
 
 /// <summary>A value and the diagnostics produced while making it.</summary>
 internal sealed record Result<T>(T? Value, EquatableArray<DiagnosticInfo> Diagnostics)

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Specgen.Generator.Common;
+using Specgen.Generator.Diagnostics;
+using Specgen.Generator.Modelling.Model;
+using static Specgen.Generator.Reading.JsonPointer;
+
+namespace Specgen.Generator.Modelling;
+
+/// <summary>
+/// <c>components/securitySchemes</c> and the <c>security</c> of the document and its operations → the
+/// schemes the client sends, its options' typed credential properties, and each operation's requirements.
+/// Read from the document's JSON, where an absent <c>security</c> and <c>security: []</c> differ.
+/// </summary>
+internal sealed class SecurityModeller
+{
+    /// <summary>What <c>ApiClientOptions</c> and <c>object</c> already have: a scheme's property never takes these.</summary>
+    private static readonly string[] OptionsMembers =
+    {
+        "AccessToken", "AccessTokenProvider", "Credentials", "BaseAddress", "JsonOptions", "StrictResponses", "ContextOptions",
+        "DefaultParameters", "Retry", "ValidateRequests", "RequestIdHeaders", "TimeProvider", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "Finalize",
+    };
+
+    private readonly ModelContext _context;
+    private readonly Dictionary<string, SecuritySchemeModel> _schemes = new(System.StringComparer.Ordinal);
+    private readonly List<EquatableArray<EquatableArray<string>>> _requirements = new();
+    private readonly bool _declaresSecurity;
+
+    public SecurityModeller(ModelContext context, string optionsName)
+    {
+        _context = context;
+        OptionsName = optionsName;
+        var root = context.Spec.Root;
+        var properties = new NameScope(OptionsMembers.Append(optionsName));
+        if (root["components"]?["securitySchemes"] is JsonObject declared)
+        {
+            foreach (var entry in declared)
+            {
+                var pointer = "/components/securitySchemes/" + Escape(entry.Key);
+                if (Scheme(entry.Key, Resolve(entry.Value), pointer, properties) is { } scheme)
+                {
+                    _schemes[entry.Key] = scheme;
+                }
+            }
+        }
+
+        _declaresSecurity = root["security"] is JsonArray || root["components"]?["securitySchemes"] is JsonObject { Count: > 0 };
+    }
+
+    /// <summary>The name of the options class the client's credentials are set on, when it has typed properties.</summary>
+    public string OptionsName { get; }
+
+    /// <summary>
+    /// The index of the operation's requirements among <see cref="SecurityModel.Requirements"/>: its own
+    /// <c>security</c>, else the document's, else none needed; null when the spec declares no security at all
+    /// (no schemes, no document security, none of its own).
+    /// </summary>
+    public int? For(string operationPointer, string operation)
+    {
+        var own = Find(_context.Spec.Root, operationPointer + "/security") as JsonArray;
+        if (!_declaresSecurity && own is null)
+        {
+            return null;
+        }
+
+        var (security, at) = own is not null ? (own, operationPointer + "/security") : (_context.Spec.Root["security"] as JsonArray, "/security");
+        var alternatives = new List<EquatableArray<string>>();
+        for (var i = 0; i < (security?.Count ?? 0); i++)
+        {
+            if (security![i] is not JsonObject requirement)
+            {
+                continue;
+            }
+
+            var keys = new List<string>();
+            foreach (var entry in requirement)
+            {
+                if (_schemes.ContainsKey(entry.Key))
+                {
+                    keys.Add(entry.Key);
+                }
+                else if (!Unsendable.Contains(entry.Key))
+                {
+                    _context.Report(Descriptors.UndeclaredSecurityScheme, at + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), operation, entry.Key);
+                }
+            }
+
+            alternatives.Add(keys.ToEquatableArray());
+        }
+
+        var set = alternatives.ToEquatableArray();
+        var index = _requirements.IndexOf(set);
+        if (index < 0)
+        {
+            index = _requirements.Count;
+            _requirements.Add(set);
+        }
+
+        return index;
+    }
+
+    public SecurityModel Model() => new(
+        _schemes.Values.ToEquatableArray(),
+        _schemes.Values.Any(s => s.Property is not null) ? OptionsName : null,
+        _requirements.ToEquatableArray());
+
+    /// <summary>Schemes that are declared but cannot be sent by the client (reported once where declared).</summary>
+    private HashSet<string> Unsendable { get; } = new(System.StringComparer.Ordinal);
+
+    private SecuritySchemeModel? Scheme(string key, JsonObject? scheme, string pointer, NameScope properties)
+    {
+        var description = Text(scheme?["description"]);
+        var type = Text(scheme?["type"])?.ToLowerInvariant();
+        switch (type)
+        {
+            case "http" when string.Equals(Text(scheme!["scheme"]), "basic", System.StringComparison.OrdinalIgnoreCase):
+                return new SecuritySchemeModel(key, SecuritySchemeKind.Basic, Property(key, properties, pointer), null, null, description);
+            case "http" when string.Equals(Text(scheme!["scheme"]), "bearer", System.StringComparison.OrdinalIgnoreCase):
+            case "oauth2":
+            case "openidconnect":
+                return new SecuritySchemeModel(key, SecuritySchemeKind.Bearer, null, null, null, description);
+            case "apikey" when Text(scheme!["name"]) is { Length: > 0 } name && Location(Text(scheme["in"])) is { } location:
+                return new SecuritySchemeModel(key, SecuritySchemeKind.ApiKey, Property(key, properties, pointer), location, name, description);
+            case "apikey":
+                Unsendable.Add(key);
+                _context.Report(Descriptors.Unsupported, pointer, $"The apiKey security scheme '{key}' without a name and an 'in' of header, query or cookie", "it is never sent");
+                return null;
+            default:
+                // mutualTLS is the HttpClient handler's certificate; http digest and others are not written.
+                Unsendable.Add(key);
+                var what = type == "http" ? $"The http security scheme '{key}' ({Text(scheme!["scheme"])})" : $"The security scheme '{key}' of type '{type}'";
+                var fallback = type == "mutualtls" ? "give the HttpClient's handler the client certificate" : "it is never sent; add its header through requestOptions.Headers";
+                _context.Report(Descriptors.Unsupported, pointer, what, fallback);
+                return null;
+        }
+    }
+
+    private string Property(string key, NameScope properties, string pointer) =>
+        _context.ClaimFor(properties, "The security schemes", key, Naming.Pascal(key, "Credential"), pointer);
+
+    private static string? Location(string? @in) => @in?.ToLowerInvariant() switch
+    {
+        "header" => "Header",
+        "query" => "Query",
+        "cookie" => "Cookie",
+        _ => null,
+    };
+
+    /// <summary>A scheme, or the scheme a local <c>$ref</c> points to.</summary>
+    private JsonObject? Resolve(JsonNode? node) =>
+        node is JsonObject { } value && value["$ref"] is JsonValue reference && reference.TryGetValue(out string? target) && target.StartsWith("#/", System.StringComparison.Ordinal)
+            ? Find(_context.Spec.Root, target.Substring(1)) as JsonObject
+            : node as JsonObject;
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+}

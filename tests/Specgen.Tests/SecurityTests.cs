@@ -1,0 +1,179 @@
+using Microsoft.CodeAnalysis;
+using Specgen.Runtime;
+using Specgen.Tests.Infrastructure;
+using Xunit;
+using static Specgen.Tests.Infrastructure.InlineSpec;
+
+namespace Specgen.Tests;
+
+/// <summary>
+/// Credentials from the spec's securitySchemes (security.yaml), against a real server: each call carries
+/// exactly what its security asks for, the first way the options can satisfy, and no secret leaks.
+/// </summary>
+public class SecurityTests
+{
+    private static readonly Lazy<CompiledSpec> Spec = new(() => CompiledSpec.Compile("security.yaml"));
+
+    private const string Token = "tok-SECRET-1";
+    private const string HeaderKey = "hk-SECRET-2";
+    private const string QueryKey = "qk+SECRET/3";
+    private const string Session = "sid SECRET;4";
+    private static readonly BasicCredentials Basic = new("ada", "pw-SECRET-5");
+
+    /// <summary>The generated options, with the credentials given (null leaves one unset).</summary>
+    private static ApiClientOptions Options(string? token = null, string? headerKey = null, BasicCredentials? basic = null, string? queryKey = null, string? session = null)
+    {
+        var options = (ApiClientOptions)Activator.CreateInstance(Spec.Value.Type("VaultClientOptions"))!;
+        options.AccessToken = token;
+        options.Retry = RetryOptions.None;
+        var type = options.GetType();
+        type.GetProperty("ApiKeyHeader")!.SetValue(options, headerKey);
+        type.GetProperty("Basic")!.SetValue(options, basic);
+        type.GetProperty("ApiKeyQuery")!.SetValue(options, queryKey);
+        type.GetProperty("Session")!.SetValue(options, session);
+        return options;
+    }
+
+    private static object Client(ScriptedServer server, ApiClientOptions options) =>
+        Activator.CreateInstance(Spec.Value.Type("VaultClient"), new HttpClient { BaseAddress = server.BaseAddress }, options)!;
+
+    private static Task<ScriptedServer> Server() => ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+
+    /// <summary>What a request carried to authenticate: Authorization, X-API-Key, Cookie, and its path and query.</summary>
+    private static (string? Authorization, string? ApiKey, string? Cookie, string PathAndQuery) Sent(RecordedRequest request) =>
+        (request.Authorization, request.Headers.GetValueOrDefault("X-API-Key"), request.Headers.GetValueOrDefault("Cookie"), request.PathAndQuery);
+
+    [Fact]
+    public async Task Each_operation_carries_exactly_the_credentials_its_security_asks_for()
+    {
+        await using var server = await Server();
+        var client = Client(server, Options(Token, HeaderKey, Basic, QueryKey, Session));
+
+        await CompiledSpec.CallAsync(client, "HealthAsync", CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "ListSecretsAsync", CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "ListKeysAsync", CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "ExportAsync", "csv", CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "BrowseAsync", CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "DelegatedAsync", CancellationToken.None);
+
+        var sent = server.Requests.Select(Sent).ToList();
+        // security: [] sends nothing, though the options have every credential.
+        Assert.Equal((null, null, null, "/health"), sent[0]);
+        // The document's default: the bearer token.
+        Assert.Equal(("Bearer " + Token, null, null, "/secrets"), sent[1]);
+        // Alternatives: the first the options can satisfy, the API key; not basic as well.
+        Assert.Equal((null, HeaderKey, null, "/keys"), sent[2]);
+        // Both at once: the key in the query after the operation's own parameters, the session cookie escaped.
+        Assert.Equal((null, null, "session_id=sid%20SECRET%3B4", "/exports?format=csv&api_key=qk%2BSECRET%2F3"), sent[3]);
+        // Optional ({}) with a token the options have: the token.
+        Assert.Equal(("Bearer " + Token, null, null, "/public"), sent[4]);
+        // OAuth 2 and OpenID Connect take the caller's token.
+        Assert.Equal(("Bearer " + Token, null, null, "/delegated"), sent[5]);
+    }
+
+    [Fact]
+    public async Task An_alternative_the_options_cannot_satisfy_is_passed_over_for_one_they_can()
+    {
+        await using var server = await Server();
+        var client = Client(server, Options(basic: Basic));
+
+        await CompiledSpec.CallAsync(client, "ListKeysAsync", CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "BrowseAsync", CancellationToken.None);
+
+        var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ada:pw-SECRET-5"));
+        Assert.Equal((expected, null, null, "/keys"), Sent(server.Requests[0]));
+        // Optional, and the options have no token: nothing.
+        Assert.Equal((null, null, null, "/public"), Sent(server.Requests[1]));
+    }
+
+    [Theory]
+    [InlineData("ListSecretsAsync", "'bearer' (a bearer token)")]
+    [InlineData("ListKeysAsync", "'apiKeyHeader' (an API key in the X-API-Key header), or 'basic' (HTTP basic)")]
+    [InlineData("ExportAsync", "'apiKeyQuery' (an API key in the api_key query parameter) and 'session' (an API key in the session_id cookie)")]
+    public async Task An_operation_whose_credentials_the_options_lack_fails_before_sending_naming_the_schemes(string method, string schemes)
+    {
+        await using var server = await Server();
+        // One of the two the export needs is not enough.
+        var client = Client(server, Options(queryKey: QueryKey));
+        object?[] arguments = method == "ExportAsync" ? ["csv", CancellationToken.None] : [CancellationToken.None];
+        if (method == "ExportAsync")
+        {
+            client = Client(server, Options(session: Session));
+        }
+
+        var error = await Assert.ThrowsAsync<MissingCredentialsException>(() => CompiledSpec.CallAsync(client, method, arguments));
+
+        Assert.Contains(schemes, error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task No_secret_reaches_the_exception_its_error_or_the_options_text()
+    {
+        // The server echoes everything it was sent, and fails.
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 401,
+            "{\"error\":{\"code\":\"denied\",\"message\":\"bad " + context.Request.QueryString + " " + context.Request.Headers.Cookie + " " + context.Request.Headers.Authorization + " " + context.Request.Headers["X-API-Key"] + "\"}}"));
+        var options = Options(Token, HeaderKey, Basic, QueryKey, Session);
+        var client = Client(server, options);
+
+        var export = await Assert.ThrowsAnyAsync<ApiException>(() => CompiledSpec.CallAsync(client, "ExportAsync", "csv", CancellationToken.None));
+        var secrets = await Assert.ThrowsAnyAsync<ApiException>(() => CompiledSpec.CallAsync(client, "ListSecretsAsync", CancellationToken.None));
+        options.Credentials.SetApiKey("apiKeyHeader", null);
+        var keys = await Assert.ThrowsAnyAsync<ApiException>(() => CompiledSpec.CallAsync(client, "ListKeysAsync", CancellationToken.None));
+
+        Assert.Contains("api_key=", server.Requests[0].PathAndQuery, StringComparison.Ordinal);
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ada:pw-SECRET-5"));
+        var texts = new[] { export, secrets, keys }.SelectMany(e => new[] { e.Message, e.ToString(), e.Error.ResponseBody, e.Error.ErrorMessage, e.Error.Path, e.Error.ToString() })
+            .Append(options.ToString()).Append(options.Credentials.ToString()).Append(Basic.ToString()).ToList();
+        foreach (var secret in new[] { Token, HeaderKey, QueryKey, Uri.EscapeDataString(QueryKey), Session, Uri.EscapeDataString(Session), Basic.Password, basic })
+        {
+            Assert.All(texts, text => Assert.DoesNotContain(secret, text ?? string.Empty, StringComparison.Ordinal));
+        }
+
+        Assert.Contains("***", keys.Error.ResponseBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_options_have_a_typed_property_per_scheme_that_takes_its_own_credential()
+    {
+        var options = Spec.Value.Type("VaultClientOptions");
+
+        Assert.Equal(typeof(ApiClientOptions), options.BaseType);
+        Assert.Equal(typeof(string), options.GetProperty("ApiKeyHeader")!.PropertyType);
+        Assert.Equal(typeof(BasicCredentials), options.GetProperty("Basic")!.PropertyType);
+        Assert.Equal(typeof(string), options.GetProperty("ApiKeyQuery")!.PropertyType);
+        Assert.Equal(typeof(string), options.GetProperty("Session")!.PropertyType);
+        // Bearer, OAuth 2 and OpenID Connect take AccessToken.
+        Assert.Null(options.GetProperty("Bearer", System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance));
+        Assert.Null(options.GetProperty("Oauth", System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance));
+        Assert.Empty(Spec.Value.Run.Diagnostics);
+    }
+
+    [Fact]
+    public void A_requirement_naming_an_undeclared_scheme_and_a_scheme_that_cannot_be_sent_are_reported_where_they_are()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  security:
+                    - nowhere: []
+                    - digest: []
+                  responses:
+                    '204': {description: none}
+            components:
+              securitySchemes:
+                digest: {type: http, scheme: digest}
+            """);
+
+        var undeclared = Assert.Single(run.Diagnostics, d => d.Id == "SPECGEN015");
+        Assert.Equal(8, undeclared.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("'nowhere'", undeclared.GetMessage(), StringComparison.Ordinal);
+        var digest = Assert.Single(run.Diagnostics, d => d.Id == "SPECGEN005");
+        Assert.Equal(14, digest.Location.GetLineSpan().StartLinePosition.Line + 1);
+        AssertCompiles(run);
+    }
+}
