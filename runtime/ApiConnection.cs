@@ -94,6 +94,7 @@ public sealed class ApiConnection
     {
         var retry = request.Options?.Retry ?? _options.Retry ?? RetryOptions.None;
         var waited = TimeSpan.Zero;
+        var renewed = false;
         for (var attempt = 0; ; attempt++)
         {
             var credentials = await CredentialsAsync(request, cancellationToken).ConfigureAwait(false);
@@ -132,6 +133,16 @@ public sealed class ApiConnection
 
             var error = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(credentials.Secrets);
             error = error with { Body = TypedBody(request, error) };
+
+            // A token got by client credentials that the server refuses (revoked, or expired early) is
+            // replaced once, and the call sent again with the new one.
+            if (status == 401 && !renewed && request.CanResend && credentials.Renewable is { } stale)
+            {
+                renewed = true;
+                ClientCredentialsTokens.Invalidate(stale.TokenUrl, stale.Credentials, stale.Scopes, stale.Token);
+                attempt--;
+                continue;
+            }
 
             var delay = attempt < retry.MaxRetries ? RetryDelay(request, retry, error, attempt) : null;
             if (delay is not { } wait || waited + wait > retry.MaxTotalDelay)
@@ -189,7 +200,7 @@ public sealed class ApiConnection
 
     private bool Configured(SecurityScheme scheme) =>
         _options.Credentials.Has(scheme.Name)
-        || (scheme is BearerScheme && (_options.AccessTokenProvider is not null || !string.IsNullOrEmpty(_options.AccessToken)));
+        || (scheme is BearerScheme or ClientCredentialsScheme && (_options.AccessTokenProvider is not null || !string.IsNullOrEmpty(_options.AccessToken)));
 
     private async ValueTask AddAsync(SentCredentials sent, SecurityScheme scheme, CancellationToken cancellationToken)
     {
@@ -202,8 +213,17 @@ public sealed class ApiConnection
             case (BearerScheme, Func<CancellationToken, ValueTask<string?>> provider):
                 sent.Add(scheme, await provider(cancellationToken).ConfigureAwait(false));
                 break;
-            case (BearerScheme, null):
+            case (BearerScheme or ClientCredentialsScheme, null):
                 sent.Add(scheme, await AccessTokenAsync(cancellationToken).ConfigureAwait(false));
+                break;
+            case (ClientCredentialsScheme flow, ClientCredentials client):
+                var tokenUrl = Uri.TryCreate(flow.TokenUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http"
+                    ? absolute
+                    : Combine(_baseAddress, flow.TokenUrl);
+                var scopes = client.Scopes ?? flow.Scopes;
+                var token = await ClientCredentialsTokens.GetAsync(_http, tokenUrl, client, scopes, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                sent.Add(scheme, token, client.ClientSecret);
+                sent.Renewable = new RenewableToken(tokenUrl, client, scopes, token);
                 break;
             case (ApiKeyScheme { Location: not ApiKeyLocation.Header }, string value):
                 // Sent escaped: a server that echoes the query or the cookie echoes it so.
@@ -240,7 +260,7 @@ public sealed class ApiConnection
                 case BasicScheme:
                     message.Headers.Authorization = new AuthenticationHeaderValue("Basic", value);
                     break;
-                case BearerScheme:
+                case BearerScheme or ClientCredentialsScheme:
                     message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", value);
                     break;
                 case ApiKeyScheme { Location: ApiKeyLocation.Header } key:
@@ -429,6 +449,9 @@ public sealed class ApiConnection
 
         public List<string> Secrets { get; } = [];
 
+        /// <summary>The client-credentials token sent, if any: replaced once should the server refuse it.</summary>
+        public RenewableToken? Renewable { get; set; }
+
         public void Add(SecurityScheme scheme, string? value, params string[] secrets)
         {
             if (string.IsNullOrEmpty(value))
@@ -441,4 +464,6 @@ public sealed class ApiConnection
             Secrets.AddRange(secrets.Where(s => s.Length > 0));
         }
     }
+
+    private sealed record RenewableToken(Uri TokenUrl, ClientCredentials Credentials, IReadOnlyList<string> Scopes, string Token);
 }

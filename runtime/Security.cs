@@ -133,6 +133,12 @@ public sealed class ApiCredentials
     /// <summary>Sets the user name and password for <paramref name="scheme"/>; null removes them.</summary>
     public void SetBasic(string scheme, BasicCredentials? credentials) => Set(scheme, credentials);
 
+    /// <summary>Sets the client id and secret for <paramref name="scheme"/>'s OAuth 2 client credentials flow; null removes them.</summary>
+    public void SetClientCredentials(string scheme, ClientCredentials? credentials) => Set(scheme, credentials);
+
+    /// <summary>The client id and secret set for <paramref name="scheme"/>, if any.</summary>
+    public ClientCredentials? GetClientCredentials(string scheme) => _byScheme.TryGetValue(scheme, out var value) ? value as ClientCredentials : null;
+
     /// <summary>Sets the API key for <paramref name="scheme"/>; null removes it.</summary>
     public void SetApiKey(string scheme, string? key) => Set(scheme, key);
 

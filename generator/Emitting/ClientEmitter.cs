@@ -130,6 +130,7 @@ internal static class ClientEmitter
             {
                 SecuritySchemeKind.Basic => $"new {CSharp.Runtime}.BasicScheme({key})",
                 SecuritySchemeKind.ApiKey => $"new {CSharp.Runtime}.ApiKeyScheme({key}, {CSharp.Runtime}.ApiKeyLocation.{scheme.Location}, {CSharp.Literal(scheme.ParameterName!)})",
+                SecuritySchemeKind.ClientCredentials => $"new {CSharp.Runtime}.ClientCredentialsScheme({string.Join(", ", new[] { key, CSharp.Literal(scheme.TokenUrl!) }.Concat(scheme.Scopes.Select(CSharp.Literal)))})",
                 _ => $"new {CSharp.Runtime}.BearerScheme({key})",
             };
             writer.Line($"private static readonly {CSharp.Runtime}.SecurityScheme {field} = {value};");

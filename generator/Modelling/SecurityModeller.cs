@@ -80,6 +80,13 @@ internal sealed class SecurityModeller
                 if (_schemes.ContainsKey(entry.Key))
                 {
                     keys.Add(entry.Key);
+                    foreach (var scope in (entry.Value as JsonArray ?? new JsonArray()).Select(Text).Where(t => t is { Length: > 0 }))
+                    {
+                        if (!Scopes(entry.Key).Contains(scope!))
+                        {
+                            Scopes(entry.Key).Add(scope!);
+                        }
+                    }
                 }
                 else if (!Unsendable.Contains(entry.Key))
                 {
@@ -102,9 +109,22 @@ internal sealed class SecurityModeller
     }
 
     public SecurityModel Model() => new(
-        _schemes.Values.ToEquatableArray(),
+        _schemes.Values.Select(s => s.Kind == SecuritySchemeKind.ClientCredentials ? s with { Scopes = Scopes(s.Key).ToEquatableArray() } : s).ToEquatableArray(),
         _schemes.Values.Any(s => s.Property is not null) ? OptionsName : null,
         _requirements.ToEquatableArray());
+
+    private readonly Dictionary<string, List<string>> _scopes = new(System.StringComparer.Ordinal);
+
+    /// <summary>The scopes the requirements name for a scheme, in the order first named, each once.</summary>
+    private List<string> Scopes(string key)
+    {
+        if (!_scopes.TryGetValue(key, out var scopes))
+        {
+            _scopes[key] = scopes = new List<string>();
+        }
+
+        return scopes;
+    }
 
     /// <summary>Schemes that are declared but cannot be sent by the client (reported once where declared).</summary>
     private HashSet<string> Unsendable { get; } = new(System.StringComparer.Ordinal);
@@ -117,6 +137,8 @@ internal sealed class SecurityModeller
         {
             case "http" when string.Equals(Text(scheme!["scheme"]), "basic", System.StringComparison.OrdinalIgnoreCase):
                 return new SecuritySchemeModel(key, SecuritySchemeKind.Basic, Property(key, properties, pointer), null, null, description);
+            case "oauth2" when Text(scheme!["flows"]?["clientCredentials"]?["tokenUrl"]) is { Length: > 0 } tokenUrl:
+                return new SecuritySchemeModel(key, SecuritySchemeKind.ClientCredentials, Property(key, properties, pointer), null, null, description, tokenUrl);
             case "http" when string.Equals(Text(scheme!["scheme"]), "bearer", System.StringComparison.OrdinalIgnoreCase):
             case "oauth2":
             case "openidconnect":

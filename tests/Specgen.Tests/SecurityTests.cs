@@ -133,6 +133,108 @@ public class SecurityTests
         Assert.Contains("***", keys.Error.ResponseBody, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A server with a token endpoint (<c>/oauth/token</c>, counting its requests; token n is <c>t-n</c>,
+    /// valid for an hour) whose other paths answer 204 to a token in <paramref name="accepted"/>, else 401.
+    /// </summary>
+    private static Task<ScriptedServer> TokenServer(Func<string?, bool> accepted, Action? onToken = null)
+    {
+        var issued = 0;
+        return ScriptedServer.StartAsync((context, _) =>
+        {
+            if (context.Request.Path == "/oauth/token")
+            {
+                onToken?.Invoke();
+                var n = Interlocked.Increment(ref issued);
+                return ScriptedServer.Reply(context, 200, $$"""{"access_token":"t-{{n}}","token_type":"Bearer","expires_in":3600}""");
+            }
+
+            return ScriptedServer.Reply(context, accepted(context.Request.Headers.Authorization.FirstOrDefault()) ? 204 : 401, "{}");
+        });
+    }
+
+    private static ApiClientOptions MachineOptions(TimeProvider clock, string clientId)
+    {
+        var options = (ApiClientOptions)Activator.CreateInstance(Spec.Value.Type("VaultClientOptions"))!;
+        options.Retry = RetryOptions.None;
+        options.TimeProvider = clock;
+        options.GetType().GetProperty("Machine")!.SetValue(options, new ClientCredentials(clientId, "cs-SECRET-6"));
+        return options;
+    }
+
+    [Fact]
+    public async Task Client_credentials_are_exchanged_at_the_token_url_for_a_token_sent_as_bearer()
+    {
+        await using var server = await TokenServer(_ => true);
+        var clientId = "app " + Guid.NewGuid().ToString("N");
+        var client = Client(server, MachineOptions(new ManualClock(), clientId));
+
+        await CompiledSpec.CallAsync(client, "ListReportsAsync", CancellationToken.None);
+
+        var token = server.Requests[0];
+        Assert.Equal("POST /oauth/token", token.Method + " " + token.PathAndQuery);
+        // RFC 6749 2.3.1: id and secret form-encoded, then HTTP basic; the scopes the spec's operations require.
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.EscapeDataString(clientId) + ":cs-SECRET-6"));
+        Assert.Equal("Basic " + basic, token.Authorization);
+        Assert.Equal("grant_type=client_credentials&scope=reports.read", token.Body);
+        Assert.Equal("Bearer t-1", server.Requests[1].Authorization);
+        Assert.Equal("/reports", server.Requests[1].PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Sixty_four_concurrent_calls_with_an_expired_token_make_one_token_request()
+    {
+        var tokenRequests = 0;
+        await using var server = await TokenServer(_ => true, () => Interlocked.Increment(ref tokenRequests));
+        var clock = new ManualClock();
+        var client = Client(server, MachineOptions(clock, "app-" + Guid.NewGuid().ToString("N")));
+        await CompiledSpec.CallAsync(client, "ListReportsAsync", CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => CompiledSpec.CallAsync(client, "ListReportsAsync", CancellationToken.None))));
+
+        Assert.Equal(2, tokenRequests);
+        var calls = server.Requests.Where(r => r.PathAndQuery == "/reports").ToList();
+        Assert.Equal(65, calls.Count);
+        Assert.All(calls.Skip(1), r => Assert.Equal("Bearer t-2", r.Authorization));
+    }
+
+    [Fact]
+    public async Task A_refused_client_credentials_token_is_replaced_once_and_the_call_sent_again()
+    {
+        // The server refuses the first token (revoked) and takes the second; a third is never asked for.
+        await using var server = await TokenServer(authorization => authorization == "Bearer t-2");
+        var client = Client(server, MachineOptions(new ManualClock(), "app-" + Guid.NewGuid().ToString("N")));
+
+        await CompiledSpec.CallAsync(client, "ListReportsAsync", CancellationToken.None);
+
+        Assert.Equal(["/oauth/token", "/reports", "/oauth/token", "/reports"], server.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal("Bearer t-2", server.Requests[3].Authorization);
+    }
+
+    [Fact]
+    public async Task A_token_refused_twice_fails_the_call_without_a_third_token()
+    {
+        await using var server = await TokenServer(_ => false);
+        var client = Client(server, MachineOptions(new ManualClock(), "app-" + Guid.NewGuid().ToString("N")));
+
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => CompiledSpec.CallAsync(client, "ListReportsAsync", CancellationToken.None));
+
+        Assert.Equal(2, server.Requests.Count(r => r.PathAndQuery == "/oauth/token"));
+        Assert.DoesNotContain("t-2", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("cs-SECRET-6", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A clock that moves only when told to.</summary>
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+
     [Fact]
     public void The_options_have_a_typed_property_per_scheme_that_takes_its_own_credential()
     {
@@ -143,6 +245,7 @@ public class SecurityTests
         Assert.Equal(typeof(BasicCredentials), options.GetProperty("Basic")!.PropertyType);
         Assert.Equal(typeof(string), options.GetProperty("ApiKeyQuery")!.PropertyType);
         Assert.Equal(typeof(string), options.GetProperty("Session")!.PropertyType);
+        Assert.Equal(typeof(ClientCredentials), options.GetProperty("Machine")!.PropertyType);
         // Bearer, OAuth 2 and OpenID Connect take AccessToken.
         Assert.Null(options.GetProperty("Bearer", System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance));
         Assert.Null(options.GetProperty("Oauth", System.Reflection.BindingFlags.DeclaredOnly | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance));

@@ -13,6 +13,9 @@ internal enum SecuritySchemeKind
 
     /// <summary>An API key in a header, a query parameter or a cookie.</summary>
     ApiKey,
+
+    /// <summary>OAuth 2 client credentials: a token the client gets from the flow's token URL (or the caller's bearer token).</summary>
+    ClientCredentials,
 }
 
 /// <summary>
@@ -22,7 +25,17 @@ internal enum SecuritySchemeKind
 /// <param name="Property">The typed property of the client's options that sets its credential; null for a bearer scheme (<c>AccessToken</c>).</param>
 /// <param name="Location">For an API key: the runtime's <c>ApiKeyLocation</c> member (Header, Query, Cookie).</param>
 /// <param name="ParameterName">For an API key: the header, query parameter or cookie.</param>
-internal sealed record SecuritySchemeModel(string Key, SecuritySchemeKind Kind, string? Property, string? Location, string? ParameterName, string? Description);
+/// <param name="TokenUrl">For client credentials: the flow's token URL.</param>
+/// <param name="Scopes">For client credentials: the scopes the operations' requirements name, asked for by default.</param>
+internal sealed record SecuritySchemeModel(
+    string Key,
+    SecuritySchemeKind Kind,
+    string? Property,
+    string? Location,
+    string? ParameterName,
+    string? Description,
+    string? TokenUrl = null,
+    EquatableArray<string> Scopes = default);
 
 /// <summary>
 /// The schemes a spec declares, the options class that takes their credentials (null when the runtime's

@@ -53,6 +53,13 @@ namespace Fixture
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall DelegatedAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>GET /reports</summary>
+        /// <remarks><c>GET /reports</c></remarks>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        global::Specgen.Runtime.ApiCall ListReportsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>Calls Vault.</summary>
@@ -73,12 +80,14 @@ namespace Fixture
         private static readonly global::Specgen.Runtime.SecurityScheme s_scheme4 = new global::Specgen.Runtime.ApiKeyScheme("session", global::Specgen.Runtime.ApiKeyLocation.Cookie, "session_id");
         private static readonly global::Specgen.Runtime.SecurityScheme s_scheme5 = new global::Specgen.Runtime.BearerScheme("oauth");
         private static readonly global::Specgen.Runtime.SecurityScheme s_scheme6 = new global::Specgen.Runtime.BearerScheme("oidc");
+        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme7 = new global::Specgen.Runtime.ClientCredentialsScheme("machine", "/oauth/token", "reports.read");
         private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security0 = global::System.Array.Empty<global::Specgen.Runtime.SecurityRequirement>();
         private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security1 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme0) };
         private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security2 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme2), new global::Specgen.Runtime.SecurityRequirement(s_scheme1) };
         private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security3 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme3, s_scheme4) };
         private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security4 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(), new global::Specgen.Runtime.SecurityRequirement(s_scheme0) };
         private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security5 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme5), new global::Specgen.Runtime.SecurityRequirement(s_scheme6) };
+        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security6 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme7) };
 
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
@@ -129,6 +138,13 @@ namespace Fixture
         public global::Specgen.Runtime.ApiCall DelegatedAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/delegated") { Options = requestOptions, Security = s_security5 };
+            return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall ListReportsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/reports") { Options = requestOptions, Security = s_security6 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 

@@ -33,5 +33,11 @@ namespace Fixture
         /// The spec's <c>session</c> scheme. The API key, sent in the <c>session_id</c> cookie. Never written out by <c>ToString()</c>.
         /// </remarks>
         public string? Session { get => Credentials.GetString("session"); set => Credentials.SetApiKey("session", value); }
+
+        /// <summary>The 'machine' security scheme.</summary>
+        /// <remarks>
+        /// The spec's <c>machine</c> scheme. OAuth 2 client credentials: the client id and secret the client gets a token with from <c>/oauth/token</c>, kept until shortly before it expires; the token is sent as a bearer token. Without them, <c>AccessToken</c> is sent instead. Never written out by <c>ToString()</c>.
+        /// </remarks>
+        public global::Specgen.Runtime.ClientCredentials? Machine { get => Credentials.GetClientCredentials("machine"); set => Credentials.SetClientCredentials("machine", value); }
     }
 }
