@@ -19,6 +19,12 @@ public class ApiClientOptions
     /// <summary>Credentials by the spec's scheme name: API keys, user names and passwords, tokens per scheme.</summary>
     public ApiCredentials Credentials { get; } = new();
 
+    /// <summary>
+    /// Whether credentials may go over plain <c>http://</c> to a host other than loopback. Off by default: such
+    /// a call throws before anything is sent, since anyone on the way could read them.
+    /// </summary>
+    public bool AllowCredentialsOverHttp { get; set; }
+
     /// <summary>The server to call. Defaults to the HttpClient's base address, then to the spec's server.</summary>
     public Uri? BaseAddress { get; set; }
 

@@ -221,6 +221,7 @@ public sealed class ApiConnection
                     ? absolute
                     : Combine(_baseAddress, flow.TokenUrl);
                 var scopes = client.Scopes ?? flow.Scopes;
+                EnsureSecure(tokenUrl, [scheme.Name]);
                 var token = await ClientCredentialsTokens.GetAsync(_http, tokenUrl, client, scopes, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 sent.Add(scheme, token, client.ClientSecret);
                 sent.Renewable = new RenewableToken(tokenUrl, client, scopes, token);
@@ -232,6 +233,16 @@ public sealed class ApiConnection
             case (_, string value):
                 sent.Add(scheme, value);
                 break;
+        }
+    }
+
+    /// <summary>Refuses to send credentials in clear text to a host other than this machine, unless the options allow it.</summary>
+    private void EnsureSecure(Uri target, IEnumerable<string> schemes)
+    {
+        if (target.Scheme == Uri.UriSchemeHttp && !target.IsLoopback && !_options.AllowCredentialsOverHttp)
+        {
+            throw new InvalidOperationException(
+                $"The credentials for {string.Join(", ", schemes.Distinct().Select(s => "'" + s + "'"))} would go in clear text to {target.Host} over http://. Use https://, or set ApiClientOptions.AllowCredentialsOverHttp.");
         }
     }
 
@@ -249,7 +260,13 @@ public sealed class ApiConnection
             }
         }
 
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), Combine(_baseAddress, uri));
+        var target = Combine(_baseAddress, uri);
+        if (credentials.Sent.Count > 0)
+        {
+            EnsureSecure(target, credentials.Sent.Select(s => s.Scheme.Name));
+        }
+
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), target);
 
         // Credentials go to the configured server only; HttpClient drops Authorization on a redirect.
         var cookies = request.CookieHeader();

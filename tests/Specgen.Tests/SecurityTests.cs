@@ -225,6 +225,33 @@ public class SecurityTests
         Assert.DoesNotContain("cs-SECRET-6", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ListSecretsAsync")]
+    [InlineData("ListReportsAsync")]
+    public async Task Credentials_never_go_in_clear_text_to_another_host(string method)
+    {
+        // Nothing is sent, so the host need not exist; a spec's own http:// server is refused the same way.
+        var options = MachineOptions(new ManualClock(), "app-" + Guid.NewGuid().ToString("N"));
+        options.AccessToken = Token;
+        options.BaseAddress = new Uri("http://vault.invalid/");
+        var client = Activator.CreateInstance(Spec.Value.Type("VaultClient"), new HttpClient(), options)!;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CompiledSpec.CallAsync(client, method, CancellationToken.None));
+        var health = await Record.ExceptionAsync(() => CompiledSpec.CallAsync(Activator.CreateInstance(Spec.Value.Type("VaultClient"), new HttpClient(new RefusingHandler()), options)!, "HealthAsync", CancellationToken.None));
+
+        Assert.Contains("in clear text to vault.invalid over http://", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, error.Message, StringComparison.Ordinal);
+        // An operation that sends no credentials is not held back.
+        Assert.IsType<HttpRequestException>(health);
+    }
+
+    /// <summary>Fails every request without touching the network: proves a request got as far as being sent.</summary>
+    private sealed class RefusingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException("refused: " + request.RequestUri);
+    }
+
     /// <summary>A clock that moves only when told to.</summary>
     private sealed class ManualClock : TimeProvider
     {
