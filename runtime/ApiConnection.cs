@@ -98,8 +98,7 @@ public sealed class ApiConnection
         for (var attempt = 0; ; attempt++)
         {
             var credentials = await CredentialsAsync(request, cancellationToken).ConfigureAwait(false);
-            using var message = CreateMessage(request, credentials);
-            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var response = await SendFollowingRedirectsAsync(request, credentials, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode && body.Streams)
             {
@@ -249,9 +248,48 @@ public sealed class ApiConnection
     private async ValueTask<string?> AccessTokenAsync(CancellationToken cancellationToken) =>
         _options.AccessTokenProvider is { } provider ? await provider(cancellationToken).ConfigureAwait(false) : _options.AccessToken;
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, SentCredentials credentials)
+    /// <summary>
+    /// Sends the request, and follows the redirects an HttpClient that does not follow them itself returns
+    /// (its handler has <c>AllowAutoRedirect = false</c>): to the same origin with the
+    /// credentials, to another without any, never from https to http; 303 (and 301/302 after a POST) as a
+    /// GET without the body; 307/308 with the method and body, when the body can be sent again.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(ApiRequest request, SentCredentials credentials, CancellationToken cancellationToken)
     {
-        var uri = request.RelativeUri();
+        var redirect = (Redirect?)null;
+        for (var hops = 0; ; hops++)
+        {
+            using var message = CreateMessage(request, credentials, redirect);
+            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location || hops == MaxRedirects)
+            {
+                return response;
+            }
+
+            var from = message.RequestUri!;
+            var to = location.IsAbsoluteUri ? location : new Uri(from, location);
+            var keepsMethod = status is 307 or 308 || (status is 301 or 302 && message.Method != HttpMethod.Post);
+            if ((from.Scheme == Uri.UriSchemeHttps && to.Scheme != Uri.UriSchemeHttps) || (keepsMethod && request.Body is not null && !request.CanResend))
+            {
+                return response;
+            }
+
+            response.Dispose();
+            var sameOrigin = Uri.Compare(from, to, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+            credentials = sameOrigin ? credentials : new SentCredentials();
+            redirect = new Redirect(to, keepsMethod ? request.Method : "GET", keepsMethod);
+        }
+    }
+
+    private const int MaxRedirects = 10;
+
+    /// <summary>Where a redirect sends the request, with which method, and whether the body goes too.</summary>
+    private sealed record Redirect(Uri Target, string Method, bool WithBody);
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, SentCredentials credentials, Redirect? redirect)
+    {
+        var uri = redirect?.Target.AbsoluteUri ?? request.RelativeUri();
         foreach (var (scheme, value) in credentials.Sent)
         {
             if (scheme is ApiKeyScheme { Location: ApiKeyLocation.Query } key)
@@ -260,15 +298,16 @@ public sealed class ApiConnection
             }
         }
 
-        var target = Combine(_baseAddress, uri);
+        var target = redirect is null ? Combine(_baseAddress, uri) : new Uri(uri);
         if (credentials.Sent.Count > 0)
         {
             EnsureSecure(target, credentials.Sent.Select(s => s.Scheme.Name));
         }
 
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), target);
+        var message = new HttpRequestMessage(new HttpMethod(redirect?.Method ?? request.Method), target);
 
-        // Credentials go to the configured server only; HttpClient drops Authorization on a redirect.
+        // Credentials go to the configured server only: a redirect elsewhere gets none (above), and
+        // HttpClient drops Authorization when it follows one itself.
         var cookies = request.CookieHeader();
         foreach (var (scheme, value) in credentials.Sent)
         {
@@ -290,7 +329,7 @@ public sealed class ApiConnection
             }
         }
 
-        switch (request.Body)
+        switch (redirect is { WithBody: false } ? null : request.Body)
         {
             case null:
                 break;

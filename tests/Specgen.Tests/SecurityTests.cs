@@ -245,6 +245,41 @@ public class SecurityTests
         Assert.IsType<HttpRequestException>(health);
     }
 
+    [Fact]
+    public async Task A_redirect_to_another_host_carries_no_credentials_and_one_to_the_same_host_keeps_them()
+    {
+        // The client follows redirects itself when its handler does not: HttpClient's own following
+        // would forward every header but Authorization (the API key, the cookie) to any host.
+        await using var elsewhere = await Server();
+        await using var origin = await ScriptedServer.StartAsync((context, _) =>
+        {
+            var path = context.Request.Path.Value;
+            if (path == "/exports")
+            {
+                context.Response.Headers.Location = new Uri(elsewhere.BaseAddress, "/mirror").AbsoluteUri;
+                return ScriptedServer.Reply(context, 307, "{}");
+            }
+
+            if (path == "/keys")
+            {
+                context.Response.Headers.Location = "/keys/moved";
+                return ScriptedServer.Reply(context, 302, "{}");
+            }
+
+            return ScriptedServer.Reply(context, 204, string.Empty);
+        });
+        var options = Options(Token, HeaderKey, Basic, QueryKey, Session);
+        var client = Activator.CreateInstance(Spec.Value.Type("VaultClient"), new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = origin.BaseAddress }, options)!;
+
+        await CompiledSpec.CallAsync(client, "ExportAsync", "csv", CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "ListKeysAsync", CancellationToken.None);
+
+        var mirrored = Assert.Single(elsewhere.Requests);
+        Assert.Equal((null, null, null, "/mirror"), Sent(mirrored));
+        Assert.Equal(["/exports?format=csv&api_key=qk%2BSECRET%2F3", "/keys", "/keys/moved"], origin.Requests.Select(r => r.PathAndQuery));
+        Assert.Equal(HeaderKey, origin.Requests[2].Headers["X-API-Key"]);
+    }
+
     /// <summary>Fails every request without touching the network: proves a request got as far as being sent.</summary>
     private sealed class RefusingHandler : HttpMessageHandler
     {
