@@ -60,8 +60,53 @@ public sealed class ApiConnection
 
     private static async Task<ApiResponse> Ignore(Task<ApiResponse<bool>> response) => await response.ConfigureAwait(false);
 
-    /// <summary>Sends the request within the call's timeout, if it has one.</summary>
+    /// <summary>
+    /// Where each call is observable: an activity per call named for the operation (its operationId), with
+    /// the method, the path template (never the path or query, which may hold a key), the server, the
+    /// status and the number of attempts. Listen with OpenTelemetry's <c>AddSource("Specgen.Runtime")</c>.
+    /// </summary>
+    public static readonly System.Diagnostics.ActivitySource ActivitySource = new("Specgen.Runtime", typeof(ApiConnection).Assembly.GetName().Version?.ToString());
+
+    /// <summary>Sends the request as one observed call (<see cref="ActivitySource"/>).</summary>
     private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, ResponseBody<T> body, CancellationToken cancellationToken)
+    {
+        using var activity = ActivitySource.StartActivity(request.OperationId ?? request.Method + " " + request.PathTemplate, System.Diagnostics.ActivityKind.Client);
+        if (activity is null)
+        {
+            return await SendWithinTimeoutAsync(request, body, cancellationToken).ConfigureAwait(false);
+        }
+
+        activity.SetTag("http.request.method", request.Method);
+        activity.SetTag("url.template", request.PathTemplate);
+        activity.SetTag("server.address", _baseAddress.Host);
+        activity.SetTag("server.port", _baseAddress.Port);
+        if (request.OperationId is { } operation)
+        {
+            activity.SetTag("specgen.operation", operation);
+        }
+
+        try
+        {
+            var response = await SendWithinTimeoutAsync(request, body, cancellationToken).ConfigureAwait(false);
+            activity.SetTag("http.response.status_code", response.StatusCode);
+            return response;
+        }
+        catch (Exception e)
+        {
+            // The exception's type only: its message may quote a server's body.
+            if (e is ApiException api)
+            {
+                activity.SetTag("http.response.status_code", api.StatusCode);
+            }
+
+            activity.SetTag("error.type", e.GetType().FullName);
+            activity.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            throw;
+        }
+    }
+
+    /// <summary>Sends the request within the call's timeout, if it has one.</summary>
+    private async Task<ApiResponse<T>> SendWithinTimeoutAsync<T>(ApiRequest request, ResponseBody<T> body, CancellationToken cancellationToken)
     {
         if (_options.ValidateRequests && request.Body is IValidatable validatable)
         {
@@ -97,6 +142,11 @@ public sealed class ApiConnection
         var renewed = false;
         for (var attempt = 0; ; attempt++)
         {
+            if (System.Diagnostics.Activity.Current is { } call && call.Source == ActivitySource)
+            {
+                call.SetTag("specgen.attempts", attempt + 1);
+            }
+
             var credentials = await CredentialsAsync(request, cancellationToken).ConfigureAwait(false);
             var response = await SendFollowingRedirectsAsync(request, credentials, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;

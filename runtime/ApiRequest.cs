@@ -23,6 +23,9 @@ public sealed class ApiRequest
         _path = pathTemplate;
     }
 
+    /// <summary>The operation's operationId in the spec, naming the call's activity; null when it has none.</summary>
+    public string? OperationId { get; set; }
+
     /// <summary>The caller's settings for this call (headers, timeout, retries); null for none.</summary>
     public ApiRequestOptions? Options { get; set; }
 

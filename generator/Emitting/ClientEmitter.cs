@@ -231,8 +231,19 @@ internal static class ClientEmitter
     private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, Dictionary<string, string> typeInfos, ResultUnionModel? union)
     {
         var ns = spec.Namespace;
-        var security = operation.Security is { } index ? ", Security = " + SecurityField(index) : string.Empty;
-        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ Options = requestOptions{security} }};");
+        var initializer = new List<string>();
+        if (operation.OperationId is { } operationId)
+        {
+            initializer.Add("OperationId = " + CSharp.Literal(operationId));
+        }
+
+        initializer.Add("Options = requestOptions");
+        if (operation.Security is { } index)
+        {
+            initializer.Add("Security = " + SecurityField(index));
+        }
+
+        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ {string.Join(", ", initializer)} }};");
         foreach (var parameter in operation.Parameters)
         {
             writer.Line(SendParameter(parameter, ns, typeInfos));

@@ -107,7 +107,8 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             responses.ToEquatableArray(),
             errors.ToEquatableArray(),
             headers,
-            Security: security.For(pointer, method + " " + path));
+            Security: security.For(pointer, method + " " + path),
+            OperationId: operation.OperationId is { Length: > 0 } operationId ? operationId : null);
         return (model, bodies.Skip(1).ToList());
     }
 

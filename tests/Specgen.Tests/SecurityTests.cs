@@ -280,6 +280,40 @@ public class SecurityTests
         Assert.Equal(HeaderKey, origin.Requests[2].Headers["X-API-Key"]);
     }
 
+    [Fact]
+    public async Task Each_call_is_an_activity_with_its_operation_template_status_and_attempts_and_no_secret()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, n) => ScriptedServer.Reply(context, n == 1 ? 503 : 204, "{}"));
+        var activities = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Specgen.Runtime",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var options = Options(Token, HeaderKey, Basic, QueryKey, Session);
+        options.Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1) };
+        var client = Client(server, options);
+
+        await CompiledSpec.CallAsync(client, "ExportAsync", "csv", CancellationToken.None);
+        // The second request is answered 503 and retried (GET is idempotent).
+        await CompiledSpec.CallAsync(client, "ListSecretsAsync", CancellationToken.None);
+
+        // Other tests' calls may be listened to as well: this server's port tells them apart.
+        var mine = activities.Where(a => Equals(a.GetTagItem("server.port"), server.BaseAddress.Port)).ToList();
+        Assert.Equal(["export", "listSecrets"], mine.Select(a => a.DisplayName));
+        var export = mine[0];
+        Assert.Equal(System.Diagnostics.ActivityKind.Client, export.Kind);
+        Assert.Equal(("GET", "/exports", 204, 1), ((string?)export.GetTagItem("http.request.method"), (string?)export.GetTagItem("url.template"), (int?)export.GetTagItem("http.response.status_code"), (int?)export.GetTagItem("specgen.attempts")));
+        Assert.Equal(2, mine[1].GetTagItem("specgen.attempts"));
+        var tags = mine.SelectMany(a => a.TagObjects).Select(t => t.Key + "=" + t.Value).ToList();
+        foreach (var secret in new[] { Token, HeaderKey, QueryKey, Uri.EscapeDataString(QueryKey), Session, Basic.Password, "csv" })
+        {
+            Assert.All(tags, tag => Assert.DoesNotContain(secret, tag, StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>Fails every request without touching the network: proves a request got as far as being sent.</summary>
     private sealed class RefusingHandler : HttpMessageHandler
     {

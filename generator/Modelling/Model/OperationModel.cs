@@ -27,7 +27,8 @@ internal sealed record OperationModel(
     EquatableArray<ErrorBodyModel> Errors,
     TypeRef? Headers = null,
     string? AlternativeOf = null,
-    int? Security = null);
+    int? Security = null,
+    string? OperationId = null);
 
 /// <summary>
 /// The response headers an operation's successes document, as a record with one typed member each and

@@ -133,7 +133,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall PutFileAsync(string name, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/files/{name}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/files/{name}") { OperationId = "putFile", Options = requestOptions };
             apiRequest.PathParameter("name", name);
             apiRequest.StreamBody(content, "application/octet-stream");
             return _connection.SendAsync(apiRequest, cancellationToken);
@@ -142,7 +142,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall PutArchiveAsync(string name, global::System.IO.Stream content, long? contentLength = null, string? contentLanguage = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/archives/{name}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/archives/{name}") { OperationId = "putArchive", Options = requestOptions };
             apiRequest.PathParameter("name", name);
             apiRequest.Header("Content-Length", contentLength?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             apiRequest.Header("Content-Language", contentLanguage);
@@ -153,7 +153,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UploadImageAsync(global::System.IO.Stream? content = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/images") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/images") { OperationId = "uploadImage", Options = requestOptions };
             apiRequest.StreamBody(content, "image/png");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
@@ -161,7 +161,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall AddNoteAsync(string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/notes") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/notes") { OperationId = "addNote", Options = requestOptions };
             apiRequest.TextBody(text, "text/plain");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
@@ -169,7 +169,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets/{id}/photos") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets/{id}/photos") { OperationId = "uploadPhoto", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
             var form = new global::Specgen.Runtime.FormBody();
@@ -186,7 +186,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/login") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/login") { OperationId = "login", Options = requestOptions };
             global::System.ArgumentNullException.ThrowIfNull(request);
             var form = new global::Specgen.Runtime.FormBody();
             form.Text("user", request.User);
@@ -203,7 +203,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetAsync(string id, global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             apiRequest.JsonBody(request, _json.Pet, "application/json");
             return _connection.SendAsync(apiRequest, cancellationToken);
@@ -212,7 +212,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetFormAsync(string id, global::Fixture.UpdatePetFormRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
             var form = new global::Specgen.Runtime.FormBody();
@@ -225,7 +225,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetMultipartAsync(string id, global::Fixture.UpdatePetMultipartRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
             var form = new global::Specgen.Runtime.FormBody();
@@ -238,7 +238,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetStreamAsync(string id, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             apiRequest.StreamBody(content, "image/png");
             return _connection.SendAsync(apiRequest, cancellationToken);

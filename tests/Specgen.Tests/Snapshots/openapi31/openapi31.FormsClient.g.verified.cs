@@ -52,7 +52,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}") { OperationId = "getThing", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Thing, cancellationToken);
         }
@@ -60,7 +60,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall AttachAsync(string id, global::Fixture.AttachRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/things/{id}/attachments") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/things/{id}/attachments") { OperationId = "attach", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
             var form = new global::Specgen.Runtime.FormBody();

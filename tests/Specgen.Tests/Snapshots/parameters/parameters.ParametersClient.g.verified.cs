@@ -99,7 +99,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, global::System.Collections.Generic.IReadOnlyList<string>? size = null, global::System.Collections.Generic.IReadOnlyList<string>? word = null, global::System.Collections.Generic.IReadOnlyList<bool>? pipe = null, global::System.Collections.Generic.IReadOnlyList<string>? xFlags = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/items/{ids}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/items/{ids}") { OperationId = "getItems", Options = requestOptions };
             apiRequest.PathParameter("ids", global::System.Linq.Enumerable.Select(ids, item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
             apiRequest.QueryValues("tag", tag);
             apiRequest.QueryValues("size", size, ",");
@@ -112,7 +112,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetThingsAsync(global::Fixture.Point @where, global::Fixture.Point at, global::Fixture.Point @on, global::Fixture.Point? xPoint = null, global::Fixture.Point? pref = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{where}/{at}/{on}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{where}/{at}/{on}") { OperationId = "getThings", Options = requestOptions };
             apiRequest.PathObject("where", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", @where.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", @where.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.ParameterStyle.Simple, false);
             apiRequest.PathObject("at", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", at.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", at.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.ParameterStyle.Label, true);
             apiRequest.PathObject("on", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", @on.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", @on.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.ParameterStyle.Matrix, false);
@@ -124,7 +124,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall SearchAsync(global::Fixture.Filter? filter = null, global::Fixture.Page? page = null, global::Fixture.SearchRange? range = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::Fixture.Q? q = null, string? next = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/search") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/search") { OperationId = "search", Options = requestOptions };
             apiRequest.QueryObject("filter", (filter is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("name", filter.Name), new("age", filter.Age?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("tags", (filter.Tags is null ? null : string.Join(",", filter.Tags))), new("since", (filter.Since is null ? null : global::Specgen.Runtime.ApiText.Date(filter.Since.Value))) }), global::Specgen.Runtime.ParameterStyle.DeepObject, false);
             apiRequest.QueryObject("page", (page is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("number", page.Number?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("size", page.Size?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.ParameterStyle.Form, true);
             apiRequest.QueryObject("range", (range is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("from", range.From?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("to", range.To?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.ParameterStyle.Form, false);
@@ -137,7 +137,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetProjectAsync(string idOrName, string? statusCode = null, global::System.Collections.Generic.IReadOnlyList<string>? domain = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/projects/{idOrName}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/projects/{idOrName}") { OperationId = "getProject", Options = requestOptions };
             apiRequest.PathParameter("idOrName", idOrName);
             apiRequest.Query("statusCode", statusCode);
             apiRequest.QueryValues("domain", domain);
@@ -147,7 +147,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetStyledAsync(string label, global::System.Collections.Generic.IReadOnlyList<long> labels, global::System.Collections.Generic.IReadOnlyList<string> spread, string matrix, global::System.Collections.Generic.IReadOnlyList<string> matrices, global::System.Collections.Generic.IReadOnlyList<string> each, string session, string? theme = null, global::System.Collections.Generic.IReadOnlyList<string>? flags = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/styled/{label}/{labels}/{spread}/{matrix}/{matrices}/{each}") { Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/styled/{label}/{labels}/{spread}/{matrix}/{matrices}/{each}") { OperationId = "getStyled", Options = requestOptions };
             apiRequest.PathParameter("label", label, global::Specgen.Runtime.ParameterStyle.Label, false);
             apiRequest.PathParameter("labels", global::System.Linq.Enumerable.Select(labels, item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), global::Specgen.Runtime.ParameterStyle.Label, false);
             apiRequest.PathParameter("spread", spread, global::Specgen.Runtime.ParameterStyle.Label, true);

@@ -101,28 +101,28 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall HealthAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/health") { Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/health") { OperationId = "health", Options = requestOptions, Security = s_security0 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ListSecretsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/secrets") { Options = requestOptions, Security = s_security1 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/secrets") { OperationId = "listSecrets", Options = requestOptions, Security = s_security1 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ListKeysAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/keys") { Options = requestOptions, Security = s_security2 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/keys") { OperationId = "listKeys", Options = requestOptions, Security = s_security2 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ExportAsync(string? format = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/exports") { Options = requestOptions, Security = s_security3 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/exports") { OperationId = "export", Options = requestOptions, Security = s_security3 };
             apiRequest.Query("format", format);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
@@ -130,21 +130,21 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall BrowseAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/public") { Options = requestOptions, Security = s_security4 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/public") { OperationId = "browse", Options = requestOptions, Security = s_security4 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall DelegatedAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/delegated") { Options = requestOptions, Security = s_security5 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/delegated") { OperationId = "delegated", Options = requestOptions, Security = s_security5 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ListReportsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/reports") { Options = requestOptions, Security = s_security6 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/reports") { OperationId = "listReports", Options = requestOptions, Security = s_security6 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
