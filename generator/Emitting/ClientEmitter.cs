@@ -18,7 +18,7 @@ internal static class ClientEmitter
         {
             ForEachGrouped(writer, spec.Operations, operation =>
             {
-                WriteDocs(writer, operation);
+                WriteDocs(writer, operation, spec.Security);
                 writer.Line(Signature(operation, spec.Namespace) + ";");
                 writer.Line();
             });
@@ -150,7 +150,31 @@ internal static class ClientEmitter
 
     private static string SecurityField(int index) => "s_security" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void WriteDocs(SourceWriter writer, OperationModel operation)
+    /// <summary>What an operation's docs say of how it authenticates; null when the spec declares no security.</summary>
+    private static string? SecurityRemark(OperationModel operation, SecurityModel security)
+    {
+        if (operation.Security is not { } index)
+        {
+            return null;
+        }
+
+        var alternatives = security.Requirements[index];
+        if (alternatives.Count == 0)
+        {
+            return "Sends no credentials (<c>security: []</c>).";
+        }
+
+        string Describe(EquatableArray<string> schemes) => string.Join(" and ", schemes.Select(k => "<c>" + DocComments.Escape(k) + "</c>"));
+        var ways = alternatives.Where(a => a.Count > 0).Select(Describe).ToList();
+        var optional = alternatives.Any(a => a.Count == 0);
+        return ways.Count == 0
+            ? "Sends no credentials."
+            : optional
+                ? "Credentials are optional: sends " + string.Join(", or ", ways) + " when they are set."
+                : "Authenticates with " + string.Join(", or ", ways) + (ways.Count > 1 ? " (the first the options have)." : ".");
+    }
+
+    private static void WriteDocs(SourceWriter writer, OperationModel operation, SecurityModel security)
     {
         var summary = operation.Summary ?? operation.Description;
         DocComments.Summary(writer, summary, $"{operation.HttpMethod} {operation.Path}");
@@ -158,6 +182,11 @@ internal static class ClientEmitter
         if (operation.Summary is not null && operation.Description is not null)
         {
             remarks.AddRange(DocComments.Lines(operation.Description));
+        }
+
+        if (SecurityRemark(operation, security) is { } authenticates)
+        {
+            remarks.Add(authenticates);
         }
 
         if (operation.AlternativeOf is { } first && operation.Body is { } body)

@@ -14,6 +14,7 @@ namespace Vercel
         /// <remarks>
         /// <c>GET /v1/integrations/configurations</c>
         /// Allows to retrieve all configurations for an authenticated integration. When the `project` view is used, configurations generated for the authorization flow will be filtered out of the results.
+        /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
         /// <param name="view"></param>
         /// <param name="installationType"></param>
@@ -32,6 +33,7 @@ namespace Vercel
         /// <remarks>
         /// <c>GET /v1/integrations/configuration/{id}/products</c>
         /// Lists all products available for an integration configuration. Use this endpoint to discover what integration products are available for your integration configuration. The returned product IDs or slugs can then be used with storage provisioning endpoints like `POST /v1/storage/stores/integration/direct`. ## Workflow 1. Get your integration configurations: `GET /v1/integrations/configurations` 2. **Use this endpoint**: Get products for a configuration: `GET /v1/integrations/configuration/{id}/products` 3. Create storage resource: `POST /v1/storage/stores/integration/direct` ## Response Returns an array of products with their IDs, slugs, names, supported protocols, and metadata requirements. Each product represents a different type of resource you can provision. The `metadataSchema` field contains a JSON Schema that defines: - **Required metadata**: Fields that must be provided during storage creation - **Optional metadata**: Fields that can be provided but are not mandatory - **Field validation**: Data types, allowed values, and constraints Use this schema to validate metadata before calling the storage creation endpoint.
+        /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
         /// <param name="id">ID of the integration configuration</param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
@@ -50,6 +52,7 @@ namespace Vercel
         /// <remarks>
         /// <c>GET /v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans</c>
         /// Get a list of billing plans for an integration and product.
+        /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
         /// <param name="integrationIdOrSlug"></param>
         /// <param name="productIdOrSlug"></param>
@@ -69,6 +72,7 @@ namespace Vercel
         /// <remarks>
         /// <c>POST /v1/storage/stores/integration/direct</c>
         /// Creates an integration store for both FREE and PAID billing plans. This simplified endpoint automatically provisions real integration storage resources while handling billing complexity behind the scenes. It supports both free and paid billing plans with automatic authorization creation for paid resources. ## How it works 1. Validates the integration configuration and product 2. For free resources: Auto-discovers available free billing plans 3. For paid resources: Creates billing authorization inline using provided billingPlanId 4. Provisions real resources through the Vercel Marketplace 5. Returns the created store with connection details ## Workflow Before using this endpoint, discover available products and billing plans: 1. List your configurations: `GET /v1/integrations/configurations` 2. Get products for a configuration: `GET /v1/integrations/configuration/{id}/products` 3. Get billing plans for a product: `GET /integrations/integration/{integrationId}/products/{productId}/plans` 4. Review the `metadataSchema` for each product to understand required metadata 5. Create storage with discovered product: `POST /v1/storage/stores/integration/direct` ## Usage Patterns - **Free resources**: Omit `billingPlanId` - endpoint will auto-discover free plans - **Paid resources**: Provide `billingPlanId` from billing plans discovery - **Prepayment plans**: Also provide `prepaymentAmountCents` for variable amount plans ## Limitations - **Admin access required**: Only integration configuration admins can create stores - **Storage limits apply**: Subject to your team's storage quotas - **Payment method required**: For paid plans, ensure valid payment method is configured ## Error Responses - `400 Bad Request`: Invalid input, no plans available, or billing issues - `403 Forbidden`: Insufficient permissions (non-admin users) - `404 Not Found`: Integration configuration or product not found - `429 Too Many Requests`: Rate limit exceeded
+        /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
         /// <param name="request">The request body.</param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>

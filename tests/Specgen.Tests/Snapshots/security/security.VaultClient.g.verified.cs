@@ -11,28 +11,40 @@ namespace Fixture
     public partial interface IVaultClient
     {
         /// <summary>GET /health</summary>
-        /// <remarks><c>GET /health</c></remarks>
+        /// <remarks>
+        /// <c>GET /health</c>
+        /// Sends no credentials (<c>security: []</c>).
+        /// </remarks>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall HealthAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>The document's default, a bearer token.</summary>
-        /// <remarks><c>GET /secrets</c></remarks>
+        /// <remarks>
+        /// <c>GET /secrets</c>
+        /// Authenticates with <c>bearer</c>.
+        /// </remarks>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall ListSecretsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>An API key in a header, or HTTP basic.</summary>
-        /// <remarks><c>GET /keys</c></remarks>
+        /// <remarks>
+        /// <c>GET /keys</c>
+        /// Authenticates with <c>apiKeyHeader</c>, or <c>basic</c> (the first the options have).
+        /// </remarks>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall ListKeysAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>An API key in the query and a session cookie, both.</summary>
-        /// <remarks><c>GET /exports</c></remarks>
+        /// <remarks>
+        /// <c>GET /exports</c>
+        /// Authenticates with <c>apiKeyQuery</c> and <c>session</c>.
+        /// </remarks>
         /// <param name="format"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -40,21 +52,30 @@ namespace Fixture
         global::Specgen.Runtime.ApiCall ExportAsync(string? format = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Anyone, or a bearer token for more.</summary>
-        /// <remarks><c>GET /public</c></remarks>
+        /// <remarks>
+        /// <c>GET /public</c>
+        /// Credentials are optional: sends <c>bearer</c> when they are set.
+        /// </remarks>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall BrowseAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /delegated</summary>
-        /// <remarks><c>GET /delegated</c></remarks>
+        /// <remarks>
+        /// <c>GET /delegated</c>
+        /// Authenticates with <c>oauth</c>, or <c>oidc</c> (the first the options have).
+        /// </remarks>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall DelegatedAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /reports</summary>
-        /// <remarks><c>GET /reports</c></remarks>
+        /// <remarks>
+        /// <c>GET /reports</c>
+        /// Authenticates with <c>machine</c>.
+        /// </remarks>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
