@@ -218,7 +218,7 @@ public sealed class ApiConnection
         {
             if (await AccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
             {
-                sent.Add(Unnamed, token, token);
+                sent.Add(Unnamed, token);
             }
 
             return sent;

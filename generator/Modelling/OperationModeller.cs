@@ -159,7 +159,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             bodies.Add(new BodyModel(locals.Copy().Claim("request"), type, body.Required || HasRequired(json.Value.Schema), json.Key, body.Description));
         }
 
-        var unsupported = new List<string>();
+        var unsupported = new List<(string MediaType, string Pointer)>();
         foreach (var media in content)
         {
             var mediaPointer = pointer + "/requestBody/content/" + Escape(media.Key);
@@ -180,7 +180,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             if (kind is null)
             {
                 // multipart/mixed, multipart/related: parts without names.
-                unsupported.Add(media.Key);
+                unsupported.Add((media.Key, mediaPointer));
                 continue;
             }
 
@@ -192,10 +192,10 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             }
         }
 
-        foreach (var mediaType in unsupported)
+        var fallback = bodies.Count > 0 ? "only the operation's other media types are sent" : "the method is generated without a body";
+        foreach (var (mediaType, at) in unsupported)
         {
-            var fallback = bodies.Count > 0 ? "only the operation's other media types are sent" : "the method is generated without a body";
-            context.Report(Descriptors.Unsupported, pointer + "/requestBody/content/" + Escape(mediaType), $"The request content type '{mediaType}'", fallback);
+            context.Report(Descriptors.Unsupported, at, $"The request content type '{mediaType}'", fallback);
         }
 
         return bodies;

@@ -80,11 +80,12 @@ internal sealed class SecurityModeller
                 if (_schemes.ContainsKey(entry.Key))
                 {
                     keys.Add(entry.Key);
-                    foreach (var scope in (entry.Value as JsonArray ?? new JsonArray()).Select(Text).Where(t => t is { Length: > 0 }))
+                    var scopes = Scopes(entry.Key);
+                    foreach (var scope in (entry.Value as JsonArray ?? new JsonArray()).Select(Text).OfType<string>())
                     {
-                        if (!Scopes(entry.Key).Contains(scope!))
+                        if (scope.Length > 0 && !scopes.Contains(scope))
                         {
-                            Scopes(entry.Key).Add(scope!);
+                            scopes.Add(scope);
                         }
                     }
                 }
