@@ -48,14 +48,14 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(models, static (output, model) => AddSources(output, model, SpecEmitter.Emit));
 
-        // The DI registration, only where the project can use it: a bool, so C# edits do not re-emit.
-        var hasHttpClientFactory = context.CompilationProvider
-            .Select(static (compilation, _) => HasHttpClientFactory(compilation))
-            .WithTrackingName(TrackingNames.HasHttpClientFactory);
+        // The DI registration, only where the project can use it: a version number, so C# edits do not re-emit.
+        var httpClientFactory = context.CompilationProvider
+            .Select(static (compilation, _) => HttpClientFactoryVersion(compilation))
+            .WithTrackingName(TrackingNames.HttpClientFactoryVersion);
 
         context.RegisterSourceOutput(
-            models.Combine(hasHttpClientFactory).Where(static pair => pair.Right),
-            static (output, pair) => AddSources(output, pair.Left, static model => new[] { DependencyInjectionEmitter.Emit(model) }));
+            models.Combine(httpClientFactory).Where(static pair => pair.Right > 0),
+            static (output, pair) => AddSources(output, pair.Left, model => new[] { DependencyInjectionEmitter.Emit(model, pair.Right) }));
     }
 
     /// <summary>
@@ -78,17 +78,18 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
         }
     }
 
-    private static bool HasHttpClientFactory(Compilation compilation)
+    /// <summary>The major version of the Microsoft.Extensions.Http the project references; 0 when none.</summary>
+    private static int HttpClientFactoryVersion(Compilation compilation)
     {
         foreach (var assembly in compilation.ReferencedAssemblyNames)
         {
             if (assembly.Name == "Microsoft.Extensions.Http")
             {
-                return true;
+                return Math.Max(1, assembly.Version.Major);
             }
         }
 
-        return false;
+        return 0;
     }
 
     /// <summary>Reads and models one spec. Never throws: a failure becomes a diagnostic.</summary>

@@ -7,5 +7,5 @@ internal static class TrackingNames
     public const string Model = nameof(Model);
     public const string Diagnostics = nameof(Diagnostics);
     public const string SpecModel = nameof(SpecModel);
-    public const string HasHttpClientFactory = nameof(HasHttpClientFactory);
+    public const string HttpClientFactoryVersion = nameof(HttpClientFactoryVersion);
 }

@@ -5,11 +5,14 @@ namespace Specgen.Generator.Emitting;
 /// <summary>
 /// <c>services.Add{Client}(…)</c>, emitted only when the project references Microsoft.Extensions.Http:
 /// registers the client as a typed HttpClient through IHttpClientFactory and returns the builder, so
-/// the caller can add handlers (Polly, logging) the usual way.
+/// the caller can add handlers (Polly, logging) the usual way. The primary handler does not follow
+/// redirects: the client does, keeping credentials to the server they are for.
 /// </summary>
 internal static class DependencyInjectionEmitter
 {
-    public static GeneratedFile Emit(SpecModel spec)
+    /// <param name="spec">The spec's model.</param>
+    /// <param name="httpClientFactoryVersion">The major version of Microsoft.Extensions.Http the project references.</param>
+    public static GeneratedFile Emit(SpecModel spec, int httpClientFactoryVersion)
     {
         var writer = CSharp.NewFile(spec.Namespace);
         var client = spec.ClientName;
@@ -29,12 +32,21 @@ internal static class DependencyInjectionEmitter
             writer.Line("/// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>");
             using (writer.Block($"public static {Builder} Add{client}(this {Services} services, global::System.Action<global::System.IServiceProvider, {optionsType}>? configure = null)"))
             {
-                writer.Line($"return global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<I{client}, {client}>(services, (httpClient, serviceProvider) =>");
+                writer.Line($"var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<I{client}, {client}>(services, (httpClient, serviceProvider) =>");
                 writer.Line("{");
                 writer.Line($"    var options = new {optionsType}();");
                 writer.Line("    configure?.Invoke(serviceProvider, options);");
                 writer.Line($"    return new {client}(httpClient, options);");
                 writer.Line("});");
+                writer.Line();
+                writer.Line("// HttpClient's own following would send API keys and cookies to whatever host a redirect names.");
+                const string Extensions = "global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions";
+
+                // Version 8 configures the primary handler the factory (or ConfigureHttpClientDefaults)
+                // made; older ones can only replace it, and their default is an HttpClientHandler.
+                writer.Line(httpClientFactoryVersion >= 8
+                    ? $"return {Extensions}.ConfigurePrimaryHttpMessageHandler(builder, static (handler, _) => {CSharp.Runtime}.Redirects.LeaveToClient(handler));"
+                    : $"return {Extensions}.ConfigurePrimaryHttpMessageHandler(builder, static () => new global::System.Net.Http.HttpClientHandler {{ AllowAutoRedirect = false }});");
             }
 
             writer.Line();
