@@ -402,9 +402,17 @@ public sealed class ApiConnection
                 break;
         }
 
+        if (request.Accept is { } accept)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        // A header parameter the caller gives replaces a credential of the same name (an Authorization
+        // parameter of a spec that declares no security, beside the options' token); the body's media
+        // type stays the spec's.
         foreach (var header in request.Headers)
         {
-            AddHeader(message, header.Key, header.Value, replace: false);
+            AddHeader(message, header.Key, header.Value, replace: !IsBodyHeader(header.Key));
         }
 
         if (cookies is not null)

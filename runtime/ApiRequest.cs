@@ -26,6 +26,12 @@ public sealed class ApiRequest
     /// <summary>The operation's operationId in the spec, naming the call's activity; null when it has none.</summary>
     public string? OperationId { get; set; }
 
+    /// <summary>
+    /// The <c>Accept</c> header: the media types of the responses the operation reads, as the spec names them;
+    /// null sends none. <c>Options.Headers["Accept"]</c> replaces it.
+    /// </summary>
+    public string? Accept { get; set; }
+
     /// <summary>The caller's settings for this call (headers, timeout, retries); null for none.</summary>
     public ApiRequestOptions? Options { get; set; }
 

@@ -266,6 +266,11 @@ internal static class ClientEmitter
             initializer.Add("OperationId = " + CSharp.Literal(operationId));
         }
 
+        if (operation.Accept is { } accept)
+        {
+            initializer.Add("Accept = " + CSharp.Literal(accept));
+        }
+
         initializer.Add("Options = requestOptions");
         if (operation.Security is { } index)
         {

@@ -84,14 +84,15 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
         // The generated method's own names: a parameter never takes them.
         var locals = new NameScope(new[] { "cancellationToken", "requestOptions", "apiRequest", "form" });
-        if (_parameters.Model(pathItem, operation, pointer, baseName, locals) is not { } parameters)
+        var securityIndex = security.For(pointer, method + " " + path);
+        if (_parameters.Model(pathItem, operation, pointer, baseName, locals, hasSchemes: securityIndex is not null) is not { } parameters)
         {
             return null;
         }
 
         var bodies = Bodies(operation, pointer, baseName, locals);
         var body = bodies.Count > 0 ? bodies[0] : null;
-        var (result, responses, errors) = Responses(operation, pointer, baseName);
+        var (result, responses, errors, accept) = Responses(operation, pointer, baseName);
         var headers = ResponseHeaders(operation, pointer, baseName);
         var model = new OperationModel(
             methodName,
@@ -107,8 +108,9 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             responses.ToEquatableArray(),
             errors.ToEquatableArray(),
             headers,
-            Security: security.For(pointer, method + " " + path),
-            OperationId: operation.OperationId is { Length: > 0 } operationId ? operationId : null);
+            Security: securityIndex,
+            OperationId: operation.OperationId is { Length: > 0 } operationId ? operationId : null,
+            Accept: accept);
         return (model, bodies.Skip(1).ToList());
     }
 
@@ -222,7 +224,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     {
         var type = key.Split(';')[0].Trim();
         var slash = type.IndexOf('/');
-        return slash > 0 && slash < type.Length - 1 && type.IndexOf('/', slash + 1) < 0;
+        return slash > 0 && slash < type.Length - 1 && type.IndexOf('/', slash + 1) < 0 && key.All(static c => c is >= ' ' and <= '~');
     }
 
     /// <summary>How a media type's body is written; null for a multipart type other than a form.</summary>
@@ -258,9 +260,14 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     /// when some success is empty), or, when the statuses' bodies differ, a result union with a case per
     /// status. With no 2xx documented, <c>default</c> is the success.
     /// </summary>
-    private (ResultModel Result, List<ResponseModel> Responses, List<ErrorBodyModel> Errors) Responses(OpenApiOperation operation, string pointer, string baseName)
+    /// <summary>
+    /// What the operation's responses become: the result, the documented statuses, the typed error bodies,
+    /// and the <c>Accept</c> header that asks for the media types the result reads (null when none).
+    /// </summary>
+    private (ResultModel Result, List<ResponseModel> Responses, List<ErrorBodyModel> Errors, string? Accept) Responses(OpenApiOperation operation, string pointer, string baseName)
     {
         var documented = new List<ResponseModel>();
+        var accepted = new List<string>();
         var successes = new List<Success>();
         var errors = new List<ErrorBodyModel>();
         var responses = operation.Responses ?? new OpenApiResponses();
@@ -281,11 +288,12 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
             var caseName = StatusName(response.Key);
             var hint = new NameHint(baseName + (successes.Count == 0 ? string.Empty : caseName) + "Response", null);
-            var (kind, type) = ResponseBody(response.Value?.Content, at, hint);
+            var (kind, type, read) = ResponseBody(response.Value?.Content, at, hint);
             successes.Add(new Success(response.Key, caseName, kind, type, response.Value?.Description));
+            accepted.AddRange(read.Where(IsMediaType).Except(accepted, System.StringComparer.OrdinalIgnoreCase));
         }
 
-        return (Combine(successes, baseName), documented, errors);
+        return (Combine(successes, baseName), documented, errors, accepted.Count > 0 ? string.Join(", ", accepted) : null);
     }
 
     /// <summary>An error response's JSON body, typed: <c>BadRequestError</c>, shared by every operation with the same shape.</summary>
@@ -418,11 +426,12 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     /// How one response's content is read, by the first media type that says: JSON (a vendor type or
     /// <c>*/*</c> with a schema included), line-delimited JSON, server-sent events, text, else bytes.
     /// </summary>
-    private (ResultKind Kind, TypeRef? Type) ResponseBody(IDictionary<string, IOpenApiMediaType>? content, string at, NameHint hint)
+    /// <summary>How a success's body is read, into what, and the media types of it that are read that way.</summary>
+    private (ResultKind Kind, TypeRef? Type, IEnumerable<string> MediaTypes) ResponseBody(IDictionary<string, IOpenApiMediaType>? content, string at, NameHint hint)
     {
         if (content is not { Count: > 0 })
         {
-            return (ResultKind.None, null);
+            return (ResultKind.None, null, Enumerable.Empty<string>());
         }
 
         TypeRef TypeOf(KeyValuePair<string, IOpenApiMediaType> media, bool items)
@@ -447,7 +456,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var json = JsonMediaType(content, static (key, media) => (key != "*/*" || media.Schema is not null) && MediaKind(key) is not (ResultKind.JsonLines or ResultKind.Events));
         if (json.Key is not null)
         {
-            return (ResultKind.Json, TypeOf(json, items: false));
+            return (ResultKind.Json, TypeOf(json, items: false), new[] { json.Key });
         }
 
         foreach (var media in content)
@@ -455,13 +464,14 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
             switch (MediaKind(media.Key))
             {
                 case ResultKind.JsonLines:
-                    return (ResultKind.JsonLines, TypeOf(media, items: true));
+                    return (ResultKind.JsonLines, TypeOf(media, items: true), new[] { media.Key });
                 case ResultKind.Events:
-                    return (ResultKind.Events, TypeOf(media, items: true));
+                    return (ResultKind.Events, TypeOf(media, items: true), new[] { media.Key });
             }
         }
 
-        return content.Keys.Any(k => MediaKind(k) == ResultKind.Text) ? (ResultKind.Text, TypeRef.String) : (ResultKind.File, null);
+        var text = content.Keys.Where(k => MediaKind(k) == ResultKind.Text).ToList();
+        return text.Count > 0 ? (ResultKind.Text, TypeRef.String, text) : (ResultKind.File, null, content.Keys);
     }
 
     private static ResultKind MediaKind(string mediaType)

@@ -12,8 +12,14 @@ namespace Specgen.Generator.Modelling;
 /// <summary>An operation's path, query and header parameters → method parameters, with how each is sent.</summary>
 internal sealed class ParameterModeller(ModelContext context, SchemaModeller schemas)
 {
-    /// <summary>The operation's parameters; null when one it cannot do without (a path parameter) cannot be sent.</summary>
-    public List<ParameterModel>? Model(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string baseName, NameScope locals)
+    /// <summary>
+    /// The operation's parameters; null when one it cannot do without (a path parameter) cannot be sent.
+    /// Header parameters named <c>Accept</c> and <c>Content-Type</c> are left out, as OpenAPI says (the
+    /// client sends the media types the spec's responses and body name), and so is <c>Authorization</c>
+    /// when <paramref name="hasSchemes"/>: the security schemes send it. In a spec without schemes an
+    /// <c>Authorization</c> parameter is the only way to authenticate, and stays.
+    /// </summary>
+    public List<ParameterModel>? Model(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string baseName, NameScope locals, bool hasSchemes)
     {
         var all = new List<(IOpenApiParameter Parameter, string Pointer)>();
         var operationLevel = operation.Parameters ?? new List<IOpenApiParameter>();
@@ -51,6 +57,11 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
                 _ => ((Location?)null, "unknown"),
             };
 
+            if (location == Location.Header && IsIgnoredHeader(wireName, hasSchemes))
+            {
+                continue;
+            }
+
             if (location is null)
             {
                 context.Report(Descriptors.Unsupported, at, $"The {where} parameter '{wireName}'", "the method is generated without it");
@@ -77,6 +88,11 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
             .Select(m => m.Model with { Name = locals.Claim(m.Model.Name) })
             .ToList();
     }
+
+    private static bool IsIgnoredHeader(string name, bool hasSchemes) =>
+        string.Equals(name, "Accept", System.StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Content-Type", System.StringComparison.OrdinalIgnoreCase)
+        || (hasSchemes && string.Equals(name, "Authorization", System.StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// One parameter: a scalar or array (text), an object or dictionary (pairs in its style), or a

@@ -72,6 +72,51 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task Accept_Content_Type_and_a_scheme_sent_Authorization_header_parameter_are_not_parameters_and_Accept_names_what_is_read()
+    {
+        var method = Spec.Value.Type("VaultClient").GetMethod("GetSecretAsync")!;
+        Assert.Equal(["name", "xTrace", "requestOptions", "cancellationToken"], method.GetParameters().Select(p => p.Name));
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 200, "{\"value\":\"v\"}"));
+        var client = Client(server, Options(Token));
+
+        await CompiledSpec.CallAsync(client, "GetSecretAsync", "db", "t-1", null, CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "HealthAsync", CancellationToken.None);
+
+        var (secret, health) = (server.Requests[0], server.Requests[1]);
+        Assert.Equal(("Bearer " + Token, "t-1"), (secret.Authorization, secret.Headers["X-Trace"]));
+        // The media types the method reads: the JSON of 200 (not its XML) and the text of 202.
+        Assert.Equal("application/json, text/plain", secret.Headers["Accept"]);
+        Assert.False(secret.Headers.ContainsKey("Content-Type"));
+        // No response body, no Accept.
+        Assert.False(health.Headers.ContainsKey("Accept"));
+    }
+
+    [Fact]
+    public async Task In_a_spec_without_schemes_an_Authorization_header_parameter_stays_and_replaces_the_options_token()
+    {
+        var run = Generate("""
+            openapi: 3.0.3
+            info: { title: Legacy, version: "1" }
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - { name: Authorization, in: header, schema: { type: string } }
+                  responses:
+                    "204": { description: Listed. }
+            """);
+        var spec = CompiledSpec.Load(run, "legacy-authorization");
+        await using var server = await Server();
+        var client = Activator.CreateInstance(spec.Type("LegacyClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions { AccessToken = Token, Retry = RetryOptions.None })!;
+
+        await CompiledSpec.CallAsync(client, "ListItemsAsync", "Token legacy-1", null, CancellationToken.None);
+        await CompiledSpec.CallAsync(client, "ListItemsAsync", null, null, CancellationToken.None);
+
+        Assert.Equal(["Token legacy-1", "Bearer " + Token], server.Requests.Select(r => r.Authorization));
+    }
+
+    [Fact]
     public async Task An_alternative_the_options_cannot_satisfy_is_passed_over_for_one_they_can()
     {
         await using var server = await Server();

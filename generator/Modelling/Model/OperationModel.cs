@@ -12,6 +12,7 @@ namespace Specgen.Generator.Modelling.Model;
 /// Which of <see cref="SecurityModel.Requirements"/> the operation authenticates by; null when the spec
 /// declares no security (the client sends its bearer token, if it has one).
 /// </param>
+/// <param name="Accept">The <c>Accept</c> header: the media types of the responses the method reads; null when it reads none.</param>
 internal sealed record OperationModel(
     string MethodName,
     string? Group,
@@ -28,7 +29,8 @@ internal sealed record OperationModel(
     TypeRef? Headers = null,
     string? AlternativeOf = null,
     int? Security = null,
-    string? OperationId = null);
+    string? OperationId = null,
+    string? Accept = null);
 
 /// <summary>
 /// The response headers an operation's successes document, as a record with one typed member each and

@@ -123,7 +123,7 @@ namespace Vercel
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configurations") { OperationId = "getConfigurations", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configurations") { OperationId = "getConfigurations", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.Query("view", view.ToString());
             apiRequest.Query("installationType", installationType?.ToString());
             apiRequest.Query("integrationIdOrSlug", integrationIdOrSlug);
@@ -135,7 +135,7 @@ namespace Vercel
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configuration/{id}/products") { OperationId = "getConfigurationProducts", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configuration/{id}/products") { OperationId = "getConfigurationProducts", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.PathParameter("id", id);
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
@@ -145,7 +145,7 @@ namespace Vercel
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans") { OperationId = "getBillingPlans", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans") { OperationId = "getBillingPlans", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.PathParameter("integrationIdOrSlug", integrationIdOrSlug);
             apiRequest.PathParameter("productIdOrSlug", productIdOrSlug);
             apiRequest.Query("metadata", metadata);
@@ -157,7 +157,7 @@ namespace Vercel
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/v1/storage/stores/integration/direct") { OperationId = "createIntegrationStoreDirect", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/v1/storage/stores/integration/direct") { OperationId = "createIntegrationStoreDirect", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
             apiRequest.JsonBody(request, _json.CreateIntegrationStoreDirectRequest, "application/json");

@@ -43,7 +43,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.User> CreateUserAsync(global::Fixture.User request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/users") { OperationId = "createUser", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/users") { OperationId = "createUser", Accept = "application/json", Options = requestOptions };
             apiRequest.JsonBody(request, _json.User, "application/json");
             return _connection.SendAsync(apiRequest, _json.User, cancellationToken);
         }

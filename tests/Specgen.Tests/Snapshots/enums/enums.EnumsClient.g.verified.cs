@@ -44,7 +44,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> ListTasksAsync(global::Fixture.Priority? priority = null, global::Fixture.Status? status = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/tasks") { OperationId = "listTasks", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/tasks") { OperationId = "listTasks", Accept = "application/json", Options = requestOptions };
             apiRequest.Query("priority", priority?.ToString());
             apiRequest.Query("status", status?.ToString());
             return _connection.SendAsync(apiRequest, _json.TaskList, cancellationToken);

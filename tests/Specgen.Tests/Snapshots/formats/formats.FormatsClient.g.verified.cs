@@ -55,7 +55,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Event> GetEventAsync(global::System.Guid id, global::System.DateTimeOffset? since = null, global::System.DateOnly? day = null, float? ratio = null, global::System.Guid? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/events/{id}") { OperationId = "getEvent", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/events/{id}") { OperationId = "getEvent", Accept = "application/json", Options = requestOptions };
             apiRequest.PathParameter("id", global::Specgen.Runtime.ApiText.Guid(id));
             apiRequest.Query("since", (since is null ? null : global::Specgen.Runtime.ApiText.DateTime(since.Value)));
             apiRequest.Query("day", (day is null ? null : global::Specgen.Runtime.ApiText.Date(day.Value)));
@@ -67,7 +67,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Event> CreateEventAsync(global::Fixture.Event request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/events") { OperationId = "createEvent", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/events") { OperationId = "createEvent", Accept = "application/json", Options = requestOptions };
             apiRequest.JsonBody(request, _json.Event, "application/json");
             return _connection.SendAsync(apiRequest, _json.Event, cancellationToken);
         }

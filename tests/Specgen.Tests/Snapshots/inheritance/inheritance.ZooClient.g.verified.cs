@@ -51,7 +51,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Owner> GetOwnerAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/owners/{id}") { OperationId = "getOwner", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/owners/{id}") { OperationId = "getOwner", Accept = "application/json", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Owner, cancellationToken);
         }
@@ -59,7 +59,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets") { OperationId = "addPet", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets") { OperationId = "addPet", Accept = "application/json", Options = requestOptions };
             apiRequest.JsonBody(request, _json.Pet, "application/json");
             return _connection.SendAsync(apiRequest, _json.Pet, cancellationToken);
         }

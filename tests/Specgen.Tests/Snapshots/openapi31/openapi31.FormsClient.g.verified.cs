@@ -52,7 +52,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}") { OperationId = "getThing", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}") { OperationId = "getThing", Accept = "application/json", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Thing, cancellationToken);
         }

@@ -81,6 +81,21 @@ namespace Fixture
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall ListReportsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
+        /// <summary>
+        /// Header parameters OpenAPI says to ignore: Authorization (the scheme sends it), Accept (the client asks for what the responses name) and Content-Type.
+        /// </summary>
+        /// <remarks>
+        /// <c>GET /secrets/{name}</c>
+        /// Authenticates with <c>bearer</c>.
+        /// </remarks>
+        /// <param name="name"></param>
+        /// <param name="xTrace"></param>
+        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>A case for each success status the spec documents. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        /// <exception cref="global::Specgen.Runtime.ApiException">404: None.</exception>
+        global::Specgen.Runtime.ApiCall<global::Fixture.GetSecretResult> GetSecretAsync(string name, string? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>Calls Vault.</summary>
@@ -167,6 +182,21 @@ namespace Fixture
         {
             var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/reports") { OperationId = "listReports", Options = requestOptions, Security = s_security6 };
             return _connection.SendAsync(apiRequest, cancellationToken);
+        }
+
+        /// <inheritdoc/>
+        public global::Specgen.Runtime.ApiCall<global::Fixture.GetSecretResult> GetSecretAsync(string name, string? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/secrets/{name}") { OperationId = "getSecret", Accept = "application/json, text/plain", Options = requestOptions, Security = s_security1 };
+            apiRequest.PathParameter("name", name);
+            apiRequest.Header("X-Trace", xTrace);
+            apiRequest.ErrorBody("404", _json.JsonObject);
+            return _connection.SendAsync(apiRequest, global::Specgen.Runtime.ResponseBody.Whole<global::Fixture.GetSecretResult>(content => content.StatusCode switch
+            {
+                200 => new global::Fixture.GetSecretResult.Ok(content.StatusCode, content.Json(_json.GetSecretResponse)),
+                202 => new global::Fixture.GetSecretResult.Accepted(content.StatusCode, content.Text()),
+                _ => new global::Fixture.GetSecretResult.Unknown(content.StatusCode, content.Text()),
+            }), cancellationToken);
         }
 
     }

@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>System.Text.Json metadata for the types of Vault, made without reflection.</summary>
     /// <remarks>
-    /// Pass a property to <c>JsonSerializer</c> (<c>JsonSerializer.Deserialize(json, VaultJson.Default.…)</c>),
+    /// Pass a property to <c>JsonSerializer</c> (<c>JsonSerializer.Deserialize(json, VaultJson.Default.GetSecretResponse)</c>),
     /// or add <see cref="Default"/> to <c>JsonSerializerOptions.TypeInfoResolverChain</c>. Safe for trimming and NativeAOT.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
@@ -32,12 +32,22 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse>? _GetSecretResponse;
+        /// <summary>Reads and writes <see cref="global::Fixture.GetSecretResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse> GetSecretResponse => _GetSecretResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse>)Options.GetTypeInfo(typeof(global::Fixture.GetSecretResponse));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>? _JsonObject;
+        /// <summary>Reads and writes <c>global::System.Text.Json.Nodes.JsonObject</c>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject> JsonObject => _JsonObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>)Options.GetTypeInfo(typeof(global::System.Text.Json.Nodes.JsonObject));
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;
 
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
+            if (type == typeof(global::Fixture.GetSecretResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.GetSecretResponse>(options, new global::Fixture.GetSecretResponse.JsonConverter());
+            if (type == typeof(global::System.Text.Json.Nodes.JsonObject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.Nodes.JsonObject>(options, new global::Specgen.Runtime.DelegatingJsonConverter<global::System.Text.Json.Nodes.JsonObject>(global::Specgen.Runtime.JsonRead.Object, global::Specgen.Runtime.JsonWrite.Node));
 
             return null;
         }
