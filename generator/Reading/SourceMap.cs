@@ -7,11 +7,14 @@ namespace Specgen.Generator.Reading;
 /// <summary>
 /// Where each node of a spec stands in its file, by JSON pointer. Microsoft.OpenApi reports problems
 /// by pointer only; this map turns those pointers (and the model builder's own) into file positions.
+/// A part of the document that came from another file (a bundled external <c>$ref</c>) is grafted:
+/// pointers under it are located in that file, at the place the part came from.
 /// </summary>
 internal sealed class SourceMap(string filePath)
 {
     private readonly Dictionary<string, LocationInfo> _locations = new();
     private readonly Dictionary<string, LocationInfo> _keys = new();
+    private readonly Dictionary<string, (SourceMap Map, string Pointer)> _grafts = new();
 
     public string FilePath { get; } = filePath;
 
@@ -23,6 +26,9 @@ internal sealed class SourceMap(string filePath)
     public void AddKey(string pointer, int startIndex, int endIndex, LinePosition start, LinePosition end) =>
         _keys[pointer] = Create(startIndex, endIndex, start, end);
 
+    /// <summary>Records that the node at <paramref name="pointer"/> is the node at <paramref name="sourcePointer"/> of another file.</summary>
+    public void Graft(string pointer, SourceMap source, string sourcePointer) => _grafts[pointer] = (source, sourcePointer);
+
     /// <summary>
     /// The location of the node at <paramref name="pointer"/>, or of its nearest ancestor that has one:
     /// a mapping entry's key (<c>oneOf:</c>, the line a reader looks for), else the value itself.
@@ -30,8 +36,14 @@ internal sealed class SourceMap(string filePath)
     public LocationInfo Locate(string? pointer)
     {
         var current = Normalize(pointer);
+        var whole = current;
         while (true)
         {
+            if (_grafts.TryGetValue(current, out var graft))
+            {
+                return graft.Map.Locate(graft.Pointer + whole.Substring(current.Length));
+            }
+
             // The document as a whole is located at its start, not underlined from end to end.
             if (current.Length == 0)
             {
