@@ -24,14 +24,24 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var inputs = context.AdditionalTextsProvider
+        var specs = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => SpecOptions.Read(pair.Left, pair.Right) is { } options
                 ? new SpecInput(options, pair.Left.GetText(cancellationToken)?.ToString() ?? string.Empty)
                 : null)
-            .WithTrackingName(TrackingNames.SpecInput)
+            .WithTrackingName(TrackingNames.SpecFile)
             .Where(static input => input is not null)
             .Select(static (input, _) => input!);
+
+        // The YAML and JSON files a spec may refer to; each spec takes the texts of those it does.
+        var candidates = context.AdditionalTextsProvider
+            .Where(static file => SpecParts.IsCandidate(file))
+            .Collect();
+
+        var inputs = specs
+            .Combine(candidates)
+            .Select(static (pair, cancellationToken) => pair.Left with { Parts = SpecParts.Find(pair.Left.Options.FilePath, pair.Left.Text, pair.Right, cancellationToken) })
+            .WithTrackingName(TrackingNames.SpecInput);
 
         var results = inputs
             .Select(static (input, cancellationToken) => Build(input, cancellationToken))
@@ -100,7 +110,8 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
     internal static SpecModel? ReadAndModel(SpecInput input, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var options = input.Options.Checked(diagnostics);
-        var spec = SpecReader.Read(options.FilePath, input.Text, diagnostics);
+        var parts = input.Parts.ToDictionary(static part => part.Path, static part => part.Text, StringComparer.Ordinal);
+        var spec = SpecReader.Read(options.FilePath, input.Text, parts, diagnostics);
         return spec is null ? null : SpecModeller.Build(spec, options, diagnostics, cancellationToken);
     }
 

@@ -114,5 +114,8 @@ internal sealed record SpecOptions(string FilePath, string Namespace, string? Cl
         && text != "global";
 }
 
-/// <summary>A spec file's text and options: the input of the parse step.</summary>
-internal sealed record SpecInput(SpecOptions Options, string Text);
+/// <summary>
+/// A spec file's text and options, and the other files it refers to: the input of the parse step, so
+/// editing any of them re-runs the spec and editing anything else does not.
+/// </summary>
+internal sealed record SpecInput(SpecOptions Options, string Text, Common.EquatableArray<Reading.SpecPart> Parts = default);

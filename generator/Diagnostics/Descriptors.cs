@@ -69,7 +69,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnresolvedReference = new(
         "SPECGEN009",
         "A $ref cannot be resolved",
-        "The reference '{0}' {1}; the value it stands for is typed as raw JSON (JsonNode). Point the $ref at a schema in this file, such as '#/components/schemas/Name'.",
+        "The reference '{0}' {1}; the value it stands for is typed as raw JSON (JsonNode). Point the $ref at a part of this spec ('#/components/schemas/Name') or of a file beside it ('./schemas/pet.yaml').",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ReferenceCycle = new(

@@ -8,8 +8,8 @@ using Specgen.Generator.Diagnostics;
 namespace Specgen.Generator.Reading;
 
 /// <summary>
-/// Checks every <c>$ref</c> before Microsoft.OpenApi sees the document. A reference that points
-/// nowhere, outside the file, or only round a loop of references (<c>A: {$ref: B}</c>,
+/// Checks every <c>$ref</c> before Microsoft.OpenApi sees the document (after <see cref="Bundler"/> has
+/// brought in other files). A reference that points nowhere, to a URL, or only round a loop of references (<c>A: {$ref: B}</c>,
 /// <c>B: {$ref: A}</c>) would leave a hole or make Microsoft.OpenApi throw; each becomes an empty
 /// schema (any JSON) with a warning at the <c>$ref</c>.
 /// </summary>
@@ -91,7 +91,8 @@ internal static class ReferenceCheck
 
         if (!text.StartsWith("#", StringComparison.Ordinal))
         {
-            return "points into another file, and Specgen reads one self-contained file (bundle the spec first, for example with 'redocly bundle')";
+            // File references were brought in by the Bundler; what is left names another host.
+            return "is a URL, and a build reads no network (save that document beside the spec and refer to it by its relative path)";
         }
 
         return Target(root, text) is null ? "points at nothing in this file" : null;

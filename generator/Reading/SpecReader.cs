@@ -17,34 +17,12 @@ internal static class SpecReader
     /// <summary>The largest spec read, in characters: eight times the full Vercel API (4 MB).</summary>
     public const int MaxLength = 32 * 1024 * 1024;
 
-    public static ReadSpec? Read(string filePath, string text, List<DiagnosticInfo> diagnostics)
+    /// <summary>Reads a spec, bringing in what it refers to in <paramref name="parts"/> (other files' texts, by full path).</summary>
+    public static ReadSpec? Read(string filePath, string text, IReadOnlyDictionary<string, string> parts, List<DiagnosticInfo> diagnostics)
     {
         var map = new SourceMap(filePath);
-        if (text.Length > MaxLength)
+        if (!TryParse(filePath, text, map, diagnostics, out var root))
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, LocationInfo.StartOf(filePath),
-                "is " + Megabytes(text.Length) + " long", Megabytes(MaxLength), "Split it into one spec per API area, or drop the parts this project does not call"));
-            return null;
-        }
-
-        JsonNode? root;
-        try
-        {
-            root = YamlReader.Read(text, map);
-        }
-        catch (SpecReadException e) when (e.Limit is not null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, At(filePath, e.At), e.Message, e.Limit, "Check the YAML anchors and aliases here, or simplify the schema"));
-            return null;
-        }
-        catch (SpecReadException e)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.YamlSyntax, At(filePath, e.At), e.Message));
-            return null;
-        }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.YamlSyntax, At(filePath, e.Start), Clean(e.Message)));
             return null;
         }
 
@@ -58,6 +36,8 @@ internal static class SpecReader
         {
             return null;
         }
+
+        Bundler.Run(obj, filePath, map, parts, diagnostics);
 
         SchemaShapeCheck.Run(obj, map, diagnostics);
         ReferenceCheck.Run(obj, map, diagnostics);
@@ -91,6 +71,41 @@ internal static class SpecReader
         }
 
         return new ReadSpec(result.Document, root, map);
+    }
+
+    /// <summary>
+    /// A file's YAML or JSON as a JSON tree (null for an empty file), each node's position recorded in
+    /// <paramref name="map"/>; false, with a located diagnostic, when it is too long, too deep or not YAML.
+    /// </summary>
+    public static bool TryParse(string filePath, string text, SourceMap map, List<DiagnosticInfo> diagnostics, out JsonNode? root)
+    {
+        root = null;
+        if (text.Length > MaxLength)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, LocationInfo.StartOf(filePath),
+                "is " + Megabytes(text.Length) + " long", Megabytes(MaxLength), "Split it into one spec per API area, or drop the parts this project does not call"));
+            return false;
+        }
+
+        try
+        {
+            root = YamlReader.Read(text, map);
+            return true;
+        }
+        catch (SpecReadException e) when (e.Limit is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LimitExceeded, At(filePath, e.At), e.Message, e.Limit, "Check the YAML anchors and aliases here, or simplify the schema"));
+        }
+        catch (SpecReadException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.YamlSyntax, At(filePath, e.At), e.Message));
+        }
+        catch (YamlDotNet.Core.YamlException e)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.YamlSyntax, At(filePath, e.Start), Clean(e.Message)));
+        }
+
+        return false;
     }
 
     private static bool CheckVersion(JsonObject root, SourceMap map, List<DiagnosticInfo> diagnostics)

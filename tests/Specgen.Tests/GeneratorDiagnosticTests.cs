@@ -234,7 +234,8 @@ public class GeneratorDiagnosticTests
 
     [Theory]
     [InlineData("'#/components/schemas/Nope'", "points at nothing")]
-    [InlineData("'other.yaml#/components/schemas/Pet'", "another file")]
+    [InlineData("'other.yaml#/components/schemas/Pet'", "not among the compilation's files")]
+    [InlineData("'https://schemas.example/pet.yaml'", "is a URL, and a build reads no network")]
     public void SPECGEN009_an_unresolved_reference_is_typed_as_raw_json(string reference, string reason)
     {
         var run = Generate($$"""

@@ -15,7 +15,7 @@ namespace Specgen.Tests;
 /// </summary>
 public class IncrementalityTests
 {
-    private static readonly string[] SpecSteps = { TrackingNames.SpecInput, TrackingNames.Model, TrackingNames.SpecModel, TrackingNames.Diagnostics };
+    private static readonly string[] SpecSteps = { TrackingNames.SpecFile, TrackingNames.SpecInput, TrackingNames.Model, TrackingNames.SpecModel, TrackingNames.Diagnostics };
 
     private static readonly SpecFile Vercel = SpecFile.FromRepository();
     private static readonly SpecFile Pets = CompiledSpec.Fixture("pets-discriminator.yaml") with { Namespace = "Pets" };
@@ -74,6 +74,50 @@ public class IncrementalityTests
         var changed = after.Where(pair => before[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
         Assert.NotEmpty(changed);
         Assert.All(changed, hint => Assert.StartsWith("pets", hint, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_edit_to_a_file_a_spec_refers_to_re_runs_that_spec_and_reuses_the_others()
+    {
+        var run = MultiFileRun();
+        var dog = run.Texts.Single(t => t.Path.EndsWith("dog.yaml", StringComparison.Ordinal));
+
+        var edited = dog.GetText()!.ToString().Replace("A dog.", "A dog, edited.", StringComparison.Ordinal);
+        var result = run.Driver.ReplaceAdditionalText(dog, new InMemoryAdditionalText(dog.Path, edited))
+            .RunGenerators(run.Compilation).GetRunResult().Results.Single();
+
+        AssertReused(result, "vercel");
+        var model = result.TrackedSteps[TrackingNames.Model].SelectMany(s => s.Outputs).Single(o => BelongsTo(o.Value, ["multifile"]));
+        Assert.Equal(IncrementalStepRunReason.Modified, model.Reason);
+        Assert.Contains("A dog, edited.", result.GeneratedSources.Single(s => s.HintName == "api.Dog.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_edit_to_a_yaml_file_no_spec_refers_to_reuses_every_step()
+    {
+        var run = MultiFileRun();
+        var unrelated = run.Texts.Single(t => t.Path.EndsWith("unrelated.yaml", StringComparison.Ordinal));
+
+        var result = run.Driver.ReplaceAdditionalText(unrelated, new InMemoryAdditionalText(unrelated.Path, "title: second"))
+            .RunGenerators(run.Compilation).GetRunResult().Results.Single();
+
+        AssertReused(result, "vercel", "multifile");
+        AssertNoSourceReAdded(result);
+    }
+
+    /// <summary>The Vercel spec, the multi-file spec with its parts, and a YAML file neither refers to, run once.</summary>
+    private static Run MultiFileRun()
+    {
+        var multifile = new[] { "api.yaml", "common.yaml", "schemas/pet.yaml", "schemas/cat.yaml", "schemas/dog.yaml", "paths/pet-by-id.yaml" }
+            .Select(name => new SpecFile("Specs/multifile/" + name, File.ReadAllText(Path.Combine(Repository.TestsDirectory, "Specs", "multifile", name)), "Fixture", ClientName: null, IsMarked: name == "api.yaml"))
+            .ToList();
+        var specs = multifile.Prepend(Vercel).ToList();
+        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text))
+            .Append(new InMemoryAdditionalText("Specs/multifile/unrelated.yaml", "title: first"))
+            .ToImmutableArray();
+        var compilation = GeneratorHarness.CreateCompilation("class Placeholder { }");
+        var driver = GeneratorHarness.CreateDriver(specs, texts).RunGenerators(compilation);
+        return new Run(driver, compilation, texts);
     }
 
     [Fact]

@@ -46,12 +46,19 @@ public class PackageTests(ITestOutputHelper output)
             Assert.Contains($"created a store: status available, plan {EmulatorSeed.FreePlanId}", printed, StringComparison.Ordinal);
             Assert.Single(emulator.Stores);
 
-            // The defaults: the project's root namespace, a client named after the spec's title, and internal types.
+            // The defaults: the project's root namespace, a client named after the spec's title, and internal
+            // types. And a spec split across files: the package brings the files beside it into the
+            // compilation (a missing one would be a SPECGEN009 warning, an error here).
             const string Defaults = """
                 var client = new Consumer.VercelIntegrationStoresClient(new HttpClient(), new Specgen.Runtime.ApiClientOptions());
                 Console.WriteLine(typeof(Consumer.VercelIntegrationStoresClient).IsPublic ? "public" : "internal");
+                Shelter.Pet pet = new Shelter.Pet.Cat(new Shelter.Cat { Kind = "cat", Name = "Tom", Owner = new Shelter.Owner { Name = "Ada" } });
+                Console.WriteLine(pet);
                 """;
-            Consumer(work, "net8.0", feed, version, """<OpenApiSpec Include="spec/vercel-integration-stores.yaml" Visibility="internal" />""", Defaults);
+            Consumer(work, "net8.0", feed, version, """
+                <OpenApiSpec Include="spec/vercel-integration-stores.yaml" Visibility="internal" />
+                <OpenApiSpec Include="shelter/api.yaml" Namespace="Shelter" />
+                """, Defaults);
         }
         finally
         {
@@ -67,6 +74,14 @@ public class PackageTests(ITestOutputHelper output)
         var project = Path.Combine(work, "consumer-" + framework);
         Directory.CreateDirectory(Path.Combine(project, "spec"));
         File.Copy(Repository.SpecPath, Path.Combine(project, "spec", "vercel-integration-stores.yaml"));
+        var multifile = Path.Combine(Repository.TestsDirectory, "Specs", "multifile");
+        foreach (var file in Directory.GetFiles(multifile, "*.yaml", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(project, "shelter", Path.GetRelativePath(multifile, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
         File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
