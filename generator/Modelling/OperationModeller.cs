@@ -288,7 +288,10 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
             var caseName = StatusName(response.Key);
             var hint = new NameHint(baseName + (successes.Count == 0 ? string.Empty : caseName) + "Response", null);
-            var (kind, type, read) = ResponseBody(response.Value?.Content, at, hint);
+            // A 204 or 205 never has a body (RFC 9110 15.3.5, 15.3.6), whatever content the spec gives it.
+            var (kind, type, read) = response.Key is "204" or "205"
+                ? (ResultKind.None, null, Enumerable.Empty<string>())
+                : ResponseBody(response.Value?.Content, at, hint);
             successes.Add(new Success(response.Key, caseName, kind, type, response.Value?.Description));
             accepted.AddRange(read.Where(IsMediaType).Except(accepted, System.StringComparer.OrdinalIgnoreCase));
         }

@@ -78,6 +78,21 @@ public class ResponseShapeTests
     }
 
     [Fact]
+    public async Task A_204_has_no_body_even_where_the_spec_gives_it_content()
+    {
+        await using var server = await ScriptedServer.StartAsync((context, n) => n == 0
+            ? Answer(context, 200, "application/json", """{"id":"j1"}""")
+            : Answer(context, 204, string.Empty, string.Empty));
+        var client = Client(server);
+
+        var now = await CompiledSpec.CallAsync(client, "RestartJobAsync", "j1", CancellationToken.None);
+        var scheduled = await CompiledSpec.CallAsync(client, "RestartJobAsync", "j1", CancellationToken.None);
+
+        Assert.Equal("j1", CompiledSpec.Get(now!, "Id"));
+        Assert.Null(scheduled);
+    }
+
+    [Fact]
     public async Task An_error_body_is_read_as_the_type_the_spec_documents_with_an_echoed_token_masked()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) =>
