@@ -27,7 +27,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotOpenApi = new(
         "SPECGEN002",
         "The file is not an OpenAPI document",
-        "The spec is not an OpenAPI document: {0}. Specgen reads OpenAPI 3.0 and 3.1 documents, which start with 'openapi: 3.x.y'.",
+        "The spec is not an OpenAPI document: {0}. Specgen reads OpenAPI 3.0 and 3.1 documents, which start with 'openapi: 3.x.y', and Swagger 2.0 ones ('swagger: \"2.0\"').",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor OpenApiError = new(
@@ -63,7 +63,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedVersion = new(
         "SPECGEN008",
         "The spec's OpenAPI version is not supported",
-        "The spec is {0}, which Specgen does not read. Specgen reads OpenAPI 3.0 and 3.1; {1}.",
+        "The spec is {0}, which Specgen does not read. {1}.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UnresolvedReference = new(

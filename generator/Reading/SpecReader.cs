@@ -32,7 +32,18 @@ internal static class SpecReader
             return null;
         }
 
-        if (!CheckVersion(obj, map, diagnostics))
+        var location = new Uri("file:///" + SafeFileName(filePath));
+        if (IsSwagger2(obj))
+        {
+            // Everything after this reads OpenAPI 3.0.
+            if (Swagger2.Upgrade(obj, filePath, location, map, diagnostics) is not { } upgraded)
+            {
+                return null;
+            }
+
+            obj = upgraded;
+        }
+        else if (!CheckVersion(obj, map, diagnostics))
         {
             return null;
         }
@@ -45,7 +56,7 @@ internal static class SpecReader
         ReadResult result;
         try
         {
-            result = new OpenApiJsonReader().Read(root, new Uri("file:///" + SafeFileName(filePath)), new OpenApiReaderSettings());
+            result = new OpenApiJsonReader().Read(obj, location, new OpenApiReaderSettings());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -54,6 +65,19 @@ internal static class SpecReader
             return null;
         }
 
+        Report(result, map, diagnostics);
+        if (result.Document is null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, map.Locate(""), "Microsoft.OpenApi could not read it"));
+            return null;
+        }
+
+        return new ReadSpec(result.Document, obj, map);
+    }
+
+    /// <summary>Microsoft.OpenApi's errors and warnings, located by their pointers.</summary>
+    public static void Report(ReadResult result, SourceMap map, List<DiagnosticInfo> diagnostics)
+    {
         foreach (var error in result.Diagnostic?.Errors ?? [])
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, map.Locate(error.Pointer), error.Message));
@@ -63,15 +87,10 @@ internal static class SpecReader
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiWarning, map.Locate(warning.Pointer), warning.Message));
         }
-
-        if (result.Document is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NotOpenApi, map.Locate(""), "Microsoft.OpenApi could not read it"));
-            return null;
-        }
-
-        return new ReadSpec(result.Document, root, map);
     }
+
+    private static bool IsSwagger2(JsonObject root) =>
+        root["swagger"] is JsonValue swagger && Scalar(swagger) is "2.0" or "2";
 
     /// <summary>
     /// A file's YAML or JSON as a JSON tree (null for an empty file), each node's position recorded in
@@ -113,7 +132,7 @@ internal static class SpecReader
         if (root["swagger"] is JsonValue swagger)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedVersion, map.Locate("/swagger"),
-                "Swagger " + Scalar(swagger), "convert it first, for example with 'npx swagger2openapi' or the Swagger Editor's 'Convert to OpenAPI 3'"));
+                "Swagger " + Scalar(swagger), "Specgen reads Swagger 2.0 and OpenAPI 3.0 and 3.1: set 'swagger' to '2.0' if the document follows it"));
             return false;
         }
 
@@ -126,7 +145,7 @@ internal static class SpecReader
         var version = Scalar(value);
         if (!version.StartsWith("3.0", StringComparison.Ordinal) && !version.StartsWith("3.1", StringComparison.Ordinal))
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedVersion, map.Locate("/openapi"), "OpenAPI " + version, "set 'openapi' to a 3.0.x or 3.1.x version the document follows"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedVersion, map.Locate("/openapi"), "OpenAPI " + version, "Specgen reads OpenAPI 3.0 and 3.1 and Swagger 2.0: set 'openapi' to a 3.0.x or 3.1.x version the document follows"));
             return false;
         }
 

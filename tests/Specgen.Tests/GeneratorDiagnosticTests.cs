@@ -219,7 +219,7 @@ public class GeneratorDiagnosticTests
     }
 
     [Theory]
-    [InlineData("swagger: '2.0'\ninfo: {title: T, version: '1'}\npaths: {}\n", "Swagger 2.0")]
+    [InlineData("swagger: '1.2'\ninfo: {title: T, version: '1'}\npaths: {}\n", "Swagger 1.2")]
     [InlineData("openapi: 2.5.0\ninfo: {title: T, version: '1'}\npaths: {}\n", "OpenAPI 2.5.0")]
     [InlineData("openapi: 4.0.0\ninfo: {title: T, version: '1'}\npaths: {}\n", "OpenAPI 4.0.0")]
     public void SPECGEN008_an_unsupported_version_names_the_supported_ones(string yaml, string version)
