@@ -108,11 +108,17 @@ internal static class Descriptors
         "{0} requires the security scheme '{1}', which components/securitySchemes does not declare; the requirement is used without it. Declare the scheme, or fix its name.",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NotForTheClient = new(
+        "SPECGEN016",
+        "A part of the spec has no place in a client",
+        "{0}",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InternalError, YamlSyntax, NotOpenApi, OpenApiError, OpenApiWarning, Unsupported, AmbiguousUnion, MissingOperationId,
         UnsupportedVersion, UnresolvedReference, ReferenceCycle, DuplicateOperationId, NameCollision, LimitExceeded, InvalidOption,
-        UndeclaredSecurityScheme,
+        UndeclaredSecurityScheme, NotForTheClient,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> Each => All.Values;

@@ -71,6 +71,17 @@ internal sealed class ModelContext
         _typesByName[type.Name] = type;
     }
 
+    /// <summary>Gives the type of this name a description, when the spec gave it none.</summary>
+    public void Describe(string name, string description)
+    {
+        if (TypeNamed(name) is { Description: null } type)
+        {
+            var described = type with { Description = description };
+            _types[_types.IndexOf(type)] = described;
+            _typesByName[name] = described;
+        }
+    }
+
     /// <summary>The type made so far with this C# name; null when there is none (yet).</summary>
     public TypeModel? TypeNamed(string name) => _typesByName.TryGetValue(name, out var type) ? type : null;
 

@@ -60,6 +60,38 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         return operations;
     }
 
+    /// <summary>
+    /// OpenAPI 3.1 webhooks: requests the server sends, so no client method; the JSON payload of each is a
+    /// type (<c>{Webhook}Payload</c> when it is inline), for the code that receives it, and SPECGEN016 says so
+    /// at the webhook. Modelled after every operation, so operations keep their names.
+    /// </summary>
+    public void ModelWebhooks(OpenApiDocument document)
+    {
+        foreach (var webhook in document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
+        {
+            foreach (var method in Methods)
+            {
+                if (webhook.Value?.Operations is not { } byMethod || !byMethod.TryGetValue(method, out var operation) || operation is null)
+                {
+                    continue;
+                }
+
+                var pointer = context.Canonical("/webhooks/" + Escape(webhook.Key) + "/" + method.Method.ToLowerInvariant());
+                var name = Naming.Pascal(operation.OperationId is { Length: > 0 } id ? id : webhook.Key, "Webhook");
+                var payload = operation.RequestBody?.Content is { Count: > 0 } content && JsonMediaType(content) is { Key: not null } json
+                    ? schemas.Resolve(schemas.At(json.Value.Schema, pointer + "/requestBody/content/" + Escape(json.Key) + "/schema"), new NameHint(name + "Payload", null)).Type
+                    : null;
+                var what = payload?.Name is { } typeName ? $"; its payload is the type '{typeName}'" : string.Empty;
+                if (payload?.Name is { } payloadName)
+                {
+                    context.Describe(payloadName, $"The payload of the webhook '{webhook.Key}': a {method.Method.ToUpperInvariant()} request the server sends, not one the client makes.");
+                }
+
+                context.Report(Descriptors.NotForTheClient, pointer, $"The webhook '{webhook.Key}' ({method.Method.ToUpperInvariant()}) is a request the server sends, so the client has no method for it{what}.");
+            }
+        }
+    }
+
     /// <summary>What an alternative method's name adds for its body: Form, Multipart, Stream, Xml or Text.</summary>
     private static string AlternativeSuffix(BodyKind kind, string contentType) => kind switch
     {

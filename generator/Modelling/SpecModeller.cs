@@ -20,7 +20,11 @@ internal static class SpecModeller
         var context = new ModelContext(spec, new[] { clientName, "I" + clientName, jsonContextName, optionsName }, cancellationToken);
         var schemas = new SchemaModeller(context);
         var security = new SecurityModeller(context, optionsName);
-        var (modelled, operations) = Aliases.Resolve(context, new OperationModeller(context, schemas, security).ModelAll(document));
+        var operationModeller = new OperationModeller(context, schemas, security);
+        var all = operationModeller.ModelAll(document);
+        operationModeller.ModelWebhooks(document);
+        CheckDialect(context, spec.Root);
+        var (modelled, operations) = Aliases.Resolve(context, all);
 
         diagnostics.AddRange(context.Diagnostics);
         var types = RequestValidation.Mark(Inheritance.Link(modelled), operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
@@ -38,6 +42,18 @@ internal static class SpecModeller
             operations.ToEquatableArray(),
             JsonContextModeller.Model(jsonContextName, types, operations),
             security.Model());
+    }
+
+    /// <summary>OpenAPI 3.1's own dialect: what Specgen reads every schema as.</summary>
+    public const string DefaultDialect = "https://spec.openapis.org/oas/3.1/dialect/base";
+
+    /// <summary>A <c>jsonSchemaDialect</c> other than OpenAPI 3.1's own is not followed, and SPECGEN016 says so.</summary>
+    private static void CheckDialect(ModelContext context, System.Text.Json.Nodes.JsonNode root)
+    {
+        if (root["jsonSchemaDialect"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? dialect) && dialect.TrimEnd('/', '#') != DefaultDialect)
+        {
+            context.Report(Diagnostics.Descriptors.NotForTheClient, "/jsonSchemaDialect", $"The jsonSchemaDialect '{dialect}' is not OpenAPI 3.1's own; Specgen reads every schema as OpenAPI 3.1 (JSON Schema 2020-12 with its vocabulary) does.");
+        }
     }
 
     /// <summary>The extension naming the response headers that carry the server's request id.</summary>

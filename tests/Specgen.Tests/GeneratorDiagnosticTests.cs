@@ -232,6 +232,34 @@ public class GeneratorDiagnosticTests
         Assert.Empty(run.Sources);
     }
 
+    [Fact]
+    public void SPECGEN016_a_webhook_has_no_method_and_its_payload_is_a_type_and_a_foreign_dialect_is_noted()
+    {
+        var run = Generate("""
+            openapi: 3.1.0
+            jsonSchemaDialect: https://json-schema.org/draft/2019-09/schema
+            info: {title: T, version: '1'}
+            webhooks:
+              pet-adopted:
+                post:
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {type: object, properties: {petId: {type: string}}}
+                  responses:
+                    '200': {description: ok}
+            """);
+
+        var notes = run.Diagnostics.Where(d => d.Id == "SPECGEN016").OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
+        Assert.Equal(2, notes.Count);
+        AssertAt(notes[0], DiagnosticSeverity.Info, 2, 1);
+        Assert.Contains("'https://json-schema.org/draft/2019-09/schema' is not OpenAPI 3.1's own", notes[0].GetMessage(), StringComparison.Ordinal);
+        AssertAt(notes[1], DiagnosticSeverity.Info, 6, 5);
+        Assert.Contains("its payload is the type 'PetAdoptedPayload'", notes[1].GetMessage(), StringComparison.Ordinal);
+        AssertCompiles(run);
+        Assert.Contains("PetId", run.SourceOf("PetAdoptedPayload"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("'#/components/schemas/Nope'", "points at nothing")]
     [InlineData("'other.yaml#/components/schemas/Pet'", "not among the compilation's files")]

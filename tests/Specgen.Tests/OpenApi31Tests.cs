@@ -93,6 +93,6 @@ public class OpenApi31Tests
 
         Assert.Contains("A tuple (prefixItems)", warning.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("list of its items' type", warning.GetMessage(), StringComparison.Ordinal);
-        Assert.Equal(50, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal(66, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 }

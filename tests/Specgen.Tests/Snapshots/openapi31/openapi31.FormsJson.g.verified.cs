@@ -52,6 +52,10 @@ namespace Fixture
         /// <summary>Reads and writes <see cref="global::Fixture.Thing"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Thing> Thing => _Thing ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Thing>)Options.GetTypeInfo(typeof(global::Fixture.Thing));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload>? _ThingChangedPayload;
+        /// <summary>Reads and writes <see cref="global::Fixture.ThingChangedPayload"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload> ThingChangedPayload => _ThingChangedPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload>)Options.GetTypeInfo(typeof(global::Fixture.ThingChangedPayload));
+
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;
 
@@ -63,6 +67,7 @@ namespace Fixture
             if (type == typeof(global::Fixture.Labels)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Labels>(options, new global::Fixture.Labels.JsonConverter());
             if (type == typeof(global::Fixture.Size)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Size>(options, new global::Fixture.Size.JsonConverter());
             if (type == typeof(global::Fixture.Thing)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Thing>(options, new global::Fixture.Thing.JsonConverter());
+            if (type == typeof(global::Fixture.ThingChangedPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.ThingChangedPayload>(options, new global::Fixture.ThingChangedPayload.JsonConverter());
 
             return null;
         }
