@@ -19,7 +19,7 @@ foreach (var spec in specs)
 }
 
 var summary = new Summary(results);
-File.WriteAllText(args[1], Report.Markdown(summary));
+File.WriteAllText(args[1], Report.Markdown(summary, peers: File.Exists(Path.Combine(corpus, Corpus.EntriesFile))));
 Console.WriteLine();
 Console.WriteLine(summary.Line);
 Console.WriteLine(summary.OracleLine);

@@ -50,7 +50,10 @@ internal static class SpecRun
         var bytes = new FileInfo(path).Length;
         try
         {
-            var run = GeneratorHarness.Run(new SpecFile("specs/" + Path.GetFileName(path), File.ReadAllText(path), Namespace: "Corpus", ClientName: null));
+            // The spec by its own path, so references to the files beside it resolve; those files as the
+            // compilation's other files, as the package adds them.
+            var parts = Corpus.Parts(corpus, path).Select(part => new SpecFile(part, File.ReadAllText(part), IsMarked: false));
+            var run = GeneratorHarness.Run(parts.Prepend(new SpecFile(path, File.ReadAllText(path), Namespace: "Corpus", ClientName: null)).ToArray());
             var result = Classify(name, bytes, run);
             return result.Outcome == Outcome.Compiles && Client(run) is { } client ? result with { Oracle = Oracle.Check(path, run, client) } : result;
         }
