@@ -13,6 +13,9 @@ namespace Specgen.Generator.Reading;
 /// the members of <c>allOf</c>/<c>oneOf</c>/<c>anyOf</c>) and replaces a value of the wrong kind with
 /// <c>{}</c> (any JSON), with a warning. Microsoft.OpenApi fails outright on some of these (a property
 /// whose schema is a string), which would lose the whole spec for one typo.
+/// It also reads two common drifts as their authors meant: <c>nullable: true</c> in an OpenAPI 3.1
+/// document (a 3.0 keyword 3.1 dropped) as <c>"null"</c> among the schema's types, and an <c>enum</c> that
+/// lists <c>null</c> as allowing null (3.0: <c>nullable</c>; 3.1: <c>"null"</c> in <c>type</c>).
 /// </summary>
 internal static class SchemaShapeCheck
 {
@@ -33,6 +36,7 @@ internal static class SchemaShapeCheck
 
     public static void Run(JsonObject root, SourceMap map, List<DiagnosticInfo> diagnostics)
     {
+        var is31 = root["openapi"] is JsonValue version && version.ToString().StartsWith("3.1", StringComparison.Ordinal);
         var pending = new Stack<(JsonNode? Node, string Pointer, Role Role)>();
         pending.Push((root, string.Empty, Role.Any));
         while (pending.Count > 0)
@@ -58,6 +62,11 @@ internal static class SchemaShapeCheck
                     Replace(root, node, pointer, role, map, diagnostics);
                     break;
                 default:
+                    if (role == Role.Schema && node is JsonObject schema)
+                    {
+                        AllowNull(schema, is31);
+                    }
+
                     if (node is JsonObject obj)
                     {
                         foreach (var pair in obj.ToList())
@@ -78,6 +87,29 @@ internal static class SchemaShapeCheck
 
                     break;
             }
+        }
+    }
+
+    private static void AllowNull(JsonObject schema, bool is31)
+    {
+        var nullable = schema["nullable"] is JsonValue flag && flag.TryGetValue(out bool yes) && yes;
+        var nullInEnum = schema["enum"] is JsonArray values && values.Any(v => v is null);
+        if (!(is31 ? nullable || nullInEnum : nullInEnum && !nullable))
+        {
+            return;
+        }
+
+        if (!is31)
+        {
+            schema["nullable"] = true;
+        }
+        else if (schema["type"] is JsonValue single && single.ToString() != "null")
+        {
+            schema["type"] = new JsonArray(single.ToString(), "null");
+        }
+        else if (schema["type"] is JsonArray types && !types.Any(t => t?.ToString() == "null"))
+        {
+            types.Add("null");
         }
     }
 

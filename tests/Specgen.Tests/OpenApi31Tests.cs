@@ -37,6 +37,18 @@ public class OpenApi31Tests
     }
 
     [Theory]
+    [InlineData("""{"note":null,"format":null}""")]
+    [InlineData("""{"note":"n","format":"mlx"}""")]
+    public void Nullable_and_a_null_in_an_enum_allow_null_in_a_3_1_document_too(string json)
+    {
+        var legacy = Spec.Value.Read("Legacy", json);
+
+        Assert.Equal(json.Contains("\"n\"", StringComparison.Ordinal) ? "n" : null, CompiledSpec.Get(legacy, "Note"));
+        Assert.Equal(json.Contains("mlx", StringComparison.Ordinal), CompiledSpec.Get(legacy, "Format") is not null);
+        Assert.Equal(json, Spec.Value.Write("Legacy", legacy));
+    }
+
+    [Theory]
     [InlineData("File", typeof(Specgen.Runtime.FilePart))]
     [InlineData("Pages", typeof(IReadOnlyList<Specgen.Runtime.FilePart>))]
     [InlineData("Thumbnail", typeof(string))]

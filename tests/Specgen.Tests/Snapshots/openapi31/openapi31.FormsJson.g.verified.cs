@@ -36,6 +36,10 @@ namespace Fixture
         /// <summary>Reads and writes <see cref="global::Fixture.Counts"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts> Counts => _Counts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts>)Options.GetTypeInfo(typeof(global::Fixture.Counts));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format>? _Format;
+        /// <summary>Reads and writes <see cref="global::Fixture.Format"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format> Format => _Format ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format>)Options.GetTypeInfo(typeof(global::Fixture.Format));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id>? _Id;
         /// <summary>Reads and writes <see cref="global::Fixture.Id"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id> Id => _Id ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id>)Options.GetTypeInfo(typeof(global::Fixture.Id));
@@ -43,6 +47,10 @@ namespace Fixture
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels>? _Labels;
         /// <summary>Reads and writes <see cref="global::Fixture.Labels"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels> Labels => _Labels ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels>)Options.GetTypeInfo(typeof(global::Fixture.Labels));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy>? _Legacy;
+        /// <summary>Reads and writes <see cref="global::Fixture.Legacy"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy> Legacy => _Legacy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy>)Options.GetTypeInfo(typeof(global::Fixture.Legacy));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Size>? _Size;
         /// <summary>Reads and writes <see cref="global::Fixture.Size"/>.</summary>
@@ -63,8 +71,10 @@ namespace Fixture
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
             if (type == typeof(global::Fixture.Counts)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Counts>(options, new global::Fixture.Counts.JsonConverter());
+            if (type == typeof(global::Fixture.Format)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Format>(options, new global::Fixture.Format.JsonConverter());
             if (type == typeof(global::Fixture.Id)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Id>(options, new global::Fixture.Id.JsonConverter());
             if (type == typeof(global::Fixture.Labels)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Labels>(options, new global::Fixture.Labels.JsonConverter());
+            if (type == typeof(global::Fixture.Legacy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Legacy>(options, new global::Fixture.Legacy.JsonConverter());
             if (type == typeof(global::Fixture.Size)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Size>(options, new global::Fixture.Size.JsonConverter());
             if (type == typeof(global::Fixture.Thing)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Thing>(options, new global::Fixture.Thing.JsonConverter());
             if (type == typeof(global::Fixture.ThingChangedPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.ThingChangedPayload>(options, new global::Fixture.ThingChangedPayload.JsonConverter());

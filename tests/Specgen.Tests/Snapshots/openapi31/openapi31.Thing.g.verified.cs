@@ -21,6 +21,7 @@ namespace Fixture
         private global::System.Collections.Generic.IReadOnlyList<double>? _Point;
         private global::Fixture.Labels? _Labels;
         private global::Fixture.Counts? _Counts;
+        private global::Fixture.Legacy? _Legacy;
 
         /// <summary>Creates a Thing; set its members with an object initializer.</summary>
         public Thing() { }
@@ -48,6 +49,8 @@ namespace Fixture
 
         public global::Fixture.Counts? Counts { get => _Counts; init { _Counts = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
+        public global::Fixture.Legacy? Legacy { get => _Legacy; init { _Legacy = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
@@ -62,6 +65,7 @@ namespace Fixture
             builder.Append(", Point = ").Append((object?)_Point);
             builder.Append(", Labels = ").Append((object?)_Labels);
             builder.Append(", Counts = ").Append((object?)_Counts);
+            builder.Append(", Legacy = ").Append((object?)_Legacy);
             builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
             return true;
         }
@@ -72,7 +76,7 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("kind", "id", "label", "weight", "size", "point", "labels", "counts");
+            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("kind", "id", "label", "weight", "size", "point", "labels", "counts", "legacy");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Thing? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -95,6 +99,7 @@ namespace Fixture
                         case 5: result._Point = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
                         case 6: result._Labels = global::Fixture.Labels.JsonConverter.ReadValue(ref reader, options); break;
                         case 7: result._Counts = global::Fixture.Counts.JsonConverter.ReadValue(ref reader, options); break;
+                        case 8: result._Legacy = global::Fixture.Legacy.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -120,6 +125,7 @@ namespace Fixture
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Point, options, global::Specgen.Runtime.JsonWrite.Number); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Fixture.Labels.JsonConverter.WriteValue(writer, value._Labels, options); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Fixture.Counts.JsonConverter.WriteValue(writer, value._Counts, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Fixture.Legacy.JsonConverter.WriteValue(writer, value._Legacy, options); }
                 global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
