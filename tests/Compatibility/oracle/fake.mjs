@@ -31,7 +31,53 @@ function withoutAnnotationParts(node) {
   }
   return copy;
 }
-const fakerDoc = withoutAnnotationParts(doc);
+// json-schema-faker also makes the value of a schema from its annotations when they stand beside a $ref,
+// an anyOf or a oneOf ({$ref: X, description: "d"} becomes {"description": "d"}), and gives up on a chain
+// of components that only refer on ({"$ref": ...} as the value) before its refDepthMax counts real nesting.
+// So the faker gets those schemas without their annotations (and nullable, which it reads the same way),
+// and a reference to an alias component points straight at what the alias stands for.
+const annotationKeys = new Set([...annotations, "readOnly", "writeOnly", "nullable"]);
+const schemaMaps = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
+const schemaLists = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+const schemaKeys = new Set(["items", "additionalProperties", "not", "contains", "if", "then", "else", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"]);
+function forFaker(schema) {
+  if (!schema || typeof schema !== "object" || Array.isArray(schema)) return schema;
+  const composite = typeof schema.$ref === "string" || Array.isArray(schema.anyOf) || Array.isArray(schema.oneOf);
+  const copy = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (composite && (annotationKeys.has(key) || key.startsWith("x-"))) continue;
+    if (schemaMaps.has(key) && value && typeof value === "object" && !Array.isArray(value)) {
+      copy[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, forFaker(s)]));
+    } else if (schemaLists.has(key) && Array.isArray(value)) copy[key] = value.map(forFaker);
+    else if (schemaKeys.has(key)) copy[key] = Array.isArray(value) ? value.map(forFaker) : forFaker(value);
+    else copy[key] = value;
+  }
+  return copy;
+}
+const fakerSchemas = Object.fromEntries(Object.entries(withoutAnnotationParts(doc.components?.schemas ?? {})).map(([name, s]) => [name, forFaker(s)]));
+const aliasTarget = (ref) => {
+  for (let hops = 0; hops < 32; hops++) {
+    const name = typeof ref === "string" && ref.startsWith("#/components/schemas/") ? decodeURIComponent(ref.slice(21)).replace(/~1/g, "/").replace(/~0/g, "~") : null;
+    const target = name !== null ? fakerSchemas[name] : null;
+    if (!target || typeof target.$ref !== "string" || Object.keys(target).length !== 1) return ref;
+    ref = target.$ref;
+  }
+  return ref;
+};
+function straightRefs(node) {
+  if (Array.isArray(node)) return node.map(straightRefs);
+  if (!node || typeof node !== "object") return node;
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = key === "$ref" ? aliasTarget(value) : straightRefs(value);
+  return copy;
+}
+const fakerDoc = { components: { ...(doc.components ?? {}), schemas: straightRefs(fakerSchemas) },
+  definitions: doc.definitions && Object.fromEntries(Object.entries(withoutAnnotationParts(doc.definitions)).map(([name, s]) => [name, forFaker(s)])) };
+const fakerSchema = (schema) => straightRefs(forFaker(withoutAnnotationParts(schema)));
+
+// Where the faker could not fake a value it leaves the reference itself: such an instance is not one of the schema.
+const unresolved = (node) => Array.isArray(node) ? node.some(unresolved)
+  : node && typeof node === "object" ? typeof node.$ref === "string" || Object.values(node).some(unresolved) : false;
 
 // An independent check that what the faker made is valid for the spec's schema (OpenAPI 3.1 is JSON Schema 2020-12).
 const is31 = String(doc.openapi ?? "").startsWith("3.1");
@@ -39,8 +85,18 @@ const ajv = new (is31 ? Ajv2020 : Ajv)({ strict: false, validateFormats: true, v
 // The formats Specgen reads as C# types (DateTimeOffset, Guid, …) are part of an instance's type: one that
 // breaks them is not a valid instance. Other formats (email, hostname) are not checked.
 addFormats(ajv, ["date-time", "date", "time", "uuid", "uri", "uri-reference", "byte", "int32"]);
+// ajv refuses to compile a schema with nullable but no type ("nullable" cannot be used without "type"),
+// which left every response that reached one (Stripe's anyOf: [...], nullable: true) unchecked. The check
+// drops such a nullable: stricter (a null there fails, and its instance is not counted), never looser.
+function nullableWithoutType(node) {
+  if (Array.isArray(node)) { node.forEach(nullableWithoutType); return node; }
+  if (!node || typeof node !== "object") return node;
+  if (node.nullable === true && node.type === undefined) delete node.nullable;
+  Object.values(node).forEach(nullableWithoutType);
+  return node;
+}
 // The whole document once, so each response's schema is compiled with only the components it reaches.
-ajv.addSchema(doc, "spec");
+ajv.addSchema(nullableWithoutType(structuredClone(doc)), "spec");
 // The faker often misses a pattern or a range; such an instance still tests the types, which is what the oracle is for.
 const valueConstraints = new Set(["pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
   "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties"]);
@@ -77,6 +133,17 @@ jsf.option({
   refDepthMax: 3,
   resolveJsonPath: false,
 });
+
+// The faker's own uri values have hosts like "Ko.pjccptemdjN,d": RFC 3986 allows a comma or a plus in a
+// host name, but no http server has one, and System.Uri (what Specgen reads a uri as) rejects them. Its uris
+// are made here from DNS labels instead, in the same three parts (scheme, host, path); ajv still checks each.
+// A value System.Uri rejects is kept as sent and written back unchanged (FormatTests); that is not what the
+// oracle measures.
+const random = mulberry32(Number(seedText) + 7);
+const word = (min, max) => Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => "abcdefghijklmnopqrstuvwxyz0123456789"[Math.floor(random() * 36)]).join("");
+const url = () => `${random() < 0.5 ? "https" : "http"}://${word(3, 10)}.${word(2, 3)}/${word(0, 8)}`;
+jsf.format("uri", url);
+jsf.format("uri-reference", () => (random() < 0.5 ? url() : `/${word(1, 8)}/${word(0, 8)}`));
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const streams = new Set(["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
@@ -116,10 +183,12 @@ for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
     for (const [status, rawResponse] of Object.entries(responses)) {
       if (!(status.startsWith("2") || (!hasSuccess && status === "default"))) continue;
       const [response, responsePointer] = follow(rawResponse, `${itemPointer}/${method}/responses/${escape(status)}`);
-      const picked = pick(response?.content);
+      // Swagger 2.0: a response's schema is its body, JSON unless produces says otherwise (the client decides).
+      const picked = pick(response?.content)
+        ?? (doc.swagger && response?.schema && response.schema.type !== "file" ? { type: null, media: { schema: response.schema }, stream: false } : null);
       if (!picked || !picked.media?.schema) continue;
       let schema = picked.media.schema;
-      let schemaPointer = `${responsePointer}/content/${escape(picked.type)}/schema`;
+      let schemaPointer = picked.type === null ? `${responsePointer}/schema` : `${responsePointer}/content/${escape(picked.type)}/schema`;
       const [target, targetPointer] = follow(schema, schemaPointer);
       if (picked.stream && target?.type === "array" && target.items) {
         schema = target.items;
@@ -133,7 +202,7 @@ for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
 // Each response alone, so a schema the faker cannot fake costs only itself (and refDepthMax counts from the response).
 const batches = wanted.map((w) => {
   try {
-    const root = { ...withoutAnnotationParts(w.schema), components: fakerDoc.components, definitions: fakerDoc.definitions };
+    const root = { ...fakerSchema(w.schema), components: fakerDoc.components, definitions: fakerDoc.definitions };
     return Array.from({ length: count }, () => jsf.generate(root));
   } catch (e) {
     return { error: String(e?.message ?? e).slice(0, 200) };
@@ -155,7 +224,10 @@ wanted.forEach((w, i) => {
   let reason;
   for (const instance of made) {
     // OpenAPI 3.0's nullable is not JSON Schema: a validator that cannot judge an instance leaves it in.
-    if (valid && !valid(instance) && typeErrors(valid.errors).length > 0) {
+    if (unresolved(instance)) {
+      invalid++;
+      reason ??= "the faker left a $ref unresolved";
+    } else if (valid && !valid(instance) && typeErrors(valid.errors).length > 0) {
       invalid++;
       reason ??= ajv.errorsText(typeErrors(valid.errors)).slice(0, 160);
     } else instances.push(instance);
