@@ -474,7 +474,8 @@ internal static class ClientEmitter
             ParameterLocation.Path => "PathParameter",
             ParameterLocation.Header => "Header",
             ParameterLocation.Cookie => "Cookie",
-            _ => parameter.Type.Kind == TypeKind.Array ? "QueryValues" : "Query",
+            // A content parameter is one JSON text, whatever its type.
+            _ => parameter.Type.Kind == TypeKind.Array && parameter.Kind != ParameterKind.Json ? "QueryValues" : "Query",
         };
         var value = parameter.Kind == ParameterKind.Json ? JsonText(parameter, ns, typeInfos) : Format(parameter, ns);
         var extra = parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined)

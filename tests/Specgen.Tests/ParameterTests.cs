@@ -114,6 +114,34 @@ public class ParameterTests
     }
 
     [Fact]
+    public async Task A_content_parameter_that_is_a_list_is_sent_as_one_JSON_text()
+    {
+        const string yaml = """
+            openapi: 3.0.3
+            info: {title: Lists, version: '1'}
+            paths:
+              /find:
+                get:
+                  operationId: find
+                  parameters:
+                    - name: ids
+                      in: query
+                      content:
+                        application/json:
+                          schema: {type: array, items: {type: string}}
+                  responses:
+                    '204': {description: none}
+            """;
+        var spec = CompiledSpec.Load(InlineSpec.Generate(yaml), "lists");
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
+        var client = Activator.CreateInstance(spec.Type("ListsClient"), new HttpClient { BaseAddress = server.BaseAddress }, new ApiClientOptions())!;
+
+        await CompiledSpec.CallAsync(client, "FindAsync", new[] { "a", "b c" }, null, CancellationToken.None);
+
+        Assert.Equal("/find?ids=%5B%22a%22%2C%22b%20c%22%5D", Assert.Single(server.Requests).PathAndQuery);
+    }
+
+    [Fact]
     public async Task Object_path_header_and_cookie_parameters_are_sent_in_their_style()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 204, string.Empty));
