@@ -54,6 +54,16 @@ internal static class SpecRun
             // compilation's other files, as the package adds them.
             var parts = Corpus.Parts(corpus, path).Select(part => new SpecFile(part, File.ReadAllText(part), IsMarked: false));
             var run = GeneratorHarness.Run(parts.Prepend(new SpecFile(path, File.ReadAllText(path), Namespace: "Corpus", ClientName: null)).ToArray());
+            if (Environment.GetEnvironmentVariable("SPECGEN_DUMP") is { Length: > 0 } dump)
+            {
+                // SPECGEN_DUMP=DIR writes the generated files, for finding what a compile error is about.
+                foreach (var tree in run.Result.GeneratedTrees)
+                {
+                    Directory.CreateDirectory(dump);
+                    File.WriteAllText(Path.Combine(dump, Path.GetFileName(tree.FilePath)), tree.ToString());
+                }
+            }
+
             var result = Classify(name, bytes, run);
             return result.Outcome == Outcome.Compiles && Client(run) is { } client ? result with { Oracle = Oracle.Check(path, run, client) } : result;
         }

