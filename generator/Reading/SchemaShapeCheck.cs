@@ -31,6 +31,13 @@ internal static class SchemaShapeCheck
 
     private static readonly HashSet<string> SchemaLists = new(StringComparer.Ordinal) { "allOf", "oneOf", "anyOf" };
 
+    /// <summary>Keys OpenAPI gives a boolean wherever they stand (a schema's <c>required</c> is a list, never a string).</summary>
+    private static readonly HashSet<string> BooleanKeys = new(StringComparer.Ordinal)
+    {
+        "required", "deprecated", "allowEmptyValue", "explode", "allowReserved", "nullable", "readOnly", "writeOnly", "uniqueItems",
+        "exclusiveMinimum", "exclusiveMaximum",
+    };
+
     /// <summary>Keys whose values are data, not spec structure: never looked into.</summary>
     private static readonly HashSet<string> DataKeys = new(StringComparer.Ordinal) { "example", "examples", "default", "enum", "const" };
 
@@ -69,6 +76,7 @@ internal static class SchemaShapeCheck
 
                     if (node is JsonObject obj)
                     {
+                        Booleans(obj, pointer, role == Role.Schema, map, diagnostics);
                         foreach (var pair in obj.ToList())
                         {
                             if (!DataKeys.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
@@ -87,6 +95,34 @@ internal static class SchemaShapeCheck
 
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// A boolean written as text: <c>"true"</c> or <c>"false"</c> is read as the boolean; any other text
+    /// (<c>required: optional</c>) is left out, so the default holds, with a warning. Microsoft.OpenApi
+    /// fails on the whole document for one such value.
+    /// </summary>
+    private static void Booleans(JsonObject obj, string pointer, bool isSchema, SourceMap map, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var pair in obj.ToList())
+        {
+            if (!BooleanKeys.Contains(pair.Key) || pair.Value is not JsonValue value || !value.TryGetValue(out string? text))
+            {
+                continue;
+            }
+
+            // A schema's required is the list of its required members: text there is no list.
+            if (!(isSchema && pair.Key == "required") && bool.TryParse(text.Trim(), out var flag))
+            {
+                obj[pair.Key] = flag;
+                continue;
+            }
+
+            var at = JsonPointer.Child(pointer, pair.Key);
+            var expected = isSchema && pair.Key == "required" ? "a list of property names" : "true or false";
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, map.Locate(at), $"'{pair.Key}' must be {expected}, not the text '{text}'; it is left out, so its default holds."));
+            obj.Remove(pair.Key);
         }
     }
 

@@ -35,7 +35,9 @@ internal static class SpecReader
         var location = new Uri("file:///" + SafeFileName(filePath));
         if (IsSwagger2(obj))
         {
-            // Everything after this reads OpenAPI 3.0.
+            // Everything after this reads OpenAPI 3.0. Microsoft.OpenApi converts it, so what it would
+            // fail on (a boolean as text, a schema that is a string) is mended in the 2.0 document first.
+            SchemaShapeCheck.Run(obj, map, diagnostics);
             if (Swagger2.Upgrade(obj, filePath, location, map, diagnostics) is not { } upgraded)
             {
                 return null;

@@ -107,6 +107,34 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
+    public void A_boolean_written_as_text_is_read_or_left_out_with_a_warning_instead_of_losing_the_spec()
+    {
+        // OpenAPI Generator's petstore-with-fake-endpoints has 'required: optional'; Microsoft.OpenApi fails on the whole document.
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /things:
+                get:
+                  operationId: find
+                  parameters:
+                    - {name: q, in: query, required: optional, schema: {type: string}}
+                    - {name: page, in: query, required: "true", schema: {type: integer}}
+                  responses:
+                    '204': {description: none}
+            """);
+
+        var diagnostic = AssertAt(run, "SPECGEN003", DiagnosticSeverity.Warning, 8, 32);
+        Assert.Contains("'required' must be true or false, not the text 'optional'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        AssertCompiles(run);
+        var find = run.Output.GetTypeByMetadataName("Fixture.TClient")!.GetMembers("FindAsync").OfType<IMethodSymbol>().Single();
+        // page is required ("true" read as true), so it comes first and has no default; q is optional.
+        Assert.Equal(["page", "q"], find.Parameters.Take(2).Select(p => p.Name));
+        Assert.False(find.Parameters[0].HasExplicitDefaultValue);
+        Assert.True(find.Parameters[1].HasExplicitDefaultValue);
+    }
+
+    [Fact]
     public void A_request_content_key_that_is_not_a_media_type_is_reported_and_not_sent()
     {
         // vtex's catalog API has 'form-data' beside application/json; plaid's, 'examples'.
