@@ -6,7 +6,8 @@ namespace Specgen.Runtime;
 /// <summary>A request a generated client builds: method, path with parameters, query, headers and body.</summary>
 public sealed class ApiRequest
 {
-    private readonly List<(string Name, string Value, bool AllowReserved)> _query = [];
+    // A value is escaped when the URI is made, unless it is Escaped already (a list joined by its delimiter).
+    private readonly List<(string Name, string Value, bool AllowReserved, bool Escaped)> _query = [];
     private readonly List<KeyValuePair<string, string>> _headers = [];
     private readonly List<KeyValuePair<string, string>> _cookies = [];
 
@@ -105,7 +106,7 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            _query.Add((name, value, allowReserved));
+            _query.Add((name, value, allowReserved, false));
         }
         else
         {
@@ -149,13 +150,14 @@ public sealed class ApiRequest
     /// Adds an array query parameter: once per value (<c>?tag=a&amp;tag=b</c>, OpenAPI's exploded form
     /// style) when <paramref name="delimiter"/> is null, else once with the values joined by it
     /// (<c>,</c> for form with explode: false, a space or <c>|</c> for spaceDelimited and pipeDelimited).
-    /// A null array is left out.
+    /// Each value is escaped and the delimiter is not, so <c>["a,b", "c"]</c> is <c>a%2Cb,c</c> (a space
+    /// and <c>|</c>, which a URI cannot hold, are <c>%20</c> and <c>%7C</c>). A null array is left out.
     /// </summary>
     public void QueryValues(string name, IEnumerable<string>? values, string? delimiter = null, bool allowReserved = false)
     {
         if (values is not null && delimiter is not null)
         {
-            Query(name, string.Join(delimiter, values), allowReserved);
+            Joined(name, values, delimiter, allowReserved);
             return;
         }
 
@@ -177,11 +179,25 @@ public sealed class ApiRequest
             return;
         }
 
+        if (style == ParameterStyle.Form && !explode)
+        {
+            // name=key,value,…: the commas are the style's, the keys' and values' own are escaped.
+            if (Set(members) is { Count: > 0 } set)
+            {
+                Joined(name, set.SelectMany(m => new[] { m.Key, m.Value }), ",", allowReserved);
+            }
+
+            return;
+        }
+
         foreach (var pair in FormPairs(name, members, style, explode))
         {
             Query(pair.Key, pair.Value, allowReserved);
         }
     }
+
+    private void Joined(string name, IEnumerable<string> values, string delimiter, bool allowReserved) =>
+        _query.Add((name, string.Join(delimiter == "," ? "," : Uri.EscapeDataString(delimiter), values.Select(v => allowReserved ? EscapeAllowingReserved(v) : Uri.EscapeDataString(v))), allowReserved, true));
 
     /// <summary>
     /// Fills the <c>{name}</c> placeholder with an object's members, escaped: simple <c>k,v,k2,v2</c>
@@ -280,7 +296,7 @@ public sealed class ApiRequest
             var (name, index) = _unsetQuery![i];
             if (defaults.TryGetValue(name, out var value) && value is not null)
             {
-                _query.Insert(index, (name, value, false));
+                _query.Insert(index, (name, value, false, false));
             }
         }
 
@@ -389,8 +405,8 @@ public sealed class ApiRequest
                 builder.Append('&');
             }
 
-            var (name, value, allowReserved) = _query[i];
-            builder.Append(Uri.EscapeDataString(name)).Append('=').Append(allowReserved ? EscapeAllowingReserved(value) : Uri.EscapeDataString(value));
+            var (name, value, allowReserved, escaped) = _query[i];
+            builder.Append(Uri.EscapeDataString(name)).Append('=').Append(escaped ? value : allowReserved ? EscapeAllowingReserved(value) : Uri.EscapeDataString(value));
         }
 
         return builder.ToString();

@@ -19,7 +19,7 @@ public class ParameterTests
         var call = CompiledSpec.CallAsync(client, "GetItemsAsync", [
             new[] { 1L, 2L },
             new[] { "a", "b c" },
-            new[] { "s", "m" },
+            new[] { "s", "m,l" },
             new[] { "x", "y" },
             new[] { true, false },
             new[] { "f1", "f2" },
@@ -27,7 +27,8 @@ public class ParameterTests
         await call;
 
         var request = Assert.Single(server.Requests);
-        Assert.Equal("/items/1,2?tag=a&tag=b%20c&size=s%2Cm&word=x%20y&pipe=true%7Cfalse", request.PathAndQuery);
+        // Joined lists: the delimiter as it is (a space and | escaped, as a URI must), a comma in a value escaped.
+        Assert.Equal("/items/1,2?tag=a&tag=b%20c&size=s,m%2Cl&word=x%20y&pipe=true%7Cfalse", request.PathAndQuery);
         Assert.Equal("f1,f2", request.Headers["X-Flags"]);
     }
 
@@ -106,7 +107,7 @@ public class ParameterTests
         Assert.Equal(
             "/search?filter%5Bname%5D=a%20b%26c%3Dd&filter%5Bage%5D=3&filter%5Btags%5D=x%2Cy&filter%5Bsince%5D=2026-12-02"
             + "&number=2"
-            + "&range=from%2C1%2Cto%2C9"
+            + "&range=from,1,to,9"
             + "&labels%5Benv%5D=prod&labels%5Ba%2Bb%5D=c%20d"
             + "&q=%7B%22term%22%3A%22a%20b%22%2C%22exact%22%3Atrue%7D"
             + "&next=https://x.example/a?b=c&d=%20e%20f",

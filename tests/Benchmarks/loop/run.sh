@@ -15,7 +15,10 @@
 #   - the generated size: files, lines and bytes of the generated C#.
 # The compiler server is on, as the .NET SDK has it by default (SPECGEN_LOOP_SHARED=0 turns it off).
 # Each time is the median of SPECGEN_LOOP_RUNS runs (3). SPECGEN_LOOP_SPECS picks specs by name
-# ("bundled vercel github"). Vercel's and GitHub's specs get the hand fixes NSwag needs to compile
+# ("bundled vercel github"; also "github-current", GitHub's current 13 MB description, fetched by
+# tests/Compatibility/fetch-corpus.sh, and "stripe", peer-specs/big/stripe-spec3.json). SPECGEN_LOOP_NSWAG=0
+# measures Specgen alone. The size build also reports the generator's own time (the compiler's
+# ReportAnalyzer). Vercel's and GitHub's specs get the hand fixes NSwag needs to compile
 # (fix-for-nswag.mjs), for NSwag's copy only. The builds run one at a time, on the machine as it is (no other build running).
 set -euo pipefail
 
@@ -23,6 +26,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 shared="$(cd "$root/../shared" && pwd)"
 runs="${SPECGEN_LOOP_RUNS:-3}"
+with_nswag="${SPECGEN_LOOP_NSWAG:-1}"
 specs="${SPECGEN_LOOP_SPECS:-bundled vercel github}"
 work="$(mktemp -d /tmp/specgen-loop.XXXXXX)"
 version="0.0.0-loop.$(date +%Y%m%d%H%M%S)"
@@ -44,6 +48,10 @@ spec_path() {
     bundled) echo "$root/spec/vercel-integration-stores.yaml" ;;
     vercel) echo "$shared/specs/vercel-openapi-2025-10-27.json" ;;
     github) echo "$shared/peer-specs/big/github-api.github.com.json" ;;
+    github-current)
+      [ -f "$root/tests/Compatibility/.corpus/giants/github-api.github.com-23.0.2.json" ] || bash "$root/tests/Compatibility/fetch-corpus.sh" >/dev/null
+      echo "$root/tests/Compatibility/.corpus/giants/github-api.github.com-23.0.2.json" ;;
+    stripe) echo "$root/tests/Compatibility/peer-specs/big/stripe-spec3.json" ;;
     *) echo "unknown spec $1" >&2; exit 2 ;;
   esac
 }
@@ -142,14 +150,17 @@ for name in $specs; do
   project "$ns" ""
   cp "$source_spec" "$ns/spec.$ext"
   chmod u+w "$ns/spec.$ext"
-  if [ "$name" != bundled ]; then node "$here/fix-for-nswag.mjs" "$source_spec" "$ns/spec.$ext"; fi
+  if [ "$name" != bundled ] && [ "$with_nswag" = 1 ]; then node "$here/fix-for-nswag.mjs" "$source_spec" "$ns/spec.$ext"; fi
 
   echo "== $name: restore and warm-up builds"
   dotnet restore "$sg" -nologo -v:q >/dev/null
-  dotnet restore "$ns" -nologo -v:q >/dev/null
-  build "$sg"
-  nswag "$ns/spec.$ext" "$ns/Client.cs"
-  build "$ns"
+  t0=$(now); build "$sg"; t1=$(now)
+  echo "   first build (restored, cold compiler server): $(elapsed "$t0" "$t1") s"
+  if [ "$with_nswag" = 1 ]; then
+    dotnet restore "$ns" -nologo -v:q >/dev/null
+    nswag "$ns/spec.$ext" "$ns/Client.cs"
+    build "$ns"
+  fi
 
   sg_spec="" sg_cs="" ns_spec="" ns_cs=""
   for i in $(seq 1 "$runs"); do
@@ -157,30 +168,38 @@ for name in $specs; do
     t0=$(now); build "$sg"; t1=$(now)
     sg_spec="$sg_spec $(elapsed "$t0" "$t1")"
 
-    node "$here/edit-spec.mjs" "$ns/spec.$ext" "$i"
-    t0=$(now); nswag "$ns/spec.$ext" "$ns/Client.cs"; build "$ns"; t1=$(now)
-    ns_spec="$ns_spec $(elapsed "$t0" "$t1")"
+    if [ "$with_nswag" = 1 ]; then
+      node "$here/edit-spec.mjs" "$ns/spec.$ext" "$i"
+      t0=$(now); nswag "$ns/spec.$ext" "$ns/Client.cs"; build "$ns"; t1=$(now)
+      ns_spec="$ns_spec $(elapsed "$t0" "$t1")"
+    fi
 
     echo "Console.WriteLine($i);" >>"$sg/Program.cs"
     t0=$(now); build "$sg"; t1=$(now)
     sg_cs="$sg_cs $(elapsed "$t0" "$t1")"
 
-    echo "Console.WriteLine($i);" >>"$ns/Program.cs"
-    t0=$(now); build "$ns"; t1=$(now)
-    ns_cs="$ns_cs $(elapsed "$t0" "$t1")"
+    if [ "$with_nswag" = 1 ]; then
+      echo "Console.WriteLine($i);" >>"$ns/Program.cs"
+      t0=$(now); build "$ns"; t1=$(now)
+      ns_cs="$ns_cs $(elapsed "$t0" "$t1")"
+    fi
     echo "   run $i: Specgen spec $(echo "$sg_spec" | awk '{print $NF}') s, C# $(echo "$sg_cs" | awk '{print $NF}') s; NSwag spec $(echo "$ns_spec" | awk '{print $NF}') s, C# $(echo "$ns_cs" | awk '{print $NF}') s"
   done
 
   # The generated size: Specgen's files as the compiler saw them, NSwag's one file. (Program.cs is
   # touched so that the compiler runs again, now writing what the generator gave.)
   echo "// size" >>"$sg/Program.cs"
-  dotnet build "$sg" --no-restore -nologo -v:q -clp:ErrorsOnly -p:EmitCompilerGeneratedFiles=true \
-    -p:CompilerGeneratedFilesOutputPath="$work/$name/generated" >/dev/null
+  dotnet build "$sg" --no-restore -nologo -v:d -clp:ErrorsOnly -p:EmitCompilerGeneratedFiles=true -p:ReportAnalyzer=true \
+    -p:CompilerGeneratedFilesOutputPath="$work/$name/generated" >"$work/$name/size-build.log"
+  echo "   the generator's own time in that build (ReportAnalyzer):"
+  grep -A3 "generator execution time" "$work/$name/size-build.log" | grep -E "execution time|Specgen" | sed 's/^ */     /' | head -3 || true
   read -r sg_files sg_lines sg_bytes <<<"$(size_of "$work/$name/generated")"
-  read -r ns_files ns_lines ns_bytes <<<"$(size_of "$ns/Client.cs")"
+  if [ "$with_nswag" = 1 ]; then read -r ns_files ns_lines ns_bytes <<<"$(size_of "$ns/Client.cs")"; else ns_files=- ns_lines=- ns_bytes=-; fi
 
   printf '%s\tSpecgen\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(echo "$sg_spec" | median)" "$(echo "$sg_cs" | median)" "$sg_files" "$sg_lines" "$sg_bytes" >>"$results"
-  printf '%s\tNSwag\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(echo "$ns_spec" | median)" "$(echo "$ns_cs" | median)" "$ns_files" "$ns_lines" "$ns_bytes" >>"$results"
+  if [ "$with_nswag" = 1 ]; then
+    printf '%s\tNSwag\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(echo "$ns_spec" | median)" "$(echo "$ns_cs" | median)" "$ns_files" "$ns_lines" "$ns_bytes" >>"$results"
+  fi
 done
 
 echo
