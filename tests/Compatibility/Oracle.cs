@@ -31,6 +31,8 @@ internal static class Oracle
 {
     private const int InstancesPerResponse = 3;
 
+    private static readonly TimeSpan FakerTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary><c>SPECGEN_ORACLE_VERBOSE=1</c> prints the first instance of each cause, for finding what went wrong.</summary>
     private static readonly bool Verbose = Environment.GetEnvironmentVariable("SPECGEN_ORACLE_VERBOSE") == "1";
     private static readonly string Script = Path.Combine(Repository.Root, "tests", "Compatibility", "oracle", "fake.mjs");
@@ -296,8 +298,17 @@ internal static class Oracle
         };
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        // A fixed limit too, so one spec the faker loops on cannot hold up the run.
+        if (!process.WaitForExit(FakerTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            error = $"the faker did not finish in {FakerTimeout.TotalMinutes:0} minutes";
+            return null;
+        }
+
+        var output = stdout.Result;
         if (process.ExitCode != 0)
         {
             error = stderr.Result.Contains("heap out of memory", StringComparison.Ordinal)
