@@ -189,7 +189,7 @@ for name in $specs; do
   # The generated size: Specgen's files as the compiler saw them, NSwag's one file. (Program.cs is
   # touched so that the compiler runs again, now writing what the generator gave.)
   echo "// size" >>"$sg/Program.cs"
-  dotnet build "$sg" --no-restore -nologo -v:d -clp:ErrorsOnly -p:EmitCompilerGeneratedFiles=true -p:ReportAnalyzer=true \
+  dotnet build "$sg" --no-restore -nologo -v:d -p:EmitCompilerGeneratedFiles=true -p:ReportAnalyzer=true \
     -p:CompilerGeneratedFilesOutputPath="$work/$name/generated" >"$work/$name/size-build.log"
   echo "   the generator's own time in that build (ReportAnalyzer):"
   grep -A3 "generator execution time" "$work/$name/size-build.log" | grep -E "execution time|Specgen" | sed 's/^ */     /' | head -3 || true
