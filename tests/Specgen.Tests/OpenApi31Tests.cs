@@ -48,6 +48,36 @@ public class OpenApi31Tests
         Assert.Equal(json, Spec.Value.Write("Legacy", legacy));
     }
 
+    [Fact]
+    public void A_path_that_refers_to_components_pathItems_gets_its_operations()
+    {
+        var run = InlineSpec.Generate("""
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /users:
+                $ref: '#/components/pathItems/users'
+            components:
+              pathItems:
+                users:
+                  get:
+                    operationId: listUsers
+                    responses:
+                      '200':
+                        description: The users.
+                        content:
+                          application/json:
+                            schema: {type: array, items: {type: string}}
+                  post:
+                    operationId: createUser
+                    responses:
+                      '204': {description: Created.}
+            """);
+
+        InlineSpec.AssertCompiles(run);
+        Assert.Equal(["CreateUserAsync", "ListUsersAsync"], WholeApi.ClientMethods(run, "Fixture.TClient").Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("File", typeof(Specgen.Runtime.FilePart))]
     [InlineData("Pages", typeof(IReadOnlyList<Specgen.Runtime.FilePart>))]
