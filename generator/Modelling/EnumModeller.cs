@@ -25,7 +25,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
     public static bool IsIntegerEnum(IOpenApiSchema schema) =>
         schema.Enum is { Count: > 0 } values
         && SchemaModeller.KindOf(schema) is 0 or JsonSchemaType.Integer or JsonSchemaType.Number
-        && values.All(v => v is null || Whole(v) is not null) && values.Any(v => v is not null);
+        && SchemaModeller.EnumValues(schema) is var nodes && nodes.All(v => v is null || Whole(v) is not null) && nodes.Any(v => v is not null);
 
     /// <summary>The enum type, or null when the schema is better served by a plain string or number.</summary>
     public TypeRef? Model(SchemaAt at, NameHint hint, string? fixedName)
@@ -34,7 +34,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
         var pointer = at.Pointer;
         var isClosed = schema.Enum is { Count: > 0 };
         var isInteger = IsIntegerEnum(schema);
-        var nodes = isClosed ? schema.Enum!.Cast<JsonNode?>().ToList() : (SchemaModeller.ExtensionValue(schema, ExtensibleEnumExtension) as JsonArray)?.ToList() ?? new List<JsonNode?>();
+        var nodes = isClosed ? SchemaModeller.EnumValues(schema) : (SchemaModeller.ExtensionValue(schema, ExtensibleEnumExtension) as JsonArray)?.ToList() ?? new List<JsonNode?>();
         var values = Values(nodes, isInteger);
         if (values.Count == 0 || (isClosed && values.Count == 1 && fixedName is null))
         {

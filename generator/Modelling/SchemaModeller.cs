@@ -365,6 +365,13 @@ internal sealed class SchemaModeller
         }
     }
 
+    /// <summary>
+    /// The schema's enum values with a JSON null as null: Microsoft.OpenApi keeps a null entry as a
+    /// sentinel string, which would otherwise read as a value named after it.
+    /// </summary>
+    public static List<JsonNode?> EnumValues(IOpenApiSchema schema) =>
+        (schema.Enum ?? new List<JsonNode>()).Select(v => v is null || v.IsJsonNullSentinel() ? null : v).ToList();
+
     public static bool IsNullable(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
     private static bool HasUnion(IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };

@@ -122,8 +122,8 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             }
         }
 
-        var values = kinds == JsonValueKindSet.String && schema.Enum is { Count: > 0 } enumValues
-            ? enumValues.OfType<JsonValue>().Select(v => v.TryGetValue(out string? s) ? s : null).Where(s => s is not null).Select(s => s!).Distinct().ToList()
+        var values = kinds == JsonValueKindSet.String && schema.Enum is { Count: > 0 }
+            ? SchemaModeller.EnumValues(schema).OfType<JsonValue>().Select(v => v.TryGetValue(out string? s) ? s : null).Where(s => s is not null).Select(s => s!).Distinct().ToList()
             : new List<string>();
         var items = kinds == JsonValueKindSet.Array && schema.Items is { } itemSchema ? TestOf(Target(itemSchema), null, itemSchema) : null;
         return new CaseTest(kinds, constants.ToEquatableArray(), required.ToEquatableArray(), EquatableArray<string>.Empty, values.ToEquatableArray(), items);

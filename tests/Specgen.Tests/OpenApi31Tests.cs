@@ -46,6 +46,8 @@ public class OpenApi31Tests
         Assert.Equal(json.Contains("\"n\"", StringComparison.Ordinal) ? "n" : null, CompiledSpec.Get(legacy, "Note"));
         Assert.Equal(json.Contains("mlx", StringComparison.Ordinal), CompiledSpec.Get(legacy, "Format") is not null);
         Assert.Equal(json, Spec.Value.Write("Legacy", legacy));
+        // The enum's values are those it names: the null it lists is no value of its own.
+        Assert.Equal(["Gguf", "Mlx"], Spec.Value.Type("Format").GetNestedType("Values")!.GetFields().Select(f => f.Name));
     }
 
     [Fact]

@@ -28,9 +28,6 @@ namespace Fixture
         /// <summary><c>mlx</c></summary>
         public static Format Mlx { get; } = new(Values.Mlx);
 
-        /// <summary><c>openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464</c></summary>
-        public static Format OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464 { get; } = new(Values.OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464);
-
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
@@ -38,15 +35,13 @@ namespace Fixture
             public const string Gguf = "gguf";
             /// <summary><c>mlx</c></summary>
             public const string Mlx = "mlx";
-            /// <summary><c>openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464</c></summary>
-            public const string OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464 = "openapi-json-null-sentinel-value-2BF93600-0FE4-4250-987A-E5DDB203E464";
         }
 
         /// <summary>Every value the spec lists, in its order.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<Format> KnownValues { get; } = global::System.Array.AsReadOnly(new Format[] { Gguf, Mlx, OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464 });
+        public static global::System.Collections.Generic.IReadOnlyList<Format> KnownValues { get; } = global::System.Array.AsReadOnly(new Format[] { Gguf, Mlx });
 
         /// <inheritdoc/>
-        public bool IsKnown => Value is Values.Gguf or Values.Mlx or Values.OpenapiJsonNullSentinelValue2BF936000FE44250987AE5DDB203E464;
+        public bool IsKnown => Value is Values.Gguf or Values.Mlx;
 
         /// <inheritdoc/>
         static Format global::Specgen.Runtime.IStringEnum<Format>.Create(string value) => new(value);
