@@ -108,6 +108,9 @@ public sealed class ApiHeaders : IEnumerable<KeyValuePair<string, IEnumerable<st
     /// <summary>The header as an RFC 3339 partial-time, or null when it is missing or is not one.</summary>
     public TimeOnly? Time(string name) => Parse(name, ApiText.ParseTime);
 
+    /// <summary>The header as a .NET <see cref="TimeSpan"/> (<c>1.02:03:04.5</c>), or null when it is missing or is not one.</summary>
+    public TimeSpan? Duration(string name) => Parse(name, ApiText.ParseDuration);
+
     /// <summary>The header as a UUID, or null when it is missing or is not one.</summary>
     public Guid? Guid(string name) => Parse(name, ApiText.ParseGuid);
 

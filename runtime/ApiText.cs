@@ -13,6 +13,7 @@ namespace Specgen.Runtime;
 public static class ApiText
 {
     private static readonly string[] DateTimeFormats = ["yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK"];
+    private static readonly string[] LocalDateTimeFormats = ["yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF"];
     private static readonly string[] TimeFormats = ["HH':'mm':'ss.FFFFFFF"];
 
     /// <summary>An RFC 3339 date-time: <c>2024-05-01T12:30:00Z</c>, with the fraction only when there is one.</summary>
@@ -24,6 +25,9 @@ public static class ApiText
 
     /// <summary>An RFC 3339 partial-time: <c>12:30:00</c>, with the fraction only when there is one.</summary>
     public static string Time(TimeOnly value) => value.ToString(TimeFormats[0], CultureInfo.InvariantCulture);
+
+    /// <summary>A .NET <see cref="TimeSpan"/> in its constant (<c>c</c>) form: <c>1.02:03:04.5000000</c>, <c>00:30:00</c>.</summary>
+    public static string Duration(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
     /// <summary>A UUID in its 36-character form.</summary>
     public static string Guid(Guid value) => value.ToString("D");
@@ -40,12 +44,21 @@ public static class ApiText
     /// <summary>The number in the invariant culture.</summary>
     public static string Decimal(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Reads an RFC 3339 date-time; the offset (<c>Z</c> or <c>±hh:mm</c>) is required.</summary>
+    /// <summary>
+    /// Reads an RFC 3339 date-time. One without an offset (<c>2026-03-01T08:15:30</c>, as .NET writes a
+    /// <see cref="System.DateTime"/> whose kind is not UTC) reads as that clock time with offset zero: its
+    /// <see cref="DateTimeOffset.DateTime"/> is the time as sent.
+    /// </summary>
     /// <exception cref="FormatException">The text is not one.</exception>
     public static DateTimeOffset ParseDateTime(string text) =>
-        HasOffset(text) && DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            ? value
-            : throw Invalid("date-time");
+        HasOffset(text)
+            ? DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw Invalid("date-time")
+            : DateTimeOffset.TryParseExact(text, LocalDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var local) ? local : throw Invalid("date-time");
+
+    /// <summary>Reads a .NET <see cref="TimeSpan"/> in its constant (<c>c</c>) form.</summary>
+    /// <exception cref="FormatException">The text is not one.</exception>
+    public static TimeSpan ParseDuration(string text) =>
+        TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out var value) ? value : throw Invalid("TimeSpan");
 
     /// <summary>Reads an RFC 3339 full-date.</summary>
     /// <exception cref="FormatException">The text is not one.</exception>

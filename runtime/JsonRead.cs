@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -26,36 +27,61 @@ public static class JsonRead
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
     public static bool Boolean(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetBoolean();
 
-    /// <summary>Reads a number that fits an <see cref="int"/>.</summary>
-    public static int Int32(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetInt32();
+    /// <summary>Reads a number that fits an <see cref="int"/>, or such a number written as a string.</summary>
+    public static int Int32(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? int.Parse(reader.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : reader.GetInt32();
 
-    /// <summary>Reads a number that fits a <see cref="long"/>.</summary>
-    public static long Int64(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetInt64();
+    /// <summary>Reads a number that fits a <see cref="long"/>, or such a number written as a string.</summary>
+    public static long Int64(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? long.Parse(reader.GetString()!, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : reader.GetInt64();
 
-    /// <summary>Reads a number.</summary>
-    public static double Number(ref Utf8JsonReader reader, JsonSerializerOptions options) => reader.GetDouble();
+    /// <summary>Reads a number, or a number written as a string.</summary>
+    public static double Number(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String ? double.Parse(reader.GetString()!, JsonNumber, CultureInfo.InvariantCulture) : reader.GetDouble();
 
-    /// <summary>Reads a <see cref="float"/>; a number it would write differently (more digits than a float holds, <c>1e3</c>) is kept as sent too.</summary>
+    /// <summary>
+    /// Reads a <see cref="float"/>, or one written as a string; a number it would write differently (more
+    /// digits than a float holds, <c>1e3</c>) is kept as sent too.
+    /// </summary>
     public static float Single(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return float.Parse(reader.GetString()!, JsonNumber, CultureInfo.InvariantCulture);
+        }
+
         var value = reader.GetSingle();
         Check(ApiText.Single(value), NumberText(ref reader));
         return value;
     }
 
-    /// <summary>Reads a <see cref="decimal"/>; a number it would write differently (rounded, <c>1e3</c>) is kept as sent too.</summary>
+    /// <summary>
+    /// Reads a <see cref="decimal"/>, or one written as a string; a number it would write differently
+    /// (rounded, <c>1e3</c>) is kept as sent too.
+    /// </summary>
     public static decimal Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return decimal.Parse(reader.GetString()!, JsonNumber, CultureInfo.InvariantCulture);
+        }
+
         var value = reader.GetDecimal();
         Check(ApiText.Decimal(value), NumberText(ref reader));
         return value;
     }
+
+    /// <summary>What a number written as a string may look like: JSON's number grammar.</summary>
+    private const NumberStyles JsonNumber = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
     /// <summary>Reads an RFC 3339 date-time string (<see cref="ApiText.ParseDateTime"/>).</summary>
     public static DateTimeOffset DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options) => Formatted(ref reader, ApiText.ParseDateTime, ApiText.DateTime);
 
     /// <summary>Reads an RFC 3339 full-date string.</summary>
     public static DateOnly Date(ref Utf8JsonReader reader, JsonSerializerOptions options) => ApiText.ParseDate(Text(ref reader));
+
+    /// <summary>Reads a .NET <see cref="TimeSpan"/> string (<see cref="ApiText.ParseDuration"/>).</summary>
+    public static TimeSpan Duration(ref Utf8JsonReader reader, JsonSerializerOptions options) => Formatted(ref reader, ApiText.ParseDuration, ApiText.Duration);
 
     /// <summary>Reads an RFC 3339 time string (<see cref="ApiText.ParseTime"/>).</summary>
     public static TimeOnly Time(ref Utf8JsonReader reader, JsonSerializerOptions options) => Formatted(ref reader, ApiText.ParseTime, ApiText.Time);

@@ -73,6 +73,9 @@ public static class JsonWrite
     /// <summary>Writes an RFC 3339 full-date string.</summary>
     public static void Date(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) => writer.WriteStringValue(ApiText.Date(value));
 
+    /// <summary>Writes a .NET <see cref="TimeSpan"/> string (<see cref="ApiText.Duration"/>).</summary>
+    public static void Duration(Utf8JsonWriter writer, TimeSpan value, JsonSerializerOptions options) => writer.WriteStringValue(ApiText.Duration(value));
+
     /// <summary>Writes an RFC 3339 partial-time string.</summary>
     public static void Time(Utf8JsonWriter writer, TimeOnly value, JsonSerializerOptions options) => writer.WriteStringValue(ApiText.Time(value));
 

@@ -72,6 +72,7 @@ internal static class SchemaShapeCheck
                     if (role == Role.Schema && node is JsonObject schema)
                     {
                         AllowNull(schema, is31);
+                        FrameworkDialects.Mend(schema);
                     }
 
                     if (node is JsonObject obj)

@@ -78,14 +78,14 @@ public class FormatTests
     [Theory]
     [InlineData("id", "\"not-a-uuid\"", "Id", "uuid")]
     [InlineData("at", "\"yesterday\"", "At", "date-time")]
-    [InlineData("at", "\"2024-05-01T12:30:00\"", "At", "date-time")]
+    [InlineData("at", "\"2024-05-01 12:30:00\"", "At", "date-time")]
     [InlineData("day", "\"01/05/2024\"", "Day", "date")]
     [InlineData("opensAt", "\"8 am\"", "OpensAt", "time")]
     [InlineData("link", "\"http://[bad\"", "Link", "uri")]
     [InlineData("payload", "\"not base64!\"", "Payload", "byte")]
     [InlineData("count", "3000000000", "Count", "int32")]
     [InlineData("count", "1.5", "Count", "int32")]
-    [InlineData("total", "\"12\"", "Total", "integer")]
+    [InlineData("total", "\"twelve\"", "Total", "integer")]
     [InlineData("seen", "[\"2024-05-01T12:30:00Z\",\"soon\"]", "Seen", "list of date-time")]
     public void A_value_not_valid_in_its_format_is_kept_as_sent_and_only_its_member_refuses(string property, string json, string member, string format)
     {
@@ -107,6 +107,7 @@ public class FormatTests
     [InlineData("id", "\"0F8FAD5B-D9CB-469F-A165-70867728950E\"", "Id")]
     [InlineData("at", "\"2024-05-01T12:30:00.000Z\"", "At")]
     [InlineData("at", "\"2024-05-01T12:30:00+00:00\"", "At")]
+    [InlineData("at", "\"2024-05-01T12:30:00\"", "At")]
     [InlineData("opensAt", "\"08:15:00.000\"", "OpensAt")]
     [InlineData("opensAt", "\"08:15:00Z\"", "OpensAt")]
     [InlineData("opensAt", "\"08:15:00+02:00\"", "OpensAt")]
@@ -121,6 +122,30 @@ public class FormatTests
 
         Assert.NotNull(CompiledSpec.Get(value, member));
         Assert.Equal(text, Spec.Value.Write("Event", value));
+    }
+
+    [Fact]
+    public void A_date_time_without_an_offset_reads_as_the_clock_time_sent_with_offset_zero()
+    {
+        var value = Spec.Value.Read("Event", Replace(Valid, "at", "\"2026-03-01T08:15:30.25\""));
+
+        var at = (DateTimeOffset)CompiledSpec.Get(value, "At")!;
+        Assert.Equal(new DateTime(2026, 3, 1, 8, 15, 30, 250), at.DateTime);
+        Assert.Equal(TimeSpan.Zero, at.Offset);
+        Assert.Contains("\"at\":\"2026-03-01T08:15:30.25\"", Spec.Value.Write("Event", value), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("count", "\"12\"", "Count", 12)]
+    [InlineData("total", "\"-9000000000\"", "Total", -9_000_000_000L)]
+    [InlineData("score", "\"2.5e1\"", "Score", 25.0)]
+    [InlineData("ratio", "\"0.5\"", "Ratio", 0.5f)]
+    public void A_number_written_as_text_reads_as_the_number_and_is_sent_as_one(string property, string json, string member, object expected)
+    {
+        var value = Spec.Value.Read("Event", Replace(Valid, property, json));
+
+        Assert.Equal(expected, CompiledSpec.Get(value, member));
+        Assert.Contains($"\"{property}\":{Convert.ToString(expected, System.Globalization.CultureInfo.InvariantCulture)}", Spec.Value.Write("Event", value), StringComparison.Ordinal);
     }
 
     [Fact]

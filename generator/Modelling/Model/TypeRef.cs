@@ -13,6 +13,8 @@ internal enum TypeKind
     DateTime,
     Date,
     Time,
+    /// <summary>A .NET <c>TimeSpan</c> (<c>format: date-span</c>).</summary>
+    Duration,
     Uuid,
     Uri,
     Bytes,
