@@ -51,6 +51,32 @@ internal sealed class Inheritance
         pointer.StartsWith(Prefix, System.StringComparison.Ordinal) && _members.TryGetValue(Reading.JsonPointer.Unescape(pointer.Substring(Prefix.Length)), out var member) ? member : null;
 
     /// <summary>
+    /// The nearest component every one of <paramref name="ids"/> is or derives from, in one hierarchy;
+    /// null when they are not all in the same one.
+    /// </summary>
+    public string? CommonAncestor(IReadOnlyList<string> ids)
+    {
+        List<string>? common = null;
+        foreach (var id in ids)
+        {
+            var line = new List<string>();
+            for (var current = id; current is not null && _members.TryGetValue(current, out var member) && line.Count < 64; current = member.BaseId)
+            {
+                line.Add(current);
+            }
+
+            if (line.Count == 0)
+            {
+                return null;
+            }
+
+            common = common is null ? line : common.Where(line.Contains).ToList();
+        }
+
+        return common?.FirstOrDefault();
+    }
+
+    /// <summary>
     /// Gives every record of a hierarchy the types that derive from it (deepest first); a subtype that
     /// could not become a subclass (its base was still being modelled) is an ordinary record and is not listed.
     /// </summary>

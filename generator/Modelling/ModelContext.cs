@@ -22,6 +22,7 @@ internal sealed class ModelContext
         CancellationToken = cancellationToken;
         Overrides = NamingOverrides.Collect(spec.Root);
         TypeNames = new NameScope(clientNames);
+        CaseDiscriminators = CaseDiscriminators.Find(spec.Root);
         ComponentNames = ClaimComponentNames();
         Inheritance = Inheritance.Find(spec.Document);
 
@@ -44,6 +45,9 @@ internal sealed class ModelContext
     /// so a component's name never depends on which operation reaches it first.
     /// </summary>
     public IReadOnlyDictionary<string, string> ComponentNames { get; }
+
+    /// <summary>The components that are cases of a discriminated union, and the discriminator each sets.</summary>
+    public CaseDiscriminators CaseDiscriminators { get; }
 
     /// <summary>The components that form inheritance hierarchies (a discriminator base and the components that allOf it).</summary>
     public Inheritance Inheritance { get; }
@@ -114,7 +118,7 @@ internal sealed class ModelContext
             {
                 var given = pair.Value is JsonObject schema && schema[NamingOverrides.NameExtension] is { } value ? NamingOverrides.GivenName(value) : null;
                 var pointer = JsonPointer.Component(pair.Key);
-                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, Naming.Pascal(given ?? pair.Key, "Schema"), pointer);
+                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, Naming.Pascal(given ?? CaseDiscriminators.ShortName(pair.Key) ?? pair.Key, "Schema"), pointer);
             }
         }
 

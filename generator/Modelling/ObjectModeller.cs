@@ -50,6 +50,11 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
             }
         }
 
+        if (member is null && fixedName is not null && context.CaseDiscriminators.At(pointer) is { } unionCase)
+        {
+            SetDiscriminator(properties, unionCase, members);
+        }
+
         var extensionData = parent?.ExtensionDataName ?? members.Claim(members.IsTaken("AdditionalProperties") ? "ExtensionData" : "AdditionalProperties");
         var hierarchy = member is not null && (member.BaseId is null || parent is not null) ? Hierarchy(member, parent, properties) : null;
         var additional = parent is not null ? parent.AdditionalType : properties.Count == 0 ? null : AdditionalType(at, name);
@@ -64,6 +69,26 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         }
 
         return type;
+    }
+
+    /// <summary>
+    /// A union's case sets its discriminator: the member is required (the union requires it of every case)
+    /// and pre-set to the case's value, so the caller never writes it. A case that does not declare it
+    /// (the union does) gets the member.
+    /// </summary>
+    private static void SetDiscriminator(List<PropertyModel> properties, CaseDiscriminators.Case unionCase, NameScope members)
+    {
+        var index = properties.FindIndex(p => p.JsonName == unionCase.Property);
+        if (index < 0)
+        {
+            properties.Insert(0, new PropertyModel(members.Claim(Naming.Pascal(unionCase.Property, "Property")), unionCase.Property, TypeRef.String, true, false, null, null, false, Constraints.None));
+            index = 0;
+        }
+
+        if (properties[index].Type.Kind == TypeKind.String)
+        {
+            properties[index] = properties[index] with { IsRequired = true, AllowsNull = false, ConstantLiteral = StringLiteral.Of(unionCase.Value) };
+        }
     }
 
     /// <summary>The type <c>additionalProperties</c> gives the other properties (the schema's or an allOf part's); null for any JSON.</summary>
@@ -201,8 +226,17 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         return ordered.Skip(1).Concat(ordered.Take(1));
     }
 
-    private static bool IsRequiredElsewhere(IOpenApiSchema schema, string property) =>
-        schema.AllOf?.Any(part => (part is OpenApiSchemaReference r ? r.Target : part)?.Required?.Contains(property) == true) == true;
+    /// <summary>
+    /// Whether the schema itself or one of its allOf parts requires the property: <c>required</c> applies
+    /// to the whole value wherever the property is declared (ASP.NET Core lists an upload's fields beside
+    /// the allOf that declares them).
+    /// </summary>
+    private static bool IsRequiredElsewhere(IOpenApiSchema schema, string property)
+    {
+        var target = schema is OpenApiSchemaReference reference ? reference.Target : schema;
+        return target?.Required?.Contains(property) == true
+            || target?.AllOf?.Any(part => (part is OpenApiSchemaReference r ? r.Target : part)?.Required?.Contains(property) == true) == true;
+    }
 
     public static Constraints ConstraintsOf(IOpenApiSchema schema)
     {

@@ -187,6 +187,14 @@ internal sealed class SchemaModeller
             return new Resolved(_objects.Model(at, hint, fixedName), nullable);
         }
 
+        if (HasUnion(schema) && HierarchyOf(schema) is { } ancestor)
+        {
+            // Swashbuckle writes each use of a hierarchy as a oneOf of its subtypes, without the
+            // discriminator its base declares: the base record reads every subtype by it.
+            var resolved = ResolveComponent(ancestor);
+            return resolved with { IsNullable = resolved.IsNullable || nullable };
+        }
+
         if (HasUnion(schema) && !IsConstraintOnlyUnion(schema))
         {
             return _unions.Model(at, hint, nullable, fixedName);
@@ -249,6 +257,48 @@ internal sealed class SchemaModeller
             _ when Scalars.For(type, schema.Format) is { } scalar => new Resolved(TypeRef.Of(scalar), nullable),
             _ => new Resolved(TypeRef.JsonNode, true),
         };
+    }
+
+    /// <summary>
+    /// For a oneOf/anyOf of references to components of one inheritance hierarchy, with no discriminator
+    /// or members of its own, the nearest component they all are or derive from; likewise for one
+    /// alternative every other one allOfs.
+    /// </summary>
+    private string? HierarchyOf(IOpenApiSchema schema)
+    {
+        if (schema.Discriminator is not null || schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var ids = Alternatives(schema).Select(a => (a as OpenApiSchemaReference)?.Reference?.Id).ToList();
+        if (ids.Count == 0 || ids.Any(id => id is null))
+        {
+            return null;
+        }
+
+        // Without a discriminator: one alternative that every other one allOfs (ProblemDetails beside
+        // HttpValidationProblemDetails) reads them all, their own members kept as extension data.
+        return _context.Inheritance.CommonAncestor(ids!) ?? ids.FirstOrDefault(candidate => ids.All(id => DerivesFrom(id!, candidate!)));
+    }
+
+    /// <summary>Whether the component <paramref name="id"/> is <paramref name="ancestor"/> or allOfs it, directly or through its first allOf references.</summary>
+    private bool DerivesFrom(string id, string ancestor)
+    {
+        var components = _context.Spec.Document.Components?.Schemas;
+        for (var (current, steps) = (id, 0); current is not null && steps < MaxDepth; steps++)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+
+            current = components is not null && components.TryGetValue(current, out var target)
+                ? target?.AllOf?.OfType<OpenApiSchemaReference>().Select(r => r.Reference?.Id).FirstOrDefault(r => r is not null)
+                : null;
+        }
+
+        return false;
     }
 
     private Resolved ArrayOf(SchemaAt at, NameHint hint, bool nullable)

@@ -57,7 +57,9 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         {
             var given = variants[i].Schema is OpenApiSchemaReference ? null : schemas.GivenNameAt(variants[i].At);
             var (preferred, descriptive) = given is not null ? (given, true) : CaseName(variants[i].Schema, variants[i].Target, tests[i], discriminator);
-            var caseName = caseNames.Claim(WithoutPrefix(preferred, name));
+            // The base type's own case (ASP.NET Core's [JsonDerivedType(typeof(Pet), "pet")]) cannot be Pet.Pet.
+            var shortName = WithoutPrefix(preferred, name);
+            var caseName = caseNames.Claim(shortName == name ? "Base" : shortName);
             var caseType = schemas.Resolve(variants[i].At, new NameHint(caseName, name, Qualified: !descriptive)).Type;
             cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
         }
