@@ -39,7 +39,8 @@ internal static class DocComments
     public static void Param(SourceWriter writer, string name, string? text)
     {
         var lines = Lines(text);
-        writer.Line($"/// <param name=\"{name}\">{(lines.Count > 0 ? string.Join(" ", lines) : string.Empty)}</param>");
+        // A keyword parameter is @short in code and short in its doc comment, as the compiler expects.
+        writer.Line($"/// <param name=\"{name.TrimStart('@')}\">{(lines.Count > 0 ? string.Join(" ", lines) : string.Empty)}</param>");
     }
 
     private static void Element(SourceWriter writer, string element, IReadOnlyList<string> lines)

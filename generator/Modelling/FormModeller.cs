@@ -36,7 +36,7 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
             return null;
         }
 
-        var name = context.ClaimTypeName(new NameHint(baseName + "Request", null));
+        var name = ComponentNamed(media.Schema, baseName + "Request") ?? context.ClaimTypeName(new NameHint(baseName + "Request", null));
         var members = new NameScope(ReservedNames.Record.Append(name));
         var parts = new List<FormPartModel>();
         foreach (var (wireName, site, required) in properties)
@@ -57,6 +57,16 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
         context.Add(new FormModel(name, schema?.Description, schema?.Deprecated ?? false, parts.ToEquatableArray(), multipart));
         return _made[key] = TypeRef.Named(name);
     }
+
+    /// <summary>
+    /// The name the body's component already holds when it is the one the form would take (FastAPI's
+    /// <c>Body_create_file_files__post</c> is <c>CreateFileRequest</c>) and no record has it: the form is that type.
+    /// </summary>
+    private string? ComponentNamed(IOpenApiSchema? schema, string name) =>
+        schema is OpenApiSchemaReference { Reference.Id: { } id } && context.ComponentNames.TryGetValue(id, out var claimed)
+        && claimed == name && !context.TypesByReference.ContainsKey(id)
+            ? name
+            : null;
 
     private FormPartModel? Part(SchemaAt site, string wireName, bool required, OpenApiEncoding? encoding, bool multipart, NameScope members, string owner, string mediaType)
     {

@@ -23,6 +23,7 @@ internal sealed class ModelContext
         Overrides = NamingOverrides.Collect(spec.Root);
         TypeNames = new NameScope(clientNames);
         CaseDiscriminators = CaseDiscriminators.Find(spec.Root);
+        OperationNames = Modelling.OperationNames.Find(spec.Document);
         ComponentNames = ClaimComponentNames();
         Inheritance = Inheritance.Find(spec.Document);
 
@@ -45,6 +46,9 @@ internal sealed class ModelContext
     /// so a component's name never depends on which operation reaches it first.
     /// </summary>
     public IReadOnlyDictionary<string, string> ComponentNames { get; }
+
+    /// <summary>The name each framework-made operationId stands for (<c>read_items_items__get</c> → <c>read_items</c>), by operationId.</summary>
+    public IReadOnlyDictionary<string, string> OperationNames { get; }
 
     /// <summary>The components that are cases of a discriminated union, and the discriminator each sets.</summary>
     public CaseDiscriminators CaseDiscriminators { get; }
@@ -109,6 +113,15 @@ internal sealed class ModelContext
         return name;
     }
 
+    /// <summary>
+    /// FastAPI names a body's schema <c>Body_{operationId}</c>: it is the <c>{Operation}Request</c> of the
+    /// operation's short name (<c>Body_create_file_files__post</c> → <c>CreateFileRequest</c>).
+    /// </summary>
+    private string? BodyName(string id) =>
+        id.StartsWith("Body_", System.StringComparison.Ordinal) && OperationNames.TryGetValue(id.Substring(5), out var name)
+            ? Naming.Pascal(name, "Call") + "Request"
+            : null;
+
     private Dictionary<string, string> ClaimComponentNames()
     {
         var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
@@ -118,7 +131,7 @@ internal sealed class ModelContext
             {
                 var given = pair.Value is JsonObject schema && schema[NamingOverrides.NameExtension] is { } value ? NamingOverrides.GivenName(value) : null;
                 var pointer = JsonPointer.Component(pair.Key);
-                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, Naming.Pascal(given ?? CaseDiscriminators.ShortName(pair.Key) ?? pair.Key, "Schema"), pointer);
+                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, Naming.Pascal(given ?? CaseDiscriminators.ShortName(pair.Key) ?? BodyName(pair.Key) ?? pair.Key, "Schema"), pointer);
             }
         }
 

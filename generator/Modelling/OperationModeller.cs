@@ -107,7 +107,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     {
         // A path item may be a $ref (components/pathItems): its operations live there.
         var pointer = context.Canonical("/paths/" + Escape(path) + "/" + method.ToLowerInvariant());
-        var baseName = operation.OperationId is { Length: > 0 } id ? Naming.Pascal(id, "Call") : DerivedName(method, path);
+        var baseName = operation.OperationId is { Length: > 0 } id ? Naming.Pascal(context.OperationNames.TryGetValue(id, out var shortName) ? shortName : id, "Call") : DerivedName(method, path);
         var methodName = MethodName(operation.OperationId, method + " " + path, baseName, pointer) + "Async";
         if (operation.OperationId is not { Length: > 0 })
         {

@@ -25,9 +25,9 @@ namespace Fixture
 
         /// <summary>GET /things/{where}/{at}/{on}</summary>
         /// <remarks><c>GET /things/{where}/{at}/{on}</c></remarks>
-        /// <param name="@where"></param>
+        /// <param name="where"></param>
         /// <param name="at"></param>
-        /// <param name="@on"></param>
+        /// <param name="on"></param>
         /// <param name="xPoint"></param>
         /// <param name="pref"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
