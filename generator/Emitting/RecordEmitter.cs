@@ -18,7 +18,7 @@ internal static class RecordEmitter
             {
                 $"Read as the type its <c>{DocComments.Escape(hierarchy.Discriminator)}</c> says: "
                 + string.Join(", ", hierarchy.Subtypes.Select(t => $"<see cref=\"{t.Name}\"/>"))
-                + $"; a value this version does not know reads as a plain <see cref=\"{model.Name}\"/>, the rest of its JSON kept in <see cref=\"{model.ExtensionDataName}\"/>.",
+                + $"; a value this version does not know reads as a plain <see cref=\"{model.Name}\"/>, the rest of its JSON kept in {(model.IsDerived ? $"<c>{model.ExtensionDataName}</c>" : $"<see cref=\"{model.ExtensionDataName}\"/>")}.",
             });
         }
 

@@ -8,7 +8,8 @@ namespace Specgen.Tests.Infrastructure;
 /// <summary>Runs the generator the way the compiler does, with CSharpGeneratorDriver, and compiles its output.</summary>
 public static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+    /// <summary>C# 12, with documentation comments checked as a project with a documentation file has them.</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
@@ -45,7 +46,9 @@ public static class GeneratorHarness
             "Consumer",
             new[] { CSharpSyntaxTree.ParseText(userCode, ParseOptions) },
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)
+                // The tests' own code has no doc comments; generated code's other documentation warnings count.
+                .WithSpecificDiagnosticOptions([new KeyValuePair<string, ReportDiagnostic>("CS1591", ReportDiagnostic.Suppress)]));
 
     /// <summary>The framework the tests run on, plus Specgen.Runtime: what a consumer compiles against.</summary>
     private static ImmutableArray<MetadataReference> LoadReferences()

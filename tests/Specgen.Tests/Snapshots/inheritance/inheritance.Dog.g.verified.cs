@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>A dog.</summary>
     /// <remarks>
-    /// Read as the type its <c>petType</c> says: <see cref="Puppy"/>; a value this version does not know reads as a plain <see cref="Dog"/>, the rest of its JSON kept in <see cref="AdditionalProperties"/>.
+    /// Read as the type its <c>petType</c> says: <see cref="Puppy"/>; a value this version does not know reads as a plain <see cref="Dog"/>, the rest of its JSON kept in <c>AdditionalProperties</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Dog.JsonConverter))]
