@@ -170,7 +170,7 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
     /// Reads the error's code and message from the common shapes of error bodies:
     /// <c>{"error":{"code","message"}}</c> (Vercel, Google, Azure), a top-level <c>code</c>/<c>message</c>,
     /// RFC 9457 problem details (<c>type</c>, <c>title</c>, <c>detail</c>) and OAuth's
-    /// <c>{"error","error_description"}</c>.
+    /// <c>{"error","error_description"}</c>; a <c>message</c> that is a list of strings (NestJS) is joined.
     /// </summary>
     public ApiError WithBodyError()
     {
@@ -190,7 +190,7 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
 
             var error = root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : root;
             var code = StringOf(error, "code") ?? StringOf(root, "error") ?? StringOf(root, "type");
-            var message = StringOf(error, "message") ?? StringOf(root, "error_description") ?? StringOf(root, "detail") ?? StringOf(root, "title");
+            var message = StringOf(error, "message") ?? StringsOf(error, "message") ?? StringOf(root, "error_description") ?? StringOf(root, "detail") ?? StringOf(root, "title");
             return this with { ErrorCode = code, ErrorMessage = message };
         }
         catch (JsonException)
@@ -301,4 +301,11 @@ public sealed record ApiError(int StatusCode, string Method, string Path, string
 
     private static string? StringOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>A list of strings, joined (NestJS's class-validator errors: <c>{"message":["name must be a string", …]}</c>).</summary>
+    private static string? StringsOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0
+        && value.EnumerateArray().All(item => item.ValueKind == JsonValueKind.String)
+            ? string.Join("; ", value.EnumerateArray().Select(item => item.GetString()))
+            : null;
 }

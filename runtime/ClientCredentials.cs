@@ -111,6 +111,7 @@ internal static class ClientCredentialsTokens
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Post, tokenUrl);
+        string? basic = null;
         if (credentials.InBody)
         {
             form.Add(new("client_id", credentials.ClientId));
@@ -120,14 +121,16 @@ internal static class ClientCredentialsTokens
         {
             // RFC 6749 2.3.1: each form-urlencoded, then joined for HTTP basic.
             var pair = Uri.EscapeDataString(credentials.ClientId) + ":" + Uri.EscapeDataString(credentials.ClientSecret);
-            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
+            basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(pair));
+            message.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
         }
 
         message.Content = new FormUrlEncodedContent(form);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var error = new ApiError((int)response.StatusCode, "POST", tokenUrl.AbsolutePath, body).WithBodyError().Redact([credentials.ClientSecret, Uri.EscapeDataString(credentials.ClientSecret)]);
+        var error = new ApiError((int)response.StatusCode, "POST", tokenUrl.AbsolutePath, body).WithBodyError()
+            .Redact(basic is null ? [credentials.ClientSecret, Uri.EscapeDataString(credentials.ClientSecret)] : [credentials.ClientSecret, Uri.EscapeDataString(credentials.ClientSecret), basic]);
         if (!response.IsSuccessStatusCode)
         {
             throw new ApiException(error, $"The token endpoint {tokenUrl.AbsolutePath} refused the client credentials with {(int)response.StatusCode}: {error.ErrorCode} {error.ErrorMessage}".TrimEnd());

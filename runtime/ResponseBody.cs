@@ -144,7 +144,14 @@ public sealed class ResponseContent
     public bool IsEmpty => _body.Length == 0;
 
     /// <summary>The body as JSON, read with <paramref name="type"/>; a JSON null body is an error.</summary>
-    public T Json<T>(JsonTypeInfo<T> type) => JsonSerializer.Deserialize(_body, type) ?? throw new JsonException("The response body is null.");
+    /// <remarks>
+    /// A string the spec documents as JSON that arrives as <c>text/*</c> is that text: frameworks document a
+    /// handler returning a string as JSON and send it as it is (NestJS over Express sends <c>text/html</c>).
+    /// </remarks>
+    public T Json<T>(JsonTypeInfo<T> type) =>
+        typeof(T) == typeof(string) && MediaType?.StartsWith("text/", StringComparison.OrdinalIgnoreCase) == true
+            ? (T)(object)Text()
+            : JsonSerializer.Deserialize(_body, type) ?? throw new JsonException("The response body is null.");
 
     /// <summary>The body as text.</summary>
     public string Text() => EncodingOf(CharSet).GetString(_body);

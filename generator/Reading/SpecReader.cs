@@ -110,7 +110,13 @@ internal static class SpecReader
 
         try
         {
-            root = YamlReader.Read(text, map);
+            var duplicates = new List<(string Key, YamlDotNet.Core.Mark At)>();
+            root = YamlReader.Read(text, map, duplicates);
+            foreach (var (key, at) in duplicates)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, At(filePath, at), $"The key '{key}' appears twice in the same mapping; its last value is read, as other OpenAPI parsers read it."));
+            }
+
             return true;
         }
         catch (SpecReadException e) when (e.Limit is not null)

@@ -30,7 +30,11 @@ internal static class YamlReader
     private static readonly Regex IntPattern = new(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant);
     private static readonly Regex FloatPattern = new(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant);
 
-    public static JsonNode? Read(string text, SourceMap map)
+    /// <summary>
+    /// Reads YAML (or JSON) as a JSON tree. A key given twice in one mapping keeps its last value, as other
+    /// OpenAPI parsers read it; each such key is added to <paramref name="duplicates"/> with where it is.
+    /// </summary>
+    public static JsonNode? Read(string text, SourceMap map, List<(string Key, Mark At)>? duplicates = null)
     {
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -102,7 +106,7 @@ internal static class YamlReader
                         anchors[done.Anchor] = done.Node;
                     }
 
-                    Attach(stack, done.Node, ref root, ref rootSet, done.Start);
+                    Attach(stack, done.Node, ref root, ref rootSet, done.Start, duplicates);
                     break;
                 case Scalar scalar:
                     var value = ToNode(scalar);
@@ -113,7 +117,7 @@ internal static class YamlReader
                         anchors[scalar.Anchor.Value] = value;
                     }
 
-                    Attach(stack, value, ref root, ref rootSet, current.Start);
+                    Attach(stack, value, ref root, ref rootSet, current.Start, duplicates);
                     break;
                 case AnchorAlias alias:
                     if (!anchors.TryGetValue(alias.Value.Value, out var target))
@@ -129,7 +133,7 @@ internal static class YamlReader
 
                     Count(ref nodeCount, size, current.Start);
                     map.Add(pointer, (int)alias.Start.Index, (int)alias.End.Index, ToPosition(alias.Start), ToPosition(alias.End));
-                    Attach(stack, target?.DeepClone(), ref root, ref rootSet, current.Start);
+                    Attach(stack, target?.DeepClone(), ref root, ref rootSet, current.Start, duplicates);
                     break;
             }
         }
@@ -153,7 +157,7 @@ internal static class YamlReader
         }
     }
 
-    private static void Attach(Stack<Frame> stack, JsonNode? node, ref JsonNode? root, ref bool rootSet, Mark at)
+    private static void Attach(Stack<Frame> stack, JsonNode? node, ref JsonNode? root, ref bool rootSet, Mark at, List<(string Key, Mark At)>? duplicates)
     {
         if (stack.Count == 0)
         {
@@ -174,7 +178,13 @@ internal static class YamlReader
         parent.PendingKey = null;
         if (obj.ContainsKey(key))
         {
-            throw new SpecReadException($"the key '{key}' appears twice in the same mapping", parent.PendingKeyStart);
+            if (duplicates is null)
+            {
+                throw new SpecReadException($"the key '{key}' appears twice in the same mapping", parent.PendingKeyStart);
+            }
+
+            duplicates.Add((key, parent.PendingKeyStart));
+            obj.Remove(key);
         }
 
         obj[key] = node;

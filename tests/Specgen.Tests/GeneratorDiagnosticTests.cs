@@ -50,11 +50,12 @@ public class GeneratorDiagnosticTests
     }
 
     [Fact]
-    public void SPECGEN001_duplicate_key()
+    public void SPECGEN003_a_duplicate_key_keeps_its_last_value_with_a_warning_at_the_second()
     {
-        var run = Generate("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\npaths: {}\n");
+        var run = Generate("openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {'204': {description: done}}\n");
 
-        Assert.Contains("'paths' appears twice", AssertAt(run, "SPECGEN001", DiagnosticSeverity.Error, 4, 1).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'paths' appears twice", AssertAt(run, "SPECGEN003", DiagnosticSeverity.Warning, 4, 1).GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("GetAAsync(", run.SourceOf("TClient"), StringComparison.Ordinal);
     }
 
     [Fact]

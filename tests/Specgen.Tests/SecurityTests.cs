@@ -227,6 +227,26 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task A_token_endpoint_that_echoes_the_basic_header_shows_no_credential_in_the_exception()
+    {
+        // Some token endpoints quote the request in their error; the Basic value is the id and secret in base64.
+        await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 400,
+            $$"""{"error":"invalid_client","error_description":"bad header {{context.Request.Headers.Authorization}}"}"""));
+        var clientId = "app-" + Guid.NewGuid().ToString("N");
+        var client = Client(server, MachineOptions(new ManualClock(), clientId));
+
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => CompiledSpec.CallAsync(client, "ListReportsAsync", CancellationToken.None));
+
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Uri.EscapeDataString(clientId) + ":cs-SECRET-6"));
+        Assert.Contains("bad header Basic", error.Error.ResponseBody, StringComparison.Ordinal);
+        foreach (var text in new[] { error.Message, error.ToString(), error.Error.ResponseBody, error.Error.ErrorMessage, error.Error.ToString() })
+        {
+            Assert.DoesNotContain(basic, text ?? string.Empty, StringComparison.Ordinal);
+            Assert.DoesNotContain("cs-SECRET-6", text ?? string.Empty, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Sixty_four_concurrent_calls_with_an_expired_token_make_one_token_request()
     {
         var tokenRequests = 0;
