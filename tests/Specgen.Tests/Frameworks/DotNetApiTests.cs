@@ -52,31 +52,36 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
             ("Category", Enum("Category", "Garden")));
 
         var echoed = (await Api.CallAsync("PostProductsAsync", product, null))!;
-        var id = (int)DotNetApi.Get(echoed, "Id")!;
+        var id = (int)LiveApi.Get(echoed, "Id")!;
         var read = (await Api.CallAsync("GetProductsByIdAsync", id, null))!;
 
         foreach (var value in new[] { echoed, read })
         {
-            Assert.Equal("Hammer", DotNetApi.Get(value, "Name"));
+            Assert.Equal("Hammer", LiveApi.Get(value, "Name"));
             Assert.Equal(12.34m, Price(value));
-            Assert.Equal(7, DotNetApi.Get(value, "Stock"));
-            Assert.Null(DotNetApi.Get(value, "Discount"));
-            Assert.Equal(4.5, DotNetApi.Get(value, "Rating"));
-            Assert.Equal(0.75f, DotNetApi.Get(value, "Weight"));
-            Assert.Equal(9_000_000_000L, DotNetApi.Get(value, "Views"));
-            Assert.Equal(new TimeSpan(365, 0, 0, 0), DotNetApi.Get(value, "Warranty"));
-            Assert.Equal(new DateOnly(2026, 4, 1), DotNetApi.Get(value, "LaunchDay"));
-            Assert.Equal(["tools", "steel"], (IEnumerable<string>)DotNetApi.Get(value, "Tags")!);
-            Assert.Equal([10, 12], (IEnumerable<int>)DotNetApi.Get(value, "Sizes")!);
-            Assert.Equal(3, ((IReadOnlyDictionary<string, int>)DotNetApi.Get(value, "StockByStore")!)["berlin"]);
-            Assert.Equal("Garden", DotNetApi.Get(value, "Category")!.ToString());
+            Assert.Equal(7, LiveApi.Get(value, "Stock"));
+            Assert.Null(LiveApi.Get(value, "Discount"));
+            Assert.Equal(4.5, LiveApi.Get(value, "Rating"));
+            Assert.Equal(0.75f, LiveApi.Get(value, "Weight"));
+            Assert.Equal(9_000_000_000L, LiveApi.Get(value, "Views"));
+            Assert.Equal(new TimeSpan(365, 0, 0, 0), LiveApi.Get(value, "Warranty"));
+            Assert.Equal(new DateOnly(2026, 4, 1), LiveApi.Get(value, "LaunchDay"));
+            Assert.Equal(["tools", "steel"], (IEnumerable<string>)LiveApi.Get(value, "Tags")!);
+            Assert.Equal([10, 12], (IEnumerable<int>)LiveApi.Get(value, "Sizes")!);
+            Assert.Equal(3, ((IReadOnlyDictionary<string, int>)LiveApi.Get(value, "StockByStore")!)["berlin"]);
+            Assert.Equal("Garden", LiveApi.Get(value, "Category")!.ToString());
 
             // The server keeps a DateTime without an offset, and writes it so: it reads as the clock time sent.
-            var at = (DateTimeOffset)DotNetApi.Get(value, "CreatedAt")!;
+            var at = (DateTimeOffset)LiveApi.Get(value, "CreatedAt")!;
             Assert.Equal(created.DateTime, at.DateTime);
         }
 
         Assert.Contains("\"createdAt\":\"2026-03-01T08:15:30\"", await RawAsync("products/" + id), StringComparison.Ordinal);
+
+        var renamed = (await Api.CallAsync("PutProductsByIdAsync", id, Api.New("Product", ("Name", "Mallet"), ("Price", 15m), ("Stock", 2)), null))!;
+        Assert.Equal(("Mallet", 2), (LiveApi.Get(renamed, "Name"), LiveApi.Get(renamed, "Stock")));
+        await Api.CallAsync("DeleteProductsByIdAsync", id, null);
+        await Assert.ThrowsAsync<NotFoundException>(() => Api.CallAsync("GetProductsByIdAsync", id, null));
     }
 
     [Fact]
@@ -84,8 +89,8 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
     {
         var error = await Assert.ThrowsAsync<NotFoundException>(() => Api.CallAsync("GetProductsByIdAsync", 999_999, null));
         Assert.True(error.TryGetBody<object>(out var problem));
-        Assert.Equal(404, DotNetApi.Get(problem, "Status"));
-        Assert.Equal("No such product", DotNetApi.Get(problem, "Title"));
+        Assert.Equal(404, LiveApi.Get(problem, "Status"));
+        Assert.Equal("No such product", LiveApi.Get(problem, "Title"));
     }
 
     [Fact]
@@ -99,23 +104,23 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
     [Fact]
     public async Task Query_lists_enums_and_numbers_reach_the_server()
     {
-        var minPrice = DotNetApi.AsType(2.5m, Api.Parameters("GetProductsAsync")["minPrice"]);
+        var minPrice = LiveApi.AsType(2.5m, Api.Parameters("GetProductsAsync")["minPrice"]);
         var page = (await Api.CallAsync("GetProductsAsync", Enum("Category", "Tools"), new[] { 1, 2, 3 }, minPrice, new[] { "a", "b c" }, 5, null))!;
-        var query = DotNetApi.Get(page, "Query")!;
-        Assert.Equal("Tools", DotNetApi.Get(query, "Category")!.ToString());
-        Assert.Equal([1, 2, 3], (IEnumerable<int>)DotNetApi.Get(query, "Ids")!);
-        Assert.Equal(2.5m, Convert.ToDecimal(DotNetApi.Get(query, "MinPrice"), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(["a", "b c"], (IEnumerable<string>)DotNetApi.Get(query, "Tags")!);
-        Assert.Equal(5, DotNetApi.Get(query, "Limit"));
+        var query = LiveApi.Get(page, "Query")!;
+        Assert.Equal("Tools", LiveApi.Get(query, "Category")!.ToString());
+        Assert.Equal([1, 2, 3], (IEnumerable<int>)LiveApi.Get(query, "Ids")!);
+        Assert.Equal(2.5m, Convert.ToDecimal(LiveApi.Get(query, "MinPrice"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["a", "b c"], (IEnumerable<string>)LiveApi.Get(query, "Tags")!);
+        Assert.Equal(5, LiveApi.Get(query, "Limit"));
     }
 
     [Fact]
     public async Task Header_parameters_are_sent_as_their_types()
     {
         var echo = (await Api.CallAsync("GetEchoHeadersAsync", "req-1", 3, 0.25, null))!;
-        Assert.Equal("req-1", DotNetApi.Get(echo, "RequestId"));
-        Assert.Equal(3, DotNetApi.Get(echo, "Page"));
-        Assert.Equal(0.25, DotNetApi.Get(echo, "Ratio"));
+        Assert.Equal("req-1", LiveApi.Get(echo, "RequestId"));
+        Assert.Equal(3, LiveApi.Get(echo, "Page"));
+        Assert.Equal(0.25, LiveApi.Get(echo, "Ratio"));
     }
 
     [Fact]
@@ -123,10 +128,16 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
     {
         var form = Api.New("PostEchoOrderFormRequest", ("Item", "nails"), ("Quantity", 3), ("Price", 9.99m), ("Discount", 0.5));
         var echo = (await Api.CallAsync("PostEchoOrderFormAsync", form, null))!;
-        Assert.Equal("nails", DotNetApi.Get(echo, "Item"));
-        Assert.Equal(3, DotNetApi.Get(echo, "Quantity"));
+        Assert.Equal("nails", LiveApi.Get(echo, "Item"));
+        Assert.Equal(3, LiveApi.Get(echo, "Quantity"));
         Assert.Equal(9.99m, Price(echo));
-        Assert.Equal(0.5, DotNetApi.Get(echo, "Discount"));
+        Assert.Equal(0.5, LiveApi.Get(echo, "Discount"));
+
+        // The same record as multipart/form-data, the document's other media type for it.
+        var multipart = Api.New("PostEchoOrderRequest", ("Item", "screws"), ("Quantity", 12), ("Price", 0.05m));
+        var parts = (await Api.CallAsync("PostEchoOrderAsync", multipart, null))!;
+        Assert.Equal(("screws", 12), (LiveApi.Get(parts, "Item"), LiveApi.Get(parts, "Quantity")));
+        Assert.Equal(0.05m, Price(parts));
     }
 
     [Fact]
@@ -137,11 +148,11 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
         var bytes = Encoding.UTF8.GetBytes("the file's bytes ✓");
         var upload = Api.New("PostEchoUploadRequest", ("File", new FilePart(bytes, "notes.txt", "text/plain")), ("Description", "notes"));
         var echo = (await Api.CallAsync("PostEchoUploadAsync", upload, null))!;
-        Assert.Equal("notes.txt", DotNetApi.Get(echo, "FileName"));
-        Assert.Equal("text/plain", DotNetApi.Get(echo, "ContentType"));
-        Assert.Equal((long)bytes.Length, DotNetApi.Get(echo, "Length"));
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), DotNetApi.Get(echo, "Sha256"));
-        Assert.Equal("notes", DotNetApi.Get(echo, "Description"));
+        Assert.Equal("notes.txt", LiveApi.Get(echo, "FileName"));
+        Assert.Equal("text/plain", LiveApi.Get(echo, "ContentType"));
+        Assert.Equal((long)bytes.Length, LiveApi.Get(echo, "Length"));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), LiveApi.Get(echo, "Sha256"));
+        Assert.Equal("notes", LiveApi.Get(echo, "Description"));
     }
 
     [Fact]
@@ -151,11 +162,11 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
             ("At", new DateTimeOffset(2026, 3, 1, 8, 15, 30, TimeSpan.Zero)), ("Booked", new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(2))),
             ("Day", new DateOnly(2026, 3, 1)), ("Starts", new TimeOnly(8, 15)), ("Length", TimeSpan.FromMinutes(90)), ("Reminder", new TimeSpan(1, 2, 3, 4, 500)));
         var echo = (await Api.CallAsync("PostEchoAppointmentAsync", appointment, null))!;
-        Assert.Equal(new DateTimeOffset(2026, 3, 1, 8, 15, 30, TimeSpan.Zero), DotNetApi.Get(echo, "At"));
-        Assert.Equal(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(2)), DotNetApi.Get(echo, "Booked"));
-        Assert.Equal(new TimeOnly(8, 15), DotNetApi.Get(echo, "Starts"));
-        Assert.Equal(TimeSpan.FromMinutes(90), DotNetApi.Get(echo, "Length"));
-        Assert.Equal(new TimeSpan(1, 2, 3, 4, 500), DotNetApi.Get(echo, "Reminder"));
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 8, 15, 30, TimeSpan.Zero), LiveApi.Get(echo, "At"));
+        Assert.Equal(new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(2)), LiveApi.Get(echo, "Booked"));
+        Assert.Equal(new TimeOnly(8, 15), LiveApi.Get(echo, "Starts"));
+        Assert.Equal(TimeSpan.FromMinutes(90), LiveApi.Get(echo, "Length"));
+        Assert.Equal(new TimeSpan(1, 2, 3, 4, 500), LiveApi.Get(echo, "Reminder"));
         Assert.Equal(typeof(TimeSpan?), Api.MemberType("Appointment", "Length"));
     }
 
@@ -163,13 +174,13 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
     public async Task The_bearer_token_goes_where_the_document_asks_for_it()
     {
         var me = (await Api.CallAsync("GetMeAsync", (object?)null))!;
-        Assert.Equal("test-token-8c1f", DotNetApi.Get(me, "Token"));
-        Assert.Equal("Bearer", DotNetApi.Get(me, "Scheme"));
+        Assert.Equal("test-token-8c1f", LiveApi.Get(me, "Token"));
+        Assert.Equal("Bearer", LiveApi.Get(me, "Scheme"));
     }
 
     /// <summary>The price as a decimal: Microsoft.AspNetCore.OpenApi's pattern says decimal, Swashbuckle writes a double.</summary>
     private static decimal Price(object value) =>
-        Convert.ToDecimal(DotNetApi.Get(value, "Price"), System.Globalization.CultureInfo.InvariantCulture);
+        Convert.ToDecimal(LiveApi.Get(value, "Price"), System.Globalization.CultureInfo.InvariantCulture);
 
     protected object Enum(string type, string member) => Api.Spec.Type(type).GetProperty(member)!.GetValue(null)!;
 
@@ -203,9 +214,9 @@ public sealed class AspNetCoreOpenApiTests(AspNetCoreOpenApi api) : DotNetApiTes
         var shape = Api.Case(caseType, Api.New(record, (member, value), ("Label", "mine")));
         var echo = (await Api.CallAsync("PostEchoShapeAsync", shape, null))!;
         Assert.Equal(Api.Spec.Type(caseType), echo.GetType());
-        var echoed = DotNetApi.Get(echo, "Value")!;
-        Assert.Equal(value, DotNetApi.Get(echoed, member));
-        Assert.Equal("mine", DotNetApi.Get(echoed, "Label"));
+        var echoed = LiveApi.Get(echo, "Value")!;
+        Assert.Equal(value, LiveApi.Get(echoed, member));
+        Assert.Equal("mine", LiveApi.Get(echoed, "Label"));
     }
 
     [Theory]
@@ -217,11 +228,11 @@ public sealed class AspNetCoreOpenApiTests(AspNetCoreOpenApi api) : DotNetApiTes
         var pet = member is null ? Api.New(record, ("Name", "Rex")) : Api.New(record, ("Name", "Rex"), (member, value));
         var echo = (await Api.CallAsync("PostEchoPetAsync", Api.Case(caseType, pet), null))!;
         Assert.Equal(Api.Spec.Type(caseType), echo.GetType());
-        var echoed = DotNetApi.Get(echo, "Value")!;
-        Assert.Equal("Rex", DotNetApi.Get(echoed, "Name"));
+        var echoed = LiveApi.Get(echo, "Value")!;
+        Assert.Equal("Rex", LiveApi.Get(echoed, "Name"));
         if (member is not null)
         {
-            Assert.Equal(value, DotNetApi.Get(echoed, member));
+            Assert.Equal(value, LiveApi.Get(echoed, member));
         }
     }
 
@@ -232,7 +243,7 @@ public sealed class AspNetCoreOpenApiTests(AspNetCoreOpenApi api) : DotNetApiTes
         shapes.SetValue(Api.Case("Shape.Circle", Api.New("Circle", ("Radius", 1.0))), 0);
         shapes.SetValue(Api.Case("Shape.Rectangle", Api.New("Rectangle", ("Width", 2.0), ("Height", 3.0))), 1);
         var echo = (await Api.CallAsync("PostEchoDrawingAsync", Api.New("Drawing", ("Title", "two"), ("Shapes", shapes)), null))!;
-        var echoed = ((System.Collections.IEnumerable)DotNetApi.Get(echo, "Shapes")!).Cast<object>().ToList();
+        var echoed = ((System.Collections.IEnumerable)LiveApi.Get(echo, "Shapes")!).Cast<object>().ToList();
         Assert.Equal([Api.Spec.Type("Shape.Circle"), Api.Spec.Type("Shape.Rectangle")], echoed.Select(s => s.GetType()));
     }
 }
@@ -255,8 +266,8 @@ public sealed class AspNetCoreSwashbuckleTests(AspNetCoreSwashbuckle api) : DotN
     {
         var echo = (await Api.CallAsync("PostEchoShapeAsync", Api.New(record, (member, value), ("Label", "mine")), null))!;
         Assert.Equal(Api.Spec.Type(record), echo.GetType());
-        Assert.Equal(value, DotNetApi.Get(echo, member));
-        Assert.Equal("mine", DotNetApi.Get(echo, "Label"));
+        Assert.Equal(value, LiveApi.Get(echo, member));
+        Assert.Equal("mine", LiveApi.Get(echo, "Label"));
     }
 
     [Fact]
@@ -264,7 +275,7 @@ public sealed class AspNetCoreSwashbuckleTests(AspNetCoreSwashbuckle api) : DotN
     {
         var echo = (await Api.CallAsync("PostEchoPetAsync", Api.New("Dog", ("Name", "Rex"), ("Breed", "collie"), ("GoodBoy", true)), null))!;
         Assert.Equal(Api.Spec.Type("Dog"), echo.GetType());
-        Assert.Equal("collie", DotNetApi.Get(echo, "Breed"));
-        Assert.Equal(true, DotNetApi.Get(echo, "GoodBoy"));
+        Assert.Equal("collie", LiveApi.Get(echo, "Breed"));
+        Assert.Equal(true, LiveApi.Get(echo, "GoodBoy"));
     }
 }

@@ -23,6 +23,28 @@ public sealed class FrameworkApp : IAsyncDisposable
     public static Task<FrameworkApp> StartDotNetAsync(string project) =>
         StartAsync("dotnet", [Path.Combine(Repository.Root, "tests", "Frameworks", project, "bin", BuildConfiguration, "net10.0", project + ".dll"), "--urls", "http://127.0.0.1:0"]);
 
+    private static readonly Lazy<Task> Installed = new(InstallAsync);
+
+    /// <summary>
+    /// Installs the FastAPI and NestJS apps' dependencies once per test run (scripts/install-framework-servers.sh:
+    /// Debian packages and <c>npm ci</c> from the lock file; nothing when they are there already).
+    /// </summary>
+    public static Task InstallServersAsync() => Installed.Value;
+
+    private static async Task InstallAsync()
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(Repository.Root, "scripts", "install-framework-servers.sh"));
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"scripts/install-framework-servers.sh failed ({process.ExitCode}):\n{await output}\n{await errors}");
+        }
+    }
+
     /// <summary>Starts <paramref name="program"/> and waits (at most a minute) for the address it prints.</summary>
     public static async Task<FrameworkApp> StartAsync(string program, IReadOnlyList<string> arguments)
     {
