@@ -43,6 +43,7 @@ public static class JsonWrite
     /// A value as JSON text, written as a request writes it: for a parameter whose spec gives it
     /// <c>content: application/json</c>. Null when the value is.
     /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     public static string? Text<T>(T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         value is null ? null : System.Text.Encoding.UTF8.GetString(RequestBody(value, type));
 

@@ -170,3 +170,27 @@ public class ParameterTests
         Assert.Equal(typeof(IReadOnlyDictionary<string, string>), search.GetParameters()[3].ParameterType);
     }
 }
+
+/// <summary>A path parameter given by JSON content (oapi-codegen's roundtrip spec in the peer corpus).</summary>
+public class ContentPathParameterTests
+{
+    [Fact]
+    public void A_path_parameter_given_by_json_content_compiles_without_a_nullable_warning() =>
+        InlineSpec.AssertCompiles(InlineSpec.Generate("""
+            openapi: 3.0.3
+            info: { title: Content, version: "1" }
+            paths:
+              /things/{filter}:
+                get:
+                  operationId: getThings
+                  parameters:
+                    - name: filter
+                      in: path
+                      required: true
+                      content:
+                        application/json:
+                          schema: { type: object, properties: { name: { type: string } } }
+                  responses:
+                    "204": { description: Done. }
+            """));
+}
