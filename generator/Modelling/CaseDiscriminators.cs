@@ -17,7 +17,12 @@ internal sealed class CaseDiscriminators
     private const string ComponentPrefix = "#/components/schemas/";
     private const int MaxDepth = 256;
 
+    private const string PointerPrefix = "/components/schemas/";
+
     private readonly Dictionary<string, Case> _cases = new(System.StringComparer.Ordinal);
+
+    /// <summary>Components that are cases of two unions with different discriminators or values.</summary>
+    private readonly HashSet<string> _conflicts = new(System.StringComparer.Ordinal);
 
     /// <summary>A case: the discriminator property, the value it sends, and the union component it belongs to (null for an inline union).</summary>
     public sealed record Case(string Property, string Value, string? UnionId);
@@ -36,8 +41,6 @@ internal sealed class CaseDiscriminators
 
         return found;
     }
-
-    private readonly HashSet<string> _conflicts = new(System.StringComparer.Ordinal);
 
     /// <summary>The discriminator the component <paramref name="id"/> sets, if it is a case.</summary>
     public Case? Of(string id) => _cases.TryGetValue(id, out var found) ? found : null;
@@ -62,8 +65,6 @@ internal sealed class CaseDiscriminators
         var rest = id.Substring(union.Length);
         return string.Equals(rest, Naming.Pascal(found.Value, "Case"), System.StringComparison.OrdinalIgnoreCase) && rest != union ? rest : null;
     }
-
-    private const string PointerPrefix = "/components/schemas/";
 
     private void Walk(JsonNode? node, string? componentId, JsonObject? components, int depth)
     {

@@ -16,6 +16,9 @@ internal sealed class Inheritance
 {
     private readonly Dictionary<string, Member> _members = new(System.StringComparer.Ordinal);
 
+    /// <summary>Each component's base by allOf (its first reference to another component), discriminator or not.</summary>
+    private readonly Dictionary<string, string> _parents = new(System.StringComparer.Ordinal);
+
     /// <summary>A component in a hierarchy: its base (null for the root), the discriminator, the values that mean it, and its direct subtypes.</summary>
     public sealed record Member(string? BaseId, string Discriminator, IReadOnlyList<string> Values, IReadOnlyList<string> Children);
 
@@ -30,6 +33,7 @@ internal sealed class Inheritance
             var parent = pair.Value?.AllOf?.OfType<OpenApiSchemaReference>().Select(r => r.Reference?.Id).FirstOrDefault(id => id is not null && schemas.ContainsKey(id));
             if (parent is not null && parent != pair.Key)
             {
+                found._parents[pair.Key] = parent;
                 (children.TryGetValue(parent, out var list) ? list : children[parent] = new List<string>()).Add(pair.Key);
             }
         }
@@ -51,29 +55,33 @@ internal sealed class Inheritance
         pointer.StartsWith(Prefix, System.StringComparison.Ordinal) && _members.TryGetValue(Reading.JsonPointer.Unescape(pointer.Substring(Prefix.Length)), out var member) ? member : null;
 
     /// <summary>
-    /// The nearest component every one of <paramref name="ids"/> is or derives from, in one hierarchy;
-    /// null when they are not all in the same one.
+    /// The nearest component every one of <paramref name="ids"/> is or derives from: in one discriminated
+    /// hierarchy; else, without a discriminator, one of <paramref name="ids"/> that every other one allOfs
+    /// (<c>ProblemDetails</c> beside <c>HttpValidationProblemDetails</c>). Null when there is none.
     /// </summary>
     public string? CommonAncestor(IReadOnlyList<string> ids)
     {
         List<string>? common = null;
         foreach (var id in ids)
         {
-            var line = new List<string>();
-            for (var current = id; current is not null && _members.TryGetValue(current, out var member) && line.Count < 64; current = member.BaseId)
-            {
-                line.Add(current);
-            }
-
-            if (line.Count == 0)
-            {
-                return null;
-            }
-
+            var line = Line(id, current => _members.TryGetValue(current, out var member) ? member.BaseId : null, _members.ContainsKey);
             common = common is null ? line : common.Where(line.Contains).ToList();
         }
 
-        return common?.FirstOrDefault();
+        return common?.FirstOrDefault()
+            ?? ids.FirstOrDefault(candidate => ids.All(id => Line(id, current => _parents.TryGetValue(current, out var parent) ? parent : null, _ => true).Contains(candidate)));
+    }
+
+    /// <summary>A component and its ancestors by <paramref name="parentOf"/>, nearest first, while <paramref name="belongs"/>.</summary>
+    private static List<string> Line(string id, System.Func<string, string?> parentOf, System.Func<string, bool> belongs)
+    {
+        var line = new List<string>();
+        for (string? current = id; current is not null && belongs(current) && line.Count < 64 && !line.Contains(current); current = parentOf(current))
+        {
+            line.Add(current);
+        }
+
+        return line;
     }
 
     /// <summary>

@@ -277,28 +277,7 @@ internal sealed class SchemaModeller
             return null;
         }
 
-        // Without a discriminator: one alternative that every other one allOfs (ProblemDetails beside
-        // HttpValidationProblemDetails) reads them all, their own members kept as extension data.
-        return _context.Inheritance.CommonAncestor(ids!) ?? ids.FirstOrDefault(candidate => ids.All(id => DerivesFrom(id!, candidate!)));
-    }
-
-    /// <summary>Whether the component <paramref name="id"/> is <paramref name="ancestor"/> or allOfs it, directly or through its first allOf references.</summary>
-    private bool DerivesFrom(string id, string ancestor)
-    {
-        var components = _context.Spec.Document.Components?.Schemas;
-        for (var (current, steps) = (id, 0); current is not null && steps < MaxDepth; steps++)
-        {
-            if (current == ancestor)
-            {
-                return true;
-            }
-
-            current = components is not null && components.TryGetValue(current, out var target)
-                ? target?.AllOf?.OfType<OpenApiSchemaReference>().Select(r => r.Reference?.Id).FirstOrDefault(r => r is not null)
-                : null;
-        }
-
-        return false;
+        return _context.Inheritance.CommonAncestor(ids!);
     }
 
     private Resolved ArrayOf(SchemaAt at, NameHint hint, bool nullable)

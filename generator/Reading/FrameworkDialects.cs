@@ -32,6 +32,8 @@ internal static class FrameworkDialects
 
     private const string TimeSpanPattern = @"^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{1,7})?$";
 
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
+
     private const string DecimalPattern = @"^-?(?:0|[1-9]\d*)(?:\.\d+)?$";
 
     public static void Mend(JsonObject schema)
@@ -85,8 +87,8 @@ internal static class FrameworkDialects
     {
         try
         {
-            var regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
-            return regex.IsMatch("12") && !regex.IsMatch("twelve");
+            // The static methods cache the parsed pattern: a framework writes the same few patterns hundreds of times.
+            return Regex.IsMatch("12", pattern, RegexOptions.CultureInvariant, MatchTimeout) && !Regex.IsMatch("twelve", pattern, RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
         {
