@@ -12,18 +12,6 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: ${missing[*]} missing and apt-get is not available; install them with your package manager." >&2
-  exit 1
-fi
-
-sudo=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "error: installing ${missing[*]} needs root or sudo." >&2; exit 1; }
-  sudo=(sudo)
-fi
-
-echo "Installing ${missing[*]} for NativeAOT publishing..."
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
+apt_install "NativeAOT publishing" "${missing[@]}"
 echo "NativeAOT toolchain installed: $(clang --version | head -n 1)"

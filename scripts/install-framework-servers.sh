@@ -17,18 +17,8 @@ for pkg in python3-fastapi python3-uvicorn python3-multipart; do
   installed "$pkg" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "error: ${missing[*]} missing and apt-get is not available; install them with your package manager." >&2
-    exit 1
-  fi
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "error: installing ${missing[*]} needs root or sudo." >&2; exit 1; }
-    sudo=(sudo)
-  fi
-  echo "Installing ${missing[*]} for the FastAPI echo server..."
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  source "$repo_root/scripts/apt-install.sh"
+  apt_install "the FastAPI echo server" "${missing[@]}"
 fi
 echo "FastAPI present: $(/usr/bin/python3 -c 'import fastapi, pydantic, uvicorn; print("fastapi", fastapi.__version__, "pydantic", pydantic.VERSION, "uvicorn", uvicorn.__version__)')"
 

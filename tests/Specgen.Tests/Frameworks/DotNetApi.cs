@@ -74,6 +74,9 @@ public abstract class LiveApi(string name, string documentPath) : IAsyncLifetime
             : value;
     }
 
+    /// <summary>A generated enum's known value, by its C# member name.</summary>
+    public object Enum(string type, string member) => Spec.Type(type).GetProperty(member)!.GetValue(null)!;
+
     /// <summary>A union's case holding <paramref name="value"/>: <c>Case("Shape.Circle", circle)</c>.</summary>
     public object Case(string caseType, object value) => Activator.CreateInstance(Spec.Type(caseType), value)!;
 
