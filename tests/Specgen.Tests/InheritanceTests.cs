@@ -134,14 +134,5 @@ public class InheritanceTests
         Assert.Empty(server.Requests);
     }
 
-    private static object New(string type, params (string Property, object? Value)[] members)
-    {
-        var value = Activator.CreateInstance(Spec.Value.Type(type))!;
-        foreach (var (property, set) in members)
-        {
-            value.GetType().GetProperty(property)!.SetValue(value, set);
-        }
-
-        return value;
-    }
+    private static object New(string type, params (string Property, object? Value)[] members) => Spec.Value.New(type, members);
 }

@@ -53,17 +53,8 @@ public abstract class LiveApi(string name, string documentPath) : IAsyncLifetime
     }
 
     /// <summary>A generated record with the members given (by C# name).</summary>
-    public object New(string type, params (string Member, object? Value)[] members)
-    {
-        var value = Activator.CreateInstance(Spec.Type(type))!;
-        foreach (var (member, memberValue) in members)
-        {
-            var property = value.GetType().GetProperty(member)!;
-            property.SetValue(value, AsType(memberValue, property.PropertyType));
-        }
-
-        return value;
-    }
+    public object New(string type, params (string Member, object? Value)[] members) =>
+        Spec.New(type, members.Select(m => (m.Member, AsType(m.Value, Spec.Type(type).GetProperty(m.Member)!.PropertyType))).ToArray());
 
     /// <summary>A number as the numeric type a member or parameter has (a decimal in one document is a double in another).</summary>
     public static object? AsType(object? value, Type type)

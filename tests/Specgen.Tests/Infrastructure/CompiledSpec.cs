@@ -61,6 +61,18 @@ public sealed class CompiledSpec
     public Type Type(string @namespace, string name) =>
         Assembly.GetType(@namespace + "." + name.Replace('.', '+'), throwOnError: true)!;
 
+    /// <summary>A generated record, made with its parameterless constructor, with the members given (by C# name) set.</summary>
+    public object New(string type, params (string Member, object? Value)[] members)
+    {
+        var value = Activator.CreateInstance(Type(type))!;
+        foreach (var (member, memberValue) in members)
+        {
+            value.GetType().GetProperty(member)!.SetValue(value, memberValue);
+        }
+
+        return value;
+    }
+
     public object Read(string typeName, string json) =>
         JsonSerializer.Deserialize(json, Type(typeName)) ?? throw new InvalidOperationException("null");
 
