@@ -108,7 +108,7 @@ public sealed class ApiConnection
     /// <summary>Sends the request within the call's timeout, if it has one.</summary>
     private async Task<ApiResponse<T>> SendWithinTimeoutAsync<T>(ApiRequest request, ResponseBody<T> body, CancellationToken cancellationToken)
     {
-        if (_options.ValidateRequests && request.Body is IValidatable validatable)
+        if (_options.ValidateRequests && request.Validated is { } validatable)
         {
             RequestValidator.ThrowIfInvalid(validatable);
         }

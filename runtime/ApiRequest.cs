@@ -339,6 +339,7 @@ public sealed class ApiRequest
     {
         ArgumentNullException.ThrowIfNull(type);
         Body = body;
+        Validated = body as IValidatable;
         BodyType = type;
         ContentType = contentType;
     }
@@ -364,13 +365,23 @@ public sealed class ApiRequest
     /// Sets a form body, sent as <paramref name="contentType"/>: <c>multipart/form-data</c> (files streamed)
     /// or <c>application/x-www-form-urlencoded</c>; a null form is not sent.
     /// </summary>
-    public void FormBody(FormBody? form, string contentType)
+    public void FormBody(FormBody? form, string contentType) => FormBody(form, contentType, null);
+
+    /// <summary>
+    /// Sets a form body, sent as <paramref name="contentType"/>, made from <paramref name="source"/>: the
+    /// record the caller filled, which is checked against the spec's constraints before sending.
+    /// </summary>
+    public void FormBody(FormBody? form, string contentType, IValidatable? source)
     {
         ArgumentNullException.ThrowIfNull(contentType);
         Body = form;
         BodyType = null;
         ContentType = contentType;
+        Validated = source;
     }
+
+    /// <summary>What request validation checks before sending: the JSON body, or the record a form was made from.</summary>
+    internal IValidatable? Validated { get; private set; }
 
     /// <summary>Sets a text body (<c>text/plain</c>, …), sent as UTF-8; a null text is not sent.</summary>
     public void TextBody(string? text, string contentType)

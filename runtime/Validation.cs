@@ -67,6 +67,24 @@ public sealed class RequestValidator
         }
     }
 
+    /// <summary>
+    /// The text a formatted value is sent as (<see cref="ApiText"/>: a date, a UUID, a URI as given, base64),
+    /// which <c>minLength</c>, <c>maxLength</c> and <c>pattern</c> apply to; null for null.
+    /// </summary>
+    public static string? TextOf(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        DateTimeOffset dateTime => ApiText.DateTime(dateTime),
+        DateOnly date => ApiText.Date(date),
+        TimeOnly time => ApiText.Time(time),
+        TimeSpan duration => ApiText.Duration(duration),
+        Guid guid => ApiText.Guid(guid),
+        Uri uri => ApiText.Uri(uri),
+        byte[] bytes => ApiText.Bytes(bytes),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+
     /// <summary>String length bounds.</summary>
     public void Length(string path, string? value, int? min, int? max)
     {
@@ -100,6 +118,11 @@ public sealed class RequestValidator
             Add(path, patterns.Length == 1 ? $"does not match {patterns[0]}" : $"matches none of {string.Join(", ", patterns)}");
         }
     }
+
+    /// <summary>Number bounds (inclusive) for a value that is always there (a required form field).</summary>
+    public void Range<T>(string path, T value, double? minimum, double? maximum)
+        where T : struct, System.Numerics.INumberBase<T> =>
+        Range(path, (T?)value, minimum, maximum);
 
     /// <summary>Number bounds (inclusive), for any number type (compared as <see cref="double"/>).</summary>
     public void Range<T>(string path, T? value, double? minimum, double? maximum)

@@ -409,7 +409,10 @@ internal static class ClientEmitter
                 writer.Line(WritePart(part, body.Name + "." + part.Name, ns, typeInfos));
             }
 
-            writer.Line($"apiRequest.FormBody(form, {CSharp.Literal(body.ContentType)});");
+            // A form that checks itself is checked before sending, as a JSON body is.
+            writer.Line(form.IsValidated
+                ? $"apiRequest.FormBody(form, {CSharp.Literal(body.ContentType)}, {body.Name});"
+                : $"apiRequest.FormBody(form, {CSharp.Literal(body.ContentType)});");
         }
 
         if (body.IsRequired)

@@ -20,7 +20,8 @@ internal static class FormEmitter
             writer.Line(CSharp.ObsoleteAttribute);
         }
 
-        using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}"))
+        var validated = model.IsValidated ? " : " + ValidationEmitter.Interface : string.Empty;
+        using (writer.Block($"{spec.Accessibility} sealed partial record {model.Name}{validated}"))
         {
             var first = true;
             foreach (var part in model.Parts)
@@ -39,6 +40,11 @@ internal static class FormEmitter
 
                 var required = part.IsRequired ? "required " : string.Empty;
                 writer.Line($"public {required}{CSharp.Nullable(CSharp.TypeName(part.Type, ns), part.IsNullable)} {part.Name} {{ get; init; }}");
+            }
+
+            if (model.IsValidated)
+            {
+                ValidationEmitter.WriteForm(writer, model);
             }
         }
     }

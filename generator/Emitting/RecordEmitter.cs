@@ -267,9 +267,13 @@ internal static class RecordEmitter
             return null;
         }
 
-        return property.Type.Kind == TypeKind.Named
-            ? $"new {CSharp.TypeName(property.Type, ns)}({property.DefaultLiteral})"
-            : property.DefaultLiteral;
+        return property.Type.Kind switch
+        {
+            TypeKind.Named => $"new {CSharp.TypeName(property.Type, ns)}({property.DefaultLiteral})",
+            TypeKind.Array => $"global::System.Array.Empty<{CSharp.TypeName(property.Type.Item!, ns)}>()",
+            TypeKind.Map => $"new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(property.Type.Item!, ns)}>(global::System.StringComparer.Ordinal)",
+            _ => property.DefaultLiteral,
+        };
     }
 
     private static List<string> Remarks(PropertyModel property)

@@ -47,41 +47,23 @@ internal static class ValidationEmitter
         return writer.Block($"public {modifier}void Validate({Validator} validator, string path)");
     }
 
+    /// <summary><c>Validate</c> for a form record: each part, by its wire name, checked as a record member is.</summary>
+    public static void WriteForm(SourceWriter writer, FormModel model)
+    {
+        using (Open(writer))
+        {
+            foreach (var part in model.Parts.Where(p => p.IsChecked))
+            {
+                WriteValueChecks(writer, part.WireName, part.Name, part.Type, part.Constraints ?? Constraints.None, part.IsRequired && !part.Type.IsValueType);
+            }
+        }
+    }
+
     private static void WriteChecks(SourceWriter writer, PropertyModel property)
     {
-        var c = property.Constraints;
         // The field, not the property: a required member left null must be reported, not throw.
         var value = RecordMembers.Field(property);
-        var at = $"{Validator}.Member(path, {CSharp.Literal(property.JsonName)})";
-        if (property.MustBeSet && !property.AllowsNull)
-        {
-            writer.Line($"validator.Required({at}, {value});");
-        }
-
-        var checks = property.Type.Scalar?.Checks ?? ScalarChecks.None;
-        if ((checks & ScalarChecks.Text) != 0)
-        {
-            if (c.MinLength is not null || c.MaxLength is not null)
-            {
-                writer.Line($"validator.Length({at}, {value}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
-            }
-
-            foreach (var pattern in c.Patterns)
-            {
-                writer.Line($"validator.Pattern({at}, {value}, {CSharp.Literal(pattern)});");
-            }
-
-            if (c.AnyOfPatterns.Count > 0)
-            {
-                writer.Line($"validator.Pattern({at}, {value}, {string.Join(", ", c.AnyOfPatterns.Select(CSharp.Literal))});");
-            }
-        }
-
-        if ((checks & ScalarChecks.Range) != 0 && (c.Minimum is not null || c.Maximum is not null))
-        {
-            writer.Line($"validator.Range({at}, {value}, {Double(c.Minimum)}, {Double(c.Maximum)});");
-        }
-
+        var at = WriteValueChecks(writer, property.JsonName, value, property.Type, property.Constraints, property.MustBeSet && !property.AllowsNull);
         if ((property.Checks & PropertyChecks.ClosedEnum) != 0)
         {
             writer.Line($"validator.Known({at}, {value});");
@@ -102,6 +84,47 @@ internal static class ValidationEmitter
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The checks any member has, wherever it is: required, lengths and patterns (on the text a formatted
+    /// value is sent as), ranges. Returns the member's JSON path expression.
+    /// </summary>
+    private static string WriteValueChecks(SourceWriter writer, string jsonName, string value, TypeRef type, Constraints c, bool required)
+    {
+        var at = $"{Validator}.Member(path, {CSharp.Literal(jsonName)})";
+        if (required)
+        {
+            writer.Line($"validator.Required({at}, {value});");
+        }
+
+        var scalar = type.Scalar;
+        var checks = scalar?.Checks ?? ScalarChecks.None;
+        if ((checks & ScalarChecks.Text) != 0)
+        {
+            var text = scalar!.Kind == TypeKind.String ? value : $"{Validator}.TextOf({value})";
+            if (c.MinLength is not null || c.MaxLength is not null)
+            {
+                writer.Line($"validator.Length({at}, {text}, {Int(c.MinLength)}, {Int(c.MaxLength)});");
+            }
+
+            foreach (var pattern in c.Patterns)
+            {
+                writer.Line($"validator.Pattern({at}, {text}, {CSharp.Literal(pattern)});");
+            }
+
+            if (c.AnyOfPatterns.Count > 0)
+            {
+                writer.Line($"validator.Pattern({at}, {text}, {string.Join(", ", c.AnyOfPatterns.Select(CSharp.Literal))});");
+            }
+        }
+
+        if ((checks & ScalarChecks.Range) != 0 && (c.Minimum is not null || c.Maximum is not null))
+        {
+            writer.Line($"validator.Range({at}, {value}, {Double(c.Minimum)}, {Double(c.Maximum)});");
+        }
+
+        return at;
     }
 
     private static string Local(string name) => "value" + name;

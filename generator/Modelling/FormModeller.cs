@@ -54,7 +54,7 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
         }
 
         var schema = Target(media.Schema);
-        context.Add(new FormModel(name, schema?.Description, schema?.Deprecated ?? false, parts.ToEquatableArray(), multipart));
+        context.Add(new FormModel(name, schema?.Description, schema?.Deprecated ?? false, parts.ToEquatableArray(), multipart, parts.Any(p => p.IsChecked)));
         return _made[key] = TypeRef.Named(name);
     }
 
@@ -97,7 +97,8 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
         var explode = encoding?.Explode ?? true;
         if (ParameterModeller.IsText(type) || (type.Kind == TypeKind.Array && ParameterModeller.IsText(type.Item!)))
         {
-            return new FormPartModel(csName, wireName, type, FormPartKind.Text, required, nullable, description, deprecated, contentType, style, explode);
+            var constraints = type.Kind == TypeKind.Array ? null : annotations.Select(ObjectModeller.ConstraintsOf).FirstOrDefault(c => !c.IsEmpty);
+            return new FormPartModel(csName, wireName, type, FormPartKind.Text, required, nullable, description, deprecated, contentType, style, explode, Constraints: constraints);
         }
 
         if (multipart)

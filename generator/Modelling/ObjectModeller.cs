@@ -255,8 +255,25 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
     /// <summary>Whether a named type is an integer enum (its default is a number, not a string).</summary>
     private bool IsIntegerEnum(TypeRef type) => type.Kind == TypeKind.Named && context.IntegerEnums.Contains(type.Name!);
 
+    /// <summary>The default literal of an empty list, as the spec writes it.</summary>
+    public const string EmptyList = "[]";
+
+    /// <summary>The default literal of an empty map, as the spec writes it.</summary>
+    public const string EmptyMap = "{}";
+
     public static string? DefaultLiteral(JsonNode? value, TypeRef type, bool isIntegerEnum = false)
     {
+        // An empty list or map (pydantic's default: []): the emitter writes an empty one of the member's type.
+        if (value is JsonArray { Count: 0 } && type.Kind == TypeKind.Array)
+        {
+            return EmptyList;
+        }
+
+        if (value is JsonObject { Count: 0 } && type.Kind == TypeKind.Map)
+        {
+            return EmptyMap;
+        }
+
         if (value is not JsonValue scalar)
         {
             return null;

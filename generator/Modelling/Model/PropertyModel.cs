@@ -6,7 +6,7 @@ namespace Specgen.Generator.Modelling.Model;
 /// One member of a generated record. On the wire a member is absent, null or a value: whether it may be
 /// absent is <paramref name="IsRequired"/>, whether it may be null is <paramref name="AllowsNull"/>.
 /// </summary>
-/// <param name="DefaultLiteral">The spec's default as a C# expression built by Specgen, never spec text.</param>
+/// <param name="DefaultLiteral">The spec's default as a C# expression built by Specgen, never spec text; for an empty list or map, <c>[]</c> or <c>{}</c>, which the emitter writes as an empty one of the member's type.</param>
 /// <param name="ConstantLiteral">
 /// For a required member whose schema allows one value (a union's discriminator), that value as a C#
 /// literal: the member is pre-set to it, so a caller building the shape does not repeat it.

@@ -39,7 +39,7 @@ internal enum ScalarChecks
 {
     None = 0,
 
-    /// <summary><c>minLength</c>, <c>maxLength</c> and <c>pattern</c>.</summary>
+    /// <summary><c>minLength</c>, <c>maxLength</c> and <c>pattern</c>: on a formatted string, on the text it is sent as.</summary>
     Text = 1,
 
     /// <summary><c>minimum</c> and <c>maximum</c>.</summary>
@@ -88,13 +88,13 @@ internal static class Scalars
     public static readonly Scalar Number = new(TypeKind.Number, JsonSchemaType.Number, null, "double", true, "Number", "Double", ScalarText.Invariant, "Number", ScalarLiteral.Double, ScalarChecks.Range, false, "double");
     public static readonly Scalar Single = new(TypeKind.Single, JsonSchemaType.Number, "float", "float", true, "Single", "Single", ScalarText.Format, "Single", ScalarLiteral.Single, ScalarChecks.Range, true);
     public static readonly Scalar Decimal = new(TypeKind.Decimal, JsonSchemaType.Number, "decimal", "decimal", true, "Decimal", "Decimal", ScalarText.Format, "Decimal", ScalarLiteral.Decimal, ScalarChecks.Range, true);
-    public static readonly Scalar DateTime = new(TypeKind.DateTime, JsonSchemaType.String, "date-time", "global::System.DateTimeOffset", true, "DateTime", "DateTimeOffset", ScalarText.Format, "DateTime", ScalarLiteral.None, ScalarChecks.None, true);
-    public static readonly Scalar Date = new(TypeKind.Date, JsonSchemaType.String, "date", "global::System.DateOnly", true, "Date", "DateOnly", ScalarText.Format, "Date", ScalarLiteral.None, ScalarChecks.None, true);
-    public static readonly Scalar Time = new(TypeKind.Time, JsonSchemaType.String, "time", "global::System.TimeOnly", true, "Time", "TimeOnly", ScalarText.Format, "Time", ScalarLiteral.None, ScalarChecks.None, true);
-    public static readonly Scalar Duration = new(TypeKind.Duration, JsonSchemaType.String, Reading.FrameworkDialects.TimeSpanFormat, "global::System.TimeSpan", true, "Duration", "TimeSpan", ScalarText.Format, "Duration", ScalarLiteral.None, ScalarChecks.None, true);
-    public static readonly Scalar Uuid = new(TypeKind.Uuid, JsonSchemaType.String, "uuid", "global::System.Guid", true, "Guid", "Guid", ScalarText.Format, "Guid", ScalarLiteral.None, ScalarChecks.None, true);
-    public static readonly Scalar Uri = new(TypeKind.Uri, JsonSchemaType.String, "uri", "global::System.Uri", false, "Uri", "Uri", ScalarText.Format, "Uri", ScalarLiteral.None, ScalarChecks.None, true, "uri-reference");
-    public static readonly Scalar Bytes = new(TypeKind.Bytes, JsonSchemaType.String, "byte", "byte[]", false, "Bytes", "Bytes", ScalarText.Format, "Bytes", ScalarLiteral.None, ScalarChecks.None, true);
+    public static readonly Scalar DateTime = new(TypeKind.DateTime, JsonSchemaType.String, "date-time", "global::System.DateTimeOffset", true, "DateTime", "DateTimeOffset", ScalarText.Format, "DateTime", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Date = new(TypeKind.Date, JsonSchemaType.String, "date", "global::System.DateOnly", true, "Date", "DateOnly", ScalarText.Format, "Date", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Time = new(TypeKind.Time, JsonSchemaType.String, "time", "global::System.TimeOnly", true, "Time", "TimeOnly", ScalarText.Format, "Time", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Duration = new(TypeKind.Duration, JsonSchemaType.String, Reading.FrameworkDialects.TimeSpanFormat, "global::System.TimeSpan", true, "Duration", "TimeSpan", ScalarText.Format, "Duration", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Uuid = new(TypeKind.Uuid, JsonSchemaType.String, "uuid", "global::System.Guid", true, "Guid", "Guid", ScalarText.Format, "Guid", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Uri = new(TypeKind.Uri, JsonSchemaType.String, "uri", "global::System.Uri", false, "Uri", "Uri", ScalarText.Format, "Uri", ScalarLiteral.None, ScalarChecks.Text, true, "uri-reference");
+    public static readonly Scalar Bytes = new(TypeKind.Bytes, JsonSchemaType.String, "byte", "byte[]", false, "Bytes", "Bytes", ScalarText.Format, "Bytes", ScalarLiteral.None, ScalarChecks.Text, true);
 
     /// <summary>Every entry; for a schema type, the plain entry (no format) is the one an unlisted format gets.</summary>
     public static readonly Scalar[] All = [String, Boolean, Int32, Int64, Number, Single, Decimal, DateTime, Date, Time, Duration, Uuid, Uri, Bytes];

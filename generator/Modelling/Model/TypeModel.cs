@@ -145,7 +145,8 @@ internal enum JsonValueKindSet
 /// A <c>multipart/form-data</c> or <c>application/x-www-form-urlencoded</c> request body: a record with one
 /// member per schema property, which the client writes as parts (or pairs), never as JSON.
 /// </summary>
-internal sealed record FormModel(string Name, string? Description, bool IsDeprecated, EquatableArray<FormPartModel> Parts, bool IsMultipart)
+/// <param name="IsValidated">It checks itself before it is sent: a part is required or constrained.</param>
+internal sealed record FormModel(string Name, string? Description, bool IsDeprecated, EquatableArray<FormPartModel> Parts, bool IsMultipart, bool IsValidated = false)
     : TypeModel(Name, Description, IsDeprecated);
 
 /// <summary>One property of a form body and how it is written.</summary>
@@ -153,6 +154,7 @@ internal sealed record FormModel(string Name, string? Description, bool IsDeprec
 /// <param name="Style">For a form-urlencoded list or object, the runtime's <c>ParameterStyle</c>; null for the default (form).</param>
 /// <param name="Explode">The spec's <c>explode</c> for a form-urlencoded list or object.</param>
 /// <param name="Members">For an <see cref="FormPartKind.Object"/> part, the record members it sends.</param>
+/// <param name="Constraints">For a text part, the lengths, patterns and ranges its schema gives; null for none.</param>
 internal sealed record FormPartModel(
     string Name,
     string WireName,
@@ -165,7 +167,12 @@ internal sealed record FormPartModel(
     string? ContentType = null,
     string? Style = null,
     bool Explode = true,
-    EquatableArray<ParameterMemberModel> Members = default);
+    EquatableArray<ParameterMemberModel> Members = default,
+    Constraints? Constraints = null)
+{
+    /// <summary>Request validation has something to check: it is required (and could be left null) or constrained.</summary>
+    public bool IsChecked => (IsRequired && !Type.IsValueType) || Constraints is { IsEmpty: false };
+}
 
 /// <summary>How a form body's property is written.</summary>
 internal enum FormPartKind

@@ -71,6 +71,21 @@ public sealed class FastApiTests(FastApi api) : IClassFixture<FastApi>
         var echo = (await api.CallAsync("SubmitSignupAsync", signup, null))!;
         Assert.Equal(("ada", 36L, "ABC-123", true), (LiveApi.Get(echo, "Username"), LiveApi.Get(echo, "Age"), LiveApi.Get(echo, "Code"), LiveApi.Get(echo, "Newsletter")));
 
+        // What FastAPI would answer 422 to is refused before sending: the form's pattern, a URL past its maxLength.
+        var badCode = api.New("SubmitSignupRequest", ("Username", "ada"), ("Age", 36L), ("Code", "abc"));
+        Assert.Equal(["$.code: does not match ^[A-Z]{3}-[0-9]{3}$"], (await Assert.ThrowsAsync<RequestValidationException>(() => api.CallAsync("SubmitSignupAsync", badCode, null))).Violations);
+        var longUrl = api.New("Bookmark", ("Url", new Uri("https://example.com/" + new string('a', 2100))), ("Title", "long"));
+        Assert.Equal(["$.url: longer than 2083 characters"], (await Assert.ThrowsAsync<RequestValidationException>(() => api.CallAsync("CreateBookmarkAsync", longUrl, null))).Violations);
+        api.Options.ValidateRequests = false;
+        try
+        {
+            Assert.Equal(422, (await Assert.ThrowsAnyAsync<ApiException>(() => api.CallAsync("SubmitSignupAsync", badCode, null))).StatusCode);
+        }
+        finally
+        {
+            api.Options.ValidateRequests = true;
+        }
+
         var bytes = Encoding.UTF8.GetBytes("bytes of a file");
         var upload = api.New("CreateFileRequest", ("File", new FilePart(bytes, "a.bin", "application/octet-stream")), ("Note", "hello"));
         var file = (await api.CallAsync("CreateFileAsync", upload, null))!;

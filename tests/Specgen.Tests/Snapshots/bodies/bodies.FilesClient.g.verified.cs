@@ -179,7 +179,7 @@ namespace Fixture
             form.Files("extras", request.Extras);
             form.Json("meta", request.Meta, _json.Meta, "application/vnd.meta+json");
             form.Text("rating", request.Rating?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            apiRequest.FormBody(form, "multipart/form-data");
+            apiRequest.FormBody(form, "multipart/form-data", request);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
@@ -196,7 +196,7 @@ namespace Fixture
             form.Pairs("address", (request.Address is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("city", request.Address.City), new("zip", request.Address.Zip) }), global::Specgen.Runtime.ParameterStyle.DeepObject, true);
             form.Pairs("labels", (request.Labels is null ? null : global::System.Linq.Enumerable.Select(request.Labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.ParameterStyle.DeepObject, false);
             form.Text("remember", (request.Remember is null ? null : request.Remember.Value ? "true" : "false"));
-            apiRequest.FormBody(form, "application/x-www-form-urlencoded");
+            apiRequest.FormBody(form, "application/x-www-form-urlencoded", request);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
@@ -218,7 +218,7 @@ namespace Fixture
             var form = new global::Specgen.Runtime.FormBody();
             form.Text("name", request.Name);
             form.Text("tag", request.Tag);
-            apiRequest.FormBody(form, "application/x-www-form-urlencoded");
+            apiRequest.FormBody(form, "application/x-www-form-urlencoded", request);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 

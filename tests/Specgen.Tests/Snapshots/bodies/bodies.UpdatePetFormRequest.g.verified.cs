@@ -8,12 +8,20 @@ namespace Fixture
 {
     /// <summary>A form the client sends as application/x-www-form-urlencoded, a pair per member.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record UpdatePetFormRequest
+    public sealed partial record UpdatePetFormRequest : global::Specgen.Runtime.IValidatable
     {
         /// <summary>Sent as 'name'.</summary>
         public required string Name { get; init; }
 
         /// <summary>Sent as 'tag'.</summary>
         public string? Tag { get; init; }
+
+        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
+        /// <param name="validator">Collects the violations.</param>
+        /// <param name="path">This value's JSON path.</param>
+        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        {
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), Name);
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>A photo and what is known of it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record UploadPhotoRequest
+    public sealed partial record UploadPhotoRequest : global::Specgen.Runtime.IValidatable
     {
         /// <summary>The picture.</summary>
         public required global::Specgen.Runtime.FilePart Photo { get; init; }
@@ -27,5 +27,13 @@ namespace Fixture
 
         /// <summary>Sent as 'rating'.</summary>
         public long? Rating { get; init; }
+
+        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
+        /// <param name="validator">Collects the violations.</param>
+        /// <param name="path">This value's JSON path.</param>
+        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        {
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "photo"), Photo);
+        }
     }
 }

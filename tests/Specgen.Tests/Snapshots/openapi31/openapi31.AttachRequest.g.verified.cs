@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>A form the client sends as multipart/form-data, a part per member.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record AttachRequest
+    public sealed partial record AttachRequest : global::Specgen.Runtime.IValidatable
     {
         /// <summary>The file sent as 'file'.</summary>
         public required global::Specgen.Runtime.FilePart File { get; init; }
@@ -18,5 +18,13 @@ namespace Fixture
 
         /// <summary>The files sent as 'pages', a part each.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Specgen.Runtime.FilePart>? Pages { get; init; }
+
+        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
+        /// <param name="validator">Collects the violations.</param>
+        /// <param name="path">This value's JSON path.</param>
+        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        {
+            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "file"), File);
+        }
     }
 }

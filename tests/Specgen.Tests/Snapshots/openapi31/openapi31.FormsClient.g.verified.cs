@@ -67,7 +67,7 @@ namespace Fixture
             form.File("file", request.File, "application/pdf");
             form.Text("thumbnail", request.Thumbnail);
             form.Files("pages", request.Pages, "image/png");
-            apiRequest.FormBody(form, "multipart/form-data");
+            apiRequest.FormBody(form, "multipart/form-data", request);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
