@@ -24,6 +24,18 @@ namespace Specgen.Compatibility;
 internal sealed record OracleResult(int Faked, int Faithful, int FakerFailures, int NotCovered, IReadOnlyList<(string Cause, int Count)> Causes, string? FakerNote)
 {
     public static readonly OracleResult None = new(0, 0, 0, 0, [], null);
+
+    /// <summary>Of <see cref="Faked"/>, the instances that are the spec's own examples (its authors' data).</summary>
+    public int Examples { get; init; }
+
+    /// <summary>The success responses with JSON the oracle looked at (for a spec the faker failed on, the client's).</summary>
+    public int Responses { get; init; }
+
+    /// <summary>Of <see cref="Responses"/>, those at least one instance (faked or example) was read for.</summary>
+    public int Checked { get; init; }
+
+    /// <summary>Why the faker could not fake a response (or a spec), by cause, with counts.</summary>
+    public IReadOnlyList<(string Cause, int Count)> FakerCauses { get; init; } = [];
 }
 
 /// <summary>The faked-response oracle: node fake.mjs (json-schema-faker), then the compiled client's types.</summary>
@@ -40,12 +52,12 @@ internal static class Oracle
     public static OracleResult Check(string specPath, GeneratorRun run, INamedTypeSymbol client)
     {
         var faked = Fake(specPath, out var fakerError);
+        var targets = ResultTypes(run, client);
         if (faked is null)
         {
-            return OracleResult.None with { FakerFailures = 1, FakerNote = fakerError };
+            return OracleResult.None with { FakerFailures = 1, FakerNote = fakerError, Responses = targets.Count, FakerCauses = [(FakerCause(fakerError!), 1)] };
         }
 
-        var targets = ResultTypes(run, client);
         using var image = new MemoryStream();
         if (!run.Output.Emit(image).Success)
         {
@@ -67,16 +79,19 @@ internal static class Oracle
     private static OracleResult Read(JsonArray faked, Dictionary<(string, string), string> targets, Assembly assembly)
     {
         var options = new JsonSerializerOptions();
-        var (count, faithful, fakerFailures, notCovered) = (0, 0, 0, 0);
+        var (count, faithful, fakerFailures, notCovered, examples, responses, checkedResponses) = (0, 0, 0, 0, 0, 0, 0);
         var causes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fakerCauses = new Dictionary<string, int>(StringComparer.Ordinal);
         string? note = null;
         foreach (var response in faked.OfType<JsonObject>())
         {
+            responses++;
             if (response["error"] is { } error)
             {
                 fakerFailures++;
                 note ??= "faker: " + error;
-                continue;
+                var cause = FakerCause((string)error!);
+                fakerCauses[cause] = fakerCauses.GetValueOrDefault(cause) + 1;
             }
 
             var invalid = response["invalid"]?.GetValue<int>() ?? 0;
@@ -84,16 +99,28 @@ internal static class Oracle
             {
                 fakerFailures++;
                 note ??= "faker made instances that break their schema: " + response["invalidReason"];
+                const string cause = "the faker made instances that break their schema";
+                fakerCauses[cause] = fakerCauses.GetValueOrDefault(cause) + 1;
             }
 
             var key = ((string)response["method"]!, (string)response["path"]!);
             if (!targets.TryGetValue(key, out var target) || TypeOf(assembly, target) is not { } type)
             {
+                if (Verbose)
+                {
+                    Console.Error.WriteLine($"oracle: {key.Item1} {key.Item2} {response["status"]} not covered ({(target is null ? "no method reads its JSON" : "no runtime type for " + target)})");
+                }
+
                 notCovered++;
                 continue;
             }
 
-            foreach (var instance in response["instances"]!.AsArray())
+            // The faker's instances, then the spec's own examples.
+            var own = response["examples"]?.AsArray() ?? [];
+            var read = (response["instances"]?.AsArray() ?? []).Concat(own).ToList();
+            examples += own.Count;
+            checkedResponses += read.Count > 0 ? 1 : 0;
+            foreach (var instance in read)
             {
                 count++;
                 var cause = Check(instance, type, options);
@@ -114,8 +141,18 @@ internal static class Oracle
         }
 
         var ordered = causes.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)).ToList();
-        return new OracleResult(count, faithful, fakerFailures, notCovered, ordered, note);
+        var orderedFakerCauses = fakerCauses.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)).ToList();
+        return new OracleResult(count, faithful, fakerFailures, notCovered, ordered, note)
+        {
+            Examples = examples,
+            Responses = responses,
+            Checked = checkedResponses,
+            FakerCauses = orderedFakerCauses,
+        };
     }
+
+    /// <summary>A faker error as a cause to count: its first line.</summary>
+    private static string FakerCause(string error) => Shorten(error);
 
     /// <summary>Null when the instance reads and writes back faithfully; else why not.</summary>
     private static string? Check(JsonNode? instance, Type type, JsonSerializerOptions options)
@@ -250,9 +287,11 @@ internal static class Oracle
                 value = inner;
             }
 
-            // A result union is chosen by status, not by JSON; files and text are not JSON.
-            if (value.Name is "ApiFile" || value.SpecialType == SpecialType.System_String && !stream
-                || value.GetTypeMembers("Unknown").Any(u => u.BaseType?.Equals(value, SymbolEqualityComparer.Default) == true))
+            // A result union (a case per status, with the StatusCode) is chosen by status, not by JSON; a oneOf
+            // union is read from the JSON like any type. Files and text are not JSON.
+            var readsText = syntax.ToString().Contains("ResponseBody.Text", StringComparison.Ordinal);
+            if (value.Name is "ApiFile" || value.SpecialType == SpecialType.System_String && !stream && readsText
+                || (value.GetMembers("StatusCode").Any() && value.GetTypeMembers().Any(u => u.BaseType?.Equals(value, SymbolEqualityComparer.Default) == true)))
             {
                 continue;
             }
@@ -284,7 +323,10 @@ internal static class Oracle
             "int" => typeof(int),
             "long" => typeof(long),
             "double" => typeof(double),
-            _ => assembly.GetType(name) ?? Type.GetType(name + ", System.Text.Json"),
+            "float" => typeof(float),
+            "decimal" => typeof(decimal),
+            "byte[]" => typeof(byte[]),
+            _ => assembly.GetType(name) ?? Type.GetType(name + ", System.Text.Json") ?? Type.GetType(name),
         };
     }
 

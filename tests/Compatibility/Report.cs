@@ -33,7 +33,14 @@ internal sealed class Summary(IReadOnlyList<SpecResult> results)
 
     public string OracleLine => string.Create(
         CultureInfo.InvariantCulture,
-        $"Oracle: {Faithful} of {Faked} faked response instances faithful ({FaithfulRate:P2}) in {results.Count(r => r.Oracle.Faked > 0)} specs; the faker failed on {results.Sum(r => r.Oracle.FakerFailures)} responses (not counted); {results.Sum(r => r.Oracle.NotCovered)} success responses not covered (result unions, operations not generated).");
+        $"Oracle: {Faithful} of {Faked} response instances faithful ({FaithfulRate:P2}; {results.Sum(r => r.Oracle.Examples)} of them the specs' own examples) in {results.Count(r => r.Oracle.Faked > 0)} specs; {Checked} of {Responses} JSON success responses checked by at least one instance ({UncheckedRate:P1} unchecked); the faker failed on {results.Sum(r => r.Oracle.FakerFailures)} responses; {results.Sum(r => r.Oracle.NotCovered)} success responses not covered (result unions, operations not generated).");
+
+    public int Responses => results.Sum(r => r.Oracle.Responses);
+
+    public int Checked => results.Sum(r => r.Oracle.Checked);
+
+    /// <summary>The share of JSON success responses no instance (faked or example) was read for.</summary>
+    public double UncheckedRate => Responses == 0 ? 0 : 1 - ((double)Checked / Responses);
 }
 
 /// <summary>docs/compatibility.md: written by the tool, never by hand; no timings, so it changes only when behaviour does.</summary>
@@ -125,7 +132,24 @@ internal static class Report
         md.AppendLine("nothing lands in any `AdditionalProperties`, no union case or enum value is Unknown, and it writes back as the");
         md.AppendLine("same JSON.");
         md.AppendLine();
-        md.AppendLine("| spec | faked | faithful | faker failures | not covered | causes |");
+        md.AppendLine("The spec's own examples of each success response (the media type's `example` and `examples`, the");
+        md.AppendLine("schema's `example`) are read the same way, after the same ajv check: data the API's authors wrote.");
+        md.AppendLine();
+        md.AppendLine("Why the faker could not fake a response (a whole spec counts once), by cause:");
+        md.AppendLine();
+        md.AppendLine("| cause | responses |");
+        md.AppendLine("|---|---:|");
+        var fakerCauses = summary.Results.SelectMany(r => r.Oracle.FakerCauses)
+            .GroupBy(c => c.Cause, StringComparer.Ordinal)
+            .Select(g => (Cause: g.Key, Count: g.Sum(c => c.Count)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Cause, StringComparer.Ordinal);
+        foreach (var (cause, count) in fakerCauses)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {Cell(cause)} | {count} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| spec | instances | faithful | faker failures | not covered | causes |");
         md.AppendLine("|---|---:|---:|---:|---:|---|");
         foreach (var r in summary.Results.Where(r => r.Oracle.Faked > 0 || r.Oracle.FakerFailures > 0))
         {
