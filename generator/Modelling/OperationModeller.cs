@@ -25,8 +25,16 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     private readonly NameScope _methodNames = new();
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
 
+    /// <summary>Each path's methods, for names made from paths (a collection is a path another path adds <c>/{id}</c> to).</summary>
+    private readonly Dictionary<string, HashSet<string>> _methodsByPath = new(System.StringComparer.Ordinal);
+
     public List<OperationModel> ModelAll(OpenApiDocument document)
     {
+        foreach (var path in document.Paths ?? new OpenApiPaths())
+        {
+            _methodsByPath[path.Key] = new HashSet<string>((path.Value?.Operations?.Keys ?? Enumerable.Empty<System.Net.Http.HttpMethod>()).Select(m => m.Method.ToUpperInvariant()), System.StringComparer.Ordinal);
+        }
+
         var modelled = new List<(OperationModel Operation, List<BodyModel> OtherBodies)>();
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
@@ -546,6 +554,11 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     /// </summary>
     private string DerivedName(string method, string path)
     {
+        if (ResourceName(method, path) is { } resource && !_methodNames.IsTaken(resource))
+        {
+            return resource;
+        }
+
         var segments = path.Split('/').Where(s => s.Length > 0 && !IsVersion(s)).ToList();
         var named = Enumerable.Range(0, segments.Count).Where(i => !IsParameter(segments[i])).ToList();
         var from = named.Count >= 2 ? named[named.Count - 2] : 0;
@@ -554,6 +567,61 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         var verb = Naming.Pascal(method.ToLowerInvariant(), "Call");
         var shortName = verb + Words(picked);
         return _methodNames.IsTaken(shortName) ? verb + Words(path.Split('/').Where(s => s.Length > 0)) : shortName;
+    }
+
+    /// <summary>
+    /// The name of an operation without an operationId on a top-level resource (as ASP.NET Core minimal APIs
+    /// and controllers write them; <c>/api</c> and a version may come first): <c>GET /products</c> → <c>ListProducts</c> and <c>POST /products</c> → <c>CreateProduct</c>
+    /// when <c>/products/{id}</c> exists too; <c>GET</c>, <c>PUT</c>, <c>PATCH</c> and <c>DELETE /products/{id}</c> →
+    /// <c>GetProduct</c>, <c>UpdateProduct</c> (<c>PatchProduct</c> beside a <c>PUT</c>), <c>DeleteProduct</c>. Null
+    /// for anything else (a singular name, an action path), which is named after its method and path.
+    /// </summary>
+    private string? ResourceName(string method, string path)
+    {
+        var segments = path.Split('/').Where(s => s.Length > 0).ToList();
+        if (segments.Count == 0)
+        {
+            return null;
+        }
+
+        // A top-level resource only (after "api" and a version): deeper paths keep the context their segments give.
+        var isItem = IsParameter(segments[segments.Count - 1]);
+        var nounIndex = isItem ? segments.Count - 2 : segments.Count - 1;
+        if (nounIndex < 0 || IsParameter(segments[nounIndex]) || IsVersion(segments[nounIndex])
+            || !segments.Take(nounIndex).All(s => IsVersion(s) || string.Equals(s, "api", System.StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        var plural = Naming.Pascal(segments[nounIndex], string.Empty);
+        var single = Naming.Singular(plural);
+        // Only a plain English plural names a collection: not status, analysis or address.
+        if (single == plural || single.Length == 0 || plural.EndsWith("us", System.StringComparison.Ordinal) || plural.EndsWith("is", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (isItem)
+        {
+            var hasPut = _methodsByPath.TryGetValue(path, out var methods) && methods.Contains("PUT");
+            return method switch
+            {
+                "GET" => "Get" + single,
+                "PUT" => "Update" + single,
+                "PATCH" => (hasPut ? "Patch" : "Update") + single,
+                "DELETE" => "Delete" + single,
+                _ => null,
+            };
+        }
+
+        var hasItems = _methodsByPath.Keys.Any(p => p.Length > path.Length + 1 && p.StartsWith(path.TrimEnd('/') + "/{", System.StringComparison.Ordinal)
+            && p.IndexOf('/', path.TrimEnd('/').Length + 1) < 0);
+        return !hasItems ? null : method switch
+        {
+            "GET" => "List" + plural,
+            "POST" => "Create" + single,
+            _ => null,
+        };
     }
 
     private static string Words(IEnumerable<string> segments) =>

@@ -29,7 +29,7 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
         Assert.Equal(typeof(int?), Api.MemberType("ProblemDetails", "Status"));
         Assert.Equal(typeof(int?), Api.MemberType("OrderForm", "Quantity"));
 
-        var list = Api.Parameters("GetProductsAsync");
+        var list = Api.Parameters("ListProductsAsync");
         Assert.Equal(typeof(IReadOnlyList<int>), list["ids"]);
         Assert.Equal(typeof(int?), list["limit"]);
         var headers = Api.Parameters("GetEchoHeadersAsync");
@@ -42,6 +42,16 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
     }
 
     [Fact]
+    public void Operations_without_ids_are_named_for_what_they_do_to_their_resource()
+    {
+        var client = Api.Spec.Type("ShopClient");
+        foreach (var method in new[] { "ListProductsAsync", "CreateProductAsync", "GetProductAsync", "UpdateProductAsync", "DeleteProductAsync", "GetEchoHeadersAsync", "PostEchoShapeAsync", "GetMeAsync" })
+        {
+            Assert.NotNull(client.GetMethod(method));
+        }
+    }
+
+    [Fact]
     public async Task A_product_with_every_kind_of_value_is_created_read_and_echoed_unchanged()
     {
         var created = DateTimeOffset.Parse("2026-03-01T08:15:30Z", System.Globalization.CultureInfo.InvariantCulture);
@@ -51,9 +61,9 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
             ("Tags", new[] { "tools", "steel" }), ("Sizes", new[] { 10, 12 }), ("StockByStore", new Dictionary<string, int> { ["berlin"] = 3 }),
             ("Category", Api.Enum("Category", "Garden")));
 
-        var echoed = (await Api.CallAsync("PostProductsAsync", product, null))!;
+        var echoed = (await Api.CallAsync("CreateProductAsync", product, null))!;
         var id = (int)LiveApi.Get(echoed, "Id")!;
-        var read = (await Api.CallAsync("GetProductsByIdAsync", id, null))!;
+        var read = (await Api.CallAsync("GetProductAsync", id, null))!;
 
         foreach (var value in new[] { echoed, read })
         {
@@ -78,16 +88,16 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
 
         Assert.Contains("\"createdAt\":\"2026-03-01T08:15:30\"", await RawAsync("products/" + id), StringComparison.Ordinal);
 
-        var renamed = (await Api.CallAsync("PutProductsByIdAsync", id, Api.New("Product", ("Name", "Mallet"), ("Price", 15m), ("Stock", 2)), null))!;
+        var renamed = (await Api.CallAsync("UpdateProductAsync", id, Api.New("Product", ("Name", "Mallet"), ("Price", 15m), ("Stock", 2)), null))!;
         Assert.Equal(("Mallet", 2), (LiveApi.Get(renamed, "Name"), LiveApi.Get(renamed, "Stock")));
-        await Api.CallAsync("DeleteProductsByIdAsync", id, null);
-        await Assert.ThrowsAsync<NotFoundException>(() => Api.CallAsync("GetProductsByIdAsync", id, null));
+        await Api.CallAsync("DeleteProductAsync", id, null);
+        await Assert.ThrowsAsync<NotFoundException>(() => Api.CallAsync("GetProductAsync", id, null));
     }
 
     [Fact]
     public async Task A_missing_product_is_a_problem_details_with_an_int_status()
     {
-        var error = await Assert.ThrowsAsync<NotFoundException>(() => Api.CallAsync("GetProductsByIdAsync", 999_999, null));
+        var error = await Assert.ThrowsAsync<NotFoundException>(() => Api.CallAsync("GetProductAsync", 999_999, null));
         Assert.True(error.TryGetBody<object>(out var problem));
         Assert.Equal(404, LiveApi.Get(problem, "Status"));
         Assert.Equal("No such product", LiveApi.Get(problem, "Title"));
@@ -97,15 +107,15 @@ public abstract class DotNetApiTests<TApi>(TApi api) : IClassFixture<TApi>
     public async Task A_negative_price_is_a_validation_problem_from_the_server()
     {
         var product = Api.New("Product", ("Name", "Refund"), ("Price", -1m));
-        var error = await Assert.ThrowsAsync<BadRequestException>(() => Api.CallAsync("PostProductsAsync", product, null));
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => Api.CallAsync("CreateProductAsync", product, null));
         Assert.Contains("The price cannot be negative.", error.ResponseBody, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Query_lists_enums_and_numbers_reach_the_server()
     {
-        var minPrice = LiveApi.AsType(2.5m, Api.Parameters("GetProductsAsync")["minPrice"]);
-        var page = (await Api.CallAsync("GetProductsAsync", Api.Enum("Category", "Tools"), new[] { 1, 2, 3 }, minPrice, new[] { "a", "b c" }, 5, null))!;
+        var minPrice = LiveApi.AsType(2.5m, Api.Parameters("ListProductsAsync")["minPrice"]);
+        var page = (await Api.CallAsync("ListProductsAsync", Api.Enum("Category", "Tools"), new[] { 1, 2, 3 }, minPrice, new[] { "a", "b c" }, 5, null))!;
         var query = LiveApi.Get(page, "Query")!;
         Assert.Equal("Tools", LiveApi.Get(query, "Category")!.ToString());
         Assert.Equal([1, 2, 3], (IEnumerable<int>)LiveApi.Get(query, "Ids")!);
@@ -196,7 +206,7 @@ public sealed class AspNetCoreOpenApiTests(AspNetCoreOpenApi api) : DotNetApiTes
     public void A_decimal_is_a_decimal_and_the_hierarchies_are_unions_of_their_derived_types()
     {
         Assert.Equal(typeof(decimal?), Api.MemberType("Product", "Price"));
-        Assert.Equal(typeof(decimal?), Api.Parameters("GetProductsAsync")["minPrice"]);
+        Assert.Equal(typeof(decimal?), Api.Parameters("ListProductsAsync")["minPrice"]);
         Assert.NotNull(Api.Spec.Type("Shape.Circle"));
         Assert.Equal(Api.Spec.Type("Circle"), Api.Spec.Type("Shape.Circle").GetProperty("Value")!.PropertyType);
         Assert.Equal(Api.Spec.Type("PetPet"), Api.Spec.Type("Pet.Base").GetProperty("Value")!.PropertyType);
