@@ -47,6 +47,19 @@ internal static class UnionConverterEmitter
                     writer.Line($"if ({Condition(@case.Test, "reader", facts)} && {read}) return new {@case.Name}({Local(@case.Name)});");
                 }
 
+                if (model.Fallbacks.Count > 0)
+                {
+                    // Without the discriminator: the cases told apart by their required properties.
+                    foreach (var fallback in model.Fallbacks)
+                    {
+                        var @case = model.Cases[fallback.Case];
+                        var type = CSharp.TypeName(@case.Type, ns);
+                        var local = "without" + @case.Name;
+                        var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {local})";
+                        writer.Line($"if ({Condition(fallback.Test, "reader", facts)} && {read}) return new {@case.Name}({local});");
+                    }
+                }
+
                 writer.Line($"return new Unknown({CSharp.Json}.JsonElement.ParseValue(ref reader));");
             }
 
@@ -79,7 +92,7 @@ internal static class UnionConverterEmitter
     /// </summary>
     private static List<Fact>? Facts(UnionModel model)
     {
-        var facts = model.Cases.SelectMany(c => TopLevelFacts(c.Test)).Distinct().ToList();
+        var facts = model.Cases.Select(c => c.Test).Concat(model.Fallbacks.Select(f => f.Test)).SelectMany(TopLevelFacts).Distinct().ToList();
         return facts.Count is > 0 and <= 64 ? facts : null;
     }
 

@@ -70,7 +70,10 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             context.Report(Descriptors.AmbiguousUnion, pointer + "/" + keyword, string.Join(", ", clashes), name);
         }
 
-        context.Add(new UnionModel(name, schema.Description, schema.Deprecated, cases.ToEquatableArray(), ReadOrder(cases).ToEquatableArray(), strategy, nullable));
+        var fallbacks = strategy == UnionStrategy.Discriminator && discriminator?.PropertyName is { } discriminatorName
+            ? Fallbacks(cases, discriminatorName)
+            : EquatableArray<FallbackTest>.Empty;
+        context.Add(new UnionModel(name, schema.Description, schema.Deprecated, cases.ToEquatableArray(), ReadOrder(cases).ToEquatableArray(), strategy, nullable, Fallbacks: fallbacks));
         return new Resolved(type, nullable);
     }
 
@@ -238,6 +241,26 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
 
     private static IEnumerable<string> Clashes(List<UnionCaseModel> cases) =>
         cases.GroupBy(c => c.Test).Where(g => g.Count() > 1).SelectMany(g => g.Select(c => c.Name));
+
+    /// <summary>
+    /// Liberal reading of a value that lacks the union's discriminator: each object case tested by its
+    /// required properties alone (the discriminator absent), most specific first. None when the cases'
+    /// required properties do not tell them apart; then such a value stays Unknown, as before.
+    /// </summary>
+    private static EquatableArray<FallbackTest> Fallbacks(List<UnionCaseModel> cases, string discriminator)
+    {
+        var tests = cases.Select(c => c.Test with
+        {
+            Constants = c.Test.Constants.Where(k => k.Property != discriminator).ToEquatableArray(),
+            RequiredProperties = c.Test.RequiredProperties.Where(r => r != discriminator).ToEquatableArray(),
+            ForbiddenProperties = c.Test.ForbiddenProperties.Append(discriminator).Distinct().ToEquatableArray(),
+        }).ToList();
+        var apart = tests.All(t => t.Kinds == JsonValueKindSet.Object && (t.RequiredProperties.Count > 0 || t.Constants.Count > 0))
+            && tests.Select(t => string.Join("\n", t.RequiredProperties) + "\0" + string.Join("\n", t.Constants)).Distinct().Count() == tests.Count;
+        return !apart
+            ? EquatableArray<FallbackTest>.Empty
+            : tests.Select((t, i) => new FallbackTest(i, t)).OrderByDescending(f => Specificity(f.Test)).ThenBy(f => f.Case).ToEquatableArray();
+    }
 
     /// <summary>The order the converter tries the cases in: most specific first, as it takes the first whose test passes.</summary>
     private static IEnumerable<int> ReadOrder(List<UnionCaseModel> cases) =>

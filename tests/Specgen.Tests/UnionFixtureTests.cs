@@ -178,3 +178,60 @@ public class UnionFixtureTests
         type.GetProperty(property)!.CustomAttributes.Any(a => a.AttributeType.Name == "RequiredMemberAttribute");
 
 }
+
+/// <summary>
+/// A discriminated union read from a value without its discriminator (GitHub's own examples of <c>/user</c>
+/// leave out <c>user_view_type</c>): the cases' required properties tell them apart; an unknown value stays Unknown.
+/// </summary>
+public class DiscriminatorFallbackTests
+{
+    private static readonly Lazy<CompiledSpec> Spec = new(() => CompiledSpec.Load(InlineSpec.Generate("""
+        openapi: 3.0.3
+        info: { title: Users, version: "1" }
+        paths:
+          /user:
+            get:
+              operationId: getUser
+              responses:
+                "200":
+                  description: The user.
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/User" }
+        components:
+          schemas:
+            User:
+              oneOf:
+                - { $ref: "#/components/schemas/PrivateUser" }
+                - { $ref: "#/components/schemas/PublicUser" }
+              discriminator:
+                propertyName: view
+                mapping: { private: "#/components/schemas/PrivateUser", public: "#/components/schemas/PublicUser" }
+            PublicUser:
+              type: object
+              required: [login]
+              properties:
+                login: { type: string }
+                view: { type: string }
+            PrivateUser:
+              type: object
+              required: [login, disk_usage]
+              properties:
+                login: { type: string }
+                disk_usage: { type: integer }
+                view: { type: string }
+        """), "discriminator-fallback"));
+
+    [Theory]
+    [InlineData("""{"login":"ada","disk_usage":7}""", "User.Private")]
+    [InlineData("""{"login":"ada"}""", "User.Public")]
+    [InlineData("""{"login":"ada","view":"public","disk_usage":7}""", "User.Public")]
+    [InlineData("""{"login":"ada","view":"robot"}""", "User.Unknown")]
+    public void A_value_without_its_discriminator_is_the_case_its_required_members_say(string json, string expected)
+    {
+        var user = Spec.Value.Read("User", json);
+
+        Assert.Equal(expected, CompiledSpec.CaseOf(user));
+        Assert.Equal(json, Spec.Value.Write("User", user));
+    }
+}

@@ -80,6 +80,7 @@ internal sealed record EnumMemberModel(string Name, string Value, string? Descri
 /// <summary>
 /// A oneOf/anyOf: a closed hierarchy with one case per variant (in the spec's order) and an Unknown
 /// case. <paramref name="ReadOrder"/> is the order the converter tries the cases' tests in.
+/// <paramref name="Fallbacks"/> are tried after them, for a value without the discriminator.
 /// </summary>
 internal sealed record UnionModel(
     string Name,
@@ -89,7 +90,15 @@ internal sealed record UnionModel(
     EquatableArray<int> ReadOrder,
     UnionStrategy Strategy,
     bool IsNullable,
-    bool IsValidated = false) : TypeModel(Name, Description, IsDeprecated);
+    bool IsValidated = false,
+    EquatableArray<FallbackTest> Fallbacks = default) : TypeModel(Name, Description, IsDeprecated);
+
+/// <summary>
+/// A second test for a case of a discriminated union, for a value that lacks the discriminator (GitHub's
+/// examples of <c>/user</c> leave out <c>user_view_type</c>): its required properties tell it apart.
+/// </summary>
+/// <param name="Case">The index of the case in the union's cases.</param>
+internal sealed record FallbackTest(int Case, CaseTest Test);
 
 /// <summary>How a union's converter picks the case; decided once, at generation time.</summary>
 internal enum UnionStrategy
