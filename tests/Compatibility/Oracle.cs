@@ -51,7 +51,8 @@ internal static class Oracle
 
     public static OracleResult Check(string specPath, GeneratorRun run, INamedTypeSymbol client)
     {
-        var faked = Fake(specPath, out var fakerError);
+        // A spec whose instances run the faker out of memory or time at the usual depth is faked shallow.
+        var faked = Fake(specPath, shallow: false, out var fakerError) ?? (fakerError == OutOfMemory || fakerError == OutOfTime ? Fake(specPath, shallow: true, out fakerError) : null);
         var targets = ResultTypes(run, client);
         if (faked is null)
         {
@@ -152,8 +153,17 @@ internal static class Oracle
         };
     }
 
-    /// <summary>A faker error as a cause to count: its first line.</summary>
-    private static string FakerCause(string error) => Shorten(error);
+    /// <summary>A faker error as a cause to count: its first line, without the error's type (thrown or wrapped, it is one cause).</summary>
+    private static string FakerCause(string error)
+    {
+        var cause = Shorten(error);
+        foreach (var prefix in new[] { "Error: ", "TypeError: " })
+        {
+            cause = cause.StartsWith(prefix, StringComparison.Ordinal) ? cause[prefix.Length..] : cause;
+        }
+
+        return cause;
+    }
 
     /// <summary>
     /// Null when the instance reads and writes back faithfully; else why not. An author's example may hold
@@ -335,10 +345,14 @@ internal static class Oracle
         };
     }
 
-    private static JsonArray? Fake(string specPath, out string? error)
+    private const string OutOfMemory = "the faker ran out of memory (node heap 3 GB)";
+
+    private static readonly string OutOfTime = $"the faker did not finish in {FakerTimeout.TotalMinutes:0} minutes";
+
+    private static JsonArray? Fake(string specPath, bool shallow, out string? error)
     {
         // A fixed heap, so whether a huge spec is too much for the faker does not depend on the machine's memory.
-        var start = new ProcessStartInfo("node", ["--max-old-space-size=3072", Script, specPath, InstancesPerResponse.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"])
+        var start = new ProcessStartInfo("node", ["--max-old-space-size=3072", Script, specPath, InstancesPerResponse.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", shallow ? "shallow" : "deep"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -351,7 +365,7 @@ internal static class Oracle
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            error = $"the faker did not finish in {FakerTimeout.TotalMinutes:0} minutes";
+            error = OutOfTime;
             return null;
         }
 
@@ -359,7 +373,7 @@ internal static class Oracle
         if (process.ExitCode != 0)
         {
             error = stderr.Result.Contains("heap out of memory", StringComparison.Ordinal)
-                ? "the faker ran out of memory (node heap 3 GB)"
+                ? OutOfMemory
                 : "fake.mjs failed: " + Shorten(stderr.Result);
             return null;
         }

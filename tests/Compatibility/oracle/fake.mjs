@@ -9,7 +9,10 @@ import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-const [specPath, countText = "3", seedText = "1"] = process.argv.slice(2);
+// SHALLOW (a fourth argument, "shallow"): references one deep and one item per list, for a spec whose
+// instances ran the faker out of memory at the usual depth.
+const [specPath, countText = "3", seedText = "1", mode = "deep"] = process.argv.slice(2);
+const shallow = mode === "shallow";
 const text = readFileSync(specPath, "utf8");
 const doc = specPath.endsWith(".json") ? JSON.parse(text) : yaml.load(text, { schema: yaml.JSON_SCHEMA });
 const count = Number(countText);
@@ -128,9 +131,9 @@ jsf.option({
   failOnInvalidFormat: false,
   useDefaultValue: false,
   useExamplesValue: false,
-  maxItems: 3,
+  maxItems: shallow ? 1 : 3,
   maxLength: 24,
-  refDepthMax: 3,
+  refDepthMax: shallow ? 1 : 3,
   resolveJsonPath: false,
 });
 
@@ -221,8 +224,8 @@ for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
 // throws on an optional one), it tries again with every optional member and shallower references:
 // instances that still pass the same check, so the oracle checks more responses without checking less.
 // (Every optional member with deep references ran AWS and Google specs out of memory: the second round is shallow.)
-const rounds = [{}, { alwaysFakeOptionals: true, refDepthMax: 1, maxItems: 1 }];
-const defaults = { alwaysFakeOptionals: false, refDepthMax: 3, maxItems: 3 };
+const rounds = shallow ? [{}] : [{}, { alwaysFakeOptionals: true, refDepthMax: 1, maxItems: 1 }];
+const defaults = { alwaysFakeOptionals: false, refDepthMax: shallow ? 1 : 3, maxItems: shallow ? 1 : 3 };
 
 const out = [];
 for (const w of wanted) {
