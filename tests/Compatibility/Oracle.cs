@@ -34,6 +34,9 @@ internal sealed record OracleResult(int Faked, int Faithful, int FakerFailures, 
     /// <summary>Of <see cref="Responses"/>, those at least one instance (faked or example) was read for.</summary>
     public int Checked { get; init; }
 
+    /// <summary>Of <see cref="Checked"/>, those read with the oracle's plain instances, the faker having made none that pass ajv.</summary>
+    public int Plain { get; init; }
+
     /// <summary>Why the faker could not fake a response (or a spec), by cause, with counts.</summary>
     public IReadOnlyList<(string Cause, int Count)> FakerCauses { get; init; } = [];
 }
@@ -51,8 +54,19 @@ internal static class Oracle
 
     public static OracleResult Check(string specPath, GeneratorRun run, INamedTypeSymbol client)
     {
-        // A spec whose instances run the faker out of memory or time at the usual depth is faked shallow.
-        var faked = Fake(specPath, shallow: false, out var fakerError) ?? (fakerError == OutOfMemory || fakerError == OutOfTime ? Fake(specPath, shallow: true, out fakerError) : null);
+        // A spec whose instances run the faker out of memory or time at the usual depth is faked shallow, and
+        // one it still cannot finish gets only the oracle's plain instances.
+        string? fakerError = null;
+        JsonArray? faked = null;
+        foreach (var mode in new[] { "deep", "shallow", "plain" })
+        {
+            faked = Fake(specPath, mode, out fakerError);
+            if (faked is not null || (fakerError != OutOfMemory && fakerError != OutOfTime))
+            {
+                break;
+            }
+        }
+
         var targets = ResultTypes(run, client);
         if (faked is null)
         {
@@ -77,10 +91,10 @@ internal static class Oracle
         }
     }
 
-    private static OracleResult Read(JsonArray faked, Dictionary<(string, string), string> targets, Assembly assembly)
+    private static OracleResult Read(JsonArray faked, Dictionary<(string, string, string), string> targets, Assembly assembly)
     {
         var options = new JsonSerializerOptions();
-        var (count, faithful, fakerFailures, notCovered, examples, responses, checkedResponses) = (0, 0, 0, 0, 0, 0, 0);
+        var (count, faithful, fakerFailures, notCovered, examples, responses, checkedResponses, plain) = (0, 0, 0, 0, 0, 0, 0, 0);
         var causes = new Dictionary<string, int>(StringComparer.Ordinal);
         var fakerCauses = new Dictionary<string, int>(StringComparer.Ordinal);
         string? note = null;
@@ -105,7 +119,9 @@ internal static class Oracle
             }
 
             var key = ((string)response["method"]!, (string)response["path"]!);
-            if (!targets.TryGetValue(key, out var target) || TypeOf(assembly, target) is not { } type)
+            var status = (string)response["status"]!;
+            if (!(targets.TryGetValue((key.Item1, key.Item2, status), out var target) || targets.TryGetValue((key.Item1, key.Item2, AnyStatus), out target))
+                || TypeOf(assembly, target) is not { } type)
             {
                 if (Verbose)
                 {
@@ -122,6 +138,7 @@ internal static class Oracle
             var read = made.Select(i => (Instance: i, IsExample: false)).Concat(own.Select(i => (Instance: i, IsExample: true))).ToList();
             examples += own.Count;
             checkedResponses += read.Count > 0 ? 1 : 0;
+            plain += made.Count > 0 && response["plain"]?.GetValue<bool>() == true ? 1 : 0;
             foreach (var (instance, isExample) in read)
             {
                 count++;
@@ -149,6 +166,7 @@ internal static class Oracle
             Examples = examples,
             Responses = responses,
             Checked = checkedResponses,
+            Plain = plain,
             FakerCauses = orderedFakerCauses,
         };
     }
@@ -274,10 +292,16 @@ internal static class Oracle
         return null;
     }
 
-    /// <summary>Each operation's (method, path) and the C# type its success JSON reads into, from the generated client.</summary>
-    private static Dictionary<(string, string), string> ResultTypes(GeneratorRun run, INamedTypeSymbol client)
+    /// <summary>Any status: the key of an operation whose success responses all read into one type.</summary>
+    private const string AnyStatus = "*";
+
+    /// <summary>
+    /// Each operation's (method, path, status) and the C# type its success JSON reads into, from the generated
+    /// client: one type for any status, or a result union's case type per status (its summary starts with it).
+    /// </summary>
+    private static Dictionary<(string, string, string), string> ResultTypes(GeneratorRun run, INamedTypeSymbol client)
     {
-        var targets = new Dictionary<(string, string), string>();
+        var targets = new Dictionary<(string, string, string), string>();
         foreach (var method in client.GetMembers().OfType<IMethodSymbol>())
         {
             if (method.ReturnType is not INamedTypeSymbol { Name: "ApiCall", TypeArguments: [var result] }
@@ -294,27 +318,47 @@ internal static class Oracle
                 continue;
             }
 
+            var (verbText, pathText) = (verbLiteral.Token.ValueText, pathLiteral.Token.ValueText);
+
             // A stream's values are read one by one, each as its item type.
             var stream = result is INamedTypeSymbol { Name: "ApiStream" };
             var value = result is INamedTypeSymbol { Name: "ApiStream", TypeArguments: [var item] } ? item : result;
-            if (value is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] })
+            value = Underlying(value);
+
+            // A result union (a case per status, with the StatusCode) is chosen by status: each case's value is
+            // read from that status's JSON. Files and text are not JSON.
+            if (value.GetMembers("StatusCode").Any() && value is INamedTypeSymbol union
+                && union.GetTypeMembers().Any(u => u.BaseType?.Equals(union, SymbolEqualityComparer.Default) == true))
             {
-                value = inner;
+                foreach (var @case in union.GetTypeMembers().Where(u => u.BaseType?.Equals(union, SymbolEqualityComparer.Default) == true))
+                {
+                    var status = System.Text.RegularExpressions.Regex.Match(@case.GetDocumentationCommentXml() ?? string.Empty, @"<summary>\s*(\d(?:\d\d|[Xx]{2}))[:.]");
+                    var body = @case.Constructors.FirstOrDefault()?.Parameters.FirstOrDefault(p => p.Name == "value")?.Type;
+                    if (status.Success && body is not null && Underlying(body) is { Name: not "ApiFile" } bodyType)
+                    {
+                        targets[(verbText, pathText, status.Groups[1].Value)] = Name(bodyType);
+                    }
+                }
+
+                continue;
             }
 
-            // A result union (a case per status, with the StatusCode) is chosen by status, not by JSON; a oneOf
-            // union is read from the JSON like any type. Files and text are not JSON.
             var readsText = syntax.ToString().Contains("ResponseBody.Text", StringComparison.Ordinal);
-            if (value.Name is "ApiFile" || value.SpecialType == SpecialType.System_String && !stream && readsText
-                || (value.GetMembers("StatusCode").Any() && value.GetTypeMembers().Any(u => u.BaseType?.Equals(value, SymbolEqualityComparer.Default) == true)))
+            if (value.Name is "ApiFile" || value.SpecialType == SpecialType.System_String && !stream && readsText)
             {
                 continue;
             }
 
-            targets[(verbLiteral.Token.ValueText, pathLiteral.Token.ValueText)] = value.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal);
+            targets[(verbText, pathText, AnyStatus)] = Name(value);
         }
 
         return targets;
+
+        static ITypeSymbol Underlying(ITypeSymbol type) =>
+            type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
+
+        static string Name(ITypeSymbol type) =>
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty, StringComparison.Ordinal);
     }
 
     /// <summary>The runtime type for a C# type name: a generated type from the assembly, or a list, map or BCL type.</summary>
@@ -341,7 +385,7 @@ internal static class Oracle
             "float" => typeof(float),
             "decimal" => typeof(decimal),
             "byte[]" => typeof(byte[]),
-            _ => assembly.GetType(name) ?? Type.GetType(name + ", System.Text.Json") ?? Type.GetType(name),
+            _ => assembly.GetType(name) ?? Type.GetType(name + ", System.Text.Json") ?? typeof(Uri).Assembly.GetType(name) ?? Type.GetType(name),
         };
     }
 
@@ -349,10 +393,10 @@ internal static class Oracle
 
     private static readonly string OutOfTime = $"the faker did not finish in {FakerTimeout.TotalMinutes:0} minutes";
 
-    private static JsonArray? Fake(string specPath, bool shallow, out string? error)
+    private static JsonArray? Fake(string specPath, string mode, out string? error)
     {
         // A fixed heap, so whether a huge spec is too much for the faker does not depend on the machine's memory.
-        var start = new ProcessStartInfo("node", ["--max-old-space-size=3072", Script, specPath, InstancesPerResponse.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", shallow ? "shallow" : "deep"])
+        var start = new ProcessStartInfo("node", ["--max-old-space-size=3072", Script, specPath, InstancesPerResponse.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", mode])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

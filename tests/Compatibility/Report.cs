@@ -33,7 +33,7 @@ internal sealed class Summary(IReadOnlyList<SpecResult> results)
 
     public string OracleLine => string.Create(
         CultureInfo.InvariantCulture,
-        $"Oracle: {Faithful} of {Faked} response instances faithful ({FaithfulRate:P2}; {results.Sum(r => r.Oracle.Examples)} of them the specs' own examples) in {results.Count(r => r.Oracle.Faked > 0)} specs; {Checked} of {Responses} JSON success responses checked by at least one instance ({UncheckedRate:P1} unchecked); the faker failed on {results.Sum(r => r.Oracle.FakerFailures)} responses; {results.Sum(r => r.Oracle.NotCovered)} success responses not covered (result unions, operations not generated).");
+        $"Oracle: {Faithful} of {Faked} response instances faithful ({FaithfulRate:P2}; {results.Sum(r => r.Oracle.Examples)} of them the specs' own examples) in {results.Count(r => r.Oracle.Faked > 0)} specs; {Checked} of {Responses} JSON success responses checked by at least one instance ({UncheckedRate:P1} unchecked; {results.Sum(r => r.Oracle.Plain)} of them with the oracle's plain instances where the faker made none that pass ajv); the faker failed on {results.Sum(r => r.Oracle.FakerFailures)} responses; {results.Sum(r => r.Oracle.NotCovered)} success responses not covered (operations not generated, file and text bodies).");
 
     public int Responses => results.Sum(r => r.Oracle.Responses);
 
@@ -135,7 +135,13 @@ internal static class Report
         md.AppendLine("The spec's own examples of each success response (the media type's `example` and `examples`, the");
         md.AppendLine("schema's `example`) are read the same way, after the same ajv check: data the API's authors wrote.");
         md.AppendLine();
-        md.AppendLine("Why the faker could not fake a response (a whole spec counts once), by cause:");
+        md.AppendLine("Where the faker makes no instance that passes ajv (it throws in its clean step on Stripe's nested `anyOf`s,");
+        md.AppendLine("keeps breaking `uuid` formats, or runs out of memory), `fake.mjs` makes plain instances itself: each member");
+        md.AppendLine("from its type and format alone, a union's case chosen per variant with the discriminator value its mapping");
+        md.AppendLine("names, optional members in some variants only; the same ajv check decides whether they count. A result");
+        md.AppendLine("union's status is read as that status's case.");
+        md.AppendLine();
+        md.AppendLine("Why neither could make an instance of a response (a whole spec counts once), by cause:");
         md.AppendLine();
         md.AppendLine("| cause | responses |");
         md.AppendLine("|---|---:|");
