@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Specgen.Tests.Infrastructure;
 using Vercel.Emulator;
 using Xunit;
@@ -13,7 +12,8 @@ namespace Specgen.Tests;
 /// integration test, but it runs in <c>dotnet test</c> like every other.
 /// </summary>
 [Trait("Category", "Integration")]
-public class PackageTests(ITestOutputHelper output)
+[Collection(PackageFeedCollection.Name)]
+public class PackageTests(PackageFeed packages, ITestOutputHelper output)
 {
     private const string Program = """
         using Specgen.Runtime;
@@ -30,48 +30,31 @@ public class PackageTests(ITestOutputHelper output)
     [Fact]
     public async Task A_fresh_project_adds_Specgen_by_name_and_gets_a_working_client()
     {
-        var work = Directory.CreateTempSubdirectory("specgen-package-").FullName;
-        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
-        try
-        {
-            var feed = Path.Combine(work, "feed");
-            Dotnet(Repository.Root, "pack", "generator/Specgen.Generator.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
-            Dotnet(Repository.Root, "pack", "runtime/Specgen.Runtime.csproj", "-c", "Release", "-o", feed, "-p:Version=" + version);
-            Assert.True(File.Exists(Path.Combine(feed, $"Specgen.{version}.nupkg")));
-            Assert.True(File.Exists(Path.Combine(feed, $"Specgen.Runtime.{version}.nupkg")));
+        var modern = Consumer("net10.0", """<OpenApiSpec Include="spec/vercel-integration-stores.yaml" Namespace="Vercel" ClientName="VercelClient" />""", Program);
+        await using var emulator = await VercelEmulator.StartAsync();
+        var printed = Dotnet.Run(modern, output, "run", "--no-build", "--", emulator.BaseAddress.ToString(), EmulatorSeed.Token, EmulatorSeed.AdminConfigurationId, EmulatorSeed.FreeProductId, EmulatorSeed.TeamId).Succeeded();
+        Assert.Contains($"created a store: status available, plan {EmulatorSeed.FreePlanId}", printed, StringComparison.Ordinal);
+        Assert.Single(emulator.Stores);
 
-            var modern = Consumer(work, "net10.0", feed, version, """<OpenApiSpec Include="spec/vercel-integration-stores.yaml" Namespace="Vercel" ClientName="VercelClient" />""", Program);
-            await using var emulator = await VercelEmulator.StartAsync();
-            var printed = Dotnet(modern, "run", "--no-build", "--", emulator.BaseAddress.ToString(), EmulatorSeed.Token, EmulatorSeed.AdminConfigurationId, EmulatorSeed.FreeProductId, EmulatorSeed.TeamId);
-            Assert.Contains($"created a store: status available, plan {EmulatorSeed.FreePlanId}", printed, StringComparison.Ordinal);
-            Assert.Single(emulator.Stores);
-
-            // The defaults: the project's root namespace, a client named after the spec's title, and internal
-            // types. And a spec split across files: the package brings the files beside it into the
-            // compilation (a missing one would be a SPECGEN009 warning, an error here).
-            const string Defaults = """
-                var client = new Consumer.VercelIntegrationStoresClient(new HttpClient(), new Specgen.Runtime.ApiClientOptions());
-                Console.WriteLine(typeof(Consumer.VercelIntegrationStoresClient).IsPublic ? "public" : "internal");
-                Shelter.Pet pet = new Shelter.Pet.Cat(new Shelter.Cat { Kind = "cat", Name = "Tom", Owner = new Shelter.Owner { Name = "Ada" } });
-                Console.WriteLine(pet);
-                """;
-            Consumer(work, "net8.0", feed, version, """
-                <OpenApiSpec Include="spec/vercel-integration-stores.yaml" Visibility="internal" />
-                <OpenApiSpec Include="shelter/api.yaml" Namespace="Shelter" />
-                """, Defaults);
-        }
-        finally
-        {
-            Directory.Delete(work, recursive: true);
-            ForgetPackage("specgen", version);
-            ForgetPackage("specgen.runtime", version);
-        }
+        // The defaults: the project's root namespace, a client named after the spec's title, and internal
+        // types. And a spec split across files: the package brings the files beside it into the
+        // compilation (a missing one would be a SPECGEN009 warning, an error here).
+        const string Defaults = """
+            var client = new Consumer.VercelIntegrationStoresClient(new HttpClient(), new Specgen.Runtime.ApiClientOptions());
+            Console.WriteLine(typeof(Consumer.VercelIntegrationStoresClient).IsPublic ? "public" : "internal");
+            Shelter.Pet pet = new Shelter.Pet.Cat(new Shelter.Cat { Kind = "cat", Name = "Tom", Owner = new Shelter.Owner { Name = "Ada" } });
+            Console.WriteLine(pet);
+            """;
+        Consumer("net8.0", """
+            <OpenApiSpec Include="spec/vercel-integration-stores.yaml" Visibility="internal" />
+            <OpenApiSpec Include="shelter/api.yaml" Namespace="Shelter" />
+            """, Defaults);
     }
 
     /// <summary>A new project for <paramref name="framework"/> that adds Specgen from the feed, declares the spec with <paramref name="item"/>, and builds.</summary>
-    private string Consumer(string work, string framework, string feed, string version, string item, string program)
+    private string Consumer(string framework, string item, string program)
     {
-        var project = Path.Combine(work, "consumer-" + framework);
+        var project = Path.Combine(packages.Work, "consumer-" + framework);
         Directory.CreateDirectory(Path.Combine(project, "spec"));
         File.Copy(Repository.SpecPath, Path.Combine(project, "spec", "vercel-integration-stores.yaml"));
         var multifile = Path.Combine(Repository.TestsDirectory, "Specs", "multifile");
@@ -82,14 +65,7 @@ public class PackageTests(ITestOutputHelper output)
             File.Copy(file, target);
         }
 
-        File.WriteAllText(Path.Combine(project, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="specgen-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        packages.WriteNuGetConfig(project);
         File.WriteAllText(Path.Combine(project, "Consumer.csproj"), $$"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -106,51 +82,10 @@ public class PackageTests(ITestOutputHelper output)
             """);
         File.WriteAllText(Path.Combine(project, "Program.cs"), program);
 
-        Dotnet(project, "add", "package", "Specgen", "--version", version);
-        var built = Dotnet(project, "build");
+        Dotnet.Run(project, output, "add", "package", "Specgen", "--version", packages.Version).Succeeded();
+        var built = Dotnet.Run(project, output, "build").Succeeded();
         Assert.Contains("0 Error(s)", built, StringComparison.Ordinal);
         Assert.Contains("0 Warning(s)", built, StringComparison.Ordinal);
         return project;
-    }
-
-    /// <summary>Runs dotnet and returns what it printed; fails the test on a non-zero exit.</summary>
-    private string Dotnet(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings must not leak into a build of an unrelated project.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        var text = stdout.Result + stderr.Result;
-        output.WriteLine($"$ dotnet {string.Join(' ', arguments)}\n{text}");
-        Assert.True(process.HasExited && process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{text}");
-        return text;
-    }
-
-    private static void ForgetPackage(string id, string version)
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var folder = Path.Combine(packages, id, version);
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 }
