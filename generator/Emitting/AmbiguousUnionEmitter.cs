@@ -32,7 +32,7 @@ internal static class AmbiguousUnionEmitter
             {
                 var type = CSharp.TypeName(@case.Type, ns);
                 writer.Line($"/// <summary>Reads the value as the <c>{@case.Name}</c> shape; false when it does not fit.</summary>");
-                writer.Line($"public bool TryAs{@case.Name}({UnionEmitter.OutValue(type, @case.Type.IsValueType)}) => {CSharp.Runtime}.JsonMatch.TryRead<{type}>(Json, {JsonCode.ReadFunc(@case.Type, ns)}, out value);");
+                writer.Line($"public bool TryAs{@case.Name}({UnionEmitter.OutValue(type, @case.Type.IsValueType)}) => {CSharp.Infrastructure}.JsonMatch.TryRead<{type}>(Json, {JsonCode.ReadFunc(@case.Type, ns)}, out value);");
                 writer.Line();
             }
 
@@ -40,7 +40,7 @@ internal static class AmbiguousUnionEmitter
             {
                 var caseType = model.Cases.First(c => c.Name == caseName).Type;
                 writer.Line("/// <summary>Wraps a value of one of the shapes.</summary>");
-                writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Runtime}.JsonWrite.ToElement<{CSharp.TypeName(caseType, ns)}>(value, {JsonCode.WriteFunc(caseType, ns)}));");
+                writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Infrastructure}.JsonWrite.ToElement<{CSharp.TypeName(caseType, ns)}>(value, {JsonCode.WriteFunc(caseType, ns)}));");
                 writer.Line();
             }
 

@@ -11,7 +11,13 @@ internal static class CSharp
     public const string Serialization = "global::System.Text.Json.Serialization";
     public const string Runtime = "global::Specgen.Runtime";
 
+    /// <summary>What generated code calls and users do not: the runtime's hidden Infrastructure namespace.</summary>
+    public const string Infrastructure = "global::Specgen.Runtime.Infrastructure";
+
     public static readonly string ToolVersion = typeof(CSharp).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+
+    /// <summary>Keeps a generated helper (a converter, a validation hook) out of the user's completion lists.</summary>
+    public const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
     public static string GeneratedCodeAttribute => $"[global::System.CodeDom.Compiler.GeneratedCode(\"Specgen\", \"{ToolVersion}\")]";
 

@@ -39,7 +39,7 @@ internal static class ClientEmitter
                 writer.Line();
             }
 
-            writer.Line($"private readonly {CSharp.Runtime}.ApiConnection _connection;");
+            writer.Line($"private readonly {CSharp.Infrastructure}.ApiConnection _connection;");
             writer.Line();
             var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
             writer.Line($"private readonly {json} _json;");
@@ -51,7 +51,7 @@ internal static class ClientEmitter
             writer.Line($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}.ApiClientOptions? options = null)");
             writer.Line("{");
             var requestIds = spec.RequestIdHeaders.Count == 0 ? string.Empty : ", RequestIdHeaders";
-            writer.Line($"    _connection = new {CSharp.Runtime}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress{requestIds});");
+            writer.Line($"    _connection = new {CSharp.Infrastructure}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress{requestIds});");
             writer.Line($"    _json = options?.ContextOptions() is {{ }} jsonOptions ? new {json}(jsonOptions) : {json}.Default;");
             writer.Line("}");
             writer.Line();
@@ -128,21 +128,21 @@ internal static class ClientEmitter
             var key = CSharp.Literal(scheme.Key);
             var value = scheme.Kind switch
             {
-                SecuritySchemeKind.Basic => $"new {CSharp.Runtime}.BasicScheme({key})",
-                SecuritySchemeKind.ApiKey => $"new {CSharp.Runtime}.ApiKeyScheme({key}, {CSharp.Runtime}.ApiKeyLocation.{scheme.Location}, {CSharp.Literal(scheme.ParameterName!)})",
-                SecuritySchemeKind.ClientCredentials => $"new {CSharp.Runtime}.ClientCredentialsScheme({string.Join(", ", new[] { key, CSharp.Literal(scheme.TokenUrl!) }.Concat(scheme.Scopes.Select(CSharp.Literal)))})",
-                _ => $"new {CSharp.Runtime}.BearerScheme({key})",
+                SecuritySchemeKind.Basic => $"new {CSharp.Infrastructure}.BasicScheme({key})",
+                SecuritySchemeKind.ApiKey => $"new {CSharp.Infrastructure}.ApiKeyScheme({key}, {CSharp.Infrastructure}.ApiKeyLocation.{scheme.Location}, {CSharp.Literal(scheme.ParameterName!)})",
+                SecuritySchemeKind.ClientCredentials => $"new {CSharp.Infrastructure}.ClientCredentialsScheme({string.Join(", ", new[] { key, CSharp.Literal(scheme.TokenUrl!) }.Concat(scheme.Scopes.Select(CSharp.Literal)))})",
+                _ => $"new {CSharp.Infrastructure}.BearerScheme({key})",
             };
-            writer.Line($"private static readonly {CSharp.Runtime}.SecurityScheme {field} = {value};");
+            writer.Line($"private static readonly {CSharp.Infrastructure}.SecurityScheme {field} = {value};");
         }
 
         for (var i = 0; i < security.Requirements.Count; i++)
         {
-            var alternatives = security.Requirements[i].Select(r => $"new {CSharp.Runtime}.SecurityRequirement({string.Join(", ", r.Select(k => fields[k]))})").ToList();
+            var alternatives = security.Requirements[i].Select(r => $"new {CSharp.Infrastructure}.SecurityRequirement({string.Join(", ", r.Select(k => fields[k]))})").ToList();
             var value = alternatives.Count == 0
-                ? $"global::System.Array.Empty<{CSharp.Runtime}.SecurityRequirement>()"
-                : $"new {CSharp.Runtime}.SecurityRequirement[] {{ {string.Join(", ", alternatives)} }}";
-            writer.Line($"private static readonly {CSharp.Runtime}.SecurityRequirement[] {SecurityField(i)} = {value};");
+                ? $"global::System.Array.Empty<{CSharp.Infrastructure}.SecurityRequirement>()"
+                : $"new {CSharp.Infrastructure}.SecurityRequirement[] {{ {string.Join(", ", alternatives)} }}";
+            writer.Line($"private static readonly {CSharp.Infrastructure}.SecurityRequirement[] {SecurityField(i)} = {value};");
         }
 
         writer.Line();
@@ -277,7 +277,7 @@ internal static class ClientEmitter
             initializer.Add("Security = " + SecurityField(index));
         }
 
-        writer.Line($"var apiRequest = new {CSharp.Runtime}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ {string.Join(", ", initializer)} }};");
+        writer.Line($"var apiRequest = new {CSharp.Infrastructure}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ {string.Join(", ", initializer)} }};");
         foreach (var parameter in operation.Parameters)
         {
             writer.Line(SendParameter(parameter, ns, typeInfos));
@@ -350,7 +350,7 @@ internal static class ClientEmitter
     /// <summary>How the connection reads the body (a type info for plain JSON, else a <c>ResponseBody</c>); null for none.</summary>
     private static string? ResultBody(ResultModel result, string ns, Dictionary<string, string> typeInfos)
     {
-        const string Body = CSharp.Runtime + ".ResponseBody";
+        const string Body = CSharp.Infrastructure + ".ResponseBody";
         string Info() => typeInfos[CSharp.TypeName(result.Type!, ns)];
         return result.Kind switch
         {
@@ -369,7 +369,7 @@ internal static class ClientEmitter
     {
         var union = CSharp.TypeName(TypeRef.Named(result.Name), ns);
         var model = result.Cases;
-        writer.Line($"return _connection.SendAsync(apiRequest, {CSharp.Runtime}.ResponseBody.Whole<{union}>(content => content.StatusCode switch");
+        writer.Line($"return _connection.SendAsync(apiRequest, {CSharp.Infrastructure}.ResponseBody.Whole<{union}>(content => content.StatusCode switch");
         writer.Line("{");
         var ordered = model.OrderBy(c => c.Status.Length == 3 && char.IsDigit(c.Status[1]) ? 0 : c.Status == "default" ? 2 : 1);
         foreach (var @case in ordered)
@@ -403,7 +403,7 @@ internal static class ClientEmitter
     {
         void Parts()
         {
-            writer.Line($"var form = new {CSharp.Runtime}.FormBody();");
+            writer.Line($"var form = new {CSharp.Infrastructure}.FormBody();");
             foreach (var part in form.Parts)
             {
                 writer.Line(WritePart(part, body.Name + "." + part.Name, ns, typeInfos));
@@ -433,7 +433,7 @@ internal static class ClientEmitter
     {
         var name = CSharp.Literal(part.WireName);
         var contentType = part.ContentType is { } given ? ", " + CSharp.Literal(given) : string.Empty;
-        var style = part.Style is { } named ? $"{CSharp.Runtime}.ParameterStyle.{named}" : $"{CSharp.Runtime}.ParameterStyle.Form";
+        var style = part.Style is { } named ? $"{CSharp.Infrastructure}.ParameterStyle.{named}" : $"{CSharp.Infrastructure}.ParameterStyle.Form";
         var explode = part.Explode ? "true" : "false";
         switch (part.Kind)
         {
@@ -468,7 +468,7 @@ internal static class ClientEmitter
                 _ => "QueryObject",
             };
             var explode = parameter.Explode ? "true" : "false";
-            var style = parameter.Location is ParameterLocation.Query or ParameterLocation.Path ? $"{CSharp.Runtime}.ParameterStyle.{parameter.Style}, " : string.Empty;
+            var style = parameter.Location is ParameterLocation.Query or ParameterLocation.Path ? $"{CSharp.Infrastructure}.ParameterStyle.{parameter.Style}, " : string.Empty;
             return $"apiRequest.{call}({name}, {Pairs(parameter, ns)}, {style}{explode}{reserved});";
         }
 
@@ -482,7 +482,7 @@ internal static class ClientEmitter
         };
         var value = parameter.Kind == ParameterKind.Json ? JsonText(parameter, ns, typeInfos) : Format(parameter, ns);
         var extra = parameter.Delimiter is { } joined ? ", " + CSharp.Literal(joined)
-            : parameter.Style is { } pathStyle ? $", {CSharp.Runtime}.ParameterStyle.{pathStyle}, {(parameter.Explode ? "true" : "false")}"
+            : parameter.Style is { } pathStyle ? $", {CSharp.Infrastructure}.ParameterStyle.{pathStyle}, {(parameter.Explode ? "true" : "false")}"
             : string.Empty;
         return $"apiRequest.{method}({name}, {value}{extra}{reserved});";
     }
@@ -493,8 +493,8 @@ internal static class ClientEmitter
         var info = typeInfos[CSharp.TypeName(parameter.Type, ns)];
         var optional = !parameter.IsRequired && parameter.Location != ParameterLocation.Path;
         return optional && parameter.Type.IsValueType
-            ? $"({parameter.Name} is null ? null : {CSharp.Runtime}.JsonWrite.Text({parameter.Name}.Value, {info}))"
-            : $"{CSharp.Runtime}.JsonWrite.Text({parameter.Name}, {info})";
+            ? $"({parameter.Name} is null ? null : {CSharp.Infrastructure}.JsonWrite.Text({parameter.Name}.Value, {info}))"
+            : $"{CSharp.Infrastructure}.JsonWrite.Text({parameter.Name}, {info})";
     }
 
     /// <summary>
@@ -565,8 +565,8 @@ internal static class ClientEmitter
             ScalarText.Boolean => nullable ? $"({expression} is null ? null : {expression}.Value ? \"true\" : \"false\")" : $"({expression} ? \"true\" : \"false\")",
             ScalarText.Invariant => $"{access}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
             ScalarText.Format => nullable
-                ? $"({expression} is null ? null : {CSharp.Runtime}.ApiText.{type.Scalar.JsonStep}({expression}{(type.IsValueType ? ".Value" : string.Empty)}))"
-                : $"{CSharp.Runtime}.ApiText.{type.Scalar.JsonStep}({expression})",
+                ? $"({expression} is null ? null : {CSharp.Infrastructure}.ApiText.{type.Scalar.JsonStep}({expression}{(type.IsValueType ? ".Value" : string.Empty)}))"
+                : $"{CSharp.Infrastructure}.ApiText.{type.Scalar.JsonStep}({expression})",
             // An enum's ToString is its wire text (a string enum's string, an integer enum's invariant number).
             _ when type.Kind == TypeKind.Named && type.IsValueType => $"{access}.ToString()",
             _ => $"{access}.ToString()",

@@ -45,7 +45,7 @@ internal static class DependencyInjectionEmitter
                 // Version 8 configures the primary handler the factory (or ConfigureHttpClientDefaults)
                 // made; older ones can only replace it, and their default is an HttpClientHandler.
                 writer.Line(httpClientFactoryVersion >= 8
-                    ? $"return {Extensions}.ConfigurePrimaryHttpMessageHandler(builder, static (handler, _) => {CSharp.Runtime}.Redirects.LeaveToClient(handler));"
+                    ? $"return {Extensions}.ConfigurePrimaryHttpMessageHandler(builder, static (handler, _) => {CSharp.Infrastructure}.Redirects.LeaveToClient(handler));"
                     : $"return {Extensions}.ConfigurePrimaryHttpMessageHandler(builder, static () => new global::System.Net.Http.HttpClientHandler {{ AllowAutoRedirect = false }});");
             }
 

@@ -34,14 +34,15 @@ internal static class EnumEmitter
         }
 
         writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({name}.JsonConverter))]");
-        using (writer.Block($"{spec.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {CSharp.Runtime}.{kind}<{name}>"))
+        using (writer.Block($"{spec.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {CSharp.Infrastructure}.{kind}<{name}>"))
         {
             WriteValue(writer, model, wire);
             WriteKnownValues(writer, model, wire);
             WriteConversions(writer, model, wire, kind);
             WriteEquality(writer, model);
             writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as its wire {(model.IsInteger ? "number" : "string")}, without reflection.</summary>");
-            writer.Line($"public sealed class JsonConverter : {CSharp.Runtime}.{(model.IsInteger ? "IntegerEnumJsonConverter" : "StringEnumJsonConverter")}<{name}>");
+            writer.Line(CSharp.Hidden);
+            writer.Line($"public sealed class JsonConverter : {CSharp.Infrastructure}.{(model.IsInteger ? "IntegerEnumJsonConverter" : "StringEnumJsonConverter")}<{name}>");
             writer.Line("{");
             writer.Line("}");
         }
@@ -106,7 +107,7 @@ internal static class EnumEmitter
     private static void WriteConversions(SourceWriter writer, EnumModel model, string wire, string kind)
     {
         var name = model.Name;
-        Member(writer, "<inheritdoc/>", $"static {name} {CSharp.Runtime}.{kind}<{name}>.Create({wire} value) => new(value);");
+        Member(writer, "<inheritdoc/>", $"static {name} {CSharp.Infrastructure}.{kind}<{name}>.Create({wire} value) => new(value);");
         Member(writer, "<summary>Converts a wire value.</summary>", $"public static implicit operator {name}({wire} value) => new(value);");
         Member(writer, "<summary>The wire value.</summary>", $"public static explicit operator {wire}({name} value) => value.Value;");
     }

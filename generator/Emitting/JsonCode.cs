@@ -8,12 +8,12 @@ namespace Specgen.Generator.Emitting;
 /// The C# that reads or writes one value of a <see cref="TypeRef"/> with <c>Utf8JsonReader</c> and
 /// <c>Utf8JsonWriter</c>: a call for a value, or a function (<c>JsonReadFunc</c>/<c>JsonWriteFunc</c>)
 /// for list items, map values and union cases. Named types go through their own generated converter;
-/// everything else through <c>Specgen.Runtime.JsonRead</c>/<c>JsonWrite</c>. No reflection anywhere.
+/// everything else through <c>Specgen.Runtime.Infrastructure.JsonRead</c>/<c>JsonWrite</c>. No reflection anywhere.
 /// </summary>
 internal static class JsonCode
 {
-    private const string Read = CSharp.Runtime + ".JsonRead";
-    private const string Write = CSharp.Runtime + ".JsonWrite";
+    private const string Read = CSharp.Infrastructure + ".JsonRead";
+    private const string Write = CSharp.Infrastructure + ".JsonWrite";
 
     /// <summary>An expression reading the value <paramref name="reader"/> is on.</summary>
     public static string ReadCall(TypeRef type, string ns, string reader = "reader", string options = "options", int depth = 0) => type.Kind switch
@@ -67,7 +67,7 @@ internal static class JsonCode
     /// <summary>A converter instance for the type, for the JSON context.</summary>
     public static string NewConverter(TypeRef type, string ns) => type.Kind == TypeKind.Named
         ? $"new {CSharp.TypeName(type, ns)}.JsonConverter()"
-        : $"new {CSharp.Runtime}.DelegatingJsonConverter<{CSharp.TypeName(type, ns)}>({ReadFunc(type, ns)}, {WriteFunc(type, ns)})";
+        : $"new {CSharp.Infrastructure}.DelegatingJsonConverter<{CSharp.TypeName(type, ns)}>({ReadFunc(type, ns)}, {WriteFunc(type, ns)})";
 
     /// <summary>
     /// Opens a generated type's <c>JsonConverter</c>, the one its <c>[JsonConverter]</c> attribute and the
@@ -77,8 +77,9 @@ internal static class JsonCode
     public static System.IDisposable ConverterBlock(SourceWriter writer, string name, string summary, bool hidesBase = false)
     {
         writer.Line($"/// <summary>{summary}</summary>");
+        writer.Line(CSharp.Hidden);
         // A subtype's converter hides its base's (both are nested classes named JsonConverter).
-        var block = writer.Block($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {CSharp.Runtime}.DelegatingJsonConverter<{name}>");
+        var block = writer.Block($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {CSharp.Infrastructure}.DelegatingJsonConverter<{name}>");
         writer.Line("/// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>");
         writer.Line("public JsonConverter() : base(ReadValue, WriteValue) { }");
         writer.Line();

@@ -6,7 +6,7 @@ namespace Specgen.Generator.Emitting;
 
 /// <summary>
 /// A record's JSON converter: property names found in the record's names table
-/// (<c>Specgen.Runtime.JsonMemberNames</c>) and each member's value read in a case of one switch,
+/// (<c>Specgen.Runtime.Infrastructure.JsonMemberNames</c>) and each member's value read in a case of one switch,
 /// members the spec does not describe kept in the extension data, a missing required member an error
 /// that names it, and optional members left out when unset. No reflection, so it works trimmed and
 /// under NativeAOT.
@@ -24,7 +24,7 @@ internal static class RecordConverterEmitter
         {
             if (model.Properties.Count > 0)
             {
-                writer.Line($"private static readonly {CSharp.Runtime}.JsonMemberNames {Names} = new({string.Join(", ", model.Properties.Select(p => CSharp.Literal(p.JsonName)))});");
+                writer.Line($"private static readonly {CSharp.Infrastructure}.JsonMemberNames {Names} = new({string.Join(", ", model.Properties.Select(p => CSharp.Literal(p.JsonName)))});");
                 writer.Line();
             }
 
@@ -43,15 +43,15 @@ internal static class RecordConverterEmitter
             WriteReadDispatch(writer, model, ns);
 
             writer.Line();
-            writer.Line($"{CSharp.Runtime}.JsonRead.Expect(ref reader, {CSharp.Json}.JsonTokenType.StartObject, {CSharp.Literal(model.Name)});");
-            writer.Line(model.Properties.Count > 0 ? $"var result = new {model.Name}(default({CSharp.Runtime}.Blank));" : $"var result = new {model.Name}();");
+            writer.Line($"{CSharp.Infrastructure}.JsonRead.Expect(ref reader, {CSharp.Json}.JsonTokenType.StartObject, {CSharp.Literal(model.Name)});");
+            writer.Line(model.Properties.Count > 0 ? $"var result = new {model.Name}(default({CSharp.Infrastructure}.Blank));" : $"var result = new {model.Name}();");
             var extraType = model.AdditionalType is { } additional ? CSharp.TypeName(additional, ns) : CSharp.Json + ".JsonElement";
             writer.Line($"global::System.Collections.Generic.Dictionary<string, {extraType}>? extra = null;");
             if (model.Properties.Count == 0)
             {
-                using (writer.Block($"while ({CSharp.Runtime}.JsonRead.NextProperty(ref reader))"))
+                using (writer.Block($"while ({CSharp.Infrastructure}.JsonRead.NextProperty(ref reader))"))
                 {
-                    writer.Line($"{CSharp.Runtime}.JsonRead.Extra(ref reader, ref extra);");
+                    writer.Line($"{CSharp.Infrastructure}.JsonRead.Extra(ref reader, ref extra);");
                 }
             }
             else
@@ -59,8 +59,8 @@ internal static class RecordConverterEmitter
                 // The names table finds the member (unknown properties go to extra); each case reads its value.
                 writer.Line("var member = -1;");
                 var next = model.AdditionalType is { } typed
-                    ? $"{CSharp.Runtime}.JsonRead.NextMember(ref reader, {Names}, options, {JsonCode.ReadFunc(typed, ns)}, ref extra, ref member)"
-                    : $"{CSharp.Runtime}.JsonRead.NextMember(ref reader, {Names}, ref extra, ref member)";
+                    ? $"{CSharp.Infrastructure}.JsonRead.NextMember(ref reader, {Names}, options, {JsonCode.ReadFunc(typed, ns)}, ref extra, ref member)"
+                    : $"{CSharp.Infrastructure}.JsonRead.NextMember(ref reader, {Names}, ref extra, ref member)";
                 using (writer.Block($"while ({next})"))
                 {
                     using (writer.Block("switch (member)"))
@@ -96,7 +96,7 @@ internal static class RecordConverterEmitter
                     continue;
                 }
 
-                var incomplete = $"{CSharp.Runtime}.JsonRead.Incomplete(options, {CSharp.Literal(model.Name)}, {CSharp.Literal(property.JsonName)}";
+                var incomplete = $"{CSharp.Infrastructure}.JsonRead.Incomplete(options, {CSharp.Literal(model.Name)}, {CSharp.Literal(property.JsonName)}";
                 // A constant starts out holding its value: whether the JSON had it is its presence bit.
                 writer.Line(property.AllowsNull || property.ConstantLiteral is not null
                     ? $"if (!{RecordMembers.IsSet(model, i, "result.")}) {incomplete}, false);"
@@ -119,7 +119,7 @@ internal static class RecordConverterEmitter
         }
 
         var seen = new System.Collections.Generic.HashSet<string>(hierarchy.Values, System.StringComparer.Ordinal);
-        using (writer.Block($"switch ({CSharp.Runtime}.JsonMatch.StringOf(reader, {JsonCode.Utf8(hierarchy.Discriminator)}))"))
+        using (writer.Block($"switch ({CSharp.Infrastructure}.JsonMatch.StringOf(reader, {JsonCode.Utf8(hierarchy.Discriminator)}))"))
         {
             foreach (var subtype in hierarchy.Subtypes)
             {
@@ -159,7 +159,7 @@ internal static class RecordConverterEmitter
         var type = property.Type;
         // A value that can fail its format is read leniently: if it does, it is kept as sent in the raw field.
         var read = type.CanBeMalformed
-            ? $"{CSharp.Runtime}.JsonRead.{(type.IsValueType ? "LenientValue" : "Lenient")}(ref reader, options, {JsonCode.ReadFunc(type, ns)}, ref result.{RecordMembers.RawField(property)})"
+            ? $"{CSharp.Infrastructure}.JsonRead.{(type.IsValueType ? "LenientValue" : "Lenient")}(ref reader, options, {JsonCode.ReadFunc(type, ns)}, ref result.{RecordMembers.RawField(property)})"
             : JsonCode.ReadCall(type, ns);
 
         // default(T?), not null: an enum converts from string, so null alone would be read as one. Written
@@ -197,13 +197,13 @@ internal static class RecordConverterEmitter
                 }
 
                 // A readOnly member is the server's: the client does not send it back in a request.
-                var request = property.Direction == MemberDirection.ResponseOnly ? $" && !{CSharp.Runtime}.JsonWrite.IsRequest" : string.Empty;
+                var request = property.Direction == MemberDirection.ResponseOnly ? $" && !{CSharp.Infrastructure}.JsonWrite.IsRequest" : string.Empty;
                 writer.Line($"if ({RecordMembers.IsSet(model, i, "value.")}{request}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
             }
 
             writer.Line(model.AdditionalType is { } typed
-                ? $"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName}, options, {JsonCode.WriteFunc(typed, ns)});"
-                : $"{CSharp.Runtime}.JsonWrite.Extra(writer, value.{model.ExtensionDataName});");
+                ? $"{CSharp.Infrastructure}.JsonWrite.Extra(writer, value.{model.ExtensionDataName}, options, {JsonCode.WriteFunc(typed, ns)});"
+                : $"{CSharp.Infrastructure}.JsonWrite.Extra(writer, value.{model.ExtensionDataName});");
             writer.Line("writer.WriteEndObject();");
         }
     }

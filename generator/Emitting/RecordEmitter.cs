@@ -150,7 +150,7 @@ internal static class RecordEmitter
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         var clear = RecordMembers.OwnSetFields(model).Select(field => field.Name + " = 0; ");
         var chain = !model.IsDerived ? string.Empty : " : base(blank)";
-        writer.Line($"{access} {model.Name}({CSharp.Runtime}.Blank blank){chain} {{ {string.Concat(clear)}}}");
+        writer.Line($"{access} {model.Name}({CSharp.Infrastructure}.Blank blank){chain} {{ {string.Concat(clear)}}}");
 
         writer.Line(CSharp.RestoreNullableInitialization);
         if (!model.IsDerived || model.HasOwnMembers)
@@ -177,7 +177,7 @@ internal static class RecordEmitter
         var field = RecordMembers.Field(property);
         var set = RecordMembers.SetField(model, index);
         var bit = RecordMembers.Bit(model, index);
-        var unavailable = $"{CSharp.Runtime}.JsonRead.Unavailable({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}";
+        var unavailable = $"{CSharp.Infrastructure}.JsonRead.Unavailable({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}";
         var getter = !property.CanBeUnavailable ? field
             : !property.AllowsNull ? $"{field} ?? throw {unavailable}, {RecordMembers.IsSet(model, index)})"
             : $"{RecordMembers.IsSet(model, index)} ? {field} : throw {unavailable}, false)";
@@ -191,7 +191,7 @@ internal static class RecordEmitter
             // A value kept as sent that did not read says what was wrong when touched; setting the member replaces it.
             var raw = RecordMembers.RawField(property);
             var expected = CSharp.Literal(Expected(property.Type));
-            getter = $"{field} is null && {raw} is {{ }} raw ? throw {CSharp.Runtime}.JsonRead.Malformed({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}, {expected}, raw) : {getter}";
+            getter = $"{field} is null && {raw} is {{ }} raw ? throw {CSharp.Infrastructure}.JsonRead.Malformed({CSharp.Literal(model.Name)}, {CSharp.Literal(property.Name)}, {CSharp.Literal(property.JsonName)}, {expected}, raw) : {getter}";
             setter = setter.Insert(2, raw + " = null; ");
         }
 

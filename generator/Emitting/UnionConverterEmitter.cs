@@ -12,7 +12,7 @@ namespace Specgen.Generator.Emitting;
 /// </summary>
 internal static class UnionConverterEmitter
 {
-    private const string Match = CSharp.Runtime + ".JsonMatch";
+    private const string Match = CSharp.Infrastructure + ".JsonMatch";
 
     public static void Write(SourceWriter writer, UnionModel model, string ns)
     {

@@ -45,7 +45,7 @@ internal static class UnionEmitter
             WriteHelpers(writer, model, ns);
             WriteConversions(writer, model, ns);
             WriteEquality(writer, name, "GetType() == other.GetType() && ", "{0}.ToJson()");
-            writer.Line($"private string ToJson() => {CSharp.Runtime}.JsonWrite.ToJson(this, JsonConverter.WriteValue);");
+            writer.Line($"private string ToJson() => {CSharp.Infrastructure}.JsonWrite.ToJson(this, JsonConverter.WriteValue);");
             writer.Line();
             UnionConverterEmitter.Write(writer, model, ns);
             if (model.IsValidated)

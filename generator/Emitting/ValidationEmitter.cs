@@ -10,8 +10,8 @@ namespace Specgen.Generator.Emitting;
 /// </summary>
 internal static class ValidationEmitter
 {
-    public const string Interface = CSharp.Runtime + ".IValidatable";
-    private const string Validator = CSharp.Runtime + ".RequestValidator";
+    public const string Interface = CSharp.Infrastructure + ".IValidatable";
+    private const string Validator = CSharp.Infrastructure + ".RequestValidator";
 
     public static void WriteRecord(SourceWriter writer, ObjectModel model, string modifier = "")
     {
@@ -44,6 +44,7 @@ internal static class ValidationEmitter
         writer.Line("/// <summary>Adds every way this value breaks the spec's constraints to <paramref name=\"validator\"/>.</summary>");
         writer.Line("/// <param name=\"validator\">Collects the violations.</param>");
         writer.Line("/// <param name=\"path\">This value's JSON path.</param>");
+        writer.Line(CSharp.Hidden);
         return writer.Block($"public {modifier}void Validate({Validator} validator, string path)");
     }
 

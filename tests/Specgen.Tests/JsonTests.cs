@@ -86,7 +86,7 @@ public class JsonTests
         var error = Assert.Throws<Specgen.Runtime.MemberUnavailableException>(() => response.Store.ExternalResourceId);
         Assert.Equal("Store.ExternalResourceId has no value: the JSON had null for 'externalResourceId', which the spec does not allow.", error.Message);
         Specgen.Tests.Infrastructure.JsonAssert.Equivalent(json.ToJsonString(), JsonSerializer.Serialize(response));
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CreateIntegrationStoreDirectResponse>(json.ToJsonString(), Specgen.Runtime.JsonRead.Strict(new JsonSerializerOptions())));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<CreateIntegrationStoreDirectResponse>(json.ToJsonString(), Specgen.Runtime.Infrastructure.JsonRead.Strict(new JsonSerializerOptions())));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class ReflectionFreeJsonTests
     {
         var json = JsonNode.Parse(Fixtures.Read("store-response.json"))!;
         json["store"]!.AsObject().Remove("externalResourceId");
-        var strict = new VercelJson(Specgen.Runtime.JsonRead.Strict(new JsonSerializerOptions()));
+        var strict = new VercelJson(Specgen.Runtime.Infrastructure.JsonRead.Strict(new JsonSerializerOptions()));
 
         var lenient = JsonSerializer.Deserialize(json.ToJsonString(), VercelJson.Default.CreateIntegrationStoreDirectResponse)!;
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), strict.CreateIntegrationStoreDirectResponse));

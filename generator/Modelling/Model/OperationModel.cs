@@ -59,7 +59,7 @@ internal enum ParameterLocation
 /// it once per value. Path, header and cookie arrays are comma-joined by the runtime.
 /// </param>
 /// <param name="Style">
-/// The runtime's <c>Specgen.Runtime.ParameterStyle</c> it is written in, where that is not the location's
+/// The runtime's <c>Specgen.Runtime.Infrastructure.ParameterStyle</c> it is written in, where that is not the location's
 /// plain default: a <c>label</c> or <c>matrix</c> path parameter, and every object parameter.
 /// </param>
 /// <param name="Explode">The spec's <c>explode</c>: how a styled array or an object is written.</param>

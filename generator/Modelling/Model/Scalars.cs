@@ -14,7 +14,7 @@ internal enum ScalarText
     /// <summary><c>ToString</c> in the invariant culture.</summary>
     Invariant,
 
-    /// <summary>The format's own rule: the <c>Specgen.Runtime.ApiText</c> method named by the entry's step.</summary>
+    /// <summary>The format's own rule: the <c>Specgen.Runtime.Infrastructure.ApiText</c> method named by the entry's step.</summary>
     Format,
 }
 
@@ -49,7 +49,7 @@ internal enum ScalarChecks
 /// <summary>
 /// One scalar C# type and everything the pipeline does with it: which schema <c>type</c> and
 /// <c>format</c>s give it, its C# name and whether it is a value type, the step that reads and writes it
-/// (<c>Specgen.Runtime.JsonRead</c>/<c>JsonWrite</c>, and for <see cref="ScalarText.Format"/> the
+/// (<c>Specgen.Runtime.Infrastructure.JsonRead</c>/<c>JsonWrite</c>, and for <see cref="ScalarText.Format"/> the
 /// <c>ApiText</c> method; for a header, the <c>ApiHeaders</c> method <paramref name="HeaderRead"/>, none
 /// meaning the header's text), its name in the JSON context, how a default is written, which constraints
 /// are checked, and whether a value of the right JSON kind can still fail to be one

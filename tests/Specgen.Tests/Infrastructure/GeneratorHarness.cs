@@ -56,7 +56,7 @@ public static class GeneratorHarness
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return trusted
             .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
-            .Append(typeof(Specgen.Runtime.ApiConnection).Assembly.Location)
+            .Append(typeof(Specgen.Runtime.Infrastructure.ApiConnection).Assembly.Location)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     }

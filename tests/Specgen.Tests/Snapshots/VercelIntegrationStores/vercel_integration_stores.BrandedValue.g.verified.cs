@@ -23,7 +23,7 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private BrandedValue(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private BrandedValue(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public global::System.Text.Json.JsonElement? Value { get => _Value; init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
@@ -37,27 +37,28 @@ namespace Vercel
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="BrandedValue"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<BrandedValue>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<BrandedValue>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("value", "disabled", "hidden");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("value", "disabled", "hidden");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static BrandedValue? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "BrandedValue");
-                var result = new BrandedValue(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "BrandedValue");
+                var result = new BrandedValue(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options); break;
+                        case 0: result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
                         case 1: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 2: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -75,10 +76,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Value is { } v0) global::Specgen.Runtime.JsonWrite.Element(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Value is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v0, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

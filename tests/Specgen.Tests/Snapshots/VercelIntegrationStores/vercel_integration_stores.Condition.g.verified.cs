@@ -138,26 +138,27 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Condition"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Condition>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Condition>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("expr", null));
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("expr", null));
 
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static Condition? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(reader, "update"u8) || global::Specgen.Runtime.JsonMatch.IsString(reader, "create"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.ConditionMode>(ref reader, options, global::Vercel.ConditionMode.JsonConverter.ReadValue, out var asMode)) return new Mode(asMode);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression)) return new Expression(asExpression);
-                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
+                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(reader, "update"u8) || global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(reader, "create"u8)) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.ConditionMode>(ref reader, options, global::Vercel.ConditionMode.JsonConverter.ReadValue, out var asMode)) return new Mode(asMode);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression)) return new Expression(asExpression);
+                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -166,7 +167,7 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case Boolean match: global::Specgen.Runtime.JsonWrite.Boolean(writer, match.Value, options); break;
+                    case Boolean match: global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, match.Value, options); break;
                     case Expression match: global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options); break;
                     case Mode match: global::Vercel.ConditionMode.JsonConverter.WriteValue(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ConditionMode.JsonConverter))]
-    public readonly partial struct ConditionMode : global::System.IEquatable<ConditionMode>, global::Specgen.Runtime.IStringEnum<ConditionMode>
+    public readonly partial struct ConditionMode : global::System.IEquatable<ConditionMode>, global::Specgen.Runtime.Infrastructure.IStringEnum<ConditionMode>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Update or Values.Create;
 
         /// <inheritdoc/>
-        static ConditionMode global::Specgen.Runtime.IStringEnum<ConditionMode>.Create(string value) => new(value);
+        static ConditionMode global::Specgen.Runtime.Infrastructure.IStringEnum<ConditionMode>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ConditionMode(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Vercel
         public static bool operator !=(ConditionMode left, ConditionMode right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="ConditionMode"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ConditionMode>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ConditionMode>
         {
         }
     }

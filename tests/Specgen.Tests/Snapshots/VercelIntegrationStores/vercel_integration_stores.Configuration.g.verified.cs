@@ -21,10 +21,10 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Configuration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Configuration(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Configuration", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Configuration", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -38,34 +38,35 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Configuration"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Configuration>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Configuration>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Configuration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Configuration");
-                var result = new Configuration(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Configuration");
+                var result = new Configuration(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Configuration", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Configuration", "id", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -75,8 +76,8 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -39,25 +39,25 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ConfigurationWithIntegration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private ConfigurationWithIntegration(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.Integration Integration { get => _Integration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Integration", "integration", ((_set0 & (1UL << 0)) != 0)); init { _Integration = value; _set0 |= 1UL << 0; } }
+        public required global::Vercel.Integration Integration { get => _Integration ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "Integration", "integration", ((_set0 & (1UL << 0)) != 0)); init { _Integration = value; _set0 |= 1UL << 0; } }
 
         /// <summary>A timestamp that tells you when the configuration was installed successfully</summary>
         public double? CompletedAt { get => _CompletedAt; init { _CompletedAt = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
         /// <summary>A timestamp that tells you when the configuration was created</summary>
-        public required double CreatedAt { get => _CreatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "CreatedAt", "createdAt", ((_set0 & (1UL << 2)) != 0)); init { _CreatedAt = value; _set0 |= 1UL << 2; } }
+        public required double CreatedAt { get => _CreatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "CreatedAt", "createdAt", ((_set0 & (1UL << 2)) != 0)); init { _CreatedAt = value; _set0 |= 1UL << 2; } }
 
         /// <summary>The unique identifier of the configuration</summary>
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Id", "id", ((_set0 & (1UL << 3)) != 0)); init { _Id = value; _set0 |= 1UL << 3; } }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "Id", "id", ((_set0 & (1UL << 3)) != 0)); init { _Id = value; _set0 |= 1UL << 3; } }
 
         /// <summary>The unique identifier of the app the configuration was created for</summary>
-        public required string IntegrationId { get => _IntegrationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "IntegrationId", "integrationId", ((_set0 & (1UL << 4)) != 0)); init { _IntegrationId = value; _set0 |= 1UL << 4; } }
+        public required string IntegrationId { get => _IntegrationId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "IntegrationId", "integrationId", ((_set0 & (1UL << 4)) != 0)); init { _IntegrationId = value; _set0 |= 1UL << 4; } }
 
         /// <summary>The user or team ID that owns the configuration</summary>
-        public required string OwnerId { get => _OwnerId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "OwnerId", "ownerId", ((_set0 & (1UL << 5)) != 0)); init { _OwnerId = value; _set0 |= 1UL << 5; } }
+        public required string OwnerId { get => _OwnerId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "OwnerId", "ownerId", ((_set0 & (1UL << 5)) != 0)); init { _OwnerId = value; _set0 |= 1UL << 5; } }
 
         /// <summary>
         /// When a configuration is limited to access certain projects, this will contain each of the project ID it is allowed to access. If it is not defined, the configuration has full access.
@@ -70,22 +70,22 @@ namespace Vercel
         public global::Vercel.Source? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
         /// <summary>The slug of the integration the configuration is created for.</summary>
-        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Slug", "slug", ((_set0 & (1UL << 8)) != 0)); init { _Slug = value; _set0 |= 1UL << 8; } }
+        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "Slug", "slug", ((_set0 & (1UL << 8)) != 0)); init { _Slug = value; _set0 |= 1UL << 8; } }
 
         /// <summary>When the configuration was created for a team, this will show the ID of the team.</summary>
         public string? TeamId { get => _TeamId; init { _TeamId = value; _set0 |= 1UL << 9; } }
 
         /// <remarks>Always <c>&quot;integration-configuration&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Type", "type", ((_set0 & (1UL << 10)) != 0)); init { _Type = value; _set0 |= 1UL << 10; } }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "Type", "type", ((_set0 & (1UL << 10)) != 0)); init { _Type = value; _set0 |= 1UL << 10; } }
 
         /// <summary>A timestamp that tells you when the configuration was updated.</summary>
-        public required double UpdatedAt { get => _UpdatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "UpdatedAt", "updatedAt", ((_set0 & (1UL << 11)) != 0)); init { _UpdatedAt = value; _set0 |= 1UL << 11; } }
+        public required double UpdatedAt { get => _UpdatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "UpdatedAt", "updatedAt", ((_set0 & (1UL << 11)) != 0)); init { _UpdatedAt = value; _set0 |= 1UL << 11; } }
 
         /// <summary>The ID of the user that created the configuration.</summary>
-        public required string UserId { get => _UserId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "UserId", "userId", ((_set0 & (1UL << 12)) != 0)); init { _UserId = value; _set0 |= 1UL << 12; } }
+        public required string UserId { get => _UserId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "UserId", "userId", ((_set0 & (1UL << 12)) != 0)); init { _UserId = value; _set0 |= 1UL << 12; } }
 
         /// <summary>The resources that are allowed to be accessed by the configuration.</summary>
-        public required global::System.Collections.Generic.IReadOnlyList<string> Scopes { get => _Scopes ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ConfigurationWithIntegration", "Scopes", "scopes", ((_set0 & (1UL << 13)) != 0)); init { _Scopes = value; _set0 |= 1UL << 13; } }
+        public required global::System.Collections.Generic.IReadOnlyList<string> Scopes { get => _Scopes ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ConfigurationWithIntegration", "Scopes", "scopes", ((_set0 & (1UL << 13)) != 0)); init { _Scopes = value; _set0 |= 1UL << 13; } }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was disabled. Note: Configurations can be disabled when the associated user loses access to a team. They do not function during this time until the configuration is 'transferred', meaning the associated user is changed to one with access to the team.
@@ -137,43 +137,44 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="ConfigurationWithIntegration"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<ConfigurationWithIntegration>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<ConfigurationWithIntegration>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("integration", "completedAt", "createdAt", "id", "integrationId", "ownerId", "projects", "source", "slug", "teamId", "type", "updatedAt", "userId", "scopes", "disabledAt", "deletedAt", "deleteRequestedAt", "disabledReason", "installationType");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("integration", "completedAt", "createdAt", "id", "integrationId", "ownerId", "projects", "source", "slug", "teamId", "type", "updatedAt", "userId", "scopes", "disabledAt", "deletedAt", "deleteRequestedAt", "disabledReason", "installationType");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static ConfigurationWithIntegration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ConfigurationWithIntegration");
-                var result = new ConfigurationWithIntegration(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ConfigurationWithIntegration");
+                var result = new ConfigurationWithIntegration(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
                         case 0: result._Integration = global::Vercel.Integration.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 2: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 3: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 4: result._IntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 5: result._OwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 6: result._Projects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 1: result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 2: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 3: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 4: result._IntegrationId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 5: result._OwnerId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 6: result._Projects = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
                         case 7: result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options); break;
-                        case 8: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 9: result._TeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 10: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 11: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 12: result._UserId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 13: result._Scopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 14: result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 15: result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 16: result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 8: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 9: result._TeamId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 10: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 11: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 12: result._UserId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 13: result._Scopes = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
+                        case 14: result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 15: result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 16: result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
                         case 17: result._DisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options); break;
                         case 18: result._InstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -182,16 +183,16 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Integration is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integration", ((result._set0 & (1UL << 0)) != 0));
-                if (result._CreatedAt is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "createdAt", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "id", ((result._set0 & (1UL << 3)) != 0));
-                if (result._IntegrationId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integrationId", ((result._set0 & (1UL << 4)) != 0));
-                if (result._OwnerId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "ownerId", ((result._set0 & (1UL << 5)) != 0));
-                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "slug", ((result._set0 & (1UL << 8)) != 0));
-                if (!((result._set0 & (1UL << 10)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "type", false);
-                if (result._UpdatedAt is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "updatedAt", ((result._set0 & (1UL << 11)) != 0));
-                if (result._UserId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "userId", ((result._set0 & (1UL << 12)) != 0));
-                if (result._Scopes is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "scopes", ((result._set0 & (1UL << 13)) != 0));
+                if (result._Integration is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integration", ((result._set0 & (1UL << 0)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "createdAt", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "id", ((result._set0 & (1UL << 3)) != 0));
+                if (result._IntegrationId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integrationId", ((result._set0 & (1UL << 4)) != 0));
+                if (result._OwnerId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "ownerId", ((result._set0 & (1UL << 5)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "slug", ((result._set0 & (1UL << 8)) != 0));
+                if (!((result._set0 & (1UL << 10)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "type", false);
+                if (result._UpdatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "updatedAt", ((result._set0 & (1UL << 11)) != 0));
+                if (result._UserId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "userId", ((result._set0 & (1UL << 12)) != 0));
+                if (result._Scopes is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "scopes", ((result._set0 & (1UL << 13)) != 0));
                 return result;
             }
 
@@ -202,25 +203,25 @@ namespace Vercel
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Integration.JsonConverter.WriteValue(writer, value._Integration, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._CompletedAt is { } v1) global::Specgen.Runtime.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._CreatedAt is { } v2) global::Specgen.Runtime.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationId, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.String(writer, value._OwnerId, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._CompletedAt is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._CreatedAt is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IntegrationId, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._OwnerId, options); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._Source is { } v7) global::Vercel.Source.JsonConverter.WriteValue(writer, v7, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.String(writer, value._TeamId, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); if (value._UpdatedAt is { } v11) global::Specgen.Runtime.JsonWrite.Number(writer, v11, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.JsonWrite.String(writer, value._UserId, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._DisabledAt is { } v14) global::Specgen.Runtime.JsonWrite.Number(writer, v14, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); if (value._DeletedAt is { } v15) global::Specgen.Runtime.JsonWrite.Number(writer, v15, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._DeleteRequestedAt is { } v16) global::Specgen.Runtime.JsonWrite.Number(writer, v16, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._TeamId, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); if (value._UpdatedAt is { } v11) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v11, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UserId, options); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._DisabledAt is { } v14) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v14, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); if (value._DeletedAt is { } v15) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v15, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._DeleteRequestedAt is { } v16) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v16, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 17)) != 0)) { writer.WritePropertyName(s_names[17]); if (value._DisabledReason is { } v17) global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, v17, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 18)) != 0)) { writer.WritePropertyName(s_names[18]); if (value._InstallationType is { } v18) global::Vercel.InstallationType.JsonConverter.WriteValue(writer, v18, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -9,7 +9,7 @@ namespace Vercel
     /// <summary>The CreateIntegrationStoreDirectRequest object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequest.JsonConverter))]
-    public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.IValidatable
+    public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.Infrastructure.IValidatable
     {
         // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
         private ulong _set0 = (1UL << 6);
@@ -30,22 +30,22 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CreateIntegrationStoreDirectRequest(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private CreateIntegrationStoreDirectRequest(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <summary>Human-readable name for the storage resource</summary>
         /// <remarks>At most 128 characters.</remarks>
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
 
         /// <summary>ID of your integration configuration. Get this from GET /v1/integrations/configurations</summary>
         /// <remarks>Matches <c>^icfg_[a-zA-Z0-9]+$</c>.</remarks>
-        public required string IntegrationConfigurationId { get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0)); init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; } }
+        public required string IntegrationConfigurationId { get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0)); init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; } }
 
         /// <summary>
         /// ID or slug of the integration product. Get available products from GET /v1/integrations/configuration/{id}/products
         /// </summary>
         /// <remarks>Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.</remarks>
-        public required string IntegrationProductIdOrSlug { get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0)); init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; } }
+        public required string IntegrationProductIdOrSlug { get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0)); init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; } }
 
         /// <summary>Optional key-value pairs for resource metadata</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _Metadata; init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
@@ -99,58 +99,60 @@ namespace Vercel
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name);
-            validator.Length(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name, null, 128);
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId);
-            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId, "^icfg_[a-zA-Z0-9]+$");
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug);
-            validator.Pattern(global::Specgen.Runtime.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug, "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
-            if (_Metadata is { } value_Metadata) foreach (var pair in value_Metadata) validator.Nested(global::Specgen.Runtime.RequestValidator.Member(global::Specgen.Runtime.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
-            validator.Range(global::Specgen.Runtime.RequestValidator.Member(path, "prepaymentAmountCents"), _PrepaymentAmountCents, 50d, null);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
+            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name, null, 128);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId);
+            validator.Pattern(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId, "^icfg_[a-zA-Z0-9]+$");
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug);
+            validator.Pattern(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug, "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
+            if (_Metadata is { } value_Metadata) foreach (var pair in value_Metadata) validator.Nested(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
+            validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "prepaymentAmountCents"), _PrepaymentAmountCents, 50d, null);
         }
 
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequest"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<CreateIntegrationStoreDirectRequest>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<CreateIntegrationStoreDirectRequest>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("name", "integrationConfigurationId", "integrationProductIdOrSlug", "metadata", "externalId", "protocolSettings", "source", "billingPlanId", "paymentMethodId", "prepaymentAmountCents");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "integrationConfigurationId", "integrationProductIdOrSlug", "metadata", "externalId", "protocolSettings", "source", "billingPlanId", "paymentMethodId", "prepaymentAmountCents");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static CreateIntegrationStoreDirectRequest? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectRequest");
-                var result = new CreateIntegrationStoreDirectRequest(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectRequest");
+                var result = new CreateIntegrationStoreDirectRequest(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._IntegrationConfigurationId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._IntegrationProductIdOrSlug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
-                        case 4: result._ExternalId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 5: result._ProtocolSettings = global::Specgen.Runtime.JsonRead.Object(ref reader, options); break;
+                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._IntegrationConfigurationId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._IntegrationProductIdOrSlug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 3: result._Metadata = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
+                        case 4: result._ExternalId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 5: result._ProtocolSettings = global::Specgen.Runtime.Infrastructure.JsonRead.Object(ref reader, options); break;
                         case 6: result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.CreateIntegrationStoreDirectRequestSource?) : global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._BillingPlanId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 8: result._PaymentMethodId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 9: result._PrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 7: result._BillingPlanId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 8: result._PaymentMethodId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 9: result._PrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "name", ((result._set0 & (1UL << 0)) != 0));
-                if (result._IntegrationConfigurationId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationConfigurationId", ((result._set0 & (1UL << 1)) != 0));
-                if (result._IntegrationProductIdOrSlug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationProductIdOrSlug", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._IntegrationConfigurationId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationConfigurationId", ((result._set0 & (1UL << 1)) != 0));
+                if (result._IntegrationProductIdOrSlug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationProductIdOrSlug", ((result._set0 & (1UL << 2)) != 0));
                 return result;
             }
 
@@ -160,17 +162,17 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationConfigurationId, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationProductIdOrSlug, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalId, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.Node(writer, value._ProtocolSettings, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IntegrationConfigurationId, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IntegrationProductIdOrSlug, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ExternalId, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.Node(writer, value._ProtocolSettings, options); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Source is { } v6) global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._BillingPlanId, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._PaymentMethodId, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._PrepaymentAmountCents is { } v9) global::Specgen.Runtime.JsonWrite.Number(writer, v9, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._BillingPlanId, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._PaymentMethodId, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._PrepaymentAmountCents is { } v9) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v9, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -14,7 +14,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequestSource.JsonConverter))]
-    public readonly partial struct CreateIntegrationStoreDirectRequestSource : global::System.IEquatable<CreateIntegrationStoreDirectRequestSource>, global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>
+    public readonly partial struct CreateIntegrationStoreDirectRequestSource : global::System.IEquatable<CreateIntegrationStoreDirectRequestSource>, global::Specgen.Runtime.Infrastructure.IStringEnum<CreateIntegrationStoreDirectRequestSource>
     {
         private readonly string? _value;
 
@@ -76,7 +76,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Backoffice or Values.Marketplace or Values.External or Values.Oauth or Values.V0 or Values.DeployButton or Values.ResourceClaims or Values.Cli;
 
         /// <inheritdoc/>
-        static CreateIntegrationStoreDirectRequestSource global::Specgen.Runtime.IStringEnum<CreateIntegrationStoreDirectRequestSource>.Create(string value) => new(value);
+        static CreateIntegrationStoreDirectRequestSource global::Specgen.Runtime.Infrastructure.IStringEnum<CreateIntegrationStoreDirectRequestSource>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator CreateIntegrationStoreDirectRequestSource(string value) => new(value);
@@ -103,7 +103,8 @@ namespace Vercel
         public static bool operator !=(CreateIntegrationStoreDirectRequestSource left, CreateIntegrationStoreDirectRequestSource right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequestSource"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<CreateIntegrationStoreDirectRequestSource>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<CreateIntegrationStoreDirectRequestSource>
         {
         }
     }

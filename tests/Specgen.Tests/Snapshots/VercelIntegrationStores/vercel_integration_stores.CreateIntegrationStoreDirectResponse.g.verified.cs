@@ -21,10 +21,10 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CreateIntegrationStoreDirectResponse(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private CreateIntegrationStoreDirectResponse(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.Store? Store { get => ((_set0 & (1UL << 0)) != 0) ? _Store : throw global::Specgen.Runtime.JsonRead.Unavailable("CreateIntegrationStoreDirectResponse", "Store", "store", false); init { _Store = value; _set0 |= 1UL << 0; } }
+        public required global::Vercel.Store? Store { get => ((_set0 & (1UL << 0)) != 0) ? _Store : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectResponse", "Store", "store", false); init { _Store = value; _set0 |= 1UL << 0; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -38,23 +38,24 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectResponse"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<CreateIntegrationStoreDirectResponse>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<CreateIntegrationStoreDirectResponse>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("store");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("store");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static CreateIntegrationStoreDirectResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectResponse");
-                var result = new CreateIntegrationStoreDirectResponse(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectResponse");
+                var result = new CreateIntegrationStoreDirectResponse(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
@@ -65,7 +66,7 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectResponse", "store", false);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectResponse", "store", false);
                 return result;
             }
 
@@ -76,7 +77,7 @@ namespace Vercel
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Store.JsonConverter.WriteValue(writer, value._Store, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -22,12 +22,12 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Deployments(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Deployments(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required bool Required { get => _Required ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Required", "required", ((_set0 & (1UL << 0)) != 0)); init { _Required = value; _set0 |= 1UL << 0; } }
+        public required bool Required { get => _Required ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Deployments", "Required", "required", ((_set0 & (1UL << 0)) != 0)); init { _Required = value; _set0 |= 1UL << 0; } }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get => _Actions ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Deployments", "Actions", "actions", ((_set0 & (1UL << 1)) != 0)); init { _Actions = value; _set0 |= 1UL << 1; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get => _Actions ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Deployments", "Actions", "actions", ((_set0 & (1UL << 1)) != 0)); init { _Actions = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -42,36 +42,37 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Deployments"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Deployments>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Deployments>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("required", "actions");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("required", "actions");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Deployments? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Deployments");
-                var result = new Deployments(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Deployments");
+                var result = new Deployments(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Required = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue); break;
+                        case 0: result._Required = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 1: result._Actions = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Required is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Deployments", "required", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Actions is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Deployments", "actions", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Required is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Deployments", "required", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Actions is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Deployments", "actions", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -81,9 +82,9 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Required is { } v0) global::Specgen.Runtime.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Required is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -22,12 +22,12 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private DeploymentsAction(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private DeploymentsAction(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Slug", "slug", ((_set0 & (1UL << 0)) != 0)); init { _Slug = value; _set0 |= 1UL << 0; } }
+        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("DeploymentsAction", "Slug", "slug", ((_set0 & (1UL << 0)) != 0)); init { _Slug = value; _set0 |= 1UL << 0; } }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("DeploymentsAction", "Environments", "environments", ((_set0 & (1UL << 1)) != 0)); init { _Environments = value; _set0 |= 1UL << 1; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _Environments ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("DeploymentsAction", "Environments", "environments", ((_set0 & (1UL << 1)) != 0)); init { _Environments = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -42,36 +42,37 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="DeploymentsAction"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<DeploymentsAction>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<DeploymentsAction>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("slug", "environments");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("slug", "environments");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static DeploymentsAction? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DeploymentsAction");
-                var result = new DeploymentsAction(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "DeploymentsAction");
+                var result = new DeploymentsAction(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
+                        case 0: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Environments = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "DeploymentsAction", "slug", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Environments is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "DeploymentsAction", "environments", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "DeploymentsAction", "slug", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Environments is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "DeploymentsAction", "environments", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -81,9 +82,9 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -114,25 +114,26 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="DescriptionText"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<DescriptionText>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<DescriptionText>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("expr", null));
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("expr", null));
 
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static DescriptionText? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression)) return new Expression(asExpression);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString)) return new String(asString);
+                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression)) return new Expression(asExpression);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -141,7 +142,7 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case String match: global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options); break;
+                    case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
                     case Expression match: global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                     default: writer.WriteNullValue(); break;

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(DisabledReason.JsonConverter))]
-    public readonly partial struct DisabledReason : global::System.IEquatable<DisabledReason>, global::Specgen.Runtime.IStringEnum<DisabledReason>
+    public readonly partial struct DisabledReason : global::System.IEquatable<DisabledReason>, global::Specgen.Runtime.Infrastructure.IStringEnum<DisabledReason>
     {
         private readonly string? _value;
 
@@ -64,7 +64,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.DisabledByOwner or Values.FeatureNotAvailable or Values.DisabledByAdmin or Values.OriginalOwnerLeftTheTeam or Values.AccountPlanDowngrade or Values.OriginalOwnerRoleDowngraded;
 
         /// <inheritdoc/>
-        static DisabledReason global::Specgen.Runtime.IStringEnum<DisabledReason>.Create(string value) => new(value);
+        static DisabledReason global::Specgen.Runtime.Infrastructure.IStringEnum<DisabledReason>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator DisabledReason(string value) => new(value);
@@ -91,7 +91,8 @@ namespace Vercel
         public static bool operator !=(DisabledReason left, DisabledReason right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="DisabledReason"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<DisabledReason>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<DisabledReason>
         {
         }
     }

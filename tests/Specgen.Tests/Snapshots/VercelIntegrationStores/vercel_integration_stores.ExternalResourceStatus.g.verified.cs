@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ExternalResourceStatus.JsonConverter))]
-    public readonly partial struct ExternalResourceStatus : global::System.IEquatable<ExternalResourceStatus>, global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>
+    public readonly partial struct ExternalResourceStatus : global::System.IEquatable<ExternalResourceStatus>, global::Specgen.Runtime.Infrastructure.IStringEnum<ExternalResourceStatus>
     {
         private readonly string? _value;
 
@@ -69,7 +69,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Error or Values.Suspended or Values.Onboarding or Values.Uninstalled or Values.Ready or Values.Pending or Values.Resumed;
 
         /// <inheritdoc/>
-        static ExternalResourceStatus global::Specgen.Runtime.IStringEnum<ExternalResourceStatus>.Create(string value) => new(value);
+        static ExternalResourceStatus global::Specgen.Runtime.Infrastructure.IStringEnum<ExternalResourceStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ExternalResourceStatus(string value) => new(value);
@@ -96,7 +96,8 @@ namespace Vercel
         public static bool operator !=(ExternalResourceStatus left, ExternalResourceStatus right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="ExternalResourceStatus"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ExternalResourceStatus>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ExternalResourceStatus>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Format.JsonConverter))]
-    public readonly partial struct Format : global::System.IEquatable<Format>, global::Specgen.Runtime.IStringEnum<Format>
+    public readonly partial struct Format : global::System.IEquatable<Format>, global::Specgen.Runtime.Infrastructure.IStringEnum<Format>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Json or Values.Ndjson;
 
         /// <inheritdoc/>
-        static Format global::Specgen.Runtime.IStringEnum<Format>.Create(string value) => new(value);
+        static Format global::Specgen.Runtime.Infrastructure.IStringEnum<Format>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Format(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Vercel
         public static bool operator !=(Format left, Format right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Format"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Format>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Format>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Framework.JsonConverter))]
-    public readonly partial struct Framework : global::System.IEquatable<Framework>, global::Specgen.Runtime.IStringEnum<Framework>
+    public readonly partial struct Framework : global::System.IEquatable<Framework>, global::Specgen.Runtime.Infrastructure.IStringEnum<Framework>
     {
         private readonly string? _value;
 
@@ -309,7 +309,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Blitzjs or Values.Nextjs or Values.Gatsby or Values.Remix or Values.ReactRouter or Values.Astro or Values.Hexo or Values.Eleventy or Values.Docusaurus2 or Values.Docusaurus or Values.Preact or Values.Solidstart1 or Values.Solidstart or Values.Dojo or Values.Ember or Values.Vue or Values.Scully or Values.IonicAngular or Values.Angular or Values.Polymer or Values.Svelte or Values.Sveltekit or Values.Sveltekit1 or Values.IonicReact or Values.CreateReactApp or Values.Gridsome or Values.Umijs or Values.Sapper or Values.Saber or Values.Stencil or Values.Nuxtjs or Values.Redwoodjs or Values.Hugo or Values.Jekyll or Values.Brunch or Values.Middleman or Values.Zola or Values.Hydrogen or Values.Vite or Values.Vitepress or Values.Vuepress or Values.Parcel or Values.Fastapi or Values.Flask or Values.Fasthtml or Values.SanityV3 or Values.Sanity or Values.Storybook or Values.Nitro or Values.Hono or Values.Express or Values.H3 or Values.Nestjs or Values.Fastify or Values.Xmcp;
 
         /// <inheritdoc/>
-        static Framework global::Specgen.Runtime.IStringEnum<Framework>.Create(string value) => new(value);
+        static Framework global::Specgen.Runtime.Infrastructure.IStringEnum<Framework>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Framework(string value) => new(value);
@@ -336,7 +336,8 @@ namespace Vercel
         public static bool operator !=(Framework left, Framework right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Framework"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Framework>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Framework>
         {
         }
     }

@@ -21,10 +21,10 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetBillingPlansResponse(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private GetBillingPlansResponse(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans { get => _Plans ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetBillingPlansResponse", "Plans", "plans", ((_set0 & (1UL << 0)) != 0)); init { _Plans = value; _set0 |= 1UL << 0; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans { get => _Plans ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetBillingPlansResponse", "Plans", "plans", ((_set0 & (1UL << 0)) != 0)); init { _Plans = value; _set0 |= 1UL << 0; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -38,34 +38,35 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="GetBillingPlansResponse"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<GetBillingPlansResponse>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<GetBillingPlansResponse>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("plans");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("plans");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static GetBillingPlansResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetBillingPlansResponse");
-                var result = new GetBillingPlansResponse(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetBillingPlansResponse");
+                var result = new GetBillingPlansResponse(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Plans = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Plan.JsonConverter.ReadValue); break;
+                        case 0: result._Plans = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Plan.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Plans is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetBillingPlansResponse", "plans", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Plans is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetBillingPlansResponse", "plans", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -75,8 +76,8 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._Plans, options, global::Vercel.Plan.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Plans, options, global::Vercel.Plan.JsonConverter.WriteValue); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -23,14 +23,14 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetConfigurationProductsResponse(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private GetConfigurationProductsResponse(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => _Products ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Products", "products", ((_set0 & (1UL << 0)) != 0)); init { _Products = value; _set0 |= 1UL << 0; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => _Products ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponse", "Products", "products", ((_set0 & (1UL << 0)) != 0)); init { _Products = value; _set0 |= 1UL << 0; } }
 
-        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get => _Integration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Integration", "integration", ((_set0 & (1UL << 1)) != 0)); init { _Integration = value; _set0 |= 1UL << 1; } }
+        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get => _Integration ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponse", "Integration", "integration", ((_set0 & (1UL << 1)) != 0)); init { _Integration = value; _set0 |= 1UL << 1; } }
 
-        public required global::Vercel.Configuration Configuration { get => _Configuration ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponse", "Configuration", "configuration", ((_set0 & (1UL << 2)) != 0)); init { _Configuration = value; _set0 |= 1UL << 2; } }
+        public required global::Vercel.Configuration Configuration { get => _Configuration ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponse", "Configuration", "configuration", ((_set0 & (1UL << 2)) != 0)); init { _Configuration = value; _set0 |= 1UL << 2; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -46,27 +46,28 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="GetConfigurationProductsResponse"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<GetConfigurationProductsResponse>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<GetConfigurationProductsResponse>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("products", "integration", "configuration");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("products", "integration", "configuration");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static GetConfigurationProductsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponse");
-                var result = new GetConfigurationProductsResponse(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponse");
+                var result = new GetConfigurationProductsResponse(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Products = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue); break;
+                        case 0: result._Products = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue); break;
                         case 1: result._Integration = global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue(ref reader, options); break;
                         case 2: result._Configuration = global::Vercel.Configuration.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -75,9 +76,9 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Products is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "products", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Integration is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "integration", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Configuration is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "configuration", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Products is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "products", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Integration is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "integration", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Configuration is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "configuration", ((result._set0 & (1UL << 2)) != 0));
                 return result;
             }
 
@@ -87,10 +88,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._Products, options, global::Vercel.Product.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Products, options, global::Vercel.Product.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue(writer, value._Integration, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Configuration.JsonConverter.WriteValue(writer, value._Configuration, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

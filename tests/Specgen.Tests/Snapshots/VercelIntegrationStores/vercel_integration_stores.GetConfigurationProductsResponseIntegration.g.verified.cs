@@ -23,14 +23,14 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetConfigurationProductsResponseIntegration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private GetConfigurationProductsResponseIntegration(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
-        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Slug", "slug", ((_set0 & (1UL << 1)) != 0)); init { _Slug = value; _set0 |= 1UL << 1; } }
+        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Slug", "slug", ((_set0 & (1UL << 1)) != 0)); init { _Slug = value; _set0 |= 1UL << 1; } }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponseIntegration", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -46,38 +46,39 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="GetConfigurationProductsResponseIntegration"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<GetConfigurationProductsResponseIntegration>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<GetConfigurationProductsResponseIntegration>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "slug", "name");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "slug", "name");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static GetConfigurationProductsResponseIntegration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponseIntegration");
-                var result = new GetConfigurationProductsResponseIntegration(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponseIntegration");
+                var result = new GetConfigurationProductsResponseIntegration(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "id", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "slug", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "name", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "slug", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponseIntegration", "name", ((result._set0 & (1UL << 2)) != 0));
                 return result;
             }
 
@@ -87,10 +88,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

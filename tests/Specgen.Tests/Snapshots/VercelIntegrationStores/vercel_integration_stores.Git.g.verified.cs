@@ -23,10 +23,10 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Git(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Git(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.Providers Providers { get => _Providers ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Git", "Providers", "providers", ((_set0 & (1UL << 0)) != 0)); init { _Providers = value; _set0 |= 1UL << 0; } }
+        public required global::Vercel.Providers Providers { get => _Providers ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Git", "Providers", "providers", ((_set0 & (1UL << 0)) != 0)); init { _Providers = value; _set0 |= 1UL << 0; } }
 
         public global::System.Collections.Generic.IReadOnlyList<string>? Owners { get => _Owners; init { _Owners = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
@@ -46,36 +46,37 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Git"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Git>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Git>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("providers", "owners", "repos");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("providers", "owners", "repos");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Git? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Git");
-                var result = new Git(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Git");
+                var result = new Git(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
                         case 0: result._Providers = global::Vercel.Providers.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._Owners = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 2: result._Repos = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 1: result._Owners = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
+                        case 2: result._Repos = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Providers is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Git", "providers", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Providers is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Git", "providers", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -86,9 +87,9 @@ namespace Vercel
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Providers.JsonConverter.WriteValue(writer, value._Providers, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.List(writer, value._Owners, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Repos, options, global::Specgen.Runtime.JsonWrite.String); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Owners, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Repos, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GithubOrGitlabOrBitbucket.JsonConverter))]
-    public readonly partial struct GithubOrGitlabOrBitbucket : global::System.IEquatable<GithubOrGitlabOrBitbucket>, global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>
+    public readonly partial struct GithubOrGitlabOrBitbucket : global::System.IEquatable<GithubOrGitlabOrBitbucket>, global::Specgen.Runtime.Infrastructure.IStringEnum<GithubOrGitlabOrBitbucket>
     {
         private readonly string? _value;
 
@@ -49,7 +49,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Github or Values.Gitlab or Values.Bitbucket;
 
         /// <inheritdoc/>
-        static GithubOrGitlabOrBitbucket global::Specgen.Runtime.IStringEnum<GithubOrGitlabOrBitbucket>.Create(string value) => new(value);
+        static GithubOrGitlabOrBitbucket global::Specgen.Runtime.Infrastructure.IStringEnum<GithubOrGitlabOrBitbucket>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator GithubOrGitlabOrBitbucket(string value) => new(value);
@@ -76,7 +76,8 @@ namespace Vercel
         public static bool operator !=(GithubOrGitlabOrBitbucket left, GithubOrGitlabOrBitbucket right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="GithubOrGitlabOrBitbucket"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<GithubOrGitlabOrBitbucket>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<GithubOrGitlabOrBitbucket>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(InstallationType.JsonConverter))]
-    public readonly partial struct InstallationType : global::System.IEquatable<InstallationType>, global::Specgen.Runtime.IStringEnum<InstallationType>
+    public readonly partial struct InstallationType : global::System.IEquatable<InstallationType>, global::Specgen.Runtime.Infrastructure.IStringEnum<InstallationType>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Marketplace or Values.External;
 
         /// <inheritdoc/>
-        static InstallationType global::Specgen.Runtime.IStringEnum<InstallationType>.Create(string value) => new(value);
+        static InstallationType global::Specgen.Runtime.Infrastructure.IStringEnum<InstallationType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator InstallationType(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Vercel
         public static bool operator !=(InstallationType left, InstallationType right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="InstallationType"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<InstallationType>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<InstallationType>
         {
         }
     }

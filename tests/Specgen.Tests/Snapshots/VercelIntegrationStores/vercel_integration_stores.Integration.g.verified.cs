@@ -26,14 +26,14 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Integration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Integration(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Integration", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
 
-        public required string Icon { get => _Icon ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "Icon", "icon", ((_set0 & (1UL << 1)) != 0)); init { _Icon = value; _set0 |= 1UL << 1; } }
+        public required string Icon { get => _Icon ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Integration", "Icon", "icon", ((_set0 & (1UL << 1)) != 0)); init { _Icon = value; _set0 |= 1UL << 1; } }
 
-        public required bool IsLegacy { get => _IsLegacy ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Integration", "IsLegacy", "isLegacy", ((_set0 & (1UL << 2)) != 0)); init { _IsLegacy = value; _set0 |= 1UL << 2; } }
+        public required bool IsLegacy { get => _IsLegacy ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Integration", "IsLegacy", "isLegacy", ((_set0 & (1UL << 2)) != 0)); init { _IsLegacy = value; _set0 |= 1UL << 2; } }
 
         public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get => _Flags; init { _Flags = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
@@ -58,41 +58,42 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Integration"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Integration>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Integration>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("name", "icon", "isLegacy", "flags", "assignedBetaLabelAt", "tagIds");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "icon", "isLegacy", "flags", "assignedBetaLabelAt", "tagIds");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Integration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Integration");
-                var result = new Integration(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Integration");
+                var result = new Integration(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Icon = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._IsLegacy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 3: result._Flags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 4: result._AssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 5: result._TagIds = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue); break;
+                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Icon = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._IsLegacy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 3: result._Flags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
+                        case 4: result._AssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 5: result._TagIds = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Integration", "name", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Icon is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Integration", "icon", ((result._set0 & (1UL << 1)) != 0));
-                if (result._IsLegacy is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Integration", "isLegacy", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Icon is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "icon", ((result._set0 & (1UL << 1)) != 0));
+                if (result._IsLegacy is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "isLegacy", ((result._set0 & (1UL << 2)) != 0));
                 return result;
             }
 
@@ -102,13 +103,13 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Icon, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._IsLegacy is { } v2) global::Specgen.Runtime.JsonWrite.Boolean(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.List(writer, value._Flags, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._AssignedBetaLabelAt is { } v4) global::Specgen.Runtime.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._TagIds, options, global::Vercel.TagId.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Icon, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._IsLegacy is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Flags, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._AssignedBetaLabelAt is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._TagIds, options, global::Vercel.TagId.JsonConverter.WriteValue); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

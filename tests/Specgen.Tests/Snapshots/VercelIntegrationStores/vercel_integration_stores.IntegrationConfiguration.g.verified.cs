@@ -38,7 +38,7 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private IntegrationConfiguration(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private IntegrationConfiguration(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <summary>A timestamp that tells you when the configuration was installed successfully</summary>
@@ -108,42 +108,43 @@ namespace Vercel
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="IntegrationConfiguration"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<IntegrationConfiguration>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<IntegrationConfiguration>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("completedAt", "createdAt", "id", "integrationId", "ownerId", "projects", "source", "slug", "teamId", "type", "updatedAt", "userId", "scopes", "disabledAt", "deletedAt", "deleteRequestedAt", "disabledReason", "installationType");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("completedAt", "createdAt", "id", "integrationId", "ownerId", "projects", "source", "slug", "teamId", "type", "updatedAt", "userId", "scopes", "disabledAt", "deletedAt", "deleteRequestedAt", "disabledReason", "installationType");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static IntegrationConfiguration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "IntegrationConfiguration");
-                var result = new IntegrationConfiguration(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "IntegrationConfiguration");
+                var result = new IntegrationConfiguration(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 1: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 2: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._IntegrationId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 4: result._OwnerId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 5: result._Projects = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 0: result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 1: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 2: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 3: result._IntegrationId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 4: result._OwnerId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 5: result._Projects = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
                         case 6: result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 8: result._TeamId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 9: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 10: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 11: result._UserId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 12: result._Scopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 13: result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 14: result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 15: result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 7: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 8: result._TeamId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 9: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 10: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 11: result._UserId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 12: result._Scopes = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
+                        case 13: result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 14: result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 15: result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
                         case 16: result._DisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options); break;
                         case 17: result._InstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -161,25 +162,25 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._CompletedAt is { } v0) global::Specgen.Runtime.JsonWrite.Number(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._CreatedAt is { } v1) global::Specgen.Runtime.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._IntegrationId, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._OwnerId, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._CompletedAt is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._CreatedAt is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IntegrationId, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._OwnerId, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Source is { } v6) global::Vercel.Source.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._TeamId, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._UpdatedAt is { } v10) global::Specgen.Runtime.JsonWrite.Number(writer, v10, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.JsonWrite.String(writer, value._UserId, options); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); if (value._DisabledAt is { } v13) global::Specgen.Runtime.JsonWrite.Number(writer, v13, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._DeletedAt is { } v14) global::Specgen.Runtime.JsonWrite.Number(writer, v14, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); if (value._DeleteRequestedAt is { } v15) global::Specgen.Runtime.JsonWrite.Number(writer, v15, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._TeamId, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._UpdatedAt is { } v10) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v10, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UserId, options); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); if (value._DisabledAt is { } v13) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v13, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._DeletedAt is { } v14) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v14, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); if (value._DeleteRequestedAt is { } v15) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v15, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._DisabledReason is { } v16) global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, v16, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 17)) != 0)) { writer.WritePropertyName(s_names[17]); if (value._InstallationType is { } v17) global::Vercel.InstallationType.JsonConverter.WriteValue(writer, v17, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

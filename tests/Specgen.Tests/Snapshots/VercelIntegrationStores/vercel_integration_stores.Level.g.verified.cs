@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Level.JsonConverter))]
-    public readonly partial struct Level : global::System.IEquatable<Level>, global::Specgen.Runtime.IStringEnum<Level>
+    public readonly partial struct Level : global::System.IEquatable<Level>, global::Specgen.Runtime.Infrastructure.IStringEnum<Level>
     {
         private readonly string? _value;
 
@@ -49,7 +49,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Error or Values.Info or Values.Warn;
 
         /// <inheritdoc/>
-        static Level global::Specgen.Runtime.IStringEnum<Level>.Create(string value) => new(value);
+        static Level global::Specgen.Runtime.Infrastructure.IStringEnum<Level>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Level(string value) => new(value);
@@ -76,7 +76,8 @@ namespace Vercel
         public static bool operator !=(Level left, Level right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Level"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Level>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Level>
         {
         }
     }

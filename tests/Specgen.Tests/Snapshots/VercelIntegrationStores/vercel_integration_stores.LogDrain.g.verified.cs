@@ -24,16 +24,16 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private LogDrain(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private LogDrain(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }
+        public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("LogDrain", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }
 
-        public required string Endpoint { get => _Endpoint ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Endpoint", "endpoint", ((_set0 & (1UL << 1)) != 0)); init { _Endpoint = value; _set0 |= 1UL << 1; } }
+        public required string Endpoint { get => _Endpoint ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("LogDrain", "Endpoint", "endpoint", ((_set0 & (1UL << 1)) != 0)); init { _Endpoint = value; _set0 |= 1UL << 1; } }
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _Headers; init { _Headers = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        public required global::Vercel.Format Format { get => _Format ?? throw global::Specgen.Runtime.JsonRead.Unavailable("LogDrain", "Format", "format", ((_set0 & (1UL << 3)) != 0)); init { _Format = value; _set0 |= 1UL << 3; } }
+        public required global::Vercel.Format Format { get => _Format ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("LogDrain", "Format", "format", ((_set0 & (1UL << 3)) != 0)); init { _Format = value; _set0 |= 1UL << 3; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -50,29 +50,30 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="LogDrain"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<LogDrain>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<LogDrain>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("status", "endpoint", "headers", "format");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("status", "endpoint", "headers", "format");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static LogDrain? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "LogDrain");
-                var result = new LogDrain(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "LogDrain");
+                var result = new LogDrain(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
                         case 0: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._Endpoint = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Headers = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 1: result._Endpoint = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Headers = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
                         case 3: result._Format = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Format?) : global::Vercel.Format.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
@@ -80,9 +81,9 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Status is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "LogDrain", "status", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Endpoint is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "LogDrain", "endpoint", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Format is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "LogDrain", "format", ((result._set0 & (1UL << 3)) != 0));
+                if (result._Status is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "LogDrain", "status", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Endpoint is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "LogDrain", "endpoint", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Format is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "LogDrain", "format", ((result._set0 & (1UL << 3)) != 0));
                 return result;
             }
 
@@ -93,10 +94,10 @@ namespace Vercel
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Status is { } v0) global::Vercel.Status.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Endpoint, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Headers, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Endpoint, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Headers, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Format is { } v3) global::Vercel.Format.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

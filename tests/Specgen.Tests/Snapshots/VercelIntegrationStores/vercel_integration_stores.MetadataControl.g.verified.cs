@@ -282,32 +282,33 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="MetadataControl"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<MetadataControl>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<MetadataControl>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("type", "string"), ("ui:control", "input"), ("type", "number"), ("type", "boolean"), ("ui:control", "toggle"), ("type", "array"), ("ui:control", "slider"), ("items", null), ("ui:steps", null), ("ui:control", "select"), ("ui:options", null), ("ui:control", "multi-select"), ("ui:control", "vercel-region"), ("ui:control", "domain"), ("value", null), ("type", null), ("ui:control", null));
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("type", "string"), ("ui:control", "input"), ("type", "number"), ("type", "boolean"), ("ui:control", "toggle"), ("type", "array"), ("ui:control", "slider"), ("items", null), ("ui:steps", null), ("ui:control", "select"), ("ui:options", null), ("ui:control", "multi-select"), ("ui:control", "vercel-region"), ("ui:control", "domain"), ("value", null), ("type", null), ("ui:control", null));
 
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static MetadataControl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1E0UL) == 0x1E0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider)) return new NumberSlider(asNumberSlider);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCA0UL) == 0xCA0UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect)) return new StringMultiSelect(asStringMultiSelect);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x601UL) == 0x601UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect)) return new StringSelect(asStringSelect);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1401UL) == 0x1401UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion)) return new VercelRegion(asVercelRegion);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput)) return new StringInput(asStringInput);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x6UL) == 0x6UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput)) return new NumberInput(asNumberInput);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x18UL) == 0x18UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle)) return new BooleanToggle(asBooleanToggle);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2001UL) == 0x2001UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain)) return new Domain(asDomain);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x4000UL) == 0x4000UL && (found & 0x18000UL) == 0 && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
+                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1E0UL) == 0x1E0UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider)) return new NumberSlider(asNumberSlider);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCA0UL) == 0xCA0UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect)) return new StringMultiSelect(asStringMultiSelect);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x601UL) == 0x601UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect)) return new StringSelect(asStringSelect);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1401UL) == 0x1401UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion)) return new VercelRegion(asVercelRegion);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput)) return new StringInput(asStringInput);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x6UL) == 0x6UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput)) return new NumberInput(asNumberInput);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x18UL) == 0x18UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle)) return new BooleanToggle(asBooleanToggle);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2001UL) == 0x2001UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain)) return new Domain(asDomain);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x4000UL) == 0x4000UL && (found & 0x18000UL) == 0 && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 

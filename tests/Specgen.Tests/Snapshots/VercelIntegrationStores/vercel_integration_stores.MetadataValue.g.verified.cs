@@ -13,7 +13,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(MetadataValue.JsonConverter))]
-    public abstract partial class MetadataValue : global::System.IEquatable<MetadataValue>, global::Specgen.Runtime.IValidatable
+    public abstract partial class MetadataValue : global::System.IEquatable<MetadataValue>, global::Specgen.Runtime.Infrastructure.IValidatable
     {
         private MetadataValue()
         {
@@ -192,10 +192,11 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="MetadataValue"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<MetadataValue>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<MetadataValue>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -205,11 +206,11 @@ namespace Vercel
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString)) return new String(asString);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.JsonMatch.TryRead<double>(ref reader, options, global::Specgen.Runtime.JsonRead.Number, out var asNumber)) return new Number(asNumber);
-                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.String), out var asStringList)) return new StringList(asStringList);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.Number) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.JsonRead.Number), out var asNumberList)) return new NumberList(asNumberList);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<double>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number, out var asNumber)) return new Number(asNumber);
+                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonRead.String), out var asStringList)) return new StringList(asStringList);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.Number) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonRead.Number), out var asNumberList)) return new NumberList(asNumberList);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -218,11 +219,11 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case String match: global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options); break;
-                    case Number match: global::Specgen.Runtime.JsonWrite.Number(writer, match.Value, options); break;
-                    case Boolean match: global::Specgen.Runtime.JsonWrite.Boolean(writer, match.Value, options); break;
-                    case StringList match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.String); break;
-                    case NumberList match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.JsonWrite.Number); break;
+                    case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
+                    case Number match: global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, match.Value, options); break;
+                    case Boolean match: global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, match.Value, options); break;
+                    case StringList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); break;
+                    case NumberList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                     default: writer.WriteNullValue(); break;
                 }
@@ -232,7 +233,8 @@ namespace Vercel
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
         }
     }

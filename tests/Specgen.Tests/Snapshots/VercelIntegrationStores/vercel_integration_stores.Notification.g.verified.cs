@@ -24,12 +24,12 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Notification(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Notification(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }
+        public required string Title { get => _Title ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Notification", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }
 
-        public required global::Vercel.Level Level { get => _Level ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Notification", "Level", "level", ((_set0 & (1UL << 1)) != 0)); init { _Level = value; _set0 |= 1UL << 1; } }
+        public required global::Vercel.Level Level { get => _Level ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Notification", "Level", "level", ((_set0 & (1UL << 1)) != 0)); init { _Level = value; _set0 |= 1UL << 1; } }
 
         public string? Message { get => _Message; init { _Message = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
@@ -50,38 +50,39 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Notification"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Notification>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Notification>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("title", "level", "message", "href");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("title", "level", "message", "href");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Notification? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Notification");
-                var result = new Notification(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Notification");
+                var result = new Notification(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Title = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 1: result._Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Level?) : global::Vercel.Level.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._Message = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._Href = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 2: result._Message = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 3: result._Href = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Title is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Notification", "title", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Level is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Notification", "level", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Title is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Notification", "title", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Level is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Notification", "level", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -91,11 +92,11 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Title, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Level is { } v1) global::Vercel.Level.JsonConverter.WriteValue(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Message, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._Href, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Message, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Href, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -34,18 +34,18 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private NumberSlider(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private NumberSlider(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <remarks>Always <c>&quot;array&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
         /// <remarks>Always <c>&quot;slider&quot;</c> in this shape; set for you.</remarks>
-        public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
+        public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
 
-        public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps { get => _UiSteps ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "UiSteps", "ui:steps", ((_set0 & (1UL << 2)) != 0)); init { _UiSteps = value; _set0 |= 1UL << 2; } }
+        public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps { get => _UiSteps ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "UiSteps", "ui:steps", ((_set0 & (1UL << 2)) != 0)); init { _UiSteps = value; _set0 |= 1UL << 2; } }
 
-        public required global::Vercel.NumberSliderItems Items { get => _Items ?? throw global::Specgen.Runtime.JsonRead.Unavailable("NumberSlider", "Items", "items", ((_set0 & (1UL << 3)) != 0)); init { _Items = value; _set0 |= 1UL << 3; } }
+        public required global::Vercel.NumberSliderItems Items { get => _Items ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "Items", "items", ((_set0 & (1UL << 3)) != 0)); init { _Items = value; _set0 |= 1UL << 3; } }
 
         public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
@@ -92,50 +92,51 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="NumberSlider"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<NumberSlider>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<NumberSlider>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "ui:control", "ui:steps", "items", "description", "minItems", "maxItems", "ui:label", "ui:read-only", "ui:hidden", "ui:disabled", "ui:description", "ui:formatted-value", "default");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "ui:control", "ui:steps", "items", "description", "minItems", "maxItems", "ui:label", "ui:read-only", "ui:hidden", "ui:disabled", "ui:description", "ui:formatted-value", "default");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static NumberSlider? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSlider");
-                var result = new NumberSlider(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSlider");
+                var result = new NumberSlider(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._UiControl = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._UiSteps = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._UiControl = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._UiSteps = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number); break;
                         case 3: result._Items = global::Vercel.NumberSliderItems.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 5: result._MinItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 6: result._MaxItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 7: result._UiLabel = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 4: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 5: result._MinItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 6: result._MaxItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 7: result._UiLabel = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 8: result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 9: result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 10: result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 11: result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options); break;
                         case 12: result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options); break;
-                        case 13: result._Default = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 13: result._Default = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "type", false);
-                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "ui:control", false);
-                if (result._UiSteps is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "ui:steps", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Items is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "NumberSlider", "items", ((result._set0 & (1UL << 3)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "type", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "ui:control", false);
+                if (result._UiSteps is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "ui:steps", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Items is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "items", ((result._set0 & (1UL << 3)) != 0));
                 return result;
             }
 
@@ -145,21 +146,21 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiControl, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._UiSteps, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UiControl, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._UiSteps, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.NumberSliderItems.JsonConverter.WriteValue(writer, value._Items, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._MinItems is { } v5) global::Specgen.Runtime.JsonWrite.Number(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._MaxItems is { } v6) global::Specgen.Runtime.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._UiLabel, options); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._MinItems is { } v5) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v5, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._MaxItems is { } v6) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UiLabel, options); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options); }
                 if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options); }
                 if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options); }
                 if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Default, options, global::Specgen.Runtime.JsonWrite.Number); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Default, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

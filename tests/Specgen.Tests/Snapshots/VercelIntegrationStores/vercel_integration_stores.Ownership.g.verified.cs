@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Ownership.JsonConverter))]
-    public readonly partial struct Ownership : global::System.IEquatable<Ownership>, global::Specgen.Runtime.IStringEnum<Ownership>
+    public readonly partial struct Ownership : global::System.IEquatable<Ownership>, global::Specgen.Runtime.Infrastructure.IStringEnum<Ownership>
     {
         private readonly string? _value;
 
@@ -49,7 +49,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Owned or Values.Linked or Values.Sandbox;
 
         /// <inheritdoc/>
-        static Ownership global::Specgen.Runtime.IStringEnum<Ownership>.Create(string value) => new(value);
+        static Ownership global::Specgen.Runtime.Infrastructure.IStringEnum<Ownership>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Ownership(string value) => new(value);
@@ -76,7 +76,8 @@ namespace Vercel
         public static bool operator !=(Ownership left, Ownership right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Ownership"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Ownership>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Ownership>
         {
         }
     }

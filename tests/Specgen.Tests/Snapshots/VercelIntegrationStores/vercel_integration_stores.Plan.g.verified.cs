@@ -37,20 +37,20 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Plan(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Plan(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.PlanType Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public required global::Vercel.PlanType Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        public required string Description { get => _Description ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Description", "description", ((_set0 & (1UL << 1)) != 0)); init { _Description = value; _set0 |= 1UL << 1; } }
+        public required string Description { get => _Description ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Description", "description", ((_set0 & (1UL << 1)) != 0)); init { _Description = value; _set0 |= 1UL << 1; } }
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Id", "id", ((_set0 & (1UL << 2)) != 0)); init { _Id = value; _set0 |= 1UL << 2; } }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Id", "id", ((_set0 & (1UL << 2)) != 0)); init { _Id = value; _set0 |= 1UL << 2; } }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Name", "name", ((_set0 & (1UL << 3)) != 0)); init { _Name = value; _set0 |= 1UL << 3; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Name", "name", ((_set0 & (1UL << 3)) != 0)); init { _Name = value; _set0 |= 1UL << 3; } }
 
-        public required global::Vercel.Scope Scope { get => _Scope ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "Scope", "scope", ((_set0 & (1UL << 4)) != 0)); init { _Scope = value; _set0 |= 1UL << 4; } }
+        public required global::Vercel.Scope Scope { get => _Scope ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Scope", "scope", ((_set0 & (1UL << 4)) != 0)); init { _Scope = value; _set0 |= 1UL << 4; } }
 
-        public required bool PaymentMethodRequired { get => _PaymentMethodRequired ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Plan", "PaymentMethodRequired", "paymentMethodRequired", ((_set0 & (1UL << 5)) != 0)); init { _PaymentMethodRequired = value; _set0 |= 1UL << 5; } }
+        public required bool PaymentMethodRequired { get => _PaymentMethodRequired ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "PaymentMethodRequired", "paymentMethodRequired", ((_set0 & (1UL << 5)) != 0)); init { _PaymentMethodRequired = value; _set0 |= 1UL << 5; } }
 
         public double? PreauthorizationAmount { get => _PreauthorizationAmount; init { _PreauthorizationAmount = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
@@ -102,55 +102,56 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Plan"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Plan>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Plan>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "description", "id", "name", "scope", "paymentMethodRequired", "preauthorizationAmount", "initialCharge", "minimumAmount", "maximumAmount", "maximumAmountAutoPurchasePerPeriod", "cost", "details", "highlightedDetails", "quote", "effectiveDate", "disabled");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "description", "id", "name", "scope", "paymentMethodRequired", "preauthorizationAmount", "initialCharge", "minimumAmount", "maximumAmount", "maximumAmountAutoPurchasePerPeriod", "cost", "details", "highlightedDetails", "quote", "effectiveDate", "disabled");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Plan? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Plan");
-                var result = new Plan(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Plan");
+                var result = new Plan(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
                         case 0: result._Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PlanType?) : global::Vercel.PlanType.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 1: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 3: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 4: result._Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Scope?) : global::Vercel.Scope.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._PaymentMethodRequired = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 6: result._PreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 7: result._InitialCharge = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 8: result._MinimumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 9: result._MaximumAmount = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 10: result._MaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 11: result._Cost = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 12: result._Details = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
-                        case 13: result._HighlightedDetails = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
-                        case 14: result._Quote = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue); break;
-                        case 15: result._EffectiveDate = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 16: result._Disabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
+                        case 5: result._PaymentMethodRequired = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 6: result._PreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 7: result._InitialCharge = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 8: result._MinimumAmount = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 9: result._MaximumAmount = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 10: result._MaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 11: result._Cost = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 12: result._Details = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
+                        case 13: result._HighlightedDetails = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
+                        case 14: result._Quote = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue); break;
+                        case 15: result._EffectiveDate = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 16: result._Disabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "type", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Description is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "description", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "id", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "name", ((result._set0 & (1UL << 3)) != 0));
-                if (result._Scope is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "scope", ((result._set0 & (1UL << 4)) != 0));
-                if (result._PaymentMethodRequired is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Plan", "paymentMethodRequired", ((result._set0 & (1UL << 5)) != 0));
+                if (result._Type is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Description is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "description", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "id", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "name", ((result._set0 & (1UL << 3)) != 0));
+                if (result._Scope is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "scope", ((result._set0 & (1UL << 4)) != 0));
+                if (result._PaymentMethodRequired is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "paymentMethodRequired", ((result._set0 & (1UL << 5)) != 0));
                 return result;
             }
 
@@ -161,23 +162,23 @@ namespace Vercel
 
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Type is { } v0) global::Vercel.PlanType.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Scope is { } v4) global::Vercel.Scope.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._PaymentMethodRequired is { } v5) global::Specgen.Runtime.JsonWrite.Boolean(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._PreauthorizationAmount is { } v6) global::Specgen.Runtime.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.String(writer, value._InitialCharge, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._MinimumAmount, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmount, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.String(writer, value._MaximumAmountAutoPurchasePerPeriod, options); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.JsonWrite.String(writer, value._Cost, options); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.JsonWrite.List(writer, value._Details, options, global::Vercel.Detail.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._HighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.JsonWrite.List(writer, value._Quote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.JsonWrite.String(writer, value._EffectiveDate, options); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._Disabled is { } v16) global::Specgen.Runtime.JsonWrite.Boolean(writer, v16, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._PaymentMethodRequired is { } v5) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v5, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._PreauthorizationAmount is { } v6) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._InitialCharge, options); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._MinimumAmount, options); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._MaximumAmount, options); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._MaximumAmountAutoPurchasePerPeriod, options); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Cost, options); }
+                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Details, options, global::Vercel.Detail.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._HighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Quote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EffectiveDate, options); }
+                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._Disabled is { } v16) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v16, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

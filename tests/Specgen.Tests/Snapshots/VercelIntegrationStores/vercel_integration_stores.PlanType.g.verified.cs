@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PlanType.JsonConverter))]
-    public readonly partial struct PlanType : global::System.IEquatable<PlanType>, global::Specgen.Runtime.IStringEnum<PlanType>
+    public readonly partial struct PlanType : global::System.IEquatable<PlanType>, global::Specgen.Runtime.Infrastructure.IStringEnum<PlanType>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Prepayment or Values.Subscription;
 
         /// <inheritdoc/>
-        static PlanType global::Specgen.Runtime.IStringEnum<PlanType>.Create(string value) => new(value);
+        static PlanType global::Specgen.Runtime.Infrastructure.IStringEnum<PlanType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator PlanType(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Vercel
         public static bool operator !=(PlanType left, PlanType right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="PlanType"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<PlanType>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<PlanType>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PrimaryProtocol.JsonConverter))]
-    public readonly partial struct PrimaryProtocol : global::System.IEquatable<PrimaryProtocol>, global::Specgen.Runtime.IStringEnum<PrimaryProtocol>
+    public readonly partial struct PrimaryProtocol : global::System.IEquatable<PrimaryProtocol>, global::Specgen.Runtime.Infrastructure.IStringEnum<PrimaryProtocol>
     {
         private readonly string? _value;
 
@@ -94,7 +94,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Storage or Values.Experimentation or Values.Ai or Values.Observability or Values.Video or Values.Authentication or Values.Workflow or Values.Checks or Values.LogDrain or Values.TraceDrain or Values.Messaging or Values.Other;
 
         /// <inheritdoc/>
-        static PrimaryProtocol global::Specgen.Runtime.IStringEnum<PrimaryProtocol>.Create(string value) => new(value);
+        static PrimaryProtocol global::Specgen.Runtime.Infrastructure.IStringEnum<PrimaryProtocol>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator PrimaryProtocol(string value) => new(value);
@@ -121,7 +121,8 @@ namespace Vercel
         public static bool operator !=(PrimaryProtocol left, PrimaryProtocol right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="PrimaryProtocol"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<PrimaryProtocol>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<PrimaryProtocol>
         {
         }
     }

@@ -26,20 +26,20 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Product(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Product(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Product", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
-        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Slug", "slug", ((_set0 & (1UL << 1)) != 0)); init { _Slug = value; _set0 |= 1UL << 1; } }
+        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Product", "Slug", "slug", ((_set0 & (1UL << 1)) != 0)); init { _Slug = value; _set0 |= 1UL << 1; } }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Product", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
 
-        public required global::Vercel.Protocols Protocols { get => _Protocols ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "Protocols", "protocols", ((_set0 & (1UL << 3)) != 0)); init { _Protocols = value; _set0 |= 1UL << 3; } }
+        public required global::Vercel.Protocols Protocols { get => _Protocols ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Product", "Protocols", "protocols", ((_set0 & (1UL << 3)) != 0)); init { _Protocols = value; _set0 |= 1UL << 3; } }
 
         public global::Vercel.PrimaryProtocol? PrimaryProtocol { get => _PrimaryProtocol; init { _PrimaryProtocol = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        public required global::Vercel.MetadataSchema MetadataSchema { get => _MetadataSchema ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Product", "MetadataSchema", "metadataSchema", ((_set0 & (1UL << 5)) != 0)); init { _MetadataSchema = value; _set0 |= 1UL << 5; } }
+        public required global::Vercel.MetadataSchema MetadataSchema { get => _MetadataSchema ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Product", "MetadataSchema", "metadataSchema", ((_set0 & (1UL << 5)) != 0)); init { _MetadataSchema = value; _set0 |= 1UL << 5; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -58,29 +58,30 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Product"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Product>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Product>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "slug", "name", "protocols", "primaryProtocol", "metadataSchema");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "slug", "name", "protocols", "primaryProtocol", "metadataSchema");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Product? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Product");
-                var result = new Product(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Product");
+                var result = new Product(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 3: result._Protocols = global::Vercel.Protocols.JsonConverter.ReadValue(ref reader, options); break;
                         case 4: result._PrimaryProtocol = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PrimaryProtocol?) : global::Vercel.PrimaryProtocol.JsonConverter.ReadValue(ref reader, options); break;
                         case 5: result._MetadataSchema = global::Vercel.MetadataSchema.JsonConverter.ReadValue(ref reader, options); break;
@@ -90,11 +91,11 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "id", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Slug is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "slug", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "name", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Protocols is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "protocols", ((result._set0 & (1UL << 3)) != 0));
-                if (result._MetadataSchema is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Product", "metadataSchema", ((result._set0 & (1UL << 5)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "slug", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "name", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Protocols is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "protocols", ((result._set0 & (1UL << 3)) != 0));
+                if (result._MetadataSchema is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "metadataSchema", ((result._set0 & (1UL << 5)) != 0));
                 return result;
             }
 
@@ -104,13 +105,13 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.Protocols.JsonConverter.WriteValue(writer, value._Protocols, options); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._PrimaryProtocol is { } v4) global::Vercel.PrimaryProtocol.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Vercel.MetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

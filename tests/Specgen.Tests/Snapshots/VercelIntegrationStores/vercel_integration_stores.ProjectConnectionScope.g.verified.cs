@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectConnectionScope.JsonConverter))]
-    public readonly partial struct ProjectConnectionScope : global::System.IEquatable<ProjectConnectionScope>, global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>
+    public readonly partial struct ProjectConnectionScope : global::System.IEquatable<ProjectConnectionScope>, global::Specgen.Runtime.Infrastructure.IStringEnum<ProjectConnectionScope>
     {
         private readonly string? _value;
 
@@ -94,7 +94,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.ReadDeployment or Values.ReadDomain or Values.ReadProject or Values.ReadWriteDeployment or Values.ReadWriteDeploymentCheck or Values.ReadWriteDomain or Values.ReadWriteGlobalProjectEnvVars or Values.ReadWriteIntegrationDeploymentAction or Values.ReadWriteLogDrain or Values.ReadWriteDrains or Values.ReadWriteProjectEnvVars or Values.ReadWriteProjectProtectionBypass;
 
         /// <inheritdoc/>
-        static ProjectConnectionScope global::Specgen.Runtime.IStringEnum<ProjectConnectionScope>.Create(string value) => new(value);
+        static ProjectConnectionScope global::Specgen.Runtime.Infrastructure.IStringEnum<ProjectConnectionScope>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ProjectConnectionScope(string value) => new(value);
@@ -121,7 +121,8 @@ namespace Vercel
         public static bool operator !=(ProjectConnectionScope left, ProjectConnectionScope right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="ProjectConnectionScope"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ProjectConnectionScope>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ProjectConnectionScope>
         {
         }
     }

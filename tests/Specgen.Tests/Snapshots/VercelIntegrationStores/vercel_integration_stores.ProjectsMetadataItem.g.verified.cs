@@ -29,24 +29,24 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProjectsMetadataItem(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private ProjectsMetadataItem(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
-        public required string ProjectId { get => _ProjectId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "ProjectId", "projectId", ((_set0 & (1UL << 1)) != 0)); init { _ProjectId = value; _set0 |= 1UL << 1; } }
+        public required string ProjectId { get => _ProjectId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "ProjectId", "projectId", ((_set0 & (1UL << 1)) != 0)); init { _ProjectId = value; _set0 |= 1UL << 1; } }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
 
         public global::Vercel.Framework? Framework { get => _Framework; init { _Framework = value; _set0 |= 1UL << 3; } }
 
         public string? LatestDeployment { get => _LatestDeployment; init { _LatestDeployment = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _Environments ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "Environments", "environments", ((_set0 & (1UL << 5)) != 0)); init { _Environments = value; _set0 |= 1UL << 5; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _Environments ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "Environments", "environments", ((_set0 & (1UL << 5)) != 0)); init { _Environments = value; _set0 |= 1UL << 5; } }
 
-        public required string? EnvVarPrefix { get => ((_set0 & (1UL << 6)) != 0) ? _EnvVarPrefix : throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvVarPrefix", "envVarPrefix", false); init { _EnvVarPrefix = value; _set0 |= 1UL << 6; } }
+        public required string? EnvVarPrefix { get => ((_set0 & (1UL << 6)) != 0) ? _EnvVarPrefix : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "EnvVarPrefix", "envVarPrefix", false); init { _EnvVarPrefix = value; _set0 |= 1UL << 6; } }
 
-        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get => _EnvironmentVariables ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ProjectsMetadataItem", "EnvironmentVariables", "environmentVariables", ((_set0 & (1UL << 7)) != 0)); init { _EnvironmentVariables = value; _set0 |= 1UL << 7; } }
+        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get => _EnvironmentVariables ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "EnvironmentVariables", "environmentVariables", ((_set0 & (1UL << 7)) != 0)); init { _EnvironmentVariables = value; _set0 |= 1UL << 7; } }
 
         public global::Vercel.Deployments? Deployments { get => _Deployments; init { _Deployments = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
@@ -70,34 +70,35 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="ProjectsMetadataItem"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<ProjectsMetadataItem>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<ProjectsMetadataItem>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "projectId", "name", "framework", "latestDeployment", "environments", "envVarPrefix", "environmentVariables", "deployments");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "projectId", "name", "framework", "latestDeployment", "environments", "envVarPrefix", "environmentVariables", "deployments");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static ProjectsMetadataItem? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectsMetadataItem");
-                var result = new ProjectsMetadataItem(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectsMetadataItem");
+                var result = new ProjectsMetadataItem(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._ProjectId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._ProjectId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 3: result._Framework = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Framework?) : global::Vercel.Framework.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._LatestDeployment = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 5: result._Environments = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
-                        case 6: result._EnvVarPrefix = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 7: result._EnvironmentVariables = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 4: result._LatestDeployment = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 5: result._Environments = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
+                        case 6: result._EnvVarPrefix = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 7: result._EnvironmentVariables = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
                         case 8: result._Deployments = global::Vercel.Deployments.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
@@ -105,12 +106,12 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "id", ((result._set0 & (1UL << 0)) != 0));
-                if (result._ProjectId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "projectId", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "name", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Environments is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environments", ((result._set0 & (1UL << 5)) != 0));
-                if (!((result._set0 & (1UL << 6)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "envVarPrefix", false);
-                if (result._EnvironmentVariables is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environmentVariables", ((result._set0 & (1UL << 7)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._ProjectId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "projectId", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "name", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Environments is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environments", ((result._set0 & (1UL << 5)) != 0));
+                if (!((result._set0 & (1UL << 6)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "envVarPrefix", false);
+                if (result._EnvironmentVariables is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environmentVariables", ((result._set0 & (1UL << 7)) != 0));
                 return result;
             }
 
@@ -120,16 +121,16 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._ProjectId, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ProjectId, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Framework is { } v3) global::Vercel.Framework.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.String(writer, value._LatestDeployment, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.String(writer, value._EnvVarPrefix, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.List(writer, value._EnvironmentVariables, options, global::Specgen.Runtime.JsonWrite.String); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._LatestDeployment, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EnvVarPrefix, options); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._EnvironmentVariables, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Deployments.JsonConverter.WriteValue(writer, value._Deployments, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

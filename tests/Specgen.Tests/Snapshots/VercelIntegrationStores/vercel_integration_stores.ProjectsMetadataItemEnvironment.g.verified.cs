@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItemEnvironment.JsonConverter))]
-    public readonly partial struct ProjectsMetadataItemEnvironment : global::System.IEquatable<ProjectsMetadataItemEnvironment>, global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>
+    public readonly partial struct ProjectsMetadataItemEnvironment : global::System.IEquatable<ProjectsMetadataItemEnvironment>, global::Specgen.Runtime.Infrastructure.IStringEnum<ProjectsMetadataItemEnvironment>
     {
         private readonly string? _value;
 
@@ -49,7 +49,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Production or Values.Preview or Values.Development;
 
         /// <inheritdoc/>
-        static ProjectsMetadataItemEnvironment global::Specgen.Runtime.IStringEnum<ProjectsMetadataItemEnvironment>.Create(string value) => new(value);
+        static ProjectsMetadataItemEnvironment global::Specgen.Runtime.Infrastructure.IStringEnum<ProjectsMetadataItemEnvironment>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ProjectsMetadataItemEnvironment(string value) => new(value);
@@ -76,7 +76,8 @@ namespace Vercel
         public static bool operator !=(ProjectsMetadataItemEnvironment left, ProjectsMetadataItemEnvironment right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="ProjectsMetadataItemEnvironment"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ProjectsMetadataItemEnvironment>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ProjectsMetadataItemEnvironment>
         {
         }
     }

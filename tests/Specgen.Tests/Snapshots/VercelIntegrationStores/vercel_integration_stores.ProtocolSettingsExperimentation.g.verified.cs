@@ -23,7 +23,7 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProtocolSettingsExperimentation(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private ProtocolSettingsExperimentation(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public bool? EdgeConfigSyncingEnabled { get => _EdgeConfigSyncingEnabled; init { _EdgeConfigSyncingEnabled = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
@@ -37,29 +37,30 @@ namespace Vercel
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="ProtocolSettingsExperimentation"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<ProtocolSettingsExperimentation>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<ProtocolSettingsExperimentation>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("edgeConfigSyncingEnabled", "edgeConfigId", "edgeConfigTokenId");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("edgeConfigSyncingEnabled", "edgeConfigId", "edgeConfigTokenId");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static ProtocolSettingsExperimentation? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProtocolSettingsExperimentation");
-                var result = new ProtocolSettingsExperimentation(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProtocolSettingsExperimentation");
+                var result = new ProtocolSettingsExperimentation(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._EdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._EdgeConfigId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._EdgeConfigTokenId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._EdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 1: result._EdgeConfigId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._EdgeConfigTokenId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -75,10 +76,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._EdgeConfigSyncingEnabled is { } v0) global::Specgen.Runtime.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigId, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._EdgeConfigTokenId, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._EdgeConfigSyncingEnabled is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EdgeConfigId, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EdgeConfigTokenId, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -117,10 +117,11 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Providers"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Providers>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Providers>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -130,8 +131,8 @@ namespace Vercel
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(reader, "*"u8)) && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asAny)) return new Any(asAny);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "github"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "gitlab"u8) || global::Specgen.Runtime.JsonMatch.IsString(global::Specgen.Runtime.JsonMatch.FirstItem(reader), "bitbucket"u8))) && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.JsonRead.List(ref reader1, options1, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.ReadValue), out var asGithubOrGitlabOrBitbucketList)) return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(reader, "*"u8)) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asAny)) return new Any(asAny);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "github"u8) || global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "gitlab"u8) || global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "bitbucket"u8))) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.ReadValue), out var asGithubOrGitlabOrBitbucketList)) return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -140,8 +141,8 @@ namespace Vercel
             {
                 switch (value)
                 {
-                    case GithubOrGitlabOrBitbucketList match: global::Specgen.Runtime.JsonWrite.List(writer, match.Value, options, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.WriteValue); break;
-                    case Any match: global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options); break;
+                    case GithubOrGitlabOrBitbucketList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.WriteValue); break;
+                    case Any match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                     default: writer.WriteNullValue(); break;
                 }

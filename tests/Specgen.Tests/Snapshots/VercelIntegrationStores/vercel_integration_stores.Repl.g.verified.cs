@@ -23,12 +23,12 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Repl(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Repl(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required bool Enabled { get => _Enabled ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "Enabled", "enabled", ((_set0 & (1UL << 0)) != 0)); init { _Enabled = value; _set0 |= 1UL << 0; } }
+        public required bool Enabled { get => _Enabled ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Repl", "Enabled", "enabled", ((_set0 & (1UL << 0)) != 0)); init { _Enabled = value; _set0 |= 1UL << 0; } }
 
-        public required bool SupportsReadOnlyMode { get => _SupportsReadOnlyMode ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Repl", "SupportsReadOnlyMode", "supportsReadOnlyMode", ((_set0 & (1UL << 1)) != 0)); init { _SupportsReadOnlyMode = value; _set0 |= 1UL << 1; } }
+        public required bool SupportsReadOnlyMode { get => _SupportsReadOnlyMode ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Repl", "SupportsReadOnlyMode", "supportsReadOnlyMode", ((_set0 & (1UL << 1)) != 0)); init { _SupportsReadOnlyMode = value; _set0 |= 1UL << 1; } }
 
         public string? WelcomeMessage { get => _WelcomeMessage; init { _WelcomeMessage = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
@@ -46,37 +46,38 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Repl"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Repl>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Repl>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("enabled", "supportsReadOnlyMode", "welcomeMessage");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("enabled", "supportsReadOnlyMode", "welcomeMessage");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Repl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Repl");
-                var result = new Repl(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Repl");
+                var result = new Repl(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Enabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._SupportsReadOnlyMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 2: result._WelcomeMessage = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Enabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 1: result._SupportsReadOnlyMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 2: result._WelcomeMessage = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Enabled is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Repl", "enabled", ((result._set0 & (1UL << 0)) != 0));
-                if (result._SupportsReadOnlyMode is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Repl", "supportsReadOnlyMode", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Enabled is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Repl", "enabled", ((result._set0 & (1UL << 0)) != 0));
+                if (result._SupportsReadOnlyMode is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Repl", "supportsReadOnlyMode", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -86,10 +87,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Enabled is { } v0) global::Specgen.Runtime.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._SupportsReadOnlyMode is { } v1) global::Specgen.Runtime.JsonWrite.Boolean(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._WelcomeMessage, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Enabled is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._SupportsReadOnlyMode is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v1, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._WelcomeMessage, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Scope.JsonConverter))]
-    public readonly partial struct Scope : global::System.IEquatable<Scope>, global::Specgen.Runtime.IStringEnum<Scope>
+    public readonly partial struct Scope : global::System.IEquatable<Scope>, global::Specgen.Runtime.Infrastructure.IStringEnum<Scope>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Installation or Values.Resource;
 
         /// <inheritdoc/>
-        static Scope global::Specgen.Runtime.IStringEnum<Scope>.Create(string value) => new(value);
+        static Scope global::Specgen.Runtime.Infrastructure.IStringEnum<Scope>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Scope(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Vercel
         public static bool operator !=(Scope left, Scope right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Scope"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Scope>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Scope>
         {
         }
     }

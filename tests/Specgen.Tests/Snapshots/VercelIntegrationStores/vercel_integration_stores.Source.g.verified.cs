@@ -14,7 +14,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
-    public readonly partial struct Source : global::System.IEquatable<Source>, global::Specgen.Runtime.IStringEnum<Source>
+    public readonly partial struct Source : global::System.IEquatable<Source>, global::Specgen.Runtime.Infrastructure.IStringEnum<Source>
     {
         private readonly string? _value;
 
@@ -61,7 +61,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Marketplace or Values.DeployButton or Values.External or Values.V0 or Values.ResourceClaims;
 
         /// <inheritdoc/>
-        static Source global::Specgen.Runtime.IStringEnum<Source>.Create(string value) => new(value);
+        static Source global::Specgen.Runtime.Infrastructure.IStringEnum<Source>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Source(string value) => new(value);
@@ -88,7 +88,8 @@ namespace Vercel
         public static bool operator !=(Source left, Source right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Source"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Source>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Source>
         {
         }
     }

@@ -23,12 +23,12 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Step(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Step(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Title { get => _Title ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }
+        public required string Title { get => _Title ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Step", "Title", "title", ((_set0 & (1UL << 0)) != 0)); init { _Title = value; _set0 |= 1UL << 0; } }
 
-        public required string Content { get => _Content ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Step", "Content", "content", ((_set0 & (1UL << 1)) != 0)); init { _Content = value; _set0 |= 1UL << 1; } }
+        public required string Content { get => _Content ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Step", "Content", "content", ((_set0 & (1UL << 1)) != 0)); init { _Content = value; _set0 |= 1UL << 1; } }
 
         public global::System.Collections.Generic.IReadOnlyList<global::Vercel.StepAction>? Actions { get => _Actions; init { _Actions = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
@@ -46,37 +46,38 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Step"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Step>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Step>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("title", "content", "actions");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("title", "content", "actions");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Step? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Step");
-                var result = new Step(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Step");
+                var result = new Step(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Title = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Content = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Actions = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.StepAction.JsonConverter.ReadValue); break;
+                        case 0: result._Title = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Content = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Actions = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.StepAction.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Title is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Step", "title", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Content is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Step", "content", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Title is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Step", "title", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Content is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Step", "content", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -86,10 +87,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Title, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Content, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Actions, options, global::Vercel.StepAction.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Title, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Content, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Actions, options, global::Vercel.StepAction.JsonConverter.WriteValue); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

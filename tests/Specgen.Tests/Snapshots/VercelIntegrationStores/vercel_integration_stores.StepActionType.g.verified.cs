@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StepActionType.JsonConverter))]
-    public readonly partial struct StepActionType : global::System.IEquatable<StepActionType>, global::Specgen.Runtime.IStringEnum<StepActionType>
+    public readonly partial struct StepActionType : global::System.IEquatable<StepActionType>, global::Specgen.Runtime.Infrastructure.IStringEnum<StepActionType>
     {
         private readonly string? _value;
 
@@ -49,7 +49,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.ConnectToProject or Values.ConfigureProjectConnections or Values.AddDrain;
 
         /// <inheritdoc/>
-        static StepActionType global::Specgen.Runtime.IStringEnum<StepActionType>.Create(string value) => new(value);
+        static StepActionType global::Specgen.Runtime.Infrastructure.IStringEnum<StepActionType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator StepActionType(string value) => new(value);
@@ -76,7 +76,8 @@ namespace Vercel
         public static bool operator !=(StepActionType left, StepActionType right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="StepActionType"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<StepActionType>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<StepActionType>
         {
         }
     }

@@ -22,10 +22,10 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Storage(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Storage(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Storage", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }
+        public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Storage", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }
 
         public global::Vercel.Repl? Repl { get => _Repl; init { _Repl = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
@@ -42,23 +42,24 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Storage"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Storage>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Storage>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("status", "repl");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("status", "repl");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Storage? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Storage");
-                var result = new Storage(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Storage");
+                var result = new Storage(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
@@ -70,7 +71,7 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Status is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Storage", "status", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Status is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Storage", "status", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -82,7 +83,7 @@ namespace Vercel
                 writer.WriteStartObject();
                 if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Status is { } v0) global::Vercel.Status.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.Repl.JsonConverter.WriteValue(writer, value._Repl, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

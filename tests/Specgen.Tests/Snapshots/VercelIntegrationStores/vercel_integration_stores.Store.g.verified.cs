@@ -35,18 +35,18 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Store(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Store(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => _ProjectsMetadata ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ProjectsMetadata", "projectsMetadata", ((_set0 & (1UL << 0)) != 0)); init { _ProjectsMetadata = value; _set0 |= 1UL << 0; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => _ProjectsMetadata ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "ProjectsMetadata", "projectsMetadata", ((_set0 & (1UL << 0)) != 0)); init { _ProjectsMetadata = value; _set0 |= 1UL << 0; } }
 
         public global::Vercel.ProjectFilter? ProjectFilter { get => _ProjectFilter; init { _ProjectFilter = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
         public double? TotalConnectedProjects { get => _TotalConnectedProjects; init { _TotalConnectedProjects = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        public required bool UsageQuotaExceeded { get => _UsageQuotaExceeded ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "UsageQuotaExceeded", "usageQuotaExceeded", ((_set0 & (1UL << 3)) != 0)); init { _UsageQuotaExceeded = value; _set0 |= 1UL << 3; } }
+        public required bool UsageQuotaExceeded { get => _UsageQuotaExceeded ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "UsageQuotaExceeded", "usageQuotaExceeded", ((_set0 & (1UL << 3)) != 0)); init { _UsageQuotaExceeded = value; _set0 |= 1UL << 3; } }
 
-        public required global::Vercel.StoreStatus? Status { get => ((_set0 & (1UL << 4)) != 0) ? _Status : throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Status", "status", false); init { _Status = value; _set0 |= 1UL << 4; } }
+        public required global::Vercel.StoreStatus? Status { get => ((_set0 & (1UL << 4)) != 0) ? _Status : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "Status", "status", false); init { _Status = value; _set0 |= 1UL << 4; } }
 
         public global::Vercel.Ownership? Ownership { get => _Ownership; init { _Ownership = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
@@ -54,17 +54,17 @@ namespace Vercel
 
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _Metadata; init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
-        public required string ExternalResourceId { get => _ExternalResourceId ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "ExternalResourceId", "externalResourceId", ((_set0 & (1UL << 8)) != 0)); init { _ExternalResourceId = value; _set0 |= 1UL << 8; } }
+        public required string ExternalResourceId { get => _ExternalResourceId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "ExternalResourceId", "externalResourceId", ((_set0 & (1UL << 8)) != 0)); init { _ExternalResourceId = value; _set0 |= 1UL << 8; } }
 
         public global::Vercel.ExternalResourceStatus? ExternalResourceStatus { get => _ExternalResourceStatus; init { _ExternalResourceStatus = value; _set0 |= 1UL << 9; } }
 
-        public required global::Vercel.StoreProduct Product { get => _Product ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Product", "product", ((_set0 & (1UL << 10)) != 0)); init { _Product = value; _set0 |= 1UL << 10; } }
+        public required global::Vercel.StoreProduct Product { get => _Product ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "Product", "product", ((_set0 & (1UL << 10)) != 0)); init { _Product = value; _set0 |= 1UL << 10; } }
 
         public global::Vercel.ProtocolSettings? ProtocolSettings { get => _ProtocolSettings; init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
 
         public global::Vercel.Notification? Notification { get => _Notification; init { _Notification = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get => _Secrets ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Store", "Secrets", "secrets", ((_set0 & (1UL << 13)) != 0)); init { _Secrets = value; _set0 |= 1UL << 13; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get => _Secrets ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "Secrets", "secrets", ((_set0 & (1UL << 13)) != 0)); init { _Secrets = value; _set0 |= 1UL << 13; } }
 
         public global::Vercel.Plan? BillingPlan { get => _BillingPlan; init { _BillingPlan = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
 
@@ -94,40 +94,41 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="Store"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Store>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Store>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("projectsMetadata", "projectFilter", "totalConnectedProjects", "usageQuotaExceeded", "status", "ownership", "capabilities", "metadata", "externalResourceId", "externalResourceStatus", "product", "protocolSettings", "notification", "secrets", "billingPlan");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("projectsMetadata", "projectFilter", "totalConnectedProjects", "usageQuotaExceeded", "status", "ownership", "capabilities", "metadata", "externalResourceId", "externalResourceStatus", "product", "protocolSettings", "notification", "secrets", "billingPlan");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Store? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Store");
-                var result = new Store(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Store");
+                var result = new Store(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._ProjectsMetadata = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue); break;
+                        case 0: result._ProjectsMetadata = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue); break;
                         case 1: result._ProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._TotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
-                        case 3: result._UsageQuotaExceeded = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
+                        case 2: result._TotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
+                        case 3: result._UsageQuotaExceeded = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
                         case 4: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StoreStatus?) : global::Vercel.StoreStatus.JsonConverter.ReadValue(ref reader, options); break;
                         case 5: result._Ownership = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Ownership?) : global::Vercel.Ownership.JsonConverter.ReadValue(ref reader, options); break;
                         case 6: result._Capabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._Metadata = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
-                        case 8: result._ExternalResourceId = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 7: result._Metadata = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
+                        case 8: result._ExternalResourceId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 9: result._ExternalResourceStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.ExternalResourceStatus?) : global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue(ref reader, options); break;
                         case 10: result._Product = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options); break;
                         case 11: result._ProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options); break;
                         case 12: result._Notification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options); break;
-                        case 13: result._Secrets = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue); break;
+                        case 13: result._Secrets = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue); break;
                         case 14: result._BillingPlan = global::Vercel.Plan.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
@@ -135,12 +136,12 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._ProjectsMetadata is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "projectsMetadata", ((result._set0 & (1UL << 0)) != 0));
-                if (result._UsageQuotaExceeded is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "usageQuotaExceeded", ((result._set0 & (1UL << 3)) != 0));
-                if (!((result._set0 & (1UL << 4)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "status", false);
-                if (result._ExternalResourceId is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "externalResourceId", ((result._set0 & (1UL << 8)) != 0));
-                if (result._Product is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "product", ((result._set0 & (1UL << 10)) != 0));
-                if (result._Secrets is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Store", "secrets", ((result._set0 & (1UL << 13)) != 0));
+                if (result._ProjectsMetadata is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "projectsMetadata", ((result._set0 & (1UL << 0)) != 0));
+                if (result._UsageQuotaExceeded is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "usageQuotaExceeded", ((result._set0 & (1UL << 3)) != 0));
+                if (!((result._set0 & (1UL << 4)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "status", false);
+                if (result._ExternalResourceId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "externalResourceId", ((result._set0 & (1UL << 8)) != 0));
+                if (result._Product is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "product", ((result._set0 & (1UL << 10)) != 0));
+                if (result._Secrets is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "secrets", ((result._set0 & (1UL << 13)) != 0));
                 return result;
             }
 
@@ -150,22 +151,22 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, value._ProjectFilter, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._TotalConnectedProjects is { } v2) global::Specgen.Runtime.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._UsageQuotaExceeded is { } v3) global::Specgen.Runtime.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._TotalConnectedProjects is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._UsageQuotaExceeded is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Status is { } v4) global::Vercel.StoreStatus.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Ownership is { } v5) global::Vercel.Ownership.JsonConverter.WriteValue(writer, v5, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Capabilities.JsonConverter.WriteValue(writer, value._Capabilities, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.String(writer, value._ExternalResourceId, options); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ExternalResourceId, options); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._ExternalResourceStatus is { } v9) global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue(writer, v9, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value._Product, options); }
                 if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, value._ProtocolSettings, options); }
                 if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Notification.JsonConverter.WriteValue(writer, value._Notification, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Vercel.Plan.JsonConverter.WriteValue(writer, value._BillingPlan, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

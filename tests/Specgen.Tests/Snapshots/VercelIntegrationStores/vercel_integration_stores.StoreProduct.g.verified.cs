@@ -37,7 +37,7 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StoreProduct(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private StoreProduct(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public string? Id { get => _Id; init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
@@ -79,41 +79,42 @@ namespace Vercel
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="StoreProduct"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<StoreProduct>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<StoreProduct>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "name", "slug", "iconUrl", "capabilities", "shortDescription", "metadataSchema", "resourceLinks", "tags", "projectConnectionScopes", "showSSOLinkOnProjectConnection", "disableResourceRenaming", "repl", "guides", "value", "disabled", "hidden");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "name", "slug", "iconUrl", "capabilities", "shortDescription", "metadataSchema", "resourceLinks", "tags", "projectConnectionScopes", "showSSOLinkOnProjectConnection", "disableResourceRenaming", "repl", "guides", "value", "disabled", "hidden");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static StoreProduct? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProduct");
-                var result = new StoreProduct(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProduct");
+                var result = new StoreProduct(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Slug = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._IconUrl = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 3: result._IconUrl = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 4: result._Capabilities = global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._ShortDescription = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 5: result._ShortDescription = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 6: result._MetadataSchema = global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._ResourceLinks = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue); break;
-                        case 8: result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue); break;
-                        case 9: result._ProjectConnectionScopes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue); break;
-                        case 10: result._ShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 11: result._DisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
+                        case 7: result._ResourceLinks = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue); break;
+                        case 8: result._Tags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue); break;
+                        case 9: result._ProjectConnectionScopes = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue); break;
+                        case 10: result._ShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 11: result._DisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
                         case 12: result._Repl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options); break;
-                        case 13: result._Guides = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue); break;
-                        case 14: result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options); break;
+                        case 13: result._Guides = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue); break;
+                        case 14: result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
                         case 15: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 16: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -131,24 +132,24 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.String(writer, value._IconUrl, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IconUrl, options); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue(writer, value._Capabilities, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.String(writer, value._ShortDescription, options); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ShortDescription, options); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.JsonWrite.List(writer, value._ResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.JsonWrite.List(writer, value._Tags, options, global::Vercel.Tag.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.JsonWrite.List(writer, value._ProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._ShowSSOLinkOnProjectConnection is { } v10) global::Specgen.Runtime.JsonWrite.Boolean(writer, v10, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); if (value._DisableResourceRenaming is { } v11) global::Specgen.Runtime.JsonWrite.Boolean(writer, v11, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._ResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Tags, options, global::Vercel.Tag.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._ProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._ShowSSOLinkOnProjectConnection is { } v10) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v10, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); if (value._DisableResourceRenaming is { } v11) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v11, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Repl.JsonConverter.WriteValue(writer, value._Repl, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.JsonWrite.List(writer, value._Guides, options, global::Vercel.Guide.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._Value is { } v14) global::Specgen.Runtime.JsonWrite.Element(writer, v14, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Guides, options, global::Vercel.Guide.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._Value is { } v14) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v14, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
                 if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -28,7 +28,7 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StoreProductCapabilities(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private StoreProductCapabilities(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public bool? Mcp { get => _Mcp; init { _Mcp = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
@@ -52,34 +52,35 @@ namespace Vercel
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="StoreProductCapabilities"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<StoreProductCapabilities>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<StoreProductCapabilities>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("mcp", "sso", "billable", "transferable", "secretsSync", "sandbox", "linking", "projects");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("mcp", "sso", "billable", "transferable", "secretsSync", "sandbox", "linking", "projects");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static StoreProductCapabilities? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProductCapabilities");
-                var result = new StoreProductCapabilities(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProductCapabilities");
+                var result = new StoreProductCapabilities(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Mcp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._Sso = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 2: result._Billable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 3: result._Transferable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 4: result._SecretsSync = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 5: result._Sandbox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 6: result._Linking = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
-                        case 7: result._Projects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); break;
+                        case 0: result._Mcp = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 1: result._Sso = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 2: result._Billable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 3: result._Transferable = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 4: result._SecretsSync = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 5: result._Sandbox = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 6: result._Linking = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
+                        case 7: result._Projects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -95,15 +96,15 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Mcp is { } v0) global::Specgen.Runtime.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Sso is { } v1) global::Specgen.Runtime.JsonWrite.Boolean(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._Billable is { } v2) global::Specgen.Runtime.JsonWrite.Boolean(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Transferable is { } v3) global::Specgen.Runtime.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._SecretsSync is { } v4) global::Specgen.Runtime.JsonWrite.Boolean(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Sandbox is { } v5) global::Specgen.Runtime.JsonWrite.Boolean(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Linking is { } v6) global::Specgen.Runtime.JsonWrite.Boolean(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._Projects is { } v7) global::Specgen.Runtime.JsonWrite.Boolean(writer, v7, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Mcp is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Sso is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v1, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._Billable is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Transferable is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._SecretsSync is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v4, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Sandbox is { } v5) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v5, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Linking is { } v6) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v6, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._Projects is { } v7) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v7, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -23,13 +23,13 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StoreProductMetadataSchema(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private StoreProductMetadataSchema(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <remarks>Always <c>&quot;object&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("StoreProductMetadataSchema", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties { get => _Properties ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StoreProductMetadataSchema", "Properties", "properties", ((_set0 & (1UL << 1)) != 0)); init { _Properties = value; _set0 |= 1UL << 1; } }
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties { get => _Properties ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("StoreProductMetadataSchema", "Properties", "properties", ((_set0 & (1UL << 1)) != 0)); init { _Properties = value; _set0 |= 1UL << 1; } }
 
         public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _Required; init { _Required = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
@@ -47,37 +47,38 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="StoreProductMetadataSchema"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<StoreProductMetadataSchema>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<StoreProductMetadataSchema>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "properties", "required");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "properties", "required");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static StoreProductMetadataSchema? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProductMetadataSchema");
-                var result = new StoreProductMetadataSchema(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProductMetadataSchema");
+                var result = new StoreProductMetadataSchema(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Properties = global::Specgen.Runtime.JsonRead.Map(ref reader, options, global::Vercel.MetadataControl.JsonConverter.ReadValue); break;
-                        case 2: result._Required = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Properties = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Vercel.MetadataControl.JsonConverter.ReadValue); break;
+                        case 2: result._Required = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "StoreProductMetadataSchema", "type", false);
-                if (result._Properties is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "StoreProductMetadataSchema", "properties", ((result._set0 & (1UL << 1)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StoreProductMetadataSchema", "type", false);
+                if (result._Properties is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StoreProductMetadataSchema", "properties", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -87,10 +88,10 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.Map(writer, value._Properties, options, global::Vercel.MetadataControl.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Required, options, global::Specgen.Runtime.JsonWrite.String); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Properties, options, global::Vercel.MetadataControl.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Required, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreStatus.JsonConverter))]
-    public readonly partial struct StoreStatus : global::System.IEquatable<StoreStatus>, global::Specgen.Runtime.IStringEnum<StoreStatus>
+    public readonly partial struct StoreStatus : global::System.IEquatable<StoreStatus>, global::Specgen.Runtime.Infrastructure.IStringEnum<StoreStatus>
     {
         private readonly string? _value;
 
@@ -74,7 +74,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Available or Values.Error or Values.Suspended or Values.LimitsExceededSuspended or Values.LimitsExceededSuspendedStoreCount or Values.Initializing or Values.Onboarding or Values.Uninstalled;
 
         /// <inheritdoc/>
-        static StoreStatus global::Specgen.Runtime.IStringEnum<StoreStatus>.Create(string value) => new(value);
+        static StoreStatus global::Specgen.Runtime.Infrastructure.IStringEnum<StoreStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator StoreStatus(string value) => new(value);
@@ -101,7 +101,8 @@ namespace Vercel
         public static bool operator !=(StoreStatus left, StoreStatus right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="StoreStatus"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<StoreStatus>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<StoreStatus>
         {
         }
     }

@@ -27,11 +27,11 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StringMultiSelectItems(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private StringMultiSelectItems(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.JsonRead.Unavailable("StringMultiSelectItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("StringMultiSelectItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
 
         public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
@@ -63,40 +63,41 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="StringMultiSelectItems"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<StringMultiSelectItems>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<StringMultiSelectItems>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("type", "description", "minLength", "maxLength", "pattern", "default", "enum");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "description", "minLength", "maxLength", "pattern", "default", "enum");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static StringMultiSelectItems? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StringMultiSelectItems");
-                var result = new StringMultiSelectItems(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StringMultiSelectItems");
+                var result = new StringMultiSelectItems(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Type = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Description = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._MinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options); break;
-                        case 3: result._MaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options); break;
-                        case 4: result._Pattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.JsonRead.Element(ref reader, options); break;
-                        case 5: result._Default = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 6: result._Enum = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
+                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._MinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
+                        case 3: result._MaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
+                        case 4: result._Pattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
+                        case 5: result._Default = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 6: result._Enum = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "StringMultiSelectItems", "type", false);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StringMultiSelectItems", "type", false);
                 return result;
             }
 
@@ -106,14 +107,14 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._MinLength is { } v2) global::Specgen.Runtime.JsonWrite.Element(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._MaxLength is { } v3) global::Specgen.Runtime.JsonWrite.Element(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Pattern is { } v4) global::Specgen.Runtime.JsonWrite.Element(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.String(writer, value._Default, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.JsonWrite.String); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._MinLength is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._MaxLength is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Pattern is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v4, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Default, options); }
+                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

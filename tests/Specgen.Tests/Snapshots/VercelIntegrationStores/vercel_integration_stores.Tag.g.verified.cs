@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Tag.JsonConverter))]
-    public readonly partial struct Tag : global::System.IEquatable<Tag>, global::Specgen.Runtime.IStringEnum<Tag>
+    public readonly partial struct Tag : global::System.IEquatable<Tag>, global::Specgen.Runtime.Infrastructure.IStringEnum<Tag>
     {
         private readonly string? _value;
 
@@ -289,7 +289,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.EdgeConfig or Values.Redis or Values.Postgres or Values.Blob or Values.Experimentation or Values.Checks or Values.Storage or Values.Ai or Values.Observability or Values.Video or Values.Authentication or Values.Workflow or Values.LogDrain or Values.TraceDrain or Values.Messaging or Values.Other or Values.Mysql or Values.Vector or Values.TagAgents or Values.TagAi or Values.TagAnalytics or Values.TagAuthentication or Values.TagCms or Values.TagCodeRepository or Values.TagCodeReview or Values.TagCodeSecurity or Values.TagCodeTesting or Values.TagCommerce or Values.TagDatabases or Values.TagDevTools or Values.TagExperimentation or Values.TagFlags or Values.TagLogging or Values.TagMessaging or Values.TagMonitoring or Values.TagObservability or Values.TagPayments or Values.TagPerformance or Values.TagProductivity or Values.TagSearching or Values.TagSecurity or Values.TagSupportAgent or Values.TagTesting or Values.TagVideo or Values.TagWebAutomation or Values.TagWorkflow or Values.TagChecks or Values.TagStorage or Values.TagLogDrain or Values.TagTraceDrain or Values.TagOther;
 
         /// <inheritdoc/>
-        static Tag global::Specgen.Runtime.IStringEnum<Tag>.Create(string value) => new(value);
+        static Tag global::Specgen.Runtime.Infrastructure.IStringEnum<Tag>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Tag(string value) => new(value);
@@ -316,7 +316,8 @@ namespace Vercel
         public static bool operator !=(Tag left, Tag right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Tag"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Tag>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Tag>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TagId.JsonConverter))]
-    public readonly partial struct TagId : global::System.IEquatable<TagId>, global::Specgen.Runtime.IStringEnum<TagId>
+    public readonly partial struct TagId : global::System.IEquatable<TagId>, global::Specgen.Runtime.Infrastructure.IStringEnum<TagId>
     {
         private readonly string? _value;
 
@@ -174,7 +174,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.TagAgents or Values.TagAi or Values.TagAnalytics or Values.TagAuthentication or Values.TagCms or Values.TagCodeRepository or Values.TagCodeReview or Values.TagCodeSecurity or Values.TagCodeTesting or Values.TagCommerce or Values.TagDatabases or Values.TagDevTools or Values.TagExperimentation or Values.TagFlags or Values.TagLogging or Values.TagMessaging or Values.TagMonitoring or Values.TagObservability or Values.TagPayments or Values.TagPerformance or Values.TagProductivity or Values.TagSearching or Values.TagSecurity or Values.TagSupportAgent or Values.TagTesting or Values.TagVideo or Values.TagWebAutomation or Values.TagWorkflow;
 
         /// <inheritdoc/>
-        static TagId global::Specgen.Runtime.IStringEnum<TagId>.Create(string value) => new(value);
+        static TagId global::Specgen.Runtime.Infrastructure.IStringEnum<TagId>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator TagId(string value) => new(value);
@@ -201,7 +201,8 @@ namespace Vercel
         public static bool operator !=(TagId left, TagId right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="TagId"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<TagId>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<TagId>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TraceDrainFormat.JsonConverter))]
-    public readonly partial struct TraceDrainFormat : global::System.IEquatable<TraceDrainFormat>, global::Specgen.Runtime.IStringEnum<TraceDrainFormat>
+    public readonly partial struct TraceDrainFormat : global::System.IEquatable<TraceDrainFormat>, global::Specgen.Runtime.Infrastructure.IStringEnum<TraceDrainFormat>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Json or Values.Proto;
 
         /// <inheritdoc/>
-        static TraceDrainFormat global::Specgen.Runtime.IStringEnum<TraceDrainFormat>.Create(string value) => new(value);
+        static TraceDrainFormat global::Specgen.Runtime.Infrastructure.IStringEnum<TraceDrainFormat>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator TraceDrainFormat(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Vercel
         public static bool operator !=(TraceDrainFormat left, TraceDrainFormat right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="TraceDrainFormat"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<TraceDrainFormat>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<TraceDrainFormat>
         {
         }
     }

@@ -24,12 +24,12 @@ namespace Vercel
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private UiOption(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private UiOption(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Value { get => _Value ?? throw global::Specgen.Runtime.JsonRead.Unavailable("UiOption", "Value", "value", ((_set0 & (1UL << 0)) != 0)); init { _Value = value; _set0 |= 1UL << 0; } }
+        public required string Value { get => _Value ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("UiOption", "Value", "value", ((_set0 & (1UL << 0)) != 0)); init { _Value = value; _set0 |= 1UL << 0; } }
 
-        public required string Label { get => _Label ?? throw global::Specgen.Runtime.JsonRead.Unavailable("UiOption", "Label", "label", ((_set0 & (1UL << 1)) != 0)); init { _Label = value; _set0 |= 1UL << 1; } }
+        public required string Label { get => _Label ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("UiOption", "Label", "label", ((_set0 & (1UL << 1)) != 0)); init { _Label = value; _set0 |= 1UL << 1; } }
 
         public global::Vercel.Condition? Disabled { get => _Disabled; init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
@@ -50,28 +50,29 @@ namespace Vercel
         }
 
         /// <summary>Reads and writes <see cref="UiOption"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<UiOption>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<UiOption>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("value", "label", "disabled", "hidden");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("value", "label", "disabled", "hidden");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static UiOption? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "UiOption");
-                var result = new UiOption(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "UiOption");
+                var result = new UiOption(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Value = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Label = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Value = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Label = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 2: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                         case 3: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
                     }
@@ -80,8 +81,8 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Value is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "UiOption", "value", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Label is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "UiOption", "label", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Value is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "UiOption", "value", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Label is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "UiOption", "label", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -91,11 +92,11 @@ namespace Vercel
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Value, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Label, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Value, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Label, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -104,26 +104,26 @@ namespace Vercel
         /// <summary>The response headers the spec says carry the server's request id (<c>ApiException.RequestId</c>).</summary>
         public static readonly global::System.Collections.Generic.IReadOnlyList<string> RequestIdHeaders = new[] { "x-vercel-id" };
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Vercel.VercelJson _json;
 
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme0 = new global::Specgen.Runtime.BearerScheme("bearerToken");
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security0 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme0) };
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme0 = new global::Specgen.Runtime.Infrastructure.BearerScheme("bearerToken");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security0 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme0) };
 
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
         public VercelClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress, RequestIdHeaders);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress, RequestIdHeaders);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Vercel.VercelJson(jsonOptions) : global::Vercel.VercelJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configurations") { OperationId = "getConfigurations", Accept = "application/json", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/v1/integrations/configurations") { OperationId = "getConfigurations", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.Query("view", view.ToString());
             apiRequest.Query("installationType", installationType?.ToString());
             apiRequest.Query("integrationIdOrSlug", integrationIdOrSlug);
@@ -135,7 +135,7 @@ namespace Vercel
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/configuration/{id}/products") { OperationId = "getConfigurationProducts", Accept = "application/json", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/v1/integrations/configuration/{id}/products") { OperationId = "getConfigurationProducts", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.PathParameter("id", id);
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
@@ -145,7 +145,7 @@ namespace Vercel
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans") { OperationId = "getBillingPlans", Accept = "application/json", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans") { OperationId = "getBillingPlans", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.PathParameter("integrationIdOrSlug", integrationIdOrSlug);
             apiRequest.PathParameter("productIdOrSlug", productIdOrSlug);
             apiRequest.Query("metadata", metadata);
@@ -157,7 +157,7 @@ namespace Vercel
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/v1/storage/stores/integration/direct") { OperationId = "createIntegrationStoreDirect", Accept = "application/json", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/v1/storage/stores/integration/direct") { OperationId = "createIntegrationStoreDirect", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
             apiRequest.JsonBody(request, _json.CreateIntegrationStoreDirectRequest, "application/json");

@@ -135,26 +135,27 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="VercelRegionUiOption"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<VercelRegionUiOption>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<VercelRegionUiOption>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("label", null), ("value", null));
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("label", null), ("value", null));
 
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static VercelRegionUiOption? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue)) return new LabelValue(asLabelValue);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
-                if (true && global::Specgen.Runtime.JsonMatch.TryRead<global::System.Text.Json.JsonElement>(ref reader, options, global::Specgen.Runtime.JsonRead.Element, out var asOpaque)) return new Opaque(asOpaque);
+                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue)) return new LabelValue(asLabelValue);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
+                if (true && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Text.Json.JsonElement>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Element, out var asOpaque)) return new Opaque(asOpaque);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -164,7 +165,7 @@ namespace Vercel
                 switch (value)
                 {
                     case LabelValue match: global::Vercel.UiOption.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Opaque match: global::Specgen.Runtime.JsonWrite.Element(writer, match.Value, options); break;
+                    case Opaque match: global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, match.Value, options); break;
                     case BrandedValue match: global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                     default: writer.WriteNullValue(); break;

@@ -12,7 +12,7 @@ namespace Vercel
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(View.JsonConverter))]
-    public readonly partial struct View : global::System.IEquatable<View>, global::Specgen.Runtime.IStringEnum<View>
+    public readonly partial struct View : global::System.IEquatable<View>, global::Specgen.Runtime.Infrastructure.IStringEnum<View>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Vercel
         public bool IsKnown => Value is Values.Account or Values.Project;
 
         /// <inheritdoc/>
-        static View global::Specgen.Runtime.IStringEnum<View>.Create(string value) => new(value);
+        static View global::Specgen.Runtime.Infrastructure.IStringEnum<View>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator View(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Vercel
         public static bool operator !=(View left, View right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="View"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<View>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<View>
         {
         }
     }

@@ -117,7 +117,7 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.FilesJson _json;
 
@@ -126,14 +126,14 @@ namespace Fixture
         /// <param name="options">The access token, base address and other settings.</param>
         public FilesClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.FilesJson(jsonOptions) : global::Fixture.FilesJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall PutFileAsync(string name, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/files/{name}") { OperationId = "putFile", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("PUT", "/files/{name}") { OperationId = "putFile", Options = requestOptions };
             apiRequest.PathParameter("name", name);
             apiRequest.StreamBody(content, "application/octet-stream");
             return _connection.SendAsync(apiRequest, cancellationToken);
@@ -142,7 +142,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall PutArchiveAsync(string name, global::System.IO.Stream content, long? contentLength = null, string? contentLanguage = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/archives/{name}") { OperationId = "putArchive", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("PUT", "/archives/{name}") { OperationId = "putArchive", Options = requestOptions };
             apiRequest.PathParameter("name", name);
             apiRequest.Header("Content-Length", contentLength?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             apiRequest.Header("Content-Language", contentLanguage);
@@ -153,7 +153,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UploadImageAsync(global::System.IO.Stream? content = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/images") { OperationId = "uploadImage", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/images") { OperationId = "uploadImage", Options = requestOptions };
             apiRequest.StreamBody(content, "image/png");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
@@ -161,7 +161,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall AddNoteAsync(string text, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/notes") { OperationId = "addNote", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/notes") { OperationId = "addNote", Options = requestOptions };
             apiRequest.TextBody(text, "text/plain");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
@@ -169,13 +169,13 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UploadPhotoAsync(string id, global::Fixture.UploadPhotoRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets/{id}/photos") { OperationId = "uploadPhoto", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/pets/{id}/photos") { OperationId = "uploadPhoto", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
-            var form = new global::Specgen.Runtime.FormBody();
+            var form = new global::Specgen.Runtime.Infrastructure.FormBody();
             form.File("photo", request.Photo, "image/png, image/jpeg");
             form.Text("caption", request.Caption);
-            form.Texts("tags", request.Tags, global::Specgen.Runtime.ParameterStyle.Form, true);
+            form.Texts("tags", request.Tags, global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, true);
             form.Files("extras", request.Extras);
             form.Json("meta", request.Meta, _json.Meta, "application/vnd.meta+json");
             form.Text("rating", request.Rating?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
@@ -186,15 +186,15 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall LoginAsync(global::Fixture.LoginRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/login") { OperationId = "login", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/login") { OperationId = "login", Options = requestOptions };
             global::System.ArgumentNullException.ThrowIfNull(request);
-            var form = new global::Specgen.Runtime.FormBody();
+            var form = new global::Specgen.Runtime.Infrastructure.FormBody();
             form.Text("user", request.User);
             form.Text("password", request.Password);
-            form.Texts("scopes", request.Scopes, global::Specgen.Runtime.ParameterStyle.Form, true);
-            form.Texts("flags", request.Flags, global::Specgen.Runtime.ParameterStyle.Form, false);
-            form.Pairs("address", (request.Address is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("city", request.Address.City), new("zip", request.Address.Zip) }), global::Specgen.Runtime.ParameterStyle.DeepObject, true);
-            form.Pairs("labels", (request.Labels is null ? null : global::System.Linq.Enumerable.Select(request.Labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.ParameterStyle.DeepObject, false);
+            form.Texts("scopes", request.Scopes, global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, true);
+            form.Texts("flags", request.Flags, global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, false);
+            form.Pairs("address", (request.Address is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("city", request.Address.City), new("zip", request.Address.Zip) }), global::Specgen.Runtime.Infrastructure.ParameterStyle.DeepObject, true);
+            form.Pairs("labels", (request.Labels is null ? null : global::System.Linq.Enumerable.Select(request.Labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.Infrastructure.ParameterStyle.DeepObject, false);
             form.Text("remember", (request.Remember is null ? null : request.Remember.Value ? "true" : "false"));
             apiRequest.FormBody(form, "application/x-www-form-urlencoded", request);
             return _connection.SendAsync(apiRequest, cancellationToken);
@@ -203,7 +203,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetAsync(string id, global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             apiRequest.JsonBody(request, _json.Pet, "application/json");
             return _connection.SendAsync(apiRequest, cancellationToken);
@@ -212,10 +212,10 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetFormAsync(string id, global::Fixture.UpdatePetFormRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
-            var form = new global::Specgen.Runtime.FormBody();
+            var form = new global::Specgen.Runtime.Infrastructure.FormBody();
             form.Text("name", request.Name);
             form.Text("tag", request.Tag);
             apiRequest.FormBody(form, "application/x-www-form-urlencoded", request);
@@ -225,10 +225,10 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetMultipartAsync(string id, global::Fixture.UpdatePetMultipartRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
-            var form = new global::Specgen.Runtime.FormBody();
+            var form = new global::Specgen.Runtime.Infrastructure.FormBody();
             form.Text("name", request.Name);
             form.File("photo", request.Photo);
             apiRequest.FormBody(form, "multipart/form-data");
@@ -238,7 +238,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall UpdatePetStreamAsync(string id, global::System.IO.Stream content, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             apiRequest.StreamBody(content, "image/png");
             return _connection.SendAsync(apiRequest, cancellationToken);

@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>A form the client sends as application/x-www-form-urlencoded, a pair per member.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record LoginRequest : global::Specgen.Runtime.IValidatable
+    public sealed partial record LoginRequest : global::Specgen.Runtime.Infrastructure.IValidatable
     {
         /// <summary>Sent as 'user'.</summary>
         public required string User { get; init; }
@@ -34,9 +34,10 @@ namespace Fixture
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "user"), User);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "user"), User);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Fixture
     /// <summary>The Pet object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
-    public sealed partial record Pet : global::Specgen.Runtime.IValidatable
+    public sealed partial record Pet : global::Specgen.Runtime.Infrastructure.IValidatable
     {
         // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
         private ulong _set0;
@@ -22,10 +22,10 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Pet(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Pet", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Pet", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
 
         public string? Tag { get => _Tag; init { _Tag = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
@@ -44,41 +44,43 @@ namespace Fixture
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
         }
 
         /// <summary>Reads and writes <see cref="Pet"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Pet>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Pet>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("name", "tag");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "tag");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Pet? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Pet");
-                var result = new Pet(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Pet");
+                var result = new Pet(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Tag = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Tag = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Pet", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pet", "name", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -88,9 +90,9 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Tag, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Tag, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>A form the client sends as application/x-www-form-urlencoded, a pair per member.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record UpdatePetFormRequest : global::Specgen.Runtime.IValidatable
+    public sealed partial record UpdatePetFormRequest : global::Specgen.Runtime.Infrastructure.IValidatable
     {
         /// <summary>Sent as 'name'.</summary>
         public required string Name { get; init; }
@@ -19,9 +19,10 @@ namespace Fixture
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), Name);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), Name);
         }
     }
 }

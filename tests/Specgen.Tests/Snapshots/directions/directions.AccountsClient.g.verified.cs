@@ -27,7 +27,7 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.AccountsJson _json;
 
@@ -36,14 +36,14 @@ namespace Fixture
         /// <param name="options">The access token, base address and other settings.</param>
         public AccountsClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.AccountsJson(jsonOptions) : global::Fixture.AccountsJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.User> CreateUserAsync(global::Fixture.User request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/users") { OperationId = "createUser", Accept = "application/json", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/users") { OperationId = "createUser", Accept = "application/json", Options = requestOptions };
             apiRequest.JsonBody(request, _json.User, "application/json");
             return _connection.SendAsync(apiRequest, _json.User, cancellationToken);
         }

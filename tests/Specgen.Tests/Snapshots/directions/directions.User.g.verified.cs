@@ -9,7 +9,7 @@ namespace Fixture
     /// <summary>The User object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(User.JsonConverter))]
-    public sealed partial record User : global::Specgen.Runtime.IValidatable
+    public sealed partial record User : global::Specgen.Runtime.Infrastructure.IValidatable
     {
         // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
         private ulong _set0;
@@ -26,22 +26,22 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private User(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private User(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
-        public string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("User", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        public string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("User", "Name", "name", ((_set0 & (1UL << 1)) != 0)); init { _Name = value; _set0 |= 1UL << 1; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "Name", "name", ((_set0 & (1UL << 1)) != 0)); init { _Name = value; _set0 |= 1UL << 1; } }
 
         /// <remarks>
         /// Sent in requests (write-only): responses do not carry it.
         /// At least 8 characters.
         /// </remarks>
-        public required string Password { get => _Password ?? throw global::Specgen.Runtime.JsonRead.Unavailable("User", "Password", "password", ((_set0 & (1UL << 2)) != 0)); init { _Password = value; _set0 |= 1UL << 2; } }
+        public required string Password { get => _Password ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "Password", "password", ((_set0 & (1UL << 2)) != 0)); init { _Password = value; _set0 |= 1UL << 2; } }
 
         /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
-        public global::System.DateTimeOffset CreatedAt { get => _CreatedAt is null && _raw_CreatedAt is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("User", "CreatedAt", "createdAt", "date-time", raw) : _CreatedAt ?? throw global::Specgen.Runtime.JsonRead.Unavailable("User", "CreatedAt", "createdAt", ((_set0 & (1UL << 3)) != 0)); init { _raw_CreatedAt = null; _CreatedAt = value; _set0 |= 1UL << 3; } }
+        public global::System.DateTimeOffset CreatedAt { get => _CreatedAt is null && _raw_CreatedAt is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("User", "CreatedAt", "createdAt", "date-time", raw) : _CreatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "CreatedAt", "createdAt", ((_set0 & (1UL << 3)) != 0)); init { _raw_CreatedAt = null; _CreatedAt = value; _set0 |= 1UL << 3; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -60,47 +60,49 @@ namespace Fixture
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name);
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "password"), _Password);
-            validator.Length(global::Specgen.Runtime.RequestValidator.Member(path, "password"), _Password, 8, null);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "password"), _Password);
+            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "password"), _Password, 8, null);
         }
 
         /// <summary>Reads and writes <see cref="User"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<User>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<User>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "name", "password", "createdAt");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "name", "password", "createdAt");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static User? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "User");
-                var result = new User(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "User");
+                var result = new User(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Password = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.DateTime, ref result._raw_CreatedAt); break;
+                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Password = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 3: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.DateTime, ref result._raw_CreatedAt); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "User", "id", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "User", "name", ((result._set0 & (1UL << 1)) != 0));
-                if (result._CreatedAt is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "User", "createdAt", ((result._set0 & (1UL << 3)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "name", ((result._set0 & (1UL << 1)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "createdAt", ((result._set0 & (1UL << 3)) != 0));
                 return result;
             }
 
@@ -110,11 +112,11 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0) && !global::Specgen.Runtime.JsonWrite.IsRequest) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Password, options); }
-                if (((value._set0 & (1UL << 3)) != 0) && !global::Specgen.Runtime.JsonWrite.IsRequest) { writer.WritePropertyName(s_names[3]); if (value._raw_CreatedAt is { } raw3) raw3.WriteTo(writer); else if (value._CreatedAt is { } v3) global::Specgen.Runtime.JsonWrite.DateTime(writer, v3, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Password, options); }
+                if (((value._set0 & (1UL << 3)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest) { writer.WritePropertyName(s_names[3]); if (value._raw_CreatedAt is { } raw3) raw3.WriteTo(writer); else if (value._CreatedAt is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.DateTime(writer, v3, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

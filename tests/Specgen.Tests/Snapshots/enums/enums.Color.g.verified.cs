@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Color.JsonConverter))]
-    public readonly partial struct Color : global::System.IEquatable<Color>, global::Specgen.Runtime.IStringEnum<Color>
+    public readonly partial struct Color : global::System.IEquatable<Color>, global::Specgen.Runtime.Infrastructure.IStringEnum<Color>
     {
         private readonly string? _value;
 
@@ -46,7 +46,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Red or Values.Green;
 
         /// <inheritdoc/>
-        static Color global::Specgen.Runtime.IStringEnum<Color>.Create(string value) => new(value);
+        static Color global::Specgen.Runtime.Infrastructure.IStringEnum<Color>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Color(string value) => new(value);
@@ -73,7 +73,8 @@ namespace Fixture
         public static bool operator !=(Color left, Color right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Color"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Color>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Color>
         {
         }
     }

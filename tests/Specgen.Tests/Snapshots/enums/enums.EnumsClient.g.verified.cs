@@ -28,7 +28,7 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.EnumsJson _json;
 
@@ -37,14 +37,14 @@ namespace Fixture
         /// <param name="options">The access token, base address and other settings.</param>
         public EnumsClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.EnumsJson(jsonOptions) : global::Fixture.EnumsJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> ListTasksAsync(global::Fixture.Priority? priority = null, global::Fixture.Status? status = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/tasks") { OperationId = "listTasks", Accept = "application/json", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/tasks") { OperationId = "listTasks", Accept = "application/json", Options = requestOptions };
             apiRequest.Query("priority", priority?.ToString());
             apiRequest.Query("status", status?.ToString());
             return _connection.SendAsync(apiRequest, _json.TaskList, cancellationToken);

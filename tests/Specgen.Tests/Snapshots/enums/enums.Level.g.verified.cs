@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Level.JsonConverter))]
-    public readonly partial struct Level : global::System.IEquatable<Level>, global::Specgen.Runtime.IIntegerEnum<Level>
+    public readonly partial struct Level : global::System.IEquatable<Level>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Level>
     {
         private readonly long _value;
 
@@ -49,7 +49,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Value1 or Values.Value2 or Values.Value3;
 
         /// <inheritdoc/>
-        static Level global::Specgen.Runtime.IIntegerEnum<Level>.Create(long value) => new(value);
+        static Level global::Specgen.Runtime.Infrastructure.IIntegerEnum<Level>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Level(long value) => new(value);
@@ -76,7 +76,8 @@ namespace Fixture
         public static bool operator !=(Level left, Level right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Level"/> as its wire number, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.IntegerEnumJsonConverter<Level>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Level>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Priority.JsonConverter))]
-    public readonly partial struct Priority : global::System.IEquatable<Priority>, global::Specgen.Runtime.IIntegerEnum<Priority>
+    public readonly partial struct Priority : global::System.IEquatable<Priority>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Priority>
     {
         private readonly long _value;
 
@@ -55,7 +55,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Low or Values.Medium or Values.High;
 
         /// <inheritdoc/>
-        static Priority global::Specgen.Runtime.IIntegerEnum<Priority>.Create(long value) => new(value);
+        static Priority global::Specgen.Runtime.Infrastructure.IIntegerEnum<Priority>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Priority(long value) => new(value);
@@ -82,7 +82,8 @@ namespace Fixture
         public static bool operator !=(Priority left, Priority right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Priority"/> as its wire number, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.IntegerEnumJsonConverter<Priority>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Priority>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ShadeKind.JsonConverter))]
-    public readonly partial struct ShadeKind : global::System.IEquatable<ShadeKind>, global::Specgen.Runtime.IStringEnum<ShadeKind>
+    public readonly partial struct ShadeKind : global::System.IEquatable<ShadeKind>, global::Specgen.Runtime.Infrastructure.IStringEnum<ShadeKind>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Light or Values.Dark;
 
         /// <inheritdoc/>
-        static ShadeKind global::Specgen.Runtime.IStringEnum<ShadeKind>.Create(string value) => new(value);
+        static ShadeKind global::Specgen.Runtime.Infrastructure.IStringEnum<ShadeKind>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator ShadeKind(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Fixture
         public static bool operator !=(ShadeKind left, ShadeKind right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="ShadeKind"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<ShadeKind>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ShadeKind>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Signed.JsonConverter))]
-    public readonly partial struct Signed : global::System.IEquatable<Signed>, global::Specgen.Runtime.IIntegerEnum<Signed>
+    public readonly partial struct Signed : global::System.IEquatable<Signed>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Signed>
     {
         private readonly long _value;
 
@@ -49,7 +49,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Down or Values.Value0 or Values.Up;
 
         /// <inheritdoc/>
-        static Signed global::Specgen.Runtime.IIntegerEnum<Signed>.Create(long value) => new(value);
+        static Signed global::Specgen.Runtime.Infrastructure.IIntegerEnum<Signed>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Signed(long value) => new(value);
@@ -76,7 +76,8 @@ namespace Fixture
         public static bool operator !=(Signed left, Signed right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Signed"/> as its wire number, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.IntegerEnumJsonConverter<Signed>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Signed>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Status.JsonConverter))]
-    public readonly partial struct Status : global::System.IEquatable<Status>, global::Specgen.Runtime.IStringEnum<Status>
+    public readonly partial struct Status : global::System.IEquatable<Status>, global::Specgen.Runtime.Infrastructure.IStringEnum<Status>
     {
         private readonly string? _value;
 
@@ -49,7 +49,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Active or Values.Paused or Values.Done;
 
         /// <inheritdoc/>
-        static Status global::Specgen.Runtime.IStringEnum<Status>.Create(string value) => new(value);
+        static Status global::Specgen.Runtime.Infrastructure.IStringEnum<Status>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Status(string value) => new(value);
@@ -76,7 +76,8 @@ namespace Fixture
         public static bool operator !=(Status left, Status right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Status"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Status>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Status>
         {
         }
     }

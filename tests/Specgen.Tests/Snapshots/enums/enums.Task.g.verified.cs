@@ -31,11 +31,11 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Task(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Task(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <summary>How urgent a task is.</summary>
-        public required global::Fixture.Priority Priority { get => _Priority ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Task", "Priority", "priority", ((_set0 & (1UL << 0)) != 0)); init { _Priority = value; _set0 |= 1UL << 0; } }
+        public required global::Fixture.Priority Priority { get => _Priority ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Task", "Priority", "priority", ((_set0 & (1UL << 0)) != 0)); init { _Priority = value; _set0 |= 1UL << 0; } }
 
         public global::Fixture.Level? Level { get => _Level; init { _Level = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
@@ -83,23 +83,24 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Task"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Task>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Task>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("priority", "level", "signed", "untyped", "ratio", "status", "color", "shade", "urgency", "mismatched", "history");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("priority", "level", "signed", "untyped", "ratio", "status", "color", "shade", "urgency", "mismatched", "history");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Task? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Task");
-                var result = new Task(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Task");
+                var result = new Task(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
@@ -107,20 +108,20 @@ namespace Fixture
                         case 1: result._Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Level?) : global::Fixture.Level.JsonConverter.ReadValue(ref reader, options); break;
                         case 2: result._Signed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Signed?) : global::Fixture.Signed.JsonConverter.ReadValue(ref reader, options); break;
                         case 3: result._Untyped = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Untyped?) : global::Fixture.Untyped.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._Ratio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 4: result._Ratio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
                         case 5: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Status?) : global::Fixture.Status.JsonConverter.ReadValue(ref reader, options); break;
                         case 6: result._Color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Color?) : global::Fixture.Color.JsonConverter.ReadValue(ref reader, options); break;
                         case 7: result._Shade = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.ShadeKind?) : global::Fixture.ShadeKind.JsonConverter.ReadValue(ref reader, options); break;
                         case 8: result._Urgency = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Urgency?) : global::Fixture.Urgency.JsonConverter.ReadValue(ref reader, options); break;
                         case 9: result._Mismatched = global::Fixture.Mismatched.JsonConverter.ReadValue(ref reader, options); break;
-                        case 10: result._History = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Fixture.Priority.JsonConverter.ReadValue); break;
+                        case 10: result._History = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Fixture.Priority.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Priority is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Task", "priority", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Priority is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Task", "priority", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -134,14 +135,14 @@ namespace Fixture
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Level is { } v1) global::Fixture.Level.JsonConverter.WriteValue(writer, v1, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._Signed is { } v2) global::Fixture.Signed.JsonConverter.WriteValue(writer, v2, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Untyped is { } v3) global::Fixture.Untyped.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Ratio is { } v4) global::Specgen.Runtime.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Ratio is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Status is { } v5) global::Fixture.Status.JsonConverter.WriteValue(writer, v5, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Color is { } v6) global::Fixture.Color.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._Shade is { } v7) global::Fixture.ShadeKind.JsonConverter.WriteValue(writer, v7, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); if (value._Urgency is { } v8) global::Fixture.Urgency.JsonConverter.WriteValue(writer, v8, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Fixture.Mismatched.JsonConverter.WriteValue(writer, value._Mismatched, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.JsonWrite.List(writer, value._History, options, global::Fixture.Priority.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._History, options, global::Fixture.Priority.JsonConverter.WriteValue); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Untyped.JsonConverter))]
-    public readonly partial struct Untyped : global::System.IEquatable<Untyped>, global::Specgen.Runtime.IIntegerEnum<Untyped>
+    public readonly partial struct Untyped : global::System.IEquatable<Untyped>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Untyped>
     {
         private readonly long _value;
 
@@ -44,7 +44,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Value10 or Values.Value20;
 
         /// <inheritdoc/>
-        static Untyped global::Specgen.Runtime.IIntegerEnum<Untyped>.Create(long value) => new(value);
+        static Untyped global::Specgen.Runtime.Infrastructure.IIntegerEnum<Untyped>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Untyped(long value) => new(value);
@@ -71,7 +71,8 @@ namespace Fixture
         public static bool operator !=(Untyped left, Untyped right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Untyped"/> as its wire number, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.IntegerEnumJsonConverter<Untyped>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Untyped>
         {
         }
     }

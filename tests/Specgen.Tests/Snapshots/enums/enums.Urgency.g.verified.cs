@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Urgency.JsonConverter))]
-    public readonly partial struct Urgency : global::System.IEquatable<Urgency>, global::Specgen.Runtime.IIntegerEnum<Urgency>
+    public readonly partial struct Urgency : global::System.IEquatable<Urgency>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Urgency>
     {
         private readonly long _value;
 
@@ -44,7 +44,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.Value1 or Values.Value2;
 
         /// <inheritdoc/>
-        static Urgency global::Specgen.Runtime.IIntegerEnum<Urgency>.Create(long value) => new(value);
+        static Urgency global::Specgen.Runtime.Infrastructure.IIntegerEnum<Urgency>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Urgency(long value) => new(value);
@@ -71,7 +71,8 @@ namespace Fixture
         public static bool operator !=(Urgency left, Urgency right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Urgency"/> as its wire number, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.IntegerEnumJsonConverter<Urgency>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Urgency>
         {
         }
     }

@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Word.JsonConverter))]
-    public readonly partial struct Word : global::System.IEquatable<Word>, global::Specgen.Runtime.IStringEnum<Word>
+    public readonly partial struct Word : global::System.IEquatable<Word>, global::Specgen.Runtime.Infrastructure.IStringEnum<Word>
     {
         private readonly string? _value;
 
@@ -44,7 +44,7 @@ namespace Fixture
         public bool IsKnown => Value is Values._1 or Values._2;
 
         /// <inheritdoc/>
-        static Word global::Specgen.Runtime.IStringEnum<Word>.Create(string value) => new(value);
+        static Word global::Specgen.Runtime.Infrastructure.IStringEnum<Word>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Word(string value) => new(value);
@@ -71,7 +71,8 @@ namespace Fixture
         public static bool operator !=(Word left, Word right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Word"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Word>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Word>
         {
         }
     }

@@ -39,7 +39,7 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.FormatsJson _json;
 
@@ -48,26 +48,26 @@ namespace Fixture
         /// <param name="options">The access token, base address and other settings.</param>
         public FormatsClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.FormatsJson(jsonOptions) : global::Fixture.FormatsJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Event> GetEventAsync(global::System.Guid id, global::System.DateTimeOffset? since = null, global::System.DateOnly? day = null, float? ratio = null, global::System.Guid? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/events/{id}") { OperationId = "getEvent", Accept = "application/json", Options = requestOptions };
-            apiRequest.PathParameter("id", global::Specgen.Runtime.ApiText.Guid(id));
-            apiRequest.Query("since", (since is null ? null : global::Specgen.Runtime.ApiText.DateTime(since.Value)));
-            apiRequest.Query("day", (day is null ? null : global::Specgen.Runtime.ApiText.Date(day.Value)));
-            apiRequest.Query("ratio", (ratio is null ? null : global::Specgen.Runtime.ApiText.Single(ratio.Value)));
-            apiRequest.Header("X-Trace", (xTrace is null ? null : global::Specgen.Runtime.ApiText.Guid(xTrace.Value)));
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/events/{id}") { OperationId = "getEvent", Accept = "application/json", Options = requestOptions };
+            apiRequest.PathParameter("id", global::Specgen.Runtime.Infrastructure.ApiText.Guid(id));
+            apiRequest.Query("since", (since is null ? null : global::Specgen.Runtime.Infrastructure.ApiText.DateTime(since.Value)));
+            apiRequest.Query("day", (day is null ? null : global::Specgen.Runtime.Infrastructure.ApiText.Date(day.Value)));
+            apiRequest.Query("ratio", (ratio is null ? null : global::Specgen.Runtime.Infrastructure.ApiText.Single(ratio.Value)));
+            apiRequest.Header("X-Trace", (xTrace is null ? null : global::Specgen.Runtime.Infrastructure.ApiText.Guid(xTrace.Value)));
             return _connection.SendAsync(apiRequest, _json.Event, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Event> CreateEventAsync(global::Fixture.Event request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/events") { OperationId = "createEvent", Accept = "application/json", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/events") { OperationId = "createEvent", Accept = "application/json", Options = requestOptions };
             apiRequest.JsonBody(request, _json.Event, "application/json");
             return _connection.SendAsync(apiRequest, _json.Event, cancellationToken);
         }

@@ -23,10 +23,10 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Cat(global::Specgen.Runtime.Blank blank) : base(blank) { _set1_0 = 0; }
+        private Cat(global::Specgen.Runtime.Infrastructure.Blank blank) : base(blank) { _set1_0 = 0; }
         #pragma warning restore CS8618
 
-        public required int Lives { get => _Lives is null && _raw_Lives is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Cat", "Lives", "lives", "int32", raw) : _Lives ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Cat", "Lives", "lives", ((_set1_0 & (1UL << 0)) != 0)); init { _raw_Lives = null; _Lives = value; _set1_0 |= 1UL << 0; } }
+        public required int Lives { get => _Lives is null && _raw_Lives is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Cat", "Lives", "lives", "int32", raw) : _Lives ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Cat", "Lives", "lives", ((_set1_0 & (1UL << 0)) != 0)); init { _raw_Lives = null; _Lives = value; _set1_0 |= 1UL << 0; } }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -36,37 +36,38 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Cat"/> with System.Text.Json, without reflection.</summary>
-        public new sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Cat>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Cat>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("petType", "name", "born", "lives");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("petType", "name", "born", "lives");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Cat? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Cat");
-                var result = new Cat(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Cat");
+                var result = new Cat(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._PetType = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
-                        case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
-                        case 3: result._Lives = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int32, ref result._raw_Lives); result._set1_0 |= 1UL << 0; break;
+                        case 0: result._PetType = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
+                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
+                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
+                        case 3: result._Lives = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int32, ref result._raw_Lives); result._set1_0 |= 1UL << 0; break;
                     }
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._PetType is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Cat", "petType", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Cat", "name", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Lives is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Cat", "lives", ((result._set1_0 & (1UL << 0)) != 0));
+                if (result._PetType is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Cat", "petType", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Cat", "name", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Lives is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Cat", "lives", ((result._set1_0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -76,11 +77,11 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._PetType, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._raw_Lives is { } raw3) raw3.WriteTo(writer); else if (value._Lives is { } v3) global::Specgen.Runtime.JsonWrite.Int32(writer, v3, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._PetType, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._raw_Lives is { } raw3) raw3.WriteTo(writer); else if (value._Lives is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Int32(writer, v3, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

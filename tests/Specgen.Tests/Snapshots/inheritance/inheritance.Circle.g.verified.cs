@@ -21,39 +21,40 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Circle(global::Specgen.Runtime.Blank blank) : base(blank) { _set1_0 = 0; }
+        private Circle(global::Specgen.Runtime.Infrastructure.Blank blank) : base(blank) { _set1_0 = 0; }
         #pragma warning restore CS8618
 
         public double? Radius { get => _Radius; init { _Radius = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 0) : _set1_0 | (1UL << 0); } }
 
         /// <summary>Reads and writes <see cref="Circle"/> with System.Text.Json, without reflection.</summary>
-        public new sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Circle>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Circle>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("kind", "radius");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("kind", "radius");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Circle? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Circle");
-                var result = new Circle(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Circle");
+                var result = new Circle(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Kind = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
-                        case 1: result._Radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); result._set1_0 |= 1UL << 0; break;
+                        case 0: result._Kind = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
+                        case 1: result._Radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); result._set1_0 |= 1UL << 0; break;
                     }
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Kind is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Circle", "kind", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Kind is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Circle", "kind", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -63,9 +64,9 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Kind, options); }
-                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Radius is { } v1) global::Specgen.Runtime.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Kind, options); }
+                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Radius is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

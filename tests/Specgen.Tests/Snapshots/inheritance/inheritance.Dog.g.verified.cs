@@ -25,7 +25,7 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Dog(global::Specgen.Runtime.Blank blank) : base(blank) { _set1_0 = 0; }
+        private protected Dog(global::Specgen.Runtime.Infrastructure.Blank blank) : base(blank) { _set1_0 = 0; }
         #pragma warning restore CS8618
 
         public bool? Bark { get => _Bark; init { _Bark = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 0) : _set1_0 | (1UL << 0); } }
@@ -33,41 +33,42 @@ namespace Fixture
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _Tags; init { _Tags = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 1) : _set1_0 | (1UL << 1); } }
 
         /// <summary>Reads and writes <see cref="Dog"/> with System.Text.Json, without reflection.</summary>
-        public new sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Dog>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Dog>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("petType", "name", "born", "bark", "tags");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("petType", "name", "born", "bark", "tags");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Dog? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-                switch (global::Specgen.Runtime.JsonMatch.StringOf(reader, "petType"u8))
+                switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "petType"u8))
                 {
                     case "puppy": return Puppy.JsonConverter.ReadValue(ref reader, options);
                 }
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Dog");
-                var result = new Dog(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Dog");
+                var result = new Dog(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._PetType = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
-                        case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
-                        case 3: result._Bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.JsonRead.Boolean(ref reader, options); result._set1_0 |= 1UL << 0; break;
-                        case 4: result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); result._set1_0 |= 1UL << 1; break;
+                        case 0: result._PetType = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
+                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
+                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
+                        case 3: result._Bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); result._set1_0 |= 1UL << 0; break;
+                        case 4: result._Tags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); result._set1_0 |= 1UL << 1; break;
                     }
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._PetType is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Dog", "petType", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Dog", "name", ((result._set0 & (1UL << 1)) != 0));
+                if (result._PetType is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Dog", "petType", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Dog", "name", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -78,12 +79,12 @@ namespace Fixture
                 if (value is Puppy asPuppy) { Puppy.JsonConverter.WriteValue(writer, asPuppy, options); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._PetType, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Bark is { } v3) global::Specgen.Runtime.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set1_0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.JsonWrite.List(writer, value._Tags, options, global::Specgen.Runtime.JsonWrite.String); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._PetType, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
+                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Bark is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set1_0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Tags, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

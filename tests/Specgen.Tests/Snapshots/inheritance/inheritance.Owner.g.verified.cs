@@ -24,7 +24,7 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Owner(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Owner(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>? Pets { get => _Pets; init { _Pets = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
@@ -42,30 +42,31 @@ namespace Fixture
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
         /// <summary>Reads and writes <see cref="Owner"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Owner>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Owner>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("pets", "favourite", "dog", "shapes");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("pets", "favourite", "dog", "shapes");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Owner? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Owner");
-                var result = new Owner(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Owner");
+                var result = new Owner(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Pets = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Fixture.Pet.JsonConverter.ReadValue); break;
+                        case 0: result._Pets = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Fixture.Pet.JsonConverter.ReadValue); break;
                         case 1: result._Favourite = global::Fixture.Pet.JsonConverter.ReadValue(ref reader, options); break;
                         case 2: result._Dog = global::Fixture.Dog.JsonConverter.ReadValue(ref reader, options); break;
-                        case 3: result._Shapes = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Fixture.Shape.JsonConverter.ReadValue); break;
+                        case 3: result._Shapes = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Fixture.Shape.JsonConverter.ReadValue); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -81,11 +82,11 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.List(writer, value._Pets, options, global::Fixture.Pet.JsonConverter.WriteValue); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Pets, options, global::Fixture.Pet.JsonConverter.WriteValue); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Fixture.Pet.JsonConverter.WriteValue(writer, value._Favourite, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Fixture.Dog.JsonConverter.WriteValue(writer, value._Dog, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.JsonWrite.List(writer, value._Shapes, options, global::Fixture.Shape.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Shapes, options, global::Fixture.Shape.JsonConverter.WriteValue); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

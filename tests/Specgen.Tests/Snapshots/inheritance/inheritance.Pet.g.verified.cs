@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
-    public partial record Pet : global::Specgen.Runtime.IValidatable
+    public partial record Pet : global::Specgen.Runtime.Infrastructure.IValidatable
     {
         // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
         private protected ulong _set0;
@@ -28,16 +28,16 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Pet(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private protected Pet(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <remarks>Says which type this is; each type's constructor sets it.</remarks>
-        public string PetType { get => _PetType ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Pet", "PetType", "petType", ((_set0 & (1UL << 0)) != 0)); init { _PetType = value; _set0 |= 1UL << 0; } }
+        public string PetType { get => _PetType ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Pet", "PetType", "petType", ((_set0 & (1UL << 0)) != 0)); init { _PetType = value; _set0 |= 1UL << 0; } }
 
         /// <remarks>At least 1 characters.</remarks>
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Pet", "Name", "name", ((_set0 & (1UL << 1)) != 0)); init { _Name = value; _set0 |= 1UL << 1; } }
+        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Pet", "Name", "name", ((_set0 & (1UL << 1)) != 0)); init { _Name = value; _set0 |= 1UL << 1; } }
 
-        public global::System.DateOnly? Born { get => _Born is null && _raw_Born is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Pet", "Born", "born", "date", raw) : _Born; init { _raw_Born = null; _Born = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::System.DateOnly? Born { get => _Born is null && _raw_Born is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Pet", "Born", "born", "date", raw) : _Born; init { _raw_Born = null; _Born = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -55,50 +55,52 @@ namespace Fixture
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public virtual void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public virtual void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name);
-            validator.Length(global::Specgen.Runtime.RequestValidator.Member(path, "name"), _Name, 1, null);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
+            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name, 1, null);
         }
 
         /// <summary>Reads and writes <see cref="Pet"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Pet>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Pet>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("petType", "name", "born");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("petType", "name", "born");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Pet? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-                switch (global::Specgen.Runtime.JsonMatch.StringOf(reader, "petType"u8))
+                switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "petType"u8))
                 {
                     case "cat": return Cat.JsonConverter.ReadValue(ref reader, options);
                     case "puppy": return Puppy.JsonConverter.ReadValue(ref reader, options);
                     case "dog": return Dog.JsonConverter.ReadValue(ref reader, options);
                 }
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Pet");
-                var result = new Pet(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Pet");
+                var result = new Pet(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._PetType = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Born); break;
+                        case 0: result._PetType = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Born); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._PetType is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Pet", "petType", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Pet", "name", ((result._set0 & (1UL << 1)) != 0));
+                if (result._PetType is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pet", "petType", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pet", "name", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -111,10 +113,10 @@ namespace Fixture
                 if (value is Dog asDog) { Dog.JsonConverter.WriteValue(writer, asDog, options); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._PetType, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._PetType, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -24,11 +24,11 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Shape(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private protected Shape(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <remarks>Says which type this is; each type's constructor sets it.</remarks>
-        public string Kind { get => _Kind ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Shape", "Kind", "kind", ((_set0 & (1UL << 0)) != 0)); init { _Kind = value; _set0 |= 1UL << 0; } }
+        public string Kind { get => _Kind ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Shape", "Kind", "kind", ((_set0 & (1UL << 0)) != 0)); init { _Kind = value; _set0 |= 1UL << 0; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -42,39 +42,40 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Shape"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Shape>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Shape>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("kind");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("kind");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Shape? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-                switch (global::Specgen.Runtime.JsonMatch.StringOf(reader, "kind"u8))
+                switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "kind"u8))
                 {
                     case "Circle": return Circle.JsonConverter.ReadValue(ref reader, options);
                     case "Square": return Square.JsonConverter.ReadValue(ref reader, options);
                 }
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shape");
-                var result = new Shape(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shape");
+                var result = new Shape(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Kind = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Kind = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Kind is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Shape", "kind", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Kind is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Shape", "kind", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -86,8 +87,8 @@ namespace Fixture
                 if (value is Square asSquare) { Square.JsonConverter.WriteValue(writer, asSquare, options); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Kind, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Kind, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -17,36 +17,37 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Square(global::Specgen.Runtime.Blank blank) : base(blank) { }
+        private Square(global::Specgen.Runtime.Infrastructure.Blank blank) : base(blank) { }
         #pragma warning restore CS8618
 
         /// <summary>Reads and writes <see cref="Square"/> with System.Text.Json, without reflection.</summary>
-        public new sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Square>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Square>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("kind");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("kind");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Square? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Square");
-                var result = new Square(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Square");
+                var result = new Square(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Kind = global::Specgen.Runtime.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
+                        case 0: result._Kind = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
                     }
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Kind is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Square", "kind", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Kind is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Square", "kind", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -56,8 +57,8 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Kind, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Kind, options); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -35,7 +35,7 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.ZooJson _json;
 
@@ -44,14 +44,14 @@ namespace Fixture
         /// <param name="options">The access token, base address and other settings.</param>
         public ZooClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.ZooJson(jsonOptions) : global::Fixture.ZooJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Owner> GetOwnerAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/owners/{id}") { OperationId = "getOwner", Accept = "application/json", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/owners/{id}") { OperationId = "getOwner", Accept = "application/json", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Owner, cancellationToken);
         }
@@ -59,7 +59,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/pets") { OperationId = "addPet", Accept = "application/json", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/pets") { OperationId = "addPet", Accept = "application/json", Options = requestOptions };
             apiRequest.JsonBody(request, _json.Pet, "application/json");
             return _connection.SendAsync(apiRequest, _json.Pet, cancellationToken);
         }

@@ -8,7 +8,7 @@ namespace Fixture
 {
     /// <summary>A form the client sends as multipart/form-data, a part per member.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    public sealed partial record AttachRequest : global::Specgen.Runtime.IValidatable
+    public sealed partial record AttachRequest : global::Specgen.Runtime.Infrastructure.IValidatable
     {
         /// <summary>The file sent as 'file'.</summary>
         public required global::Specgen.Runtime.FilePart File { get; init; }
@@ -22,9 +22,10 @@ namespace Fixture
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>
-        public void Validate(global::Specgen.Runtime.RequestValidator validator, string path)
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.RequestValidator.Member(path, "file"), File);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "file"), File);
         }
     }
 }

@@ -23,10 +23,10 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Counts(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Counts(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public long? Total { get => _Total is null && _raw_Total is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Counts", "Total", "total", "integer", raw) : _Total; init { _raw_Total = null; _Total = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        public long? Total { get => _Total is null && _raw_Total is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Counts", "Total", "total", "integer", raw) : _Total; init { _raw_Total = null; _Total = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
         /// <summary>The other properties, each of the type the spec's <c>additionalProperties</c> gives them.</summary>
         public global::System.Collections.Generic.IDictionary<string, long>? AdditionalProperties { get; set; }
@@ -39,27 +39,28 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Counts"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Counts>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Counts>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("total");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("total");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Counts? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Counts");
-                var result = new Counts(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Counts");
+                var result = new Counts(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, long>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, options, global::Specgen.Runtime.JsonRead.Int64, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_Total); break;
+                        case 0: result._Total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_Total); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -75,8 +76,8 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._raw_Total is { } raw0) raw0.WriteTo(writer); else if (value._Total is { } v0) global::Specgen.Runtime.JsonWrite.Int64(writer, v0, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties, options, global::Specgen.Runtime.JsonWrite.Int64);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._raw_Total is { } raw0) raw0.WriteTo(writer); else if (value._Total is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v0, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Int64);
                 writer.WriteEndObject();
             }
         }

@@ -36,7 +36,7 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.FormsJson _json;
 
@@ -45,14 +45,14 @@ namespace Fixture
         /// <param name="options">The access token, base address and other settings.</param>
         public FormsClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.FormsJson(jsonOptions) : global::Fixture.FormsJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.Thing> GetThingAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{id}") { OperationId = "getThing", Accept = "application/json", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/things/{id}") { OperationId = "getThing", Accept = "application/json", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             return _connection.SendAsync(apiRequest, _json.Thing, cancellationToken);
         }
@@ -60,10 +60,10 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall AttachAsync(string id, global::Fixture.AttachRequest request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("POST", "/things/{id}/attachments") { OperationId = "attach", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/things/{id}/attachments") { OperationId = "attach", Options = requestOptions };
             apiRequest.PathParameter("id", id);
             global::System.ArgumentNullException.ThrowIfNull(request);
-            var form = new global::Specgen.Runtime.FormBody();
+            var form = new global::Specgen.Runtime.Infrastructure.FormBody();
             form.File("file", request.File, "application/pdf");
             form.Text("thumbnail", request.Thumbnail);
             form.Files("pages", request.Pages, "image/png");

@@ -114,10 +114,11 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Id"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Id>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Id>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -127,8 +128,8 @@ namespace Fixture
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.JsonRead.String, out var asString)) return new String(asString);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.JsonMatch.TryRead<long>(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, out var asInteger)) return new Integer(asInteger);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<long>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, out var asInteger)) return new Integer(asInteger);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 
@@ -137,8 +138,8 @@ namespace Fixture
             {
                 switch (value)
                 {
-                    case String match: global::Specgen.Runtime.JsonWrite.String(writer, match.Value, options); break;
-                    case Integer match: global::Specgen.Runtime.JsonWrite.Int64(writer, match.Value, options); break;
+                    case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
+                    case Integer match: global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, match.Value, options); break;
                     case Unknown match: match.Json.WriteTo(writer); break;
                     default: writer.WriteNullValue(); break;
                 }

@@ -22,12 +22,12 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Legacy(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Legacy(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string? Note { get => ((_set0 & (1UL << 0)) != 0) ? _Note : throw global::Specgen.Runtime.JsonRead.Unavailable("Legacy", "Note", "note", false); init { _Note = value; _set0 |= 1UL << 0; } }
+        public required string? Note { get => ((_set0 & (1UL << 0)) != 0) ? _Note : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Legacy", "Note", "note", false); init { _Note = value; _set0 |= 1UL << 0; } }
 
-        public required global::Fixture.Format? Format { get => ((_set0 & (1UL << 1)) != 0) ? _Format : throw global::Specgen.Runtime.JsonRead.Unavailable("Legacy", "Format", "format", false); init { _Format = value; _set0 |= 1UL << 1; } }
+        public required global::Fixture.Format? Format { get => ((_set0 & (1UL << 1)) != 0) ? _Format : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Legacy", "Format", "format", false); init { _Format = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -42,27 +42,28 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Legacy"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Legacy>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Legacy>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("note", "format");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("note", "format");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Legacy? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Legacy");
-                var result = new Legacy(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Legacy");
+                var result = new Legacy(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Note = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Note = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 1: result._Format = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Format?) : global::Fixture.Format.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
@@ -70,8 +71,8 @@ namespace Fixture
                 }
 
                 result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "Legacy", "note", false);
-                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "Legacy", "format", false);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Legacy", "note", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Legacy", "format", false);
                 return result;
             }
 
@@ -81,9 +82,9 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Note, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Note, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Format is { } v1) global::Fixture.Format.JsonConverter.WriteValue(writer, v1, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -12,7 +12,7 @@ namespace Fixture
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Size.JsonConverter))]
-    public readonly partial struct Size : global::System.IEquatable<Size>, global::Specgen.Runtime.IStringEnum<Size>
+    public readonly partial struct Size : global::System.IEquatable<Size>, global::Specgen.Runtime.Infrastructure.IStringEnum<Size>
     {
         private readonly string? _value;
 
@@ -49,7 +49,7 @@ namespace Fixture
         public bool IsKnown => Value is Values.S or Values.M or Values.L;
 
         /// <inheritdoc/>
-        static Size global::Specgen.Runtime.IStringEnum<Size>.Create(string value) => new(value);
+        static Size global::Specgen.Runtime.Infrastructure.IStringEnum<Size>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
         public static implicit operator Size(string value) => new(value);
@@ -76,7 +76,8 @@ namespace Fixture
         public static bool operator !=(Size left, Size right) => !left.Equals(right);
 
         /// <summary>Reads and writes <see cref="Size"/> as its wire string, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.StringEnumJsonConverter<Size>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Size>
         {
         }
     }

@@ -29,13 +29,13 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Thing(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Thing(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         /// <remarks>Always <c>&quot;thing&quot;</c> in this shape; set for you.</remarks>
-        public string Kind { get => _Kind ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Thing", "Kind", "kind", ((_set0 & (1UL << 0)) != 0)); init { _Kind = value; _set0 |= 1UL << 0; } }
+        public string Kind { get => _Kind ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Thing", "Kind", "kind", ((_set0 & (1UL << 0)) != 0)); init { _Kind = value; _set0 |= 1UL << 0; } }
 
-        public required global::Fixture.Id Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Thing", "Id", "id", ((_set0 & (1UL << 1)) != 0)); init { _Id = value; _set0 |= 1UL << 1; } }
+        public required global::Fixture.Id Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Thing", "Id", "id", ((_set0 & (1UL << 1)) != 0)); init { _Id = value; _set0 |= 1UL << 1; } }
 
         public string? Label { get => _Label; init { _Label = value; _set0 |= 1UL << 2; } }
 
@@ -71,32 +71,33 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Thing"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Thing>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Thing>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("kind", "id", "label", "weight", "size", "point", "labels", "counts", "legacy");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("kind", "id", "label", "weight", "size", "point", "labels", "counts", "legacy");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Thing? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Thing");
-                var result = new Thing(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Thing");
+                var result = new Thing(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Kind = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Kind = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 1: result._Id = global::Fixture.Id.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._Label = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 3: result._Weight = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.JsonRead.Number(ref reader, options); break;
+                        case 2: result._Label = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 3: result._Weight = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
                         case 4: result._Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Size?) : global::Fixture.Size.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._Point = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.Number); break;
+                        case 5: result._Point = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number); break;
                         case 6: result._Labels = global::Fixture.Labels.JsonConverter.ReadValue(ref reader, options); break;
                         case 7: result._Counts = global::Fixture.Counts.JsonConverter.ReadValue(ref reader, options); break;
                         case 8: result._Legacy = global::Fixture.Legacy.JsonConverter.ReadValue(ref reader, options); break;
@@ -106,8 +107,8 @@ namespace Fixture
                 }
 
                 result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.JsonRead.Incomplete(options, "Thing", "kind", false);
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Thing", "id", ((result._set0 & (1UL << 1)) != 0));
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Thing", "kind", false);
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Thing", "id", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -117,16 +118,16 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Kind, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Kind, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Fixture.Id.JsonConverter.WriteValue(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.String(writer, value._Label, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Weight is { } v3) global::Specgen.Runtime.JsonWrite.Number(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Label, options); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Weight is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v3, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Size is { } v4) global::Fixture.Size.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.JsonWrite.List(writer, value._Point, options, global::Specgen.Runtime.JsonWrite.Number); }
+                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Point, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); }
                 if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Fixture.Labels.JsonConverter.WriteValue(writer, value._Labels, options); }
                 if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Fixture.Counts.JsonConverter.WriteValue(writer, value._Counts, options); }
                 if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Fixture.Legacy.JsonConverter.WriteValue(writer, value._Legacy, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -24,10 +24,10 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ThingChangedPayload(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private ThingChangedPayload(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.JsonRead.Unavailable("ThingChangedPayload", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ThingChangedPayload", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
 
         public global::Fixture.Thing? Thing { get => _Thing; init { _Thing = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
@@ -44,27 +44,28 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="ThingChangedPayload"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<ThingChangedPayload>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<ThingChangedPayload>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("id", "thing");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "thing");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static ThingChangedPayload? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ThingChangedPayload");
-                var result = new ThingChangedPayload(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ThingChangedPayload");
+                var result = new ThingChangedPayload(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Id = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
+                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
                         case 1: result._Thing = global::Fixture.Thing.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
@@ -72,7 +73,7 @@ namespace Fixture
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "ThingChangedPayload", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ThingChangedPayload", "id", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 
@@ -82,9 +83,9 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Fixture.Thing.JsonConverter.WriteValue(writer, value._Thing, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -114,25 +114,26 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
 
-        private string ToJson() => global::Specgen.Runtime.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Either"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Either>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Either>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
             /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.JsonMatch.Facts s_facts = new(("a", null), ("b", null));
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("a", null), ("b", null));
 
             /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
             public static Either? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                var found = global::Specgen.Runtime.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Fixture.EitherA>(ref reader, options, global::Fixture.EitherA.JsonConverter.ReadValue, out var asA)) return new A(asA);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.JsonMatch.TryRead<global::Fixture.EitherB>(ref reader, options, global::Fixture.EitherB.JsonConverter.ReadValue, out var asB)) return new B(asB);
+                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Fixture.EitherA>(ref reader, options, global::Fixture.EitherA.JsonConverter.ReadValue, out var asA)) return new A(asA);
+                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Fixture.EitherB>(ref reader, options, global::Fixture.EitherB.JsonConverter.ReadValue, out var asB)) return new B(asB);
                 return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
             }
 

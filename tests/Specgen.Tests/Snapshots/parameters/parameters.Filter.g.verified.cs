@@ -28,16 +28,16 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Filter(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Filter(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
         public string? Name { get => _Name; init { _Name = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        public long? Age { get => _Age is null && _raw_Age is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Filter", "Age", "age", "integer", raw) : _Age; init { _raw_Age = null; _Age = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public long? Age { get => _Age is null && _raw_Age is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Filter", "Age", "age", "integer", raw) : _Age; init { _raw_Age = null; _Age = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _Tags; init { _Tags = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
 
-        public global::System.DateOnly? Since { get => _Since is null && _raw_Since is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Filter", "Since", "since", "date", raw) : _Since; init { _raw_Since = null; _Since = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::System.DateOnly? Since { get => _Since is null && _raw_Since is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Filter", "Since", "since", "date", raw) : _Since; init { _raw_Since = null; _Since = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
 
         public global::Fixture.Owner? Owner { get => _Owner; init { _Owner = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
@@ -57,30 +57,31 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Filter"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Filter>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Filter>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("name", "age", "tags", "since", "owner");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "age", "tags", "since", "owner");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Filter? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Filter");
-                var result = new Filter(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Filter");
+                var result = new Filter(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._Name = global::Specgen.Runtime.JsonRead.String(ref reader, options); break;
-                        case 1: result._Age = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_Age); break;
-                        case 2: result._Tags = global::Specgen.Runtime.JsonRead.List(ref reader, options, global::Specgen.Runtime.JsonRead.String); break;
-                        case 3: result._Since = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Date, ref result._raw_Since); break;
+                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
+                        case 1: result._Age = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_Age); break;
+                        case 2: result._Tags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
+                        case 3: result._Since = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Since); break;
                         case 4: result._Owner = global::Fixture.Owner.JsonConverter.ReadValue(ref reader, options); break;
                     }
 
@@ -97,12 +98,12 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_Age is { } raw1) raw1.WriteTo(writer); else if (value._Age is { } v1) global::Specgen.Runtime.JsonWrite.Int64(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.JsonWrite.List(writer, value._Tags, options, global::Specgen.Runtime.JsonWrite.String); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._raw_Since is { } raw3) raw3.WriteTo(writer); else if (value._Since is { } v3) global::Specgen.Runtime.JsonWrite.Date(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_Age is { } raw1) raw1.WriteTo(writer); else if (value._Age is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v1, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Tags, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
+                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._raw_Since is { } raw3) raw3.WriteTo(writer); else if (value._Since is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v3, options); else writer.WriteNullValue(); }
                 if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Fixture.Owner.JsonConverter.WriteValue(writer, value._Owner, options); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

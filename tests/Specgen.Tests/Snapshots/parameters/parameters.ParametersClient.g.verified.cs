@@ -83,7 +83,7 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "https://api.example.com";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.ParametersJson _json;
 
@@ -92,14 +92,14 @@ namespace Fixture
         /// <param name="options">The access token, base address and other settings.</param>
         public ParametersClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.ParametersJson(jsonOptions) : global::Fixture.ParametersJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, global::System.Collections.Generic.IReadOnlyList<string>? size = null, global::System.Collections.Generic.IReadOnlyList<string>? word = null, global::System.Collections.Generic.IReadOnlyList<bool>? pipe = null, global::System.Collections.Generic.IReadOnlyList<string>? xFlags = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/items/{ids}") { OperationId = "getItems", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/items/{ids}") { OperationId = "getItems", Options = requestOptions };
             apiRequest.PathParameter("ids", global::System.Linq.Enumerable.Select(ids, item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)));
             apiRequest.QueryValues("tag", tag);
             apiRequest.QueryValues("size", size, ",");
@@ -112,10 +112,10 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetThingsAsync(global::Fixture.Point @where, global::Fixture.Point at, global::Fixture.Point @on, global::Fixture.Point? xPoint = null, global::Fixture.Point? pref = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/things/{where}/{at}/{on}") { OperationId = "getThings", Options = requestOptions };
-            apiRequest.PathObject("where", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", @where.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", @where.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.ParameterStyle.Simple, false);
-            apiRequest.PathObject("at", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", at.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", at.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.ParameterStyle.Label, true);
-            apiRequest.PathObject("on", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", @on.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", @on.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.ParameterStyle.Matrix, false);
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/things/{where}/{at}/{on}") { OperationId = "getThings", Options = requestOptions };
+            apiRequest.PathObject("where", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", @where.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", @where.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.Infrastructure.ParameterStyle.Simple, false);
+            apiRequest.PathObject("at", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", at.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", at.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.Infrastructure.ParameterStyle.Label, true);
+            apiRequest.PathObject("on", new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", @on.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", @on.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }, global::Specgen.Runtime.Infrastructure.ParameterStyle.Matrix, false);
             apiRequest.HeaderObject("X-Point", (xPoint is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", xPoint.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", xPoint.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), true);
             apiRequest.CookieObject("pref", (pref is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("x", pref.X.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("y", pref.Y.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), true);
             return _connection.SendAsync(apiRequest, cancellationToken);
@@ -124,12 +124,12 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall SearchAsync(global::Fixture.Filter? filter = null, global::Fixture.Page? page = null, global::Fixture.SearchRange? range = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labels = null, global::Fixture.Q? q = null, string? next = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/search") { OperationId = "search", Options = requestOptions };
-            apiRequest.QueryObject("filter", (filter is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("name", filter.Name), new("age", filter.Age?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("tags", (filter.Tags is null ? null : string.Join(",", filter.Tags))), new("since", (filter.Since is null ? null : global::Specgen.Runtime.ApiText.Date(filter.Since.Value))) }), global::Specgen.Runtime.ParameterStyle.DeepObject, false);
-            apiRequest.QueryObject("page", (page is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("number", page.Number?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("size", page.Size?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.ParameterStyle.Form, true);
-            apiRequest.QueryObject("range", (range is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("from", range.From?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("to", range.To?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.ParameterStyle.Form, false);
-            apiRequest.QueryObject("labels", (labels is null ? null : global::System.Linq.Enumerable.Select(labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.ParameterStyle.DeepObject, false);
-            apiRequest.Query("q", global::Specgen.Runtime.JsonWrite.Text(q, _json.Q));
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/search") { OperationId = "search", Options = requestOptions };
+            apiRequest.QueryObject("filter", (filter is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("name", filter.Name), new("age", filter.Age?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("tags", (filter.Tags is null ? null : string.Join(",", filter.Tags))), new("since", (filter.Since is null ? null : global::Specgen.Runtime.Infrastructure.ApiText.Date(filter.Since.Value))) }), global::Specgen.Runtime.Infrastructure.ParameterStyle.DeepObject, false);
+            apiRequest.QueryObject("page", (page is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("number", page.Number?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("size", page.Size?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, true);
+            apiRequest.QueryObject("range", (range is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("from", range.From?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("to", range.To?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, false);
+            apiRequest.QueryObject("labels", (labels is null ? null : global::System.Linq.Enumerable.Select(labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.Infrastructure.ParameterStyle.DeepObject, false);
+            apiRequest.Query("q", global::Specgen.Runtime.Infrastructure.JsonWrite.Text(q, _json.Q));
             apiRequest.Query("next", next, allowReserved: true);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
@@ -137,7 +137,7 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetProjectAsync(string idOrName, string? statusCode = null, global::System.Collections.Generic.IReadOnlyList<string>? domain = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/projects/{idOrName}") { OperationId = "getProject", Options = requestOptions };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/projects/{idOrName}") { OperationId = "getProject", Options = requestOptions };
             apiRequest.PathParameter("idOrName", idOrName);
             apiRequest.Query("statusCode", statusCode);
             apiRequest.QueryValues("domain", domain);
@@ -147,13 +147,13 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall GetStyledAsync(string label, global::System.Collections.Generic.IReadOnlyList<long> labels, global::System.Collections.Generic.IReadOnlyList<string> spread, string matrix, global::System.Collections.Generic.IReadOnlyList<string> matrices, global::System.Collections.Generic.IReadOnlyList<string> each, string session, string? theme = null, global::System.Collections.Generic.IReadOnlyList<string>? flags = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/styled/{label}/{labels}/{spread}/{matrix}/{matrices}/{each}") { OperationId = "getStyled", Options = requestOptions };
-            apiRequest.PathParameter("label", label, global::Specgen.Runtime.ParameterStyle.Label, false);
-            apiRequest.PathParameter("labels", global::System.Linq.Enumerable.Select(labels, item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), global::Specgen.Runtime.ParameterStyle.Label, false);
-            apiRequest.PathParameter("spread", spread, global::Specgen.Runtime.ParameterStyle.Label, true);
-            apiRequest.PathParameter("matrix", matrix, global::Specgen.Runtime.ParameterStyle.Matrix, false);
-            apiRequest.PathParameter("matrices", matrices, global::Specgen.Runtime.ParameterStyle.Matrix, false);
-            apiRequest.PathParameter("each", each, global::Specgen.Runtime.ParameterStyle.Matrix, true);
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/styled/{label}/{labels}/{spread}/{matrix}/{matrices}/{each}") { OperationId = "getStyled", Options = requestOptions };
+            apiRequest.PathParameter("label", label, global::Specgen.Runtime.Infrastructure.ParameterStyle.Label, false);
+            apiRequest.PathParameter("labels", global::System.Linq.Enumerable.Select(labels, item => item.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), global::Specgen.Runtime.Infrastructure.ParameterStyle.Label, false);
+            apiRequest.PathParameter("spread", spread, global::Specgen.Runtime.Infrastructure.ParameterStyle.Label, true);
+            apiRequest.PathParameter("matrix", matrix, global::Specgen.Runtime.Infrastructure.ParameterStyle.Matrix, false);
+            apiRequest.PathParameter("matrices", matrices, global::Specgen.Runtime.Infrastructure.ParameterStyle.Matrix, false);
+            apiRequest.PathParameter("each", each, global::Specgen.Runtime.Infrastructure.ParameterStyle.Matrix, true);
             apiRequest.Cookie("session", session);
             apiRequest.Cookie("theme", theme);
             apiRequest.Cookie("flags", flags);

@@ -25,12 +25,12 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Point(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private Point(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public required long X { get => _X is null && _raw_X is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Point", "X", "x", "integer", raw) : _X ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Point", "X", "x", ((_set0 & (1UL << 0)) != 0)); init { _raw_X = null; _X = value; _set0 |= 1UL << 0; } }
+        public required long X { get => _X is null && _raw_X is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Point", "X", "x", "integer", raw) : _X ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Point", "X", "x", ((_set0 & (1UL << 0)) != 0)); init { _raw_X = null; _X = value; _set0 |= 1UL << 0; } }
 
-        public required long Y { get => _Y is null && _raw_Y is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("Point", "Y", "y", "integer", raw) : _Y ?? throw global::Specgen.Runtime.JsonRead.Unavailable("Point", "Y", "y", ((_set0 & (1UL << 1)) != 0)); init { _raw_Y = null; _Y = value; _set0 |= 1UL << 1; } }
+        public required long Y { get => _Y is null && _raw_Y is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Point", "Y", "y", "integer", raw) : _Y ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Point", "Y", "y", ((_set0 & (1UL << 1)) != 0)); init { _raw_Y = null; _Y = value; _set0 |= 1UL << 1; } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -45,36 +45,37 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="Point"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<Point>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Point>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("x", "y");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("x", "y");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Point? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Point");
-                var result = new Point(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Point");
+                var result = new Point(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._X = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_X); break;
-                        case 1: result._Y = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_Y); break;
+                        case 0: result._X = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_X); break;
+                        case 1: result._Y = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_Y); break;
                     }
 
                     result._set0 |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                if (result._X is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Point", "x", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Y is null) global::Specgen.Runtime.JsonRead.Incomplete(options, "Point", "y", ((result._set0 & (1UL << 1)) != 0));
+                if (result._X is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Point", "x", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Y is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Point", "y", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
@@ -84,9 +85,9 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._raw_X is { } raw0) raw0.WriteTo(writer); else if (value._X is { } v0) global::Specgen.Runtime.JsonWrite.Int64(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_Y is { } raw1) raw1.WriteTo(writer); else if (value._Y is { } v1) global::Specgen.Runtime.JsonWrite.Int64(writer, v1, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._raw_X is { } raw0) raw0.WriteTo(writer); else if (value._X is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_Y is { } raw1) raw1.WriteTo(writer); else if (value._Y is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v1, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

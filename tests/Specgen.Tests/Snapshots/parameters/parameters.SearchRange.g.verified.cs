@@ -25,12 +25,12 @@ namespace Fixture
         // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private SearchRange(global::Specgen.Runtime.Blank blank) { _set0 = 0; }
+        private SearchRange(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
         #pragma warning restore CS8618
 
-        public long? From { get => _From is null && _raw_From is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("SearchRange", "From", "from", "integer", raw) : _From; init { _raw_From = null; _From = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        public long? From { get => _From is null && _raw_From is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("SearchRange", "From", "from", "integer", raw) : _From; init { _raw_From = null; _From = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
 
-        public long? To { get => _To is null && _raw_To is { } raw ? throw global::Specgen.Runtime.JsonRead.Malformed("SearchRange", "To", "to", "integer", raw) : _To; init { _raw_To = null; _To = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public long? To { get => _To is null && _raw_To is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("SearchRange", "To", "to", "integer", raw) : _To; init { _raw_To = null; _To = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
@@ -45,28 +45,29 @@ namespace Fixture
         }
 
         /// <summary>Reads and writes <see cref="SearchRange"/> with System.Text.Json, without reflection.</summary>
-        public sealed class JsonConverter : global::Specgen.Runtime.DelegatingJsonConverter<SearchRange>
+        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<SearchRange>
         {
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.JsonMemberNames s_names = new("from", "to");
+            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("from", "to");
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static SearchRange? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
             {
                 if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-                global::Specgen.Runtime.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "SearchRange");
-                var result = new SearchRange(default(global::Specgen.Runtime.Blank));
+                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "SearchRange");
+                var result = new SearchRange(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                while (global::Specgen.Runtime.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
+                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
                     {
-                        case 0: result._From = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_From); break;
-                        case 1: result._To = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.JsonRead.Int64, ref result._raw_To); break;
+                        case 0: result._From = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_From); break;
+                        case 1: result._To = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_To); break;
                     }
 
                     result._set0 |= 1UL << member;
@@ -82,9 +83,9 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._raw_From is { } raw0) raw0.WriteTo(writer); else if (value._From is { } v0) global::Specgen.Runtime.JsonWrite.Int64(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_To is { } raw1) raw1.WriteTo(writer); else if (value._To is { } v1) global::Specgen.Runtime.JsonWrite.Int64(writer, v1, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.JsonWrite.Extra(writer, value.AdditionalProperties);
+                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._raw_From is { } raw0) raw0.WriteTo(writer); else if (value._From is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v0, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_To is { } raw1) raw1.WriteTo(writer); else if (value._To is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v1, options); else writer.WriteNullValue(); }
+                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }
         }

@@ -105,60 +105,60 @@ namespace Fixture
         /// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>
         public const string DefaultBaseAddress = "";
 
-        private readonly global::Specgen.Runtime.ApiConnection _connection;
+        private readonly global::Specgen.Runtime.Infrastructure.ApiConnection _connection;
 
         private readonly global::Fixture.VaultJson _json;
 
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme0 = new global::Specgen.Runtime.BearerScheme("bearer");
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme1 = new global::Specgen.Runtime.BasicScheme("basic");
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme2 = new global::Specgen.Runtime.ApiKeyScheme("apiKeyHeader", global::Specgen.Runtime.ApiKeyLocation.Header, "X-API-Key");
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme3 = new global::Specgen.Runtime.ApiKeyScheme("apiKeyQuery", global::Specgen.Runtime.ApiKeyLocation.Query, "api_key");
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme4 = new global::Specgen.Runtime.ApiKeyScheme("session", global::Specgen.Runtime.ApiKeyLocation.Cookie, "session_id");
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme5 = new global::Specgen.Runtime.BearerScheme("oauth");
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme6 = new global::Specgen.Runtime.BearerScheme("oidc");
-        private static readonly global::Specgen.Runtime.SecurityScheme s_scheme7 = new global::Specgen.Runtime.ClientCredentialsScheme("machine", "/oauth/token", "reports.read");
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security0 = global::System.Array.Empty<global::Specgen.Runtime.SecurityRequirement>();
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security1 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme0) };
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security2 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme2), new global::Specgen.Runtime.SecurityRequirement(s_scheme1) };
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security3 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme3, s_scheme4) };
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security4 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(), new global::Specgen.Runtime.SecurityRequirement(s_scheme0) };
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security5 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme5), new global::Specgen.Runtime.SecurityRequirement(s_scheme6) };
-        private static readonly global::Specgen.Runtime.SecurityRequirement[] s_security6 = new global::Specgen.Runtime.SecurityRequirement[] { new global::Specgen.Runtime.SecurityRequirement(s_scheme7) };
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme0 = new global::Specgen.Runtime.Infrastructure.BearerScheme("bearer");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme1 = new global::Specgen.Runtime.Infrastructure.BasicScheme("basic");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme2 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("apiKeyHeader", global::Specgen.Runtime.Infrastructure.ApiKeyLocation.Header, "X-API-Key");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme3 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("apiKeyQuery", global::Specgen.Runtime.Infrastructure.ApiKeyLocation.Query, "api_key");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme4 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("session", global::Specgen.Runtime.Infrastructure.ApiKeyLocation.Cookie, "session_id");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme5 = new global::Specgen.Runtime.Infrastructure.BearerScheme("oauth");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme6 = new global::Specgen.Runtime.Infrastructure.BearerScheme("oidc");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme7 = new global::Specgen.Runtime.Infrastructure.ClientCredentialsScheme("machine", "/oauth/token", "reports.read");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security0 = global::System.Array.Empty<global::Specgen.Runtime.Infrastructure.SecurityRequirement>();
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security1 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme0) };
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security2 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme2), new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme1) };
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security3 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme3, s_scheme4) };
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security4 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(), new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme0) };
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security5 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme5), new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme6) };
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security6 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme7) };
 
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
         public VaultClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
-            _connection = new global::Specgen.Runtime.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
+            _connection = new global::Specgen.Runtime.Infrastructure.ApiConnection(httpClient, options ?? new global::Specgen.Runtime.ApiClientOptions(), DefaultBaseAddress);
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.VaultJson(jsonOptions) : global::Fixture.VaultJson.Default;
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall HealthAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/health") { OperationId = "health", Options = requestOptions, Security = s_security0 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/health") { OperationId = "health", Options = requestOptions, Security = s_security0 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ListSecretsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/secrets") { OperationId = "listSecrets", Options = requestOptions, Security = s_security1 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/secrets") { OperationId = "listSecrets", Options = requestOptions, Security = s_security1 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ListKeysAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/keys") { OperationId = "listKeys", Options = requestOptions, Security = s_security2 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/keys") { OperationId = "listKeys", Options = requestOptions, Security = s_security2 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ExportAsync(string? format = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/exports") { OperationId = "export", Options = requestOptions, Security = s_security3 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/exports") { OperationId = "export", Options = requestOptions, Security = s_security3 };
             apiRequest.Query("format", format);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
@@ -166,32 +166,32 @@ namespace Fixture
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall BrowseAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/public") { OperationId = "browse", Options = requestOptions, Security = s_security4 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/public") { OperationId = "browse", Options = requestOptions, Security = s_security4 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall DelegatedAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/delegated") { OperationId = "delegated", Options = requestOptions, Security = s_security5 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/delegated") { OperationId = "delegated", Options = requestOptions, Security = s_security5 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall ListReportsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/reports") { OperationId = "listReports", Options = requestOptions, Security = s_security6 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/reports") { OperationId = "listReports", Options = requestOptions, Security = s_security6 };
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 
         /// <inheritdoc/>
         public global::Specgen.Runtime.ApiCall<global::Fixture.GetSecretResult> GetSecretAsync(string name, string? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var apiRequest = new global::Specgen.Runtime.ApiRequest("GET", "/secrets/{name}") { OperationId = "getSecret", Accept = "application/json, text/plain", Options = requestOptions, Security = s_security1 };
+            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/secrets/{name}") { OperationId = "getSecret", Accept = "application/json, text/plain", Options = requestOptions, Security = s_security1 };
             apiRequest.PathParameter("name", name);
             apiRequest.Header("X-Trace", xTrace);
             apiRequest.ErrorBody("404", _json.JsonObject);
-            return _connection.SendAsync(apiRequest, global::Specgen.Runtime.ResponseBody.Whole<global::Fixture.GetSecretResult>(content => content.StatusCode switch
+            return _connection.SendAsync(apiRequest, global::Specgen.Runtime.Infrastructure.ResponseBody.Whole<global::Fixture.GetSecretResult>(content => content.StatusCode switch
             {
                 200 => new global::Fixture.GetSecretResult.Ok(content.StatusCode, content.Json(_json.GetSecretResponse)),
                 202 => new global::Fixture.GetSecretResult.Accepted(content.StatusCode, content.Text()),

@@ -4,13 +4,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// Sends a generated client's requests: resolves the base address, checks the body, adds the bearer
 /// token, retries what may be retried, and turns error statuses and unreadable bodies into
 /// <see cref="ApiException"/>.
 /// </summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiConnection
 {
     private readonly HttpClient _http;

@@ -2,12 +2,13 @@ using System.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// The tests a generated union's converter runs to pick a case. Each looks ahead on a copy of the
 /// reader, so the value is read once, by the case that fits. Public for generated code.
 /// </summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public static class JsonMatch
 {
     /// <summary>

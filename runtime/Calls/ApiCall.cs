@@ -49,6 +49,7 @@ public readonly struct ApiCall<T>
     private static async Task<T> ValueOf(Task<ApiResponse<T>> response) => (await response.ConfigureAwait(false)).Value;
 
     /// <summary>Awaits a call's value.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public readonly struct Awaiter : ICriticalNotifyCompletion
     {
         private readonly TaskAwaiter<ApiResponse<T>> _awaiter;
@@ -69,6 +70,7 @@ public readonly struct ApiCall<T>
     }
 
     /// <summary>A call's value with the continuation's context chosen.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public readonly struct ConfiguredAwaitable
     {
         private readonly ConfiguredTaskAwaitable<ApiResponse<T>> _awaitable;
@@ -80,6 +82,7 @@ public readonly struct ApiCall<T>
     }
 
     /// <summary>Awaits a call's value with the continuation's context chosen.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public readonly struct ConfiguredAwaiter : ICriticalNotifyCompletion
     {
         private readonly ConfiguredTaskAwaitable<ApiResponse<T>>.ConfiguredTaskAwaiter _awaiter;

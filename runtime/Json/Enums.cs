@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// A generated enum: known values by name, any other value kept as is. <c>ToString()</c> is the wire
 /// text (the string, or the number in the invariant culture).
 /// </summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public interface IApiEnum
 {
     /// <summary>Whether the spec lists this value.</summary>
@@ -15,6 +16,7 @@ public interface IApiEnum
 
 /// <summary>A generated enum that can be made from its wire text (a header, a query value).</summary>
 /// <typeparam name="TSelf">The enum type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public interface IApiEnum<TSelf> : IApiEnum
     where TSelf : struct, IApiEnum<TSelf>
 {
@@ -24,6 +26,7 @@ public interface IApiEnum<TSelf> : IApiEnum
 
 /// <summary>An extensible string enum: known values by name, any other value kept as is.</summary>
 /// <typeparam name="TSelf">The enum type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public interface IStringEnum<TSelf> : IApiEnum<TSelf>
     where TSelf : struct, IStringEnum<TSelf>
 {
@@ -43,6 +46,7 @@ public interface IStringEnum<TSelf> : IApiEnum<TSelf>
 
 /// <summary>An extensible integer enum: known values by name, any other number kept as is.</summary>
 /// <typeparam name="TSelf">The enum type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public interface IIntegerEnum<TSelf> : IApiEnum<TSelf>
     where TSelf : struct, IIntegerEnum<TSelf>
 {
@@ -66,6 +70,7 @@ public interface IIntegerEnum<TSelf> : IApiEnum<TSelf>
 /// Each generated string enum's own <c>JsonConverter</c> derives from it.
 /// </summary>
 /// <typeparam name="T">The enum type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public class StringEnumJsonConverter<T> : JsonConverter<T>
     where T : struct, IStringEnum<T>
 {
@@ -98,6 +103,7 @@ public class StringEnumJsonConverter<T> : JsonConverter<T>
 /// invariant text). Each generated integer enum's own <c>JsonConverter</c> derives from it.
 /// </summary>
 /// <typeparam name="T">The enum type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public class IntegerEnumJsonConverter<T> : JsonConverter<T>
     where T : struct, IIntegerEnum<T>
 {

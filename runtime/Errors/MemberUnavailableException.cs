@@ -52,7 +52,3 @@ public sealed class MemberUnavailableException : InvalidOperationException
     /// <summary>True when the JSON had <c>null</c>; false when it did not have the member at all.</summary>
     public bool WasNull { get; }
 }
-
-/// <summary>The argument of the constructor a generated converter starts from: every member absent. Public for generated code.</summary>
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-public readonly struct Blank;

@@ -2,13 +2,15 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>Writes one JSON value. Generated converters pass these around for list items, map values and union cases.</summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public delegate void JsonWriteFunc<in T>(Utf8JsonWriter writer, T value, JsonSerializerOptions options);
 
 /// <summary>The writing half of the code Specgen generates for every type. Public for generated code.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public static class JsonWrite
 {
     /// <summary>Options with no resolver: what generated converters are handed when no serializer call is involved.</summary>

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// The text form of each formatted scalar, one rule per OpenAPI <c>format</c>: what JSON strings,

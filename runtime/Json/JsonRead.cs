@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// Reads one JSON value; the reader is on the value's first token and is left on its last. Generated
 /// converters pass these around for list items, map values and union cases.
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public delegate T? JsonReadFunc<T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
 /// <summary>
@@ -19,6 +20,7 @@ public delegate T? JsonReadFunc<T>(ref Utf8JsonReader reader, JsonSerializerOpti
 /// A JSON <c>null</c> where the spec promises a string, object or list is read as <c>null</c> (as
 /// System.Text.Json does); where it promises a number or boolean, reading fails.
 /// </remarks>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public static class JsonRead
 {
     /// <summary>Reads a string; <c>null</c> for a JSON null.</summary>

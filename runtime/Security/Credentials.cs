@@ -1,109 +1,5 @@
 namespace Specgen.Runtime;
 
-/// <summary>Where an API key goes (the scheme's <c>in</c>).</summary>
-public enum ApiKeyLocation
-{
-    /// <summary>A request header.</summary>
-    Header,
-
-    /// <summary>A query parameter.</summary>
-    Query,
-
-    /// <summary>A cookie.</summary>
-    Cookie,
-}
-
-/// <summary>
-/// One of the spec's <c>securitySchemes</c>, as the generated client declares it: which credential it takes
-/// and where the client puts it. The credential itself is the caller's, in <see cref="ApiClientOptions.Credentials"/>.
-/// </summary>
-public abstract class SecurityScheme
-{
-    private protected SecurityScheme(string name)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        Name = name;
-    }
-
-    /// <summary>The scheme's name in the spec (its key under <c>components/securitySchemes</c>).</summary>
-    public string Name { get; }
-
-    /// <summary>What the scheme takes and where it goes, for messages; never a credential.</summary>
-    public abstract string Describe();
-
-    /// <inheritdoc/>
-    public override string ToString() => $"'{Name}' ({Describe()})";
-}
-
-/// <summary>
-/// A bearer token in <c>Authorization</c>: HTTP <c>bearer</c>, and OAuth 2 flows and OpenID Connect, whose
-/// token the caller obtains (<see cref="ApiCredentials.SetBearer(string, Func{CancellationToken, ValueTask{string}})"/>).
-/// Without a credential of its own it takes <see cref="ApiClientOptions.AccessToken"/> or
-/// <see cref="ApiClientOptions.AccessTokenProvider"/>.
-/// </summary>
-public sealed class BearerScheme(string name) : SecurityScheme(name)
-{
-    /// <inheritdoc/>
-    public override string Describe() => "a bearer token";
-}
-
-/// <summary>HTTP <c>basic</c>: a user name and password in <c>Authorization</c>.</summary>
-public sealed class BasicScheme(string name) : SecurityScheme(name)
-{
-    /// <inheritdoc/>
-    public override string Describe() => "HTTP basic";
-}
-
-/// <summary>An <c>apiKey</c>: a key in a header, a query parameter or a cookie of the name the spec gives.</summary>
-public sealed class ApiKeyScheme : SecurityScheme
-{
-    /// <summary>Declares the scheme.</summary>
-    /// <param name="name">The scheme's name in the spec.</param>
-    /// <param name="location">Where the key goes.</param>
-    /// <param name="parameterName">The header, query parameter or cookie that carries it.</param>
-    public ApiKeyScheme(string name, ApiKeyLocation location, string parameterName)
-        : base(name)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(parameterName);
-        Location = location;
-        ParameterName = parameterName;
-    }
-
-    /// <summary>Where the key goes.</summary>
-    public ApiKeyLocation Location { get; }
-
-    /// <summary>The header, query parameter or cookie that carries the key.</summary>
-    public string ParameterName { get; }
-
-    /// <inheritdoc/>
-    public override string Describe() => Location switch
-    {
-        ApiKeyLocation.Header => $"an API key in the {ParameterName} header",
-        ApiKeyLocation.Query => $"an API key in the {ParameterName} query parameter",
-        _ => $"an API key in the {ParameterName} cookie",
-    };
-}
-
-/// <summary>
-/// One way an operation may be authenticated (an entry of its <c>security</c>): every scheme here at once.
-/// With no schemes it is the spec's <c>{}</c>: the operation may be called without credentials.
-/// </summary>
-public sealed class SecurityRequirement
-{
-    /// <summary>A requirement of all of <paramref name="schemes"/>.</summary>
-    public SecurityRequirement(params SecurityScheme[] schemes)
-    {
-        ArgumentNullException.ThrowIfNull(schemes);
-        Schemes = schemes;
-    }
-
-    /// <summary>The schemes, all sent together.</summary>
-    public IReadOnlyList<SecurityScheme> Schemes { get; }
-
-    /// <inheritdoc/>
-    public override string ToString() => Schemes.Count == 0 ? "no credentials" : string.Join(" and ", Schemes);
-}
-
 /// <summary>A user name and password for HTTP basic. Its <see cref="ToString"/> never shows the password.</summary>
 public sealed record BasicCredentials(string UserName, string Password)
 {
@@ -185,4 +81,23 @@ public sealed class MissingCredentialsException : InvalidOperationException
 
     /// <summary>The ways the spec accepts, any one of which would do.</summary>
     public IReadOnlyList<SecurityRequirement> Accepted { get; }
+}
+
+/// <summary>
+/// A client id and secret for an OAuth 2 <c>clientCredentials</c> flow. Its <see cref="ToString"/> never
+/// shows the secret.
+/// </summary>
+public sealed record ClientCredentials(string ClientId, string ClientSecret)
+{
+    /// <summary>The scopes to ask for; null for those the spec's operations require.</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    /// <summary>
+    /// Whether the id and secret go in HTTP basic (<c>client_secret_basic</c>, the default, which RFC 6749
+    /// asks servers to support) or in the form body (<c>client_secret_post</c>).
+    /// </summary>
+    public bool InBody { get; init; }
+
+    /// <summary>The client id; the secret masked.</summary>
+    public override string ToString() => $"ClientCredentials {{ ClientId = {ClientId}, ClientSecret = ***, Scopes = {(Scopes is null ? "the spec's" : string.Join(" ", Scopes))} }}";
 }

@@ -2,30 +2,18 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>A generated type that can check itself against its schema's constraints.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public interface IValidatable
 {
     /// <summary>Adds every violation in this value to <paramref name="validator"/>; <paramref name="path"/> is its JSON path.</summary>
     void Validate(RequestValidator validator, string path);
 }
 
-/// <summary>A request body breaks the spec's constraints; nothing was sent. Lists every violation.</summary>
-public sealed class RequestValidationException : ArgumentException
-{
-    /// <summary>Creates the exception.</summary>
-    public RequestValidationException(IReadOnlyList<string> violations)
-        : base("The request is not valid, so it was not sent:" + Environment.NewLine + string.Join(Environment.NewLine, violations.Select(v => "  " + v)))
-    {
-        Violations = violations;
-    }
-
-    /// <summary>One line per violation, each starting with its JSON path: <c>$.name: longer than 128 characters</c>.</summary>
-    public IReadOnlyList<string> Violations { get; }
-}
-
 /// <summary>Collects constraint violations; generated <see cref="IValidatable.Validate"/> methods call it.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class RequestValidator
 {
     private static readonly ConcurrentDictionary<string, Regex?> Patterns = new(StringComparer.Ordinal);

@@ -4,12 +4,13 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// An OAuth 2 <c>clientCredentials</c> flow: the client asks the spec's <c>tokenUrl</c> for a token with
 /// its id and secret, and sends it as a bearer token.
 /// </summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ClientCredentialsScheme : SecurityScheme
 {
     /// <summary>Declares the scheme.</summary>
@@ -32,25 +33,6 @@ public sealed class ClientCredentialsScheme : SecurityScheme
 
     /// <inheritdoc/>
     public override string Describe() => "OAuth 2 client credentials";
-}
-
-/// <summary>
-/// A client id and secret for an OAuth 2 <c>clientCredentials</c> flow. Its <see cref="ToString"/> never
-/// shows the secret.
-/// </summary>
-public sealed record ClientCredentials(string ClientId, string ClientSecret)
-{
-    /// <summary>The scopes to ask for; null for those the spec's operations require.</summary>
-    public IReadOnlyList<string>? Scopes { get; init; }
-
-    /// <summary>
-    /// Whether the id and secret go in HTTP basic (<c>client_secret_basic</c>, the default, which RFC 6749
-    /// asks servers to support) or in the form body (<c>client_secret_post</c>).
-    /// </summary>
-    public bool InBody { get; init; }
-
-    /// <summary>The client id; the secret masked.</summary>
-    public override string ToString() => $"ClientCredentials {{ ClientId = {ClientId}, ClientSecret = ***, Scopes = {(Scopes is null ? "the spec's" : string.Join(" ", Scopes))} }}";
 }
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// A request body read from the caller's stream as it is sent: never copied into memory, never disposed

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// How a success response's body becomes the value a generated method returns: read whole (JSON,
@@ -11,6 +11,7 @@ namespace Specgen.Runtime;
 /// server-sent events). Made with <see cref="ResponseBody"/>; public for generated code.
 /// </summary>
 /// <typeparam name="T">The value.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public abstract class ResponseBody<T>
 {
     private protected ResponseBody()
@@ -28,6 +29,7 @@ public abstract class ResponseBody<T>
 }
 
 /// <summary>The ways a success response's body is read. Public for generated code.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public static class ResponseBody
 {
     /// <summary>JSON read with <paramref name="type"/> (no reflection); an empty body is an error.</summary>
@@ -117,6 +119,7 @@ public static class ResponseBody
 }
 
 /// <summary>A success response's body, read whole: what <see cref="ResponseBody.Whole"/> gets. Public for generated code.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ResponseContent
 {
     private readonly byte[] _body;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// A converter made of a read and a write function: how the generated JSON context handles the lists,
@@ -10,6 +10,7 @@ namespace Specgen.Runtime;
 /// Public for generated code.
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public class DelegatingJsonConverter<T>(JsonReadFunc<T> read, JsonWriteFunc<T> write) : JsonConverter<T>
 {
     /// <inheritdoc/>

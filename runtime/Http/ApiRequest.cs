@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>A request a generated client builds: method, path with parameters, query, headers and body.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class ApiRequest
 {
     // A value is escaped when the URI is made, unless it is Escaped already (a list joined by its delimiter).

@@ -2,13 +2,14 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// A form body a generated client fills member by member, in the spec's order: sent as
 /// <c>multipart/form-data</c> (a part per value; files streamed, never copied into memory) or as
 /// <c>application/x-www-form-urlencoded</c> (a pair per value). A null value is not sent. Public for generated code.
 /// </summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class FormBody
 {
     private readonly List<Part> _parts = [];

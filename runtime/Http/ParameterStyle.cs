@@ -1,6 +1,7 @@
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>How a parameter is written on the wire (OpenAPI's <c>style</c>). Public for generated code.</summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public enum ParameterStyle
 {
     /// <summary><c>a,b</c>: paths and headers by default.</summary>

@@ -1,4 +1,4 @@
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// Leaves redirects to the client. HttpClient's own following drops <c>Authorization</c> but forwards
@@ -6,6 +6,7 @@ namespace Specgen.Runtime;
 /// handler does not follow redirects, follows them itself: credentials to the same origin only, never
 /// from https to http.
 /// </summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public static class Redirects
 {
     /// <summary>

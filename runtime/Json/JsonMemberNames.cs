@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Specgen.Runtime;
+namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// The JSON names of a record's members, in member order, for its generated converter: the reader's
@@ -9,6 +9,7 @@ namespace Specgen.Runtime;
 /// send members in the order the spec lists them), and the writer gets each name already encoded.
 /// Public for generated code.
 /// </summary>
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class JsonMemberNames
 {
     private readonly byte[][] _utf8;

@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using System.Reflection;
+using Specgen.Tests.Infrastructure;
+using Xunit;
+
+namespace Specgen.Tests;
+
+/// <summary>
+/// What a user sees (issue 31): Specgen.Runtime's browsable public types are the ones a user touches, and what
+/// generated code calls is in Specgen.Runtime.Infrastructure, hidden from completion; a generated client's
+/// converters and validation hooks are hidden too. A new public runtime type fails here until it is put on
+/// one side or the other.
+/// </summary>
+public class PublicSurfaceTests
+{
+    /// <summary>The types a user of a generated client touches: options, calls, responses, files, errors, credentials.</summary>
+    private static readonly string[] UserFacing =
+    [
+        "ApiCall", "ApiCall`1", "ApiClientOptions", "ApiCredentials", "ApiError", "ApiException", "ApiFile", "ApiHeaders",
+        "ApiRequestOptions", "ApiResponse", "ApiResponse`1", "ApiStream`1", "BadRequestException", "BasicCredentials",
+        "ClientCredentials", "ConflictException", "FilePart", "ForbiddenException", "MemberUnavailableException",
+        "MissingCredentialsException", "NotFoundException", "PaymentRequiredException", "RateLimitedException",
+        "RequestValidationException", "RetryOptions", "ServerErrorException", "UnauthorizedException",
+    ];
+
+    [Fact]
+    public void The_runtimes_browsable_types_are_the_ones_a_user_touches()
+    {
+        var exported = typeof(Specgen.Runtime.ApiClientOptions).Assembly.GetExportedTypes().Where(t => !t.IsNested).ToList();
+        var browsable = exported.Where(t => !Hidden(t)).ToList();
+        Assert.Equal(UserFacing.Order(StringComparer.Ordinal), browsable.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.All(browsable, t => Assert.Equal("Specgen.Runtime", t.Namespace));
+
+        // Everything else is generated code's plumbing: in its own namespace, and hidden.
+        var plumbing = exported.Except(browsable).ToList();
+        Assert.NotEmpty(plumbing);
+        Assert.All(plumbing, t => Assert.Equal("Specgen.Runtime.Infrastructure", t.Namespace));
+    }
+
+    [Theory]
+    [InlineData("pets-discriminator.yaml")]
+    [InlineData("inheritance.yaml")]
+    [InlineData("enums.yaml")]
+    [InlineData("bodies.yaml")]
+    [InlineData("presence.yaml")]
+    public void Generated_converters_and_validation_hooks_are_hidden(string fixture)
+    {
+        var types = CompiledSpec.Compile(fixture).Assembly.GetTypes();
+        var converters = types.Where(t => t.Name == "JsonConverter" && t.IsNestedPublic).ToList();
+        Assert.NotEmpty(converters);
+        Assert.All(converters, c => Assert.True(Hidden(c), c.FullName + " shows in completion"));
+
+        var hooks = types.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name == "Validate" && m.GetParameters() is [{ ParameterType.Name: "RequestValidator" }, _]).ToList();
+        Assert.All(hooks, h => Assert.True(Hidden(h), $"{h.DeclaringType}.{h.Name} shows in completion"));
+    }
+
+    [Fact]
+    public void The_sample_clients_converters_are_hidden()
+    {
+        var converters = typeof(Vercel.VercelClient).Assembly.GetTypes().Where(t => t.Name == "JsonConverter").ToList();
+        Assert.True(converters.Count > 50);
+        Assert.All(converters, c => Assert.True(Hidden(c), c.FullName + " shows in completion"));
+        var hooks = typeof(Vercel.VercelClient).Assembly.GetTypes().Select(t => t.GetMethod("Validate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)).OfType<MethodInfo>().ToList();
+        Assert.NotEmpty(hooks);
+        Assert.All(hooks, h => Assert.True(Hidden(h), $"{h.DeclaringType}.{h.Name} shows in completion"));
+
+        // An awaitable's awaiters are the compiler's business.
+        Assert.All(typeof(Specgen.Runtime.ApiCall).GetNestedTypes().Concat(typeof(Specgen.Runtime.ApiCall<int>).GetNestedTypes()), t => Assert.True(Hidden(t), t.Name));
+    }
+
+    private static bool Hidden(MemberInfo member) =>
+        member.GetCustomAttribute<EditorBrowsableAttribute>() is { State: EditorBrowsableState.Never };
+}
