@@ -125,14 +125,8 @@ internal static class ClientEmitter
         {
             var field = "s_scheme" + fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             fields[scheme.Key] = field;
-            var key = CSharp.Literal(scheme.Key);
-            var value = scheme.Kind switch
-            {
-                SecuritySchemeKind.Basic => $"new {CSharp.Infrastructure}.BasicScheme({key})",
-                SecuritySchemeKind.ApiKey => $"new {CSharp.Infrastructure}.ApiKeyScheme({key}, {CSharp.Infrastructure}.ApiKeyLocation.{scheme.Location}, {CSharp.Literal(scheme.ParameterName!)})",
-                SecuritySchemeKind.ClientCredentials => $"new {CSharp.Infrastructure}.ClientCredentialsScheme({string.Join(", ", new[] { key, CSharp.Literal(scheme.TokenUrl!) }.Concat(scheme.Scopes.Select(CSharp.Literal)))})",
-                _ => $"new {CSharp.Infrastructure}.BearerScheme({key})",
-            };
+            var arguments = string.Join(", ", new[] { scheme.Key }.Concat(scheme.Arguments).Select(CSharp.Literal));
+            var value = $"new {CSharp.Infrastructure}.{scheme.RuntimeClass}({arguments})";
             writer.Line($"private static readonly {CSharp.Infrastructure}.SecurityScheme {field} = {value};");
         }
 

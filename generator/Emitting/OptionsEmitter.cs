@@ -1,3 +1,4 @@
+using System.Linq;
 using Specgen.Generator.Common;
 using Specgen.Generator.Modelling.Model;
 
@@ -21,7 +22,7 @@ internal static class OptionsEmitter
             var first = true;
             foreach (var scheme in spec.Security.Schemes)
             {
-                if (scheme.Property is not { } property)
+                if (scheme.Credential is not { } credential)
                 {
                     continue;
                 }
@@ -33,26 +34,10 @@ internal static class OptionsEmitter
 
                 first = false;
                 var key = CSharp.Literal(scheme.Key);
-                var where = scheme.Kind switch
-                {
-                    SecuritySchemeKind.Basic => "HTTP basic: the user name and password, sent in <c>Authorization</c>.",
-                    SecuritySchemeKind.ClientCredentials => $"OAuth 2 client credentials: the client id and secret the client gets a token with from <c>{DocComments.Escape(scheme.TokenUrl!)}</c>, kept until shortly before it expires; the token is sent as a bearer token. Without them, <c>AccessToken</c> is sent instead.",
-                    _ => $"The API key, sent in the <c>{DocComments.Escape(scheme.ParameterName!)}</c> {scheme.Location!.ToLowerInvariant()}{(scheme.Location == "Query" ? " parameter" : string.Empty)}.",
-                };
+                var where = string.Format(System.Globalization.CultureInfo.InvariantCulture, credential.Sentence, credential.Values.Select(v => (object)DocComments.Escape(v)).ToArray());
                 DocComments.Summary(writer, scheme.Description, $"The '{scheme.Key}' security scheme.");
                 DocComments.Remarks(writer, new[] { $"The spec's <c>{DocComments.Escape(scheme.Key)}</c> scheme. {where} Never written out by <c>ToString()</c>." });
-                if (scheme.Kind == SecuritySchemeKind.Basic)
-                {
-                    writer.Line($"public {CSharp.Runtime}.BasicCredentials? {property} {{ get => Credentials.GetBasic({key}); set => Credentials.SetBasic({key}, value); }}");
-                }
-                else if (scheme.Kind == SecuritySchemeKind.ClientCredentials)
-                {
-                    writer.Line($"public {CSharp.Runtime}.ClientCredentials? {property} {{ get => Credentials.GetClientCredentials({key}); set => Credentials.SetClientCredentials({key}, value); }}");
-                }
-                else
-                {
-                    writer.Line($"public string? {property} {{ get => Credentials.GetString({key}); set => Credentials.SetApiKey({key}, value); }}");
-                }
+                writer.Line($"public {credential.Type}? {credential.Property} {{ get => Credentials.Get<{credential.Type}>({key}); set => Credentials.Set({key}, value); }}");
             }
         }
     }

@@ -110,8 +110,8 @@ internal sealed class SecurityModeller
     }
 
     public SecurityModel Model() => new(
-        _schemes.Values.Select(s => s.Kind == SecuritySchemeKind.ClientCredentials ? s with { Scopes = Scopes(s.Key).ToEquatableArray() } : s).ToEquatableArray(),
-        _schemes.Values.Any(s => s.Property is not null) ? OptionsName : null,
+        _schemes.Values.Select(s => s.TakesScopes ? s with { Arguments = s.Arguments.Concat(Scopes(s.Key)).ToEquatableArray() } : s).ToEquatableArray(),
+        _schemes.Values.Any(s => s.Credential is not null) ? OptionsName : null,
         _requirements.ToEquatableArray());
 
     private readonly Dictionary<string, List<string>> _scopes = new(System.StringComparer.Ordinal);
@@ -130,28 +130,43 @@ internal sealed class SecurityModeller
     /// <summary>Schemes that are declared but cannot be sent by the client (reported once where declared).</summary>
     private HashSet<string> Unsendable { get; } = new(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// The schemes the client sends, one row each: the runtime class that sends it, its arguments, and the typed
+    /// credential the options take. A new kind of scheme is a row here and a class in the runtime.
+    /// </summary>
     private SecuritySchemeModel? Scheme(string key, JsonObject? scheme, string pointer, NameScope properties)
     {
         var description = Text(scheme?["description"]);
         var type = Text(scheme?["type"])?.ToLowerInvariant();
+        var http = type == "http" ? Text(scheme!["scheme"])?.ToLowerInvariant() : null;
+        SchemeCredential Credential(string credentialType, string sentence, params string[] values) =>
+            new(Property(key, properties, pointer), credentialType, sentence, values.ToEquatableArray());
+        SecuritySchemeModel Row(string runtimeClass, SchemeCredential? credential, params string[] arguments) =>
+            new(key, runtimeClass, arguments.ToEquatableArray(), credential, description);
+
         switch (type)
         {
-            case "http" when string.Equals(Text(scheme!["scheme"]), "basic", System.StringComparison.OrdinalIgnoreCase):
-                return new SecuritySchemeModel(key, SecuritySchemeKind.Basic, Property(key, properties, pointer), null, null, description);
+            case "http" when http == "basic":
+                return Row("BasicScheme", Credential(Runtime + "BasicCredentials", "HTTP basic: the user name and password, sent in <c>Authorization</c>."));
+            case "http" when http == "digest":
+                return Row("DigestScheme", Credential(Runtime + "BasicCredentials", "HTTP digest: the user name and password answer the server's challenge in <c>Authorization</c>; the password itself is never sent."));
             case "oauth2" when Text(scheme!["flows"]?["clientCredentials"]?["tokenUrl"]) is { Length: > 0 } tokenUrl:
-                return new SecuritySchemeModel(key, SecuritySchemeKind.ClientCredentials, Property(key, properties, pointer), null, null, description, tokenUrl);
-            case "http" when string.Equals(Text(scheme!["scheme"]), "bearer", System.StringComparison.OrdinalIgnoreCase):
+                return Row(
+                    "ClientCredentialsScheme",
+                    Credential(Runtime + "ClientCredentials", "OAuth 2 client credentials: the client id and secret the client gets a token with from <c>{0}</c>, kept until shortly before it expires; the token is sent as a bearer token. Without them, <c>AccessToken</c> is sent instead.", tokenUrl),
+                    tokenUrl) with { TakesScopes = true };
+            case "http" when http == "bearer":
             case "oauth2":
             case "openidconnect":
-                return new SecuritySchemeModel(key, SecuritySchemeKind.Bearer, null, null, null, description);
+                return Row("BearerScheme", null);
             case "apikey" when Text(scheme!["name"]) is { Length: > 0 } name && Location(Text(scheme["in"])) is { } location:
-                return new SecuritySchemeModel(key, SecuritySchemeKind.ApiKey, Property(key, properties, pointer), location, name, description);
+                return Row("ApiKeyScheme", Credential("string", "The API key, sent in the <c>{0}</c> {1}.", name, location == "query" ? "query parameter" : location), location, name);
             case "apikey":
                 Unsendable.Add(key);
                 _context.Report(Descriptors.Unsupported, pointer, $"The apiKey security scheme '{key}' without a name and an 'in' of header, query or cookie", "it is never sent");
                 return null;
             default:
-                // mutualTLS is the HttpClient handler's certificate; http digest and others are not written.
+                // mutualTLS is the HttpClient handler's certificate; other http schemes (negotiate) are not written.
                 Unsendable.Add(key);
                 var what = type == "http" ? $"The http security scheme '{key}' ({Text(scheme!["scheme"])})" : $"The security scheme '{key}' of type '{type}'";
                 var fallback = type == "mutualtls" ? "give the HttpClient's handler the client certificate" : "it is never sent; add its header through requestOptions.Headers";
@@ -160,16 +175,13 @@ internal sealed class SecurityModeller
         }
     }
 
+    private const string Runtime = "global::Specgen.Runtime.";
+
     private string Property(string key, NameScope properties, string pointer) =>
         _context.ClaimFor(properties, "The security schemes", key, Naming.Pascal(key, "Credential"), pointer);
 
-    private static string? Location(string? @in) => @in?.ToLowerInvariant() switch
-    {
-        "header" => "Header",
-        "query" => "Query",
-        "cookie" => "Cookie",
-        _ => null,
-    };
+    /// <summary>An API key's <c>in</c>, as the runtime's <c>ApiKeyScheme</c> takes it.</summary>
+    private static string? Location(string? @in) => @in?.ToLowerInvariant() is "header" or "query" or "cookie" ? @in.ToLowerInvariant() : null;
 
     /// <summary>A scheme, or the scheme a local <c>$ref</c> points to.</summary>
     private JsonObject? Resolve(JsonNode? node) =>

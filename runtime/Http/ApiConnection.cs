@@ -19,6 +19,7 @@ public sealed class ApiConnection
     private readonly Uri _baseAddress;
 
     private readonly IReadOnlyList<string> _specRequestIdHeaders;
+    private readonly CredentialContext _credentials;
 
     /// <summary>Creates the connection.</summary>
     /// <param name="httpClient">Sends the requests.</param>
@@ -35,6 +36,7 @@ public sealed class ApiConnection
         _baseAddress = options.BaseAddress ?? httpClient.BaseAddress ?? (Uri.TryCreate(defaultBaseAddress, UriKind.Absolute, out var uri)
             ? uri
             : throw new ArgumentException("The spec names no server: set ApiClientOptions.BaseAddress.", nameof(options)));
+        _credentials = new CredentialContext(httpClient, options, _baseAddress);
     }
 
     /// <summary>The address requests go to.</summary>
@@ -184,12 +186,11 @@ public sealed class ApiConnection
             var error = ReadError(request, response, status, Encoding.UTF8.GetString(content)).Redact(credentials.Secrets);
             error = error with { Body = TypedBody(request, error) };
 
-            // A token got by client credentials that the server refuses (revoked, or expired early) is
-            // replaced once, and the call sent again with the new one.
-            if (status == 401 && !renewed && request.CanResend && credentials.Renewable is { } stale)
+            // A refusal a scheme can answer (a client-credentials token revoked or expired early, a digest
+            // challenge) is answered once, and the call sent again.
+            if (status == 401 && !renewed && request.CanResend && credentials.Refused(response.Headers))
             {
                 renewed = true;
-                ClientCredentialsTokens.Invalidate(stale.TokenUrl, stale.Credentials, stale.Scopes, stale.Token);
                 attempt--;
                 continue;
             }
@@ -217,7 +218,7 @@ public sealed class ApiConnection
         var sent = new SentCredentials();
         if (request.Security is not { } accepted)
         {
-            if (await AccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
+            if (await _credentials.AccessTokenAsync(cancellationToken).ConfigureAwait(false) is { Length: > 0 } token)
             {
                 sent.Add(Unnamed, token);
             }
@@ -228,14 +229,14 @@ public sealed class ApiConnection
         // An optional operation ({}) still gets credentials the options have for it.
         foreach (var requirement in accepted)
         {
-            if (requirement.Schemes.Count == 0 || !requirement.Schemes.All(Configured))
+            if (requirement.Schemes.Count == 0 || !requirement.Schemes.All(s => s.IsConfigured(_options)))
             {
                 continue;
             }
 
             foreach (var scheme in requirement.Schemes)
             {
-                await AddAsync(sent, scheme, cancellationToken).ConfigureAwait(false);
+                await scheme.AddAsync(_credentials, sent, cancellationToken).ConfigureAwait(false);
             }
 
             return sent;
@@ -247,57 +248,6 @@ public sealed class ApiConnection
     }
 
     private static readonly BearerScheme Unnamed = new("bearer");
-
-    private bool Configured(SecurityScheme scheme) =>
-        _options.Credentials.Has(scheme.Name)
-        || (scheme is BearerScheme or ClientCredentialsScheme && (_options.AccessTokenProvider is not null || !string.IsNullOrEmpty(_options.AccessToken)));
-
-    private async ValueTask AddAsync(SentCredentials sent, SecurityScheme scheme, CancellationToken cancellationToken)
-    {
-        switch (scheme, _options.Credentials.Get(scheme.Name))
-        {
-            case (BasicScheme, BasicCredentials basic):
-                var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(basic.UserName + ":" + basic.Password));
-                sent.Add(scheme, encoded, encoded, basic.Password);
-                break;
-            case (BearerScheme, Func<CancellationToken, ValueTask<string?>> provider):
-                sent.Add(scheme, await provider(cancellationToken).ConfigureAwait(false));
-                break;
-            case (BearerScheme or ClientCredentialsScheme, null):
-                sent.Add(scheme, await AccessTokenAsync(cancellationToken).ConfigureAwait(false));
-                break;
-            case (ClientCredentialsScheme flow, ClientCredentials client):
-                var tokenUrl = Uri.TryCreate(flow.TokenUrl, UriKind.Absolute, out var absolute) && absolute.Scheme is "https" or "http"
-                    ? absolute
-                    : Combine(_baseAddress, flow.TokenUrl);
-                var scopes = client.Scopes ?? flow.Scopes;
-                EnsureSecure(tokenUrl, [scheme.Name]);
-                var token = await ClientCredentialsTokens.GetAsync(_http, tokenUrl, client, scopes, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-                sent.Add(scheme, token, client.ClientSecret);
-                sent.Renewable = new RenewableToken(tokenUrl, client, scopes, token);
-                break;
-            case (ApiKeyScheme { Location: not ApiKeyLocation.Header }, string value):
-                // Sent escaped: a server that echoes the query or the cookie echoes it so.
-                sent.Add(scheme, value, Uri.EscapeDataString(value));
-                break;
-            case (_, string value):
-                sent.Add(scheme, value);
-                break;
-        }
-    }
-
-    /// <summary>Refuses to send credentials in clear text to a host other than this machine, unless the options allow it.</summary>
-    private void EnsureSecure(Uri target, IEnumerable<string> schemes)
-    {
-        if (target.Scheme == Uri.UriSchemeHttp && !target.IsLoopback && !_options.AllowCredentialsOverHttp)
-        {
-            throw new InvalidOperationException(
-                $"The credentials for {string.Join(", ", schemes.Distinct().Select(s => "'" + s + "'"))} would go in clear text to {target.Host} over http://. Use https://, or set ApiClientOptions.AllowCredentialsOverHttp.");
-        }
-    }
-
-    private async ValueTask<string?> AccessTokenAsync(CancellationToken cancellationToken) =>
-        _options.AccessTokenProvider is { } provider ? await provider(cancellationToken).ConfigureAwait(false) : _options.AccessToken;
 
     /// <summary>
     /// Sends the request, and follows the redirects an HttpClient that does not follow them itself returns
@@ -340,44 +290,23 @@ public sealed class ApiConnection
 
     private HttpRequestMessage CreateMessage(ApiRequest request, SentCredentials credentials, Redirect? redirect)
     {
-        var uri = redirect?.Target.AbsoluteUri ?? request.RelativeUri();
-        foreach (var (scheme, value) in credentials.Sent)
-        {
-            if (scheme is ApiKeyScheme { Location: ApiKeyLocation.Query } key)
-            {
-                uri += (uri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Uri.EscapeDataString(key.ParameterName) + "=" + Uri.EscapeDataString(value);
-            }
-        }
-
-        var target = redirect is null ? Combine(_baseAddress, uri) : new Uri(uri);
-        if (credentials.Sent.Count > 0)
-        {
-            EnsureSecure(target, credentials.Sent.Select(s => s.Scheme.Name));
-        }
-
+        var target = redirect?.Target ?? CredentialContext.Combine(_baseAddress, request.RelativeUri());
         var message = new HttpRequestMessage(new HttpMethod(redirect?.Method ?? request.Method), target);
+        if (request.CookieHeader() is { } cookies)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookies);
+        }
 
         // Credentials go to the configured server only: a redirect elsewhere gets none (above), and
-        // HttpClient drops Authorization when it follows one itself.
-        var cookies = request.CookieHeader();
-        foreach (var (scheme, value) in credentials.Sent)
+        // HttpClient drops Authorization when it follows one itself. Each scheme puts its own on.
+        foreach (var credential in credentials.Sent)
         {
-            switch (scheme)
-            {
-                case BasicScheme:
-                    message.Headers.Authorization = new AuthenticationHeaderValue("Basic", value);
-                    break;
-                case BearerScheme or ClientCredentialsScheme:
-                    message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", value);
-                    break;
-                case ApiKeyScheme { Location: ApiKeyLocation.Header } key:
-                    message.Headers.TryAddWithoutValidation(key.ParameterName, value);
-                    break;
-                case ApiKeyScheme { Location: ApiKeyLocation.Cookie } key:
-                    var cookie = key.ParameterName + "=" + Uri.EscapeDataString(value);
-                    cookies = cookies is null ? cookie : cookies + "; " + cookie;
-                    break;
-            }
+            credential.Scheme.Apply(message, credential);
+        }
+
+        if (credentials.Sent.Count > 0)
+        {
+            _credentials.EnsureSecure(message.RequestUri!, credentials.Sent.Select(s => s.Scheme.Name));
         }
 
         switch (redirect is { WithBody: false } ? null : request.Body)
@@ -414,11 +343,6 @@ public sealed class ApiConnection
         foreach (var header in request.Headers)
         {
             AddHeader(message, header.Key, header.Value, replace: !IsBodyHeader(header.Key));
-        }
-
-        if (cookies is not null)
-        {
-            message.Headers.TryAddWithoutValidation("Cookie", cookies);
         }
 
         foreach (var header in request.Options?.Headers ?? EmptyHeaders)
@@ -550,35 +474,4 @@ public sealed class ApiConnection
 
         return null;
     }
-
-    private static Uri Combine(Uri baseAddress, string relative)
-    {
-        var root = baseAddress.AbsoluteUri;
-        return new Uri(root.TrimEnd('/') + (relative.StartsWith('/') ? relative : "/" + relative));
-    }
-
-    /// <summary>What an attempt sends to authenticate, and every secret in it, to mask in what the call reports.</summary>
-    private sealed class SentCredentials
-    {
-        public List<(SecurityScheme Scheme, string Value)> Sent { get; } = [];
-
-        public List<string> Secrets { get; } = [];
-
-        /// <summary>The client-credentials token sent, if any: replaced once should the server refuse it.</summary>
-        public RenewableToken? Renewable { get; set; }
-
-        public void Add(SecurityScheme scheme, string? value, params string[] secrets)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                return;
-            }
-
-            Sent.Add((scheme, value));
-            Secrets.Add(value);
-            Secrets.AddRange(secrets.Where(s => s.Length > 0));
-        }
-    }
-
-    private sealed record RenewableToken(Uri TokenUrl, ClientCredentials Credentials, IReadOnlyList<string> Scopes, string Token);
 }

@@ -33,6 +33,35 @@ public sealed class ClientCredentialsScheme : SecurityScheme
 
     /// <inheritdoc/>
     public override string Describe() => "OAuth 2 client credentials";
+
+    internal override bool IsConfigured(ApiClientOptions options) => base.IsConfigured(options) || CredentialContext.HasAccessToken(options);
+
+    internal override async ValueTask AddAsync(CredentialContext context, SentCredentials sent, CancellationToken cancellationToken)
+    {
+        var credential = context.Options.Credentials.Get(Name);
+        if (credential is not ClientCredentials client)
+        {
+            // A token set for the scheme as it is; without any credential of its own, the options' bearer token.
+            sent.Add(this, credential is null ? await context.AccessTokenAsync(cancellationToken).ConfigureAwait(false) : credential as string);
+            return;
+        }
+
+        var tokenUrl = context.Resolve(TokenUrl);
+        var scopes = client.Scopes ?? Scopes;
+        context.EnsureSecure(tokenUrl, [Name]);
+        var token = await ClientCredentialsTokens.GetAsync(context.Http, tokenUrl, client, scopes, context.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        sent.Add(this, token, state: null, client.ClientSecret);
+
+        // A token the server refuses (revoked, or expired early) is replaced once, and the call sent again.
+        sent.OnRefused(_ =>
+        {
+            ClientCredentialsTokens.Invalidate(tokenUrl, client, scopes, token);
+            return true;
+        });
+    }
+
+    internal override void Apply(HttpRequestMessage message, SentCredential credential) =>
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential.Value);
 }
 
 /// <summary>

@@ -44,6 +44,14 @@ public sealed class ApiCredentials
     /// <summary>The user name and password set for <paramref name="scheme"/>, if any.</summary>
     public BasicCredentials? GetBasic(string scheme) => _byScheme.TryGetValue(scheme, out var value) ? value as BasicCredentials : null;
 
+    /// <summary>The credential of type <typeparamref name="T"/> set for <paramref name="scheme"/>, if any.</summary>
+    public T? Get<T>(string scheme)
+        where T : class => _byScheme.TryGetValue(scheme, out var value) ? value as T : null;
+
+    /// <summary>Sets the credential for <paramref name="scheme"/> (a key, a token, user name and password…); null removes it.</summary>
+    public void Set<T>(string scheme, T? credential)
+        where T : class => Set(scheme, (object?)credential);
+
     /// <summary>Whether a credential is set for <paramref name="scheme"/>.</summary>
     public bool Has(string scheme) => _byScheme.ContainsKey(scheme);
 

@@ -35,6 +35,18 @@ public abstract class SecurityScheme
 
     /// <inheritdoc/>
     public override string ToString() => $"'{Name}' ({Describe()})";
+
+    /// <summary>Whether the options hold what this scheme sends (a scheme may also take the options' bearer token).</summary>
+    internal virtual bool IsConfigured(ApiClientOptions options) => options.Credentials.Has(Name);
+
+    /// <summary>
+    /// What an attempt sends for this scheme: adds the credential (and every secret in it) to <paramref name="sent"/>,
+    /// or nothing when the options hold none; may ask to see a refusal (a 401) to answer it on the next attempt.
+    /// </summary>
+    internal abstract ValueTask AddAsync(CredentialContext context, SentCredentials sent, CancellationToken cancellationToken);
+
+    /// <summary>Puts a credential <see cref="AddAsync"/> chose on the request (a header, the query, a cookie).</summary>
+    internal abstract void Apply(HttpRequestMessage message, SentCredential credential);
 }
 
 /// <summary>
@@ -48,6 +60,23 @@ public sealed class BearerScheme(string name) : SecurityScheme(name)
 {
     /// <inheritdoc/>
     public override string Describe() => "a bearer token";
+
+    internal override bool IsConfigured(ApiClientOptions options) => base.IsConfigured(options) || CredentialContext.HasAccessToken(options);
+
+    internal override async ValueTask AddAsync(CredentialContext context, SentCredentials sent, CancellationToken cancellationToken)
+    {
+        var token = context.Options.Credentials.Get(Name) switch
+        {
+            Func<CancellationToken, ValueTask<string?>> provider => await provider(cancellationToken).ConfigureAwait(false),
+            string value => value,
+            null => await context.AccessTokenAsync(cancellationToken).ConfigureAwait(false),
+            _ => null,
+        };
+        sent.Add(this, token);
+    }
+
+    internal override void Apply(HttpRequestMessage message, SentCredential credential) =>
+        message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential.Value);
 }
 
 /// <summary>HTTP <c>basic</c>: a user name and password in <c>Authorization</c>.</summary>
@@ -56,6 +85,20 @@ public sealed class BasicScheme(string name) : SecurityScheme(name)
 {
     /// <inheritdoc/>
     public override string Describe() => "HTTP basic";
+
+    internal override ValueTask AddAsync(CredentialContext context, SentCredentials sent, CancellationToken cancellationToken)
+    {
+        if (context.Options.Credentials.Get(Name) is BasicCredentials basic)
+        {
+            var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(basic.UserName + ":" + basic.Password));
+            sent.Add(this, encoded, state: null, encoded, basic.Password);
+        }
+
+        return default;
+    }
+
+    internal override void Apply(HttpRequestMessage message, SentCredential credential) =>
+        message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credential.Value);
 }
 
 /// <summary>An <c>apiKey</c>: a key in a header, a query parameter or a cookie of the name the spec gives.</summary>
@@ -74,6 +117,15 @@ public sealed class ApiKeyScheme : SecurityScheme
         ParameterName = parameterName;
     }
 
+    /// <summary>Declares the scheme from the spec's words.</summary>
+    /// <param name="name">The scheme's name in the spec.</param>
+    /// <param name="location">Where the key goes: the scheme's <c>in</c> (header, query or cookie).</param>
+    /// <param name="parameterName">The header, query parameter or cookie that carries it.</param>
+    public ApiKeyScheme(string name, string location, string parameterName)
+        : this(name, ParseLocation(location), parameterName)
+    {
+    }
+
     /// <summary>Where the key goes.</summary>
     public ApiKeyLocation Location { get; }
 
@@ -86,6 +138,42 @@ public sealed class ApiKeyScheme : SecurityScheme
         ApiKeyLocation.Header => $"an API key in the {ParameterName} header",
         ApiKeyLocation.Query => $"an API key in the {ParameterName} query parameter",
         _ => $"an API key in the {ParameterName} cookie",
+    };
+
+    internal override ValueTask AddAsync(CredentialContext context, SentCredentials sent, CancellationToken cancellationToken)
+    {
+        if (context.Options.Credentials.Get(Name) is string value)
+        {
+            // Sent escaped in a query or a cookie: a server that echoes either echoes it so.
+            sent.Add(this, value, state: null, Location == ApiKeyLocation.Header ? [] : [Uri.EscapeDataString(value)]);
+        }
+
+        return default;
+    }
+
+    internal override void Apply(HttpRequestMessage message, SentCredential credential)
+    {
+        switch (Location)
+        {
+            case ApiKeyLocation.Header:
+                message.Headers.TryAddWithoutValidation(ParameterName, credential.Value);
+                break;
+            case ApiKeyLocation.Query:
+                var uri = message.RequestUri!.AbsoluteUri;
+                message.RequestUri = new Uri(uri + (message.RequestUri.Query.Length > 0 ? "&" : "?") + Uri.EscapeDataString(ParameterName) + "=" + Uri.EscapeDataString(credential.Value));
+                break;
+            default:
+                CredentialContext.AddCookie(message, ParameterName + "=" + Uri.EscapeDataString(credential.Value));
+                break;
+        }
+    }
+
+    private static ApiKeyLocation ParseLocation(string location) => location?.ToLowerInvariant() switch
+    {
+        "header" => ApiKeyLocation.Header,
+        "query" => ApiKeyLocation.Query,
+        "cookie" => ApiKeyLocation.Cookie,
+        _ => throw new ArgumentException($"An API key goes in a header, the query or a cookie, not '{location}'.", nameof(location)),
     };
 }
 

@@ -425,19 +425,19 @@ public class SecurityTests
                   operationId: a
                   security:
                     - nowhere: []
-                    - digest: []
+                    - kerberos: []
                   responses:
                     '204': {description: none}
             components:
               securitySchemes:
-                digest: {type: http, scheme: digest}
+                kerberos: {type: http, scheme: negotiate}
             """);
 
         var undeclared = Assert.Single(run.Diagnostics, d => d.Id == "SPECGEN015");
         Assert.Equal(8, undeclared.Location.GetLineSpan().StartLinePosition.Line + 1);
         Assert.Contains("'nowhere'", undeclared.GetMessage(), StringComparison.Ordinal);
-        var digest = Assert.Single(run.Diagnostics, d => d.Id == "SPECGEN005");
-        Assert.Equal(14, digest.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var negotiate = Assert.Single(run.Diagnostics, d => d.Id == "SPECGEN005");
+        Assert.Equal(14, negotiate.Location.GetLineSpan().StartLinePosition.Line + 1);
         AssertCompiles(run);
     }
 }

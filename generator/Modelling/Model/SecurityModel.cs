@@ -2,40 +2,33 @@ using Specgen.Generator.Common;
 
 namespace Specgen.Generator.Modelling.Model;
 
-/// <summary>How a scheme's credential is sent.</summary>
-internal enum SecuritySchemeKind
-{
-    /// <summary><c>Authorization: Bearer</c>: HTTP bearer, OAuth 2 and OpenID Connect (the caller supplies the token).</summary>
-    Bearer,
-
-    /// <summary><c>Authorization: Basic</c>.</summary>
-    Basic,
-
-    /// <summary>An API key in a header, a query parameter or a cookie.</summary>
-    ApiKey,
-
-    /// <summary>OAuth 2 client credentials: a token the client gets from the flow's token URL (or the caller's bearer token).</summary>
-    ClientCredentials,
-}
-
 /// <summary>
-/// One of the spec's <c>securitySchemes</c> that the client can send.
+/// One of the spec's <c>securitySchemes</c> that the client can send: the runtime class that sends it (in
+/// <c>Specgen.Runtime.Infrastructure</c>), constructed with the scheme's name and <paramref name="Arguments"/>,
+/// and the typed property of the client's options that takes its credential. A new kind of scheme is a runtime
+/// class and a row of <c>SecurityModeller</c>; nothing here or in the emitters knows the kinds.
 /// </summary>
 /// <param name="Key">Its name in the spec.</param>
-/// <param name="Property">The typed property of the client's options that sets its credential; null for a bearer scheme (<c>AccessToken</c>).</param>
-/// <param name="Location">For an API key: the runtime's <c>ApiKeyLocation</c> member (Header, Query, Cookie).</param>
-/// <param name="ParameterName">For an API key: the header, query parameter or cookie.</param>
-/// <param name="TokenUrl">For client credentials: the flow's token URL.</param>
-/// <param name="Scopes">For client credentials: the scopes the operations' requirements name, asked for by default.</param>
+/// <param name="RuntimeClass">The runtime class that sends it (<c>BasicScheme</c>, <c>ApiKeyScheme</c>…).</param>
+/// <param name="Arguments">The constructor's arguments after the name, all text (an API key's <c>in</c> and name, a token URL, then the requirements' scopes).</param>
+/// <param name="Credential">The options property that sets its credential; null when the options' <c>AccessToken</c> serves.</param>
+/// <param name="TakesScopes">Whether the scopes the operations' requirements name are appended to <paramref name="Arguments"/> (OAuth 2 client credentials).</param>
 internal sealed record SecuritySchemeModel(
     string Key,
-    SecuritySchemeKind Kind,
-    string? Property,
-    string? Location,
-    string? ParameterName,
+    string RuntimeClass,
+    EquatableArray<string> Arguments,
+    SchemeCredential? Credential,
     string? Description,
-    string? TokenUrl = null,
-    EquatableArray<string> Scopes = default);
+    bool TakesScopes = false);
+
+/// <summary>
+/// The typed property of the client's options that holds a scheme's credential, and what its remarks say.
+/// </summary>
+/// <param name="Property">The property's name.</param>
+/// <param name="Type">The credential's C# type (<c>string</c>, or a runtime type such as <c>global::Specgen.Runtime.BasicCredentials</c>).</param>
+/// <param name="Sentence">What the credential is and where it goes, as documentation text with <c>{0}</c>, <c>{1}</c>… for <paramref name="Values"/>.</param>
+/// <param name="Values">Text from the spec the sentence quotes (a header name, a token URL), escaped where it is written.</param>
+internal sealed record SchemeCredential(string Property, string Type, string Sentence, EquatableArray<string> Values);
 
 /// <summary>
 /// The schemes a spec declares, the options class that takes their credentials (null when the runtime's

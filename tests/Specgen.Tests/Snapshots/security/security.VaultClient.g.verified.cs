@@ -111,9 +111,9 @@ namespace Fixture
 
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme0 = new global::Specgen.Runtime.Infrastructure.BearerScheme("bearer");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme1 = new global::Specgen.Runtime.Infrastructure.BasicScheme("basic");
-        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme2 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("apiKeyHeader", global::Specgen.Runtime.Infrastructure.ApiKeyLocation.Header, "X-API-Key");
-        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme3 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("apiKeyQuery", global::Specgen.Runtime.Infrastructure.ApiKeyLocation.Query, "api_key");
-        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme4 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("session", global::Specgen.Runtime.Infrastructure.ApiKeyLocation.Cookie, "session_id");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme2 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("apiKeyHeader", "header", "X-API-Key");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme3 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("apiKeyQuery", "query", "api_key");
+        private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme4 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("session", "cookie", "session_id");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme5 = new global::Specgen.Runtime.Infrastructure.BearerScheme("oauth");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme6 = new global::Specgen.Runtime.Infrastructure.BearerScheme("oidc");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme7 = new global::Specgen.Runtime.Infrastructure.ClientCredentialsScheme("machine", "/oauth/token", "reports.read");

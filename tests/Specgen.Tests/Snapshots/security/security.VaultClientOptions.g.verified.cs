@@ -14,30 +14,30 @@ namespace Fixture
         /// <remarks>
         /// The spec's <c>basic</c> scheme. HTTP basic: the user name and password, sent in <c>Authorization</c>. Never written out by <c>ToString()</c>.
         /// </remarks>
-        public global::Specgen.Runtime.BasicCredentials? Basic { get => Credentials.GetBasic("basic"); set => Credentials.SetBasic("basic", value); }
+        public global::Specgen.Runtime.BasicCredentials? Basic { get => Credentials.Get<global::Specgen.Runtime.BasicCredentials>("basic"); set => Credentials.Set("basic", value); }
 
         /// <summary>The account's API key.</summary>
         /// <remarks>
         /// The spec's <c>apiKeyHeader</c> scheme. The API key, sent in the <c>X-API-Key</c> header. Never written out by <c>ToString()</c>.
         /// </remarks>
-        public string? ApiKeyHeader { get => Credentials.GetString("apiKeyHeader"); set => Credentials.SetApiKey("apiKeyHeader", value); }
+        public string? ApiKeyHeader { get => Credentials.Get<string>("apiKeyHeader"); set => Credentials.Set("apiKeyHeader", value); }
 
         /// <summary>The 'apiKeyQuery' security scheme.</summary>
         /// <remarks>
         /// The spec's <c>apiKeyQuery</c> scheme. The API key, sent in the <c>api_key</c> query parameter. Never written out by <c>ToString()</c>.
         /// </remarks>
-        public string? ApiKeyQuery { get => Credentials.GetString("apiKeyQuery"); set => Credentials.SetApiKey("apiKeyQuery", value); }
+        public string? ApiKeyQuery { get => Credentials.Get<string>("apiKeyQuery"); set => Credentials.Set("apiKeyQuery", value); }
 
         /// <summary>The 'session' security scheme.</summary>
         /// <remarks>
         /// The spec's <c>session</c> scheme. The API key, sent in the <c>session_id</c> cookie. Never written out by <c>ToString()</c>.
         /// </remarks>
-        public string? Session { get => Credentials.GetString("session"); set => Credentials.SetApiKey("session", value); }
+        public string? Session { get => Credentials.Get<string>("session"); set => Credentials.Set("session", value); }
 
         /// <summary>The 'machine' security scheme.</summary>
         /// <remarks>
         /// The spec's <c>machine</c> scheme. OAuth 2 client credentials: the client id and secret the client gets a token with from <c>/oauth/token</c>, kept until shortly before it expires; the token is sent as a bearer token. Without them, <c>AccessToken</c> is sent instead. Never written out by <c>ToString()</c>.
         /// </remarks>
-        public global::Specgen.Runtime.ClientCredentials? Machine { get => Credentials.GetClientCredentials("machine"); set => Credentials.SetClientCredentials("machine", value); }
+        public global::Specgen.Runtime.ClientCredentials? Machine { get => Credentials.Get<global::Specgen.Runtime.ClientCredentials>("machine"); set => Credentials.Set("machine", value); }
     }
 }
