@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Specgen.Runtime.Infrastructure;
+
+/// <summary>An attempt's <see cref="HttpRequestMessage"/>: address, credentials, body, and headers in the order that decides.</summary>
+internal static class RequestMessages
+{
+    private static readonly Dictionary<string, string> EmptyHeaders = [];
+
+    /// <summary>The message of an attempt (or of a redirect of it), with the credentials chosen for it.</summary>
+    public static HttpRequestMessage Create(ApiRequest request, SentCredentials credentials, Redirect? redirect, Uri baseAddress, CredentialContext context)
+    {
+        var target = redirect?.Target ?? CredentialContext.Combine(baseAddress, request.RelativeUri());
+        var message = new HttpRequestMessage(new HttpMethod(redirect?.Method ?? request.Method), target);
+        if (request.CookieHeader() is { } cookies)
+        {
+            message.Headers.TryAddWithoutValidation("Cookie", cookies);
+        }
+
+        // Credentials go to the configured server only: a redirect elsewhere gets none (above), and
+        // HttpClient drops Authorization when it follows one itself. Each scheme puts its own on.
+        foreach (var credential in credentials.Sent)
+        {
+            credential.Scheme.Apply(message, credential);
+        }
+
+        if (credentials.Sent.Count > 0)
+        {
+            context.EnsureSecure(message.RequestUri!, credentials.Sent.Select(s => s.Scheme.Name));
+        }
+
+        switch (redirect is { WithBody: false } ? null : request.Body)
+        {
+            case null:
+                break;
+            case Stream stream:
+                message.Content = new StreamBodyContent(stream, request.BodyStart) { Headers = { ContentType = MediaTypeHeaderValue.Parse(request.ContentType!) } };
+                break;
+            case FormBody form:
+                message.Content = form.ToContent(request.ContentType!);
+                break;
+            case string text when request.BodyType is null:
+                var textType = MediaTypeHeaderValue.Parse(request.ContentType!);
+                textType.CharSet = "utf-8";
+                message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = textType } };
+                break;
+            default:
+                var json = JsonWrite.RequestBody(request.Body, request.BodyType!);
+                var contentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
+                contentType.CharSet = "utf-8";
+                message.Content = new ByteArrayContent(json) { Headers = { ContentType = contentType } };
+                break;
+        }
+
+        if (request.Accept is { } accept)
+        {
+            message.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        // A header parameter the caller gives replaces a credential of the same name (an Authorization
+        // parameter of a spec that declares no security, beside the options' token); the body's media
+        // type stays the spec's.
+        foreach (var header in request.Headers)
+        {
+            AddHeader(message, header.Key, header.Value, replace: !IsBodyHeader(header.Key));
+        }
+
+        foreach (var header in request.Options?.Headers ?? EmptyHeaders)
+        {
+            AddHeader(message, header.Key, header.Value, replace: true);
+        }
+
+        return message;
+    }
+
+    /// <summary>
+    /// Adds a header to the request, or, for a header of the body (<c>Content-Length</c>,
+    /// <c>Content-Language</c>, …), to its content: a spec's <c>Content-Length</c> parameter gives a stream
+    /// that cannot seek its length, so it is sent with it rather than chunked. A body header without a body
+    /// is not sent; the body's media type is the spec's, and only the call's own headers replace it.
+    /// </summary>
+    private static void AddHeader(HttpRequestMessage message, string name, string value, bool replace)
+    {
+        if (!IsBodyHeader(name))
+        {
+            if (replace)
+            {
+                message.Headers.Remove(name);
+            }
+
+            message.Headers.TryAddWithoutValidation(name, value);
+            return;
+        }
+
+        if (message.Content is not { } content || (!replace && string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        content.Headers.Remove(name);
+        if (string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase))
+        {
+            content.Headers.ContentLength = long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length) ? length : null;
+            return;
+        }
+
+        content.Headers.TryAddWithoutValidation(name, value);
+    }
+
+    /// <summary>The headers HttpClient keeps on a request's content, not on the request.</summary>
+    private static bool IsBodyHeader(string name) =>
+        name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Allow", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Expires", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, "Last-Modified", StringComparison.OrdinalIgnoreCase);
+}
