@@ -11,10 +11,6 @@ namespace Specgen.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
-    /// <summary>The members every enum struct has (and <c>object</c>'s): no value's name may take these. The modeller reads this list.</summary>
-    public static readonly string[] Members =
-        { "Value", "Values", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "ReferenceEquals", "MemberwiseClone", "Finalize", "JsonConverter" };
-
     public static void Write(SourceWriter writer, EnumModel model, SpecModel spec)
     {
         var name = model.Name;

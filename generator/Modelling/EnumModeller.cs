@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Specgen.Generator.Common;
-using Specgen.Generator.Emitting;
 using Specgen.Generator.Modelling.Model;
 
 namespace Specgen.Generator.Modelling;
@@ -50,7 +49,7 @@ internal sealed class EnumModeller(ModelContext context, SchemaModeller schemas)
         var msEnum = SchemaModeller.ExtensionValue(schema, "x-ms-enum") as JsonObject;
         var given = schemas.GivenNameAt(at) ?? (msEnum?["name"] is JsonValue msName && msName.TryGetValue(out string? text) ? Naming.Pascal(text, hint.Name) : null);
         var name = fixedName ?? context.ClaimTypeName(given is not null ? hint with { Name = given } : hint);
-        var members = new NameScope(EnumEmitter.Members.Append(name));
+        var members = new NameScope(ReservedNames.Enum.Append(name));
         var names = new Names(schema, nodes, msEnum);
         var model = new EnumModel(
             name,

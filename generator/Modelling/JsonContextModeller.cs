@@ -11,10 +11,6 @@ namespace Specgen.Generator.Modelling;
 /// </summary>
 internal static class JsonContextModeller
 {
-    /// <summary>Members the context has from <c>JsonSerializerContext</c> and <c>object</c>: no property may take these names.</summary>
-    private static readonly string[] ReservedMembers =
-        { "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" };
-
     /// <summary><c>VercelClient</c> → <c>VercelJson</c>; a client name without the suffix gains <c>Json</c>.</summary>
     public static string NameFor(string clientName)
     {
@@ -26,7 +22,7 @@ internal static class JsonContextModeller
 
     public static JsonContextModel Model(string name, IEnumerable<TypeModel> types, IEnumerable<OperationModel> operations)
     {
-        var members = new NameScope(ReservedMembers.Append(name));
+        var members = new NameScope(ReservedNames.JsonContext.Append(name));
         var properties = types
             .Where(t => t is not (ResultUnionModel or HeadersModel or FormModel))
             .Select(t => new JsonTypeInfoModel(members.Claim(t.Name), TypeRef.Named(t.Name, isValueType: t is EnumModel)))

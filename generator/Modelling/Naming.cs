@@ -161,14 +161,6 @@ internal static class Naming
 }
 
 /// <summary>Hands out distinct names within one scope (the types of a spec, the members of a type).</summary>
-/// <summary>Names a generated type has of its own, which no member made from the spec may take.</summary>
-internal static class ReservedNames
-{
-    /// <summary>What C# gives every record (and <c>object</c> every class).</summary>
-    public static readonly string[] Record =
-        { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize" };
-}
-
 internal sealed class NameScope
 {
     private readonly HashSet<string> _taken;

@@ -12,7 +12,6 @@ namespace Specgen.Generator.Modelling;
 internal sealed class ObjectModeller(ModelContext context, SchemaModeller schemas)
 {
     /// <summary>Members every generated record has (from <c>record</c>, <c>object</c>, validation and its converter): no property may take these names.</summary>
-    private static readonly string[] ReservedMembers = [.. ReservedNames.Record, "Validate", "JsonConverter"];
 
     public TypeRef Model(SchemaAt at, NameHint hint, string? fixedName)
     {
@@ -29,7 +28,7 @@ internal sealed class ObjectModeller(ModelContext context, SchemaModeller schema
         // In a hierarchy, the base is modelled first: its members are this record's first ones.
         var member = fixedName is null ? null : context.Inheritance.At(pointer);
         var parent = member?.BaseId is { } baseId ? Base(baseId) : null;
-        var members = new NameScope(ReservedMembers.Append(name));
+        var members = new NameScope(ReservedNames.Record.Append(name));
         var properties = new List<PropertyModel>();
         foreach (var inherited in parent?.Properties ?? EquatableArray<PropertyModel>.Empty)
         {

@@ -377,7 +377,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     private TypeRef? ResponseHeaders(OpenApiOperation operation, string pointer, string baseName)
     {
         var name = baseName + "Headers";
-        var members = new NameScope(new[] { name, "From", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "EqualityContract" });
+        var members = new NameScope(ReservedNames.Headers.Append(name));
         var headers = new List<HeaderModel>();
         foreach (var response in operation.Responses ?? new OpenApiResponses())
         {
@@ -433,7 +433,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
         }
 
         var name = context.ClaimTypeName(new NameHint(baseName + "Result", null));
-        var caseNames = new NameScope(new[] { name, "Unknown", "StatusCode", "Value", "Equals", "GetHashCode", "ToString", "GetType" });
+        var caseNames = new NameScope(ReservedNames.ResultUnion.Append(name));
         var cases = successes
             .Select(s => new ResultCaseModel(
                 caseNames.Claim(s.CaseName),

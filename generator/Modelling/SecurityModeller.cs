@@ -15,14 +15,6 @@ namespace Specgen.Generator.Modelling;
 /// </summary>
 internal sealed class SecurityModeller
 {
-    /// <summary>What <c>ApiClientOptions</c> and <c>object</c> already have: a scheme's property never takes these.</summary>
-    private static readonly string[] OptionsMembers =
-    {
-        "AccessToken", "AccessTokenProvider", "Credentials", "BaseAddress", "JsonOptions", "StrictResponses", "ContextOptions",
-        "DefaultParameters", "Retry", "ValidateRequests", "RequestIdHeaders", "TimeProvider", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "Finalize",
-    };
-
     private readonly ModelContext _context;
     private readonly Dictionary<string, SecuritySchemeModel> _schemes = new(System.StringComparer.Ordinal);
     private readonly List<EquatableArray<EquatableArray<string>>> _requirements = new();
@@ -33,7 +25,7 @@ internal sealed class SecurityModeller
         _context = context;
         OptionsName = optionsName;
         var root = context.Spec.Root;
-        var properties = new NameScope(OptionsMembers.Append(optionsName));
+        var properties = new NameScope(ReservedNames.Options.Append(optionsName));
         if (root["components"]?["securitySchemes"] is JsonObject declared)
         {
             foreach (var entry in declared)

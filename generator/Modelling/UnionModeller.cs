@@ -16,9 +16,6 @@ namespace Specgen.Generator.Modelling;
 /// </summary>
 internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas)
 {
-    private static readonly string[] ReservedMembers =
-        { "Match", "Switch", "Unknown", "Json", "Value", "Equals", "GetHashCode", "ToString", "JsonConverter" };
-
     /// <summary>The union a oneOf/anyOf stands for; <paramref name="alternatives"/> gives the variants of a 3.1 type list (<c>type: [string, integer]</c>) instead.</summary>
     public Resolved Model(SchemaAt at, NameHint hint, bool nullable, string? fixedName, IList<IOpenApiSchema>? alternatives = null)
     {
@@ -51,7 +48,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
         var tests = variants.Select(v => TestOf(v.Target, discriminator, v.Schema)).ToList();
         var declared = variants.Select(v => (ISet<string>)new HashSet<string>(DeclaredProperties(v.Target, 0), System.StringComparer.Ordinal)).ToList();
         var strategy = StrategyOf(tests, declared);
-        var caseNames = new NameScope(ReservedMembers.Append(name));
+        var caseNames = new NameScope(ReservedNames.Union.Append(name));
         var cases = new List<UnionCaseModel>();
         for (var i = 0; i < variants.Count; i++)
         {

@@ -9,6 +9,69 @@ namespace Specgen.Tests;
 public class NamingTests
 {
     [Fact]
+    public void Members_named_like_what_every_type_has_are_renamed_in_records_forms_and_unions()
+    {
+        // The reserved names were eight lists that had drifted: a record member ReferenceEquals hid object's
+        // (a warning), a form field 'validate' took the name of the form's validation hook, a union case Validate
+        // or Finalize its members'. One list per kind now, from what object gives every type.
+        var run = Generate("""
+            openapi: 3.0.3
+            info: {title: T, version: '1'}
+            paths:
+              /things:
+                post:
+                  operationId: makeThing
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          required: [validate]
+                          properties:
+                            validate: {type: string, maxLength: 3}
+                            referenceEquals: {type: string}
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema: {$ref: '#/components/schemas/Either'}
+            components:
+              schemas:
+                Thing:
+                  type: object
+                  required: [kind]
+                  properties:
+                    kind: {type: string, enum: [validate]}
+                    referenceEquals: {type: string, minLength: 1}
+                    finalize: {type: integer}
+                    validate: {type: boolean}
+                Validate:
+                  type: object
+                  required: [kind]
+                  properties:
+                    kind: {type: string, enum: [other]}
+                    memberwiseClone: {type: string}
+                Either:
+                  oneOf:
+                    - $ref: '#/components/schemas/Thing'
+                    - $ref: '#/components/schemas/Validate'
+                  discriminator:
+                    propertyName: kind
+                    mapping: {validate: '#/components/schemas/Thing', other: '#/components/schemas/Validate'}
+            """);
+        AssertCompiles(run);
+        var spec = CompiledSpec.Load(run, "reserved");
+        var thing = spec.Type("Thing");
+        Assert.NotNull(thing.GetProperty("ReferenceEquals2") ?? thing.GetProperty("ReferenceEqualsValue"));
+        Assert.Null(thing.GetProperty("ReferenceEquals"));
+        Assert.Null(thing.GetProperty("Validate"));
+        var form = spec.Type("MakeThingRequest");
+        Assert.Null(form.GetProperty("Validate"));
+        Assert.DoesNotContain(spec.Type("Either").GetNestedTypes(), t => t.Name is "Validate" or "Finalize");
+    }
+
+    [Fact]
     public void A_prefixed_name_that_would_pass_60_characters_takes_only_the_parent_words_it_needs()
     {
         var run = Generate("""
