@@ -215,7 +215,7 @@ internal sealed class SchemaModeller
         if (EnumModeller.IsIntegerEnum(schema))
         {
             // A single value or no usable value: the number itself.
-            return new Resolved(_enums.Model(at, hint, fixedName) ?? TypeRef.Of(Scalars.For(type == 0 ? JsonSchemaType.Integer : type, schema.Format)!), nullable);
+            return new Resolved(_enums.Model(at, hint, fixedName) ?? TypeRef.Of(Scalars.For(ScalarType(type == 0 ? JsonSchemaType.Integer : type) ?? ScalarSchemaType.Integer, schema.Format)!), nullable);
         }
 
         if (schema.Enum is { Count: > 0 } && (type == 0 || type == JsonSchemaType.String))
@@ -254,7 +254,7 @@ internal sealed class SchemaModeller
         return type switch
         {
             JsonSchemaType.Array => ArrayOf(at, hint, nullable),
-            _ when Scalars.For(type, schema.Format) is { } scalar => new Resolved(TypeRef.Of(scalar), nullable),
+            _ when ScalarType(type) is { } scalarType && Scalars.For(scalarType, schema.Format) is { } scalar => new Resolved(TypeRef.Of(scalar), nullable),
             _ => new Resolved(TypeRef.JsonNode, true),
         };
     }
@@ -471,4 +471,14 @@ internal sealed class SchemaModeller
 
     public static JsonNode? ExtensionValue(IOpenApiSchema schema, string name) =>
         schema.Extensions is { } extensions && extensions.TryGetValue(name, out var extension) && extension is JsonNodeExtension node ? node.Node : null;
+
+    /// <summary>A schema <c>type</c> as the scalar table knows it; null for one that is not a scalar's (array, object, null, several).</summary>
+    private static ScalarSchemaType? ScalarType(JsonSchemaType type) => type switch
+    {
+        JsonSchemaType.String => ScalarSchemaType.String,
+        JsonSchemaType.Boolean => ScalarSchemaType.Boolean,
+        JsonSchemaType.Integer => ScalarSchemaType.Integer,
+        JsonSchemaType.Number => ScalarSchemaType.Number,
+        _ => null,
+    };
 }

@@ -1,4 +1,3 @@
-using Microsoft.OpenApi;
 
 namespace Specgen.Generator.Modelling.Model;
 
@@ -46,6 +45,15 @@ internal enum ScalarChecks
     Range = 2,
 }
 
+/// <summary>The schema <c>type</c>s a scalar is of (the model's own, not a reader's).</summary>
+internal enum ScalarSchemaType
+{
+    String,
+    Boolean,
+    Integer,
+    Number,
+}
+
 /// <summary>
 /// One scalar C# type and everything the pipeline does with it: which schema <c>type</c> and
 /// <c>format</c>s give it, its C# name and whether it is a value type, the step that reads and writes it
@@ -57,7 +65,7 @@ internal enum ScalarChecks
 /// </summary>
 internal sealed record Scalar(
     TypeKind Kind,
-    JsonSchemaType SchemaType,
+    ScalarSchemaType SchemaType,
     string? Format,
     string CSharpType,
     bool IsValueType,
@@ -81,20 +89,23 @@ internal sealed record Scalar(
 /// </summary>
 internal static class Scalars
 {
-    public static readonly Scalar String = new(TypeKind.String, JsonSchemaType.String, null, "string", false, "String", "String", ScalarText.AsIs, null, ScalarLiteral.String, ScalarChecks.Text, false);
-    public static readonly Scalar Boolean = new(TypeKind.Boolean, JsonSchemaType.Boolean, null, "bool", true, "Boolean", "Boolean", ScalarText.Boolean, "Boolean", ScalarLiteral.Boolean, ScalarChecks.None, false);
-    public static readonly Scalar Int32 = new(TypeKind.Int32, JsonSchemaType.Integer, "int32", "int", true, "Int32", "Int32", ScalarText.Invariant, "Int32", ScalarLiteral.Int32, ScalarChecks.Range, true);
-    public static readonly Scalar Int64 = new(TypeKind.Int64, JsonSchemaType.Integer, null, "long", true, "Int64", "Int64", ScalarText.Invariant, "Int64", ScalarLiteral.Int64, ScalarChecks.Range, true, "int64");
-    public static readonly Scalar Number = new(TypeKind.Number, JsonSchemaType.Number, null, "double", true, "Number", "Double", ScalarText.Invariant, "Number", ScalarLiteral.Double, ScalarChecks.Range, false, "double");
-    public static readonly Scalar Single = new(TypeKind.Single, JsonSchemaType.Number, "float", "float", true, "Single", "Single", ScalarText.Format, "Single", ScalarLiteral.Single, ScalarChecks.Range, true);
-    public static readonly Scalar Decimal = new(TypeKind.Decimal, JsonSchemaType.Number, "decimal", "decimal", true, "Decimal", "Decimal", ScalarText.Format, "Decimal", ScalarLiteral.Decimal, ScalarChecks.Range, true);
-    public static readonly Scalar DateTime = new(TypeKind.DateTime, JsonSchemaType.String, "date-time", "global::System.DateTimeOffset", true, "DateTime", "DateTimeOffset", ScalarText.Format, "DateTime", ScalarLiteral.None, ScalarChecks.Text, true);
-    public static readonly Scalar Date = new(TypeKind.Date, JsonSchemaType.String, "date", "global::System.DateOnly", true, "Date", "DateOnly", ScalarText.Format, "Date", ScalarLiteral.None, ScalarChecks.Text, true);
-    public static readonly Scalar Time = new(TypeKind.Time, JsonSchemaType.String, "time", "global::System.TimeOnly", true, "Time", "TimeOnly", ScalarText.Format, "Time", ScalarLiteral.None, ScalarChecks.Text, true);
-    public static readonly Scalar Duration = new(TypeKind.Duration, JsonSchemaType.String, Reading.FrameworkDialects.TimeSpanFormat, "global::System.TimeSpan", true, "Duration", "TimeSpan", ScalarText.Format, "Duration", ScalarLiteral.None, ScalarChecks.Text, true);
-    public static readonly Scalar Uuid = new(TypeKind.Uuid, JsonSchemaType.String, "uuid", "global::System.Guid", true, "Guid", "Guid", ScalarText.Format, "Guid", ScalarLiteral.None, ScalarChecks.Text, true);
-    public static readonly Scalar Uri = new(TypeKind.Uri, JsonSchemaType.String, "uri", "global::System.Uri", false, "Uri", "Uri", ScalarText.Format, "Uri", ScalarLiteral.None, ScalarChecks.Text, true, "uri-reference");
-    public static readonly Scalar Bytes = new(TypeKind.Bytes, JsonSchemaType.String, "byte", "byte[]", false, "Bytes", "Bytes", ScalarText.Format, "Bytes", ScalarLiteral.None, ScalarChecks.Text, true);
+    /// <summary>The format a <c>TimeSpan</c> is known by (Swashbuckle's; the reader gives .NET's pattern it too).</summary>
+    public const string DateSpanFormat = "date-span";
+
+    public static readonly Scalar String = new(TypeKind.String, ScalarSchemaType.String, null, "string", false, "String", "String", ScalarText.AsIs, null, ScalarLiteral.String, ScalarChecks.Text, false);
+    public static readonly Scalar Boolean = new(TypeKind.Boolean, ScalarSchemaType.Boolean, null, "bool", true, "Boolean", "Boolean", ScalarText.Boolean, "Boolean", ScalarLiteral.Boolean, ScalarChecks.None, false);
+    public static readonly Scalar Int32 = new(TypeKind.Int32, ScalarSchemaType.Integer, "int32", "int", true, "Int32", "Int32", ScalarText.Invariant, "Int32", ScalarLiteral.Int32, ScalarChecks.Range, true);
+    public static readonly Scalar Int64 = new(TypeKind.Int64, ScalarSchemaType.Integer, null, "long", true, "Int64", "Int64", ScalarText.Invariant, "Int64", ScalarLiteral.Int64, ScalarChecks.Range, true, "int64");
+    public static readonly Scalar Number = new(TypeKind.Number, ScalarSchemaType.Number, null, "double", true, "Number", "Double", ScalarText.Invariant, "Number", ScalarLiteral.Double, ScalarChecks.Range, false, "double");
+    public static readonly Scalar Single = new(TypeKind.Single, ScalarSchemaType.Number, "float", "float", true, "Single", "Single", ScalarText.Format, "Single", ScalarLiteral.Single, ScalarChecks.Range, true);
+    public static readonly Scalar Decimal = new(TypeKind.Decimal, ScalarSchemaType.Number, "decimal", "decimal", true, "Decimal", "Decimal", ScalarText.Format, "Decimal", ScalarLiteral.Decimal, ScalarChecks.Range, true);
+    public static readonly Scalar DateTime = new(TypeKind.DateTime, ScalarSchemaType.String, "date-time", "global::System.DateTimeOffset", true, "DateTime", "DateTimeOffset", ScalarText.Format, "DateTime", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Date = new(TypeKind.Date, ScalarSchemaType.String, "date", "global::System.DateOnly", true, "Date", "DateOnly", ScalarText.Format, "Date", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Time = new(TypeKind.Time, ScalarSchemaType.String, "time", "global::System.TimeOnly", true, "Time", "TimeOnly", ScalarText.Format, "Time", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Duration = new(TypeKind.Duration, ScalarSchemaType.String, Scalars.DateSpanFormat, "global::System.TimeSpan", true, "Duration", "TimeSpan", ScalarText.Format, "Duration", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Uuid = new(TypeKind.Uuid, ScalarSchemaType.String, "uuid", "global::System.Guid", true, "Guid", "Guid", ScalarText.Format, "Guid", ScalarLiteral.None, ScalarChecks.Text, true);
+    public static readonly Scalar Uri = new(TypeKind.Uri, ScalarSchemaType.String, "uri", "global::System.Uri", false, "Uri", "Uri", ScalarText.Format, "Uri", ScalarLiteral.None, ScalarChecks.Text, true, "uri-reference");
+    public static readonly Scalar Bytes = new(TypeKind.Bytes, ScalarSchemaType.String, "byte", "byte[]", false, "Bytes", "Bytes", ScalarText.Format, "Bytes", ScalarLiteral.None, ScalarChecks.Text, true);
 
     /// <summary>Every entry; for a schema type, the plain entry (no format) is the one an unlisted format gets.</summary>
     public static readonly Scalar[] All = [String, Boolean, Int32, Int64, Number, Single, Decimal, DateTime, Date, Time, Duration, Uuid, Uri, Bytes];
@@ -114,7 +125,7 @@ internal static class Scalars
     }
 
     /// <summary>The entry for a schema's <c>type</c> and <c>format</c>: the one with that format, else the type's plain one; null when the type is not a scalar.</summary>
-    public static Scalar? For(JsonSchemaType type, string? format)
+    public static Scalar? For(ScalarSchemaType type, string? format)
     {
         Scalar? plain = null;
         foreach (var scalar in All)
