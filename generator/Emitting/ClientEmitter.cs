@@ -189,7 +189,7 @@ internal static class ClientEmitter
         }
 
         DocComments.Remarks(writer, remarks);
-        foreach (var parameter in OrderedParameters(operation))
+        foreach (var parameter in operation.Signature)
         {
             DocComments.Param(writer, parameter.Name, parameter.Description);
         }
@@ -210,42 +210,13 @@ internal static class ClientEmitter
         }
     }
 
-    private sealed record Parameter(string Name, string Type, string? Default, string? Description);
-
-    /// <summary>
-    /// Path parameters, the body, the other parameters; those with a default (optional body, optional
-    /// query and header parameters) after all those without, each in that order. Then the token.
-    /// </summary>
-    private static IEnumerable<Parameter> OrderedParameters(OperationModel operation, string ns = "") =>
-        Unordered(operation, ns).OrderBy(p => p.Default is not null);
-
-    private static IEnumerable<Parameter> Unordered(OperationModel operation, string ns)
-    {
-        foreach (var parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Path))
-        {
-            yield return new Parameter(parameter.Name, CSharp.TypeName(parameter.Type, ns), null, parameter.Description);
-        }
-
-        if (operation.Body is { } body)
-        {
-            yield return new Parameter(body.Name, CSharp.Nullable(CSharp.TypeName(body.Type, ns), !body.IsRequired), body.IsRequired ? null : "null", body.Description ?? "The request body.");
-        }
-
-        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
-        {
-            yield return parameter.IsRequired
-                ? new Parameter(parameter.Name, CSharp.TypeName(parameter.Type, ns), null, parameter.Description)
-                : new Parameter(parameter.Name, CSharp.Nullable(CSharp.TypeName(parameter.Type, ns), true), "null", parameter.Description);
-        }
-    }
-
     private static string Signature(OperationModel operation, string ns)
     {
         var returns = ResultType(operation.Result, ns) is { } type
             ? $"{CSharp.Runtime}.ApiCall<{type}>"
             : $"{CSharp.Runtime}.ApiCall";
-        var parameters = OrderedParameters(operation, ns)
-            .Select(p => p.Default is null ? $"{p.Type} {p.Name}" : $"{p.Type} {p.Name} = {p.Default}")
+        var parameters = operation.Signature
+            .Select(p => $"{CSharp.Nullable(CSharp.TypeName(p.Type, ns), p.IsOptional)} {p.Name}{(p.IsOptional ? " = null" : string.Empty)}")
             .Append($"{CSharp.Runtime}.ApiRequestOptions? requestOptions = null")
             .Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
@@ -485,7 +456,7 @@ internal static class ClientEmitter
     private static string JsonText(ParameterModel parameter, string ns, Dictionary<string, string> typeInfos)
     {
         var info = typeInfos[CSharp.TypeName(parameter.Type, ns)];
-        var optional = !parameter.IsRequired && parameter.Location != ParameterLocation.Path;
+        var optional = parameter.IsOptional;
         return optional && parameter.Type.IsValueType
             ? $"({parameter.Name} is null ? null : {CSharp.Infrastructure}.JsonWrite.Text({parameter.Name}.Value, {info}))"
             : $"{CSharp.Infrastructure}.JsonWrite.Text({parameter.Name}, {info})";
@@ -496,7 +467,7 @@ internal static class ClientEmitter
     /// a member that is not set is left out by the runtime), or a dictionary's entries; null when it is not given.
     /// </summary>
     private static string Pairs(ParameterModel parameter, string ns) =>
-        Pairs(parameter.Kind == ParameterKind.Map, parameter.Type, parameter.Members, parameter.Name, !parameter.IsRequired && parameter.Location != ParameterLocation.Path);
+        Pairs(parameter.Kind == ParameterKind.Map, parameter.Type, parameter.Members, parameter.Name, parameter.IsOptional);
 
     private static string Pairs(bool isMap, TypeRef type, EquatableArray<ParameterMemberModel> members, string access, bool nullable)
     {
@@ -530,7 +501,7 @@ internal static class ClientEmitter
 
     /// <summary>The parameter's value as the string (or strings) that go on the wire.</summary>
     private static string Format(ParameterModel parameter, string ns) =>
-        Format(parameter.Type, parameter.Name, !parameter.IsRequired && parameter.Location != ParameterLocation.Path);
+        Format(parameter.Type, parameter.Name, parameter.IsOptional);
 
     /// <summary>A value as its wire text; a list as its items' texts (null when a nullable list is).</summary>
     private static string Format(TypeRef type, string expression, bool nullable)

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Specgen.Generator.Common;
 
 namespace Specgen.Generator.Modelling.Model;
@@ -30,7 +32,32 @@ internal sealed record OperationModel(
     string? AlternativeOf = null,
     int? Security = null,
     string? OperationId = null,
-    string? Accept = null);
+    string? Accept = null)
+{
+    /// <summary>
+    /// The generated method's parameters, in order, before <c>requestOptions</c> and the token: path parameters,
+    /// the body, the other parameters; those with a default (an optional body or parameter, <c>= null</c>) after
+    /// all those without, each group in that order.
+    /// </summary>
+    public IEnumerable<MethodParameter> Signature
+    {
+        get
+        {
+            var all = new List<MethodParameter>();
+            all.AddRange(Parameters.Where(p => p.Location == ParameterLocation.Path).Select(p => new MethodParameter(p.Name, p.Type, false, p.Description)));
+            if (Body is { } body)
+            {
+                all.Add(new MethodParameter(body.Name, body.Type, !body.IsRequired, body.Description ?? "The request body."));
+            }
+
+            all.AddRange(Parameters.Where(p => p.Location != ParameterLocation.Path).Select(p => new MethodParameter(p.Name, p.Type, p.IsOptional, p.Description)));
+            return all.Where(p => !p.IsOptional).Concat(all.Where(p => p.IsOptional));
+        }
+    }
+}
+
+/// <summary>A parameter of a generated method: an optional one is nullable and defaults to null.</summary>
+internal sealed record MethodParameter(string Name, TypeRef Type, bool IsOptional, string? Description);
 
 /// <summary>
 /// The response headers an operation's successes document, as a record with one typed member each and
@@ -77,7 +104,11 @@ internal sealed record ParameterModel(
     bool Explode = false,
     ParameterKind Kind = ParameterKind.Value,
     EquatableArray<ParameterMemberModel> Members = default,
-    bool AllowReserved = false);
+    bool AllowReserved = false)
+{
+    /// <summary>Whether the caller may leave it out (a path parameter never: the path needs it).</summary>
+    public bool IsOptional => !IsRequired && Location != ParameterLocation.Path;
+}
 
 /// <summary>What a parameter's value is, and so how it becomes text.</summary>
 internal enum ParameterKind
