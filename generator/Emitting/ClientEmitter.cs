@@ -55,7 +55,7 @@ internal static class ClientEmitter
             writer.Line($"    _json = options?.ContextOptions() is {{ }} jsonOptions ? new {json}(jsonOptions) : {json}.Default;");
             writer.Line("}");
             writer.Line();
-            var typeInfos = spec.JsonContext.Types.ToDictionary(t => CSharp.TypeName(t.Type, spec.Namespace), t => "_json." + t.PropertyName);
+            var typeInfos = spec.JsonContext.PropertiesByType().ToDictionary(p => p.Key, p => "_json." + p.Value);
             ForEachGrouped(writer, spec.Operations, operation =>
             {
                 writer.Line("/// <inheritdoc/>");
@@ -259,7 +259,7 @@ internal static class ClientEmitter
         }
         else if (operation.Body is { } body)
         {
-            var typeInfo = typeInfos[CSharp.TypeName(body.Type, ns)];
+            var typeInfo = typeInfos[body.Type.Key];
             if (!body.IsRequired && body.Type.IsValueType)
             {
                 // An optional number, boolean or enum is a Nullable<T>; the body is sent when it has a value.
@@ -276,7 +276,7 @@ internal static class ClientEmitter
 
         foreach (var error in operation.Errors)
         {
-            writer.Line($"apiRequest.ErrorBody({CSharp.Literal(error.Status)}, {typeInfos[CSharp.TypeName(error.Type, ns)]});");
+            writer.Line($"apiRequest.ErrorBody({CSharp.Literal(error.Status)}, {typeInfos[error.Type.Key]});");
         }
 
         if (union is not null)
@@ -316,7 +316,7 @@ internal static class ClientEmitter
     private static string? ResultBody(ResultModel result, string ns, Dictionary<string, string> typeInfos)
     {
         const string Body = CSharp.Infrastructure + ".ResponseBody";
-        string Info() => typeInfos[CSharp.TypeName(result.Type!, ns)];
+        string Info() => typeInfos[result.Type!.Key];
         return result.Kind switch
         {
             ResultKind.Json when result.AllowsEmpty => $"{Body}.{(result.Type!.IsValueType ? "JsonOrNullValue" : "JsonOrNull")}({Info()})",
@@ -347,7 +347,7 @@ internal static class ClientEmitter
             };
             var value = @case.Kind switch
             {
-                ResultKind.Json => $"content.Json({typeInfos[CSharp.TypeName(@case.Type!, ns)]})",
+                ResultKind.Json => $"content.Json({typeInfos[@case.Type!.Key]})",
                 ResultKind.Text => "content.Text()",
                 ResultKind.File => "content.File()",
                 _ => null,
@@ -405,7 +405,7 @@ internal static class ClientEmitter
             case FormPartKind.File:
                 return $"form.{(part.Type.Kind == TypeKind.Array ? "Files" : "File")}({name}, {access}{contentType});";
             case FormPartKind.Json:
-                var info = typeInfos[CSharp.TypeName(part.Type, ns)];
+                var info = typeInfos[part.Type.Key];
                 return $"form.{(part.IsNullable && part.Type.IsValueType ? "JsonValue" : "Json")}({name}, {access}, {info}{contentType});";
             case FormPartKind.Object or FormPartKind.Map:
                 var pairs = Pairs(part.Kind == FormPartKind.Map, part.Type, part.Members, access, part.IsNullable);
@@ -455,7 +455,7 @@ internal static class ClientEmitter
     /// <summary>A content-typed parameter's value written as JSON text (null when an optional one is not given).</summary>
     private static string JsonText(ParameterModel parameter, string ns, Dictionary<string, string> typeInfos)
     {
-        var info = typeInfos[CSharp.TypeName(parameter.Type, ns)];
+        var info = typeInfos[parameter.Type.Key];
         var optional = parameter.IsOptional;
         return optional && parameter.Type.IsValueType
             ? $"({parameter.Name} is null ? null : {CSharp.Infrastructure}.JsonWrite.Text({parameter.Name}.Value, {info}))"

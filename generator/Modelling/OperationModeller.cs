@@ -270,7 +270,7 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
     /// <summary>How a media type's body is written; null for a multipart type other than a form.</summary>
     private static BodyKind? KindOf(string mediaType)
     {
-        if (IsJson(mediaType))
+        if (MediaTypes.IsJsonOrAny(mediaType))
         {
             return BodyKind.Json;
         }
@@ -537,15 +537,10 @@ internal sealed class OperationModeller(ModelContext context, SchemaModeller sch
 
     /// <summary>The first JSON media type Microsoft.OpenApi could read that also passes <paramref name="also"/>, or a default pair.</summary>
     private static KeyValuePair<string, IOpenApiMediaType> JsonMediaType(IDictionary<string, IOpenApiMediaType> content, System.Func<string, IOpenApiMediaType, bool> also) =>
-        content.FirstOrDefault(c => IsJson(c.Key) && c.Value is not null && also(c.Key, c.Value));
+        content.FirstOrDefault(c => MediaTypes.IsJsonOrAny(c.Key) && c.Value is not null && also(c.Key, c.Value));
 
     private static KeyValuePair<string, IOpenApiMediaType> JsonMediaType(IDictionary<string, IOpenApiMediaType> content, System.Func<IOpenApiMediaType, bool> also) =>
         JsonMediaType(content, (_, media) => also(media));
-
-    private static bool IsJson(string contentType) =>
-        contentType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase)
-        || (contentType.Contains("+json") && contentType.StartsWith("application/", System.StringComparison.OrdinalIgnoreCase))
-        || contentType == "*/*";
 
     /// <summary>
     /// A method name for an operation without an operationId: the HTTP method and the path's last two

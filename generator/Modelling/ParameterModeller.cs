@@ -108,7 +108,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
         {
             // content: a value serialized as its media type says: JSON text, or the text as given.
             var media = content.First();
-            if (!IsJson(media.Key))
+            if (!MediaTypes.IsJson(media.Key))
             {
                 return new ParameterModel(name, wireName, location, TypeRef.String, false, null);
             }
@@ -175,9 +175,6 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
         Location.Header => "Simple",
         _ => "Form",
     };
-
-    private static bool IsJson(string mediaType) =>
-        mediaType.StartsWith("application/json", System.StringComparison.OrdinalIgnoreCase) || mediaType.Contains("+json");
 
     /// <summary>
     /// For a parameter that is one of several scalars (<c>string | boolean</c>, <c>number | string</c>),

@@ -28,7 +28,20 @@ internal sealed record Result<T>(T? Value, EquatableArray<DiagnosticInfo> Diagno
 /// name and one type-info property for each generated type and each other type an operation sends or
 /// returns.
 /// </summary>
-internal sealed record JsonContextModel(string Name, EquatableArray<JsonTypeInfoModel> Types);
+internal sealed record JsonContextModel(string Name, EquatableArray<JsonTypeInfoModel> Types)
+{
+    /// <summary>Each type's property, by <see cref="TypeRef.Key"/>: what the client's calls name to read and write a type.</summary>
+    public System.Collections.Generic.Dictionary<string, string> PropertiesByType()
+    {
+        var properties = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var info in Types)
+        {
+            properties[info.Type.Key] = info.PropertyName;
+        }
+
+        return properties;
+    }
+}
 
 /// <summary>A property of the JSON context: the type info for <paramref name="Type"/>.</summary>
 internal sealed record JsonTypeInfoModel(string PropertyName, TypeRef Type);

@@ -48,6 +48,18 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Item
     public static readonly TypeRef Stream = new(TypeKind.Stream);
     public static readonly TypeRef File = new(TypeKind.File);
 
+    /// <summary>
+    /// What the type is, as a key: two references to one C# type have the same key (however their value-type
+    /// flag was found), so the JSON context's property for a type is found by it, not by the rendered C# name.
+    /// </summary>
+    public string Key => Kind switch
+    {
+        TypeKind.Named => "#" + Name,
+        TypeKind.Array => "[" + Item!.Key + "]",
+        TypeKind.Map => "{" + Item!.Key + "}",
+        _ => Kind.ToString(),
+    };
+
     /// <summary>The scalar's entry in <see cref="Scalars"/>; null when this is not a scalar.</summary>
     public Scalar? Scalar => Scalars.Of(Kind);
 
