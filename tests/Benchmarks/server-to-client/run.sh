@@ -6,7 +6,7 @@
 #   bash tests/Benchmarks/server-to-client/run.sh
 #
 # Each case is built SPECGEN_S2C_RUNS times (3); the table has the median, whether the service's document
-# step ran (GenerateOpenApiDocuments printed its command) and whether the worker was compiled (its
+# step ran (GenerateOpenApiDocuments ran dotnet-getdocument) and whether the worker was compiled (its
 # obj/…/Inventory.Worker.dll changed). The edits are made to the samples in place and undone on exit.
 # The builds run one at a time, with the compiler server on, on the machine as it is.
 set -euo pipefail
@@ -34,7 +34,7 @@ measure() {
     build
     local end; end=$(date +%s.%N)
     times+=("$(echo "$end - $start" | bc)")
-    grep -q "GenerateOpenApiDocuments:" "$work/log" && step=yes
+    grep -q "dotnet-getdocument.dll" "$work/log" && step=yes
     [ "$(stat -c %Y.%y "$dll")" != "$before" ] && compiled=yes
   done
   local t; t=$(printf '%s\n' "${times[@]}" | median)
