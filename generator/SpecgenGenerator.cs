@@ -10,7 +10,7 @@ using Specgen.Generator.Configuration;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Emitting;
 using Specgen.Generator.Modelling;
-using Specgen.Generator.Modelling.Model;
+using Specgen.Generator.Model;
 using Specgen.Generator.Reading;
 
 namespace Specgen.Generator;

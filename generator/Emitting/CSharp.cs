@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis.CSharp;
 using Specgen.Generator.Common;
-using Specgen.Generator.Modelling.Model;
+using Specgen.Generator.Model;
 
 namespace Specgen.Generator.Emitting;
 

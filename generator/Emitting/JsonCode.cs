@@ -1,6 +1,6 @@
 using System.Globalization;
 using Specgen.Generator.Common;
-using Specgen.Generator.Modelling.Model;
+using Specgen.Generator.Model;
 
 namespace Specgen.Generator.Emitting;
 

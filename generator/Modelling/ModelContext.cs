@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Specgen.Generator.Diagnostics;
-using Specgen.Generator.Modelling.Model;
+using Specgen.Generator.Model;
 using Specgen.Generator.Reading;
 
 namespace Specgen.Generator.Modelling;

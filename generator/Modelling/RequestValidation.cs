@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Specgen.Generator.Common;
-using Specgen.Generator.Modelling.Model;
+using Specgen.Generator.Model;
 
 namespace Specgen.Generator.Modelling;
 

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using Specgen.Generator.Common;
 using Specgen.Generator.Configuration;
-using Specgen.Generator.Modelling.Model;
+using Specgen.Generator.Model;
 using Specgen.Generator.Reading;
 
 namespace Specgen.Generator.Modelling;

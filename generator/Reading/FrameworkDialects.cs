@@ -28,7 +28,7 @@ namespace Specgen.Generator.Reading;
 internal static class FrameworkDialects
 {
     /// <summary>The format a .NET <c>TimeSpan</c> string gets (Swashbuckle's name for it).</summary>
-    public const string TimeSpanFormat = Modelling.Model.Scalars.DateSpanFormat;
+    public const string TimeSpanFormat = Model.Scalars.DateSpanFormat;
 
     private const string TimeSpanPattern = @"^-?(\d+\.)?\d{2}:\d{2}:\d{2}(\.\d{1,7})?$";
 

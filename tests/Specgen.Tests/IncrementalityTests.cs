@@ -170,8 +170,8 @@ public class IncrementalityTests
         var text = value switch
         {
             Specgen.Generator.Configuration.SpecInput input => input.Options.FilePath,
-            Specgen.Generator.Modelling.Model.Result<Specgen.Generator.Modelling.Model.SpecModel> model => model.Value?.FilePath,
-            Specgen.Generator.Modelling.Model.SpecModel model => model.FilePath,
+            Specgen.Generator.Model.Result<Specgen.Generator.Model.SpecModel> model => model.Value?.FilePath,
+            Specgen.Generator.Model.SpecModel model => model.FilePath,
             Specgen.Generator.Diagnostics.DiagnosticInfo diagnostic => diagnostic.Location?.FilePath,
             _ => null,
         };

@@ -1,0 +1,365 @@
+using System.Collections.Generic;
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>Operations → one client class and its interface, one async method per operation.</summary>
+internal static partial class ClientEmitter
+{
+    public static void Write(SourceWriter writer, SpecModel spec)
+    {
+        var client = spec.ClientName;
+        var title = spec.Title is { Length: > 0 } ? spec.Title : "the API";
+        DocComments.Summary(writer, $"Calls {title}.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        using (writer.Block($"{spec.Accessibility} partial interface I{client}"))
+        {
+            ForEachGrouped(writer, spec.Operations, operation =>
+            {
+                WriteDocs(writer, operation, spec.Security);
+                writer.Line(Signature(operation, spec.Namespace) + ";");
+                writer.Line();
+            });
+        }
+
+        writer.Line();
+        DocComments.Summary(writer, spec.Description, $"Calls {title}.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        using (writer.Block($"{spec.Accessibility} sealed partial class {client} : I{client}"))
+        {
+            writer.Line("/// <summary>The server the spec names; used when neither the options nor the HttpClient give a base address.</summary>");
+            writer.Line($"public const string DefaultBaseAddress = {CSharp.Literal(spec.DefaultBaseAddress ?? string.Empty)};");
+            writer.Line();
+            if (spec.RequestIdHeaders.Count > 0)
+            {
+                writer.Line("/// <summary>The response headers the spec says carry the server's request id (<c>ApiException.RequestId</c>).</summary>");
+                writer.Line($"public static readonly global::System.Collections.Generic.IReadOnlyList<string> RequestIdHeaders = new[] {{ {string.Join(", ", spec.RequestIdHeaders.Select(CSharp.Literal))} }};");
+                writer.Line();
+            }
+
+            writer.Line($"private readonly {CSharp.Infrastructure}.ApiConnection _connection;");
+            writer.Line();
+            var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
+            writer.Line($"private readonly {json} _json;");
+            writer.Line();
+            WriteSecurity(writer, spec.Security);
+            writer.Line("/// <summary>Creates the client.</summary>");
+            writer.Line("/// <param name=\"httpClient\">The HttpClient to send with; its lifetime is the caller's.</param>");
+            writer.Line("/// <param name=\"options\">The access token, base address and other settings.</param>");
+            writer.Line($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}.ApiClientOptions? options = null)");
+            writer.Line("{");
+            var requestIds = spec.RequestIdHeaders.Count == 0 ? string.Empty : ", RequestIdHeaders";
+            writer.Line($"    _connection = new {CSharp.Infrastructure}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress{requestIds});");
+            writer.Line($"    _json = options?.ContextOptions() is {{ }} jsonOptions ? new {json}(jsonOptions) : {json}.Default;");
+            writer.Line("}");
+            writer.Line();
+            var typeInfos = spec.JsonContext.PropertiesByType().ToDictionary(p => p.Key, p => "_json." + p.Value);
+            ForEachGrouped(writer, spec.Operations, operation =>
+            {
+                writer.Line("/// <inheritdoc/>");
+                if (operation.IsDeprecated)
+                {
+                    writer.Line(CSharp.ObsoleteAttribute);
+                }
+
+                using (writer.Block("public " + Signature(operation, spec.Namespace)))
+                {
+                    var union = operation.Result.Kind == ResultKind.ByStatus
+                        ? spec.Types.OfType<ResultUnionModel>().Single(t => t.Name == operation.Result.Type!.Name)
+                        : null;
+                    WriteBody(writer, operation, spec, typeInfos, union);
+                }
+
+                writer.Line();
+            });
+        }
+    }
+
+    /// <summary>
+    /// Writes the operations in spec order; when they carry more than one tag, grouped by their first
+    /// tag (groups in order of first appearance), each group in a <c>#region</c> named by the tag.
+    /// </summary>
+    private static void ForEachGrouped(SourceWriter writer, EquatableArray<OperationModel> operations, System.Action<OperationModel> write)
+    {
+        var groups = operations.GroupBy(o => o.Group).ToList();
+        if (groups.Count < 2)
+        {
+            foreach (var operation in operations)
+            {
+                write(operation);
+            }
+
+            return;
+        }
+
+        foreach (var group in groups)
+        {
+            // The group is an identifier (Naming.Pascal), so no spec text can end the directive's line.
+            writer.Line("#region " + (group.Key ?? "Other"));
+            foreach (var operation in group)
+            {
+                write(operation);
+            }
+
+            writer.Line("#endregion");
+            writer.Line();
+        }
+    }
+
+    /// <summary>
+    /// The schemes the operations use and each distinct way they authenticate, as static fields: the
+    /// connection picks the first way the options have credentials for.
+    /// </summary>
+    private static void WriteSecurity(SourceWriter writer, SecurityModel security)
+    {
+        if (security.Requirements.Count == 0)
+        {
+            return;
+        }
+
+        var used = new HashSet<string>(security.Requirements.SelectMany(r => r).SelectMany(r => r), System.StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var scheme in security.Schemes.Where(s => used.Contains(s.Key)))
+        {
+            var field = "s_scheme" + fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            fields[scheme.Key] = field;
+            var arguments = string.Join(", ", new[] { scheme.Key }.Concat(scheme.Arguments).Select(CSharp.Literal));
+            var value = $"new {CSharp.Infrastructure}.{scheme.RuntimeClass}({arguments})";
+            writer.Line($"private static readonly {CSharp.Infrastructure}.SecurityScheme {field} = {value};");
+        }
+
+        for (var i = 0; i < security.Requirements.Count; i++)
+        {
+            var alternatives = security.Requirements[i].Select(r => $"new {CSharp.Infrastructure}.SecurityRequirement({string.Join(", ", r.Select(k => fields[k]))})").ToList();
+            var value = alternatives.Count == 0
+                ? $"global::System.Array.Empty<{CSharp.Infrastructure}.SecurityRequirement>()"
+                : $"new {CSharp.Infrastructure}.SecurityRequirement[] {{ {string.Join(", ", alternatives)} }}";
+            writer.Line($"private static readonly {CSharp.Infrastructure}.SecurityRequirement[] {SecurityField(i)} = {value};");
+        }
+
+        writer.Line();
+    }
+
+    private static string SecurityField(int index) => "s_security" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What an operation's docs say of how it authenticates; null when the spec declares no security.</summary>
+    private static string? SecurityRemark(OperationModel operation, SecurityModel security)
+    {
+        if (operation.Security is not { } index)
+        {
+            return null;
+        }
+
+        var alternatives = security.Requirements[index];
+        if (alternatives.Count == 0)
+        {
+            return "Sends no credentials (<c>security: []</c>).";
+        }
+
+        string Describe(EquatableArray<string> schemes) => string.Join(" and ", schemes.Select(k => "<c>" + DocComments.Escape(k) + "</c>"));
+        var ways = alternatives.Where(a => a.Count > 0).Select(Describe).ToList();
+        var optional = alternatives.Any(a => a.Count == 0);
+        return ways.Count == 0
+            ? "Sends no credentials."
+            : optional
+                ? "Credentials are optional: sends " + string.Join(", or ", ways) + " when they are set."
+                : "Authenticates with " + string.Join(", or ", ways) + (ways.Count > 1 ? " (the first the options have)." : ".");
+    }
+
+    private static void WriteDocs(SourceWriter writer, OperationModel operation, SecurityModel security)
+    {
+        var summary = operation.Summary ?? operation.Description;
+        DocComments.Summary(writer, summary, $"{operation.HttpMethod} {operation.Path}");
+        var remarks = new List<string> { $"<c>{DocComments.Escape(operation.HttpMethod + " " + operation.Path)}</c>" };
+        if (operation.Summary is not null && operation.Description is not null)
+        {
+            remarks.AddRange(DocComments.Lines(operation.Description));
+        }
+
+        if (SecurityRemark(operation, security) is { } authenticates)
+        {
+            remarks.Add(authenticates);
+        }
+
+        if (operation.AlternativeOf is { } first && operation.Body is { } body)
+        {
+            remarks.Add($"The operation of <see cref=\"{first}\"/>, with the body sent as <c>{DocComments.Escape(body.ContentType)}</c>.");
+        }
+
+        DocComments.Remarks(writer, remarks);
+        foreach (var parameter in operation.Signature)
+        {
+            DocComments.Param(writer, parameter.Name, parameter.Description);
+        }
+
+        writer.Line("/// <param name=\"requestOptions\">Headers, a timeout and a retry policy for this call; null for the client's.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        var typed = operation.Headers is { } headers ? $" (the headers the spec documents: <see cref=\"{headers.Name}.From\"/>)" : string.Empty;
+        writer.Line($"/// <returns>{Returns(operation.Result)} Await <c>WithResponseAsync()</c> for the status code and headers too{typed}.</returns>");
+        foreach (var response in operation.Responses.Where(r => !r.Status.StartsWith("2", System.StringComparison.Ordinal)))
+        {
+            var text = response.Description is { Length: > 0 } d ? string.Join(" ", DocComments.Lines(d)) : "The API answered " + DocComments.Escape(response.Status) + ".";
+            writer.Line($"/// <exception cref=\"{CSharp.Runtime}.ApiException\">{DocComments.Escape(response.Status)}: {text}</exception>");
+        }
+
+        if (operation.IsDeprecated)
+        {
+            writer.Line(CSharp.ObsoleteAttribute);
+        }
+    }
+
+    private static string Signature(OperationModel operation, string ns)
+    {
+        var returns = ResultType(operation.Result, ns) is { } type
+            ? $"{CSharp.Runtime}.ApiCall<{type}>"
+            : $"{CSharp.Runtime}.ApiCall";
+        var parameters = operation.Signature
+            .Select(p => $"{CSharp.Nullable(CSharp.TypeName(p.Type, ns), p.IsOptional)} {p.Name}{(p.IsOptional ? " = null" : string.Empty)}")
+            .Append($"{CSharp.Runtime}.ApiRequestOptions? requestOptions = null")
+            .Append("global::System.Threading.CancellationToken cancellationToken = default");
+        return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
+    }
+
+    private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, Dictionary<string, string> typeInfos, ResultUnionModel? union)
+    {
+        var ns = spec.Namespace;
+        var initializer = new List<string>();
+        if (operation.OperationId is { } operationId)
+        {
+            initializer.Add("OperationId = " + CSharp.Literal(operationId));
+        }
+
+        if (operation.Accept is { } accept)
+        {
+            initializer.Add("Accept = " + CSharp.Literal(accept));
+        }
+
+        initializer.Add("Options = requestOptions");
+        if (operation.Security is { } index)
+        {
+            initializer.Add("Security = " + SecurityField(index));
+        }
+
+        writer.Line($"var apiRequest = new {CSharp.Infrastructure}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ {string.Join(", ", initializer)} }};");
+        foreach (var parameter in operation.Parameters)
+        {
+            writer.Line(SendParameter(parameter, ns, typeInfos));
+        }
+
+        if (operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } formBody)
+        {
+            var form = spec.Types.OfType<FormModel>().Single(t => t.Name == formBody.Type.Name);
+            WriteForm(writer, formBody, form, ns, typeInfos);
+        }
+        else if (operation.Body is { Kind: not BodyKind.Json } raw)
+        {
+            writer.Line($"apiRequest.{(raw.Kind == BodyKind.Binary ? "StreamBody" : "TextBody")}({raw.Name}, {CSharp.Literal(raw.ContentType)});");
+        }
+        else if (operation.Body is { } body)
+        {
+            var typeInfo = typeInfos[body.Type.Key];
+            if (!body.IsRequired && body.Type.IsValueType)
+            {
+                // An optional number, boolean or enum is a Nullable<T>; the body is sent when it has a value.
+                using (writer.Block($"if ({body.Name} is not null)"))
+                {
+                    writer.Line($"apiRequest.JsonBody({body.Name}.Value, {typeInfo}, {CSharp.Literal(body.ContentType)});");
+                }
+            }
+            else
+            {
+                writer.Line($"apiRequest.JsonBody({body.Name}, {typeInfo}, {CSharp.Literal(body.ContentType)});");
+            }
+        }
+
+        foreach (var error in operation.Errors)
+        {
+            writer.Line($"apiRequest.ErrorBody({CSharp.Literal(error.Status)}, {typeInfos[error.Type.Key]});");
+        }
+
+        if (union is not null)
+        {
+            WriteByStatus(writer, union, ns, typeInfos);
+            return;
+        }
+
+        var read = ResultBody(operation.Result, ns, typeInfos);
+        writer.Line(read is null
+            ? "return _connection.SendAsync(apiRequest, cancellationToken);"
+            : $"return _connection.SendAsync(apiRequest, {read}, cancellationToken);");
+    }
+
+    private static string Returns(ResultModel result) => result.Kind switch
+    {
+        ResultKind.None => "Completes when the server answers with success.",
+        ResultKind.Json when result.AllowsEmpty => "The response body, or null when the server answers with a success the spec documents without one.",
+        ResultKind.Json => "The response body.",
+        ResultKind.Text => "The response body as text.",
+        ResultKind.File => "The response body as a file read as it arrives; dispose it.",
+        ResultKind.JsonLines or ResultKind.Events => "The values as they arrive; dispose the stream.",
+        _ => "A case for each success status the spec documents.",
+    };
+
+    /// <summary>The C# type a method's call returns, or null when a success has no body.</summary>
+    private static string? ResultType(ResultModel result, string ns) => result.Kind switch
+    {
+        ResultKind.None => null,
+        ResultKind.Text => "string",
+        ResultKind.File => CSharp.Runtime + ".ApiFile",
+        ResultKind.JsonLines or ResultKind.Events => $"{CSharp.Runtime}.ApiStream<{CSharp.TypeName(result.Type!, ns)}>",
+        _ => CSharp.Nullable(CSharp.TypeName(result.Type!, ns), result.AllowsEmpty),
+    };
+
+    /// <summary>How the connection reads the body (a type info for plain JSON, else a <c>ResponseBody</c>); null for none.</summary>
+    private static string? ResultBody(ResultModel result, string ns, Dictionary<string, string> typeInfos)
+    {
+        const string Body = CSharp.Infrastructure + ".ResponseBody";
+        string Info() => typeInfos[result.Type!.Key];
+        return result.Kind switch
+        {
+            ResultKind.Json when result.AllowsEmpty => $"{Body}.{(result.Type!.IsValueType ? "JsonOrNullValue" : "JsonOrNull")}({Info()})",
+            ResultKind.Json => Info(),
+            ResultKind.Text => Body + ".Text",
+            ResultKind.File => Body + ".File",
+            ResultKind.JsonLines => $"{Body}.JsonLines({Info()})",
+            ResultKind.Events => $"{Body}.Events({Info()})",
+            _ => null,
+        };
+    }
+
+    /// <summary>A result union: the body read whole, then a case by status (exact codes, then ranges, then default).</summary>
+    private static void WriteByStatus(SourceWriter writer, ResultUnionModel result, string ns, Dictionary<string, string> typeInfos)
+    {
+        var union = CSharp.TypeName(TypeRef.Named(result.Name), ns);
+        var model = result.Cases;
+        writer.Line($"return _connection.SendAsync(apiRequest, {CSharp.Infrastructure}.ResponseBody.Whole<{union}>(content => content.StatusCode switch");
+        writer.Line("{");
+        var ordered = model.OrderBy(c => c.Status.Length == 3 && char.IsDigit(c.Status[1]) ? 0 : c.Status == "default" ? 2 : 1);
+        foreach (var @case in ordered)
+        {
+            var pattern = @case.Status switch
+            {
+                "default" => "_",
+                _ when !char.IsDigit(@case.Status[1]) => ">= 200 and < 300",
+                _ => @case.Status,
+            };
+            var value = @case.Kind switch
+            {
+                ResultKind.Json => $"content.Json({typeInfos[@case.Type!.Key]})",
+                ResultKind.Text => "content.Text()",
+                ResultKind.File => "content.File()",
+                _ => null,
+            };
+            writer.Line($"    {pattern} => new {union}.{@case.Name}(content.StatusCode{(value is null ? string.Empty : ", " + value)}),");
+        }
+
+        if (!model.Any(c => c.Status == "default"))
+        {
+            writer.Line($"    _ => new {union}.Unknown(content.StatusCode, content.Text()),");
+        }
+
+        writer.Line("}), cancellationToken);");
+    }
+}

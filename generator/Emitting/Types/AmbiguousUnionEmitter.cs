@@ -1,0 +1,71 @@
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>
+/// A oneOf whose variants nothing in the spec tells apart (SPECGEN006): guessing would lose data, so
+/// the value is kept as raw JSON, written back unchanged, and read as a variant only when the caller
+/// asks with <c>TryAs…</c>.
+/// </summary>
+internal static class AmbiguousUnionEmitter
+{
+    public static void Write(SourceWriter writer, UnionModel model, SpecModel spec)
+    {
+        var name = model.Name;
+        var ns = spec.Namespace;
+        var remarks = new[]
+        {
+            "The value is kept as the JSON the server sent (<see cref=\"Json\"/>) and written back unchanged;",
+            "read it as one of the shapes with the <c>TryAs…</c> methods.",
+        };
+        using (UnionEmitter.Open(writer, model, spec, $"One of {model.Cases.Count} shapes that the spec does not tell apart.", remarks, $"sealed partial class {name}"))
+        {
+            writer.Line("/// <summary>Wraps raw JSON.</summary>");
+            writer.Line($"public {name}({CSharp.Json}.JsonElement json) => Json = json.Clone();");
+            writer.Line();
+            writer.Line("/// <summary>The value as JSON.</summary>");
+            writer.Line($"public {CSharp.Json}.JsonElement Json {{ get; }}");
+            writer.Line();
+            foreach (var @case in model.Cases)
+            {
+                var type = CSharp.TypeName(@case.Type, ns);
+                writer.Line($"/// <summary>Reads the value as the <c>{@case.Name}</c> shape; false when it does not fit.</summary>");
+                writer.Line($"public bool TryAs{@case.Name}({UnionEmitter.OutValue(type, @case.Type.IsValueType)}) => {CSharp.Infrastructure}.JsonMatch.TryRead<{type}>(Json, {JsonCode.ReadFunc(@case.Type, ns)}, out value);");
+                writer.Line();
+            }
+
+            foreach (var (source, caseName) in UnionEmitter.ConversionSources(model, ns))
+            {
+                var caseType = model.Cases.First(c => c.Name == caseName).Type;
+                writer.Line("/// <summary>Wraps a value of one of the shapes.</summary>");
+                writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Infrastructure}.JsonWrite.ToElement<{CSharp.TypeName(caseType, ns)}>(value, {JsonCode.WriteFunc(caseType, ns)}));");
+                writer.Line();
+            }
+
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("public override string ToString() => Json.GetRawText();");
+            writer.Line();
+            UnionEmitter.WriteEquality(writer, name, string.Empty, "{0}.Json.GetRawText()");
+            using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> as the JSON it holds, without reflection."))
+            {
+                writer.Line("/// <summary>Keeps the value the reader is on as raw JSON; <c>null</c> for a JSON null.</summary>");
+                writer.Line($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options) =>");
+                writer.Line($"    reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? null : new {name}({CSharp.Json}.JsonElement.ParseValue(ref reader));");
+                writer.Line();
+                writer.Line("/// <summary>Writes the JSON the value holds.</summary>");
+                using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
+                {
+                    writer.Line("if (value is null) writer.WriteNullValue(); else value.Json.WriteTo(writer);");
+                }
+            }
+
+            if (model.IsValidated)
+            {
+                // Raw JSON of an undecided shape: nothing to check against.
+                ValidationEmitter.WriteUnion(writer, model);
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Generic;
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>
+/// The union's JSON converter: runs the cases' tests in the modeller's order on copies of the reader
+/// (lookahead, nothing parsed) and reads the value once, as the first case that passes and fits;
+/// anything else becomes <c>Unknown</c>. Never throws on well-formed JSON, and uses no reflection.
+/// </summary>
+internal static class UnionConverterEmitter
+{
+    private const string Match = CSharp.Infrastructure + ".JsonMatch";
+
+    public static void Write(SourceWriter writer, UnionModel model, string ns)
+    {
+        var name = model.Name;
+        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection."))
+        {
+            var facts = Facts(model);
+            if (facts is not null)
+            {
+                writer.Line("/// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>");
+                var entries = facts.Select(f => $"({CSharp.Literal(f.Property)}, {(f.Value is null ? "null" : CSharp.Literal(f.Value))})");
+                writer.Line($"private static readonly {Match}.Facts s_facts = new({string.Join(", ", entries)});");
+                writer.Line();
+            }
+
+            writer.Line("/// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>");
+            using (writer.Block($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
+            {
+                writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
+
+                writer.Line();
+                if (facts is not null)
+                {
+                    // One pass over the object's properties answers every case's property tests.
+                    writer.Line($"var found = {Match}.Scan(reader, s_facts);");
+                }
+
+                foreach (var @case in model.ReadOrder.Select(i => model.Cases[i]))
+                {
+                    var type = CSharp.TypeName(@case.Type, ns);
+                    var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {Local(@case.Name)})";
+                    writer.Line($"if ({Condition(@case.Test, "reader", facts)} && {read}) return new {@case.Name}({Local(@case.Name)});");
+                }
+
+                if (model.Fallbacks.Count > 0)
+                {
+                    // Without the discriminator: the cases told apart by their required properties.
+                    foreach (var fallback in model.Fallbacks)
+                    {
+                        var @case = model.Cases[fallback.Case];
+                        var type = CSharp.TypeName(@case.Type, ns);
+                        var local = "without" + @case.Name;
+                        var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {local})";
+                        writer.Line($"if ({Condition(fallback.Test, "reader", facts)} && {read}) return new {@case.Name}({local});");
+                    }
+                }
+
+                writer.Line($"return new Unknown({CSharp.Json}.JsonElement.ParseValue(ref reader));");
+            }
+
+            writer.Line();
+            writer.Line("/// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>");
+            using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
+            {
+                using (writer.Block("switch (value)"))
+                {
+                    foreach (var @case in model.Cases)
+                    {
+                        writer.Line($"case {@case.Name} match: {JsonCode.WriteCall(@case.Type, ns, "match.Value")} break;");
+                    }
+
+                    writer.Line("case Unknown match: match.Json.WriteTo(writer); break;");
+                    writer.Line("default: writer.WriteNullValue(); break;");
+                }
+            }
+        }
+    }
+
+    private static string Local(string caseName) => "as" + caseName;
+
+    /// <summary>A property test: the property is present (<paramref name="Value"/> null) or is that string.</summary>
+    private sealed record Fact(string Property, string? Value);
+
+    /// <summary>
+    /// The property tests of the cases' top-level tests, each once, for a single scan; null when there
+    /// are none or more than a scan's 64 bits.
+    /// </summary>
+    private static List<Fact>? Facts(UnionModel model)
+    {
+        var facts = model.Cases.Select(c => c.Test).Concat(model.Fallbacks.Select(f => f.Test)).SelectMany(TopLevelFacts).Distinct().ToList();
+        return facts.Count is > 0 and <= 64 ? facts : null;
+    }
+
+    private static IEnumerable<Fact> TopLevelFacts(CaseTest test) =>
+        test.Constants.Select(c => new Fact(c.Property, c.Value))
+            .Concat(Required(test).Concat(test.ForbiddenProperties).Select(p => new Fact(p, null)));
+
+    private static IEnumerable<string> Required(CaseTest test) =>
+        test.RequiredProperties.Where(r => test.Constants.All(c => c.Property != r));
+
+    /// <summary>
+    /// The C# condition for a case test on the value <paramref name="json"/> (a reader) is on; every
+    /// string in it is a literal built by Specgen. With <paramref name="facts"/>, property tests read the
+    /// bits of the scan (<c>found</c>); without (an array's first item), each looks ahead itself.
+    /// </summary>
+    private static string Condition(CaseTest test, string json, List<Fact>? facts = null)
+    {
+        var parts = new List<string> { Kinds(test.Kinds, json) };
+        if (facts is not null)
+        {
+            var required = Mask(facts, test.Constants.Select(c => new Fact(c.Property, c.Value)).Concat(Required(test).Select(r => new Fact(r, null))));
+            var forbidden = Mask(facts, test.ForbiddenProperties.Select(f => new Fact(f, null)));
+            parts.Add(required == 0 ? string.Empty : $"(found & {Hex(required)}) == {Hex(required)}");
+            parts.Add(forbidden == 0 ? string.Empty : $"(found & {Hex(forbidden)}) == 0");
+        }
+        else
+        {
+            parts.AddRange(test.Constants.Select(c => $"{Match}.HasString({json}, {JsonCode.Utf8(c.Property)}, {JsonCode.Utf8(c.Value)})"));
+            parts.AddRange(Required(test).Select(r => $"{Match}.Has({json}, {JsonCode.Utf8(r)})"));
+            parts.AddRange(test.ForbiddenProperties.Select(f => $"!{Match}.Has({json}, {JsonCode.Utf8(f)})"));
+        }
+
+        if (test.StringValues.Count > 0)
+        {
+            parts.Add("(" + string.Join(" || ", test.StringValues.Select(v => $"{Match}.IsString({json}, {JsonCode.Utf8(v)})")) + ")");
+        }
+
+        if (test.Items is { } items)
+        {
+            parts.Add($"({Match}.IsEmptyArray({json}) || {Condition(items, $"{Match}.FirstItem({json})")})");
+        }
+
+        var condition = string.Join(" && ", parts.Where(p => p.Length > 0));
+        return condition.Length == 0 ? "true" : condition;
+    }
+
+    private static ulong Mask(List<Fact> facts, IEnumerable<Fact> wanted) =>
+        wanted.Aggregate(0UL, (mask, fact) => mask | (1UL << facts.IndexOf(fact)));
+
+    private static string Hex(ulong mask) => "0x" + mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
+
+    private static string Kinds(JsonValueKindSet kinds, string json)
+    {
+        if (kinds == JsonValueKindSet.Any)
+        {
+            return string.Empty;
+        }
+
+        var checks = new List<string>();
+        void Add(JsonValueKindSet kind, string token)
+        {
+            if ((kinds & kind) != 0)
+            {
+                checks.Add($"{json}.TokenType == {CSharp.Json}.JsonTokenType.{token}");
+            }
+        }
+
+        Add(JsonValueKindSet.Object, "StartObject");
+        Add(JsonValueKindSet.Array, "StartArray");
+        Add(JsonValueKindSet.String, "String");
+        Add(JsonValueKindSet.Number, "Number");
+        Add(JsonValueKindSet.Boolean, "True");
+        Add(JsonValueKindSet.Boolean, "False");
+        return checks.Count == 1 ? checks[0] : "(" + string.Join(" || ", checks) + ")";
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Modelling;
+using Specgen.Generator.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>
+/// oneOf/anyOf → a closed union: an abstract class with a private constructor (so only its nested
+/// cases can derive from it), one sealed case per variant plus <c>Unknown</c>, exhaustive
+/// <c>Match</c>/<c>Switch</c>, <c>Is…</c>/<c>TryGet…</c> helpers and a converter that picks the case
+/// with the tests the modeller chose.
+/// </summary>
+internal static class UnionEmitter
+{
+    public static void Write(SourceWriter writer, UnionModel model, SpecModel spec)
+    {
+        if (model.Strategy == UnionStrategy.Ambiguous)
+        {
+            AmbiguousUnionEmitter.Write(writer, model, spec);
+            return;
+        }
+
+        var name = model.Name;
+        var ns = spec.Namespace;
+        var remarks = new[]
+        {
+            "Switch over it with <see cref=\"Match{TResult}\"/>, <see cref=\"Switch\"/> or a C# <c>switch</c> on its nested case types.",
+            "A value that matches none of the shapes the spec lists is kept as <see cref=\"Unknown\"/> and written back unchanged.",
+        };
+        using (Open(writer, model, spec, $"One of {model.Cases.Count} shapes.", remarks, $"abstract partial class {name}"))
+        {
+            writer.Line($"private {name}()");
+            writer.Line("{");
+            writer.Line("}");
+            writer.Line();
+            foreach (var @case in model.Cases)
+            {
+                WriteCase(writer, name, @case.Name, CSharp.TypeName(@case.Type, ns), @case.Description, "Value", @case.Type.IsValueType);
+            }
+
+            WriteCase(writer, name, "Unknown", CSharp.Json + ".JsonElement", "A value that matches none of the shapes the spec lists, kept as the raw JSON the server sent.", "Json", isValueType: true);
+            WriteMatch(writer, model, ns);
+            WriteHelpers(writer, model, ns);
+            WriteConversions(writer, model, ns);
+            WriteEquality(writer, name, "GetType() == other.GetType() && ", "{0}.ToJson()");
+            writer.Line($"private string ToJson() => {CSharp.Infrastructure}.JsonWrite.ToJson(this, JsonConverter.WriteValue);");
+            writer.Line();
+            UnionConverterEmitter.Write(writer, model, ns);
+            if (model.IsValidated)
+            {
+                ValidationEmitter.WriteUnion(writer, model);
+            }
+        }
+    }
+
+    private static void WriteCase(SourceWriter writer, string union, string name, string type, string? description, string member, bool isValueType)
+    {
+        DocComments.Summary(writer, description, $"The {name} case.");
+        using (writer.Block($"public sealed class {name} : {union}"))
+        {
+            writer.Line($"/// <summary>Creates the case.</summary>");
+            writer.Line($"public {name}({type} {Naming.Camel(member)}) => {member} = {Naming.Camel(member)};");
+            writer.Line();
+            writer.Line($"/// <summary>The case's value.</summary>");
+            writer.Line($"public {type} {member} {{ get; }}");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override string ToString() => {(member == "Json" ? "Json.GetRawText()" : isValueType ? "Value.ToString()" : "Value?.ToString() ?? string.Empty")};");
+        }
+
+        writer.Line();
+    }
+
+    private static void WriteMatch(SourceWriter writer, UnionModel model, string ns)
+    {
+        var cases = model.Cases.Select(c => (Case: c.Name, Type: CSharp.TypeName(c.Type, ns), Parameter: Naming.Camel(c.Name), Member: "Value"))
+            .Append((Case: "Unknown", Type: CSharp.Json + ".JsonElement", Parameter: "unknown", Member: "Json"))
+            .ToList();
+        var parameters = UniqueParameters(cases.Select(c => c.Parameter).ToList());
+
+        writer.Line("/// <summary>Calls the function for this value's case and returns its result; every case must be handled.</summary>");
+        var funcs = string.Join(", ", cases.Select((c, i) => $"global::System.Func<{c.Type}, TResult> {parameters[i]}"));
+        using (writer.Block($"public TResult Match<TResult>({funcs})"))
+        {
+            using (writer.Block("return this switch", ";"))
+            {
+                for (var i = 0; i < cases.Count; i++)
+                {
+                    writer.Line($"{cases[i].Case} value => {parameters[i]}(value.{cases[i].Member}),");
+                }
+
+                writer.Line("_ => throw new global::System.InvalidOperationException(\"Unreachable: the union is closed.\"),");
+            }
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>Calls the action for this value's case; every case must be handled.</summary>");
+        var actions = string.Join(", ", cases.Select((c, i) => $"global::System.Action<{c.Type}> {parameters[i]}"));
+        using (writer.Block($"public void Switch({actions})"))
+        {
+            using (writer.Block("switch (this)"))
+            {
+                for (var i = 0; i < cases.Count; i++)
+                {
+                    writer.Line($"case {cases[i].Case} value: {parameters[i]}(value.{cases[i].Member}); break;");
+                }
+            }
+        }
+
+        writer.Line();
+    }
+
+    private static List<string> UniqueParameters(List<string> names)
+    {
+        var scope = new NameScope();
+        return names.Select(n => scope.Claim(n)).ToList();
+    }
+
+    private static void WriteHelpers(SourceWriter writer, UnionModel model, string ns)
+    {
+        foreach (var @case in model.Cases.Select(c => (Name: c.Name, Type: CSharp.TypeName(c.Type, ns), IsValueType: c.Type.IsValueType, Member: "Value"))
+                     .Append((Name: "Unknown", Type: CSharp.Json + ".JsonElement", IsValueType: true, Member: "Json")))
+        {
+            writer.Line($"/// <summary>Whether this is the <see cref=\"{@case.Name}\"/> case.</summary>");
+            writer.Line($"public bool Is{@case.Name} => this is {@case.Name};");
+            writer.Line();
+            writer.Line($"/// <summary>Gets the value when this is the <see cref=\"{@case.Name}\"/> case.</summary>");
+            writer.Line($"public bool TryGet{@case.Name}({OutValue(@case.Type, @case.IsValueType)}) {{ if (this is {@case.Name} match) {{ value = match.{@case.Member}; return true; }} value = default; return false; }}");
+
+            writer.Line();
+        }
+    }
+
+    /// <summary>Implicit conversions from each case's natural C# value, where that value picks exactly one case.</summary>
+    private static void WriteConversions(SourceWriter writer, UnionModel model, string ns)
+    {
+        foreach (var (source, caseName) in ConversionSources(model, ns))
+        {
+            writer.Line($"/// <summary>Wraps a value as the <see cref=\"{caseName}\"/> case.</summary>");
+            writer.Line($"public static implicit operator {model.Name}({source} value) => new {caseName}(value);");
+            writer.Line();
+        }
+    }
+
+    /// <summary>
+    /// The C# types a union converts from, each with the one case it picks: a list case from arrays and
+    /// <c>List&lt;T&gt;</c> (C# allows no conversion from an interface), never from raw JSON, maps or the union itself.
+    /// </summary>
+    public static IEnumerable<(string Source, string Case)> ConversionSources(UnionModel model, string ns)
+    {
+        var sources = new List<(string Source, string Case)>();
+        foreach (var @case in model.Cases)
+        {
+            if (@case.Type.Kind == TypeKind.Array)
+            {
+                var item = CSharp.TypeName(@case.Type.Item!, ns);
+                sources.Add((item + "[]", @case.Name));
+                sources.Add(($"global::System.Collections.Generic.List<{item}>", @case.Name));
+            }
+            else if (@case.Type.Kind is not (TypeKind.Map or TypeKind.JsonNode or TypeKind.JsonObject or TypeKind.JsonElement)
+                     && @case.Type.Name != model.Name)
+            {
+                sources.Add((CSharp.TypeName(@case.Type, ns), @case.Name));
+            }
+        }
+
+        return sources.GroupBy(s => s.Source, System.StringComparer.Ordinal).Where(g => g.Count() == 1).Select(g => g.First());
+    }
+
+    /// <summary>Value equality over a text form of the value (<paramref name="text"/>, an expression on this and other).</summary>
+    internal static void WriteEquality(SourceWriter writer, string name, string sameShape, string text)
+    {
+        writer.Line("/// <summary>Compares by case and JSON content.</summary>");
+        writer.Line($"public bool Equals({name}? other) => other is not null && {sameShape}{text.Replace("{0}", "this")} == {text.Replace("{0}", "other")};");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode({text.Replace("{0}", "this")});");
+        writer.Line();
+    }
+
+    /// <summary>The doc comment, attributes and declaration line every union starts with.</summary>
+    internal static System.IDisposable Open(SourceWriter writer, UnionModel model, SpecModel spec, string fallbackSummary, string[] remarks, string declaration)
+    {
+        DocComments.Summary(writer, model.Description, fallbackSummary);
+        DocComments.Remarks(writer, remarks);
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
+        var validatable = model.IsValidated ? ", " + ValidationEmitter.Interface : string.Empty;
+        return writer.Block($"{spec.Accessibility} {declaration} : global::System.IEquatable<{model.Name}>{validatable}");
+    }
+
+    /// <summary>The <c>out</c> parameter of a TryGet/TryAs method: a reference type is non-null when it returns true.</summary>
+    public static string OutValue(string type, bool isValueType) =>
+        isValueType ? $"out {type} value" : $"[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {type}? value";
+}
