@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Specgen.Runtime;
 
 /// <summary>A request body breaks the spec's constraints; nothing was sent. Lists every violation.</summary>

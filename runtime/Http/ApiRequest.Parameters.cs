@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Serialization.Metadata;
-
 namespace Specgen.Runtime.Infrastructure;
 
 public sealed partial class ApiRequest

@@ -201,7 +201,9 @@ internal static class MetadataSchemas
             {
                 properties.Remove(name);
                 if (schema["required"] is JsonArray required && required.FirstOrDefault(r => (string?)r == name) is { } entry)
+                {
                     required.Remove(entry);
+                }
             }
             else if (field["value"] is JsonObject)
             {
@@ -214,7 +216,11 @@ internal static class MetadataSchemas
     private static JsonObject Schema(string[] required, params (string Name, JsonObject Field)[] fields)
     {
         var properties = new JsonObject();
-        foreach (var (name, field) in fields) properties[name] = field;
+        foreach (var (name, field) in fields)
+        {
+            properties[name] = field;
+        }
+
         return new JsonObject
         {
             ["type"] = "object",
@@ -228,8 +234,16 @@ internal static class MetadataSchemas
     private static JsonObject Option(string value, string label, JsonNode? disabled = null, JsonNode? hidden = null)
     {
         var option = new JsonObject { ["value"] = value, ["label"] = label };
-        if (disabled is not null) option["disabled"] = disabled;
-        if (hidden is not null) option["hidden"] = hidden;
+        if (disabled is not null)
+        {
+            option["disabled"] = disabled;
+        }
+
+        if (hidden is not null)
+        {
+            option["hidden"] = hidden;
+        }
+
         return option;
     }
 }

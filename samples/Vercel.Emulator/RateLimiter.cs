@@ -35,7 +35,11 @@ internal sealed class RateLimiter(int limit, TimeSpan window)
                 state.Start = now;
                 state.Count = 0;
             }
-            if (state.Count <= tokenLimit) state.Count++; // stop counting once over the limit
+            if (state.Count <= tokenLimit)
+            {
+                state.Count++; // stop counting once over the limit
+            }
+
             var reset = state.Start + window;
             return new RateLimitDecision(state.Count <= tokenLimit, tokenLimit, Math.Max(0, tokenLimit - state.Count), reset, reset - now);
         }

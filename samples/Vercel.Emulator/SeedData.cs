@@ -35,8 +35,16 @@ internal sealed record SeedPlan(
             ["effectiveDate"] = "2025-01-01T00:00:00.000Z",
             ["disabled"] = false,
         };
-        if (InitialCharge is not null) plan["initialCharge"] = InitialCharge;
-        if (MinimumAmount is not null) plan["minimumAmount"] = MinimumAmount;
+        if (InitialCharge is not null)
+        {
+            plan["initialCharge"] = InitialCharge;
+        }
+
+        if (MinimumAmount is not null)
+        {
+            plan["minimumAmount"] = MinimumAmount;
+        }
+
         if (MaximumAmount is not null)
         {
             plan["maximumAmount"] = MaximumAmount;
@@ -68,7 +76,11 @@ internal sealed record SeedProduct(
                 ["repl"] = new JsonObject { ["enabled"] = true, ["supportsReadOnlyMode"] = true, ["welcomeMessage"] = $"Connected to {Name}" },
             },
         };
-        if (AiProtocol) protocols["ai"] = new JsonObject { ["status"] = "enabled" };
+        if (AiProtocol)
+        {
+            protocols["ai"] = new JsonObject { ["status"] = "enabled" };
+        }
+
         return new JsonObject
         {
             ["id"] = Id,
@@ -133,7 +145,11 @@ internal sealed record SeedConfiguration(string Id, bool CallerIsAdmin, string U
             ["scopes"] = new JsonArray("read:project", "read-write:integration-resource"),
             ["installationType"] = "marketplace",
         };
-        if (Projects is not null) configuration["projects"] = new JsonArray(Projects.Select(p => (JsonNode)p).ToArray());
+        if (Projects is not null)
+        {
+            configuration["projects"] = new JsonArray(Projects.Select(p => (JsonNode)p).ToArray());
+        }
+
         return configuration;
     }
 }

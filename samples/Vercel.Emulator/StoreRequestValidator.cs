@@ -36,7 +36,10 @@ internal static partial class StoreRequestValidator
         try
         {
             if (JsonNode.Parse(body) is not JsonObject parsed)
+            {
                 return Fail("The request body must be a JSON object", out error);
+            }
+
             _ = parsed.Count; // materializes the properties (throws on duplicate names)
             json = parsed;
         }
@@ -45,42 +48,78 @@ internal static partial class StoreRequestValidator
             return Fail("The request body must be a valid JSON object", out error);
         }
 
-        if (RequiredString(json, "name", out var name) is { } nameError) return Fail(nameError, out error);
-        if (name.Trim().Length == 0) return Fail("name must not be empty", out error);
+        if (RequiredString(json, "name", out var name) is { } nameError)
+        {
+            return Fail(nameError, out error);
+        }
+
+        if (name.Trim().Length == 0)
+        {
+            return Fail("name must not be empty", out error);
+        }
+
         if (name.EnumerateRunes().Count() > NameMaxLength)
+        {
             return Fail($"name must be at most {NameMaxLength} characters long", out error);
+        }
 
         if (RequiredString(json, "integrationConfigurationId", out var configurationId) is { } configurationError)
+        {
             return Fail(configurationError, out error);
+        }
+
         if (!ConfigurationIdPattern().IsMatch(configurationId))
+        {
             return Fail("integrationConfigurationId must match ^icfg_[a-zA-Z0-9]+$", out error);
+        }
 
         if (RequiredString(json, "integrationProductIdOrSlug", out var product) is { } productError)
+        {
             return Fail(productError, out error);
+        }
+
         if (!ProductIdPattern().IsMatch(product) && !ProductSlugPattern().IsMatch(product))
+        {
             return Fail("integrationProductIdOrSlug must be a product id (^iap_[a-zA-Z0-9_]+$) or a slug (^[a-z0-9-]+$)", out error);
+        }
 
         var metadata = Present(json, "metadata");
-        if (metadata is not null && metadata is not JsonObject) return Fail("metadata must be an object", out error);
+        if (metadata is not null && metadata is not JsonObject)
+        {
+            return Fail("metadata must be an object", out error);
+        }
+
         if (metadata is JsonObject entries && entries.FirstOrDefault(e => !IsMetadataValue(e.Value)) is { Key: { } badKey })
+        {
             return Fail($"metadata.{badKey} must be a string, a number, a boolean, an array of strings or an array of numbers", out error);
+        }
 
         foreach (var field in new[] { "externalId", "source", "billingPlanId", "paymentMethodId" })
         {
             if (Present(json, field) is { } value && value.GetValueKind() != JsonValueKind.String)
+            {
                 return Fail($"{field} must be a string", out error);
+            }
         }
         if (Present(json, "protocolSettings") is { } settings && settings is not JsonObject)
+        {
             return Fail("protocolSettings must be an object", out error);
+        }
 
         double? amount = null;
         if (Present(json, "prepaymentAmountCents") is { } amountNode)
         {
             if (amountNode.GetValueKind() != JsonValueKind.Number || !amountNode.AsValue().TryGetValue(out double cents)
                 || double.IsInfinity(cents))
+            {
                 return Fail("prepaymentAmountCents must be a number", out error);
+            }
+
             if (cents < MinimumPrepaymentCents)
+            {
                 return Fail($"prepaymentAmountCents must be at least {MinimumPrepaymentCents}", out error);
+            }
+
             amount = cents;
         }
 
@@ -107,8 +146,16 @@ internal static partial class StoreRequestValidator
     {
         value = "";
         var node = Present(json, name);
-        if (node is null) return $"{name} is required";
-        if (node.GetValueKind() != JsonValueKind.String) return $"{name} must be a string";
+        if (node is null)
+        {
+            return $"{name} is required";
+        }
+
+        if (node.GetValueKind() != JsonValueKind.String)
+        {
+            return $"{name} must be a string";
+        }
+
         value = node.GetValue<string>();
         return null;
     }

@@ -116,7 +116,11 @@ public sealed class VercelEmulator : IAsyncDisposable
     /// <summary>Stops the server.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await app.StopAsync().ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }
@@ -166,7 +170,11 @@ public sealed class VercelEmulator : IAsyncDisposable
     private static string? BearerToken(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var token = header["Bearer ".Length..].Trim();
         return token is EmulatorSeed.Token or EmulatorSeed.RateLimitedToken ? token : null;
     }
@@ -175,10 +183,16 @@ public sealed class VercelEmulator : IAsyncDisposable
     {
         var view = request.Query["view"].ToString();
         if (view is not ("account" or "project"))
+        {
             return Error(400, "bad_request", "view is required and must be 'account' or 'project'");
+        }
+
         var installationType = request.Query["installationType"].ToString();
         if (installationType is not ("" or "marketplace" or "external"))
+        {
             return Error(400, "bad_request", "installationType must be 'marketplace' or 'external'");
+        }
+
         var integration = request.Query["integrationIdOrSlug"].ToString();
 
         // Every seeded configuration is a marketplace installation of the one integration.
@@ -190,7 +204,10 @@ public sealed class VercelEmulator : IAsyncDisposable
     private static Reply GetConfigurationProducts(string configurationId)
     {
         if (SeedData.FindConfiguration(configurationId) is null)
+        {
             return Error(404, "not_found", $"Integration configuration {configurationId} was not found");
+        }
+
         return new Reply(200, new JsonObject
         {
             ["products"] = new JsonArray(SeedData.Products.Select(p => (JsonNode)p.ToJson()).ToArray()),
@@ -202,9 +219,15 @@ public sealed class VercelEmulator : IAsyncDisposable
     private static Reply GetBillingPlans(string integrationIdOrSlug, string productIdOrSlug)
     {
         if (!SeedData.IsIntegration(integrationIdOrSlug))
+        {
             return Error(404, "not_found", $"Integration {integrationIdOrSlug} was not found");
+        }
+
         if (SeedData.FindProduct(productIdOrSlug) is not { } product)
+        {
             return Error(404, "not_found", $"Product {productIdOrSlug} was not found for integration {integrationIdOrSlug}");
+        }
+
         return new Reply(200, new JsonObject
         {
             ["plans"] = new JsonArray(product.Plans.Select(p => (JsonNode)p.ToJson()).ToArray()),
@@ -214,37 +237,60 @@ public sealed class VercelEmulator : IAsyncDisposable
     private Reply CreateStore(string body)
     {
         if (StoreRequestValidator.Validate(body, out var invalid) is not { } request)
+        {
             return Error(400, "bad_request", invalid);
+        }
+
         if (SeedData.FindConfiguration(request.ConfigurationId) is not { } configuration)
+        {
             return Error(404, "not_found", $"Integration configuration {request.ConfigurationId} was not found");
+        }
+
         if (!configuration.CallerIsAdmin)
+        {
             return Error(403, "forbidden", "Only integration configuration admins can create stores");
+        }
+
         if (SeedData.FindProduct(request.ProductIdOrSlug) is not { } product)
+        {
             return Error(404, "not_found", $"Product {request.ProductIdOrSlug} was not found for integration configuration {configuration.Id}");
+        }
 
         SeedPlan? plan;
         if (request.BillingPlanId is null)
         {
             plan = product.Plans.FirstOrDefault(p => p.IsFree);
             if (plan is null)
+            {
                 return Error(400, "no_free_plan", "No free billing plan is available for this product; pass billingPlanId");
+            }
         }
         else
         {
             plan = product.Plans.FirstOrDefault(p => p.Id == request.BillingPlanId);
             if (plan is null)
+            {
                 return Error(400, "invalid_billing_plan", $"Billing plan {request.BillingPlanId} is not a plan of product {product.Id}");
+            }
         }
 
         if (plan.PaymentMethodRequired && request.PaymentMethodId is null)
+        {
             return Error(400, "payment_method_required", $"Billing plan {plan.Id} requires a payment method; pass paymentMethodId");
+        }
+
         if (plan.HasVariableAmount)
         {
             if (request.PrepaymentAmountCents is not { } cents)
+            {
                 return Error(400, "prepayment_amount_required", $"Billing plan {plan.Id} has a variable amount; pass prepaymentAmountCents");
+            }
+
             if (cents < plan.MinimumCents || cents > plan.MaximumCents)
+            {
                 return Error(400, "invalid_prepayment_amount",
                     $"prepaymentAmountCents must be between {plan.MinimumCents} and {plan.MaximumCents} for billing plan {plan.Id}");
+            }
         }
 
         var store = NewStore(request, product, plan);
@@ -277,7 +323,11 @@ public sealed class VercelEmulator : IAsyncDisposable
                 .Select(s => (JsonNode)new JsonObject { ["name"] = s.Name, ["length"] = s.Length }).ToArray()),
             ["billingPlan"] = plan.ToJson(),
         };
-        if (request.ExternalId is not null) store["externalId"] = request.ExternalId;
+        if (request.ExternalId is not null)
+        {
+            store["externalId"] = request.ExternalId;
+        }
+
         if (plan.HasVariableAmount)
         {
             store["notification"] = new JsonObject

@@ -1,5 +1,4 @@
 using Specgen.Runtime;
-using Vercel;
 using Vercel.Emulator;
 
 namespace Vercel.Sample;

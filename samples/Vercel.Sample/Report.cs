@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Vercel;
 
 namespace Vercel.Sample;
 

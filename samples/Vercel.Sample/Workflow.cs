@@ -1,5 +1,4 @@
 using Specgen.Runtime;
-using Vercel;
 
 namespace Vercel.Sample;
 
