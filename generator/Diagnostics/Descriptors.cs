@@ -6,7 +6,7 @@ namespace Specgen.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic Specgen reports. Ids are stable: never reuse or renumber one. Each message says
-/// what is wrong and how to fix it; the README's diagnostics table and AnalyzerReleases.*.md list them.
+/// what is wrong and how to fix it; docs/diagnostics.md and AnalyzerReleases.*.md list them.
 /// </summary>
 internal static class Descriptors
 {

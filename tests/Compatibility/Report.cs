@@ -94,7 +94,7 @@ internal static class Report
         md.AppendLine();
         md.AppendLine("## Diagnostics across the corpus");
         md.AppendLine();
-        md.AppendLine("How many specs got each diagnostic (see the README's diagnostics table for what each means):");
+        md.AppendLine("How many specs got each diagnostic (see [diagnostics.md](diagnostics.md) for what each means):");
         md.AppendLine();
         md.AppendLine("| id | specs | times |");
         md.AppendLine("|---|---:|---:|");
