@@ -55,11 +55,8 @@ public sealed partial class ApiRequest
 
     internal IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
 
-    internal object? Body { get; private set; }
-
-    internal JsonTypeInfo? BodyType { get; private set; }
-
-    internal string? ContentType { get; private set; }
+    /// <summary>The body, of its kind; null when none is sent.</summary>
+    internal RequestBody? Body { get; private set; }
 
     private List<KeyValuePair<string, JsonTypeInfo>>? _errorBodies;
 
@@ -95,10 +92,8 @@ public sealed partial class ApiRequest
     public void JsonBody<T>(T? body, JsonTypeInfo<T> type, string contentType = "application/json")
     {
         ArgumentNullException.ThrowIfNull(type);
-        Body = body;
+        Body = body is null ? null : new JsonRequestBody(body, type, contentType);
         Validated = body as IValidatable;
-        BodyType = type;
-        ContentType = contentType;
     }
 
     /// <summary>
@@ -109,14 +104,8 @@ public sealed partial class ApiRequest
     public void StreamBody(Stream? content, string contentType)
     {
         ArgumentNullException.ThrowIfNull(contentType);
-        Body = content;
-        BodyType = null;
-        ContentType = contentType;
-        BodyStart = content is { CanSeek: true } ? content.Position : 0;
+        Body = content is null ? null : new StreamRequestBody(content, contentType);
     }
-
-    /// <summary>Where a seekable stream body started, so each attempt sends it from there.</summary>
-    internal long BodyStart { get; private set; }
 
     /// <summary>
     /// Sets a form body, sent as <paramref name="contentType"/>: <c>multipart/form-data</c> (files streamed)
@@ -131,9 +120,7 @@ public sealed partial class ApiRequest
     public void FormBody(FormBody? form, string contentType, IValidatable? source)
     {
         ArgumentNullException.ThrowIfNull(contentType);
-        Body = form;
-        BodyType = null;
-        ContentType = contentType;
+        Body = form is null ? null : new FormRequestBody(form, contentType);
         Validated = source;
     }
 
@@ -144,18 +131,11 @@ public sealed partial class ApiRequest
     public void TextBody(string? text, string contentType)
     {
         ArgumentNullException.ThrowIfNull(contentType);
-        Body = text;
-        BodyType = null;
-        ContentType = contentType;
+        Body = text is null ? null : new TextRequestBody(text, contentType);
     }
 
     /// <summary>Whether the request can be sent again for a retry: not when its body is a stream that cannot go back.</summary>
-    internal bool CanResend => Body switch
-    {
-        Stream stream => stream.CanSeek,
-        FormBody form => form.CanResend,
-        _ => true,
-    };
+    internal bool CanResend => Body?.CanResend ?? true;
 
     /// <summary>The path and query, relative to the base address.</summary>
     public string RelativeUri()

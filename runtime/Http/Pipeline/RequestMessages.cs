@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-
 namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>An attempt's <see cref="HttpRequestMessage"/>: address, credentials, body, and headers in the order that decides.</summary>
@@ -30,27 +27,10 @@ internal static class RequestMessages
             context.EnsureSecure(message.RequestUri!, credentials.Sent.Select(s => s.Scheme.Name));
         }
 
-        switch (redirect is { WithBody: false } ? null : request.Body)
+        // A redirect that turns the request into a GET sends no body.
+        if (redirect is not { WithBody: false } && request.Body is { } body)
         {
-            case null:
-                break;
-            case Stream stream:
-                message.Content = new StreamBodyContent(stream, request.BodyStart) { Headers = { ContentType = MediaTypeHeaderValue.Parse(request.ContentType!) } };
-                break;
-            case FormBody form:
-                message.Content = form.ToContent(request.ContentType!);
-                break;
-            case string text when request.BodyType is null:
-                var textType = MediaTypeHeaderValue.Parse(request.ContentType!);
-                textType.CharSet = "utf-8";
-                message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = textType } };
-                break;
-            default:
-                var json = JsonWrite.RequestBody(request.Body, request.BodyType!);
-                var contentType = MediaTypeHeaderValue.Parse(request.ContentType ?? "application/json");
-                contentType.CharSet = "utf-8";
-                message.Content = new ByteArrayContent(json) { Headers = { ContentType = contentType } };
-                break;
+            message.Content = body.CreateContent();
         }
 
         if (request.Accept is { } accept)
