@@ -9,8 +9,8 @@ using Specgen.Generator.Common;
 using Specgen.Generator.Configuration;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Emitting;
-using Specgen.Generator.Modelling;
 using Specgen.Generator.Model;
+using Specgen.Generator.Modelling;
 using Specgen.Generator.Reading;
 
 namespace Specgen.Generator;
@@ -22,6 +22,7 @@ namespace Specgen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class SpecgenGenerator : IIncrementalGenerator
 {
+    /// <summary>Wires the steps: options and spec texts → read → model → emit, each cached on equatable data.</summary>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var specs = context.AdditionalTextsProvider

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.CSharp;
 using Specgen.Generator.Common;
 using Specgen.Generator.Model;
 

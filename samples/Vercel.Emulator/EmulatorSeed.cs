@@ -7,7 +7,7 @@ namespace Vercel.Emulator;
 /// </summary>
 public static class EmulatorSeed
 {
-    /// <summary>A valid bearer token, rate limited by <see cref="EmulatorOptions.RateLimit"/>.</summary>
+    /// <summary>A valid bearer token, rate limited by the emulator's <c>RateLimit</c> option.</summary>
     public const string Token = "emulator_admin_token";
 
     /// <summary>A valid bearer token whose rate limit is 1 request per window, whatever the options say.</summary>

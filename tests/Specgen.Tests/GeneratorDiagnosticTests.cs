@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Specgen.Generator;
 using Specgen.Generator.Configuration;
-using Specgen.Generator.Diagnostics;
 using Specgen.Tests.Infrastructure;
 using Xunit;
 using static Specgen.Tests.Infrastructure.InlineSpec;

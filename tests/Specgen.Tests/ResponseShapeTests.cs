@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Specgen.Runtime;
 using Specgen.Tests.Infrastructure;

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Http;
 using Specgen.Runtime;
 using Specgen.Tests.Infrastructure;
 using Vercel;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Specgen.Generator.Common;
 using Specgen.Generator.Model;
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Specgen.Generator.Common;
-using Specgen.Generator.Modelling;
 using Specgen.Generator.Model;
+using Specgen.Generator.Modelling;
 
 namespace Specgen.Generator.Emitting;
 

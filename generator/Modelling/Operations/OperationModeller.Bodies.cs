@@ -1,9 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Net.Http;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Specgen.Generator.Common;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Model;
 using static Specgen.Generator.Reading.JsonPointer;

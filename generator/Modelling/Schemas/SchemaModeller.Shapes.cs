@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Model;
 
 namespace Specgen.Generator.Modelling;
@@ -114,7 +113,7 @@ internal sealed partial class SchemaModeller
         && names.First().Key.StartsWith(BrandPrefix, System.StringComparison.Ordinal);
 
     /// <summary>
-    /// The type for a new object or union at <paramref name="pointer"/>: the one an identical shape of
+    /// The type for a new object or union at <paramref name="at"/>: the one an identical shape of
     /// the same <paramref name="kind"/> already has (<c>IsNew</c> false), else a newly named one registered
     /// for the shape. A component (<paramref name="fixedName"/>) always gets its own.
     /// </summary>

@@ -78,10 +78,10 @@ internal sealed partial class SchemaModeller
         return ResolveComponent(id, target);
     }
 
-    /// <summary>The type of the component <paramref name="id"/> (a hierarchy's subtype, which nothing else may refer to).</summary>
     /// <summary>The properties an object schema and its allOf parts declare, each where it is and whether it is required.</summary>
     public IEnumerable<(string WireName, SchemaAt At, bool Required)> PropertiesOf(SchemaAt at) => _objects.Members(at);
 
+    /// <summary>The type of the component <paramref name="id"/> (a hierarchy's subtype, which nothing else may refer to).</summary>
     public Resolved ResolveComponent(string id) =>
         _context.Spec.Document.Components?.Schemas is { } components && components.TryGetValue(id, out var target) && target is not null
             ? ResolveComponent(id, target)

@@ -1,5 +1,4 @@
 using Frameworks.AspNetCore;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 // The test API documented by Microsoft.AspNetCore.OpenApi, as `dotnet new webapi` sets it up.
