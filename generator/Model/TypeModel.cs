@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Specgen.Generator.Common;
 
 namespace Specgen.Generator.Model;
@@ -91,7 +93,62 @@ internal sealed record UnionModel(
     UnionStrategy Strategy,
     bool IsNullable,
     bool IsValidated = false,
-    EquatableArray<FallbackTest> Fallbacks = default) : TypeModel(Name, Description, IsDeprecated);
+    EquatableArray<FallbackTest> Fallbacks = default) : TypeModel(Name, Description, IsDeprecated)
+{
+    /// <summary>
+    /// The C# values the union converts from implicitly, each with the one case it picks: a list case from an
+    /// array and a <c>List&lt;T&gt;</c> of its items (C# allows no conversion from an interface), never from raw
+    /// JSON, a map or the union itself; a value two cases would take converts to neither.
+    /// </summary>
+    public IEnumerable<UnionConversion> Conversions
+    {
+        get
+        {
+            var all = new List<UnionConversion>();
+            foreach (var @case in Cases)
+            {
+                if (@case.Type.Kind == TypeKind.Array)
+                {
+                    all.Add(new UnionConversion(@case.Name, @case.Type, ConversionSource.Array));
+                    all.Add(new UnionConversion(@case.Name, @case.Type, ConversionSource.List));
+                }
+                else if (@case.Type.Kind is not (TypeKind.Map or TypeKind.JsonNode or TypeKind.JsonObject or TypeKind.JsonElement) && @case.Type.Name != Name)
+                {
+                    all.Add(new UnionConversion(@case.Name, @case.Type, ConversionSource.Value));
+                }
+            }
+
+            return all.GroupBy(c => (c.Type.Key, c.Source)).Where(g => g.Count() == 1).Select(g => g.First());
+        }
+    }
+
+    /// <summary>
+    /// What the cases' tests (and the fallbacks') ask of an object's properties, each once, for the converter's
+    /// single scan of the object; null when there is nothing to ask or more than a scan's 64 bits.
+    /// </summary>
+    public List<ScanFact>? ScanFacts
+    {
+        get
+        {
+            var facts = Cases.Select(c => c.Test).Concat(Fallbacks.Select(f => f.Test)).SelectMany(t => t.Facts).Distinct().ToList();
+            return facts.Count is > 0 and <= 64 ? facts : null;
+        }
+    }
+}
+
+/// <summary>An implicit conversion of a union: from a case's value (or, for a list case, an array or a list of its items) to that case.</summary>
+internal sealed record UnionConversion(string Case, TypeRef Type, ConversionSource Source);
+
+/// <summary>What a union converts from: the case's own type, or for a list case an array or a <c>List&lt;T&gt;</c> of its items.</summary>
+internal enum ConversionSource
+{
+    Value,
+    Array,
+    List,
+}
+
+/// <summary>A question a union's converter asks of an object: whether it has <paramref name="Property"/> (with the string <paramref name="Value"/>, when given).</summary>
+internal sealed record ScanFact(string Property, string? Value);
 
 /// <summary>
 /// A second test for a case of a discriminated union, for a value that lacks the discriminator (GitHub's
@@ -132,7 +189,20 @@ internal sealed record CaseTest(
     EquatableArray<string> RequiredProperties,
     EquatableArray<string> ForbiddenProperties,
     EquatableArray<string> StringValues,
-    CaseTest? Items);
+    CaseTest? Items)
+{
+    /// <summary>The required properties that are not also constants (a constant already requires its property).</summary>
+    public IEnumerable<string> RequiredOnly => RequiredProperties.Where(r => Constants.All(c => c.Property != r));
+
+    /// <summary>What this test asks of an object's own properties: its constants, then presences, then absences.</summary>
+    public IEnumerable<ScanFact> Facts => Required.Concat(Forbidden);
+
+    /// <summary>The facts that must hold: each constant, and each other required property.</summary>
+    public IEnumerable<ScanFact> Required => Constants.Select(c => new ScanFact(c.Property, c.Value)).Concat(RequiredOnly.Select(r => new ScanFact(r, null)));
+
+    /// <summary>The facts that must not hold: each forbidden property.</summary>
+    public IEnumerable<ScanFact> Forbidden => ForbiddenProperties.Select(f => new ScanFact(f, null));
+}
 
 /// <summary>A required property with a fixed value that identifies a union case.</summary>
 internal sealed record PropertyConstant(string Property, string Value);

@@ -1,4 +1,3 @@
-using System.Linq;
 using Specgen.Generator.Common;
 using Specgen.Generator.Model;
 
@@ -36,9 +35,9 @@ internal static class AmbiguousUnionEmitter
                 writer.Line();
             }
 
-            foreach (var (source, caseName) in UnionEmitter.ConversionSources(model, ns))
+            foreach (var conversion in model.Conversions)
             {
-                var caseType = model.Cases.First(c => c.Name == caseName).Type;
+                var (source, caseType) = (UnionEmitter.SourceType(conversion, ns), conversion.Type);
                 writer.Line("/// <summary>Wraps a value of one of the shapes.</summary>");
                 writer.Line($"public static implicit operator {name}({source} value) => new {name}({CSharp.Infrastructure}.JsonWrite.ToElement<{CSharp.TypeName(caseType, ns)}>(value, {JsonCode.WriteFunc(caseType, ns)}));");
                 writer.Line();

@@ -19,7 +19,7 @@ internal static class UnionConverterEmitter
         var name = model.Name;
         using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection."))
         {
-            var facts = Facts(model);
+            var facts = model.ScanFacts;
             if (facts is not null)
             {
                 writer.Line("/// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>");
@@ -83,45 +83,25 @@ internal static class UnionConverterEmitter
 
     private static string Local(string caseName) => "as" + caseName;
 
-    /// <summary>A property test: the property is present (<paramref name="Value"/> null) or is that string.</summary>
-    private sealed record Fact(string Property, string? Value);
-
-    /// <summary>
-    /// The property tests of the cases' top-level tests, each once, for a single scan; null when there
-    /// are none or more than a scan's 64 bits.
-    /// </summary>
-    private static List<Fact>? Facts(UnionModel model)
-    {
-        var facts = model.Cases.Select(c => c.Test).Concat(model.Fallbacks.Select(f => f.Test)).SelectMany(TopLevelFacts).Distinct().ToList();
-        return facts.Count is > 0 and <= 64 ? facts : null;
-    }
-
-    private static IEnumerable<Fact> TopLevelFacts(CaseTest test) =>
-        test.Constants.Select(c => new Fact(c.Property, c.Value))
-            .Concat(Required(test).Concat(test.ForbiddenProperties).Select(p => new Fact(p, null)));
-
-    private static IEnumerable<string> Required(CaseTest test) =>
-        test.RequiredProperties.Where(r => test.Constants.All(c => c.Property != r));
-
     /// <summary>
     /// The C# condition for a case test on the value <paramref name="json"/> (a reader) is on; every
     /// string in it is a literal built by Specgen. With <paramref name="facts"/>, property tests read the
     /// bits of the scan (<c>found</c>); without (an array's first item), each looks ahead itself.
     /// </summary>
-    private static string Condition(CaseTest test, string json, List<Fact>? facts = null)
+    private static string Condition(CaseTest test, string json, List<ScanFact>? facts = null)
     {
         var parts = new List<string> { Kinds(test.Kinds, json) };
         if (facts is not null)
         {
-            var required = Mask(facts, test.Constants.Select(c => new Fact(c.Property, c.Value)).Concat(Required(test).Select(r => new Fact(r, null))));
-            var forbidden = Mask(facts, test.ForbiddenProperties.Select(f => new Fact(f, null)));
+            var required = Mask(facts, test.Required);
+            var forbidden = Mask(facts, test.Forbidden);
             parts.Add(required == 0 ? string.Empty : $"(found & {Hex(required)}) == {Hex(required)}");
             parts.Add(forbidden == 0 ? string.Empty : $"(found & {Hex(forbidden)}) == 0");
         }
         else
         {
             parts.AddRange(test.Constants.Select(c => $"{Match}.HasString({json}, {JsonCode.Utf8(c.Property)}, {JsonCode.Utf8(c.Value)})"));
-            parts.AddRange(Required(test).Select(r => $"{Match}.Has({json}, {JsonCode.Utf8(r)})"));
+            parts.AddRange(test.RequiredOnly.Select(r => $"{Match}.Has({json}, {JsonCode.Utf8(r)})"));
             parts.AddRange(test.ForbiddenProperties.Select(f => $"!{Match}.Has({json}, {JsonCode.Utf8(f)})"));
         }
 
@@ -139,7 +119,7 @@ internal static class UnionConverterEmitter
         return condition.Length == 0 ? "true" : condition;
     }
 
-    private static ulong Mask(List<Fact> facts, IEnumerable<Fact> wanted) =>
+    private static ulong Mask(List<ScanFact> facts, IEnumerable<ScanFact> wanted) =>
         wanted.Aggregate(0UL, (mask, fact) => mask | (1UL << facts.IndexOf(fact)));
 
     private static string Hex(ulong mask) => "0x" + mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";

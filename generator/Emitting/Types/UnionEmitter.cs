@@ -136,38 +136,22 @@ internal static class UnionEmitter
     /// <summary>Implicit conversions from each case's natural C# value, where that value picks exactly one case.</summary>
     private static void WriteConversions(SourceWriter writer, UnionModel model, string ns)
     {
-        foreach (var (source, caseName) in ConversionSources(model, ns))
+        foreach (var conversion in model.Conversions)
         {
+            var (source, caseName) = (SourceType(conversion, ns), conversion.Case);
             writer.Line($"/// <summary>Wraps a value as the <see cref=\"{caseName}\"/> case.</summary>");
             writer.Line($"public static implicit operator {model.Name}({source} value) => new {caseName}(value);");
             writer.Line();
         }
     }
 
-    /// <summary>
-    /// The C# types a union converts from, each with the one case it picks: a list case from arrays and
-    /// <c>List&lt;T&gt;</c> (C# allows no conversion from an interface), never from raw JSON, maps or the union itself.
-    /// </summary>
-    public static IEnumerable<(string Source, string Case)> ConversionSources(UnionModel model, string ns)
+    /// <summary>The C# type a conversion is from.</summary>
+    public static string SourceType(UnionConversion conversion, string ns) => conversion.Source switch
     {
-        var sources = new List<(string Source, string Case)>();
-        foreach (var @case in model.Cases)
-        {
-            if (@case.Type.Kind == TypeKind.Array)
-            {
-                var item = CSharp.TypeName(@case.Type.Item!, ns);
-                sources.Add((item + "[]", @case.Name));
-                sources.Add(($"global::System.Collections.Generic.List<{item}>", @case.Name));
-            }
-            else if (@case.Type.Kind is not (TypeKind.Map or TypeKind.JsonNode or TypeKind.JsonObject or TypeKind.JsonElement)
-                     && @case.Type.Name != model.Name)
-            {
-                sources.Add((CSharp.TypeName(@case.Type, ns), @case.Name));
-            }
-        }
-
-        return sources.GroupBy(s => s.Source, System.StringComparer.Ordinal).Where(g => g.Count() == 1).Select(g => g.First());
-    }
+        ConversionSource.Array => CSharp.TypeName(conversion.Type.Item!, ns) + "[]",
+        ConversionSource.List => $"global::System.Collections.Generic.List<{CSharp.TypeName(conversion.Type.Item!, ns)}>",
+        _ => CSharp.TypeName(conversion.Type, ns),
+    };
 
     /// <summary>Value equality over a text form of the value (<paramref name="text"/>, an expression on this and other).</summary>
     internal static void WriteEquality(SourceWriter writer, string name, string sameShape, string text)
