@@ -11,7 +11,8 @@ public static class GeneratorHarness
     /// <summary>C# 12, with documentation comments checked as a project with a documentation file has them.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+    /// <summary>The framework the tests run on, plus Specgen.Runtime: what a consumer compiles against.</summary>
+    public static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     public static GeneratorRun Run(params SpecFile[] specs) => Run(specs, "class Placeholder { }");
 
