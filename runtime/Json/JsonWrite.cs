@@ -16,34 +16,68 @@ public static class JsonWrite
     /// <summary>Options with no resolver: what generated converters are handed when no serializer call is involved.</summary>
     internal static readonly JsonSerializerOptions Plain = new();
 
-    [ThreadStatic]
-    private static bool t_request;
+    /// <summary>
+    /// Whether <paramref name="options"/> write a request body the client sends (<see cref="ForRequests"/>):
+    /// <c>readOnly</c> members are then left out. Anything else (a value you serialize yourself) is written
+    /// whole, so nothing is lost. Request mode rides on the options, as strict reading does.
+    /// </summary>
+    public static bool IsRequest(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var converter in options.Converters)
+        {
+            if (converter is RequestWriting)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSerializerOptions, object> s_requestContexts = new();
 
     /// <summary>
-    /// Whether the value being written is a request body the client sends: <c>readOnly</c> members are
-    /// then left out. Anything else (a value you serialize yourself) is written whole, so nothing is lost.
+    /// The context request bodies and JSON parameters are written with: <paramref name="context"/>'s options (strict
+    /// or not, the caller's settings) marked for requests, made once per options and kept while they live.
     /// </summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static bool IsRequest => t_request;
-
-    /// <summary>Writes a request body (serialization is synchronous, so the mark stays on this thread).</summary>
-    internal static byte[] RequestBody(object? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    /// <param name="context">The client's context.</param>
+    /// <param name="create">Makes a context of the same type on the marked options.</param>
+    public static TContext ForRequests<TContext>(TContext context, Func<JsonSerializerOptions, TContext> create)
+        where TContext : System.Text.Json.Serialization.JsonSerializerContext
     {
-        var outer = t_request;
-        t_request = true;
-        try
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(create);
+        if (IsRequest(context.Options))
         {
-            return JsonSerializer.SerializeToUtf8Bytes(body, type);
+            return context;
         }
-        finally
+
+        return (TContext)s_requestContexts.GetValue(context.Options, options =>
         {
-            t_request = outer;
-        }
+            var marked = new JsonSerializerOptions(options);
+            marked.Converters.Add(RequestWriting.Instance);
+            return create(marked);
+        });
+    }
+
+    /// <summary>Writes a request body with <paramref name="type"/>, whose options say whether it is a request.</summary>
+    internal static byte[] RequestBody(object? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo type) =>
+        JsonSerializer.SerializeToUtf8Bytes(body, type);
+
+    /// <summary>The mark of request mode: a converter that converts nothing, so options that carry it differ from those that do not.</summary>
+    private sealed class RequestWriting : System.Text.Json.Serialization.JsonConverterFactory
+    {
+        public static readonly RequestWriting Instance = new();
+
+        public override bool CanConvert(Type typeToConvert) => false;
+
+        public override System.Text.Json.Serialization.JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => null;
     }
 
     /// <summary>
-    /// A value as JSON text, written as a request writes it: for a parameter whose spec gives it
-    /// <c>content: application/json</c>. Null when the value is.
+    /// A value as JSON text, written with <paramref name="type"/> (the request context's, so as a request writes
+    /// it): for a parameter whose spec gives it <c>content: application/json</c>. Null when the value is.
     /// </summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     public static string? Text<T>(T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>

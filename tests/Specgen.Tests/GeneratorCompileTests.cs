@@ -118,9 +118,9 @@ public class GeneratorCompileTests
         InlineSpec.AssertCompiles(run);
         var client = run.SourceOf("BodiesClient");
         Assert.Contains("if (request is not null)", client, StringComparison.Ordinal);
-        Assert.Contains("apiRequest.JsonBody(request.Value, _json.Int64, \"application/json\");", client, StringComparison.Ordinal);
-        Assert.Contains("apiRequest.JsonBody(request.Value, _json.PutModeRequest, \"application/json\");", client, StringComparison.Ordinal);
-        Assert.Contains("apiRequest.JsonBody(request, _json.StringList, \"application/json\");", client, StringComparison.Ordinal);
+        Assert.Contains("apiRequest.JsonBody(request.Value, RequestJson.Int64, \"application/json\");", client, StringComparison.Ordinal);
+        Assert.Contains("apiRequest.JsonBody(request.Value, RequestJson.PutModeRequest, \"application/json\");", client, StringComparison.Ordinal);
+        Assert.Contains("apiRequest.JsonBody(request, RequestJson.StringList, \"application/json\");", client, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -44,6 +44,11 @@ internal static partial class ClientEmitter
             var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
             writer.Line($"private readonly {json} _json;");
             writer.Line();
+            writer.Line($"private {json}? _requestJson;");
+            writer.Line();
+            writer.Line("/// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>");
+            writer.Line($"private {json} RequestJson => _requestJson ??= {CSharp.Infrastructure}.JsonWrite.ForRequests(_json, static options => new {json}(options));");
+            writer.Line();
             WriteSecurity(writer, spec.Security);
             writer.Line("/// <summary>Creates the client.</summary>");
             writer.Line("/// <param name=\"httpClient\">The HttpClient to send with; its lifetime is the caller's.</param>");
@@ -55,7 +60,10 @@ internal static partial class ClientEmitter
             writer.Line($"    _json = options?.ContextOptions() is {{ }} jsonOptions ? new {json}(jsonOptions) : {json}.Default;");
             writer.Line("}");
             writer.Line();
-            var typeInfos = spec.JsonContext.PropertiesByType().ToDictionary(p => p.Key, p => "_json." + p.Value);
+            var properties = spec.JsonContext.PropertiesByType();
+            var typeInfos = new TypeInfos(
+                properties.ToDictionary(p => p.Key, p => "_json." + p.Value),
+                properties.ToDictionary(p => p.Key, p => "RequestJson." + p.Value));
             ForEachGrouped(writer, spec.Operations, operation =>
             {
                 writer.Line("/// <inheritdoc/>");
@@ -222,7 +230,10 @@ internal static partial class ClientEmitter
         return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
     }
 
-    private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, Dictionary<string, string> typeInfos, ResultUnionModel? union)
+    /// <summary>Each type's type info in the client's context: as responses read it, and as requests write it.</summary>
+    private sealed record TypeInfos(Dictionary<string, string> Responses, Dictionary<string, string> Requests);
+
+    private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, TypeInfos infos, ResultUnionModel? union)
     {
         var ns = spec.Namespace;
         var initializer = new List<string>();
@@ -245,13 +256,13 @@ internal static partial class ClientEmitter
         writer.Line($"var apiRequest = new {CSharp.Infrastructure}.ApiRequest({CSharp.Literal(operation.HttpMethod)}, {CSharp.Literal(operation.Path)}) {{ {string.Join(", ", initializer)} }};");
         foreach (var parameter in operation.Parameters)
         {
-            writer.Line(SendParameter(parameter, ns, typeInfos));
+            writer.Line(SendParameter(parameter, ns, infos.Requests));
         }
 
         if (operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } formBody)
         {
             var form = spec.Types.OfType<FormModel>().Single(t => t.Name == formBody.Type.Name);
-            WriteForm(writer, formBody, form, ns, typeInfos);
+            WriteForm(writer, formBody, form, ns, infos.Requests);
         }
         else if (operation.Body is { Kind: not BodyKind.Json } raw)
         {
@@ -259,7 +270,7 @@ internal static partial class ClientEmitter
         }
         else if (operation.Body is { } body)
         {
-            var typeInfo = typeInfos[body.Type.Key];
+            var typeInfo = infos.Requests[body.Type.Key];
             if (!body.IsRequired && body.Type.IsValueType)
             {
                 // An optional number, boolean or enum is a Nullable<T>; the body is sent when it has a value.
@@ -276,16 +287,16 @@ internal static partial class ClientEmitter
 
         foreach (var error in operation.Errors)
         {
-            writer.Line($"apiRequest.ErrorBody({CSharp.Literal(error.Status)}, {typeInfos[error.Type.Key]});");
+            writer.Line($"apiRequest.ErrorBody({CSharp.Literal(error.Status)}, {infos.Responses[error.Type.Key]});");
         }
 
         if (union is not null)
         {
-            WriteByStatus(writer, union, ns, typeInfos);
+            WriteByStatus(writer, union, ns, infos.Responses);
             return;
         }
 
-        var read = ResultBody(operation.Result, ns, typeInfos);
+        var read = ResultBody(operation.Result, ns, infos.Responses);
         writer.Line(read is null
             ? "return _connection.SendAsync(apiRequest, cancellationToken);"
             : $"return _connection.SendAsync(apiRequest, {read}, cancellationToken);");

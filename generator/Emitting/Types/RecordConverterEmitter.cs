@@ -197,7 +197,7 @@ internal static class RecordConverterEmitter
                 }
 
                 // A readOnly member is the server's: the client does not send it back in a request.
-                var request = property.Direction == MemberDirection.ResponseOnly ? $" && !{CSharp.Infrastructure}.JsonWrite.IsRequest" : string.Empty;
+                var request = property.Direction == MemberDirection.ResponseOnly ? $" && !{CSharp.Infrastructure}.JsonWrite.IsRequest(options)" : string.Empty;
                 writer.Line($"if ({RecordMembers.IsSet(model, i, "value.")}{request}) {{ writer.WritePropertyName({Names}[{index}]); {write} }}");
             }
 

@@ -108,6 +108,11 @@ namespace Vercel
 
         private readonly global::Vercel.VercelJson _json;
 
+        private global::Vercel.VercelJson? _requestJson;
+
+        /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+        private global::Vercel.VercelJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Vercel.VercelJson(options));
+
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme0 = new global::Specgen.Runtime.Infrastructure.BearerScheme("bearerToken");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security0 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme0) };
 
@@ -160,7 +165,7 @@ namespace Vercel
             var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/v1/storage/stores/integration/direct") { OperationId = "createIntegrationStoreDirect", Accept = "application/json", Options = requestOptions, Security = s_security0 };
             apiRequest.Query("teamId", teamId);
             apiRequest.Query("slug", slug);
-            apiRequest.JsonBody(request, _json.CreateIntegrationStoreDirectRequest, "application/json");
+            apiRequest.JsonBody(request, RequestJson.CreateIntegrationStoreDirectRequest, "application/json");
             return _connection.SendAsync(apiRequest, _json.CreateIntegrationStoreDirectResponse, cancellationToken);
         }
 

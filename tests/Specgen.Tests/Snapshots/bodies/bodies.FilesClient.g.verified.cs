@@ -121,6 +121,11 @@ namespace Fixture
 
         private readonly global::Fixture.FilesJson _json;
 
+        private global::Fixture.FilesJson? _requestJson;
+
+        /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+        private global::Fixture.FilesJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Fixture.FilesJson(options));
+
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
@@ -177,7 +182,7 @@ namespace Fixture
             form.Text("caption", request.Caption);
             form.Texts("tags", request.Tags, global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, true);
             form.Files("extras", request.Extras);
-            form.Json("meta", request.Meta, _json.Meta, "application/vnd.meta+json");
+            form.Json("meta", request.Meta, RequestJson.Meta, "application/vnd.meta+json");
             form.Text("rating", request.Rating?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
             apiRequest.FormBody(form, "multipart/form-data", request);
             return _connection.SendAsync(apiRequest, cancellationToken);
@@ -205,7 +210,7 @@ namespace Fixture
         {
             var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("PUT", "/pets/{id}") { OperationId = "updatePet", Options = requestOptions };
             apiRequest.PathParameter("id", id);
-            apiRequest.JsonBody(request, _json.Pet, "application/json");
+            apiRequest.JsonBody(request, RequestJson.Pet, "application/json");
             return _connection.SendAsync(apiRequest, cancellationToken);
         }
 

@@ -31,6 +31,11 @@ namespace Fixture
 
         private readonly global::Fixture.AccountsJson _json;
 
+        private global::Fixture.AccountsJson? _requestJson;
+
+        /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+        private global::Fixture.AccountsJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Fixture.AccountsJson(options));
+
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
@@ -44,7 +49,7 @@ namespace Fixture
         public global::Specgen.Runtime.ApiCall<global::Fixture.User> CreateUserAsync(global::Fixture.User request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/users") { OperationId = "createUser", Accept = "application/json", Options = requestOptions };
-            apiRequest.JsonBody(request, _json.User, "application/json");
+            apiRequest.JsonBody(request, RequestJson.User, "application/json");
             return _connection.SendAsync(apiRequest, _json.User, cancellationToken);
         }
 

@@ -112,10 +112,10 @@ namespace Fixture
                 if (value is null) { writer.WriteNullValue(); return; }
 
                 writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
+                if (((value._set0 & (1UL << 0)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest(options)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
                 if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
                 if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Password, options); }
-                if (((value._set0 & (1UL << 3)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest) { writer.WritePropertyName(s_names[3]); if (value._raw_CreatedAt is { } raw3) raw3.WriteTo(writer); else if (value._CreatedAt is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.DateTime(writer, v3, options); else writer.WriteNullValue(); }
+                if (((value._set0 & (1UL << 3)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest(options)) { writer.WritePropertyName(s_names[3]); if (value._raw_CreatedAt is { } raw3) raw3.WriteTo(writer); else if (value._CreatedAt is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.DateTime(writer, v3, options); else writer.WriteNullValue(); }
                 global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
                 writer.WriteEndObject();
             }

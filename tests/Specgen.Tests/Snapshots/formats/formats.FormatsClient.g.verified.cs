@@ -43,6 +43,11 @@ namespace Fixture
 
         private readonly global::Fixture.FormatsJson _json;
 
+        private global::Fixture.FormatsJson? _requestJson;
+
+        /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+        private global::Fixture.FormatsJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Fixture.FormatsJson(options));
+
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
@@ -68,7 +73,7 @@ namespace Fixture
         public global::Specgen.Runtime.ApiCall<global::Fixture.Event> CreateEventAsync(global::Fixture.Event request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/events") { OperationId = "createEvent", Accept = "application/json", Options = requestOptions };
-            apiRequest.JsonBody(request, _json.Event, "application/json");
+            apiRequest.JsonBody(request, RequestJson.Event, "application/json");
             return _connection.SendAsync(apiRequest, _json.Event, cancellationToken);
         }
 

@@ -39,6 +39,11 @@ namespace Fixture
 
         private readonly global::Fixture.ZooJson _json;
 
+        private global::Fixture.ZooJson? _requestJson;
+
+        /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+        private global::Fixture.ZooJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Fixture.ZooJson(options));
+
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
@@ -60,7 +65,7 @@ namespace Fixture
         public global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/pets") { OperationId = "addPet", Accept = "application/json", Options = requestOptions };
-            apiRequest.JsonBody(request, _json.Pet, "application/json");
+            apiRequest.JsonBody(request, RequestJson.Pet, "application/json");
             return _connection.SendAsync(apiRequest, _json.Pet, cancellationToken);
         }
 

@@ -87,6 +87,11 @@ namespace Fixture
 
         private readonly global::Fixture.ParametersJson _json;
 
+        private global::Fixture.ParametersJson? _requestJson;
+
+        /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+        private global::Fixture.ParametersJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Fixture.ParametersJson(options));
+
         /// <summary>Creates the client.</summary>
         /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
         /// <param name="options">The access token, base address and other settings.</param>
@@ -129,7 +134,7 @@ namespace Fixture
             apiRequest.QueryObject("page", (page is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("number", page.Number?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("size", page.Size?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, true);
             apiRequest.QueryObject("range", (range is null ? null : new global::System.Collections.Generic.KeyValuePair<string, string?>[] { new("from", range.From?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)), new("to", range.To?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)) }), global::Specgen.Runtime.Infrastructure.ParameterStyle.Form, false);
             apiRequest.QueryObject("labels", (labels is null ? null : global::System.Linq.Enumerable.Select(labels, entry => new global::System.Collections.Generic.KeyValuePair<string, string?>(entry.Key, entry.Value))), global::Specgen.Runtime.Infrastructure.ParameterStyle.DeepObject, false);
-            apiRequest.Query("q", global::Specgen.Runtime.Infrastructure.JsonWrite.Text(q, _json.Q));
+            apiRequest.Query("q", global::Specgen.Runtime.Infrastructure.JsonWrite.Text(q, RequestJson.Q));
             apiRequest.Query("next", next, allowReserved: true);
             return _connection.SendAsync(apiRequest, cancellationToken);
         }

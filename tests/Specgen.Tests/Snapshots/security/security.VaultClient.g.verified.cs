@@ -109,6 +109,11 @@ namespace Fixture
 
         private readonly global::Fixture.VaultJson _json;
 
+        private global::Fixture.VaultJson? _requestJson;
+
+        /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+        private global::Fixture.VaultJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Fixture.VaultJson(options));
+
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme0 = new global::Specgen.Runtime.Infrastructure.BearerScheme("bearer");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme1 = new global::Specgen.Runtime.Infrastructure.BasicScheme("basic");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme2 = new global::Specgen.Runtime.Infrastructure.ApiKeyScheme("apiKeyHeader", "header", "X-API-Key");
