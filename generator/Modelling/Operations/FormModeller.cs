@@ -19,11 +19,11 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
     private readonly Dictionary<string, TypeRef> _made = new(System.StringComparer.Ordinal);
 
     /// <summary>The body's type, or null (reported) when its schema is not an object with properties.</summary>
-    public TypeRef? Model(string mediaType, IOpenApiMediaType media, string pointer, string baseName)
+    public TypeRef? Model(string mediaType, IOpenApiMediaType media, PartAt mediaAt, string baseName)
     {
         var multipart = mediaType.StartsWith("multipart/", System.StringComparison.OrdinalIgnoreCase);
-        var at = schemas.At(media.Schema, pointer + "/schema");
-        var key = (multipart ? "multipart:" : "form:") + context.Canonical(at.Pointer);
+        var at = mediaAt.Schema(media.Schema);
+        var key = (multipart ? "multipart:" : "form:") + at.Pointer;
         if (_made.TryGetValue(key, out var known))
         {
             return known;
@@ -32,7 +32,7 @@ internal sealed class FormModeller(ModelContext context, SchemaModeller schemas)
         var properties = media.Schema is null ? new List<(string WireName, SchemaAt At, bool Required)>() : schemas.PropertiesOf(at).ToList();
         if (properties.Count == 0)
         {
-            context.Report(Descriptors.Unsupported, pointer, $"The {mediaType} body, whose schema is not an object with properties,", "the method is generated without a body");
+            context.Report(Descriptors.Unsupported, mediaAt.Pointer, $"The {mediaType} body, whose schema is not an object with properties,", "the method is generated without a body");
             return null;
         }
 

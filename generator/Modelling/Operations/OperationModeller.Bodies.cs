@@ -3,7 +3,6 @@ using System.Linq;
 using Microsoft.OpenApi;
 using Specgen.Generator.Diagnostics;
 using Specgen.Generator.Model;
-using static Specgen.Generator.Reading.JsonPointer;
 
 namespace Specgen.Generator.Modelling;
 
@@ -15,7 +14,7 @@ internal sealed partial class OperationModeller
     /// multipart form, bytes; text when there is no JSON), in the spec's order. A second media type of a kind
     /// already had is the same C# shape; the call's headers can name it (<c>requestOptions.Headers["Content-Type"]</c>).
     /// </summary>
-    private List<BodyModel> Bodies(OpenApiOperation operation, string pointer, string baseName, NameScope locals)
+    private List<BodyModel> Bodies(OpenApiOperation operation, PartAt at, string baseName, NameScope locals)
     {
         var bodies = new List<BodyModel>();
         if (operation.RequestBody is not { Content: { Count: > 0 } content } body)
@@ -23,11 +22,11 @@ internal sealed partial class OperationModeller
             return bodies;
         }
 
+        var contentAt = at.Child("requestBody").Child("content");
         var json = JsonMediaType(content);
         if (json.Key is not null)
         {
-            var at = schemas.At(json.Value.Schema, pointer + "/requestBody/content/" + Escape(json.Key) + "/schema");
-            var type = schemas.Resolve(at, new NameHint(baseName + "Request", null)).Type;
+            var type = schemas.Resolve(contentAt.Child(json.Key).Schema(json.Value.Schema), new NameHint(baseName + "Request", null)).Type;
             // A body whose schema has required members cannot be left out, whatever requestBody.required says.
             bodies.Add(new BodyModel(locals.Copy().Claim("request"), type, body.Required || HasRequired(json.Value.Schema), json.Key, body.Description));
         }
@@ -35,11 +34,11 @@ internal sealed partial class OperationModeller
         var unsupported = new List<(string MediaType, string Pointer)>();
         foreach (var media in content)
         {
-            var mediaPointer = pointer + "/requestBody/content/" + Escape(media.Key);
+            var mediaAt = contentAt.Child(media.Key);
             if (!IsMediaType(media.Key))
             {
                 // Seen in real specs: 'examples' or 'form-data' where a media type belongs.
-                context.Report(Descriptors.OpenApiError, mediaPointer, $"The request content type '{media.Key}' is not a media type (type/subtype); it is not sent.");
+                context.Report(Descriptors.OpenApiError, mediaAt.Pointer, $"The request content type '{media.Key}' is not a media type (type/subtype); it is not sent.");
                 continue;
             }
 
@@ -53,34 +52,34 @@ internal sealed partial class OperationModeller
             if (kind is null)
             {
                 // multipart/mixed, multipart/related: parts without names.
-                unsupported.Add((media.Key, mediaPointer));
+                unsupported.Add((media.Key, mediaAt.Pointer));
                 continue;
             }
 
             // The first body is named for the operation (UpdatePetRequest), another for its method (UpdatePetFormRequest).
             var name = bodies.Count == 0 ? baseName : baseName + AlternativeSuffix(kind.Value, media.Key);
-            if (Body(kind.Value, media, body, mediaPointer, name, locals.Copy()) is { } model)
+            if (Body(kind.Value, media, body, mediaAt, name, locals.Copy()) is { } model)
             {
                 bodies.Add(model);
             }
         }
 
         var fallback = bodies.Count > 0 ? "only the operation's other media types are sent" : "the method is generated without a body";
-        foreach (var (mediaType, at) in unsupported)
+        foreach (var (mediaType, where) in unsupported)
         {
-            context.Report(Descriptors.Unsupported, at, $"The request content type '{mediaType}'", fallback);
+            context.Report(Descriptors.Unsupported, where, $"The request content type '{mediaType}'", fallback);
         }
 
         return bodies;
     }
 
     /// <summary>A body of one media type that is not JSON; null for a form whose schema cannot be one (reported).</summary>
-    private BodyModel? Body(BodyKind kind, KeyValuePair<string, IOpenApiMediaType> media, IOpenApiRequestBody body, string pointer, string baseName, NameScope locals)
+    private BodyModel? Body(BodyKind kind, KeyValuePair<string, IOpenApiMediaType> media, IOpenApiRequestBody body, PartAt mediaAt, string baseName, NameScope locals)
     {
         switch (kind)
         {
             case BodyKind.Form or BodyKind.Multipart:
-                return media.Value is not null && _forms.Model(media.Key, media.Value, pointer, baseName) is { } form
+                return media.Value is not null && _forms.Model(media.Key, media.Value, mediaAt, baseName) is { } form
                     ? new BodyModel(locals.Claim("request"), form, body.Required || HasRequired(media.Value.Schema), media.Key, body.Description, kind)
                     : null;
             case BodyKind.Text:

@@ -3,22 +3,19 @@ using System.Linq;
 using Microsoft.OpenApi;
 using Specgen.Generator.Common;
 using Specgen.Generator.Model;
-using static Specgen.Generator.Reading.JsonPointer;
 
 namespace Specgen.Generator.Modelling;
 
 internal sealed partial class OperationModeller
 {
     /// <summary>
-    /// The documented responses, and what a success returns: one body for every success status (null
-    /// when some success is empty), or, when the statuses' bodies differ, a result union with a case per
-    /// status. With no 2xx documented, <c>default</c> is the success.
-    /// </summary>
-    /// <summary>
     /// What the operation's responses become: the result, the documented statuses, the typed error bodies,
-    /// and the <c>Accept</c> header that asks for the media types the result reads (null when none).
+    /// and the <c>Accept</c> header that asks for the media types the result reads (null when none). A
+    /// success returns one body for every success status (null when some success is empty), or, when the
+    /// statuses' bodies differ, a result union with a case per status. With no 2xx documented,
+    /// <c>default</c> is the success.
     /// </summary>
-    private (ResultModel Result, List<ResponseModel> Responses, List<ErrorBodyModel> Errors, string? Accept) Responses(OpenApiOperation operation, string pointer, string baseName)
+    private (ResultModel Result, List<ResponseModel> Responses, List<ErrorBodyModel> Errors, string? Accept) Responses(OpenApiOperation operation, PartAt operationAt, string baseName)
     {
         var documented = new List<ResponseModel>();
         var accepted = new List<string>();
@@ -29,7 +26,7 @@ internal sealed partial class OperationModeller
         foreach (var response in responses)
         {
             documented.Add(new ResponseModel(response.Key, response.Value?.Description));
-            var at = context.Canonical(pointer + "/responses/" + Escape(response.Key)) + "/content";
+            var at = operationAt.Child("responses").Child(response.Key).Child("content");
             if (!IsSuccess(response.Key) && (hasSuccess || response.Key != "default"))
             {
                 if (ErrorBody(response.Key, response.Value?.Content, at, baseName) is { } error)
@@ -54,7 +51,7 @@ internal sealed partial class OperationModeller
     }
 
     /// <summary>An error response's JSON body, typed: <c>BadRequestError</c>, shared by every operation with the same shape.</summary>
-    private ErrorBodyModel? ErrorBody(string status, IDictionary<string, IOpenApiMediaType>? content, string at, string baseName)
+    private ErrorBodyModel? ErrorBody(string status, IDictionary<string, IOpenApiMediaType>? content, PartAt at, string baseName)
     {
         var json = content is null ? default : JsonMediaType(content, static media => media.Schema is not null);
         if (json.Key is null)
@@ -62,7 +59,7 @@ internal sealed partial class OperationModeller
             return null;
         }
 
-        var type = schemas.Resolve(schemas.At(json.Value.Schema, at + "/" + Escape(json.Key) + "/schema"), new NameHint(ErrorName(status) + "Error", baseName)).Type;
+        var type = schemas.Resolve(at.Child(json.Key).Schema(json.Value.Schema), new NameHint(ErrorName(status) + "Error", baseName)).Type;
         return new ErrorBodyModel(status, type);
     }
 
@@ -88,7 +85,7 @@ internal sealed partial class OperationModeller
     };
 
     /// <summary>The headers the operation's successes document (the first description of each name wins), as a record type; null for none.</summary>
-    private TypeRef? ResponseHeaders(OpenApiOperation operation, string pointer, string baseName)
+    private TypeRef? ResponseHeaders(OpenApiOperation operation, PartAt operationAt, string baseName)
     {
         var name = baseName + "Headers";
         var members = new NameScope(ReservedNames.Headers.Append(name));
@@ -100,7 +97,7 @@ internal sealed partial class OperationModeller
                 continue;
             }
 
-            var at = context.Canonical(pointer + "/responses/" + Escape(response.Key)) + "/headers";
+            var at = operationAt.Child("responses").Child(response.Key).Child("headers");
             foreach (var header in documented)
             {
                 if (header.Value is null || headers.Any(h => string.Equals(h.WireName, header.Key, System.StringComparison.OrdinalIgnoreCase)))
@@ -111,7 +108,7 @@ internal sealed partial class OperationModeller
                 // A header is text: only scalars, string enums and lists are typed (an object header would make a record no one reads).
                 var schema = header.Value.Schema;
                 var scalar = schema is not null && SchemaModeller.KindOf(schema) is not (0 or JsonSchemaType.Object) && schema.Properties is not { Count: > 0 };
-                var type = scalar ? schemas.Resolve(schemas.At(schema, at + "/" + Escape(header.Key) + "/schema"), new NameHint(Naming.Pascal(header.Key, "Header"), name)).Type : TypeRef.String;
+                var type = scalar ? schemas.Resolve(at.Child(header.Key).Schema(schema), new NameHint(Naming.Pascal(header.Key, "Header"), name)).Type : TypeRef.String;
                 var text = type.Scalar is not null
                     || (type.Kind == TypeKind.Named && type.IsValueType)
                     || (type.Kind == TypeKind.Array && type.Item!.Kind == TypeKind.String);
@@ -184,7 +181,7 @@ internal sealed partial class OperationModeller
     /// <c>*/*</c> with a schema included), line-delimited JSON, server-sent events, text, else bytes.
     /// </summary>
     /// <summary>How a success's body is read, into what, and the media types of it that are read that way.</summary>
-    private (ResultKind Kind, TypeRef? Type, IEnumerable<string> MediaTypes) ResponseBody(IDictionary<string, IOpenApiMediaType>? content, string at, NameHint hint)
+    private (ResultKind Kind, TypeRef? Type, IEnumerable<string> MediaTypes) ResponseBody(IDictionary<string, IOpenApiMediaType>? content, PartAt at, NameHint hint)
     {
         if (content is not { Count: > 0 })
         {
@@ -199,7 +196,7 @@ internal sealed partial class OperationModeller
                 return TypeRef.JsonNode;
             }
 
-            var site = schemas.At(schema, at + "/" + Escape(media.Key) + "/schema");
+            var site = at.Child(media.Key).Schema(schema);
 
             // A stream's schema describes one value; one that is written as an array describes its items.
             if (items && SchemaModeller.KindOf(schema) == JsonSchemaType.Array && schema.Items is { } item)

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Specgen.Generator.Common;
 using Specgen.Generator.Diagnostics;
@@ -84,10 +83,10 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
                     continue;
                 }
 
-                var pointer = context.Canonical("/webhooks/" + Escape(webhook.Key) + "/" + method.Method.ToLowerInvariant());
+                var at = PartAt.In(context.Spec.Root, "/webhooks/" + Escape(webhook.Key) + "/" + method.Method.ToLowerInvariant());
                 var name = Naming.Pascal(operation.OperationId is { Length: > 0 } id ? id : webhook.Key, "Webhook");
                 var payload = operation.RequestBody?.Content is { Count: > 0 } content && JsonMediaType(content) is { Key: not null } json
-                    ? schemas.Resolve(schemas.At(json.Value.Schema, pointer + "/requestBody/content/" + Escape(json.Key) + "/schema"), new NameHint(name + "Payload", null)).Type
+                    ? schemas.Resolve(at.Child("requestBody").Child("content").Child(json.Key).Schema(json.Value.Schema), new NameHint(name + "Payload", null)).Type
                     : null;
                 var what = payload?.Name is { } typeName ? $"; its payload is the type '{typeName}'" : string.Empty;
                 if (payload?.Name is { } payloadName)
@@ -95,7 +94,7 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
                     context.Describe(payloadName, $"The payload of the webhook '{webhook.Key}': a {method.Method.ToUpperInvariant()} request the server sends, not one the client makes.");
                 }
 
-                context.Report(Descriptors.NotForTheClient, pointer, $"The webhook '{webhook.Key}' ({method.Method.ToUpperInvariant()}) is a request the server sends, so the client has no method for it{what}.");
+                context.Report(Descriptors.NotForTheClient, at.Pointer, $"The webhook '{webhook.Key}' ({method.Method.ToUpperInvariant()}) is a request the server sends, so the client has no method for it{what}.");
             }
         }
     }
@@ -114,29 +113,29 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
     private (OperationModel Operation, List<BodyModel> OtherBodies)? Model(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
     {
         // A path item may be a $ref (components/pathItems): its operations live there.
-        var pointer = context.Canonical("/paths/" + Escape(path) + "/" + method.ToLowerInvariant());
+        var at = PartAt.In(context.Spec.Root, "/paths/" + Escape(path) + "/" + method.ToLowerInvariant());
         var baseName = operation.OperationId is { Length: > 0 } id ? Naming.Pascal(context.OperationNames.TryGetValue(id, out var shortName) ? shortName : id, "Call") : DerivedName(method, path);
-        var methodName = MethodName(operation.OperationId, method + " " + path, baseName, pointer) + "Async";
+        var methodName = MethodName(operation.OperationId, method + " " + path, baseName, at) + "Async";
         if (operation.OperationId is not { Length: > 0 })
         {
-            context.Report(Descriptors.MissingOperationId, pointer, method, path, methodName);
+            context.Report(Descriptors.MissingOperationId, at.Pointer, method, path, methodName);
         }
 
         // The generated method's own names: a parameter never takes them.
         var locals = new NameScope(new[] { "cancellationToken", "requestOptions", "apiRequest", "form" });
-        var securityIndex = security.For(pointer, method + " " + path);
-        if (_parameters.Model(pathItem, operation, pointer, baseName, locals, hasSchemes: securityIndex is not null) is not { } parameters)
+        var securityIndex = security.For(at, method + " " + path);
+        if (_parameters.Model(pathItem, operation, at, baseName, locals, hasSchemes: securityIndex is not null) is not { } parameters)
         {
             return null;
         }
 
-        var bodies = Bodies(operation, pointer, baseName, locals);
+        var bodies = Bodies(operation, at, baseName, locals);
         var body = bodies.Count > 0 ? bodies[0] : null;
-        var (result, responses, errors, accept) = Responses(operation, pointer, baseName);
-        var headers = ResponseHeaders(operation, pointer, baseName);
+        var (result, responses, errors, accept) = Responses(operation, at, baseName);
+        var headers = ResponseHeaders(operation, at, baseName);
         var model = new OperationModel(
             methodName,
-            Group(pointer),
+            Group(at),
             method,
             path,
             operation.Summary,
@@ -155,27 +154,25 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
     }
 
     /// <summary>The first tag in the spec's own order (Microsoft.OpenApi keeps tags in a set).</summary>
-    private string? Group(string pointer) =>
-        Find(context.Spec.Root, pointer + "/tags/0") is JsonValue tag && tag.TryGetValue(out string? name)
-            ? Naming.Pascal(name, "Other")
-            : null;
+    private static string? Group(PartAt operation) =>
+        operation.Child("tags").Item(0).Text is { } name ? Naming.Pascal(name, "Other") : null;
 
-    private string MethodName(string? operationId, string operation, string preferred, string pointer)
+    private string MethodName(string? operationId, string operation, string preferred, PartAt at)
     {
         if (operationId is not { Length: > 0 })
         {
-            return context.ClaimFor(_methodNames, "The operations", operation, preferred, pointer);
+            return context.ClaimFor(_methodNames, "The operations", operation, preferred, at.Pointer);
         }
 
         if (_operationIds.TryGetValue(operationId, out var first))
         {
             var numbered = _methodNames.Claim(preferred);
-            context.Report(Descriptors.DuplicateOperationId, pointer + "/operationId", operationId, first, numbered + "Async");
+            context.Report(Descriptors.DuplicateOperationId, at.Child("operationId").Pointer, operationId, first, numbered + "Async");
             return numbered;
         }
 
         _operationIds[operationId] = operation;
-        return context.ClaimFor(_methodNames, "The operationIds", operationId, preferred, pointer + "/operationId");
+        return context.ClaimFor(_methodNames, "The operationIds", operationId, preferred, at.Child("operationId").Pointer);
     }
 
     /// <summary>

@@ -19,15 +19,15 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
     /// when <paramref name="hasSchemes"/>: the security schemes send it. In a spec without schemes an
     /// <c>Authorization</c> parameter is the only way to authenticate, and stays.
     /// </summary>
-    public List<ParameterModel>? Model(IOpenApiPathItem pathItem, OpenApiOperation operation, string pointer, string baseName, NameScope locals, bool hasSchemes)
+    public List<ParameterModel>? Model(IOpenApiPathItem pathItem, OpenApiOperation operation, PartAt operationAt, string baseName, NameScope locals, bool hasSchemes)
     {
-        var all = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var all = new List<(IOpenApiParameter Parameter, PartAt At)>();
         var operationLevel = operation.Parameters ?? new List<IOpenApiParameter>();
         for (var i = 0; i < operationLevel.Count; i++)
         {
             if (operationLevel[i] is { } parameter)
             {
-                all.Add((parameter, context.Canonical(pointer + "/parameters/" + i)));
+                all.Add((parameter, operationAt.Child("parameters").Item(i)));
             }
         }
 
@@ -36,7 +36,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
         {
             if (pathLevel[i] is not null && !all.Any(p => p.Parameter.Name == pathLevel[i].Name && p.Parameter.In == pathLevel[i].In))
             {
-                all.Add((pathLevel[i], context.Canonical(Reading.JsonPointer.Parent(pointer) + "/parameters/" + i)));
+                all.Add((pathLevel[i], operationAt.Parent.Child("parameters").Item(i)));
             }
         }
 
@@ -64,7 +64,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
 
             if (location is null)
             {
-                context.Report(Descriptors.Unsupported, at, $"The {where} parameter '{wireName}'", "the method is generated without it");
+                context.Report(Descriptors.Unsupported, at.Pointer, $"The {where} parameter '{wireName}'", "the method is generated without it");
                 continue;
             }
 
@@ -98,7 +98,7 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
     /// One parameter: a scalar or array (text), an object or dictionary (pairs in its style), or a
     /// <c>content</c>-typed value (JSON text). Null, reported, when it cannot be sent.
     /// </summary>
-    private ParameterModel? Model(IOpenApiParameter parameter, Location location, string where, string at, string baseName)
+    private ParameterModel? Model(IOpenApiParameter parameter, Location location, string where, PartAt at, string baseName)
     {
         var wireName = parameter.Name!;
         var name = Naming.Camel(wireName, "parameter");
@@ -113,11 +113,11 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
                 return new ParameterModel(name, wireName, location, TypeRef.String, false, null);
             }
 
-            var schema = schemas.At(media.Value?.Schema, at + "/content/" + Reading.JsonPointer.Escape(media.Key) + "/schema");
+            var schema = at.Child("content").Child(media.Key).Schema(media.Value?.Schema);
             return new ParameterModel(name, wireName, location, schemas.Resolve(schema, hint).Type, false, null, Kind: ParameterKind.Json, AllowReserved: parameter.AllowReserved);
         }
 
-        var type = ScalarUnion(parameter.Schema) ?? schemas.Resolve(schemas.At(parameter.Schema, at + "/schema"), hint).Type;
+        var type = ScalarUnion(parameter.Schema) ?? schemas.Resolve(at.Schema(parameter.Schema), hint).Type;
         if (IsText(type) || (type.Kind == TypeKind.Array && IsText(type.Item!)))
         {
             var delimiter = type.Kind == TypeKind.Array ? Delimiter(parameter, location) : null;
@@ -133,11 +133,11 @@ internal sealed class ParameterModeller(ModelContext context, SchemaModeller sch
 
         if (type.Name is { } typeName && context.TypeNamed(typeName) is ObjectModel record)
         {
-            var members = TextMembers(context, record, at, $"the {where} parameter '{wireName}'");
+            var members = TextMembers(context, record, at.Pointer, $"the {where} parameter '{wireName}'");
             return new ParameterModel(name, wireName, location, type, false, null, Style: objectStyle, Explode: parameter.Explode, Kind: ParameterKind.Object, Members: members, AllowReserved: parameter.AllowReserved);
         }
 
-        context.Report(Descriptors.Unsupported, at, $"The {where} parameter '{wireName}', whose schema is not a value, a list or an object (a oneOf of objects, say),", unsent);
+        context.Report(Descriptors.Unsupported, at.Pointer, $"The {where} parameter '{wireName}', whose schema is not a value, a list or an object (a oneOf of objects, say),", unsent);
         return null;
     }
 

@@ -49,15 +49,16 @@ internal sealed class SecurityModeller
     /// <c>security</c>, else the document's, else none needed; null when the spec declares no security at all
     /// (no schemes, no document security, none of its own).
     /// </summary>
-    public int? For(string operationPointer, string operation)
+    public int? For(PartAt operationAt, string operation)
     {
-        var own = Find(_context.Spec.Root, operationPointer + "/security") as JsonArray;
+        var ownAt = operationAt.Child("security");
+        var own = ownAt.Node as JsonArray;
         if (!_declaresSecurity && own is null)
         {
             return null;
         }
 
-        var (security, at) = own is not null ? (own, operationPointer + "/security") : (_context.Spec.Root["security"] as JsonArray, "/security");
+        var (security, at) = own is not null ? (own, ownAt.Pointer) : (_context.Spec.Root["security"] as JsonArray, "/security");
         var alternatives = new List<EquatableArray<string>>();
         for (var i = 0; i < (security?.Count ?? 0); i++)
         {
