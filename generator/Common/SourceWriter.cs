@@ -26,12 +26,15 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes several lines (split on '\n') at the current indentation.</summary>
+    /// <summary>
+    /// Writes several lines (a raw string literal's text) at the current indentation; a checkout with CRLF line
+    /// endings writes the same '\n' output.
+    /// </summary>
     public SourceWriter Lines(string text)
     {
         foreach (var line in text.Split('\n'))
         {
-            Line(line);
+            Line(line.TrimEnd('\r'));
         }
 
         return this;

@@ -39,27 +39,31 @@ internal static partial class ClientEmitter
                 writer.Line();
             }
 
-            writer.Line($"private readonly {CSharp.Infrastructure}.ApiConnection _connection;");
-            writer.Line();
             var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
-            writer.Line($"private readonly {json} _json;");
-            writer.Line();
-            writer.Line($"private {json}? _requestJson;");
-            writer.Line();
-            writer.Line("/// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>");
-            writer.Line($"private {json} RequestJson => _requestJson ??= {CSharp.Infrastructure}.JsonWrite.ForRequests(_json, static options => new {json}(options));");
-            writer.Line();
+            writer.Lines($$"""
+                private readonly {{CSharp.Infrastructure}}.ApiConnection _connection;
+
+                private readonly {{json}} _json;
+
+                private {{json}}? _requestJson;
+
+                /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
+                private {{json}} RequestJson => _requestJson ??= {{CSharp.Infrastructure}}.JsonWrite.ForRequests(_json, static options => new {{json}}(options));
+
+                """);
             WriteSecurity(writer, spec.Security);
-            writer.Line("/// <summary>Creates the client.</summary>");
-            writer.Line("/// <param name=\"httpClient\">The HttpClient to send with; its lifetime is the caller's.</param>");
-            writer.Line("/// <param name=\"options\">The access token, base address and other settings.</param>");
-            writer.Line($"public {client}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}.ApiClientOptions? options = null)");
-            writer.Line("{");
             var requestIds = spec.RequestIdHeaders.Count == 0 ? string.Empty : ", RequestIdHeaders";
-            writer.Line($"    _connection = new {CSharp.Infrastructure}.ApiConnection(httpClient, options ?? new {CSharp.Runtime}.ApiClientOptions(), DefaultBaseAddress{requestIds});");
-            writer.Line($"    _json = options?.ContextOptions() is {{ }} jsonOptions ? new {json}(jsonOptions) : {json}.Default;");
-            writer.Line("}");
-            writer.Line();
+            writer.Lines($$"""
+                /// <summary>Creates the client.</summary>
+                /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
+                /// <param name="options">The access token, base address and other settings.</param>
+                public {{client}}(global::System.Net.Http.HttpClient httpClient, {{CSharp.Runtime}}.ApiClientOptions? options = null)
+                {
+                    _connection = new {{CSharp.Infrastructure}}.ApiConnection(httpClient, options ?? new {{CSharp.Runtime}}.ApiClientOptions(), DefaultBaseAddress{{requestIds}});
+                    _json = options?.ContextOptions() is { } jsonOptions ? new {{json}}(jsonOptions) : {{json}}.Default;
+                }
+
+                """);
             var properties = spec.JsonContext.PropertiesByType();
             var typeInfos = new TypeInfos(
                 properties.ToDictionary(p => p.Key, p => "_json." + p.Value),

@@ -24,12 +24,14 @@ internal static class DependencyInjectionEmitter
         writer.Line(CSharp.GeneratedCodeAttribute);
         using (writer.Block($"{spec.Accessibility} static class {client}ServiceCollectionExtensions"))
         {
-            writer.Line($"/// <summary>");
-            writer.Line($"/// Registers <see cref=\"I{client}\"/> as a typed HttpClient (IHttpClientFactory manages its handlers).");
-            writer.Line($"/// </summary>");
-            writer.Line("/// <param name=\"services\">The service collection.</param>");
-            writer.Line("/// <param name=\"configure\">Sets the token, base address, retries and validation; it may read other services.</param>");
-            writer.Line("/// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>");
+            writer.Lines($"""
+                /// <summary>
+                /// Registers <see cref="I{client}"/> as a typed HttpClient (IHttpClientFactory manages its handlers).
+                /// </summary>
+                /// <param name="services">The service collection.</param>
+                /// <param name="configure">Sets the token, base address, retries and validation; it may read other services.</param>
+                /// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>
+                """);
             using (writer.Block($"public static {Builder} Add{client}(this {Services} services, global::System.Action<global::System.IServiceProvider, {optionsType}>? configure = null)"))
             {
                 writer.Line($"var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient<I{client}, {client}>(services, (httpClient, serviceProvider) =>");
@@ -50,10 +52,12 @@ internal static class DependencyInjectionEmitter
             }
 
             writer.Line();
-            writer.Line($"/// <summary>Registers <see cref=\"I{client}\"/> as a typed HttpClient.</summary>");
-            writer.Line("/// <param name=\"services\">The service collection.</param>");
-            writer.Line("/// <param name=\"configure\">Sets the token, base address, retries and validation.</param>");
-            writer.Line("/// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>");
+            writer.Lines($"""
+                /// <summary>Registers <see cref="I{client}"/> as a typed HttpClient.</summary>
+                /// <param name="services">The service collection.</param>
+                /// <param name="configure">Sets the token, base address, retries and validation.</param>
+                /// <returns>The HttpClient builder, to add handlers or configure the primary handler.</returns>
+                """);
             writer.Line($"public static {Builder} Add{client}(this {Services} services, global::System.Action<{optionsType}> configure) =>");
             writer.Line($"    Add{client}(services, (_, options) => configure(options));");
         }
