@@ -24,10 +24,17 @@ internal readonly record struct PartAt(JsonNode Root, JsonNode? Node, string Poi
     }
 
     /// <summary>The part under <paramref name="key"/> (<c>requestBody</c>, <c>content</c>, a media type, a status).</summary>
-    public PartAt Child(string key) => In(Root, JsonPointer.Child(Pointer, key));
+    public PartAt Child(string key) => Step((Node as JsonObject)?[key], JsonPointer.Child(Pointer, key));
 
     /// <summary>The entry at <paramref name="index"/> of the list this part is (<c>parameters</c>, <c>tags</c>).</summary>
-    public PartAt Item(int index) => In(Root, Pointer + "/" + index.ToString(CultureInfo.InvariantCulture));
+    public PartAt Item(int index) =>
+        Step(Node is JsonArray list && index < list.Count ? list[index] : null, Pointer + "/" + index.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>One step down from this part: the node as it is, or, when it is a local <c>$ref</c>, where that leads.</summary>
+    private PartAt Step(JsonNode? node, string pointer) =>
+        node is JsonObject obj && obj["$ref"] is JsonValue reference && reference.TryGetValue(out string? target) && target.StartsWith("#", System.StringComparison.Ordinal)
+            ? In(Root, pointer)
+            : new PartAt(Root, node, node is null ? JsonPointer.Canonical(Root, pointer) : pointer);
 
     /// <summary>The part that holds this one (the path item of an operation).</summary>
     public PartAt Parent => In(Root, JsonPointer.Parent(Pointer));
