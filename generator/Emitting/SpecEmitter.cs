@@ -65,6 +65,13 @@ internal static class SpecEmitter
         ClientEmitter.Write(client, spec);
         yield return new GeneratedFile(Hint(spec.ClientName), CSharp.EndFile(client));
 
+        foreach (var group in spec.Groups)
+        {
+            var writer = CSharp.NewFile(spec.Namespace);
+            ClientEmitter.WriteGroup(writer, spec, group);
+            yield return new GeneratedFile(Hint(spec.ClientName + "." + group.ClassName), CSharp.EndFile(writer));
+        }
+
         if (spec.Security.OptionsName is { } options)
         {
             var writer = CSharp.NewFile(spec.Namespace);

@@ -5,7 +5,10 @@ using Specgen.Generator.Common;
 namespace Specgen.Generator.Model;
 
 /// <summary>One HTTP operation: a client method.</summary>
-/// <param name="Group">The operation's first tag as an identifier, for grouping methods; null when it has none.</param>
+/// <param name="Group">
+/// The <see cref="GroupModel.Name"/> of the sub-client the method is on (its first tag, or <c>x-specgen-group</c>); null for the
+/// root client, and for every operation of a spec with fewer than two groups.
+/// </param>
 /// <param name="AlternativeOf">
 /// For an operation that offers several kinds of request body: null for its first method (JSON when it
 /// has it), else the name of that method; this one sends the same operation with another kind of body.

@@ -17,7 +17,15 @@ internal sealed record SpecModel(
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
     JsonContextModel JsonContext,
-    SecurityModel Security);
+    SecurityModel Security,
+    EquatableArray<GroupModel> Groups = default);
+
+/// <summary>
+/// A sub-client: the operations of one group (<see cref="OperationModel.Group"/>), reached from the root client as
+/// <paramref name="Name"/> (<c>client.Projects</c>), a class <paramref name="ClassName"/> with its interface <c>I{ClassName}</c>.
+/// </summary>
+/// <param name="Description">The tag's description in the spec, if it has one.</param>
+internal sealed record GroupModel(string Name, string ClassName, string? Description);
 
 /// <summary>A value and the diagnostics produced while making it.</summary>
 internal sealed record Result<T>(T? Value, EquatableArray<DiagnosticInfo> Diagnostics)

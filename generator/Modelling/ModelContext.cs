@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Specgen.Generator.Diagnostics;
@@ -127,11 +128,19 @@ internal sealed class ModelContext
         var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
         if (Spec.Root["components"] is JsonObject { } components && components["schemas"] is JsonObject schemas)
         {
+            var preferred = new Dictionary<string, string>(System.StringComparer.Ordinal);
             foreach (var pair in schemas)
             {
                 var given = pair.Value is JsonObject schema && schema[NamingOverrides.NameExtension] is { } value ? NamingOverrides.GivenName(value) : null;
-                var pointer = JsonPointer.Component(pair.Key);
-                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, Naming.Pascal(given ?? CaseDiscriminators.ShortName(pair.Key) ?? BodyName(pair.Key) ?? pair.Key, "Schema"), pointer);
+                preferred[pair.Key] = Naming.Pascal(given ?? CaseDiscriminators.ShortName(pair.Key) ?? BodyName(pair.Key) ?? pair.Key, "Schema");
+            }
+
+            // A name too long or saying words twice is shortened, unless the shorter name is another schema's.
+            var wanted = new HashSet<string>(preferred.Values, System.StringComparer.Ordinal);
+            foreach (var pair in preferred)
+            {
+                var shorter = ShortNames.Shorten(pair.Value);
+                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, wanted.Contains(shorter) && shorter != pair.Value ? pair.Value : shorter, JsonPointer.Component(pair.Key));
             }
         }
 
@@ -145,16 +154,17 @@ internal sealed class ModelContext
     public string ClaimTypeName(NameHint hint, string shape) =>
         ClaimTypeName(Overrides.NameFor(shape) is { } given ? hint with { Name = given } : hint);
 
-    /// <summary>The longest type name a prefix may make; a spec's own names may be longer.</summary>
-    public const int MaxPrefixedName = 60;
-
-    /// <summary>A type name: the preferred name, else prefixed by its parent, else numbered.</summary>
+    /// <summary>
+    /// A type name: the preferred name, else prefixed by its parent, else numbered; never longer than
+    /// <see cref="ShortNames.MaxLength"/> and never saying a run of words twice (<see cref="ShortNames.Shorten"/>).
+    /// </summary>
     public string ClaimTypeName(NameHint hint)
     {
+        var name = ShortNames.Shorten(hint.Name);
         var bare = !hint.Qualified && !(hint.Parent is { Length: > 0 } && Naming.IsGeneric(hint.Name));
-        if (bare && !TypeNames.IsTaken(hint.Name))
+        if (bare && !TypeNames.IsTaken(name))
         {
-            return TypeNames.Claim(hint.Name);
+            return TypeNames.Claim(name);
         }
 
         if (hint.Parent is { Length: > 0 } parent && !hint.Name.StartsWith(parent, System.StringComparison.Ordinal)
@@ -163,31 +173,41 @@ internal sealed class ModelContext
             return TypeNames.Claim(prefixed);
         }
 
-        return TypeNames.Claim(hint.Name);
+        return TypeNames.Claim(name);
     }
 
     /// <summary>
-    /// <paramref name="name"/> prefixed by <paramref name="parent"/>; when that is longer than
-    /// <see cref="MaxPrefixedName"/>, prefixed by the fewest of the parent's last words that make a free
-    /// name (<c>…StoreProduct</c> + <c>MetadataSchema</c> → <c>ProductMetadataSchema</c>). Null when none is free.
+    /// <paramref name="name"/> prefixed by <paramref name="parent"/> (<see cref="ShortNames.Join"/>); when that is
+    /// longer than <see cref="ShortNames.MaxLength"/>, prefixed by the fewest of the parent's last words that make
+    /// a free name (<c>…StoreProduct</c> + <c>MetadataSchema</c> → <c>ProductMetadataSchema</c>), else shortened.
+    /// Null when none is free.
     /// </summary>
     private string? Prefixed(string parent, string name)
     {
-        var full = parent + name;
-        if (full.Length <= MaxPrefixedName)
+        var joined = ShortNames.Join(parent, name);
+        var full = ShortNames.Shorten(joined);
+        if (joined.Length <= ShortNames.MaxLength)
         {
             return TypeNames.IsTaken(full) ? null : full;
         }
 
-        for (var start = parent.Length - 1; start > 0 && parent.Length - start + name.Length <= MaxPrefixedName; start--)
+        var words = ShortNames.Words(parent);
+        for (var count = 1; count < words.Count; count++)
         {
-            if (char.IsUpper(parent[start]) && !TypeNames.IsTaken(parent.Substring(start) + name))
+            var candidate = ShortNames.Join(string.Concat(words.Skip(words.Count - count)), name);
+            if (candidate.Length > ShortNames.MaxLength)
             {
-                return parent.Substring(start) + name;
+                break;
+            }
+
+            candidate = ShortNames.Shorten(candidate);
+            if (!char.IsDigit(candidate[0]) && !TypeNames.IsTaken(candidate))
+            {
+                return candidate;
             }
         }
 
-        return null;
+        return TypeNames.IsTaken(full) ? null : full;
     }
 }
 

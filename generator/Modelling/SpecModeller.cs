@@ -24,7 +24,8 @@ internal static class SpecModeller
         var all = operationModeller.ModelAll(document);
         operationModeller.ModelWebhooks(document);
         CheckDialect(context, spec.Root);
-        var (modelled, operations) = Aliases.Resolve(context, all);
+        var (modelled, resolved) = Aliases.Resolve(context, all);
+        var (operations, groups) = OperationGroups.Assign(context, resolved.ToList(), clientName);
 
         diagnostics.AddRange(context.Diagnostics);
         var types = RequestValidation.Mark(Inheritance.Link(modelled), operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();
@@ -41,7 +42,8 @@ internal static class SpecModeller
             types,
             operations.ToEquatableArray(),
             JsonContextModeller.Model(jsonContextName, types, operations),
-            security.Model());
+            security.Model(),
+            groups);
     }
 
     /// <summary>OpenAPI 3.1's own dialect: what Specgen reads every schema as.</summary>

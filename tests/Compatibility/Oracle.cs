@@ -301,7 +301,7 @@ internal static class Oracle
     private static Dictionary<(string, string, string), string> ResultTypes(GeneratorRun run, INamedTypeSymbol client)
     {
         var targets = new Dictionary<(string, string, string), string>();
-        foreach (var method in client.GetMembers().OfType<IMethodSymbol>())
+        foreach (var method in SpecRun.ClientMethods(client))
         {
             if (method.ReturnType is not INamedTypeSymbol { Name: "ApiCall", TypeArguments: [var result] }
                 || method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not MethodDeclarationSyntax syntax)

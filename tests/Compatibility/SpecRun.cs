@@ -83,7 +83,7 @@ internal static class SpecRun
         var compile = run.CompileDiagnostics();
         var compileErrors = compile.Where(d => !d.IsWarningAsError).ToList();
         var client = Client(run);
-        var methods = client?.GetMembers().OfType<IMethodSymbol>().Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal)) ?? 0;
+        var methods = client is null ? 0 : ClientMethods(client).Count(m => m.Name.EndsWith("Async", StringComparison.Ordinal));
         var types = Math.Max(0, run.Sources.Count - 1);
 
         var (outcome, reason) = run.Exception is { } exception ? (Outcome.Exception, exception.GetType().Name + ": " + exception.Message)
@@ -98,6 +98,10 @@ internal static class SpecRun
             Unsupported = generator.Where(d => d.Id == "SPECGEN005").Select(Describe).ToList(),
         };
     }
+
+    /// <summary>The methods of the client and of its sub-clients (the classes nested in it, one per tag).</summary>
+    public static IEnumerable<IMethodSymbol> ClientMethods(INamedTypeSymbol client) =>
+        client.GetMembers().OfType<IMethodSymbol>().Concat(client.GetTypeMembers().SelectMany(t => t.GetMembers().OfType<IMethodSymbol>()));
 
     /// <summary>The generated client: the class that implements its own I-interface.</summary>
     private static INamedTypeSymbol? Client(GeneratorRun run) =>

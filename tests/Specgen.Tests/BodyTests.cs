@@ -102,7 +102,7 @@ public class BodyTests
     {
         // POST /v2/files (uploadFile) sends the deployment file as application/octet-stream.
         var run = GeneratorHarness.Run(new SpecFile("specs/vercel-api.json", Fixtures.Read(Fixtures.VercelApi)));
-        var method = run.Output.GetTypeByMetadataName("Vercel.VercelClient")!.GetMembers("UploadFileAsync").OfType<IMethodSymbol>().Single();
+        var method = WholeApi.ClientMethod(run, "Vercel.VercelClient", "Deployments.UploadFileAsync");
 
         Assert.Contains(method.Parameters, p => p.Type.ToDisplayString().TrimEnd('?') == "System.IO.Stream");
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "SPECGEN005" && d.GetMessage().Contains("octet-stream", StringComparison.Ordinal));

@@ -1,11 +1,12 @@
 using Microsoft.CodeAnalysis;
 using Specgen.Tests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Specgen.Tests;
 
 /// <summary>Vercel's whole public API: 216 operations, some without an operationId, heavy inline unions.</summary>
-public class FullApiTests
+public class FullApiTests(ITestOutputHelper output)
 {
     private static readonly Lazy<GeneratorRun> Run = new(() =>
         GeneratorHarness.Run(new SpecFile("specs/vercel-api.json", Fixtures.Read(Fixtures.VercelApi))));
@@ -26,7 +27,7 @@ public class FullApiTests
         var client = Activator.CreateInstance(Loaded.Value.Type("Vercel", "VercelClient"), new HttpClient { BaseAddress = server.BaseAddress }, options)!;
         var file = "export default function handler() { return new Response('Grüße'); }\n"u8.ToArray();
         var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(file));
-        var method = client.GetType().GetMethod("UploadFileAsync")!;
+        var (_, method) = CompiledSpec.Find(client, "Deployments.UploadFileAsync");
         var arguments = method.GetParameters().Select(object? (p) => p.Name switch
         {
             "contentLength" => (double)file.Length,
@@ -36,7 +37,7 @@ public class FullApiTests
             _ => null,
         }).ToArray();
 
-        var result = await CompiledSpec.CallAsync(client, "UploadFileAsync", arguments);
+        var result = await CompiledSpec.CallAsync(client, "Deployments.UploadFileAsync", arguments);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("POST", request.Method);
@@ -88,13 +89,12 @@ public class FullApiTests
     }
 
     [Theory]
-    [InlineData("CreateConfigurableLogDrainAsync", "request", "Url", "System.Uri")]
-    [InlineData("AssignAliasAsync", null, "Created", "System.DateTimeOffset")]
+    [InlineData("LogDrains.CreateConfigurableLogDrainAsync", "request", "Url", "System.Uri")]
+    [InlineData("Aliases.AssignAliasAsync", null, "Created", "System.DateTimeOffset")]
     public void Date_time_and_uri_members_are_DateTimeOffset_and_Uri(string method, string? parameter, string member, string expected)
     {
         // POST /v1/log-drains sends its url (format: uri); POST /v2/deployments/{id}/aliases answers with created (format: date-time).
-        var client = Run.Value.Output.GetTypeByMetadataName("Vercel.VercelClient")!;
-        var call = client.GetMembers(method).OfType<IMethodSymbol>().Single();
+        var call = WholeApi.ClientMethod(Run.Value, "Vercel.VercelClient", method);
         var type = parameter is null
             ? ((INamedTypeSymbol)call.ReturnType).TypeArguments.Single()
             : call.Parameters.Single(p => p.Name == parameter).Type;
@@ -117,54 +117,43 @@ public class FullApiTests
     }
 
     [Fact]
-    public void No_generated_type_name_is_longer_than_60_characters()
-    {
-        var names = DeclaredTypes().Select(t => t.Name).ToList();
-
-        Assert.True(names.Count > 1000, $"only {names.Count} types");
-        var tooLong = names.Where(n => n.Length > 60).ToList();
-        Assert.True(tooLong.Count == 0, string.Join("\n", tooLong));
-    }
+    public void Type_names_are_at_most_48_characters_and_never_repeat_a_run_of_words() =>
+        WholeApi.NamesReadWell(Run.Value, "Vercel", output);
 
     [Fact]
     public void Operations_without_an_operationId_are_named_from_the_end_of_their_path()
     {
-        var client = Run.Value.Output.GetTypeByMetadataName("Vercel.VercelClient")!;
+        var methods = WholeApi.ClientMethods(Run.Value, "Vercel.VercelClient");
 
         // PATCH /v1/installations/{integrationConfigurationId}/resources/{resourceId}/experimentation/items/{itemId}
-        Assert.Single(client.GetMembers("PatchExperimentationItemsByItemIdAsync"));
+        Assert.Contains("Marketplace.PatchExperimentationItemsByItemIdAsync", methods);
         // GET /v9/projects/{idOrName}/custom-environments
-        Assert.Single(client.GetMembers("GetProjectsCustomEnvironmentsAsync"));
+        Assert.Contains("Environment.GetProjectsCustomEnvironmentsAsync", methods);
         // GET /v1/security/firewall/events
-        Assert.Single(client.GetMembers("GetFirewallEventsAsync"));
+        Assert.Contains("Security.GetFirewallEventsAsync", methods);
     }
 
     [Fact]
-    public void The_client_groups_its_methods_by_tag_in_regions()
+    public void The_client_has_a_sub_client_per_tag_and_each_its_own_interface()
     {
-        var client = Run.Value.SourceOf("VercelClient");
-        var regions = client.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("#region ", StringComparison.Ordinal)).ToList();
+        var root = Run.Value.Output.GetTypeByMetadataName("Vercel.VercelClient")!;
+        var rootInterface = Run.Value.Output.GetTypeByMetadataName("Vercel.IVercelClient")!;
+        var groups = root.GetMembers().OfType<IPropertySymbol>().Where(p => SymbolEqualityComparer.Default.Equals(p.Type.ContainingType, root)).ToList();
+        var methods = WholeApi.ClientMethods(Run.Value, "Vercel.VercelClient");
 
-        // 26 tags, once in the interface and once in the class.
-        Assert.Equal(52, regions.Count);
-        Assert.Equal(26, regions.Distinct().Count());
-        Assert.Contains("#region DomainsRegistrar", regions);
-        var projects = client.IndexOf("#region Projects", StringComparison.Ordinal);
-        Assert.InRange(client.IndexOf("ApiCall<global::Vercel.UpdateProjectResponse> UpdateProjectAsync(", StringComparison.Ordinal), projects, client.IndexOf("#endregion", projects, StringComparison.Ordinal));
-    }
+        // Every operation of Vercel's API has a tag: 26 of them, and no method is left on the root.
+        Assert.Equal(26, groups.Count);
+        Assert.DoesNotContain(methods, m => !m.Contains('.', StringComparison.Ordinal));
+        Assert.Contains("Projects.UpdateProjectAsync", methods);
+        Assert.Contains("DomainsRegistrar", groups.Select(g => g.Name));
 
-    /// <summary>Every type the API declares, nested ones included.</summary>
-    private static IEnumerable<INamedTypeSymbol> DeclaredTypes()
-    {
-        var pending = new Stack<INamedTypeSymbol>(Run.Value.TypesIn("Vercel"));
-        while (pending.Count > 0)
-        {
-            var type = pending.Pop();
-            yield return type;
-            foreach (var nested in type.GetTypeMembers())
-            {
-                pending.Push(nested);
-            }
-        }
+        // client.Projects is the class (nested in the client's, as VercelClient.ProjectsClient); IVercelClient.Projects its interface.
+        var projects = groups.Single(g => g.Name == "Projects");
+        Assert.Equal("Vercel.VercelClient.ProjectsClient", projects.Type.ToDisplayString());
+        var mockable = rootInterface.GetMembers("Projects").OfType<IPropertySymbol>().Single();
+        Assert.Equal("Vercel.IProjectsClient", mockable.Type.ToDisplayString());
+        Assert.Contains(projects.Type.AllInterfaces, i => SymbolEqualityComparer.Default.Equals(i, mockable.Type));
+        Assert.Single(mockable.Type.GetMembers("UpdateProjectAsync"));
+        Assert.Empty(root.GetMembers("UpdateProjectAsync"));
     }
 }

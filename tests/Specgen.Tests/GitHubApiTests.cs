@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Specgen.Tests.Infrastructure;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Specgen.Tests;
 
@@ -9,13 +10,17 @@ namespace Specgen.Tests;
 /// GitHub's REST API as octokit published it (3.6 MB, 771 operations): the next size users bring after
 /// Vercel's. Its types come in files of <c>SpecEmitter.TypesPerFile</c>.
 /// </summary>
-public class GitHubApiTests
+public class GitHubApiTests(ITestOutputHelper output)
 {
     private static readonly Lazy<GeneratorRun> Run = new(() =>
         GeneratorHarness.Run(new SpecFile("specs/github-api.json", Fixtures.Read(Fixtures.GitHubApi), Namespace: "GitHub", ClientName: "GitHubClient")));
 
     [Fact]
     public void The_whole_API_compiles_without_errors_or_warnings() => WholeApi.CompilesCleanly(Run.Value);
+
+    [Fact]
+    public void Type_names_are_at_most_48_characters_and_never_repeat_a_run_of_words() =>
+        WholeApi.NamesReadWell(Run.Value, "GitHub", output);
 
     [Fact]
     public void Every_operation_becomes_one_client_method()
@@ -26,6 +31,10 @@ public class GitHubApiTests
         Assert.Equal(771, expected);
         Assert.Equal(expected, names.Count);
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
+        // Grouped by tag, a method says its group once: GitHub's repos/get is client.Repos.GetAsync.
+        Assert.Contains("Repos.GetAsync", names);
+        Assert.Contains("Repos.ListForOrgAsync", names);
+        Assert.Contains("CodesOfConduct.GetAllCodesOfConductAsync", names);
     }
 
     [Fact]
@@ -37,11 +46,14 @@ public class GitHubApiTests
             .Select(t => t.GetRoot().DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Sum(n => n.Members.Count))
             .ToList();
 
-        // The type files, then the JSON context and the client (with its interface).
-        Assert.Equal(perFile.Count + 2, hints.Count);
+        // The type files, then the JSON context, the client (with its interface) and a file per sub-client.
+        var groups = hints.Count(h => h.StartsWith("github_api.GitHubClient.", StringComparison.Ordinal) && h != "github_api.GitHubClient.g.cs");
+        Assert.Equal(perFile.Count + 2 + groups, hints.Count);
+        Assert.True(groups > 20, $"{groups} sub-clients");
         Assert.True(perFile.Count > 5, $"{perFile.Count} type files");
         Assert.All(perFile.SkipLast(1), count => Assert.Equal(100, count));
         Assert.InRange(perFile[^1], 1, 100);
-        Assert.Equal(perFile.Sum() + 3, Run.Value.TypesIn("GitHub").Count());
+        // The JSON context, the client and its interface, and each sub-client's interface (its class is the client's).
+        Assert.Equal(perFile.Sum() + 3 + groups, Run.Value.TypesIn("GitHub").Count());
     }
 }

@@ -12,16 +12,19 @@ internal static partial class ClientEmitter
     {
         var client = spec.ClientName;
         var title = spec.Title is { Length: > 0 } ? spec.Title : "the API";
+        var root = spec.Operations.Where(o => o.Group is null).ToList();
         DocComments.Summary(writer, $"Calls {title}.");
         writer.Line(CSharp.GeneratedCodeAttribute);
         using (writer.Block($"{spec.Accessibility} partial interface I{client}"))
         {
-            ForEachGrouped(writer, spec.Operations, operation =>
+            foreach (var group in spec.Groups)
             {
-                WriteDocs(writer, operation, spec.Security);
-                writer.Line(Signature(operation, spec.Namespace) + ";");
+                WriteGroupDocs(writer, group);
+                writer.Line($"{GroupInterface(group, spec)} {group.Name} {{ get; }}");
                 writer.Line();
-            });
+            }
+
+            WriteDeclarations(writer, root, spec);
         }
 
         writer.Line();
@@ -52,72 +55,113 @@ internal static partial class ClientEmitter
 
                 """);
             WriteSecurity(writer, spec.Security);
-            var requestIds = spec.RequestIdHeaders.Count == 0 ? string.Empty : ", RequestIdHeaders";
-            writer.Lines($$"""
-                /// <summary>Creates the client.</summary>
-                /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
-                /// <param name="options">The access token, base address and other settings.</param>
-                public {{client}}(global::System.Net.Http.HttpClient httpClient, {{CSharp.Runtime}}.ApiClientOptions? options = null)
-                {
-                    _connection = new {{CSharp.Infrastructure}}.ApiConnection(httpClient, options ?? new {{CSharp.Runtime}}.ApiClientOptions(), DefaultBaseAddress{{requestIds}});
-                    _json = options?.ContextOptions() is { } jsonOptions ? new {{json}}(jsonOptions) : {{json}}.Default;
-                }
-
-                """);
-            var properties = spec.JsonContext.PropertiesByType();
-            var typeInfos = new TypeInfos(
-                properties.ToDictionary(p => p.Key, p => "_json." + p.Value),
-                properties.ToDictionary(p => p.Key, p => "RequestJson." + p.Value));
-            ForEachGrouped(writer, spec.Operations, operation =>
+            WriteConstructors(writer, spec);
+            foreach (var group in spec.Groups)
             {
-                writer.Line("/// <inheritdoc/>");
-                if (operation.IsDeprecated)
-                {
-                    writer.Line(CSharp.ObsoleteAttribute);
-                }
-
-                using (writer.Block("public " + Signature(operation, spec.Namespace)))
-                {
-                    var union = operation.Result.Kind == ResultKind.ByStatus
-                        ? spec.Types.OfType<ResultUnionModel>().Single(t => t.Name == operation.Result.Type!.Name)
-                        : null;
-                    WriteBody(writer, operation, spec, typeInfos, union);
-                }
-
+                var field = "_" + char.ToLowerInvariant(group.Name[0]) + group.Name.Substring(1);
+                writer.Line($"private {group.ClassName}? {field};");
                 writer.Line();
-            });
+                WriteGroupDocs(writer, group);
+                writer.Line($"public {group.ClassName} {group.Name} => {field} ??= new {group.ClassName}(this);");
+                writer.Line();
+                writer.Line($"{GroupInterface(group, spec)} I{client}.{group.Name} => {group.Name};");
+                writer.Line();
+            }
+
+            WriteImplementations(writer, root, spec, owner: string.Empty);
         }
     }
 
     /// <summary>
-    /// Writes the operations in spec order; when they carry more than one tag, grouped by their first
-    /// tag (groups in order of first appearance), each group in a <c>#region</c> named by the tag.
+    /// A group's interface, beside the root client's, and its class, nested in the root client's class so it
+    /// sends through the root's connection without that being visible to anyone else.
     /// </summary>
-    private static void ForEachGrouped(SourceWriter writer, EquatableArray<OperationModel> operations, System.Action<OperationModel> write)
+    public static void WriteGroup(SourceWriter writer, SpecModel spec, GroupModel group)
     {
-        var groups = operations.GroupBy(o => o.Group).ToList();
-        if (groups.Count < 2)
+        var operations = spec.Operations.Where(o => o.Group == group.Name).ToList();
+        WriteGroupDocs(writer, group);
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        using (writer.Block($"{spec.Accessibility} partial interface I{group.ClassName}"))
         {
-            foreach (var operation in operations)
-            {
-                write(operation);
-            }
-
-            return;
+            WriteDeclarations(writer, operations, spec);
         }
 
-        foreach (var group in groups)
+        writer.Line();
+        using (writer.Block($"partial class {spec.ClientName}"))
         {
-            // The group is an identifier (Naming.Pascal), so no spec text can end the directive's line.
-            writer.Line("#region " + (group.Key ?? "Other"));
-            foreach (var operation in group)
+            WriteGroupDocs(writer, group);
+            writer.Line(CSharp.GeneratedCodeAttribute);
+            using (writer.Block($"public sealed partial class {group.ClassName} : I{group.ClassName}"))
             {
-                write(operation);
-            }
+                writer.Lines($$"""
+                    private readonly {{spec.ClientName}} _client;
 
-            writer.Line("#endregion");
+                    internal {{group.ClassName}}({{spec.ClientName}} client) => _client = client;
+
+                    """);
+                WriteImplementations(writer, operations, spec, owner: "_client.");
+            }
+        }
+    }
+
+    private static string GroupInterface(GroupModel group, SpecModel spec) => CSharp.TypeName(TypeRef.Named("I" + group.ClassName), spec.Namespace);
+
+    private static void WriteGroupDocs(SourceWriter writer, GroupModel group) =>
+        DocComments.Summary(writer, group.Description, $"The {group.Name} operations.");
+
+    private static void WriteDeclarations(SourceWriter writer, IEnumerable<OperationModel> operations, SpecModel spec)
+    {
+        foreach (var operation in operations)
+        {
+            WriteDocs(writer, operation, spec.Security);
+            writer.Line(Signature(operation, spec.Namespace) + ";");
             writer.Line();
         }
+    }
+
+    /// <summary>The methods' bodies; <paramref name="owner"/> is how they reach the root client's connection and JSON context.</summary>
+    private static void WriteImplementations(SourceWriter writer, IEnumerable<OperationModel> operations, SpecModel spec, string owner)
+    {
+        var properties = spec.JsonContext.PropertiesByType();
+        var typeInfos = new TypeInfos(
+            properties.ToDictionary(p => p.Key, p => owner + "_json." + p.Value),
+            properties.ToDictionary(p => p.Key, p => owner + "RequestJson." + p.Value));
+        foreach (var operation in operations)
+        {
+            writer.Line("/// <inheritdoc/>");
+            if (operation.IsDeprecated)
+            {
+                writer.Line(CSharp.ObsoleteAttribute);
+            }
+
+            using (writer.Block("public " + Signature(operation, spec.Namespace)))
+            {
+                var union = operation.Result.Kind == ResultKind.ByStatus
+                    ? spec.Types.OfType<ResultUnionModel>().Single(t => t.Name == operation.Result.Type!.Name)
+                    : null;
+                WriteBody(writer, operation, spec, typeInfos, union, owner + "_connection");
+            }
+
+            writer.Line();
+        }
+    }
+
+    private static void WriteConstructors(SourceWriter writer, SpecModel spec)
+    {
+        var client = spec.ClientName;
+        var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
+        var requestIds = spec.RequestIdHeaders.Count == 0 ? string.Empty : ", RequestIdHeaders";
+        writer.Lines($$"""
+            /// <summary>Creates the client.</summary>
+            /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
+            /// <param name="options">The access token, base address and other settings.</param>
+            public {{client}}(global::System.Net.Http.HttpClient httpClient, {{CSharp.Runtime}}.ApiClientOptions? options = null)
+            {
+                _connection = new {{CSharp.Infrastructure}}.ApiConnection(httpClient, options ?? new {{CSharp.Runtime}}.ApiClientOptions(), DefaultBaseAddress{{requestIds}});
+                _json = options?.ContextOptions() is { } jsonOptions ? new {{json}}(jsonOptions) : {{json}}.Default;
+            }
+
+            """);
     }
 
     /// <summary>
@@ -237,7 +281,7 @@ internal static partial class ClientEmitter
     /// <summary>Each type's type info in the client's context: as responses read it, and as requests write it.</summary>
     private sealed record TypeInfos(Dictionary<string, string> Responses, Dictionary<string, string> Requests);
 
-    private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, TypeInfos infos, ResultUnionModel? union)
+    private static void WriteBody(SourceWriter writer, OperationModel operation, SpecModel spec, TypeInfos infos, ResultUnionModel? union, string connection)
     {
         var ns = spec.Namespace;
         var initializer = new List<string>();
@@ -296,14 +340,14 @@ internal static partial class ClientEmitter
 
         if (union is not null)
         {
-            WriteByStatus(writer, union, ns, infos.Responses);
+            WriteByStatus(writer, union, ns, infos.Responses, connection);
             return;
         }
 
         var read = ResultBody(operation.Result, ns, infos.Responses);
         writer.Line(read is null
-            ? "return _connection.SendAsync(apiRequest, cancellationToken);"
-            : $"return _connection.SendAsync(apiRequest, {read}, cancellationToken);");
+            ? $"return {connection}.SendAsync(apiRequest, cancellationToken);"
+            : $"return {connection}.SendAsync(apiRequest, {read}, cancellationToken);");
     }
 
     private static string Returns(ResultModel result) => result.Kind switch
@@ -345,11 +389,11 @@ internal static partial class ClientEmitter
     }
 
     /// <summary>A result union: the body read whole, then a case by status (exact codes, then ranges, then default).</summary>
-    private static void WriteByStatus(SourceWriter writer, ResultUnionModel result, string ns, Dictionary<string, string> typeInfos)
+    private static void WriteByStatus(SourceWriter writer, ResultUnionModel result, string ns, Dictionary<string, string> typeInfos, string connection)
     {
         var union = CSharp.TypeName(TypeRef.Named(result.Name), ns);
         var model = result.Cases;
-        writer.Line($"return _connection.SendAsync(apiRequest, {CSharp.Infrastructure}.ResponseBody.Whole<{union}>(content => content.StatusCode switch");
+        writer.Line($"return {connection}.SendAsync(apiRequest, {CSharp.Infrastructure}.ResponseBody.Whole<{union}>(content => content.StatusCode switch");
         writer.Line("{");
         var ordered = model.OrderBy(c => c.Status.Length == 3 && char.IsDigit(c.Status[1]) ? 0 : c.Status == "default" ? 2 : 1);
         foreach (var @case in ordered)

@@ -135,7 +135,7 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
         var headers = ResponseHeaders(operation, at, baseName);
         var model = new OperationModel(
             methodName,
-            Group(at),
+            OperationGroups.Of(at),
             method,
             path,
             operation.Summary,
@@ -152,10 +152,6 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
             Accept: accept);
         return (model, bodies.Skip(1).ToList());
     }
-
-    /// <summary>The first tag in the spec's own order (Microsoft.OpenApi keeps tags in a set).</summary>
-    private static string? Group(PartAt operation) =>
-        operation.Child("tags").Item(0).Text is { } name ? Naming.Pascal(name, "Other") : null;
 
     private string MethodName(string? operationId, string operation, string preferred, PartAt at)
     {

@@ -55,7 +55,7 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
             var (preferred, descriptive) = given is not null ? (given, true) : CaseName(variants[i].Schema, variants[i].Target, tests[i], discriminator);
             // The base type's own case (ASP.NET Core's [JsonDerivedType(typeof(Pet), "pet")]) cannot be Pet.Pet.
             var shortName = WithoutPrefix(preferred, name);
-            var caseName = caseNames.Claim(shortName == name ? "Base" : shortName);
+            var caseName = caseNames.Claim(shortName == name ? "Base" : ShortNames.Shorten(shortName));
             var caseType = schemas.Resolve(variants[i].At, new NameHint(caseName, name, Qualified: !descriptive)).Type;
             cases.Add(new UnionCaseModel(caseName, caseType, variants[i].Target?.Description, tests[i]));
         }
@@ -316,8 +316,10 @@ internal sealed class UnionModeller(ModelContext context, SchemaModeller schemas
     {
         switch (test.Kinds)
         {
-            case JsonValueKindSet.String when test.StringValues.Count is > 0 and <= 3:
-                return (string.Join("Or", test.StringValues.Select(v => EnumModeller.MemberName(v))), true);
+            case JsonValueKindSet.String when test.StringValues.Count is > 0 and <= 3
+                && string.Join("Or", test.StringValues.Select(v => EnumModeller.MemberName(v))) is var values && !ShortNames.Repeats(values):
+                // Values that share words (gh-pages, master, master /docs) would name it GhPagesOrMasterOrMasterDocs.
+                return (values, true);
             case JsonValueKindSet.String:
                 return ("String", false);
             case JsonValueKindSet.Number:

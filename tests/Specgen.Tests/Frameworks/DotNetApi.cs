@@ -81,7 +81,7 @@ public abstract class LiveApi(string name, string documentPath) : IAsyncLifetime
 
     /// <summary>The C# types of a client method's parameters, by name.</summary>
     public IReadOnlyDictionary<string, Type> Parameters(string method) =>
-        Spec.Type("ShopClient").GetMethod(method)!.GetParameters().ToDictionary(p => p.Name!, p => p.ParameterType);
+        CompiledSpec.MethodOf(Spec.Type("ShopClient"), method)!.GetParameters().ToDictionary(p => p.Name!, p => p.ParameterType);
 
     /// <summary>Whether the member is C# <c>required</c>.</summary>
     public bool IsRequired(string type, string member) =>

@@ -108,7 +108,7 @@ public sealed class CompiledSpec
     /// </summary>
     private static object Invoke(object client, string method, object?[] arguments)
     {
-        var info = client.GetType().GetMethod(method) ?? throw new InvalidOperationException(method);
+        (client, var info) = Find(client, method);
         var parameters = info.GetParameters();
         if (arguments.Length == parameters.Length - 1 && parameters[^2].ParameterType == typeof(Specgen.Runtime.ApiRequestOptions))
         {
@@ -117,6 +117,39 @@ public sealed class CompiledSpec
 
         return info.Invoke(client, arguments) ?? throw new InvalidOperationException(method);
     }
+
+    /// <summary>
+    /// A generated method and what it is called on: the client, or the sub-client (<c>client.Projects</c>) that has it
+    /// when the client is grouped by tag; <c>Projects.UpdateProjectAsync</c> names the group too.
+    /// </summary>
+    public static (object Target, MethodInfo Method) Find(object client, string method)
+    {
+        var dot = method.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            var group = Get(client, method[..dot])!;
+            return (group, group.GetType().GetMethod(method[(dot + 1)..]) ?? throw new InvalidOperationException(method));
+        }
+
+        if (client.GetType().GetMethod(method) is { } own)
+        {
+            return (client, own);
+        }
+
+        foreach (var property in client.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType.DeclaringType == client.GetType()))
+        {
+            if (property.PropertyType.GetMethod(method) is { } found)
+            {
+                return (property.GetValue(client)!, found);
+            }
+        }
+
+        throw new InvalidOperationException(method);
+    }
+
+    /// <summary>A generated method of the client type or of one of its sub-clients (the client's nested classes).</summary>
+    public static MethodInfo? MethodOf(Type client, string method) =>
+        client.GetMethod(method) ?? client.GetNestedTypes().Select(t => t.GetMethod(method)).FirstOrDefault(m => m is not null);
 
     public static object? Get(object target, string property) =>
         target.GetType().GetProperty(property, BindingFlags.Public | BindingFlags.Instance)!.GetValue(target);
