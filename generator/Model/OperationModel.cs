@@ -18,6 +18,7 @@ namespace Specgen.Generator.Model;
 /// declares no security (the client sends its bearer token, if it has one).
 /// </param>
 /// <param name="Accept">The <c>Accept</c> header: the media types of the responses the method reads; null when it reads none.</param>
+/// <param name="Paging">For an operation recognised as paged: its paged method; null for any other.</param>
 internal sealed record OperationModel(
     string MethodName,
     string? Group,
@@ -35,7 +36,8 @@ internal sealed record OperationModel(
     string? AlternativeOf = null,
     int? Security = null,
     string? OperationId = null,
-    string? Accept = null)
+    string? Accept = null,
+    PaginationModel? Paging = null)
 {
     /// <summary>
     /// The generated method's parameters, in order, before <c>requestOptions</c> and the token: path parameters,
@@ -189,3 +191,44 @@ internal sealed record ResultUnionModel(string Name, string? Description, Equata
 /// <summary>One documented success status of a <see cref="ResultUnionModel"/>: <c>201</c> → <c>Created</c> with its value.</summary>
 /// <param name="Status">The status as the spec writes it: <c>201</c>, or <c>2XX</c>.</param>
 internal sealed record ResultCaseModel(string Name, string Status, ResultKind Kind, TypeRef? Type, string? Description);
+
+/// <summary>How a paged operation names its next page.</summary>
+internal enum PagingKind
+{
+    /// <summary>A cursor in the body (Vercel's <c>pagination.next</c>) sent back in a query parameter (<c>until</c>, <c>next</c>).</summary>
+    Cursor,
+
+    /// <summary>The <c>Link</c> header's <c>rel="next"</c> address (GitHub).</summary>
+    Link,
+
+    /// <summary><c>offset</c> and <c>limit</c>: the next offset is this one plus the items read.</summary>
+    Offset,
+
+    /// <summary><c>page</c> and <c>per_page</c>: the next page number is this one plus one.</summary>
+    Page,
+}
+
+/// <summary>A member read on the way from a response body to its items or its cursor: its C# name, and whether it may be null.</summary>
+internal sealed record MemberStep(string Property, bool IsNullable);
+
+/// <summary>
+/// A paged operation's second method: every item, page by page (<c>ApiPageable&lt;T&gt;</c>). It calls the
+/// operation's own method for each page, with the continuation token in <paramref name="Parameter"/>.
+/// </summary>
+/// <param name="MethodName">The paged method's name (<c>GetAllTeamsAsync</c>).</param>
+/// <param name="Items">From the body to its list of items; empty when the body is the list.</param>
+/// <param name="Next">For <see cref="PagingKind.Cursor"/>: from the body to the cursor.</param>
+/// <param name="Parameter">The method parameter the token goes in: the cursor, offset or page; null for a link.</param>
+/// <param name="ParameterType">That parameter's C# scalar (<c>string</c>, <c>double</c>, <c>long</c>, <c>int</c>).</param>
+/// <param name="Size">The parameter holding the page size (<c>limit</c>, <c>per_page</c>): a shorter page is the last.</param>
+/// <param name="First">For <see cref="PagingKind.Page"/>: the first page's number.</param>
+internal sealed record PaginationModel(
+    PagingKind Kind,
+    string MethodName,
+    TypeRef ItemType,
+    EquatableArray<MemberStep> Items,
+    EquatableArray<MemberStep> Next,
+    string? Parameter,
+    string? ParameterType,
+    string? Size,
+    long First = 1);

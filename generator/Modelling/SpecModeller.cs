@@ -25,7 +25,8 @@ internal static class SpecModeller
         operationModeller.ModelWebhooks(document);
         CheckDialect(context, spec.Root);
         var (modelled, resolved) = Aliases.Resolve(context, all);
-        var (operations, groups) = OperationGroups.Assign(context, resolved.ToList(), clientName);
+        var (grouped, groups) = OperationGroups.Assign(context, resolved.ToList(), clientName);
+        var operations = Pagination.Find(context, grouped, modelled);
 
         diagnostics.AddRange(context.Diagnostics);
         var types = RequestValidation.Mark(Inheritance.Link(modelled), operations).OrderBy(t => t.Name, System.StringComparer.Ordinal).ToEquatableArray();

@@ -24,4 +24,7 @@ public sealed class ApiRequestOptions
 
     /// <summary>The retry policy for this call instead of <see cref="ApiClientOptions.Retry"/>; <see cref="RetryOptions.None"/> turns retries off.</summary>
     public RetryOptions? Retry { get; set; }
+
+    /// <summary>For a paged method's next page: the address a <c>Link</c> header gave, sent to instead of the operation's path.</summary>
+    internal Uri? PageAddress { get; init; }
 }

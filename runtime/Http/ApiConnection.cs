@@ -95,7 +95,10 @@ public sealed class ApiConnection
         for (var attempt = 0; ; attempt++)
         {
             TelemetryPolicy.CountAttempt(attempt);
-            var credentials = await _credentialPolicy.ChooseAsync(request, cancellationToken).ConfigureAwait(false);
+            // A next page's link to another origin gets no credentials, as a redirect there would not.
+            var credentials = RequestMessages.LeavesOrigin(request, _baseAddress)
+                ? new SentCredentials()
+                : await _credentialPolicy.ChooseAsync(request, cancellationToken).ConfigureAwait(false);
             var response = await RedirectPolicy.SendAsync(
                 _http, request, credentials, (sent, redirect) => RequestMessages.Create(request, sent, redirect, _baseAddress, _credentials), cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;

@@ -21,6 +21,7 @@ public class GeneratorSnapshotTests
     [InlineData("bodies.yaml")]
     [InlineData("parameters.yaml")]
     [InlineData("security.yaml")]
+    [InlineData("paging.yaml")]
     public void A_fixture_s_generated_files_match_their_snapshots(string fixture) =>
         CheckAll(CompiledSpec.Fixture(fixture), Path.GetFileNameWithoutExtension(fixture));
 

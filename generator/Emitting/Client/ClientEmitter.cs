@@ -116,6 +116,12 @@ internal static partial class ClientEmitter
             WriteDocs(writer, operation, spec.Security);
             writer.Line(Signature(operation, spec.Namespace) + ";");
             writer.Line();
+            if (operation.Paging is { } paging)
+            {
+                WritePagedDocs(writer, operation, paging);
+                writer.Line(PagedSignature(operation, paging, spec.Namespace) + ";");
+                writer.Line();
+            }
         }
     }
 
@@ -143,6 +149,21 @@ internal static partial class ClientEmitter
             }
 
             writer.Line();
+            if (operation.Paging is { } paging)
+            {
+                writer.Line("/// <inheritdoc/>");
+                if (operation.IsDeprecated)
+                {
+                    writer.Line(CSharp.ObsoleteAttribute);
+                }
+
+                using (writer.Block("public " + PagedSignature(operation, paging, spec.Namespace)))
+                {
+                    WritePagedBody(writer, operation, paging, spec.Namespace);
+                }
+
+                writer.Line();
+            }
         }
     }
 

@@ -5,10 +5,19 @@ internal static class RequestMessages
 {
     private static readonly Dictionary<string, string> EmptyHeaders = [];
 
+    /// <summary>The address a <c>Link</c> header named for the next page, resolved against the base address; null for none.</summary>
+    public static Uri? PageTarget(ApiRequest request, Uri baseAddress) =>
+        request.Options?.PageAddress is { } page ? (page.IsAbsoluteUri ? page : new Uri(baseAddress, page)) : null;
+
+    /// <summary>Whether the request goes to another origin than the base address (a next page's link elsewhere): it gets no credentials.</summary>
+    public static bool LeavesOrigin(ApiRequest request, Uri baseAddress) =>
+        PageTarget(request, baseAddress) is { } target
+        && Uri.Compare(target, baseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0;
+
     /// <summary>The message of an attempt (or of a redirect of it), with the credentials chosen for it.</summary>
     public static HttpRequestMessage Create(ApiRequest request, SentCredentials credentials, Redirect? redirect, Uri baseAddress, CredentialContext context)
     {
-        var target = redirect?.Target ?? CredentialContext.Combine(baseAddress, request.RelativeUri());
+        var target = redirect?.Target ?? PageTarget(request, baseAddress) ?? CredentialContext.Combine(baseAddress, request.RelativeUri());
         var message = new HttpRequestMessage(new HttpMethod(redirect?.Method ?? request.Method), target);
         if (request.CookieHeader() is { } cookies)
         {

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using Specgen.Generator.Common;
+using Specgen.Generator.Model;
+
+namespace Specgen.Generator.Emitting;
+
+/// <summary>A paged operation's second method: its items, page by page, each page a call of the operation's own method.</summary>
+internal static partial class ClientEmitter
+{
+    private const string Paging = CSharp.Infrastructure + ".Paging";
+
+    private static string PagedSignature(OperationModel operation, PaginationModel paging, string ns)
+    {
+        var parameters = operation.Signature
+            .Select(p => $"{CSharp.Nullable(CSharp.TypeName(p.Type, ns), p.IsOptional)} {p.Name}{(p.IsOptional ? " = null" : string.Empty)}")
+            .Append($"{CSharp.Runtime}.ApiRequestOptions? requestOptions = null");
+        return $"{CSharp.Runtime}.ApiPageable<{CSharp.TypeName(paging.ItemType, ns)}> {paging.MethodName}({string.Join(", ", parameters)})";
+    }
+
+    private static void WritePagedDocs(SourceWriter writer, OperationModel operation, PaginationModel paging)
+    {
+        DocComments.Summary(writer, operation.Summary ?? operation.Description, $"{operation.HttpMethod} {operation.Path}");
+        var how = paging.Kind switch
+        {
+            PagingKind.Link => "the next page is the address in the <c>Link</c> header's <c>rel=\"next\"</c>",
+            PagingKind.Cursor => $"the next page is the cursor of each page sent as <c>{paging.Parameter?.TrimStart('@')}</c>",
+            PagingKind.Offset => $"the next page starts at <c>{paging.Parameter?.TrimStart('@')}</c> plus the items read",
+            _ => $"the next page is <c>{paging.Parameter?.TrimStart('@')}</c> plus one",
+        };
+        DocComments.Remarks(writer, new List<string>
+        {
+            $"Every item of <see cref=\"{operation.MethodName}\"/>, page by page: a page is fetched when the caller has used the items before it, and {how}.",
+            "<c>AsPages()</c> gives the pages, with their responses and continuation tokens.",
+        });
+        foreach (var parameter in operation.Signature)
+        {
+            DocComments.Param(writer, parameter.Name, parameter.Description);
+        }
+
+        writer.Line("/// <param name=\"requestOptions\">Headers, a timeout and a retry policy for each page's call; null for the client's.</param>");
+        writer.Line("/// <returns>The items, read as they are enumerated; the enumerator's token cancels it.</returns>");
+    }
+
+    private static void WritePagedBody(SourceWriter writer, OperationModel operation, PaginationModel paging, string ns)
+    {
+        var token = paging.Parameter;
+        string Argument(MethodParameter p) => p.Name == token ? $"{p.Name}: token is null ? {p.Name} : {FromToken(paging.ParameterType!)}(token)" : $"{p.Name}: {p.Name}";
+        var arguments = operation.Signature.Select(Argument)
+            .Append(paging.Kind == PagingKind.Link ? $"requestOptions: {Paging}.At(requestOptions, token)" : "requestOptions: requestOptions")
+            .Append("cancellationToken: cancellationToken");
+        var items = Member("response.Value", paging.Items);
+        var next = paging.Kind switch
+        {
+            PagingKind.Link => $"{Paging}.NextLink(response)",
+            PagingKind.Cursor => $"{Paging}.Token({Member("response.Value", paging.Next)})",
+            PagingKind.Offset => $"{Paging}.NextOffset(token is null ? {token} : {FromToken(paging.ParameterType!)}(token), page.Count, {paging.Size ?? "null"})",
+            _ => $"{Paging}.NextPage(token is null ? {token} : {FromToken(paging.ParameterType!)}(token), page.Count, {paging.Size ?? "null"}, {paging.First.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+        };
+        var item = CSharp.TypeName(paging.ItemType, ns);
+        var counted = paging.Kind is PagingKind.Offset or PagingKind.Page;
+        writer.Lines($$"""
+            return new {{CSharp.Runtime}}.ApiPageable<{{item}}>(async (token, cancellationToken) =>
+            {
+                var response = await {{operation.MethodName}}({{string.Join(", ", arguments)}}).WithResponseAsync().ConfigureAwait(false);
+            """);
+        if (counted)
+        {
+            writer.Line($"    var page = {items} ?? global::System.Array.Empty<{item}>();");
+            writer.Line($"    return {Paging}.Page(response, page, {next});");
+        }
+        else
+        {
+            writer.Line($"    return {Paging}.Page(response, {items}, {next});");
+        }
+
+        writer.Line("});");
+    }
+
+    /// <summary>The expression reading <paramref name="steps"/> from <paramref name="start"/>, null-conditional after a member that may be null.</summary>
+    private static string Member(string start, EquatableArray<MemberStep> steps)
+    {
+        var expression = start;
+        var nullable = false;
+        foreach (var step in steps)
+        {
+            expression += (nullable ? "?." : ".") + step.Property;
+            nullable |= step.IsNullable;
+        }
+
+        return expression;
+    }
+
+    private static string FromToken(string type) => type switch
+    {
+        "double" => Paging + ".Double",
+        "long" => Paging + ".Int64",
+        "int" => Paging + ".Int32",
+        _ => string.Empty,
+    };
+}
