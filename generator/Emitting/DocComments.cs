@@ -12,9 +12,10 @@ namespace Specgen.Generator.Emitting;
 /// </summary>
 internal static class DocComments
 {
+    /// <summary>The text's Markdown as the summary, or <paramref name="fallback"/> (plain text) when it has none.</summary>
     public static void Summary(SourceWriter writer, string? text, string? fallback = null)
     {
-        var lines = Lines(text);
+        var lines = MarkdownDocs.Lines(text);
         if (lines.Count == 0)
         {
             if (fallback is null)
@@ -38,27 +39,45 @@ internal static class DocComments
 
     public static void Param(SourceWriter writer, string name, string? text)
     {
-        var lines = Lines(text);
         // A keyword parameter is @short in code and short in its doc comment, as the compiler expects.
-        writer.Line($"/// <param name=\"{name.TrimStart('@')}\">{(lines.Count > 0 ? string.Join(" ", lines) : string.Empty)}</param>");
+        var element = $"param name=\"{name.TrimStart('@')}\"";
+        var lines = MarkdownDocs.Lines(text);
+        if (lines.Count == 0)
+        {
+            writer.Line($"/// <{element}></param>");
+            return;
+        }
+
+        Element(writer, element, lines);
     }
 
-    private static void Element(SourceWriter writer, string element, IReadOnlyList<string> lines)
+    /// <summary>
+    /// An element around escaped lines: on one line when it is one short line, else the tags on lines of their own.
+    /// Nothing for no lines.
+    /// </summary>
+    public static void Element(SourceWriter writer, string element, IReadOnlyList<string> lines)
     {
+        var close = element.Split(' ')[0];
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
         if (lines.Count == 1 && lines[0].Length <= 100)
         {
             // A short one-line text stays on one line, as people write it.
-            writer.Line($"/// <{element}>{lines[0]}</{element}>");
+            writer.Line($"/// <{element}>{lines[0]}</{close}>");
             return;
         }
 
         writer.Line($"/// <{element}>");
         foreach (var line in lines)
         {
-            writer.Line("/// " + line);
+            // A blank line of a code block is a bare ///.
+            writer.Line(line.Length > 0 ? "/// " + line : "///");
         }
 
-        writer.Line($"/// </{element}>");
+        writer.Line($"/// </{close}>");
     }
 
     /// <summary>The text as escaped, trimmed, non-empty lines.</summary>
@@ -130,7 +149,8 @@ internal static class DocComments
         }
     }
 
-    private static bool IsDropped(char c)
+    /// <summary>Control, format (bidi overrides, zero-width characters), surrogate and unassigned characters; tabs stay.</summary>
+    public static bool IsDropped(char c)
     {
         var category = CharUnicodeInfo.GetUnicodeCategory(c);
         return category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.OtherNotAssigned

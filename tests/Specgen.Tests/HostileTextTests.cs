@@ -76,6 +76,32 @@ public class HostileTextTests
     }
 
     [Fact]
+    public void Markdown_in_descriptions_becomes_only_the_generator_s_own_tags()
+    {
+        var allowed = new[] { "summary", "remarks", "param", "returns", "exception", "inheritdoc", "para", "list", "item", "description", "code", "c", "b", "i", "see", "paramref" };
+        var elements = GeneratedTrees
+            .SelectMany(t => t.GetRoot().DescendantTrivia())
+            .Select(t => t.GetStructure())
+            .OfType<DocumentationCommentTriviaSyntax>()
+            .SelectMany(d => d.DescendantNodes())
+            .ToList();
+        var names = elements.OfType<XmlElementStartTagSyntax>().Select(e => e.Name.ToString())
+            .Concat(elements.OfType<XmlEmptyElementSyntax>().Select(e => e.Name.ToString()));
+        var hrefs = elements.OfType<XmlTextAttributeSyntax>().Where(a => a.Name.ToString() == "href")
+            .Select(a => string.Concat(a.TextTokens.Select(t => t.ValueText)))
+            .ToList();
+
+        Assert.All(names, name => Assert.Contains(name, allowed));
+        Assert.Contains("https://example.test/'*/'</see>", hrefs);
+        Assert.All(hrefs, href => Assert.Matches("^https://example\\.test/[^\\s\"]*$", href));
+
+        var evil = GeneratedTrees.Single(t => t.FilePath.EndsWith(".EvilName.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("/// &lt;/code&gt;&lt;/summary&gt;", evil, StringComparison.Ordinal);
+        Assert.Contains("/// <item><description>item <c>&lt;/c&gt;</c> <b>&lt;/b&gt;</b></description></item>", evil, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:alert(1)", evil, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Keeps_every_value_exactly()
     {
         var spec = Hostile.Value;

@@ -187,7 +187,7 @@ internal static partial class ClientEmitter
         var remarks = new List<string> { $"<c>{DocComments.Escape(operation.HttpMethod + " " + operation.Path)}</c>" };
         if (operation.Summary is not null && operation.Description is not null)
         {
-            remarks.AddRange(DocComments.Lines(operation.Description));
+            remarks.AddRange(MarkdownDocs.Lines(operation.Description, paragraphs: true));
         }
 
         if (SecurityRemark(operation, security) is { } authenticates)

@@ -24,7 +24,8 @@ internal static class ResultUnionEmitter
             {
                 writer.Line();
                 var status = @case.Status == "default" ? "Any other success" : DocComments.Escape(@case.Status);
-                DocComments.Summary(writer, @case.Description is { Length: > 0 } d ? status + ": " + string.Join(" ", DocComments.Lines(d)) : status + ".");
+                var lines = MarkdownDocs.Lines(@case.Description, lead: status + ":");
+                DocComments.Element(writer, "summary", lines.Count > 0 ? lines : [status + "."]);
                 var value = Value(@case, spec.Namespace);
                 using (writer.Block($"public sealed class {@case.Name} : {name}"))
                 {

@@ -7,7 +7,8 @@
 namespace Vercel
 {
     /// <summary>
-    /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
+    /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0,
+    /// deploy-button, resource-claims, cli; other strings are accepted.
     /// </summary>
     /// <remarks>
     /// The listed values are the known ones; the API accepts others too. For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case CreateIntegrationStoreDirectRequestSource.Values.Backoffice:</c>.

@@ -7,7 +7,8 @@
 namespace Fixture
 {
     /// <summary>
-    /// A string enum whose default is a number, and an integer enum whose default is a string; neither can be one.
+    /// A string enum whose default is a number, and an integer enum whose default is a string; neither can
+    /// be one.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Mismatched.JsonConverter))]

@@ -55,7 +55,8 @@ namespace Fixture
         public global::Fixture.Urgency? Urgency { get => _Urgency; init { _Urgency = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
         /// <summary>
-        /// A string enum whose default is a number, and an integer enum whose default is a string; neither can be one.
+        /// A string enum whose default is a number, and an integer enum whose default is a string; neither can
+        /// be one.
         /// </summary>
         public global::Fixture.Mismatched? Mismatched { get => _Mismatched; init { _Mismatched = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 

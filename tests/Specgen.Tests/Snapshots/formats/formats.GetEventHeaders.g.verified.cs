@@ -7,7 +7,8 @@
 namespace Fixture
 {
     /// <summary>
-    /// The response headers the spec documents for the operation, typed; a header the response lacks, or whose value does not read as its type, is null.
+    /// The response headers the spec documents for the operation, typed; a header the response lacks, or
+    /// whose value does not read as its type, is null.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial record GetEventHeaders

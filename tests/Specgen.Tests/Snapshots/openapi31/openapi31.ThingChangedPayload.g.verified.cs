@@ -7,7 +7,8 @@
 namespace Fixture
 {
     /// <summary>
-    /// The payload of the webhook 'thingChanged': a POST request the server sends, not one the client makes.
+    /// The payload of the webhook 'thingChanged': a POST request the server sends, not one the client
+    /// makes.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ThingChangedPayload.JsonConverter))]

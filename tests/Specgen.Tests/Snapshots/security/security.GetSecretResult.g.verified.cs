@@ -7,7 +7,8 @@
 namespace Fixture
 {
     /// <summary>
-    /// A success of the operation: one case for each success status the spec documents, and Unknown for any other.
+    /// A success of the operation: one case for each success status the spec documents, and Unknown for any
+    /// other.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public abstract partial class GetSecretResult

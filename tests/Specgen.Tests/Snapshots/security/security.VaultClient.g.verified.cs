@@ -82,7 +82,8 @@ namespace Fixture
         global::Specgen.Runtime.ApiCall ListReportsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
-        /// Header parameters OpenAPI says to ignore: Authorization (the scheme sends it), Accept (the client asks for what the responses name) and Content-Type.
+        /// Header parameters OpenAPI says to ignore: Authorization (the scheme sends it), Accept (the client
+        /// asks for what the responses name) and Content-Type.
         /// </summary>
         /// <remarks>
         /// <c>GET /secrets/{name}</c>
