@@ -37,18 +37,11 @@ internal static class DocComments
         }
     }
 
+    /// <summary>A parameter's description; nothing at all for a parameter without one.</summary>
     public static void Param(SourceWriter writer, string name, string? text)
     {
         // A keyword parameter is @short in code and short in its doc comment, as the compiler expects.
-        var element = $"param name=\"{name.TrimStart('@')}\"";
-        var lines = MarkdownDocs.Lines(text);
-        if (lines.Count == 0)
-        {
-            writer.Line($"/// <{element}></param>");
-            return;
-        }
-
-        Element(writer, element, lines);
+        Element(writer, $"param name=\"{name.TrimStart('@')}\"", MarkdownDocs.Lines(text));
     }
 
     /// <summary>

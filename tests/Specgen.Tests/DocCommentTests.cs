@@ -147,6 +147,16 @@ public class DocCommentTests
         Assert.Equal("/// </summary>", lines[3]);
     }
 
+    [Fact]
+    public void An_undocumented_parameter_has_no_param_tag()
+    {
+        var writer = new SourceWriter();
+        DocComments.Param(writer, "@event", null);
+        DocComments.Param(writer, "@short", "The `short` form.");
+
+        Assert.Equal("/// <param name=\"short\">The <c>short</c> form.</param>\n", writer.ToString());
+    }
+
     [Theory]
     [InlineData("[x](https://example.com/\"onmouseover=\"alert(1))", "<see href=\"https://example.com/&quot;onmouseover=&quot;alert(1)\">x</see>")]
     [InlineData("[x](https://example.com/*/</see><script>)", "<see href=\"https://example.com/*/&lt;/see&gt;&lt;script&gt;\">x</see>")]

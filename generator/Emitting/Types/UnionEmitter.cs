@@ -57,7 +57,7 @@ internal static class UnionEmitter
 
     private static void WriteCase(SourceWriter writer, string union, string name, string type, string? description, string member, bool isValueType)
     {
-        DocComments.Summary(writer, description, $"The {name} case.");
+        DocComments.Summary(writer, description);
         using (writer.Block($"public sealed class {name} : {union}"))
         {
             writer.Line($"/// <summary>Creates the case.</summary>");

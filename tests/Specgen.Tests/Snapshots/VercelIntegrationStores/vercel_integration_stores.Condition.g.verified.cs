@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
@@ -19,7 +20,6 @@ namespace Vercel
         {
         }
 
-        /// <summary>The Boolean case.</summary>
         public sealed class Boolean : Condition
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +32,6 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>The Expression case.</summary>
         public sealed class Expression : Condition
         {
             /// <summary>Creates the case.</summary>
@@ -45,7 +44,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The Mode case.</summary>
         public sealed class Mode : Condition
         {
             /// <summary>Creates the case.</summary>

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
@@ -19,7 +20,6 @@ namespace Vercel
         {
         }
 
-        /// <summary>The StringInput case.</summary>
         public sealed class StringInput : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +32,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The NumberInput case.</summary>
         public sealed class NumberInput : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -45,7 +44,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The BooleanToggle case.</summary>
         public sealed class BooleanToggle : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -58,7 +56,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The NumberSlider case.</summary>
         public sealed class NumberSlider : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -71,7 +68,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The StringSelect case.</summary>
         public sealed class StringSelect : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -84,7 +80,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The StringMultiSelect case.</summary>
         public sealed class StringMultiSelect : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -97,7 +92,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The VercelRegion case.</summary>
         public sealed class VercelRegion : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -110,7 +104,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The Domain case.</summary>
         public sealed class Domain : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -123,7 +116,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The BrandedValue case.</summary>
         public sealed class BrandedValue : MetadataControl
         {
             /// <summary>Creates the case.</summary>

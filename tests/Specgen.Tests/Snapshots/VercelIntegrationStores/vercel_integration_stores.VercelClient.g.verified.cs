@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
@@ -19,8 +20,6 @@ namespace Vercel
         /// </para>
         /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
-        /// <param name="view"></param>
-        /// <param name="installationType"></param>
         /// <param name="integrationIdOrSlug">ID of the integration</param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
@@ -71,9 +70,6 @@ namespace Vercel
         /// <para>Get a list of billing plans for an integration and product.</para>
         /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
-        /// <param name="integrationIdOrSlug"></param>
-        /// <param name="productIdOrSlug"></param>
-        /// <param name="metadata"></param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
@@ -19,7 +20,6 @@ namespace Vercel
         {
         }
 
-        /// <summary>The LabelValue case.</summary>
         public sealed class LabelValue : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +32,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The Opaque case.</summary>
         public sealed class Opaque : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
@@ -45,7 +44,6 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>The BrandedValue case.</summary>
         public sealed class BrandedValue : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
