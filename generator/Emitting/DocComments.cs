@@ -44,6 +44,27 @@ internal static class DocComments
         Element(writer, $"param name=\"{name.TrimStart('@')}\"", MarkdownDocs.Lines(text));
     }
 
+    /// <summary>The exception a documented error status throws, with the status and the spec's description.</summary>
+    public static void Exception(SourceWriter writer, string status, string? description)
+    {
+        var lines = MarkdownDocs.Lines(description, lead: Escape(status) + ":");
+        Element(writer, $"exception cref=\"{CSharp.Runtime}.{ExceptionType(status)}\"", lines.Count > 0 ? lines : [Escape(status)]);
+    }
+
+    /// <summary>The runtime exception an error status becomes, as <c>ApiException.FromResponse</c> picks it.</summary>
+    public static string ExceptionType(string status) => status switch
+    {
+        "400" or "422" => "BadRequestException",
+        "401" => "UnauthorizedException",
+        "402" => "PaymentRequiredException",
+        "403" => "ForbiddenException",
+        "404" => "NotFoundException",
+        "409" => "ConflictException",
+        "429" => "RateLimitedException",
+        _ when status.Length == 3 && status[0] == '5' => "ServerErrorException", // 5XX too
+        _ => "ApiException",
+    };
+
     /// <summary>
     /// An element around escaped lines: on one line when it is one short line, else the tags on lines of their own.
     /// Nothing for no lines.
@@ -73,36 +94,6 @@ internal static class DocComments
         writer.Line($"/// </{close}>");
     }
 
-    /// <summary>The text as escaped, trimmed, non-empty lines.</summary>
-    public static List<string> Lines(string? text)
-    {
-        var lines = new List<string>();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return lines;
-        }
-
-        var current = new StringBuilder();
-        foreach (var c in text!)
-        {
-            if (c is '\n' or '\r' or '\u2028' or '\u2029' or '\u0085')
-            {
-                Flush(lines, current);
-                continue;
-            }
-
-            if (IsDropped(c))
-            {
-                continue;
-            }
-
-            current.Append(c);
-        }
-
-        Flush(lines, current);
-        return lines;
-    }
-
     /// <summary>Escapes text for XML content.</summary>
     public static string Escape(string text)
     {
@@ -130,16 +121,6 @@ internal static class DocComments
         }
 
         return builder.ToString();
-    }
-
-    private static void Flush(List<string> lines, StringBuilder current)
-    {
-        var line = Escape(current.ToString()).Trim();
-        current.Clear();
-        if (line.Length > 0)
-        {
-            lines.Add(line);
-        }
     }
 
     /// <summary>Control, format (bidi overrides, zero-width characters), surrogate and unassigned characters; tabs stay.</summary>

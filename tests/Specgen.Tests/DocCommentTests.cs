@@ -158,6 +158,31 @@ public class DocCommentTests
     }
 
     [Theory]
+    [InlineData("404", "NotFoundException")]
+    [InlineData("422", "BadRequestException")]
+    [InlineData("429", "RateLimitedException")]
+    [InlineData("503", "ServerErrorException")]
+    [InlineData("5XX", "ServerErrorException")]
+    [InlineData("4XX", "ApiException")]
+    [InlineData("default", "ApiException")]
+    public void An_error_status_names_the_exception_the_runtime_throws(string status, string type)
+    {
+        Assert.Equal(type, DocComments.ExceptionType(status));
+
+        var writer = new SourceWriter();
+        DocComments.Exception(writer, status, null);
+        Assert.Equal($"/// <exception cref=\"global::Specgen.Runtime.{type}\">{status}</exception>\n", writer.ToString());
+    }
+
+    [Fact]
+    public void An_exception_s_description_follows_its_status()
+    {
+        var writer = new SourceWriter();
+        DocComments.Exception(writer, "402", "The account was soft-blocked.\nA payment is `missing`.");
+        Assert.Equal("/// <exception cref=\"global::Specgen.Runtime.PaymentRequiredException\">402: The account was soft-blocked. A payment is <c>missing</c>.</exception>\n", writer.ToString());
+    }
+
+    [Theory]
     [InlineData("[x](https://example.com/\"onmouseover=\"alert(1))", "<see href=\"https://example.com/&quot;onmouseover=&quot;alert(1)\">x</see>")]
     [InlineData("[x](https://example.com/*/</see><script>)", "<see href=\"https://example.com/*/&lt;/see&gt;&lt;script&gt;\">x</see>")]
     [InlineData("[x](javascript:alert(1)) [y](file:///etc/passwd) [z](/relative)", "x y z")]

@@ -26,9 +26,9 @@ namespace Vercel
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List products for integration configuration</summary>
@@ -57,11 +57,11 @@ namespace Vercel
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
+        /// <exception cref="global::Specgen.Runtime.ServerErrorException">500</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List integration billing plans</summary>
@@ -75,10 +75,10 @@ namespace Vercel
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create integration store (free and paid plans)</summary>
@@ -116,14 +116,17 @@ namespace Vercel
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request body is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">402: The account was soft-blocked for an unhandled reason. The account is missing a payment so payment method must be updated</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">409: The API answered 409.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">429: The API answered 429.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request body is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.PaymentRequiredException">
+        /// 402: The account was soft-blocked for an unhandled reason. The account is missing a payment so
+        /// payment method must be updated
+        /// </exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
+        /// <exception cref="global::Specgen.Runtime.ConflictException">409</exception>
+        /// <exception cref="global::Specgen.Runtime.RateLimitedException">429</exception>
+        /// <exception cref="global::Specgen.Runtime.ServerErrorException">500</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }

@@ -33,7 +33,7 @@ namespace Fixture
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">409: A pet with the same `name` is stored already.</exception>
+        /// <exception cref="global::Specgen.Runtime.ConflictException">409: A pet with the same <c>name</c> is stored already.</exception>
         global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }

@@ -92,7 +92,7 @@ namespace Fixture
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>A case for each success status the spec documents. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: None.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404: None.</exception>
         global::Specgen.Runtime.ApiCall<global::Fixture.GetSecretResult> GetSecretAsync(string name, string? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
