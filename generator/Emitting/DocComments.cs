@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Specgen.Generator.Common;
 
@@ -64,6 +65,10 @@ internal static class DocComments
         _ when status.Length == 3 && status[0] == '5' => "ServerErrorException", // 5XX too
         _ => "ApiException",
     };
+
+    /// <summary>"One of: " and a see-cref to each of a union's nested cases.</summary>
+    public static string OneOf(string type, IEnumerable<string> cases) =>
+        "One of: " + string.Join(", ", cases.Select(c => $"<see cref=\"{type}.{c}\"/>"));
 
     /// <summary>
     /// An element around escaped lines: on one line when it is one short line, else the tags on lines of their own.

@@ -12,7 +12,8 @@ internal static class ResultUnionEmitter
     public static void Write(SourceWriter writer, ResultUnionModel model, SpecModel spec)
     {
         var name = model.Name;
-        DocComments.Summary(writer, $"A success of the operation: one case for each success status the spec documents, and {Unknown} for any other.");
+        var cases = DocComments.OneOf(name, System.Linq.Enumerable.Select(model.Cases, c => c.Name));
+        DocComments.Element(writer, "summary", [$"A success of the operation. {cases}, or <see cref=\"{name}.{Unknown}\"/> for a success status the spec does not document."]);
         writer.Line(CSharp.GeneratedCodeAttribute);
         using (writer.Block($"{spec.Accessibility} abstract partial class {name}"))
         {

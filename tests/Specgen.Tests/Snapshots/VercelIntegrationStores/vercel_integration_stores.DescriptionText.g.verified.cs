@@ -7,7 +7,7 @@
 
 namespace Vercel
 {
-    /// <summary>One of 2 shapes.</summary>
+    /// <summary>One of: <see cref="DescriptionText.String"/>, <see cref="DescriptionText.Expression"/>.</summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.

@@ -7,7 +7,9 @@
 
 namespace Vercel
 {
-    /// <summary>One of 9 shapes.</summary>
+    /// <summary>
+    /// One of: <see cref="MetadataControl.StringInput"/>, <see cref="MetadataControl.NumberInput"/>, <see cref="MetadataControl.BooleanToggle"/>, <see cref="MetadataControl.NumberSlider"/>, <see cref="MetadataControl.StringSelect"/>, <see cref="MetadataControl.StringMultiSelect"/>, <see cref="MetadataControl.VercelRegion"/>, <see cref="MetadataControl.Domain"/>, <see cref="MetadataControl.BrandedValue"/>.
+    /// </summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.

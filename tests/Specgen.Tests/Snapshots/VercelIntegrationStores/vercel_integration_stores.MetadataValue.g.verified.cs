@@ -7,7 +7,9 @@
 
 namespace Vercel
 {
-    /// <summary>One of 5 shapes.</summary>
+    /// <summary>
+    /// One of: <see cref="MetadataValue.String"/>, <see cref="MetadataValue.Number"/>, <see cref="MetadataValue.Boolean"/>, <see cref="MetadataValue.StringList"/>, <see cref="MetadataValue.NumberList"/>.
+    /// </summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.

@@ -7,7 +7,9 @@
 
 namespace Vercel
 {
-    /// <summary>One of 10 shapes.</summary>
+    /// <summary>
+    /// One of: <see cref="ProductMetadataControl.StringInput"/>, <see cref="ProductMetadataControl.NumberInput"/>, <see cref="ProductMetadataControl.BooleanToggle"/>, <see cref="ProductMetadataControl.NumberSlider"/>, <see cref="ProductMetadataControl.StringSelect"/>, <see cref="ProductMetadataControl.StringMultiSelect"/>, <see cref="ProductMetadataControl.VercelRegion"/>, <see cref="ProductMetadataControl.MultiVercelRegion"/>, <see cref="ProductMetadataControl.Domain"/>, <see cref="ProductMetadataControl.BrandedValue"/>.
+    /// </summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.

@@ -7,7 +7,7 @@
 
 namespace Fixture
 {
-    /// <summary>One of 2 shapes.</summary>
+    /// <summary>One of: <see cref="Id.String"/>, <see cref="Id.Integer"/>.</summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.

@@ -8,8 +8,7 @@
 namespace Fixture
 {
     /// <summary>
-    /// A success of the operation: one case for each success status the spec documents, and Unknown for any
-    /// other.
+    /// A success of the operation. One of: <see cref="GetSecretResult.Ok"/>, <see cref="GetSecretResult.Accepted"/>, or <see cref="GetSecretResult.Unknown"/> for a success status the spec does not document.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public abstract partial class GetSecretResult
