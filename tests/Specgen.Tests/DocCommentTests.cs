@@ -10,12 +10,14 @@ namespace Specgen.Tests;
 /// </summary>
 public class DocCommentTests
 {
-    private static string[] Summary(string text)
+    private static string Written(Action<SourceWriter> write)
     {
         var writer = new SourceWriter();
-        DocComments.Summary(writer, text);
-        return writer.ToString().TrimEnd('\n').Split('\n');
+        write(writer);
+        return writer.ToString();
     }
+
+    private static string[] Summary(string text) => Written(writer => DocComments.Summary(writer, text)).TrimEnd('\n').Split('\n');
 
     [Fact]
     public void A_short_line_stays_one_summary_line()
@@ -150,11 +152,13 @@ public class DocCommentTests
     [Fact]
     public void An_undocumented_parameter_has_no_param_tag()
     {
-        var writer = new SourceWriter();
-        DocComments.Param(writer, "@event", null);
-        DocComments.Param(writer, "@short", "The `short` form.");
+        var written = Written(writer =>
+        {
+            DocComments.Param(writer, "@event", null);
+            DocComments.Param(writer, "@short", "The `short` form.");
+        });
 
-        Assert.Equal("/// <param name=\"short\">The <c>short</c> form.</param>\n", writer.ToString());
+        Assert.Equal("/// <param name=\"short\">The <c>short</c> form.</param>\n", written);
     }
 
     [Theory]
@@ -168,18 +172,15 @@ public class DocCommentTests
     public void An_error_status_names_the_exception_the_runtime_throws(string status, string type)
     {
         Assert.Equal(type, DocComments.ExceptionType(status));
-
-        var writer = new SourceWriter();
-        DocComments.Exception(writer, status, null);
-        Assert.Equal($"/// <exception cref=\"global::Specgen.Runtime.{type}\">{status}</exception>\n", writer.ToString());
+        Assert.Equal($"/// <exception cref=\"global::Specgen.Runtime.{type}\">{status}</exception>\n", Written(writer => DocComments.Exception(writer, status, null)));
     }
 
     [Fact]
     public void An_exception_s_description_follows_its_status()
     {
-        var writer = new SourceWriter();
-        DocComments.Exception(writer, "402", "The account was soft-blocked.\nA payment is `missing`.");
-        Assert.Equal("/// <exception cref=\"global::Specgen.Runtime.PaymentRequiredException\">402: The account was soft-blocked. A payment is <c>missing</c>.</exception>\n", writer.ToString());
+        Assert.Equal(
+            "/// <exception cref=\"global::Specgen.Runtime.PaymentRequiredException\">402: The account was soft-blocked. A payment is <c>missing</c>.</exception>\n",
+            Written(writer => DocComments.Exception(writer, "402", "The account was soft-blocked.\nA payment is `missing`.")));
     }
 
     [Theory]
