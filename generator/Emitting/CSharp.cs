@@ -53,6 +53,7 @@ internal static class CSharp
         writer.Line("#nullable enable");
         writer.Line("#pragma warning disable CS0618 // members the spec marks deprecated are still generated and used");
         writer.Line("#pragma warning disable CS1591 // not every schema has a description");
+        writer.Line("#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag");
         writer.Line();
         writer.OpenBlock("namespace " + ns);
         return writer;

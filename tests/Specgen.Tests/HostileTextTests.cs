@@ -49,6 +49,7 @@ public class HostileTextTests
             "#nullable enable",
             "#pragma warning disable CS0618 // members the spec marks deprecated are still generated and used",
             "#pragma warning disable CS1591 // not every schema has a description",
+            "#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag",
             Specgen.Generator.Emitting.CSharp.DisableNullableInitialization,
             Specgen.Generator.Emitting.CSharp.RestoreNullableInitialization,
         };
@@ -73,6 +74,32 @@ public class HostileTextTests
             var reparsed = CSharpSyntaxTree.ParseText(text, documented);
             Assert.Empty(reparsed.GetDiagnostics());
         }
+    }
+
+    [Fact]
+    public void Markdown_in_descriptions_becomes_only_the_generator_s_own_tags()
+    {
+        var allowed = new[] { "summary", "remarks", "param", "returns", "exception", "inheritdoc", "para", "list", "item", "description", "code", "c", "b", "i", "see", "paramref" };
+        var elements = GeneratedTrees
+            .SelectMany(t => t.GetRoot().DescendantTrivia())
+            .Select(t => t.GetStructure())
+            .OfType<DocumentationCommentTriviaSyntax>()
+            .SelectMany(d => d.DescendantNodes())
+            .ToList();
+        var names = elements.OfType<XmlElementStartTagSyntax>().Select(e => e.Name.ToString())
+            .Concat(elements.OfType<XmlEmptyElementSyntax>().Select(e => e.Name.ToString()));
+        var hrefs = elements.OfType<XmlTextAttributeSyntax>().Where(a => a.Name.ToString() == "href")
+            .Select(a => string.Concat(a.TextTokens.Select(t => t.ValueText)))
+            .ToList();
+
+        Assert.All(names, name => Assert.Contains(name, allowed));
+        Assert.Contains("https://example.test/'*/'</see>", hrefs);
+        Assert.All(hrefs, href => Assert.Matches("^https://example\\.test/[^\\s\"]*$", href));
+
+        var evil = GeneratedTrees.Single(t => t.FilePath.EndsWith(".EvilName.g.cs", StringComparison.Ordinal)).GetText().ToString();
+        Assert.Contains("/// &lt;/code&gt;&lt;/summary&gt;", evil, StringComparison.Ordinal);
+        Assert.Contains("/// <item><description>item <c>&lt;/c&gt;</c> <b>&lt;/b&gt;</b></description></item>", evil, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:alert(1)", evil, StringComparison.Ordinal);
     }
 
     [Fact]

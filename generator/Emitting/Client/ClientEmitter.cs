@@ -252,7 +252,7 @@ internal static partial class ClientEmitter
         var remarks = new List<string> { $"<c>{DocComments.Escape(operation.HttpMethod + " " + operation.Path)}</c>" };
         if (operation.Summary is not null && operation.Description is not null)
         {
-            remarks.AddRange(DocComments.Lines(operation.Description));
+            remarks.AddRange(MarkdownDocs.Lines(operation.Description, paragraphs: true));
         }
 
         if (SecurityRemark(operation, security) is { } authenticates)
@@ -277,8 +277,7 @@ internal static partial class ClientEmitter
         writer.Line($"/// <returns>{Returns(operation.Result)} Await <c>WithResponseAsync()</c> for the status code and headers too{typed}.</returns>");
         foreach (var response in operation.Responses.Where(r => !r.Status.StartsWith("2", System.StringComparison.Ordinal)))
         {
-            var text = response.Description is { Length: > 0 } d ? string.Join(" ", DocComments.Lines(d)) : "The API answered " + DocComments.Escape(response.Status) + ".";
-            writer.Line($"/// <exception cref=\"{CSharp.Runtime}.ApiException\">{DocComments.Escape(response.Status)}: {text}</exception>");
+            DocComments.Exception(writer, response.Status, response.Description);
         }
 
         if (operation.IsDeprecated)

@@ -35,7 +35,7 @@ internal static class OptionsEmitter
                 first = false;
                 var key = CSharp.Literal(scheme.Key);
                 var where = string.Format(System.Globalization.CultureInfo.InvariantCulture, credential.Sentence, credential.Values.Select(v => (object)DocComments.Escape(v)).ToArray());
-                DocComments.Summary(writer, scheme.Description, $"The '{scheme.Key}' security scheme.");
+                DocComments.Summary(writer, scheme.Description);
                 DocComments.Remarks(writer, new[] { $"The spec's <c>{DocComments.Escape(scheme.Key)}</c> scheme. {where} Never written out by <c>ToString()</c>." });
                 writer.Line($"public {credential.Type}? {credential.Property} {{ get => Credentials.Get<{credential.Type}>({key}); set => Credentials.Set({key}, value); }}");
             }

@@ -15,7 +15,7 @@ internal static class EnumEmitter
     {
         var name = model.Name;
         var (wire, kind) = model.IsInteger ? ("long", "IIntegerEnum") : ("string", "IStringEnum");
-        DocComments.Summary(writer, model.Description, $"The {name} values.");
+        DocComments.Summary(writer, model.Description);
         DocComments.Remarks(writer, new[]
         {
             (model.IsClosed

@@ -15,7 +15,7 @@ internal static class HeadersEmitter
         {
             foreach (var header in model.Headers)
             {
-                DocComments.Summary(writer, header.Description, $"The {header.WireName} header.");
+                DocComments.Summary(writer, header.Description);
                 writer.Line($"public {CSharp.TypeName(header.Type, ns)}? {header.Name} {{ get; init; }}");
                 writer.Line();
             }

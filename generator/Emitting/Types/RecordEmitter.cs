@@ -11,7 +11,7 @@ internal static class RecordEmitter
 {
     public static void Write(SourceWriter writer, ObjectModel model, SpecModel spec)
     {
-        DocComments.Summary(writer, model.Description, $"The {model.Name} object.");
+        DocComments.Summary(writer, model.Description);
         if (model.Hierarchy is { IsSealed: false } hierarchy)
         {
             DocComments.Remarks(writer, new[]

@@ -12,7 +12,8 @@ internal static class ResultUnionEmitter
     public static void Write(SourceWriter writer, ResultUnionModel model, SpecModel spec)
     {
         var name = model.Name;
-        DocComments.Summary(writer, $"A success of the operation: one case for each success status the spec documents, and {Unknown} for any other.");
+        var cases = DocComments.OneOf(name, System.Linq.Enumerable.Select(model.Cases, c => c.Name));
+        DocComments.Element(writer, "summary", [$"A success of the operation. {cases}, or <see cref=\"{name}.{Unknown}\"/> for a success status the spec does not document."]);
         writer.Line(CSharp.GeneratedCodeAttribute);
         using (writer.Block($"{spec.Accessibility} abstract partial class {name}"))
         {
@@ -24,7 +25,8 @@ internal static class ResultUnionEmitter
             {
                 writer.Line();
                 var status = @case.Status == "default" ? "Any other success" : DocComments.Escape(@case.Status);
-                DocComments.Summary(writer, @case.Description is { Length: > 0 } d ? status + ": " + string.Join(" ", DocComments.Lines(d)) : status + ".");
+                var lines = MarkdownDocs.Lines(@case.Description, lead: status + ":");
+                DocComments.Element(writer, "summary", lines.Count > 0 ? lines : [status + "."]);
                 var value = Value(@case, spec.Namespace);
                 using (writer.Block($"public sealed class {@case.Name} : {name}"))
                 {

@@ -29,7 +29,7 @@ internal static class UnionEmitter
             "Switch over it with <see cref=\"Match{TResult}\"/>, <see cref=\"Switch\"/> or a C# <c>switch</c> on its nested case types.",
             "A value that matches none of the shapes the spec lists is kept as <see cref=\"Unknown\"/> and written back unchanged.",
         };
-        using (Open(writer, model, spec, $"One of {model.Cases.Count} shapes.", remarks, $"abstract partial class {name}"))
+        using (Open(writer, model, spec, DocComments.OneOf(name, model.Cases.Select(c => c.Name)) + ".", remarks, $"abstract partial class {name}"))
         {
             writer.Line($"private {name}()");
             writer.Line("{");
@@ -57,7 +57,7 @@ internal static class UnionEmitter
 
     private static void WriteCase(SourceWriter writer, string union, string name, string type, string? description, string member, bool isValueType)
     {
-        DocComments.Summary(writer, description, $"The {name} case.");
+        DocComments.Summary(writer, description);
         using (writer.Block($"public sealed class {name} : {union}"))
         {
             writer.Line($"/// <summary>Creates the case.</summary>");
@@ -167,11 +167,15 @@ internal static class UnionEmitter
         writer.Line();
     }
 
-    /// <summary>The doc comment, attributes and declaration line every union starts with.</summary>
-    internal static System.IDisposable Open(SourceWriter writer, UnionModel model, SpecModel spec, string fallbackSummary, string[] remarks, string declaration)
+    /// <summary>
+    /// The doc comment, attributes and declaration line every union starts with. <paramref name="shapes"/> (escaped XML)
+    /// says what it holds: the summary when the spec has no description, else the first remark.
+    /// </summary>
+    internal static System.IDisposable Open(SourceWriter writer, UnionModel model, SpecModel spec, string shapes, string[] remarks, string declaration)
     {
-        DocComments.Summary(writer, model.Description, fallbackSummary);
-        DocComments.Remarks(writer, remarks);
+        var summary = MarkdownDocs.Lines(model.Description);
+        DocComments.Element(writer, "summary", summary.Count > 0 ? summary : [shapes]);
+        DocComments.Remarks(writer, summary.Count > 0 ? remarks.Prepend(shapes).ToList() : remarks);
         writer.Line(CSharp.GeneratedCodeAttribute);
         writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
         var validatable = model.IsValidated ? ", " + ValidationEmitter.Interface : string.Empty;

@@ -3,10 +3,13 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
-    /// <summary>One of 3 shapes.</summary>
+    /// <summary>
+    /// One of: <see cref="Condition.Boolean"/>, <see cref="Condition.Expression"/>, <see cref="Condition.Mode"/>.
+    /// </summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -19,7 +22,6 @@ namespace Vercel
         {
         }
 
-        /// <summary>The Boolean case.</summary>
         public sealed class Boolean : Condition
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +34,6 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>The Expression case.</summary>
         public sealed class Expression : Condition
         {
             /// <summary>Creates the case.</summary>
@@ -45,7 +46,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The Mode case.</summary>
         public sealed class Mode : Condition
         {
             /// <summary>Creates the case.</summary>

@@ -3,10 +3,10 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
-    /// <summary>The CreateIntegrationStoreDirectRequest object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequest.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.Infrastructure.IValidatable
@@ -42,7 +42,8 @@ namespace Vercel
         public required string IntegrationConfigurationId { get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0)); init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; } }
 
         /// <summary>
-        /// ID or slug of the integration product. Get available products from GET /v1/integrations/configuration/{id}/products
+        /// ID or slug of the integration product. Get available products from GET
+        /// /v1/integrations/configuration/{id}/products
         /// </summary>
         /// <remarks>Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.</remarks>
         public required string IntegrationProductIdOrSlug { get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0)); init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; } }
@@ -57,13 +58,16 @@ namespace Vercel
         public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get => _ProtocolSettings; init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
         /// <summary>
-        /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
+        /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0,
+        /// deploy-button, resource-claims, cli; other strings are accepted.
         /// </summary>
         /// <remarks>Defaults to <c>&quot;marketplace&quot;</c>.</remarks>
         public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
         /// <summary>
-        /// ID of the billing plan for paid resources. Get available plans from GET /integrations/integration/{id}/products/{productId}/plans. If not provided, automatically discovers free billing plans.
+        /// ID of the billing plan for paid resources. Get available plans from GET
+        /// /integrations/integration/{id}/products/{productId}/plans. If not provided, automatically discovers
+        /// free billing plans.
         /// </summary>
         public string? BillingPlanId { get => _BillingPlanId; init { _BillingPlanId = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
 
@@ -71,7 +75,8 @@ namespace Vercel
         public string? PaymentMethodId { get => _PaymentMethodId; init { _PaymentMethodId = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
         /// <summary>
-        /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable amounts.
+        /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable
+        /// amounts.
         /// </summary>
         /// <remarks>Minimum: 50.</remarks>
         public double? PrepaymentAmountCents { get => _PrepaymentAmountCents; init { _PrepaymentAmountCents = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }

@@ -3,11 +3,13 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
     /// <summary>
-    /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0, deploy-button, resource-claims, cli; other strings are accepted.
+    /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0,
+    /// deploy-button, resource-claims, cli; other strings are accepted.
     /// </summary>
     /// <remarks>
     /// The listed values are the known ones; the API accepts others too. For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case CreateIntegrationStoreDirectRequestSource.Values.Backoffice:</c>.

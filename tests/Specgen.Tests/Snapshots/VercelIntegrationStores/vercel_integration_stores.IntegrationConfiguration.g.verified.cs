@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
@@ -57,12 +58,14 @@ namespace Vercel
         public string? OwnerId { get => _OwnerId; init { _OwnerId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
 
         /// <summary>
-        /// When a configuration is limited to access certain projects, this will contain each of the project ID it is allowed to access. If it is not defined, the configuration has full access.
+        /// When a configuration is limited to access certain projects, this will contain each of the project ID
+        /// it is allowed to access. If it is not defined, the configuration has full access.
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string>? Projects { get => _Projects; init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
 
         /// <summary>
-        /// Source defines where the configuration was installed from. It is used to analyze user engagement for integration installations in product metrics.
+        /// Source defines where the configuration was installed from. It is used to analyze user engagement for
+        /// integration installations in product metrics.
         /// </summary>
         public global::Vercel.Source? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
 
@@ -84,7 +87,10 @@ namespace Vercel
         public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _Scopes; init { _Scopes = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
 
         /// <summary>
-        /// A timestamp that tells you when the configuration was disabled. Note: Configurations can be disabled when the associated user loses access to a team. They do not function during this time until the configuration is 'transferred', meaning the associated user is changed to one with access to the team.
+        /// A timestamp that tells you when the configuration was disabled. Note: Configurations can be disabled
+        /// when the associated user loses access to a team. They do not function during this time until the
+        /// configuration is 'transferred', meaning the associated user is changed to one with access to the
+        /// team.
         /// </summary>
         public double? DisabledAt { get => _DisabledAt; init { _DisabledAt = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
 
@@ -92,14 +98,17 @@ namespace Vercel
         public double? DeletedAt { get => _DeletedAt; init { _DeletedAt = value; _set0 |= 1UL << 14; } }
 
         /// <summary>
-        /// A timestamp that tells you when the configuration deletion has been started for cases when the deletion needs to be settled/approved by partners, such as when marketplace invoices have been paid.
+        /// A timestamp that tells you when the configuration deletion has been started for cases when the
+        /// deletion needs to be settled/approved by partners, such as when marketplace invoices have been paid.
         /// </summary>
         public double? DeleteRequestedAt { get => _DeleteRequestedAt; init { _DeleteRequestedAt = value; _set0 |= 1UL << 15; } }
 
         public global::Vercel.DisabledReason? DisabledReason { get => _DisabledReason; init { _DisabledReason = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); } }
 
         /// <summary>
-        /// Defines the installation type. - 'external' integrations are installed via the existing integrations flow - 'marketplace' integrations are natively installed: - when accepting the TOS of a partner during the store creation process - if undefined, assume 'external'
+        /// Defines the installation type. - 'external' integrations are installed via the existing integrations
+        /// flow - 'marketplace' integrations are natively installed: - when accepting the TOS of a partner
+        /// during the store creation process - if undefined, assume 'external'
         /// </summary>
         public global::Vercel.InstallationType? InstallationType { get => _InstallationType; init { _InstallationType = value; _set0 = value is null ? _set0 & ~(1UL << 17) : _set0 | (1UL << 17); } }
 

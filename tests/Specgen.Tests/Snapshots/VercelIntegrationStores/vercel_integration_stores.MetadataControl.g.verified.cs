@@ -3,10 +3,13 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
-    /// <summary>One of 9 shapes.</summary>
+    /// <summary>
+    /// One of: <see cref="MetadataControl.StringInput"/>, <see cref="MetadataControl.NumberInput"/>, <see cref="MetadataControl.BooleanToggle"/>, <see cref="MetadataControl.NumberSlider"/>, <see cref="MetadataControl.StringSelect"/>, <see cref="MetadataControl.StringMultiSelect"/>, <see cref="MetadataControl.VercelRegion"/>, <see cref="MetadataControl.Domain"/>, <see cref="MetadataControl.BrandedValue"/>.
+    /// </summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -19,7 +22,6 @@ namespace Vercel
         {
         }
 
-        /// <summary>The StringInput case.</summary>
         public sealed class StringInput : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +34,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The NumberInput case.</summary>
         public sealed class NumberInput : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -45,7 +46,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The BooleanToggle case.</summary>
         public sealed class BooleanToggle : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -58,7 +58,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The NumberSlider case.</summary>
         public sealed class NumberSlider : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -71,7 +70,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The StringSelect case.</summary>
         public sealed class StringSelect : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -84,7 +82,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The StringMultiSelect case.</summary>
         public sealed class StringMultiSelect : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -97,7 +94,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The VercelRegion case.</summary>
         public sealed class VercelRegion : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -110,7 +106,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The Domain case.</summary>
         public sealed class Domain : MetadataControl
         {
             /// <summary>Creates the case.</summary>
@@ -123,7 +118,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The BrandedValue case.</summary>
         public sealed class BrandedValue : MetadataControl
         {
             /// <summary>Creates the case.</summary>

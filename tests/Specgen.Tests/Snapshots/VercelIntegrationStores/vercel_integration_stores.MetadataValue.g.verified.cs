@@ -3,10 +3,13 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
-    /// <summary>One of 5 shapes.</summary>
+    /// <summary>
+    /// One of: <see cref="MetadataValue.String"/>, <see cref="MetadataValue.Number"/>, <see cref="MetadataValue.Boolean"/>, <see cref="MetadataValue.StringList"/>, <see cref="MetadataValue.NumberList"/>.
+    /// </summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -19,7 +22,6 @@ namespace Vercel
         {
         }
 
-        /// <summary>The String case.</summary>
         public sealed class String : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +34,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The Number case.</summary>
         public sealed class Number : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -45,7 +46,6 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>The Boolean case.</summary>
         public sealed class Boolean : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -58,7 +58,6 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>The StringList case.</summary>
         public sealed class StringList : MetadataValue
         {
             /// <summary>Creates the case.</summary>
@@ -71,7 +70,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The NumberList case.</summary>
         public sealed class NumberList : MetadataValue
         {
             /// <summary>Creates the case.</summary>

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
@@ -13,26 +14,41 @@ namespace Vercel
         /// <summary>Get configurations for the authenticated user or team</summary>
         /// <remarks>
         /// <c>GET /v1/integrations/configurations</c>
-        /// Allows to retrieve all configurations for an authenticated integration. When the `project` view is used, configurations generated for the authorization flow will be filtered out of the results.
+        /// <para>
+        /// Allows to retrieve all configurations for an authenticated integration. When the <c>project</c> view
+        /// is used, configurations generated for the authorization flow will be filtered out of the results.
+        /// </para>
         /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
-        /// <param name="view"></param>
-        /// <param name="installationType"></param>
         /// <param name="integrationIdOrSlug">ID of the integration</param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List products for integration configuration</summary>
         /// <remarks>
         /// <c>GET /v1/integrations/configuration/{id}/products</c>
-        /// Lists all products available for an integration configuration. Use this endpoint to discover what integration products are available for your integration configuration. The returned product IDs or slugs can then be used with storage provisioning endpoints like `POST /v1/storage/stores/integration/direct`. ## Workflow 1. Get your integration configurations: `GET /v1/integrations/configurations` 2. **Use this endpoint**: Get products for a configuration: `GET /v1/integrations/configuration/{id}/products` 3. Create storage resource: `POST /v1/storage/stores/integration/direct` ## Response Returns an array of products with their IDs, slugs, names, supported protocols, and metadata requirements. Each product represents a different type of resource you can provision. The `metadataSchema` field contains a JSON Schema that defines: - **Required metadata**: Fields that must be provided during storage creation - **Optional metadata**: Fields that can be provided but are not mandatory - **Field validation**: Data types, allowed values, and constraints Use this schema to validate metadata before calling the storage creation endpoint.
+        /// <para>
+        /// Lists all products available for an integration configuration. Use this endpoint to discover what
+        /// integration products are available for your integration configuration. The returned product IDs or
+        /// slugs can then be used with storage provisioning endpoints like <c>POST
+        /// /v1/storage/stores/integration/direct</c>. ## Workflow 1. Get your integration configurations:
+        /// <c>GET /v1/integrations/configurations</c> 2. <b>Use this endpoint</b>: Get products for a
+        /// configuration: <c>GET /v1/integrations/configuration/{id}/products</c> 3. Create storage resource:
+        /// <c>POST /v1/storage/stores/integration/direct</c> ## Response Returns an array of products with
+        /// their IDs, slugs, names, supported protocols, and metadata requirements. Each product represents a
+        /// different type of resource you can provision. The <c>metadataSchema</c> field contains a JSON Schema
+        /// that defines: - <b>Required metadata</b>: Fields that must be provided during storage creation -
+        /// <b>Optional metadata</b>: Fields that can be provided but are not mandatory - <b>Field
+        /// validation</b>: Data types, allowed values, and constraints Use this schema to validate metadata
+        /// before calling the storage creation endpoint.
+        /// </para>
         /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
         /// <param name="id">ID of the integration configuration</param>
@@ -41,37 +57,57 @@ namespace Vercel
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
+        /// <exception cref="global::Specgen.Runtime.ServerErrorException">500</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List integration billing plans</summary>
         /// <remarks>
         /// <c>GET /v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans</c>
-        /// Get a list of billing plans for an integration and product.
+        /// <para>Get a list of billing plans for an integration and product.</para>
         /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
-        /// <param name="integrationIdOrSlug"></param>
-        /// <param name="productIdOrSlug"></param>
-        /// <param name="metadata"></param>
         /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
         /// <param name="slug">The Team slug to perform the request on behalf of.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>Create integration store (free and paid plans)</summary>
         /// <remarks>
         /// <c>POST /v1/storage/stores/integration/direct</c>
-        /// Creates an integration store for both FREE and PAID billing plans. This simplified endpoint automatically provisions real integration storage resources while handling billing complexity behind the scenes. It supports both free and paid billing plans with automatic authorization creation for paid resources. ## How it works 1. Validates the integration configuration and product 2. For free resources: Auto-discovers available free billing plans 3. For paid resources: Creates billing authorization inline using provided billingPlanId 4. Provisions real resources through the Vercel Marketplace 5. Returns the created store with connection details ## Workflow Before using this endpoint, discover available products and billing plans: 1. List your configurations: `GET /v1/integrations/configurations` 2. Get products for a configuration: `GET /v1/integrations/configuration/{id}/products` 3. Get billing plans for a product: `GET /integrations/integration/{integrationId}/products/{productId}/plans` 4. Review the `metadataSchema` for each product to understand required metadata 5. Create storage with discovered product: `POST /v1/storage/stores/integration/direct` ## Usage Patterns - **Free resources**: Omit `billingPlanId` - endpoint will auto-discover free plans - **Paid resources**: Provide `billingPlanId` from billing plans discovery - **Prepayment plans**: Also provide `prepaymentAmountCents` for variable amount plans ## Limitations - **Admin access required**: Only integration configuration admins can create stores - **Storage limits apply**: Subject to your team's storage quotas - **Payment method required**: For paid plans, ensure valid payment method is configured ## Error Responses - `400 Bad Request`: Invalid input, no plans available, or billing issues - `403 Forbidden`: Insufficient permissions (non-admin users) - `404 Not Found`: Integration configuration or product not found - `429 Too Many Requests`: Rate limit exceeded
+        /// <para>
+        /// Creates an integration store for both FREE and PAID billing plans. This simplified endpoint
+        /// automatically provisions real integration storage resources while handling billing complexity behind
+        /// the scenes. It supports both free and paid billing plans with automatic authorization creation for
+        /// paid resources. ## How it works 1. Validates the integration configuration and product 2. For free
+        /// resources: Auto-discovers available free billing plans 3. For paid resources: Creates billing
+        /// authorization inline using provided billingPlanId 4. Provisions real resources through the Vercel
+        /// Marketplace 5. Returns the created store with connection details ## Workflow Before using this
+        /// endpoint, discover available products and billing plans: 1. List your configurations: <c>GET
+        /// /v1/integrations/configurations</c> 2. Get products for a configuration: <c>GET
+        /// /v1/integrations/configuration/{id}/products</c> 3. Get billing plans for a product: <c>GET
+        /// /integrations/integration/{integrationId}/products/{productId}/plans</c> 4. Review the
+        /// <c>metadataSchema</c> for each product to understand required metadata 5. Create storage with
+        /// discovered product: <c>POST /v1/storage/stores/integration/direct</c> ## Usage Patterns - <b>Free
+        /// resources</b>: Omit <c>billingPlanId</c> - endpoint will auto-discover free plans - <b>Paid
+        /// resources</b>: Provide <c>billingPlanId</c> from billing plans discovery - <b>Prepayment plans</b>:
+        /// Also provide <c>prepaymentAmountCents</c> for variable amount plans ## Limitations - <b>Admin access
+        /// required</b>: Only integration configuration admins can create stores - <b>Storage limits apply</b>:
+        /// Subject to your team's storage quotas - <b>Payment method required</b>: For paid plans, ensure valid
+        /// payment method is configured ## Error Responses - <c>400 Bad Request</c>: Invalid input, no plans
+        /// available, or billing issues - <c>403 Forbidden</c>: Insufficient permissions (non-admin users) -
+        /// <c>404 Not Found</c>: Integration configuration or product not found - <c>429 Too Many Requests</c>:
+        /// Rate limit exceeded
+        /// </para>
         /// Authenticates with <c>bearerToken</c>.
         /// </remarks>
         /// <param name="request">The request body.</param>
@@ -80,20 +116,25 @@ namespace Vercel
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">400: One of the provided values in the request body is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">402: The account was soft-blocked for an unhandled reason. The account is missing a payment so payment method must be updated</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: The API answered 404.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">409: The API answered 409.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">429: The API answered 429.</exception>
-        /// <exception cref="global::Specgen.Runtime.ApiException">500: The API answered 500.</exception>
+        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request body is invalid.</exception>
+        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
+        /// <exception cref="global::Specgen.Runtime.PaymentRequiredException">
+        /// 402: The account was soft-blocked for an unhandled reason. The account is missing a payment so
+        /// payment method must be updated
+        /// </exception>
+        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
+        /// <exception cref="global::Specgen.Runtime.ConflictException">409</exception>
+        /// <exception cref="global::Specgen.Runtime.RateLimitedException">429</exception>
+        /// <exception cref="global::Specgen.Runtime.ServerErrorException">500</exception>
         global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }
 
     /// <summary>
-    /// The part of the Vercel REST API that creates integration stores (free and paid plans) and the discovery calls that come before it. Extracted from Vercel's public OpenAPI document of 2025-10-27; the request and response examples come from Vercel's API reference.
+    /// The part of the Vercel REST API that creates integration stores (free and paid plans) and the
+    /// discovery calls that come before it. Extracted from Vercel's public OpenAPI document of 2025-10-27;
+    /// the request and response examples come from Vercel's API reference.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial class VercelClient : IVercelClient

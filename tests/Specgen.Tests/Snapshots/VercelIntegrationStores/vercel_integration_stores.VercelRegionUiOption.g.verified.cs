@@ -3,10 +3,13 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Vercel
 {
-    /// <summary>One of 3 shapes.</summary>
+    /// <summary>
+    /// One of: <see cref="VercelRegionUiOption.LabelValue"/>, <see cref="VercelRegionUiOption.Opaque"/>, <see cref="VercelRegionUiOption.BrandedValue"/>.
+    /// </summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -19,7 +22,6 @@ namespace Vercel
         {
         }
 
-        /// <summary>The LabelValue case.</summary>
         public sealed class LabelValue : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +34,6 @@ namespace Vercel
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The Opaque case.</summary>
         public sealed class Opaque : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>
@@ -45,7 +46,6 @@ namespace Vercel
             public override string ToString() => Value.ToString();
         }
 
-        /// <summary>The BrandedValue case.</summary>
         public sealed class BrandedValue : VercelRegionUiOption
         {
             /// <summary>Creates the case.</summary>

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -12,7 +13,6 @@ namespace Fixture
     {
         /// <summary>PUT /files/{name}</summary>
         /// <remarks><c>PUT /files/{name}</c></remarks>
-        /// <param name="name"></param>
         /// <param name="content">The bytes to send, read as they are sent.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -21,10 +21,7 @@ namespace Fixture
 
         /// <summary>The length is a header parameter, as Vercel's POST /v2/files has it.</summary>
         /// <remarks><c>PUT /archives/{name}</c></remarks>
-        /// <param name="name"></param>
         /// <param name="content">The bytes to send, read as they are sent.</param>
-        /// <param name="contentLength"></param>
-        /// <param name="contentLanguage"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -48,7 +45,6 @@ namespace Fixture
 
         /// <summary>POST /pets/{id}/photos</summary>
         /// <remarks><c>POST /pets/{id}/photos</c></remarks>
-        /// <param name="id"></param>
         /// <param name="request">The request body.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -65,7 +61,6 @@ namespace Fixture
 
         /// <summary>JSON, XML, a form, a multipart form with a photo, or the photo alone.</summary>
         /// <remarks><c>PUT /pets/{id}</c></remarks>
-        /// <param name="id"></param>
         /// <param name="request">The request body.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -77,7 +72,6 @@ namespace Fixture
         /// <c>PUT /pets/{id}</c>
         /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>application/x-www-form-urlencoded</c>.
         /// </remarks>
-        /// <param name="id"></param>
         /// <param name="request">The request body.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -89,7 +83,6 @@ namespace Fixture
         /// <c>PUT /pets/{id}</c>
         /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>multipart/form-data</c>.
         /// </remarks>
-        /// <param name="id"></param>
         /// <param name="request">The request body.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -101,7 +94,6 @@ namespace Fixture
         /// <c>PUT /pets/{id}</c>
         /// The operation of <see cref="UpdatePetAsync"/>, with the body sent as <c>image/png</c>.
         /// </remarks>
-        /// <param name="id"></param>
         /// <param name="content">The bytes to send, read as they are sent.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>

@@ -3,11 +3,13 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
     /// <summary>
-    /// A string enum whose default is a number, and an integer enum whose default is a string; neither can be one.
+    /// A string enum whose default is a number, and an integer enum whose default is a string; neither can
+    /// be one.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Mismatched.JsonConverter))]

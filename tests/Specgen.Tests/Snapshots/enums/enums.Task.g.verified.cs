@@ -3,10 +3,10 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
-    /// <summary>The Task object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Task.JsonConverter))]
     public sealed partial record Task
@@ -55,7 +55,8 @@ namespace Fixture
         public global::Fixture.Urgency? Urgency { get => _Urgency; init { _Urgency = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
 
         /// <summary>
-        /// A string enum whose default is a number, and an integer enum whose default is a string; neither can be one.
+        /// A string enum whose default is a number, and an integer enum whose default is a string; neither can
+        /// be one.
         /// </summary>
         public global::Fixture.Mismatched? Mismatched { get => _Mismatched; init { _Mismatched = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
 

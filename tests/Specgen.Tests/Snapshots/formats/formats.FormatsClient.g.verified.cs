@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -12,11 +13,6 @@ namespace Fixture
     {
         /// <summary>GET /events/{id}</summary>
         /// <remarks><c>GET /events/{id}</c></remarks>
-        /// <param name="id"></param>
-        /// <param name="since"></param>
-        /// <param name="day"></param>
-        /// <param name="ratio"></param>
-        /// <param name="xTrace"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too (the headers the spec documents: <see cref="GetEventHeaders.From"/>).</returns>

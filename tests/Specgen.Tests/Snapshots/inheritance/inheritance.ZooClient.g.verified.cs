@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -12,18 +13,27 @@ namespace Fixture
     {
         /// <summary>GET /owners/{id}</summary>
         /// <remarks><c>GET /owners/{id}</c></remarks>
-        /// <param name="id"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
         global::Specgen.Runtime.ApiCall<global::Fixture.Owner> GetOwnerAsync(string id, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>POST /pets</summary>
-        /// <remarks><c>POST /pets</c></remarks>
+        /// <summary>Adds a pet.</summary>
+        /// <remarks>
+        /// <c>POST /pets</c>
+        /// <para>Stores the pet and answers with it as stored. Its <c>petType</c> picks the record:</para>
+        /// <list type="bullet">
+        /// <item><description><c>dog</c> is a <see href="https://example.com/docs/pets#dog">Dog</see></description></item>
+        /// <item><description><c>cat</c> is a <i>Cat</i></description></item>
+        /// <item><description><c>puppy</c> is a <b>Puppy</b>, a dog too</description></item>
+        /// </list>
+        /// <para>The rules: <see href="https://example.com/docs/pets"/>.</para>
+        /// </remarks>
         /// <param name="request">The request body.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
+        /// <exception cref="global::Specgen.Runtime.ConflictException">409: A pet with the same <c>name</c> is stored already.</exception>
         global::Specgen.Runtime.ApiCall<global::Fixture.Pet> AddPetAsync(global::Fixture.Pet request, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }

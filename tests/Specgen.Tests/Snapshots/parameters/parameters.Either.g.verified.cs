@@ -3,10 +3,11 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
-    /// <summary>One of 2 shapes.</summary>
+    /// <summary>One of: <see cref="Either.A"/>, <see cref="Either.B"/>.</summary>
     /// <remarks>
     /// Switch over it with <see cref="Match{TResult}"/>, <see cref="Switch"/> or a C# <c>switch</c> on its nested case types.
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
@@ -19,7 +20,6 @@ namespace Fixture
         {
         }
 
-        /// <summary>The A case.</summary>
         public sealed class A : Either
         {
             /// <summary>Creates the case.</summary>
@@ -32,7 +32,6 @@ namespace Fixture
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
-        /// <summary>The B case.</summary>
         public sealed class B : Either
         {
             /// <summary>Creates the case.</summary>

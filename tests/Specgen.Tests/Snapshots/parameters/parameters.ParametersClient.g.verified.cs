@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -12,12 +13,6 @@ namespace Fixture
     {
         /// <summary>GET /items/{ids}</summary>
         /// <remarks><c>GET /items/{ids}</c></remarks>
-        /// <param name="ids"></param>
-        /// <param name="tag"></param>
-        /// <param name="size"></param>
-        /// <param name="word"></param>
-        /// <param name="pipe"></param>
-        /// <param name="xFlags"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -25,11 +20,6 @@ namespace Fixture
 
         /// <summary>GET /things/{where}/{at}/{on}</summary>
         /// <remarks><c>GET /things/{where}/{at}/{on}</c></remarks>
-        /// <param name="where"></param>
-        /// <param name="at"></param>
-        /// <param name="on"></param>
-        /// <param name="xPoint"></param>
-        /// <param name="pref"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -37,12 +27,6 @@ namespace Fixture
 
         /// <summary>GET /search</summary>
         /// <remarks><c>GET /search</c></remarks>
-        /// <param name="filter"></param>
-        /// <param name="page"></param>
-        /// <param name="range"></param>
-        /// <param name="labels"></param>
-        /// <param name="q"></param>
-        /// <param name="next"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -50,9 +34,6 @@ namespace Fixture
 
         /// <summary>GET /projects/{idOrName}</summary>
         /// <remarks><c>GET /projects/{idOrName}</c></remarks>
-        /// <param name="idOrName"></param>
-        /// <param name="statusCode"></param>
-        /// <param name="domain"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -60,15 +41,6 @@ namespace Fixture
 
         /// <summary>GET /styled/{label}/{labels}/{spread}/{matrix}/{matrices}/{each}</summary>
         /// <remarks><c>GET /styled/{label}/{labels}/{spread}/{matrix}/{matrices}/{each}</c></remarks>
-        /// <param name="label"></param>
-        /// <param name="labels"></param>
-        /// <param name="spread"></param>
-        /// <param name="matrix"></param>
-        /// <param name="matrices"></param>
-        /// <param name="each"></param>
-        /// <param name="session"></param>
-        /// <param name="theme"></param>
-        /// <param name="flags"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>

@@ -3,11 +3,12 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
     /// <summary>
-    /// A success of the operation: one case for each success status the spec documents, and Unknown for any other.
+    /// A success of the operation. One of: <see cref="GetSecretResult.Ok"/>, <see cref="GetSecretResult.Accepted"/>, or <see cref="GetSecretResult.Unknown"/> for a success status the spec does not document.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public abstract partial class GetSecretResult

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -45,7 +46,6 @@ namespace Fixture
         /// <c>GET /exports</c>
         /// Authenticates with <c>apiKeyQuery</c> and <c>session</c>.
         /// </remarks>
-        /// <param name="format"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Completes when the server answers with success. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -82,18 +82,17 @@ namespace Fixture
         global::Specgen.Runtime.ApiCall ListReportsAsync(global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
-        /// Header parameters OpenAPI says to ignore: Authorization (the scheme sends it), Accept (the client asks for what the responses name) and Content-Type.
+        /// Header parameters OpenAPI says to ignore: Authorization (the scheme sends it), Accept (the client
+        /// asks for what the responses name) and Content-Type.
         /// </summary>
         /// <remarks>
         /// <c>GET /secrets/{name}</c>
         /// Authenticates with <c>bearer</c>.
         /// </remarks>
-        /// <param name="name"></param>
-        /// <param name="xTrace"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>A case for each success status the spec documents. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.ApiException">404: None.</exception>
+        /// <exception cref="global::Specgen.Runtime.NotFoundException">404: None.</exception>
         global::Specgen.Runtime.ApiCall<global::Fixture.GetSecretResult> GetSecretAsync(string name, string? xTrace = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     }

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -10,7 +11,6 @@ namespace Fixture
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial class VaultClientOptions : global::Specgen.Runtime.ApiClientOptions
     {
-        /// <summary>The 'basic' security scheme.</summary>
         /// <remarks>
         /// The spec's <c>basic</c> scheme. HTTP basic: the user name and password, sent in <c>Authorization</c>. Never written out by <c>ToString()</c>.
         /// </remarks>
@@ -22,19 +22,16 @@ namespace Fixture
         /// </remarks>
         public string? ApiKeyHeader { get => Credentials.Get<string>("apiKeyHeader"); set => Credentials.Set("apiKeyHeader", value); }
 
-        /// <summary>The 'apiKeyQuery' security scheme.</summary>
         /// <remarks>
         /// The spec's <c>apiKeyQuery</c> scheme. The API key, sent in the <c>api_key</c> query parameter. Never written out by <c>ToString()</c>.
         /// </remarks>
         public string? ApiKeyQuery { get => Credentials.Get<string>("apiKeyQuery"); set => Credentials.Set("apiKeyQuery", value); }
 
-        /// <summary>The 'session' security scheme.</summary>
         /// <remarks>
         /// The spec's <c>session</c> scheme. The API key, sent in the <c>session_id</c> cookie. Never written out by <c>ToString()</c>.
         /// </remarks>
         public string? Session { get => Credentials.Get<string>("session"); set => Credentials.Set("session", value); }
 
-        /// <summary>The 'machine' security scheme.</summary>
         /// <remarks>
         /// The spec's <c>machine</c> scheme. OAuth 2 client credentials: the client id and secret the client gets a token with from <c>/oauth/token</c>, kept until shortly before it expires; the token is sent as a bearer token. Without them, <c>AccessToken</c> is sent instead. Never written out by <c>ToString()</c>.
         /// </remarks>
