@@ -178,6 +178,9 @@ internal enum ResultKind
 /// </summary>
 internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, bool AllowsEmpty = false)
 {
+    /// <summary>For a stream offered beside JSON: the media type it asks for (its method's <c>Accept</c>).</summary>
+    public string? MediaType { get; init; }
+
     public static readonly ResultModel None = new(ResultKind.None, null);
 }
 

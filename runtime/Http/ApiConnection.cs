@@ -22,6 +22,28 @@ public sealed class ApiConnection
     private readonly CredentialPolicy _credentialPolicy;
     private readonly ErrorReader _errors;
 
+    private static readonly Lazy<HttpClient> s_shared = new(CreateShared);
+
+    /// <summary>
+    /// The HttpClient a generated client sends with when it is given none: one for the process, its connections
+    /// pooled and renewed every two minutes (so DNS changes are seen), and following no redirect itself, so the
+    /// client's own rule applies: credentials go to the configured origin only.
+    /// </summary>
+    public static HttpClient Shared => s_shared.Value;
+
+    private static HttpClient CreateShared()
+    {
+        HttpMessageHandler handler = OperatingSystem.IsBrowser()
+            ? new HttpClientHandler { AllowAutoRedirect = false }
+            : new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+            };
+        return new HttpClient(handler, disposeHandler: false);
+    }
+
     /// <summary>Creates the connection.</summary>
     /// <param name="httpClient">Sends the requests.</param>
     /// <param name="options">The caller's settings.</param>

@@ -111,8 +111,11 @@ public class FullApiTests(ITestOutputHelper output)
         var expected = WholeApi.Operations(Fixtures.Read(Fixtures.VercelApi));
         var names = WholeApi.ClientMethods(Run.Value, "Vercel.VercelClient");
 
+        // getDeploymentEvents answers JSON or application/stream+json: a method for each.
         Assert.Equal(216, expected);
-        Assert.Equal(expected, names.Count);
+        Assert.Equal(expected + 1, names.Count);
+        Assert.Contains("Deployments.GetDeploymentEventsAsync", names);
+        Assert.Contains("Deployments.GetDeploymentEventsStreamAsync", names);
         Assert.All(names, name => Assert.True(methods.Add(name), name));
     }
 
@@ -155,5 +158,19 @@ public class FullApiTests(ITestOutputHelper output)
         Assert.Contains(projects.Type.AllInterfaces, i => SymbolEqualityComparer.Default.Equals(i, mockable.Type));
         Assert.Single(mockable.Type.GetMembers("UpdateProjectAsync"));
         Assert.Empty(root.GetMembers("UpdateProjectAsync"));
+    }
+
+    [Fact]
+    public void A_response_offered_as_JSON_and_as_a_stream_gets_a_method_for_each()
+    {
+        // GET /v3/deployments/{idOrUrl}/events answers application/json (an array) or application/stream+json (one event a line).
+        var json = WholeApi.ClientMethod(Run.Value, "Vercel.VercelClient", "Deployments.GetDeploymentEventsAsync");
+        var stream = WholeApi.ClientMethod(Run.Value, "Vercel.VercelClient", "Deployments.GetDeploymentEventsStreamAsync");
+
+        var read = ((INamedTypeSymbol)json.ReturnType).TypeArguments.Single();
+        var streamed = (INamedTypeSymbol)((INamedTypeSymbol)stream.ReturnType).TypeArguments.Single();
+        Assert.Equal("Specgen.Runtime.ApiStream<" + ((INamedTypeSymbol)read).TypeArguments.Single().ToDisplayString() + ">", streamed.ToDisplayString());
+        Assert.Equal(json.Parameters.Select(p => p.Name), stream.Parameters.Select(p => p.Name));
+        Assert.Contains("application/stream+json", Run.Value.SourceOf("VercelClient.DeploymentsClient"), StringComparison.Ordinal);
     }
 }

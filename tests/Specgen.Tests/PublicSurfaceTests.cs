@@ -16,7 +16,7 @@ public class PublicSurfaceTests
     /// <summary>The types a user of a generated client touches: options, calls, responses, files, errors, credentials.</summary>
     private static readonly string[] UserFacing =
     [
-        "ApiCall", "ApiCall`1", "ApiClientOptions", "ApiCredentials", "ApiError", "ApiException", "ApiFile", "ApiHeaders",
+        "ApiCall", "ApiCall`1", "ApiClientOptions", "ApiCredentials", "ApiError", "ApiException", "ApiFile", "ApiHeaders", "ApiPage`1", "ApiPageable`1",
         "ApiRequestOptions", "ApiResponse", "ApiResponse`1", "ApiStream`1", "BadRequestException", "BasicCredentials",
         "ClientCredentials", "ConflictException", "FilePart", "ForbiddenException", "MemberUnavailableException",
         "MissingCredentialsException", "NotFoundException", "PaymentRequiredException", "RateLimitedException",

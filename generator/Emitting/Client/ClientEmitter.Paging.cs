@@ -44,34 +44,38 @@ internal static partial class ClientEmitter
 
     private static void WritePagedBody(SourceWriter writer, OperationModel operation, PaginationModel paging, string ns)
     {
-        var token = paging.Parameter;
-        string Argument(MethodParameter p) => p.Name == token ? $"{p.Name}: token is null ? {p.Name} : {FromToken(paging.ParameterType!)}(token)" : $"{p.Name}: {p.Name}";
+        // The lambda's own names never hide one of the method's parameters.
+        var taken = new HashSet<string>(operation.Signature.Select(p => p.Name.TrimStart('@')), System.StringComparer.Ordinal);
+        string Free(string name) => taken.Contains(name) ? Free(name + "_") : name;
+        var (token, response, page) = (Free("token"), Free("response"), Free("page"));
+        var parameter = paging.Parameter;
+        string Start() => $"{token} is null ? {parameter} : {FromToken(paging.ParameterType!)}({token})";
+        string Argument(MethodParameter p) => p.Name == parameter ? $"{p.Name}: {Start()}" : $"{p.Name}: {p.Name}";
         var arguments = operation.Signature.Select(Argument)
-            .Append(paging.Kind == PagingKind.Link ? $"requestOptions: {Paging}.At(requestOptions, token)" : "requestOptions: requestOptions")
+            .Append(paging.Kind == PagingKind.Link ? $"requestOptions: {Paging}.At(requestOptions, {token})" : "requestOptions: requestOptions")
             .Append("cancellationToken: cancellationToken");
-        var items = Member("response.Value", paging.Items);
+        var items = Member(response + ".Value", paging.Items);
         var next = paging.Kind switch
         {
-            PagingKind.Link => $"{Paging}.NextLink(response)",
-            PagingKind.Cursor => $"{Paging}.Token({Member("response.Value", paging.Next)})",
-            PagingKind.Offset => $"{Paging}.NextOffset(token is null ? {token} : {FromToken(paging.ParameterType!)}(token), page.Count, {paging.Size ?? "null"})",
-            _ => $"{Paging}.NextPage(token is null ? {token} : {FromToken(paging.ParameterType!)}(token), page.Count, {paging.Size ?? "null"}, {paging.First.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+            PagingKind.Link => $"{Paging}.NextLink({response})",
+            PagingKind.Cursor => $"{Paging}.Token({Member(response + ".Value", paging.Next)})",
+            PagingKind.Offset => $"{Paging}.NextOffset({Start()}, {page}.Count, {paging.Size ?? "null"})",
+            _ => $"{Paging}.NextPage({Start()}, {page}.Count, {paging.Size ?? "null"}, {paging.First.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
         };
         var item = CSharp.TypeName(paging.ItemType, ns);
-        var counted = paging.Kind is PagingKind.Offset or PagingKind.Page;
         writer.Lines($$"""
-            return new {{CSharp.Runtime}}.ApiPageable<{{item}}>(async (token, cancellationToken) =>
+            return new {{CSharp.Runtime}}.ApiPageable<{{item}}>(async ({{token}}, cancellationToken) =>
             {
-                var response = await {{operation.MethodName}}({{string.Join(", ", arguments)}}).WithResponseAsync().ConfigureAwait(false);
+                var {{response}} = await {{operation.MethodName}}({{string.Join(", ", arguments)}}).WithResponseAsync().ConfigureAwait(false);
             """);
-        if (counted)
+        if (paging.Kind is PagingKind.Offset or PagingKind.Page)
         {
-            writer.Line($"    var page = {items} ?? global::System.Array.Empty<{item}>();");
-            writer.Line($"    return {Paging}.Page(response, page, {next});");
+            writer.Line($"    var {page} = {items} ?? global::System.Array.Empty<{item}>();");
+            writer.Line($"    return {Paging}.Page({response}, {page}, {next});");
         }
         else
         {
-            writer.Line($"    return {Paging}.Page(response, {items}, {next});");
+            writer.Line($"    return {Paging}.Page({response}, {items}, {next});");
         }
 
         writer.Line("});");

@@ -173,8 +173,18 @@ internal static partial class ClientEmitter
         var json = CSharp.TypeName(TypeRef.Named(spec.JsonContext.Name), spec.Namespace);
         var requestIds = spec.RequestIdHeaders.Count == 0 ? string.Empty : ", RequestIdHeaders";
         writer.Lines($$"""
-            /// <summary>Creates the client.</summary>
-            /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
+            /// <summary>
+            /// Creates the client, sending with an HttpClient the runtime shares: its connections pooled, following no
+            /// redirect itself, so credentials only ever go to the configured origin.
+            /// </summary>
+            /// <param name="options">The access token, base address and other settings.</param>
+            public {{client}}({{CSharp.Runtime}}.ApiClientOptions? options = null)
+                : this({{CSharp.Infrastructure}}.ApiConnection.Shared, options)
+            {
+            }
+
+            /// <summary>Creates the client with an HttpClient of the caller's (from IHttpClientFactory, or with a handler of its own).</summary>
+            /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's. A handler that follows redirects itself sends headers it added to wherever they lead: give it <c>AllowAutoRedirect = false</c>.</param>
             /// <param name="options">The access token, base address and other settings.</param>
             public {{client}}(global::System.Net.Http.HttpClient httpClient, {{CSharp.Runtime}}.ApiClientOptions? options = null)
             {
@@ -260,7 +270,11 @@ internal static partial class ClientEmitter
             remarks.Add(authenticates);
         }
 
-        if (operation.AlternativeOf is { } first && operation.Body is { } body)
+        if (operation.AlternativeOf is { } streamed && operation.Result.MediaType is { } media)
+        {
+            remarks.Add($"The operation of <see cref=\"{streamed}\"/>, its response read as <c>{DocComments.Escape(media)}</c>: each value as it arrives.");
+        }
+        else if (operation.AlternativeOf is { } first && operation.Body is { } body)
         {
             remarks.Add($"The operation of <see cref=\"{first}\"/>, with the body sent as <c>{DocComments.Escape(body.ContentType)}</c>.");
         }

@@ -46,7 +46,16 @@ internal static class AmbiguousUnionEmitter
             writer.Line("/// <inheritdoc/>");
             writer.Line("public override string ToString() => Json.GetRawText();");
             writer.Line();
-            UnionEmitter.WriteEquality(writer, name, string.Empty, "{0}.Json.GetRawText()");
+            writer.Line("/// <summary>Compares the JSON by its content (objects in any member order, numbers by value).</summary>");
+            writer.Line($"public bool Equals({name}? other) => ReferenceEquals(this, other) || (other is not null && {EqualityEmitter.Equal(TypeRef.JsonElement, ns, "Json", "other.Json")});");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
+            writer.Line();
+            writer.Line("/// <inheritdoc/>");
+            writer.Line($"public override int GetHashCode() => {EqualityEmitter.Hash(TypeRef.JsonElement, ns, "Json")};");
+            writer.Line();
+            EqualityEmitter.WriteOperators(writer, name);
             using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> as the JSON it holds, without reflection."))
             {
                 writer.Line("/// <summary>Keeps the value the reader is on as raw JSON; <c>null</c> for a JSON null.</summary>");

@@ -69,6 +69,8 @@ internal static class RecordEmitter
                 WritePrintMembers(writer, model);
             }
 
+            EqualityEmitter.WriteRecord(writer, model, spec.Namespace);
+
             if (model.IsValidated)
             {
                 ValidationEmitter.WriteRecord(writer, model, ValidateModifier(model, spec));

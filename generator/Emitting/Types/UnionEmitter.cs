@@ -44,9 +44,11 @@ internal static class UnionEmitter
             WriteMatch(writer, model, ns);
             WriteHelpers(writer, model, ns);
             WriteConversions(writer, model, ns);
-            WriteEquality(writer, name, "GetType() == other.GetType() && ", "{0}.ToJson()");
-            writer.Line($"private string ToJson() => {CSharp.Infrastructure}.JsonWrite.ToJson(this, JsonConverter.WriteValue);");
-            writer.Line();
+            var cases = model.Cases
+                .Select(c => (Case: c.Name, Equal: EqualityEmitter.Equal(c.Type, ns, "a.Value", "b.Value"), Hash: EqualityEmitter.Hash(c.Type, ns, "a.Value")))
+                .Append((Case: "Unknown", Equal: EqualityEmitter.Equal(TypeRef.JsonElement, ns, "a.Json", "b.Json"), Hash: EqualityEmitter.Hash(TypeRef.JsonElement, ns, "a.Json")))
+                .ToList();
+            EqualityEmitter.WriteUnion(writer, name, cases);
             UnionConverterEmitter.Write(writer, model, ns);
             if (model.IsValidated)
             {
@@ -152,20 +154,6 @@ internal static class UnionEmitter
         ConversionSource.List => $"global::System.Collections.Generic.List<{CSharp.TypeName(conversion.Type.Item!, ns)}>",
         _ => CSharp.TypeName(conversion.Type, ns),
     };
-
-    /// <summary>Value equality over a text form of the value (<paramref name="text"/>, an expression on this and other).</summary>
-    internal static void WriteEquality(SourceWriter writer, string name, string sameShape, string text)
-    {
-        writer.Line("/// <summary>Compares by case and JSON content.</summary>");
-        writer.Line($"public bool Equals({name}? other) => other is not null && {sameShape}{text.Replace("{0}", "this")} == {text.Replace("{0}", "other")};");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode({text.Replace("{0}", "this")});");
-        writer.Line();
-    }
 
     /// <summary>
     /// The doc comment, attributes and declaration line every union starts with. <paramref name="shapes"/> (escaped XML)

@@ -50,6 +50,25 @@ internal sealed partial class OperationModeller
         return (Combine(successes, baseName), documented, errors, accepted.Count > 0 ? string.Join(", ", accepted) : null);
     }
 
+    /// <summary>
+    /// For an operation whose one success is offered as JSON and as a stream of values (Vercel's getDeploymentEvents:
+    /// <c>application/json</c> and <c>application/stream+json</c>), the stream's result, read as the values arrive; else null.
+    /// </summary>
+    private ResultModel? StreamAlternative(OpenApiOperation operation, PartAt operationAt, string baseName)
+    {
+        var successes = (operation.Responses ?? new OpenApiResponses()).Where(r => IsSuccess(r.Key) && r.Key is not ("204" or "205")).ToList();
+        if (successes.Count != 1 || successes[0].Value?.Content is not { } content
+            || content.FirstOrDefault(c => c.Value is not null && MediaKind(c.Key) is ResultKind.JsonLines or ResultKind.Events) is not { Key: { } media } stream)
+        {
+            return null;
+        }
+
+        var at = operationAt.Child("responses").Child(successes[0].Key).Child("content");
+        var only = new Dictionary<string, IOpenApiMediaType> { [media] = stream.Value };
+        var (kind, type, _) = ResponseBody(only, at, new NameHint(baseName + "StreamItem", null));
+        return kind is ResultKind.JsonLines or ResultKind.Events ? new ResultModel(kind, type) { MediaType = media } : null;
+    }
+
     /// <summary>An error response's JSON body, typed: <c>BadRequestError</c>, shared by every operation with the same shape.</summary>
     private ErrorBodyModel? ErrorBody(string status, IDictionary<string, IOpenApiMediaType>? content, PartAt at, string baseName)
     {

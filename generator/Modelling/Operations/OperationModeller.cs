@@ -34,7 +34,7 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
             _methodsByPath[path.Key] = new HashSet<string>((path.Value?.Operations?.Keys ?? Enumerable.Empty<System.Net.Http.HttpMethod>()).Select(m => m.Method.ToUpperInvariant()), System.StringComparer.Ordinal);
         }
 
-        var modelled = new List<(OperationModel Operation, List<BodyModel> OtherBodies)>();
+        var modelled = new List<(OperationModel Operation, List<BodyModel> OtherBodies, ResultModel? Stream)>();
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             foreach (var method in Methods)
@@ -53,10 +53,17 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
         // An operation's other kinds of body are methods of their own, next to its first, named once every
         // operation has its name: UpdatePetAsync (JSON) and UpdatePetFormAsync; never renaming another.
         var operations = new List<OperationModel>();
-        foreach (var (operation, otherBodies) in modelled)
+        foreach (var (operation, otherBodies, stream) in modelled)
         {
             operations.Add(operation);
             var stem = operation.MethodName.Substring(0, operation.MethodName.Length - "Async".Length);
+            if (stream is not null)
+            {
+                // JSON and a stream of the same values: GetDeploymentEventsAsync reads the array, GetDeploymentEventsStreamAsync each value as it arrives.
+                var name = _methodNames.Claim(stem + "Stream") + "Async";
+                operations.Add(operation with { MethodName = name, Result = stream, Accept = stream.MediaType, AlternativeOf = operation.MethodName });
+            }
+
             foreach (var body in otherBodies)
             {
                 var name = _methodNames.Claim(stem + AlternativeSuffix(body.Kind, body.ContentType)) + "Async";
@@ -110,7 +117,7 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
         _ => "Json",
     };
 
-    private (OperationModel Operation, List<BodyModel> OtherBodies)? Model(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
+    private (OperationModel Operation, List<BodyModel> OtherBodies, ResultModel? Stream)? Model(string path, IOpenApiPathItem pathItem, string method, OpenApiOperation operation)
     {
         // A path item may be a $ref (components/pathItems): its operations live there.
         var at = PartAt.In(context.Spec.Root, "/paths/" + Escape(path) + "/" + method.ToLowerInvariant());
@@ -150,7 +157,7 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
             Security: securityIndex,
             OperationId: operation.OperationId is { Length: > 0 } operationId ? operationId : null,
             Accept: accept);
-        return (model, bodies.Skip(1).ToList());
+        return (model, bodies.Skip(1).ToList(), result.Kind == ResultKind.Json ? StreamAlternative(operation, at, baseName) : null);
     }
 
     private string MethodName(string? operationId, string operation, string preferred, PartAt at)

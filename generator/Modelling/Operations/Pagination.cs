@@ -114,6 +114,7 @@ internal static class Pagination
         PaginationModel? With(PagingKind paging, ParameterModel? parameter, EquatableArray<MemberStep> cursor) =>
             parameter is null && paging != PagingKind.Link ? null
             : parameter is not null && !TokenTypes.Contains(parameter.Type.Scalar?.CSharpType) ? null
+            : paging is PagingKind.Offset or PagingKind.Page && parameter!.Type.Scalar?.CSharpType == "string" ? null
             : new PaginationModel(paging, string.Empty, itemType, steps, cursor, parameter?.Name, parameter?.Type.Scalar?.CSharpType, sizeName, First(declaration));
         return kind switch
         {

@@ -31,12 +31,12 @@ public static class WholeApi
         return owner.GetMembers(name[(dot + 1)..]).OfType<IMethodSymbol>().Single();
     }
 
-    /// <summary>The names of the client's <c>…Async</c> methods, its sub-clients' as <c>Group.MethodAsync</c>.</summary>
+    /// <summary>The names of the client's methods that make one call (not the paged ones), its sub-clients' as <c>Group.MethodAsync</c>.</summary>
     public static List<string> ClientMethods(GeneratorRun run, string client)
     {
         var root = run.Output.GetTypeByMetadataName(client)!;
         static IEnumerable<string> Methods(INamedTypeSymbol type) =>
-            type.GetMembers().OfType<IMethodSymbol>().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)).Select(m => m.Name);
+            type.GetMembers().OfType<IMethodSymbol>().Where(m => m.ReturnType.Name == "ApiCall").Select(m => m.Name);
         var groups = root.GetMembers().OfType<IPropertySymbol>().Where(p => SymbolEqualityComparer.Default.Equals(p.Type.ContainingType, root));
         return Methods(root).Concat(groups.SelectMany(g => Methods((INamedTypeSymbol)g.Type).Select(m => g.Name + "." + m))).ToList();
     }

@@ -129,16 +129,34 @@ namespace Vercel
         /// <summary>Wraps a value as the <see cref="Mode"/> case.</summary>
         public static implicit operator Condition(global::Vercel.ConditionMode value) => new Mode(value);
 
-        /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(Condition? other) => other is not null && GetType() == other.GetType() && this.ToJson() == other.ToJson();
+        /// <summary>Compares case by case: the same case with equal values (lists item by item, maps in any order, JSON by its content).</summary>
+        public bool Equals(Condition? other) => ReferenceEquals(this, other) || (this, other) switch
+        {
+            (Boolean a, Boolean b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (Expression a, Expression b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (Mode a, Mode b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (Unknown a, Unknown b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Json, b.Json),
+            _ => false,
+        };
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as Condition);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
+        public override int GetHashCode() => this switch
+        {
+            Boolean a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            Expression a => global::System.HashCode.Combine(1, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            Mode a => global::System.HashCode.Combine(2, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            Unknown a => global::System.HashCode.Combine(3, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Json)),
+            _ => 0,
+        };
 
-        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        /// <summary>Compares by content, as <c>Equals</c> does.</summary>
+        public static bool operator ==(Condition? left, Condition? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares by content, as <c>Equals</c> does.</summary>
+        public static bool operator !=(Condition? left, Condition? right) => !(left == right);
 
         /// <summary>Reads and writes <see cref="Condition"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -101,6 +101,42 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(CreateIntegrationStoreDirectRequest? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IntegrationConfigurationId, other._IntegrationConfigurationId)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IntegrationProductIdOrSlug, other._IntegrationProductIdOrSlug)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.MapEqual(_Metadata, other._Metadata)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExternalId, other._ExternalId)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProtocolSettings, other._ProtocolSettings)
+                && ((_set0 & (1UL << 6)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Source, other._Source))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_BillingPlanId, other._BillingPlanId)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PaymentMethodId, other._PaymentMethodId)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PrepaymentAmountCents, other._PrepaymentAmountCents)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IntegrationConfigurationId));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IntegrationProductIdOrSlug));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(_Metadata));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExternalId));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProtocolSettings));
+            hash.Add((_set0 & (1UL << 6)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Source));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_BillingPlanId));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PaymentMethodId));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PrepaymentAmountCents));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>

@@ -45,6 +45,28 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(GetConfigurationProductsResponse? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Products, other._Products)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Integration, other._Integration)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Configuration, other._Configuration)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Products));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Integration));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Configuration));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="GetConfigurationProductsResponse"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<GetConfigurationProductsResponse>

@@ -57,6 +57,34 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Integration? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Icon, other._Icon)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IsLegacy, other._IsLegacy)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Flags, other._Flags)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_AssignedBetaLabelAt, other._AssignedBetaLabelAt)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_TagIds, other._TagIds)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Icon));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IsLegacy));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Flags));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_AssignedBetaLabelAt));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_TagIds));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Integration"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Integration>

@@ -267,16 +267,46 @@ namespace Vercel
         /// <summary>Wraps a value as the <see cref="BrandedValue"/> case.</summary>
         public static implicit operator MetadataControl(global::Vercel.BrandedValue value) => new BrandedValue(value);
 
-        /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(MetadataControl? other) => other is not null && GetType() == other.GetType() && this.ToJson() == other.ToJson();
+        /// <summary>Compares case by case: the same case with equal values (lists item by item, maps in any order, JSON by its content).</summary>
+        public bool Equals(MetadataControl? other) => ReferenceEquals(this, other) || (this, other) switch
+        {
+            (StringInput a, StringInput b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (NumberInput a, NumberInput b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (BooleanToggle a, BooleanToggle b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (NumberSlider a, NumberSlider b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (StringSelect a, StringSelect b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (StringMultiSelect a, StringMultiSelect b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (VercelRegion a, VercelRegion b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (Domain a, Domain b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (BrandedValue a, BrandedValue b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (Unknown a, Unknown b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Json, b.Json),
+            _ => false,
+        };
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as MetadataControl);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
+        public override int GetHashCode() => this switch
+        {
+            StringInput a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            NumberInput a => global::System.HashCode.Combine(1, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            BooleanToggle a => global::System.HashCode.Combine(2, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            NumberSlider a => global::System.HashCode.Combine(3, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            StringSelect a => global::System.HashCode.Combine(4, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            StringMultiSelect a => global::System.HashCode.Combine(5, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            VercelRegion a => global::System.HashCode.Combine(6, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            Domain a => global::System.HashCode.Combine(7, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            BrandedValue a => global::System.HashCode.Combine(8, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            Unknown a => global::System.HashCode.Combine(9, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Json)),
+            _ => 0,
+        };
 
-        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        /// <summary>Compares by content, as <c>Equals</c> does.</summary>
+        public static bool operator ==(MetadataControl? left, MetadataControl? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares by content, as <c>Equals</c> does.</summary>
+        public static bool operator !=(MetadataControl? left, MetadataControl? right) => !(left == right);
 
         /// <summary>Reads and writes <see cref="MetadataControl"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -181,16 +181,38 @@ namespace Vercel
         /// <summary>Wraps a value as the <see cref="NumberList"/> case.</summary>
         public static implicit operator MetadataValue(global::System.Collections.Generic.List<double> value) => new NumberList(value);
 
-        /// <summary>Compares by case and JSON content.</summary>
-        public bool Equals(MetadataValue? other) => other is not null && GetType() == other.GetType() && this.ToJson() == other.ToJson();
+        /// <summary>Compares case by case: the same case with equal values (lists item by item, maps in any order, JSON by its content).</summary>
+        public bool Equals(MetadataValue? other) => ReferenceEquals(this, other) || (this, other) switch
+        {
+            (String a, String b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (Number a, Number b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (Boolean a, Boolean b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Value, b.Value),
+            (StringList a, StringList b) => global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(a.Value, b.Value),
+            (NumberList a, NumberList b) => global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(a.Value, b.Value),
+            (Unknown a, Unknown b) => global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(a.Json, b.Json),
+            _ => false,
+        };
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as MetadataValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(this.ToJson());
+        public override int GetHashCode() => this switch
+        {
+            String a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            Number a => global::System.HashCode.Combine(1, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            Boolean a => global::System.HashCode.Combine(2, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
+            StringList a => global::System.HashCode.Combine(3, global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(a.Value)),
+            NumberList a => global::System.HashCode.Combine(4, global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(a.Value)),
+            Unknown a => global::System.HashCode.Combine(5, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Json)),
+            _ => 0,
+        };
 
-        private string ToJson() => global::Specgen.Runtime.Infrastructure.JsonWrite.ToJson(this, JsonConverter.WriteValue);
+        /// <summary>Compares by content, as <c>Equals</c> does.</summary>
+        public static bool operator ==(MetadataValue? left, MetadataValue? right) => left is null ? right is null : left.Equals(right);
+
+        /// <summary>Compares by content, as <c>Equals</c> does.</summary>
+        public static bool operator !=(MetadataValue? left, MetadataValue? right) => !(left == right);
 
         /// <summary>Reads and writes <see cref="MetadataValue"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

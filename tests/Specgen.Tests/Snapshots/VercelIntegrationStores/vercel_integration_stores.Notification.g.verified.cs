@@ -49,6 +49,30 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Notification? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Title, other._Title)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Level, other._Level)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Message, other._Message)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Href, other._Href)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Title));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Level));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Message));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Href));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Notification"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Notification>

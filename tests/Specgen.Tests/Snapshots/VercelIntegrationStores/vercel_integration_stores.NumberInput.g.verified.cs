@@ -95,6 +95,52 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(NumberInput? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type))
+                && ((_set0 & (1UL << 1)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiControl, other._UiControl))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Minimum, other._Minimum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Maximum, other._Maximum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Default, other._Default)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExclusiveMinimum, other._ExclusiveMinimum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExclusiveMaximum, other._ExclusiveMaximum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiLabel, other._UiLabel)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiReadOnly, other._UiReadOnly)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiHidden, other._UiHidden)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDisabled, other._UiDisabled)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDescription, other._UiDescription)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiFormattedValue, other._UiFormattedValue)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiPlaceholder, other._UiPlaceholder)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
+            hash.Add((_set0 & (1UL << 1)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiControl));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Minimum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Maximum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Default));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExclusiveMinimum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExclusiveMaximum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiLabel));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiReadOnly));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiHidden));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDisabled));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDescription));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiFormattedValue));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiPlaceholder));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="NumberInput"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<NumberInput>

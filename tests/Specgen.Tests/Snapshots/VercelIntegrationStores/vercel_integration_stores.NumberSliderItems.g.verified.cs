@@ -62,6 +62,36 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(NumberSliderItems? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Minimum, other._Minimum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExclusiveMinimum, other._ExclusiveMinimum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Maximum, other._Maximum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExclusiveMaximum, other._ExclusiveMaximum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Default, other._Default)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Minimum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExclusiveMinimum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Maximum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExclusiveMaximum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Default));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="NumberSliderItems"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<NumberSliderItems>

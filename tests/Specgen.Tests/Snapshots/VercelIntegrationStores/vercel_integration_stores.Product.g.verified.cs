@@ -57,6 +57,34 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Product? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Slug, other._Slug)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Protocols, other._Protocols)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PrimaryProtocol, other._PrimaryProtocol)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MetadataSchema, other._MetadataSchema)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Slug));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Protocols));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PrimaryProtocol));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MetadataSchema));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Product"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Product>

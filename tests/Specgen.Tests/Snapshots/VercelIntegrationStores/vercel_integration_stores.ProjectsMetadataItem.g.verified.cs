@@ -69,6 +69,40 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(ProjectsMetadataItem? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProjectId, other._ProjectId)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Framework, other._Framework)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_LatestDeployment, other._LatestDeployment)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Environments, other._Environments)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_EnvVarPrefix, other._EnvVarPrefix)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_EnvironmentVariables, other._EnvironmentVariables)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Deployments, other._Deployments)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProjectId));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Framework));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_LatestDeployment));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Environments));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_EnvVarPrefix));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_EnvironmentVariables));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Deployments));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="ProjectsMetadataItem"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<ProjectsMetadataItem>

@@ -45,6 +45,28 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Repl? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Enabled, other._Enabled)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_SupportsReadOnlyMode, other._SupportsReadOnlyMode)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_WelcomeMessage, other._WelcomeMessage)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Enabled));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_SupportsReadOnlyMode));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_WelcomeMessage));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Repl"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Repl>

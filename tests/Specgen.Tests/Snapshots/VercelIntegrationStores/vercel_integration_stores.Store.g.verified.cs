@@ -93,6 +93,52 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Store? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_ProjectsMetadata, other._ProjectsMetadata)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProjectFilter, other._ProjectFilter)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_TotalConnectedProjects, other._TotalConnectedProjects)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UsageQuotaExceeded, other._UsageQuotaExceeded)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Status, other._Status)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ownership, other._Ownership)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Capabilities, other._Capabilities)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.MapEqual(_Metadata, other._Metadata)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExternalResourceId, other._ExternalResourceId)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExternalResourceStatus, other._ExternalResourceStatus)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Product, other._Product)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProtocolSettings, other._ProtocolSettings)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Notification, other._Notification)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Secrets, other._Secrets)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_BillingPlan, other._BillingPlan)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_ProjectsMetadata));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProjectFilter));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_TotalConnectedProjects));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UsageQuotaExceeded));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Status));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ownership));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Capabilities));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(_Metadata));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExternalResourceId));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExternalResourceStatus));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Product));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProtocolSettings));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Notification));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Secrets));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_BillingPlan));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Store"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Store>

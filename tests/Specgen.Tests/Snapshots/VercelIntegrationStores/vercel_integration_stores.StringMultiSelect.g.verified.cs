@@ -99,6 +99,54 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(StringMultiSelect? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type))
+                && ((_set0 & (1UL << 1)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiControl, other._UiControl))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Items, other._Items)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_UiOptions, other._UiOptions)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MinItems, other._MinItems)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MaxItems, other._MaxItems)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiLabel, other._UiLabel)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiReadOnly, other._UiReadOnly)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiHidden, other._UiHidden)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDisabled, other._UiDisabled)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDescription, other._UiDescription)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiFormattedValue, other._UiFormattedValue)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiPlaceholder, other._UiPlaceholder)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Default, other._Default)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Example, other._Example)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
+            hash.Add((_set0 & (1UL << 1)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiControl));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Items));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_UiOptions));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MinItems));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MaxItems));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiLabel));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiReadOnly));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiHidden));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDisabled));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDescription));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiFormattedValue));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiPlaceholder));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Default));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Example));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="StringMultiSelect"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<StringMultiSelect>

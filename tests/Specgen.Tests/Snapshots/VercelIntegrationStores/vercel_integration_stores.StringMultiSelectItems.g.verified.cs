@@ -62,6 +62,36 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(StringMultiSelectItems? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MinLength, other._MinLength)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MaxLength, other._MaxLength)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Pattern, other._Pattern)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Default, other._Default)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Enum, other._Enum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MinLength));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MaxLength));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Pattern));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Default));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Enum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="StringMultiSelectItems"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<StringMultiSelectItems>

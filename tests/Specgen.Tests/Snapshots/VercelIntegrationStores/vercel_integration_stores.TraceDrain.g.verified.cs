@@ -49,6 +49,30 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(TraceDrain? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Status, other._Status)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Endpoint, other._Endpoint)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.MapEqual(_Headers, other._Headers)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Format, other._Format)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Status));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Endpoint));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(_Headers));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Format));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="TraceDrain"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<TraceDrain>

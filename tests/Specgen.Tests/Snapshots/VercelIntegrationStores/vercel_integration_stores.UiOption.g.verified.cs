@@ -49,6 +49,30 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(UiOption? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Value, other._Value)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Label, other._Label)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Disabled, other._Disabled)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Hidden, other._Hidden)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Value));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Label));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Disabled));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Hidden));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="UiOption"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<UiOption>

@@ -99,6 +99,54 @@ namespace Vercel
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(VercelRegion? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type))
+                && ((_set0 & (1UL << 1)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiControl, other._UiControl))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_UiOptions, other._UiOptions)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MinLength, other._MinLength)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MaxLength, other._MaxLength)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Pattern, other._Pattern)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Default, other._Default)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Enum, other._Enum)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiLabel, other._UiLabel)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiReadOnly, other._UiReadOnly)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiHidden, other._UiHidden)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDisabled, other._UiDisabled)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDescription, other._UiDescription)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiFormattedValue, other._UiFormattedValue)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiPlaceholder, other._UiPlaceholder)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
+            hash.Add((_set0 & (1UL << 1)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiControl));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_UiOptions));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MinLength));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MaxLength));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Pattern));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Default));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Enum));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiLabel));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiReadOnly));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiHidden));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDisabled));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDescription));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiFormattedValue));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiPlaceholder));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="VercelRegion"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<VercelRegion>

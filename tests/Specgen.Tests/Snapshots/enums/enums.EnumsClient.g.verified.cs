@@ -36,8 +36,18 @@ namespace Fixture
         /// <summary>What request bodies and JSON parameters are written with: the same options in request mode (<c>readOnly</c> members left out).</summary>
         private global::Fixture.EnumsJson RequestJson => _requestJson ??= global::Specgen.Runtime.Infrastructure.JsonWrite.ForRequests(_json, static options => new global::Fixture.EnumsJson(options));
 
-        /// <summary>Creates the client.</summary>
-        /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
+        /// <summary>
+        /// Creates the client, sending with an HttpClient the runtime shares: its connections pooled, following no
+        /// redirect itself, so credentials only ever go to the configured origin.
+        /// </summary>
+        /// <param name="options">The access token, base address and other settings.</param>
+        public EnumsClient(global::Specgen.Runtime.ApiClientOptions? options = null)
+            : this(global::Specgen.Runtime.Infrastructure.ApiConnection.Shared, options)
+        {
+        }
+
+        /// <summary>Creates the client with an HttpClient of the caller's (from IHttpClientFactory, or with a handler of its own).</summary>
+        /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's. A handler that follows redirects itself sends headers it added to wherever they lead: give it <c>AllowAutoRedirect = false</c>.</param>
         /// <param name="options">The access token, base address and other settings.</param>
         public EnumsClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {

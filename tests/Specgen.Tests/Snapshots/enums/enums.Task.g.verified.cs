@@ -83,6 +83,44 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Task? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Priority, other._Priority)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Level, other._Level)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Signed, other._Signed)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Untyped, other._Untyped)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ratio, other._Ratio)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Status, other._Status)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Color, other._Color)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Shade, other._Shade)
+                && ((_set0 & (1UL << 8)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Urgency, other._Urgency))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Mismatched, other._Mismatched)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_History, other._History)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Priority));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Level));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Signed));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Untyped));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ratio));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Status));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Color));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Shade));
+            hash.Add((_set0 & (1UL << 8)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Urgency));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Mismatched));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_History));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Task"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Task>

@@ -117,6 +117,82 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Event? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Id, other._raw_Id)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_At, other._At)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_At, other._raw_At)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Day, other._Day)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Day, other._raw_Day)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_OpensAt, other._OpensAt)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_OpensAt, other._raw_OpensAt)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Link, other._Link)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Link, other._raw_Link)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Path, other._Path)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Path, other._raw_Path)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Payload, other._Payload)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Payload, other._raw_Payload)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ratio, other._Ratio)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Ratio, other._raw_Ratio)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Price, other._Price)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Price, other._raw_Price)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Score, other._Score)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Count, other._Count)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Count, other._raw_Count)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Total, other._Total)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Total, other._raw_Total)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Email, other._Email)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Hostname, other._Hostname)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ttl, other._Ttl)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Seen, other._Seen)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Seen, other._raw_Seen)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UpdatedAt, other._UpdatedAt)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_UpdatedAt, other._raw_UpdatedAt)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Id));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_At));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_At));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Day));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Day));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_OpensAt));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_OpensAt));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Link));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Link));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Path));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Path));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Payload));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Payload));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ratio));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Ratio));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Price));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Price));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Score));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Count));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Count));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Total));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Total));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Email));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Hostname));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ttl));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Seen));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Seen));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UpdatedAt));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_UpdatedAt));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>

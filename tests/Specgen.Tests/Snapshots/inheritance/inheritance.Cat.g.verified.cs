@@ -35,6 +35,26 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Cat? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && base.Equals(other)
+                && _set1_0 == other._set1_0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Lives, other._Lives)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Lives, other._raw_Lives));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(base.GetHashCode());
+            hash.Add(_set1_0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Lives));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Lives));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Cat"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Cat>

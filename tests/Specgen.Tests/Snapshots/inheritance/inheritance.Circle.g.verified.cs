@@ -26,6 +26,24 @@ namespace Fixture
 
         public double? Radius { get => _Radius; init { _Radius = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 0) : _set1_0 | (1UL << 0); } }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Circle? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && base.Equals(other)
+                && _set1_0 == other._set1_0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Radius, other._Radius));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(base.GetHashCode());
+            hash.Add(_set1_0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Radius));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Circle"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Circle>

@@ -33,6 +33,26 @@ namespace Fixture
 
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _Tags; init { _Tags = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 1) : _set1_0 | (1UL << 1); } }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public virtual bool Equals(Dog? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && base.Equals(other)
+                && _set1_0 == other._set1_0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Bark, other._Bark)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Tags, other._Tags));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(base.GetHashCode());
+            hash.Add(_set1_0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Bark));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Tags));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Dog"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Dog>

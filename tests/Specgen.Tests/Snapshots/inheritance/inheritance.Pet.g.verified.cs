@@ -53,6 +53,31 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public virtual bool Equals(Pet? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && EqualityContract == other.EqualityContract
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PetType, other._PetType)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Born, other._Born)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Born, other._raw_Born)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PetType));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Born));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Born));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
         /// <param name="path">This value's JSON path.</param>

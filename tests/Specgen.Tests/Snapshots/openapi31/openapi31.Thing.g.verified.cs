@@ -70,6 +70,40 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Thing? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Kind, other._Kind))
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Label, other._Label)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Weight, other._Weight)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Size, other._Size)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Point, other._Point)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Labels, other._Labels)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Counts, other._Counts)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Legacy, other._Legacy)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Kind));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Label));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Weight));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Size));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Point));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Labels));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Counts));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Legacy));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Thing"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Thing>

@@ -3,10 +3,10 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
-    /// <summary>The ListUnsureResponse object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ListUnsureResponse.JsonConverter))]
     public sealed partial record ListUnsureResponse
@@ -35,6 +35,28 @@ namespace Fixture
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(ListUnsureResponse? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_A, other._A)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_B, other._B)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_NextCursor, other._NextCursor)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_A));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_B));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_NextCursor));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
 
         /// <summary>Reads and writes <see cref="ListUnsureResponse"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -15,8 +16,6 @@ namespace Fixture
         /// <c>GET /items</c>
         /// Authenticates with <c>bearer</c>.
         /// </remarks>
-        /// <param name="offset"></param>
-        /// <param name="limit"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -27,8 +26,6 @@ namespace Fixture
         /// Every item of <see cref="ListItemsAsync"/>, page by page: a page is fetched when the caller has used the items before it, and the next page starts at <c>offset</c> plus the items read.
         /// <c>AsPages()</c> gives the pages, with their responses and continuation tokens.
         /// </remarks>
-        /// <param name="offset"></param>
-        /// <param name="limit"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for each page's call; null for the client's.</param>
         /// <returns>The items, read as they are enumerated; the enumerator's token cancels it.</returns>
         global::Specgen.Runtime.ApiPageable<string> ListAllItemsAsync(long? offset = null, long? limit = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null);
@@ -38,7 +35,6 @@ namespace Fixture
         /// <c>GET /events</c>
         /// Authenticates with <c>bearer</c>.
         /// </remarks>
-        /// <param name="startingAfter"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
@@ -49,7 +45,6 @@ namespace Fixture
         /// Every item of <see cref="ListEventsAsync"/>, page by page: a page is fetched when the caller has used the items before it, and the next page is the cursor of each page sent as <c>startingAfter</c>.
         /// <c>AsPages()</c> gives the pages, with their responses and continuation tokens.
         /// </remarks>
-        /// <param name="startingAfter"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for each page's call; null for the client's.</param>
         /// <returns>The items, read as they are enumerated; the enumerator's token cancels it.</returns>
         global::Specgen.Runtime.ApiPageable<string> ListAllEventsAsync(string? startingAfter = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null);
@@ -59,7 +54,6 @@ namespace Fixture
         /// <c>GET /unsure</c>
         /// Authenticates with <c>bearer</c>.
         /// </remarks>
-        /// <param name="cursor"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -15,9 +16,6 @@ namespace Fixture
         /// <c>GET /orgs/{org}/repos</c>
         /// Authenticates with <c>bearer</c>.
         /// </remarks>
-        /// <param name="org"></param>
-        /// <param name="perPage"></param>
-        /// <param name="page"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too (the headers the spec documents: <see cref="ReposListForOrgHeaders.From"/>).</returns>
@@ -28,9 +26,6 @@ namespace Fixture
         /// Every item of <see cref="ListForOrgAsync"/>, page by page: a page is fetched when the caller has used the items before it, and the next page is the address in the <c>Link</c> header's <c>rel="next"</c>.
         /// <c>AsPages()</c> gives the pages, with their responses and continuation tokens.
         /// </remarks>
-        /// <param name="org"></param>
-        /// <param name="perPage"></param>
-        /// <param name="page"></param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for each page's call; null for the client's.</param>
         /// <returns>The items, read as they are enumerated; the enumerator's token cancels it.</returns>
         global::Specgen.Runtime.ApiPageable<global::Fixture.Repo> ListAllForOrgAsync(string org, long? perPage = null, long? page = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null);

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -15,8 +16,6 @@ namespace Fixture
         /// <c>GET /v2/teams</c>
         /// Authenticates with <c>bearer</c>.
         /// </remarks>
-        /// <param name="limit"></param>
-        /// <param name="since"></param>
         /// <param name="until">Teams created before this timestamp.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
@@ -28,8 +27,6 @@ namespace Fixture
         /// Every item of <see cref="GetTeamsAsync"/>, page by page: a page is fetched when the caller has used the items before it, and the next page is the cursor of each page sent as <c>until</c>.
         /// <c>AsPages()</c> gives the pages, with their responses and continuation tokens.
         /// </remarks>
-        /// <param name="limit"></param>
-        /// <param name="since"></param>
         /// <param name="until">Teams created before this timestamp.</param>
         /// <param name="requestOptions">Headers, a timeout and a retry policy for each page's call; null for the client's.</param>
         /// <returns>The items, read as they are enumerated; the enumerator's token cancels it.</returns>

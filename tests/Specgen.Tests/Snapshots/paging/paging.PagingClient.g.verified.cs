@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
@@ -40,8 +41,18 @@ namespace Fixture
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityScheme s_scheme0 = new global::Specgen.Runtime.Infrastructure.BearerScheme("bearer");
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security0 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme0) };
 
-        /// <summary>Creates the client.</summary>
-        /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
+        /// <summary>
+        /// Creates the client, sending with an HttpClient the runtime shares: its connections pooled, following no
+        /// redirect itself, so credentials only ever go to the configured origin.
+        /// </summary>
+        /// <param name="options">The access token, base address and other settings.</param>
+        public PagingClient(global::Specgen.Runtime.ApiClientOptions? options = null)
+            : this(global::Specgen.Runtime.Infrastructure.ApiConnection.Shared, options)
+        {
+        }
+
+        /// <summary>Creates the client with an HttpClient of the caller's (from IHttpClientFactory, or with a handler of its own).</summary>
+        /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's. A handler that follows redirects itself sends headers it added to wherever they lead: give it <c>AllowAutoRedirect = false</c>.</param>
         /// <param name="options">The access token, base address and other settings.</param>
         public PagingClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {

@@ -3,6 +3,7 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {

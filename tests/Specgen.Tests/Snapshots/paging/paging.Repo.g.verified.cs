@@ -3,10 +3,10 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
-    /// <summary>The Repo object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Repo.JsonConverter))]
     public sealed partial record Repo
@@ -41,6 +41,28 @@ namespace Fixture
             builder.Append(", Name = ").Append((object?)_Name);
             builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
             return true;
+        }
+
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Repo? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Id, other._raw_Id)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Id));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
         }
 
         /// <summary>Reads and writes <see cref="Repo"/> with System.Text.Json, without reflection.</summary>

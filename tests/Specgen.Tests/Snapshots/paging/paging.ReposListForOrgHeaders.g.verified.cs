@@ -3,16 +3,17 @@
 #nullable enable
 #pragma warning disable CS0618 // members the spec marks deprecated are still generated and used
 #pragma warning disable CS1591 // not every schema has a description
+#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag
 
 namespace Fixture
 {
     /// <summary>
-    /// The response headers the spec documents for the operation, typed; a header the response lacks, or whose value does not read as its type, is null.
+    /// The response headers the spec documents for the operation, typed; a header the response lacks, or
+    /// whose value does not read as its type, is null.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public sealed partial record ReposListForOrgHeaders
     {
-        /// <summary>The Link header.</summary>
         public string? Link { get; init; }
 
         /// <summary>Reads the documented headers from a response's headers.</summary>

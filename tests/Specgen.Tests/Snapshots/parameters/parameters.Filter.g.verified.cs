@@ -56,6 +56,36 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Filter? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Age, other._Age)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Age, other._raw_Age)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Tags, other._Tags)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Since, other._Since)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Since, other._raw_Since)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Owner, other._Owner)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Age));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Age));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Tags));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Since));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Since));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Owner));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Filter"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Filter>

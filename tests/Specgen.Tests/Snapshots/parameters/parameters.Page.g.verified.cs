@@ -44,6 +44,30 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Page? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Number, other._Number)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Number, other._raw_Number)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Size, other._Size)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Size, other._raw_Size)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Number));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Number));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Size));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Size));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Page"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Page>

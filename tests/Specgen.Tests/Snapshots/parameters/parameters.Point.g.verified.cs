@@ -44,6 +44,30 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(Point? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_X, other._X)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_X, other._raw_X)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Y, other._Y)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Y, other._raw_Y)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_X));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_X));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Y));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Y));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="Point"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Point>

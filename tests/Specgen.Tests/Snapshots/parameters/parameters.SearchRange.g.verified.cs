@@ -44,6 +44,30 @@ namespace Fixture
             return true;
         }
 
+        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
+        public bool Equals(SearchRange? other) =>
+            ReferenceEquals(this, other)
+            || (other is not null
+                && _set0 == other._set0
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_From, other._From)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_From, other._raw_From)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_To, other._To)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_To, other._raw_To)
+                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+
+        /// <inheritdoc/>
+        public override int GetHashCode()
+        {
+            var hash = default(global::System.HashCode);
+            hash.Add(_set0);
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_From));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_From));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_To));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_To));
+            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Reads and writes <see cref="SearchRange"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<SearchRange>

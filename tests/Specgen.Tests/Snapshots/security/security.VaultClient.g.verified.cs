@@ -129,8 +129,18 @@ namespace Fixture
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security5 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme5), new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme6) };
         private static readonly global::Specgen.Runtime.Infrastructure.SecurityRequirement[] s_security6 = new global::Specgen.Runtime.Infrastructure.SecurityRequirement[] { new global::Specgen.Runtime.Infrastructure.SecurityRequirement(s_scheme7) };
 
-        /// <summary>Creates the client.</summary>
-        /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's.</param>
+        /// <summary>
+        /// Creates the client, sending with an HttpClient the runtime shares: its connections pooled, following no
+        /// redirect itself, so credentials only ever go to the configured origin.
+        /// </summary>
+        /// <param name="options">The access token, base address and other settings.</param>
+        public VaultClient(global::Specgen.Runtime.ApiClientOptions? options = null)
+            : this(global::Specgen.Runtime.Infrastructure.ApiConnection.Shared, options)
+        {
+        }
+
+        /// <summary>Creates the client with an HttpClient of the caller's (from IHttpClientFactory, or with a handler of its own).</summary>
+        /// <param name="httpClient">The HttpClient to send with; its lifetime is the caller's. A handler that follows redirects itself sends headers it added to wherever they lead: give it <c>AllowAutoRedirect = false</c>.</param>
         /// <param name="options">The access token, base address and other settings.</param>
         public VaultClient(global::System.Net.Http.HttpClient httpClient, global::Specgen.Runtime.ApiClientOptions? options = null)
         {
