@@ -157,6 +157,9 @@ public class FullApiTests(ITestOutputHelper output)
         Assert.Equal("Vercel.IProjectsClient", mockable.Type.ToDisplayString());
         Assert.Contains(projects.Type.AllInterfaces, i => SymbolEqualityComparer.Default.Equals(i, mockable.Type));
         Assert.Single(mockable.Type.GetMembers("UpdateProjectAsync"));
+
+        // Vercel's cursor (pagination.next, sent back as until) makes GET /v2/teams paged.
+        Assert.Equal("ApiPageable", WholeApi.ClientMethod(Run.Value, "Vercel.VercelClient", "Teams.GetAllTeamsAsync").ReturnType.Name);
         Assert.Empty(root.GetMembers("UpdateProjectAsync"));
     }
 

@@ -35,6 +35,8 @@ public class GitHubApiTests(ITestOutputHelper output)
         Assert.Contains("Repos.GetAsync", names);
         Assert.Contains("Repos.ListForOrgAsync", names);
         Assert.Contains("CodesOfConduct.GetAllCodesOfConductAsync", names);
+        // GitHub's Link header makes its lists paged.
+        Assert.Equal("ApiPageable", WholeApi.ClientMethod(Run.Value, "GitHub.GitHubClient", "Repos.ListAllForOrgAsync").ReturnType.Name);
     }
 
     [Fact]
