@@ -10,7 +10,7 @@ namespace Specgen.Runtime;
 /// <remarks>
 /// Each status family the API documents has its own subclass, so a caller catches what it handles:
 /// <code>
-/// try { await client.CreateIntegrationStoreDirectAsync(request); }
+/// try { await client.Integrations.CreateIntegrationStoreDirectAsync(request); }
 /// catch (BadRequestException e) when (e.ErrorCode == "no_free_plan") { … }
 /// catch (RateLimitedException e) { await Task.Delay(e.RetryAfter ?? TimeSpan.FromSeconds(1)); … }
 /// catch (ApiException e) { log(e.StatusCode, e.ErrorCode, e.RequestId); }

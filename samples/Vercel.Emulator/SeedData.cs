@@ -4,6 +4,24 @@ using static Vercel.Emulator.EmulatorSeed;
 
 namespace Vercel.Emulator;
 
+/// <summary>A team the token's user belongs to, shaped as the spec's Team (getTeams).</summary>
+internal sealed record SeedTeam(string Id, string Slug, string Name, long CreatedAt, string Role)
+{
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = Id,
+        ["slug"] = Slug,
+        ["name"] = Name,
+        ["avatar"] = null,
+        ["creatorId"] = "user_emulator0admin",
+        ["createdAt"] = CreatedAt,
+        ["updatedAt"] = CreatedAt,
+        ["description"] = null,
+        ["stagingPrefix"] = Slug,
+        ["membership"] = new JsonObject { ["role"] = Role, ["confirmed"] = true, ["createdAt"] = CreatedAt, ["teamId"] = Id },
+    };
+}
+
 /// <summary>A billing plan, shaped as the spec's plan object (getBillingPlans and store.billingPlan).</summary>
 internal sealed record SeedPlan(
     string Id, string Name, string Type, string Description, string Cost, bool PaymentMethodRequired,
@@ -158,6 +176,14 @@ internal sealed record SeedConfiguration(string Id, bool CallerIsAdmin, string U
 internal static class SeedData
 {
     public const string IntegrationName = "Acme Data";
+
+    /// <summary>The caller's teams, newest first by creation time (milliseconds since 1970).</summary>
+    public static readonly SeedTeam[] Teams =
+    [
+        new(TeamId, TeamSlug, "My Team", 1764547200000, "OWNER"),
+        new("team_acmeDataLabs00000000000", "acme-data-labs", "Acme Data Labs", 1740787200000, "MEMBER"),
+        new("team_sideProjects0000000000", "side-projects", "Side Projects", 1719792000000, "DEVELOPER"),
+    ];
 
     public static readonly SeedConfiguration[] Configurations =
     [

@@ -56,6 +56,7 @@ public sealed class VercelEmulator : IAsyncDisposable
         this.app = app;
         rateLimiter = new RateLimiter(options.RateLimit, options.RateLimitWindow);
         app.Use(Pipeline);
+        app.MapGet("/v2/teams", ctx => Send(ctx, GetTeams(ctx.Request)));
         app.MapGet("/v1/integrations/configurations", ctx => Send(ctx, GetConfigurations(ctx.Request)));
         app.MapGet("/v1/integrations/configuration/{id}/products", ctx => Send(ctx, GetConfigurationProducts(Route(ctx, "id"))));
         app.MapGet("/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans",
@@ -177,6 +178,33 @@ public sealed class VercelEmulator : IAsyncDisposable
 
         var token = header["Bearer ".Length..].Trim();
         return token is EmulatorSeed.Token or EmulatorSeed.RateLimitedToken ? token : null;
+    }
+
+    /// <summary>
+    /// GET /v2/teams: the teams newest first, <c>limit</c> at a time (20 by default); a page's
+    /// <c>pagination.next</c> is its last team's creation time, which the next request sends as <c>until</c>.
+    /// </summary>
+    private static Reply GetTeams(HttpRequest request)
+    {
+        var limit = double.TryParse(request.Query["limit"], System.Globalization.CultureInfo.InvariantCulture, out var asked) ? (int)asked : 20;
+        var until = double.TryParse(request.Query["until"], System.Globalization.CultureInfo.InvariantCulture, out var before) ? before : double.MaxValue;
+        if (limit is < 1 or > 100)
+        {
+            return Error(400, "bad_request", "limit must be between 1 and 100");
+        }
+
+        var older = SeedData.Teams.Where(t => t.CreatedAt < until).OrderByDescending(t => t.CreatedAt).ToList();
+        var page = older.Take(limit).ToList();
+        return new Reply(200, new JsonObject
+        {
+            ["teams"] = new JsonArray(page.Select(t => (JsonNode)t.ToJson()).ToArray()),
+            ["pagination"] = new JsonObject
+            {
+                ["count"] = page.Count,
+                ["next"] = older.Count > page.Count ? page[^1].CreatedAt : null,
+                ["prev"] = null,
+            },
+        });
     }
 
     private static Reply GetConfigurations(HttpRequest request)

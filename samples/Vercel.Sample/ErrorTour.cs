@@ -56,22 +56,22 @@ public static class ErrorTour
         };
 
         await Try("a product without a free plan, no plan given (400)", () =>
-            client.CreateIntegrationStoreDirectAsync(Store(EmulatorSeed.AdminConfigurationId, EmulatorSeed.PaidProductId), cancellationToken: cancellationToken));
+            client.Integrations.CreateIntegrationStoreDirectAsync(Store(EmulatorSeed.AdminConfigurationId, EmulatorSeed.PaidProductId), cancellationToken: cancellationToken));
         await Try("a configuration the token is not an admin of (403)", () =>
-            client.CreateIntegrationStoreDirectAsync(Store(EmulatorSeed.MemberConfigurationId, EmulatorSeed.FreeProductId), cancellationToken: cancellationToken));
+            client.Integrations.CreateIntegrationStoreDirectAsync(Store(EmulatorSeed.MemberConfigurationId, EmulatorSeed.FreeProductId), cancellationToken: cancellationToken));
         await Try("a product that does not exist (404)", () =>
-            client.CreateIntegrationStoreDirectAsync(Store(EmulatorSeed.AdminConfigurationId, "iap_doesNotExist"), cancellationToken: cancellationToken));
+            client.Integrations.CreateIntegrationStoreDirectAsync(Store(EmulatorSeed.AdminConfigurationId, "iap_doesNotExist"), cancellationToken: cancellationToken));
 
         // A token that is already over its limit, and a client that does not retry: the 429 surfaces.
         var limited = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.RateLimitedToken, BaseAddress = emulator.BaseAddress, Retry = RetryOptions.None });
         await Try("too many requests (429; this token allows one per window)", async () =>
         {
-            await limited.GetConfigurationsAsync(View.Account, cancellationToken: cancellationToken);
-            await limited.GetConfigurationsAsync(View.Account, cancellationToken: cancellationToken);
+            await limited.Integrations.GetConfigurationsAsync(View.Account, cancellationToken: cancellationToken);
+            await limited.Integrations.GetConfigurationsAsync(View.Account, cancellationToken: cancellationToken);
         });
 
         await Try("a request the spec says is invalid (never sent)", () =>
-            client.CreateIntegrationStoreDirectAsync(Store("cfg_wrong", "Not A Slug") with { Name = new string('x', 130) }, cancellationToken: cancellationToken));
+            client.Integrations.CreateIntegrationStoreDirectAsync(Store("cfg_wrong", "Not A Slug") with { Name = new string('x', 130) }, cancellationToken: cancellationToken));
         return seen;
     }
 }

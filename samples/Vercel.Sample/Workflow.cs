@@ -6,7 +6,7 @@ namespace Vercel.Sample;
 public sealed record WorkflowResult(IReadOnlyList<Store> Stores);
 
 /// <summary>
-/// Seed 003's workflow: list configurations → products → billing plans → create a free store →
+/// Seed 003's workflow, after listing the caller's teams page by page: list configurations → products → billing plans → create a free store →
 /// create a paid store with a billing plan id.
 /// </summary>
 public static class Workflow
@@ -21,8 +21,22 @@ public static class Workflow
     {
         var report = new Report(output);
 
+        report.Step("0. Your teams, read a page at a time");
+        var teams = new List<string[]>();
+        await foreach (var team in client.Teams.GetAllTeamsAsync(limit: 2).WithCancellation(cancellationToken))
+        {
+            teams.Add(team switch
+            {
+                GetTeamsResponseTeam.Team full => [full.Value.Slug, full.Value.Name ?? "", full.Value.Membership.Role.Value],
+                GetTeamsResponseTeam.TeamLimited limited => [limited.Value.Slug, limited.Value.Name ?? "", "(limited access)"],
+                _ => ["?", "?", "?"],
+            });
+        }
+
+        report.Table(["slug", "name", "role"], teams);
+
         report.Step("1. Integration configurations");
-        var configurations = await client.GetConfigurationsAsync(View.Account, teamId: teamId, cancellationToken: cancellationToken);
+        var configurations = await client.Integrations.GetConfigurationsAsync(View.Account, teamId: teamId, cancellationToken: cancellationToken);
         var configurationRows = configurations.Match(
             configurationsWithIntegration: list => list.Select(c => new[] { c.Id, c.Slug, c.IntegrationId }).ToList(),
             configurations: list => list.Select(c => new[] { c.Id ?? "", c.Slug ?? "", c.IntegrationId ?? "" }).ToList(),
@@ -42,7 +56,7 @@ public static class Workflow
             GetConfigurationProductsResponse products;
             try
             {
-                products = await client.GetConfigurationProductsAsync(configurationId, teamId: teamId, cancellationToken: cancellationToken);
+                products = await client.Integrations.GetConfigurationProductsAsync(configurationId, teamId: teamId, cancellationToken: cancellationToken);
             }
             catch (ApiException e)
             {
@@ -56,7 +70,7 @@ public static class Workflow
             var plans = new List<(Product Product, Plan Plan)>();
             foreach (var product in products.Products)
             {
-                var response = await client.GetBillingPlansAsync(integrationId, product.Slug, teamId: teamId, cancellationToken: cancellationToken);
+                var response = await client.Integrations.GetBillingPlansAsync(integrationId, product.Slug, teamId: teamId, cancellationToken: cancellationToken);
                 plans.AddRange(response.Plans.Select(plan => (product, plan)));
             }
 
@@ -92,7 +106,7 @@ public static class Workflow
 
     private static async Task<Store> CreateAsync(VercelClient client, Report report, string configurationId, Product product, Plan? plan, string? teamId, CancellationToken cancellationToken)
     {
-        var created = await client.CreateIntegrationStoreDirectAsync(
+        var created = await client.Integrations.CreateIntegrationStoreDirectAsync(
             new CreateIntegrationStoreDirectRequest
             {
                 Name = $"sample-{product.Slug}-{DateTime.UtcNow:HHmmss}",

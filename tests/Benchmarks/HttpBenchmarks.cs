@@ -77,5 +77,5 @@ public class HttpBenchmarks
 
     [Benchmark]
     public Task<CreateIntegrationStoreDirectResponse> Generated_client() =>
-        _client.CreateIntegrationStoreDirectAsync(_request, teamId: TeamId);
+        _client.Integrations.CreateIntegrationStoreDirectAsync(_request, teamId: TeamId);
 }

@@ -37,7 +37,7 @@ public class DependencyInjectionAndLoadTests
         await using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<IVercelClient>();
-        var configurations = await client.GetConfigurationsAsync(View.Account);
+        var configurations = await client.Integrations.GetConfigurationsAsync(View.Account);
 
         Assert.IsType<VercelClient>(client);
         Assert.False(configurations.IsUnknown);
@@ -59,7 +59,7 @@ public class DependencyInjectionAndLoadTests
         services.AddVercelClient(options => (options.AccessToken, options.BaseAddress) = (EmulatorSeed.Token, origin.BaseAddress));
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IVercelClient>().GetConfigurationsAsync(View.Account);
+        await provider.GetRequiredService<IVercelClient>().Integrations.GetConfigurationsAsync(View.Account);
 
         Assert.Equal(["/v1/integrations/configurations?view=account", "/moved"], origin.Requests.Select(r => r.PathAndQuery));
         Assert.All(origin.Requests, r => Assert.Equal("Bearer " + EmulatorSeed.Token, r.Authorization));
@@ -114,7 +114,7 @@ public class DependencyInjectionAndLoadTests
         {
             try
             {
-                var result = await client.GetConfigurationsAsync(View.Account, cancellationToken: cancellationToken);
+                var result = await client.Integrations.GetConfigurationsAsync(View.Account, cancellationToken: cancellationToken);
                 if (result.IsUnknown)
                 {
                     Interlocked.Increment(ref failures);

@@ -30,13 +30,30 @@ public class EndToEndTests
     }
 
     [Fact]
+    public async Task The_caller_s_teams_are_read_page_by_page_from_the_emulator()
+    {
+        // GET /v2/teams pages with pagination.next sent back as until: three teams, two a page.
+        await using var emulator = await VercelEmulator.StartAsync();
+        var client = new VercelClient(new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
+
+        var slugs = new List<string>();
+        await foreach (var team in client.Teams.GetAllTeamsAsync(limit: 2))
+        {
+            slugs.Add(Assert.IsType<GetTeamsResponseTeam.Team>(team).Value.Slug);
+        }
+
+        Assert.Equal([EmulatorSeed.TeamSlug, "acme-data-labs", "side-projects"], slugs);
+        Assert.Equal(2, emulator.RequestCount);
+    }
+
+    [Fact]
     public async Task The_seed_request_creates_a_store_with_the_bearer_token()
     {
         await using var emulator = await VercelEmulator.StartAsync();
         using var http = new HttpClient();
         var client = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
 
-        var created = await client.CreateIntegrationStoreDirectAsync(
+        var created = await client.Integrations.CreateIntegrationStoreDirectAsync(
             new CreateIntegrationStoreDirectRequest
             {
                 Name = "my-dev-database",
@@ -59,7 +76,7 @@ public class EndToEndTests
         using var http = new HttpClient();
         var client = new VercelClient(http, new ApiClientOptions { AccessToken = EmulatorSeed.Token, BaseAddress = emulator.BaseAddress });
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
         {
             Name = "db",
             IntegrationConfigurationId = configurationId,
@@ -85,8 +102,8 @@ public class EndToEndTests
         var anonymous = new VercelClient(http, new ApiClientOptions { BaseAddress = emulator.BaseAddress });
         var wrong = new VercelClient(http, new ApiClientOptions { BaseAddress = emulator.BaseAddress, AccessToken = "not-a-token" });
 
-        var missing = await Assert.ThrowsAsync<MissingCredentialsException>(() => anonymous.GetConfigurationsAsync(View.Account));
-        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => wrong.GetConfigurationsAsync(View.Account));
+        var missing = await Assert.ThrowsAsync<MissingCredentialsException>(() => anonymous.Integrations.GetConfigurationsAsync(View.Account));
+        var error = await Assert.ThrowsAsync<UnauthorizedException>(() => wrong.Integrations.GetConfigurationsAsync(View.Account));
 
         Assert.Contains("'bearerToken' (a bearer token)", missing.Message, StringComparison.Ordinal);
         Assert.Equal(401, error.StatusCode);

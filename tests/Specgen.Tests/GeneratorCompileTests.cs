@@ -29,7 +29,7 @@ public class GeneratorCompileTests
                 public static async System.Threading.Tasks.Task<CreateIntegrationStoreDirectResponse> Create(System.Net.Http.HttpClient http, string token, System.Threading.CancellationToken ct)
                 {
                     var client = new VercelClient(http, new ApiClientOptions { AccessToken = token });
-                    return await client.CreateIntegrationStoreDirectAsync(
+                    return await client.Integrations.CreateIntegrationStoreDirectAsync(
                         new CreateIntegrationStoreDirectRequest
                         {
                             Name = "my-dev-database",

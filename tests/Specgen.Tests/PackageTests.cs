@@ -21,7 +21,7 @@ public class PackageTests(PackageFeed packages, ITestOutputHelper output)
 
         using var http = new HttpClient();
         var client = new VercelClient(http, new ApiClientOptions { AccessToken = args[1], BaseAddress = new Uri(args[0]) });
-        var created = await client.CreateIntegrationStoreDirectAsync(
+        var created = await client.Integrations.CreateIntegrationStoreDirectAsync(
             new CreateIntegrationStoreDirectRequest { Name = "from-a-package", IntegrationConfigurationId = args[2], IntegrationProductIdOrSlug = args[3] },
             teamId: args[4]);
         Console.WriteLine($"created a store: status {created.Store!.Status}, plan {created.Store.BillingPlan?.Id}");

@@ -138,7 +138,7 @@ public class ReflectionFreeJsonTests
         using var http = new HttpClient();
         var client = new VercelClient(http, new ApiClientOptions { AccessToken = "t", BaseAddress = server.BaseAddress, JsonOptions = new JsonSerializerOptions { WriteIndented = true } });
 
-        var response = await client.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
+        var response = await client.Integrations.CreateIntegrationStoreDirectAsync(new CreateIntegrationStoreDirectRequest
         {
             Name = "db",
             IntegrationConfigurationId = "icfg_1",

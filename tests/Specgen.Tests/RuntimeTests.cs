@@ -36,7 +36,7 @@ public class RuntimeTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, status, body, ("x-vercel-id", $"fra1::req-{status}")));
         var client = Client(server, o => o.Retry = RetryOptions.None);
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.CreateIntegrationStoreDirectAsync(ValidRequest));
+        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(ValidRequest));
 
         Assert.IsType(expected, error);
         Assert.Equal(status, error.StatusCode);
@@ -57,7 +57,7 @@ public class RuntimeTests
             ("Retry-After", "7"), ("X-RateLimit-Limit", "100"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1700000000")));
         var client = Client(server, o => o.Retry = RetryOptions.None);
 
-        var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.GetConfigurationsAsync(View.Account));
+        var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.Integrations.GetConfigurationsAsync(View.Account));
 
         Assert.Equal(TimeSpan.FromSeconds(7), error.RetryAfter);
         Assert.Equal(100, error.Limit);
@@ -75,7 +75,7 @@ public class RuntimeTests
             : ScriptedServer.Reply(context, 200, "[]"));
         var client = Client(server, o => o.TimeProvider = clock);
 
-        var result = await client.GetConfigurationsAsync(View.Account);
+        var result = await client.Integrations.GetConfigurationsAsync(View.Account);
 
         Assert.False(result.IsUnknown);
         Assert.Equal([TimeSpan.FromSeconds(2)], clock.Delays);
@@ -92,7 +92,7 @@ public class RuntimeTests
             : ScriptedServer.Reply(context, 200, "[]"));
         var client = Client(server, o => o.TimeProvider = clock);
 
-        await client.GetConfigurationsAsync(View.Account);
+        await client.Integrations.GetConfigurationsAsync(View.Account);
 
         Assert.Equal([TimeSpan.FromSeconds(30)], clock.Delays);
     }
@@ -104,7 +104,7 @@ public class RuntimeTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 429, "{}", ("Retry-After", "1")));
         var client = Client(server, o => (o.TimeProvider, o.Retry) = (clock, new RetryOptions { MaxRetries = 3 }));
 
-        await Assert.ThrowsAsync<RateLimitedException>(() => client.CreateIntegrationStoreDirectAsync(ValidRequest));
+        await Assert.ThrowsAsync<RateLimitedException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(ValidRequest));
 
         Assert.Equal(4, server.Requests.Count);
         Assert.Equal(3, clock.Delays.Count);
@@ -117,7 +117,7 @@ public class RuntimeTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 429, "{}", ("Retry-After", "50")));
         var client = Client(server, o => (o.TimeProvider, o.Retry) = (clock, new RetryOptions { MaxRetries = 10, MaxTotalDelay = TimeSpan.FromSeconds(60) }));
 
-        var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.GetConfigurationsAsync(View.Account));
+        var error = await Assert.ThrowsAsync<RateLimitedException>(() => client.Integrations.GetConfigurationsAsync(View.Account));
 
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal([TimeSpan.FromSeconds(50)], clock.Delays);
@@ -133,7 +133,7 @@ public class RuntimeTests
             : ScriptedServer.Reply(context, 200, "[]"));
         var client = Client(server, o => o.TimeProvider = clock);
 
-        await client.GetConfigurationsAsync(View.Account);
+        await client.Integrations.GetConfigurationsAsync(View.Account);
 
         Assert.Equal(3, server.Requests.Count);
         Assert.Equal(2, clock.Delays.Count);
@@ -147,7 +147,7 @@ public class RuntimeTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 503, "{}"));
         var client = Client(server, o => o.TimeProvider = new InstantTimeProvider(DateTimeOffset.UnixEpoch));
 
-        await Assert.ThrowsAsync<ServerErrorException>(() => client.CreateIntegrationStoreDirectAsync(ValidRequest));
+        await Assert.ThrowsAsync<ServerErrorException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(ValidRequest));
 
         Assert.Single(server.Requests);
     }
@@ -159,8 +159,8 @@ public class RuntimeTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 200, "[]"));
         var client = Client(server, o => (o.AccessToken, o.AccessTokenProvider) = (null, _ => ValueTask.FromResult<string?>("token-" + Interlocked.Increment(ref issued))));
 
-        await client.GetConfigurationsAsync(View.Account);
-        await client.GetConfigurationsAsync(View.Account);
+        await client.Integrations.GetConfigurationsAsync(View.Account);
+        await client.Integrations.GetConfigurationsAsync(View.Account);
 
         Assert.Equal(["Bearer token-1", "Bearer token-2"], server.Requests.Select(r => r.Authorization));
     }
@@ -177,7 +177,7 @@ public class RuntimeTests
         });
         var client = Client(server);
 
-        await client.GetConfigurationsAsync(View.Account);
+        await client.Integrations.GetConfigurationsAsync(View.Account);
 
         Assert.Equal("Bearer " + Token, Assert.Single(server.Requests).Authorization);
         Assert.Null(Assert.Single(other.Requests).Authorization);
@@ -196,7 +196,7 @@ public class RuntimeTests
         var client = Client(server);
         using var cancellation = new CancellationTokenSource();
 
-        var call = client.GetConfigurationsAsync(View.Account, cancellationToken: cancellation.Token);
+        var call = client.Integrations.GetConfigurationsAsync(View.Account, cancellationToken: cancellation.Token);
         await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
         cancellation.Cancel();
 
@@ -212,7 +212,7 @@ public class RuntimeTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 200, "{\"store\": {not json", ("x-vercel-id", "req-1")));
         var client = Client(server);
 
-        var error = await Assert.ThrowsAsync<ApiException>(() => client.CreateIntegrationStoreDirectAsync(ValidRequest));
+        var error = await Assert.ThrowsAsync<ApiException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(ValidRequest));
 
         Assert.Equal(200, error.StatusCode);
         Assert.Equal("{\"store\": {not json", error.ResponseBody);
@@ -233,7 +233,7 @@ public class RuntimeTests
             PrepaymentAmountCents = 10,
         };
 
-        var error = await Assert.ThrowsAsync<RequestValidationException>(() => client.CreateIntegrationStoreDirectAsync(request));
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(request));
 
         Assert.Equal(
             [
@@ -253,7 +253,7 @@ public class RuntimeTests
         await using var server = await ScriptedServer.StartAsync((context, _) => ScriptedServer.Reply(context, 400, """{"error":{"code":"bad_request","message":"name too long"}}"""));
         var client = Client(server, o => o.ValidateRequests = false);
 
-        await Assert.ThrowsAsync<BadRequestException>(() => client.CreateIntegrationStoreDirectAsync(ValidRequest with { Name = new string('x', 129) }));
+        await Assert.ThrowsAsync<BadRequestException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(ValidRequest with { Name = new string('x', 129) }));
 
         Assert.Single(server.Requests);
     }
@@ -265,7 +265,7 @@ public class RuntimeTests
             $$$"""{"error":{"code":"forbidden","message":"Token {{{context.Request.Headers.Authorization}}} may not do this"}}"""));
         var client = Client(server, o => o.Retry = RetryOptions.None);
 
-        var error = await Assert.ThrowsAsync<ForbiddenException>(() => client.CreateIntegrationStoreDirectAsync(ValidRequest));
+        var error = await Assert.ThrowsAsync<ForbiddenException>(() => client.Integrations.CreateIntegrationStoreDirectAsync(ValidRequest));
 
         foreach (var text in new[] { error.ToString(), error.Message, error.ResponseBody!, error.ErrorMessage!, error.Error.ToString() })
         {

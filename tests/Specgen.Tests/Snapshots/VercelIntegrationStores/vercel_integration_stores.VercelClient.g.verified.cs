@@ -11,123 +11,11 @@ namespace Vercel
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     public partial interface IVercelClient
     {
-        /// <summary>Get configurations for the authenticated user or team</summary>
-        /// <remarks>
-        /// <c>GET /v1/integrations/configurations</c>
-        /// <para>
-        /// Allows to retrieve all configurations for an authenticated integration. When the <c>project</c> view
-        /// is used, configurations generated for the authorization flow will be filtered out of the results.
-        /// </para>
-        /// Authenticates with <c>bearerToken</c>.
-        /// </remarks>
-        /// <param name="integrationIdOrSlug">ID of the integration</param>
-        /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
-        /// <param name="slug">The Team slug to perform the request on behalf of.</param>
-        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>The Integrations operations.</summary>
+        global::Vercel.IIntegrationsClient Integrations { get; }
 
-        /// <summary>List products for integration configuration</summary>
-        /// <remarks>
-        /// <c>GET /v1/integrations/configuration/{id}/products</c>
-        /// <para>
-        /// Lists all products available for an integration configuration. Use this endpoint to discover what
-        /// integration products are available for your integration configuration. The returned product IDs or
-        /// slugs can then be used with storage provisioning endpoints like <c>POST
-        /// /v1/storage/stores/integration/direct</c>. ## Workflow 1. Get your integration configurations:
-        /// <c>GET /v1/integrations/configurations</c> 2. <b>Use this endpoint</b>: Get products for a
-        /// configuration: <c>GET /v1/integrations/configuration/{id}/products</c> 3. Create storage resource:
-        /// <c>POST /v1/storage/stores/integration/direct</c> ## Response Returns an array of products with
-        /// their IDs, slugs, names, supported protocols, and metadata requirements. Each product represents a
-        /// different type of resource you can provision. The <c>metadataSchema</c> field contains a JSON Schema
-        /// that defines: - <b>Required metadata</b>: Fields that must be provided during storage creation -
-        /// <b>Optional metadata</b>: Fields that can be provided but are not mandatory - <b>Field
-        /// validation</b>: Data types, allowed values, and constraints Use this schema to validate metadata
-        /// before calling the storage creation endpoint.
-        /// </para>
-        /// Authenticates with <c>bearerToken</c>.
-        /// </remarks>
-        /// <param name="id">ID of the integration configuration</param>
-        /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
-        /// <param name="slug">The Team slug to perform the request on behalf of.</param>
-        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
-        /// <exception cref="global::Specgen.Runtime.ServerErrorException">500</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>List integration billing plans</summary>
-        /// <remarks>
-        /// <c>GET /v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans</c>
-        /// <para>Get a list of billing plans for an integration and product.</para>
-        /// Authenticates with <c>bearerToken</c>.
-        /// </remarks>
-        /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
-        /// <param name="slug">The Team slug to perform the request on behalf of.</param>
-        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request query is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
-
-        /// <summary>Create integration store (free and paid plans)</summary>
-        /// <remarks>
-        /// <c>POST /v1/storage/stores/integration/direct</c>
-        /// <para>
-        /// Creates an integration store for both FREE and PAID billing plans. This simplified endpoint
-        /// automatically provisions real integration storage resources while handling billing complexity behind
-        /// the scenes. It supports both free and paid billing plans with automatic authorization creation for
-        /// paid resources. ## How it works 1. Validates the integration configuration and product 2. For free
-        /// resources: Auto-discovers available free billing plans 3. For paid resources: Creates billing
-        /// authorization inline using provided billingPlanId 4. Provisions real resources through the Vercel
-        /// Marketplace 5. Returns the created store with connection details ## Workflow Before using this
-        /// endpoint, discover available products and billing plans: 1. List your configurations: <c>GET
-        /// /v1/integrations/configurations</c> 2. Get products for a configuration: <c>GET
-        /// /v1/integrations/configuration/{id}/products</c> 3. Get billing plans for a product: <c>GET
-        /// /integrations/integration/{integrationId}/products/{productId}/plans</c> 4. Review the
-        /// <c>metadataSchema</c> for each product to understand required metadata 5. Create storage with
-        /// discovered product: <c>POST /v1/storage/stores/integration/direct</c> ## Usage Patterns - <b>Free
-        /// resources</b>: Omit <c>billingPlanId</c> - endpoint will auto-discover free plans - <b>Paid
-        /// resources</b>: Provide <c>billingPlanId</c> from billing plans discovery - <b>Prepayment plans</b>:
-        /// Also provide <c>prepaymentAmountCents</c> for variable amount plans ## Limitations - <b>Admin access
-        /// required</b>: Only integration configuration admins can create stores - <b>Storage limits apply</b>:
-        /// Subject to your team's storage quotas - <b>Payment method required</b>: For paid plans, ensure valid
-        /// payment method is configured ## Error Responses - <c>400 Bad Request</c>: Invalid input, no plans
-        /// available, or billing issues - <c>403 Forbidden</c>: Insufficient permissions (non-admin users) -
-        /// <c>404 Not Found</c>: Integration configuration or product not found - <c>429 Too Many Requests</c>:
-        /// Rate limit exceeded
-        /// </para>
-        /// Authenticates with <c>bearerToken</c>.
-        /// </remarks>
-        /// <param name="request">The request body.</param>
-        /// <param name="teamId">The Team identifier to perform the request on behalf of.</param>
-        /// <param name="slug">The Team slug to perform the request on behalf of.</param>
-        /// <param name="requestOptions">Headers, a timeout and a retry policy for this call; null for the client's.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <returns>The response body. Await <c>WithResponseAsync()</c> for the status code and headers too.</returns>
-        /// <exception cref="global::Specgen.Runtime.BadRequestException">400: One of the provided values in the request body is invalid.</exception>
-        /// <exception cref="global::Specgen.Runtime.UnauthorizedException">401: The request is not authorized.</exception>
-        /// <exception cref="global::Specgen.Runtime.PaymentRequiredException">
-        /// 402: The account was soft-blocked for an unhandled reason. The account is missing a payment so
-        /// payment method must be updated
-        /// </exception>
-        /// <exception cref="global::Specgen.Runtime.ForbiddenException">403: You do not have permission to access this resource.</exception>
-        /// <exception cref="global::Specgen.Runtime.NotFoundException">404</exception>
-        /// <exception cref="global::Specgen.Runtime.ConflictException">409</exception>
-        /// <exception cref="global::Specgen.Runtime.RateLimitedException">429</exception>
-        /// <exception cref="global::Specgen.Runtime.ServerErrorException">500</exception>
-        global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default);
+        /// <summary>The Teams operations.</summary>
+        global::Vercel.ITeamsClient Teams { get; }
 
     }
 
@@ -176,49 +64,19 @@ namespace Vercel
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Vercel.VercelJson(jsonOptions) : global::Vercel.VercelJson.Default;
         }
 
-        /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationsResponse> GetConfigurationsAsync(global::Vercel.View view, global::Vercel.InstallationType? installationType = null, string? integrationIdOrSlug = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/v1/integrations/configurations") { OperationId = "getConfigurations", Accept = "application/json", Options = requestOptions, Security = s_security0 };
-            apiRequest.Query("view", view.ToString());
-            apiRequest.Query("installationType", installationType?.ToString());
-            apiRequest.Query("integrationIdOrSlug", integrationIdOrSlug);
-            apiRequest.Query("teamId", teamId);
-            apiRequest.Query("slug", slug);
-            return _connection.SendAsync(apiRequest, _json.GetConfigurationsResponse, cancellationToken);
-        }
+        private IntegrationsClient? _integrations;
 
-        /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsAsync(string id, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/v1/integrations/configuration/{id}/products") { OperationId = "getConfigurationProducts", Accept = "application/json", Options = requestOptions, Security = s_security0 };
-            apiRequest.PathParameter("id", id);
-            apiRequest.Query("teamId", teamId);
-            apiRequest.Query("slug", slug);
-            return _connection.SendAsync(apiRequest, _json.GetConfigurationProductsResponse, cancellationToken);
-        }
+        /// <summary>The Integrations operations.</summary>
+        public IntegrationsClient Integrations => _integrations ??= new IntegrationsClient(this);
 
-        /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.GetBillingPlansResponse> GetBillingPlansAsync(string integrationIdOrSlug, string productIdOrSlug, string? metadata = null, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("GET", "/v1/integrations/integration/{integrationIdOrSlug}/products/{productIdOrSlug}/plans") { OperationId = "getBillingPlans", Accept = "application/json", Options = requestOptions, Security = s_security0 };
-            apiRequest.PathParameter("integrationIdOrSlug", integrationIdOrSlug);
-            apiRequest.PathParameter("productIdOrSlug", productIdOrSlug);
-            apiRequest.Query("metadata", metadata);
-            apiRequest.Query("teamId", teamId);
-            apiRequest.Query("slug", slug);
-            return _connection.SendAsync(apiRequest, _json.GetBillingPlansResponse, cancellationToken);
-        }
+        global::Vercel.IIntegrationsClient IVercelClient.Integrations => Integrations;
 
-        /// <inheritdoc/>
-        public global::Specgen.Runtime.ApiCall<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectAsync(global::Vercel.CreateIntegrationStoreDirectRequest request, string? teamId = null, string? slug = null, global::Specgen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            var apiRequest = new global::Specgen.Runtime.Infrastructure.ApiRequest("POST", "/v1/storage/stores/integration/direct") { OperationId = "createIntegrationStoreDirect", Accept = "application/json", Options = requestOptions, Security = s_security0 };
-            apiRequest.Query("teamId", teamId);
-            apiRequest.Query("slug", slug);
-            apiRequest.JsonBody(request, RequestJson.CreateIntegrationStoreDirectRequest, "application/json");
-            return _connection.SendAsync(apiRequest, _json.CreateIntegrationStoreDirectResponse, cancellationToken);
-        }
+        private TeamsClient? _teams;
+
+        /// <summary>The Teams operations.</summary>
+        public TeamsClient Teams => _teams ??= new TeamsClient(this);
+
+        global::Vercel.ITeamsClient IVercelClient.Teams => Teams;
 
     }
 }

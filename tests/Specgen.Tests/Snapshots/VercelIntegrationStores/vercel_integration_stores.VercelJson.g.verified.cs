@@ -137,6 +137,14 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="global::Vercel.GetConfigurationsResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse> GetConfigurationsResponse => _GetConfigurationsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationsResponse));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse>? _GetTeamsResponse;
+        /// <summary>Reads and writes <see cref="global::Vercel.GetTeamsResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse> GetTeamsResponse => _GetTeamsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetTeamsResponse));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam>? _GetTeamsResponseTeam;
+        /// <summary>Reads and writes <see cref="global::Vercel.GetTeamsResponseTeam"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam> GetTeamsResponseTeam => _GetTeamsResponseTeam ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam>)Options.GetTypeInfo(typeof(global::Vercel.GetTeamsResponseTeam));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git>? _Git;
         /// <summary>Reads and writes <see cref="global::Vercel.Git"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git> Git => _Git ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git>)Options.GetTypeInfo(typeof(global::Vercel.Git));
@@ -165,9 +173,17 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="global::Vercel.Level"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level> Level => _Level ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level>)Options.GetTypeInfo(typeof(global::Vercel.Level));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem>? _LimitedByItem;
+        /// <summary>Reads and writes <see cref="global::Vercel.LimitedByItem"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem> LimitedByItem => _LimitedByItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem>)Options.GetTypeInfo(typeof(global::Vercel.LimitedByItem));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain>? _LogDrain;
         /// <summary>Reads and writes <see cref="global::Vercel.LogDrain"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain> LogDrain => _LogDrain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain>)Options.GetTypeInfo(typeof(global::Vercel.LogDrain));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership>? _Membership;
+        /// <summary>Reads and writes <see cref="global::Vercel.Membership"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership> Membership => _Membership ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership>)Options.GetTypeInfo(typeof(global::Vercel.Membership));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl>? _MetadataControl;
         /// <summary>Reads and writes <see cref="global::Vercel.MetadataControl"/>.</summary>
@@ -204,6 +220,10 @@ namespace Vercel
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership>? _Ownership;
         /// <summary>Reads and writes <see cref="global::Vercel.Ownership"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership> Ownership => _Ownership ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership>)Options.GetTypeInfo(typeof(global::Vercel.Ownership));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination>? _Pagination;
+        /// <summary>Reads and writes <see cref="global::Vercel.Pagination"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination> Pagination => _Pagination ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination>)Options.GetTypeInfo(typeof(global::Vercel.Pagination));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan>? _Plan;
         /// <summary>Reads and writes <see cref="global::Vercel.Plan"/>.</summary>
@@ -268,6 +288,10 @@ namespace Vercel
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink>? _ResourceLink;
         /// <summary>Reads and writes <see cref="global::Vercel.ResourceLink"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink> ResourceLink => _ResourceLink ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink>)Options.GetTypeInfo(typeof(global::Vercel.ResourceLink));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role>? _Role;
+        /// <summary>Reads and writes <see cref="global::Vercel.Role"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role> Role => _Role ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role>)Options.GetTypeInfo(typeof(global::Vercel.Role));
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope>? _Scope;
         /// <summary>Reads and writes <see cref="global::Vercel.Scope"/>.</summary>
@@ -345,6 +369,14 @@ namespace Vercel
         /// <summary>Reads and writes <see cref="global::Vercel.TagId"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId> TagId => _TagId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId>)Options.GetTypeInfo(typeof(global::Vercel.TagId));
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team>? _Team;
+        /// <summary>Reads and writes <see cref="global::Vercel.Team"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team> Team => _Team ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team>)Options.GetTypeInfo(typeof(global::Vercel.Team));
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited>? _TeamLimited;
+        /// <summary>Reads and writes <see cref="global::Vercel.TeamLimited"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited> TeamLimited => _TeamLimited ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited>)Options.GetTypeInfo(typeof(global::Vercel.TeamLimited));
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain>? _TraceDrain;
         /// <summary>Reads and writes <see cref="global::Vercel.TraceDrain"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain> TraceDrain => _TraceDrain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain>)Options.GetTypeInfo(typeof(global::Vercel.TraceDrain));
@@ -401,6 +433,8 @@ namespace Vercel
             if (type == typeof(global::Vercel.GetConfigurationProductsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationProductsResponse>(options, new global::Vercel.GetConfigurationProductsResponse.JsonConverter());
             if (type == typeof(global::Vercel.GetConfigurationProductsResponseIntegration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationProductsResponseIntegration>(options, new global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter());
             if (type == typeof(global::Vercel.GetConfigurationsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetConfigurationsResponse>(options, new global::Vercel.GetConfigurationsResponse.JsonConverter());
+            if (type == typeof(global::Vercel.GetTeamsResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetTeamsResponse>(options, new global::Vercel.GetTeamsResponse.JsonConverter());
+            if (type == typeof(global::Vercel.GetTeamsResponseTeam)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GetTeamsResponseTeam>(options, new global::Vercel.GetTeamsResponseTeam.JsonConverter());
             if (type == typeof(global::Vercel.Git)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Git>(options, new global::Vercel.Git.JsonConverter());
             if (type == typeof(global::Vercel.GithubOrGitlabOrBitbucket)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.GithubOrGitlabOrBitbucket>(options, new global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter());
             if (type == typeof(global::Vercel.Guide)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Guide>(options, new global::Vercel.Guide.JsonConverter());
@@ -408,7 +442,9 @@ namespace Vercel
             if (type == typeof(global::Vercel.Integration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Integration>(options, new global::Vercel.Integration.JsonConverter());
             if (type == typeof(global::Vercel.IntegrationConfiguration)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.IntegrationConfiguration>(options, new global::Vercel.IntegrationConfiguration.JsonConverter());
             if (type == typeof(global::Vercel.Level)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Level>(options, new global::Vercel.Level.JsonConverter());
+            if (type == typeof(global::Vercel.LimitedByItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.LimitedByItem>(options, new global::Vercel.LimitedByItem.JsonConverter());
             if (type == typeof(global::Vercel.LogDrain)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.LogDrain>(options, new global::Vercel.LogDrain.JsonConverter());
+            if (type == typeof(global::Vercel.Membership)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Membership>(options, new global::Vercel.Membership.JsonConverter());
             if (type == typeof(global::Vercel.MetadataControl)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataControl>(options, new global::Vercel.MetadataControl.JsonConverter());
             if (type == typeof(global::Vercel.MetadataSchema)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataSchema>(options, new global::Vercel.MetadataSchema.JsonConverter());
             if (type == typeof(global::Vercel.MetadataValue)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.MetadataValue>(options, new global::Vercel.MetadataValue.JsonConverter());
@@ -418,6 +454,7 @@ namespace Vercel
             if (type == typeof(global::Vercel.NumberSlider)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberSlider>(options, new global::Vercel.NumberSlider.JsonConverter());
             if (type == typeof(global::Vercel.NumberSliderItems)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.NumberSliderItems>(options, new global::Vercel.NumberSliderItems.JsonConverter());
             if (type == typeof(global::Vercel.Ownership)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Ownership>(options, new global::Vercel.Ownership.JsonConverter());
+            if (type == typeof(global::Vercel.Pagination)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Pagination>(options, new global::Vercel.Pagination.JsonConverter());
             if (type == typeof(global::Vercel.Plan)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Plan>(options, new global::Vercel.Plan.JsonConverter());
             if (type == typeof(global::Vercel.PlanType)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.PlanType>(options, new global::Vercel.PlanType.JsonConverter());
             if (type == typeof(global::Vercel.PrimaryProtocol)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.PrimaryProtocol>(options, new global::Vercel.PrimaryProtocol.JsonConverter());
@@ -434,6 +471,7 @@ namespace Vercel
             if (type == typeof(global::Vercel.QuoteItem)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.QuoteItem>(options, new global::Vercel.QuoteItem.JsonConverter());
             if (type == typeof(global::Vercel.Repl)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Repl>(options, new global::Vercel.Repl.JsonConverter());
             if (type == typeof(global::Vercel.ResourceLink)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.ResourceLink>(options, new global::Vercel.ResourceLink.JsonConverter());
+            if (type == typeof(global::Vercel.Role)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Role>(options, new global::Vercel.Role.JsonConverter());
             if (type == typeof(global::Vercel.Scope)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Scope>(options, new global::Vercel.Scope.JsonConverter());
             if (type == typeof(global::Vercel.Secret)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Secret>(options, new global::Vercel.Secret.JsonConverter());
             if (type == typeof(global::Vercel.Source)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Source>(options, new global::Vercel.Source.JsonConverter());
@@ -453,6 +491,8 @@ namespace Vercel
             if (type == typeof(global::Vercel.StringSelect)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.StringSelect>(options, new global::Vercel.StringSelect.JsonConverter());
             if (type == typeof(global::Vercel.Tag)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Tag>(options, new global::Vercel.Tag.JsonConverter());
             if (type == typeof(global::Vercel.TagId)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TagId>(options, new global::Vercel.TagId.JsonConverter());
+            if (type == typeof(global::Vercel.Team)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.Team>(options, new global::Vercel.Team.JsonConverter());
+            if (type == typeof(global::Vercel.TeamLimited)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TeamLimited>(options, new global::Vercel.TeamLimited.JsonConverter());
             if (type == typeof(global::Vercel.TraceDrain)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TraceDrain>(options, new global::Vercel.TraceDrain.JsonConverter());
             if (type == typeof(global::Vercel.TraceDrainFormat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.TraceDrainFormat>(options, new global::Vercel.TraceDrainFormat.JsonConverter());
             if (type == typeof(global::Vercel.UiOption)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Vercel.UiOption>(options, new global::Vercel.UiOption.JsonConverter());
