@@ -139,8 +139,8 @@ internal sealed class ModelContext
             var wanted = new HashSet<string>(preferred.Values, System.StringComparer.Ordinal);
             foreach (var pair in preferred)
             {
-                var shorter = ShortNames.Shorten(pair.Value);
-                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, wanted.Contains(shorter) && shorter != pair.Value ? pair.Value : shorter, JsonPointer.Component(pair.Key));
+                var shorter = ShortNames.Alternatives(pair.Value).FirstOrDefault(n => n == pair.Value || !wanted.Contains(n)) ?? pair.Value;
+                names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, shorter, JsonPointer.Component(pair.Key));
             }
         }
 

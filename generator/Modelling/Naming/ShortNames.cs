@@ -28,6 +28,13 @@ internal static class ShortNames
     {
         var head = Words(parent);
         var tail = Words(name);
+
+        // A numbered parent (ConcurrencyGroup3, a second ConcurrencyGroup) overlaps as the name it numbers.
+        if (head.Count > 1 && IsNumber(head[head.Count - 1]))
+        {
+            head.RemoveAt(head.Count - 1);
+        }
+
         for (var overlap = System.Math.Min(head.Count, tail.Count); overlap > 0; overlap--)
         {
             if (head.Skip(head.Count - overlap).SequenceEqual(tail.Take(overlap), System.StringComparer.Ordinal))
@@ -67,6 +74,36 @@ internal static class ShortNames
 
         var shortened = string.Concat(words);
         return shortened.Length > 0 && char.IsDigit(shortened[0]) ? name : shortened;
+    }
+
+    /// <summary>
+    /// Shorter forms of a name, best first: <see cref="Shorten"/>'s, then, for a name that says a run twice, the name
+    /// without its first saying (<c>PullRequestStackPullRequest</c> → <c>StackPullRequest</c>, where
+    /// <c>PullRequestStack</c> is another schema's).
+    /// </summary>
+    public static IEnumerable<string> Alternatives(string name)
+    {
+        yield return Shorten(name);
+        var words = Words(name);
+        for (var length = words.Count / 2; length >= 1; length--)
+        {
+            for (var start = 0; start + length <= words.Count; start++)
+            {
+                var run = words.Skip(start).Take(length).ToList();
+                if (run.Any(IsNumber) || !Contains(words.Skip(start + length).ToList(), run, words.Count - start - length))
+                {
+                    continue;
+                }
+
+                var without = string.Concat(words.Take(start).Concat(words.Skip(start + length)));
+                if (without.Length > 0 && !char.IsDigit(without[0]))
+                {
+                    yield return Shorten(without);
+                }
+            }
+        }
+
+        yield return name;
     }
 
     /// <summary>Whether the name says a run of words twice: one word twice in a row, or two or more words anywhere.</summary>

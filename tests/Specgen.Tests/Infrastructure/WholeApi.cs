@@ -56,7 +56,8 @@ public static class WholeApi
         Assert.True(types.Count > 500, $"only {types.Count} types");
         var tooLong = types.Where(n => n.Length > 48).OrderByDescending(n => n.Length).ToList();
         Assert.True(tooLong.Count == 0, $"{tooLong.Count} longer than 48:\n" + string.Join("\n", tooLong.Take(40)));
-        var repeating = types.Concat(methods).Select(n => (Name: n, Run: Names.RepeatedRun(n))).Where(p => p.Run is not null).ToList();
+        // A method's Async is .NET's suffix, not a word of its name: GitHub's merge-async is MergeAsyncAsync.
+        var repeating = types.Concat(methods.Select(m => m[..^"Async".Length])).Select(n => (Name: n, Run: Names.RepeatedRun(n))).Where(p => p.Run is not null).ToList();
         Assert.True(repeating.Count == 0, $"{repeating.Count} repeat words:\n" + string.Join("\n", repeating.Take(60).Select(p => $"{p.Name} ({p.Run})")));
     }
 }
