@@ -12,10 +12,7 @@ internal static partial class ClientEmitter
 
     private static string PagedSignature(OperationModel operation, PaginationModel paging, string ns)
     {
-        var parameters = operation.Signature
-            .Select(p => $"{CSharp.Nullable(CSharp.TypeName(p.Type, ns), p.IsOptional)} {p.Name}{(p.IsOptional ? " = null" : string.Empty)}")
-            .Append($"{CSharp.Runtime}.ApiRequestOptions? requestOptions = null");
-        return $"{CSharp.Runtime}.ApiPageable<{CSharp.TypeName(paging.ItemType, ns)}> {paging.MethodName}({string.Join(", ", parameters)})";
+        return $"{CSharp.Runtime}.ApiPageable<{CSharp.TypeName(paging.ItemType, ns)}> {paging.MethodName}({string.Join(", ", Parameters(operation, ns))})";
     }
 
     private static void WritePagedDocs(SourceWriter writer, OperationModel operation, PaginationModel paging)
@@ -33,10 +30,7 @@ internal static partial class ClientEmitter
             $"Every item of <see cref=\"{operation.MethodName}\"/>, page by page: a page is fetched when the caller has used the items before it, and {how}.",
             "<c>AsPages()</c> gives the pages, with their responses and continuation tokens.",
         });
-        foreach (var parameter in operation.Signature)
-        {
-            DocComments.Param(writer, parameter.Name, parameter.Description);
-        }
+        WriteParameterDocs(writer, operation);
 
         writer.Line("/// <param name=\"requestOptions\">Headers, a timeout and a retry policy for each page's call; null for the client's.</param>");
         writer.Line("/// <returns>The items, read as they are enumerated; the enumerator's token cancels it.</returns>");

@@ -280,10 +280,7 @@ internal static partial class ClientEmitter
         }
 
         DocComments.Remarks(writer, remarks);
-        foreach (var parameter in operation.Signature)
-        {
-            DocComments.Param(writer, parameter.Name, parameter.Description);
-        }
+        WriteParameterDocs(writer, operation);
 
         writer.Line("/// <param name=\"requestOptions\">Headers, a timeout and a retry policy for this call; null for the client's.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -305,11 +302,22 @@ internal static partial class ClientEmitter
         var returns = ResultType(operation.Result, ns) is { } type
             ? $"{CSharp.Runtime}.ApiCall<{type}>"
             : $"{CSharp.Runtime}.ApiCall";
-        var parameters = operation.Signature
-            .Select(p => $"{CSharp.Nullable(CSharp.TypeName(p.Type, ns), p.IsOptional)} {p.Name}{(p.IsOptional ? " = null" : string.Empty)}")
-            .Append($"{CSharp.Runtime}.ApiRequestOptions? requestOptions = null")
-            .Append("global::System.Threading.CancellationToken cancellationToken = default");
+        var parameters = Parameters(operation, ns).Append("global::System.Threading.CancellationToken cancellationToken = default");
         return $"{returns} {operation.MethodName}({string.Join(", ", parameters)})";
+    }
+
+    /// <summary>A method's parameters as declared, up to and with its <c>requestOptions</c>.</summary>
+    private static IEnumerable<string> Parameters(OperationModel operation, string ns) => operation.Signature
+        .Select(p => $"{CSharp.Nullable(CSharp.TypeName(p.Type, ns), p.IsOptional)} {p.Name}{(p.IsOptional ? " = null" : string.Empty)}")
+        .Append($"{CSharp.Runtime}.ApiRequestOptions? requestOptions = null");
+
+    /// <summary>The <c>param</c> docs of the parameters the spec describes.</summary>
+    private static void WriteParameterDocs(SourceWriter writer, OperationModel operation)
+    {
+        foreach (var parameter in operation.Signature)
+        {
+            DocComments.Param(writer, parameter.Name, parameter.Description);
+        }
     }
 
     /// <summary>Each type's type info in the client's context: as responses read it, and as requests write it.</summary>
