@@ -136,6 +136,26 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task A_page_that_fails_once_is_retried_by_the_client_s_policy_and_the_paging_goes_on()
+    {
+        // The second page answers 503 once: its call is retried, as any call is, and no item is lost or read twice.
+        await using var server = await ScriptedServer.StartAsync((context, index) => index == 1
+            ? ScriptedServer.Reply(context, 503, """{"error":{"code":"busy","message":"try again"}}""")
+            : TeamsPage(context));
+        var options = new ApiClientOptions { AccessToken = "page-token", TimeProvider = new InstantTimeProvider(DateTimeOffset.UnixEpoch), Retry = new RetryOptions { MaxRetries = 1 } };
+        var client = Activator.CreateInstance(Spec.Value.Type("PagingClient"), new HttpClient { BaseAddress = server.BaseAddress }, options)!;
+
+        var teams = new List<string>();
+        await foreach (var team in Paged(client, "Teams.GetAllTeamsAsync", ("limit", 2.0)))
+        {
+            teams.Add(Name(team));
+        }
+
+        Assert.Equal(["t1", "t2", "t3", "t4", "t5"], teams);
+        Assert.Equal(["/v2/teams?limit=2", "/v2/teams?limit=2&until=300", "/v2/teams?limit=2&until=300", "/v2/teams?limit=2&until=200"], server.Requests.Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
     public async Task Cancelling_the_enumeration_stops_before_the_next_page()
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => TeamsPage(context));
