@@ -14,7 +14,8 @@ namespace Specgen.Generator.Configuration;
 /// One spec file's settings, read once from its item metadata (<c>build_metadata.AdditionalFiles.Specgen*</c>)
 /// into plain data, so unrelated option changes do not re-run the spec.
 /// </summary>
-internal sealed record SpecOptions(string FilePath, string Namespace, string? ClientName, string Accessibility, string HintPrefix)
+/// <param name="Filter">Which operations are generated (<see cref="OperationFilter"/>); null for all of them.</param>
+internal sealed record SpecOptions(string FilePath, string Namespace, string? ClientName, string Accessibility, string HintPrefix, OperationFilter? Filter = null)
 {
     private const string Prefix = "build_metadata.AdditionalFiles.";
 
@@ -33,7 +34,8 @@ internal sealed record SpecOptions(string FilePath, string Namespace, string? Cl
         var rootNamespace = provider.GlobalOptions.TryGetValue("build_property.RootNamespace", out var root) && root.Length > 0 ? root : "Specgen.Generated";
         var accessibility = string.Equals(Get(options, "SpecgenVisibility"), "internal", StringComparison.OrdinalIgnoreCase) ? "internal" : "public";
         var projectDirectory = provider.GlobalOptions.TryGetValue("build_property.ProjectDir", out var directory) ? directory : null;
-        return new SpecOptions(file.Path, ns ?? rootNamespace, clientName, accessibility, HintPrefixOf(file.Path, projectDirectory));
+        var filter = OperationFilter.Read(name => Get(options, "Specgen" + name));
+        return new SpecOptions(file.Path, ns ?? rootNamespace, clientName, accessibility, HintPrefixOf(file.Path, projectDirectory), filter.Filters || filter.KeepUnusedSchemas ? filter : null);
     }
 
     private static string? Get(AnalyzerConfigOptions options, string name) =>

@@ -114,11 +114,17 @@ internal static class Descriptors
         "{0}",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = new(
+        "SPECGEN017",
+        "A filter on the spec's item matches no operation",
+        "{0} '{1}' matches no operation of the spec: nothing is kept or left out for it. Check its spelling against the spec's tags, paths or operationIds.",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> All = new[]
     {
         InternalError, YamlSyntax, NotOpenApi, OpenApiError, OpenApiWarning, Unsupported, AmbiguousUnion, MissingOperationId,
         UnsupportedVersion, UnresolvedReference, ReferenceCycle, DuplicateOperationId, NameCollision, LimitExceeded, InvalidOption,
-        UndeclaredSecurityScheme, NotForTheClient,
+        UndeclaredSecurityScheme, NotForTheClient, FilterMatchesNothing,
     }.ToDictionary(d => d.Id);
 
     public static IEnumerable<DiagnosticDescriptor> Each => All.Values;

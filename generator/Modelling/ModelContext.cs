@@ -37,6 +37,9 @@ internal sealed class ModelContext
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>Which operations the item keeps; null for all.</summary>
+    public Configuration.OperationFilter? Filter { get; init; }
+
     public NameScope TypeNames { get; }
 
     /// <summary>Names the spec asks for with <c>x-specgen-name</c>, by shape.</summary>

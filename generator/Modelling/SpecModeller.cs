@@ -17,15 +17,24 @@ internal static class SpecModeller
         var clientName = options.ClientName ?? Naming.Pascal(document.Info?.Title, "Api") + "Client";
         var jsonContextName = JsonContextModeller.NameFor(clientName);
         var optionsName = clientName + "Options";
-        var context = new ModelContext(spec, new[] { clientName, "I" + clientName, jsonContextName, optionsName }, cancellationToken);
+        var context = new ModelContext(spec, new[] { clientName, "I" + clientName, jsonContextName, optionsName }, cancellationToken) { Filter = options.Filter };
         var schemas = new SchemaModeller(context);
         var security = new SecurityModeller(context, optionsName);
         var operationModeller = new OperationModeller(context, schemas, security);
         var all = operationModeller.ModelAll(document);
         operationModeller.ModelWebhooks(document);
+        if (options.Filter is { KeepUnusedSchemas: true })
+        {
+            // Every component, whether a kept operation reaches it or not.
+            foreach (var id in context.ComponentNames.Keys.ToList())
+            {
+                schemas.ResolveComponent(id);
+            }
+        }
+
         CheckDialect(context, spec.Root);
         var (modelled, resolved) = Aliases.Resolve(context, all);
-        var (grouped, groups) = OperationGroups.Assign(context, resolved.ToList(), clientName);
+        var (grouped, groups) = OperationGroups.Assign(context, resolved.ToList(), clientName, operationModeller.DocumentGroups.Count);
         var operations = Pagination.Find(context, grouped, modelled);
 
         diagnostics.AddRange(context.Diagnostics);

@@ -18,12 +18,13 @@ internal static class OperationGroups
     /// <summary>The operation extension that puts it in a group of its own choosing; an empty name keeps it on the root client.</summary>
     public const string GroupExtension = NamingOverrides.Prefix + "group";
 
-    public static (List<OperationModel> Operations, EquatableArray<GroupModel> Groups) Assign(ModelContext context, List<OperationModel> operations, string clientName)
+    /// <param name="documentGroups">How many groups the whole document has, operations a filter leaves out included: a filtered client is grouped as the whole one is.</param>
+    public static (List<OperationModel> Operations, EquatableArray<GroupModel> Groups) Assign(ModelContext context, List<OperationModel> operations, string clientName, int documentGroups)
     {
         var names = operations.Where(o => o.Group is not null).Select(o => o.Group!).Distinct(System.StringComparer.Ordinal).ToList();
         // A group whose name is one of the root client's own members is no group: its operations stay on the root.
         operations = operations.Select(o => o.Group is "DefaultBaseAddress" or "RequestIdHeaders" or "RequestJson" || o.Group == clientName ? o with { Group = null } : o).ToList();
-        if (names.Count < 2)
+        if (documentGroups < 2)
         {
             return (operations.Select(o => o.Group is null ? o : o with { Group = null }).ToList(), EquatableArray<GroupModel>.Empty);
         }

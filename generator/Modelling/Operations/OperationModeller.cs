@@ -35,6 +35,7 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
         }
 
         var modelled = new List<(OperationModel Operation, List<BodyModel> OtherBodies, ResultModel? Stream)>();
+        _matched.Clear();
         foreach (var path in document.Paths ?? new OpenApiPaths())
         {
             foreach (var method in Methods)
@@ -42,13 +43,15 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
                 context.CancellationToken.ThrowIfCancellationRequested();
                 if (path.Value?.Operations is { } byMethod && byMethod.TryGetValue(method, out var operation) && operation is not null)
                 {
-                    if (Model(path.Key, path.Value, method.Method.ToUpperInvariant(), operation) is { } model)
+                    if (Kept(path.Key, method, operation) && Model(path.Key, path.Value, method.Method.ToUpperInvariant(), operation) is { } model)
                     {
                         modelled.Add(model);
                     }
                 }
             }
         }
+
+        ReportUnmatchedFilters();
 
         // An operation's other kinds of body are methods of their own, next to its first, named once every
         // operation has its name: UpdatePetAsync (JSON) and UpdatePetFormAsync; never renaming another.
@@ -102,6 +105,52 @@ internal sealed partial class OperationModeller(ModelContext context, SchemaMode
                 }
 
                 context.Report(Descriptors.NotForTheClient, at.Pointer, $"The webhook '{webhook.Key}' ({method.Method.ToUpperInvariant()}) is a request the server sends, so the client has no method for it{what}.");
+            }
+        }
+    }
+
+    /// <summary>The groups of every operation of the document, those a filter leaves out included: whether the client is grouped does not depend on the filter.</summary>
+    public HashSet<string> DocumentGroups { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The filter values that matched an operation, by metadata and value.</summary>
+    private readonly HashSet<(string, string)> _matched = new();
+
+    /// <summary>Whether the item's filter keeps the operation (all are kept without one); notes its group and which filter values matched it.</summary>
+    private bool Kept(string path, System.Net.Http.HttpMethod method, OpenApiOperation operation)
+    {
+        var at = PartAt.In(context.Spec.Root, "/paths/" + Escape(path) + "/" + method.Method.ToLowerInvariant());
+        if (OperationGroups.Of(at) is { } group)
+        {
+            DocumentGroups.Add(group);
+        }
+
+        if (context.Filter is not { Filters: true } filter)
+        {
+            return true;
+        }
+
+        var tags = (at.Child("tags").Node as System.Text.Json.Nodes.JsonArray ?? new System.Text.Json.Nodes.JsonArray())
+            .OfType<System.Text.Json.Nodes.JsonValue>().Select(v => v.TryGetValue(out string? tag) ? tag : null).Where(t => t is not null).Select(t => t!).ToList();
+        var id = operation.OperationId is { Length: > 0 } operationId ? operationId : null;
+        foreach (var (metadata, value) in filter.Values())
+        {
+            if (Configuration.OperationFilter.Matches(metadata, value, tags, path, id))
+            {
+                _matched.Add((metadata, value));
+            }
+        }
+
+        return filter.Keeps(tags, path, id);
+    }
+
+    /// <summary>SPECGEN017 for each filter value no operation of the spec matches: a misspelt tag or a path that moved.</summary>
+    private void ReportUnmatchedFilters()
+    {
+        foreach (var (metadata, value) in context.Filter?.Values() ?? Enumerable.Empty<(string, string)>())
+        {
+            if (!_matched.Contains((metadata, value)))
+            {
+                context.Report(Descriptors.FilterMatchesNothing, context.Spec.Root["paths"] is null ? string.Empty : "/paths", metadata, value);
             }
         }
     }
