@@ -16,7 +16,8 @@
 # The compiler server is on, as the .NET SDK has it by default (SPECGEN_LOOP_SHARED=0 turns it off).
 # Each time is the median of SPECGEN_LOOP_RUNS runs (3). SPECGEN_LOOP_SPECS picks specs by name
 # ("bundled vercel github"; also "github-current", GitHub's current 13 MB description, fetched by
-# tests/Compatibility/fetch-corpus.sh, and "stripe", peer-specs/big/stripe-spec3.json). SPECGEN_LOOP_NSWAG=0
+# tests/Compatibility/fetch-corpus.sh; "github-current-10", the same with ten operations kept by the item's
+# filter and NSwag's /IncludedOperationIds; and "stripe", peer-specs/big/stripe-spec3.json). SPECGEN_LOOP_NSWAG=0
 # measures Specgen alone. The size build also reports the generator's own time (the compiler's
 # ReportAnalyzer). Vercel's and GitHub's specs get the hand fixes NSwag needs to compile
 # (fix-for-nswag.mjs), for NSwag's copy only. The builds run one at a time, on the machine as it is (no other build running).
@@ -48,11 +49,27 @@ spec_path() {
     bundled) echo "$root/spec/vercel-integration-stores.yaml" ;;
     vercel) echo "$shared/specs/vercel-openapi-2025-10-27.json" ;;
     github) echo "$shared/peer-specs/big/github-api.github.com.json" ;;
-    github-current)
+    github-current|github-current-10)
       [ -f "$root/tests/Compatibility/.corpus/giants/github-api.github.com-23.0.2.json" ] || bash "$root/tests/Compatibility/fetch-corpus.sh" >/dev/null
       echo "$root/tests/Compatibility/.corpus/giants/github-api.github.com-23.0.2.json" ;;
     stripe) echo "$root/tests/Compatibility/peer-specs/big/stripe-spec3.json" ;;
     *) echo "unknown spec $1" >&2; exit 2 ;;
+  esac
+}
+
+# github-current-10: GitHub's current API with ten operations kept, by the item's filter (Specgen) and
+# /IncludedOperationIds (NSwag): what a project that calls a handful of a big API's operations builds.
+ten_operations="repos/get,repos/list-for-org,repos/list-for-authenticated-user,issues/list-for-repo,issues/get,issues/create,pulls/list,pulls/get,users/get-authenticated,search/repos"
+spec_item() {
+  case "$1" in
+    github-current-10) echo " IncludeOperations=\"$ten_operations\"" ;;
+    *) echo "" ;;
+  esac
+}
+nswag_filter() {
+  case "$1" in
+    github-current-10) echo "/IncludedOperationIds:$ten_operations" ;;
+    *) echo "" ;;
   esac
 }
 
@@ -111,7 +128,7 @@ echo "work directory: $work"
 echo "== NSwag's CLI (npm ci in tests/Benchmarks/loop)"
 (cd "$here" && npm ci --silent --no-audit --no-fund)
 nswag() { node "$here/node_modules/nswag/bin/nswag.js" openapi2csclient /runtime:Net100 "/input:$1" "/output:$2" \
-  /namespace:Loop.Api /className:LoopClient /jsonLibrary:SystemTextJson /generateClientInterfaces:false >"$work/nswag.log" 2>&1 \
+  /namespace:Loop.Api /className:LoopClient /jsonLibrary:SystemTextJson /generateClientInterfaces:false ${3:+"$3"} >"$work/nswag.log" 2>&1 \
   || { cat "$work/nswag.log" >&2; exit 1; }; }
 
 echo "== packing Specgen $version"
@@ -141,7 +158,7 @@ for name in $specs; do
   # Specgen: the package and one <OpenApiSpec>.
   sg="$work/$name/specgen"
   project "$sg" "    <PackageReference Include=\"Specgen\" Version=\"$version\" />
-    <OpenApiSpec Include=\"spec.$ext\" Namespace=\"Loop.Api\" ClientName=\"LoopClient\" />"
+    <OpenApiSpec Include=\"spec.$ext\" Namespace=\"Loop.Api\" ClientName=\"LoopClient\"$(spec_item "$name") />"
   cp "$source_spec" "$sg/spec.$ext"
   chmod u+w "$sg/spec.$ext"
 
@@ -158,7 +175,7 @@ for name in $specs; do
   echo "   first build (restored, cold compiler server): $(elapsed "$t0" "$t1") s"
   if [ "$with_nswag" = 1 ]; then
     dotnet restore "$ns" -nologo -v:q >/dev/null
-    nswag "$ns/spec.$ext" "$ns/Client.cs"
+    nswag "$ns/spec.$ext" "$ns/Client.cs" "$(nswag_filter "$name")"
     build "$ns"
   fi
 
@@ -170,7 +187,7 @@ for name in $specs; do
 
     if [ "$with_nswag" = 1 ]; then
       node "$here/edit-spec.mjs" "$ns/spec.$ext" "$i"
-      t0=$(now); nswag "$ns/spec.$ext" "$ns/Client.cs"; build "$ns"; t1=$(now)
+      t0=$(now); nswag "$ns/spec.$ext" "$ns/Client.cs" "$(nswag_filter "$name")"; build "$ns"; t1=$(now)
       ns_spec="$ns_spec $(elapsed "$t0" "$t1")"
     fi
 
