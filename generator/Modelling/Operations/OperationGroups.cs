@@ -15,6 +15,12 @@ namespace Specgen.Generator.Modelling;
 /// </summary>
 internal static class OperationGroups
 {
+    /// <summary>The root client's own members, and object's, which no group property may hide (a tag <c>get-type</c> would be <c>GetType</c>).</summary>
+    private static readonly HashSet<string> RootMembers = new(System.StringComparer.Ordinal)
+    {
+        "DefaultBaseAddress", "RequestIdHeaders", "RequestJson", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize",
+    };
+
     /// <summary>The operation extension that puts it in a group of its own choosing; an empty name keeps it on the root client.</summary>
     public const string GroupExtension = NamingOverrides.Prefix + "group";
 
@@ -23,7 +29,7 @@ internal static class OperationGroups
     {
         var names = operations.Where(o => o.Group is not null).Select(o => o.Group!).Distinct(System.StringComparer.Ordinal).ToList();
         // A group whose name is one of the root client's own members is no group: its operations stay on the root.
-        operations = operations.Select(o => o.Group is "DefaultBaseAddress" or "RequestIdHeaders" or "RequestJson" || o.Group == clientName ? o with { Group = null } : o).ToList();
+        operations = operations.Select(o => o.Group is { } group && (RootMembers.Contains(group) || group == clientName) ? o with { Group = null } : o).ToList();
         if (documentGroups < 2)
         {
             return (operations.Select(o => o.Group is null ? o : o with { Group = null }).ToList(), EquatableArray<GroupModel>.Empty);
