@@ -134,6 +134,19 @@ $2
 EOF
 }
 
+cs_edit_times() {
+  # cs_edit_times DIR: restores DIR and builds it once, then the times of RUNS builds, each after a line is added to Program.cs.
+  dotnet restore "$1" -nologo -v:q >/dev/null
+  build "$1"
+  local times=""
+  for i in $(seq 1 "$runs"); do
+    echo "Console.WriteLine($i);" >>"$1/Program.cs"
+    t0=$(now); build "$1"; t1=$(now)
+    times="$times $(elapsed "$t0" "$t1")"
+  done
+  echo "$times"
+}
+
 size_of() {
   # size_of DIR: "files lines bytes" of the C# files under DIR.
   local files lines bytes
@@ -161,14 +174,7 @@ printf 'spec\ttool\tspec_edit_s\tcs_edit_s\tfiles\tlines\tbytes\n' >"$results"
 # The floor: the same project with no generated code, so what MSBuild and the compiler cost anyway is visible.
 echo "== floor: an empty project"
 project "$work/empty" ""
-dotnet restore "$work/empty" -nologo -v:q >/dev/null
-build "$work/empty"
-floor=""
-for i in $(seq 1 "$runs"); do
-  echo "Console.WriteLine($i);" >>"$work/empty/Program.cs"
-  t0=$(now); build "$work/empty"; t1=$(now)
-  floor="$floor $(elapsed "$t0" "$t1")"
-done
+floor="$(cs_edit_times "$work/empty")"
 printf 'none\tempty project\t-\t%s\t0\t0\t0\n' "$(echo "$floor" | median)" >>"$results"
 for name in $specs; do
   source_spec="$(spec_path "$name")"
@@ -230,14 +236,7 @@ for name in $specs; do
   cp "$source_spec" "$split/client/spec.$ext"
   chmod u+w "$split/client/spec.$ext"
   project "$split/app" "    <ProjectReference Include=\"../client/Client.csproj\" />"
-  dotnet restore "$split/app" -nologo -v:q >/dev/null
-  build "$split/app"
-  split_cs=""
-  for i in $(seq 1 "$runs"); do
-    echo "Console.WriteLine($i);" >>"$split/app/Program.cs"
-    t0=$(now); build "$split/app"; t1=$(now)
-    split_cs="$split_cs $(elapsed "$t0" "$t1")"
-  done
+  split_cs="$(cs_edit_times "$split/app")"
   echo "   client in its own project: app's C# edited → compiled $(echo "$split_cs" | median) s (empty project: $(echo "$floor" | median) s)"
   printf '%s\tSpecgen, own project\t-\t%s\t-\t-\t-\n' "$name" "$(echo "$split_cs" | median)" >>"$results"
 
