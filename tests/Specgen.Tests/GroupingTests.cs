@@ -52,6 +52,16 @@ public class GroupingTests
     }
 
     [Fact]
+    public void Groups_named_like_the_client_s_own_fields_compile()
+    {
+        // Airflow's tags include connection: its sub-client's field must not be the client's _connection.
+        var run = Run(Operation("/connections", "listConnections", "connection") + Operation("/json", "getJson", "json") + Operation("/pets", "listPets", "pets"));
+
+        WholeApi.CompilesCleanly(run);
+        Assert.Equal(["Connection.ListConnectionsAsync", "Json.GetJsonAsync", "Pets.ListPetsAsync"], WholeApi.ClientMethods(run, "Groups.GroupsClient").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_schema_keeps_its_name_and_the_group_s_class_is_numbered()
     {
         // Component names are claimed first, used or not, so a type's name never depends on which operations use it.

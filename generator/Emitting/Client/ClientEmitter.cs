@@ -58,7 +58,8 @@ internal static partial class ClientEmitter
             WriteConstructors(writer, spec);
             foreach (var group in spec.Groups)
             {
-                var field = "_" + char.ToLowerInvariant(group.Name[0]) + group.Name.Substring(1);
+                // Named after the class, so a group called Connection or Json never takes the client's own _connection or _json.
+                var field = "_" + char.ToLowerInvariant(group.ClassName[0]) + group.ClassName.Substring(1);
                 writer.Line($"private {group.ClassName}? {field};");
                 writer.Line();
                 WriteGroupDocs(writer, group);

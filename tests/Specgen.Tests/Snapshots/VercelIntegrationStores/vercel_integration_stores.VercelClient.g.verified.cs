@@ -64,17 +64,17 @@ namespace Vercel
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Vercel.VercelJson(jsonOptions) : global::Vercel.VercelJson.Default;
         }
 
-        private IntegrationsClient? _integrations;
+        private IntegrationsClient? _integrationsClient;
 
         /// <summary>The Integrations operations.</summary>
-        public IntegrationsClient Integrations => _integrations ??= new IntegrationsClient(this);
+        public IntegrationsClient Integrations => _integrationsClient ??= new IntegrationsClient(this);
 
         global::Vercel.IIntegrationsClient IVercelClient.Integrations => Integrations;
 
-        private TeamsClient? _teams;
+        private TeamsClient? _teamsClient;
 
         /// <summary>The Teams operations.</summary>
-        public TeamsClient Teams => _teams ??= new TeamsClient(this);
+        public TeamsClient Teams => _teamsClient ??= new TeamsClient(this);
 
         global::Vercel.ITeamsClient IVercelClient.Teams => Teams;
 

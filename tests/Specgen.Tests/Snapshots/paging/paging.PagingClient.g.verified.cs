@@ -60,24 +60,24 @@ namespace Fixture
             _json = options?.ContextOptions() is { } jsonOptions ? new global::Fixture.PagingJson(jsonOptions) : global::Fixture.PagingJson.Default;
         }
 
-        private TeamsClient? _teams;
+        private TeamsClient? _teamsClient;
 
         /// <summary>Teams and their members.</summary>
-        public TeamsClient Teams => _teams ??= new TeamsClient(this);
+        public TeamsClient Teams => _teamsClient ??= new TeamsClient(this);
 
         global::Fixture.ITeamsClient IPagingClient.Teams => Teams;
 
-        private ReposClient? _repos;
+        private ReposClient? _reposClient;
 
         /// <summary>The Repos operations.</summary>
-        public ReposClient Repos => _repos ??= new ReposClient(this);
+        public ReposClient Repos => _reposClient ??= new ReposClient(this);
 
         global::Fixture.IReposClient IPagingClient.Repos => Repos;
 
-        private ItemsClient? _items;
+        private ItemsClient? _itemsClient;
 
         /// <summary>The Items operations.</summary>
-        public ItemsClient Items => _items ??= new ItemsClient(this);
+        public ItemsClient Items => _itemsClient ??= new ItemsClient(this);
 
         global::Fixture.IItemsClient IPagingClient.Items => Items;
 
