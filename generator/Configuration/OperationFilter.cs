@@ -35,14 +35,15 @@ internal sealed record OperationFilter(
             .Concat(IncludePaths.Select(v => ("IncludePaths", v))).Concat(ExcludePaths.Select(v => ("ExcludePaths", v)))
             .Concat(IncludeOperations.Select(v => ("IncludeOperations", v))).Concat(ExcludeOperations.Select(v => ("ExcludeOperations", v)));
 
-    /// <summary>Whether the operation is generated.</summary>
-    public bool Keeps(IReadOnlyCollection<string> tags, string path, string? operationId) =>
-        (IncludeTags.Count == 0 || IncludeTags.Any(t => HasTag(tags, t)))
-        && (IncludePaths.Count == 0 || IncludePaths.Any(p => Glob(p, path)))
-        && (IncludeOperations.Count == 0 || IncludeOperations.Any(o => operationId is not null && Glob(o, operationId)))
-        && !ExcludeTags.Any(t => HasTag(tags, t))
-        && !ExcludePaths.Any(p => Glob(p, path))
-        && !ExcludeOperations.Any(o => operationId is not null && Glob(o, operationId));
+    /// <summary>Whether the operation is generated: each kind of include given has a value that matches, and no exclude does.</summary>
+    public bool Keeps(IReadOnlyCollection<string> tags, string path, string? operationId)
+    {
+        bool Any(string metadata, EquatableArray<string> values) => values.Any(v => Matches(metadata, v, tags, path, operationId));
+        return (IncludeTags.Count == 0 || Any("IncludeTags", IncludeTags))
+            && (IncludePaths.Count == 0 || Any("IncludePaths", IncludePaths))
+            && (IncludeOperations.Count == 0 || Any("IncludeOperations", IncludeOperations))
+            && !Any("ExcludeTags", ExcludeTags) && !Any("ExcludePaths", ExcludePaths) && !Any("ExcludeOperations", ExcludeOperations);
+    }
 
     /// <summary>Whether one value of the filter matches the operation (for the warning on one that matches none).</summary>
     public static bool Matches(string metadata, string value, IReadOnlyCollection<string> tags, string path, string? operationId) => metadata switch
