@@ -58,7 +58,7 @@ internal static class Pagination
     private static string PagedName(string method)
     {
         var stem = method.Substring(0, method.Length - "Async".Length);
-        var words = ShortNames.Words(stem);
+        var words = Naming.IdentifierWords(stem);
         if (words.Contains("All"))
         {
             return stem + "PagedAsync";
@@ -92,7 +92,7 @@ internal static class Pagination
         var sizeName = size is { Type.Scalar.CSharpType: "int" or "long" or "double" } ? size.Name : null;
 
         // The cursor: a member of the body (pagination.next, next_cursor) and a parameter that takes it.
-        var next = Text(declaration, "next") is { } path ? Path(record, path.Split('.'), types) : CursorMember(record, types);
+        var next = Text(declaration, "next") is { } path ? Path(record, path.Split('.'), types)?.Steps : CursorMember(record, types);
         var cursorParameter = Parameter(Text(declaration, "parameter")) ?? FirstOf(CursorParameters);
         var offset = Parameter(Text(declaration, "parameter")) ?? Parameter("offset");
         var page = Parameter(Text(declaration, "parameter")) ?? Parameter("page");
@@ -136,9 +136,7 @@ internal static class Pagination
 
         if (declared is not null)
         {
-            return Path(record, declared.Split('.'), types) is { } steps && Last(record, declared.Split('.'), types) is { Kind: TypeKind.Array } list
-                ? (steps, list.Item!)
-                : null;
+            return Path(record, declared.Split('.'), types) is ({ } steps, { Kind: TypeKind.Array } list) ? (steps, list.Item!) : null;
         }
 
         var cursorOwner = next is { Count: > 1 } path ? path[0].Property : null;
@@ -148,10 +146,10 @@ internal static class Pagination
 
     /// <summary>A cursor member: <c>pagination.next</c>, or a top-level <c>next_cursor</c> and the like, a string or a number.</summary>
     private static EquatableArray<MemberStep>? CursorMember(ObjectModel? record, Dictionary<string, TypeModel> types) =>
-        Path(record, ["pagination", "next"], types) ?? CursorMembers.Select(m => Path(record, [m], types)).FirstOrDefault(p => p is not null);
+        (Path(record, ["pagination", "next"], types) ?? CursorMembers.Select(m => Path(record, [m], types)).FirstOrDefault(p => p is not null))?.Steps;
 
-    /// <summary>The members from <paramref name="record"/> along the wire names <paramref name="path"/>, ending at a scalar or a list; null when there is no such path.</summary>
-    private static EquatableArray<MemberStep>? Path(ObjectModel? record, string[] path, Dictionary<string, TypeModel> types)
+    /// <summary>The members from <paramref name="record"/> along the wire names <paramref name="path"/>, ending at a scalar or a list, and the last one's type; null when there is no such path.</summary>
+    private static (EquatableArray<MemberStep> Steps, TypeRef Last)? Path(ObjectModel? record, string[] path, Dictionary<string, TypeModel> types)
     {
         var steps = new List<MemberStep>();
         var current = record;
@@ -166,26 +164,13 @@ internal static class Pagination
             steps.Add(new MemberStep(member.Name, member.IsNullable));
             if (i == path.Length - 1)
             {
-                return member.Type.Kind == TypeKind.Array || TokenTypes.Contains(member.Type.Scalar?.CSharpType) ? steps.ToEquatableArray() : null;
+                return member.Type.Kind == TypeKind.Array || TokenTypes.Contains(member.Type.Scalar?.CSharpType) ? (steps.ToEquatableArray(), member.Type) : null;
             }
 
             current = member.Type.Kind == TypeKind.Named && types.TryGetValue(member.Type.Name!, out var next) ? next as ObjectModel : null;
         }
 
         return null;
-    }
-
-    private static TypeRef? Last(ObjectModel? record, string[] path, Dictionary<string, TypeModel> types)
-    {
-        var current = record;
-        PropertyModel? member = null;
-        foreach (var name in path)
-        {
-            member = current?.Properties.FirstOrDefault(p => p.JsonName == name);
-            current = member is { Type.Kind: TypeKind.Named } && types.TryGetValue(member.Type.Name!, out var next) ? next as ObjectModel : null;
-        }
-
-        return member?.Type;
     }
 
     private static string? Text(JsonObject? declaration, string key) =>
