@@ -194,7 +194,7 @@ internal sealed class ModelContext
             return TypeNames.IsTaken(full) ? null : full;
         }
 
-        var words = ShortNames.Words(parent);
+        var words = Naming.IdentifierWords(parent);
         for (var count = 1; count < words.Count; count++)
         {
             var candidate = ShortNames.Join(string.Concat(words.Skip(words.Count - count)), name);

@@ -11,7 +11,7 @@ internal static class Naming
 {
     public static string Pascal(string? text, string fallback = "Value")
     {
-        var words = Words(text);
+        var words = WireWords(text);
         if (words.Count == 0)
         {
             return fallback;
@@ -62,8 +62,8 @@ internal static class Naming
             ? "@" + identifier
             : identifier;
 
-    /// <summary>Splits on anything that is not a letter or digit and on lower→upper case changes.</summary>
-    private static List<string> Words(string? text)
+    /// <summary>A wire name's words: splits on anything that is not a letter or digit and on lower→upper case changes.</summary>
+    private static List<string> WireWords(string? text)
     {
         var words = new List<string>();
         if (string.IsNullOrEmpty(text))
@@ -90,6 +90,36 @@ internal static class Naming
         }
 
         Flush(words, current);
+        return words;
+    }
+
+    /// <summary>A PascalCase identifier's words: <c>HTTPSProxy2Url</c> → <c>HTTPS</c>, <c>Proxy</c>, <c>2</c>, <c>Url</c>; an underscore is its own word.</summary>
+    public static List<string> IdentifierWords(string name)
+    {
+        var words = new List<string>();
+        var current = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var boundary = current.Length > 0 && (
+                (char.IsUpper(c) && !char.IsUpper(current[current.Length - 1]))
+                || (char.IsUpper(c) && i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(current[current.Length - 1]))
+                || (char.IsDigit(c) != char.IsDigit(current[current.Length - 1]))
+                || c == '_' || current[current.Length - 1] == '_');
+            if (boundary)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+
+            current.Append(c);
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
         return words;
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 
 namespace Specgen.Generator.Modelling;
 
@@ -26,8 +25,8 @@ internal static class ShortNames
     /// </summary>
     public static string Join(string parent, string name)
     {
-        var head = Words(parent);
-        var tail = Words(name);
+        var head = Naming.IdentifierWords(parent);
+        var tail = Naming.IdentifierWords(name);
 
         // A numbered parent (ConcurrencyGroup3, a second ConcurrencyGroup) overlaps as the name it numbers.
         if (head.Count > 1 && IsNumber(head[head.Count - 1]))
@@ -53,7 +52,7 @@ internal static class ShortNames
     /// </summary>
     public static string Shorten(string name, int max = MaxLength)
     {
-        var words = WithoutRepeats(Words(name));
+        var words = WithoutRepeats(Naming.IdentifierWords(name));
         if (Length(words) > max)
         {
             for (var i = words.Count - 2; i > 0 && Length(words) > max; i--)
@@ -84,7 +83,7 @@ internal static class ShortNames
     public static IEnumerable<string> Alternatives(string name)
     {
         yield return Shorten(name);
-        var words = Words(name);
+        var words = Naming.IdentifierWords(name);
         for (var length = words.Count / 2; length >= 1; length--)
         {
             for (var start = 0; start + length <= words.Count; start++)
@@ -107,7 +106,7 @@ internal static class ShortNames
     }
 
     /// <summary>Whether the name says a run of words twice: one word twice in a row, or two or more words anywhere.</summary>
-    public static bool Repeats(string name) => WithoutRepeats(Words(name)).Count != Words(name).Count;
+    public static bool Repeats(string name) => WithoutRepeats(Naming.IdentifierWords(name)).Count != Naming.IdentifierWords(name).Count;
 
     private static int Length(List<string> words) => words.Sum(w => w.Length);
 
@@ -155,34 +154,4 @@ internal static class ShortNames
     }
 
     private static bool IsNumber(string word) => word.Length > 0 && char.IsDigit(word[0]);
-
-    /// <summary>A PascalCase identifier's words: <c>HTTPSProxy2Url</c> → <c>HTTPS</c>, <c>Proxy</c>, <c>2</c>, <c>Url</c>; an underscore is its own word.</summary>
-    public static List<string> Words(string name)
-    {
-        var words = new List<string>();
-        var current = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            var boundary = current.Length > 0 && (
-                (char.IsUpper(c) && !char.IsUpper(current[current.Length - 1]))
-                || (char.IsUpper(c) && i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(current[current.Length - 1]))
-                || (char.IsDigit(c) != char.IsDigit(current[current.Length - 1]))
-                || c == '_' || current[current.Length - 1] == '_');
-            if (boundary)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-
-            current.Append(c);
-        }
-
-        if (current.Length > 0)
-        {
-            words.Add(current.ToString());
-        }
-
-        return words;
-    }
 }
