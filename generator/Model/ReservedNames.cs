@@ -28,6 +28,9 @@ internal static class ReservedNames
     /// <summary>The JSON context: what <c>JsonSerializerContext</c> has.</summary>
     public static readonly string[] JsonContext = [.. Object, "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions"];
 
+    /// <summary>A client: its own members besides the operations' methods (which end in <c>Async</c>) and its sub-client properties.</summary>
+    public static readonly string[] Client = [.. Object, "DefaultBaseAddress", "RequestIdHeaders", "RequestJson"];
+
     /// <summary>A client's options: what <c>ApiClientOptions</c> has, which a scheme's credential property never takes.</summary>
     public static readonly string[] Options =
     [

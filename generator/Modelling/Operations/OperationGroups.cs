@@ -15,11 +15,8 @@ namespace Specgen.Generator.Modelling;
 /// </summary>
 internal static class OperationGroups
 {
-    /// <summary>The root client's own members, and object's, which no group property may hide (a tag <c>get-type</c> would be <c>GetType</c>).</summary>
-    private static readonly HashSet<string> RootMembers = new(System.StringComparer.Ordinal)
-    {
-        "DefaultBaseAddress", "RequestIdHeaders", "RequestJson", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize",
-    };
+    /// <summary>The root client's own members, which no group property may hide (a tag <c>get-type</c> would be <c>GetType</c>).</summary>
+    private static readonly HashSet<string> RootMembers = new(ReservedNames.Client, System.StringComparer.Ordinal);
 
     /// <summary>The operation extension that puts it in a group of its own choosing; an empty name keeps it on the root client.</summary>
     public const string GroupExtension = NamingOverrides.Prefix + "group";
