@@ -134,5 +134,26 @@ public class InheritanceTests
         Assert.Empty(server.Requests);
     }
 
+    [Fact]
+    public void Subtypes_compare_by_content_their_own_members_included_and_hash_alike()
+    {
+        // A record's equality is what its converter writes: the base's converter writes a subtype whole, its list too.
+        const string rex = """{"petType":"dog","name":"Rex","tags":["a","b"]}""";
+        var first = Spec.Value.Read("Pet", rex);
+        var second = Spec.Value.Read("Pet", rex);
+        var other = Spec.Value.Read("Pet", """{"petType":"dog","name":"Rex","tags":["a","c"]}""");
+
+        Assert.Equal("Dog", first.GetType().Name);
+        Assert.NotSame(first, second);
+        Assert.True(first.Equals(second));
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+        Assert.Single(new HashSet<object> { first, second });
+        Assert.False(first.Equals(other));
+        Assert.Equal(2, new HashSet<object> { first, other }.Count);
+        // A dog built in code equals the one read when it would write the same JSON.
+        var built = New("Dog", ("Name", "Rex"), ("Tags", new List<string> { "a", "b" }));
+        Assert.True(built.Equals(first), $"{built} should equal {first}");
+    }
+
     private static object New(string type, params (string Property, object? Value)[] members) => Spec.Value.New(type, members);
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Specgen.Generator.Common;
 using Specgen.Generator.Model;
 
@@ -32,72 +31,25 @@ internal static class EqualityEmitter
     };
 
     /// <summary>
-    /// A record's <c>Equals</c> and <c>GetHashCode</c>: equal when the same members are on the wire (the presence
-    /// bits) with equal values, the JSON kept for a malformed value is equal, and the other members are equal
-    /// as JSON. A member with a default is compared only when on the wire: absent, its field holds the default
-    /// after a read and null after it was set to null.
+    /// A record's <c>Equals</c> and <c>GetHashCode</c>, by what it would write: the runtime writes both with the record's
+    /// converter and compares the JSON (the same type, the same members on the wire with equal values, the JSON kept
+    /// for a malformed value and the other members alike; objects and maps in any order, numbers by value). Two lines
+    /// a record, whatever its members; a subtype's are its base's, whose converter writes the subtype whole.
     /// </summary>
-    public static void WriteRecord(SourceWriter writer, ObjectModel model, string ns)
+    public static void WriteRecord(SourceWriter writer, ObjectModel model)
     {
-        var terms = new List<(string Equal, string Hash)>();
-        terms.AddRange(RecordMembers.OwnSetFields(model).Select(f => ($"{f.Name} == other.{f.Name}", f.Name)));
-        for (var i = model.InheritedCount; i < model.Properties.Count; i++)
-        {
-            var property = model.Properties[i];
-            var field = RecordMembers.Field(property);
-            var (equal, hash) = (Equal(property.Type, ns, field, "other." + field), Hash(property.Type, ns, field));
-            if (RecordEmitter.InitialValue(property, ns) is not null)
-            {
-                var absent = $"({RecordMembers.SetField(model, i)} & ({RecordMembers.Bit(model, i)})) == 0";
-                (equal, hash) = ($"({absent} || {equal})", $"{absent} ? 0 : {hash}");
-            }
-
-            terms.Add((equal, hash));
-            if (property.Type.CanBeMalformed)
-            {
-                var raw = RecordMembers.RawField(property);
-                terms.Add((Equal(TypeRef.JsonElement, ns, raw, "other." + raw), Hash(TypeRef.JsonElement, ns, raw)));
-            }
-        }
-
-        if (!model.IsDerived)
-        {
-            var extra = model.ExtensionDataName;
-            var items = model.AdditionalType is { } additional ? Items(additional, ns) : string.Empty;
-            terms.Add(($"{Values}.ExtraEqual({extra}, other.{extra}{items})", $"{Values}.MapHash({extra}{items})"));
-        }
-
-        var start = model.IsDerived ? "base.Equals(other)" : model.Hierarchy is { IsSealed: false } ? "EqualityContract == other.EqualityContract" : null;
+        var name = model.Name;
         var virtuality = model.Hierarchy is { IsSealed: false } ? "virtual " : string.Empty;
         writer.Line();
-        writer.Line("/// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>");
-        writer.Line($"public {virtuality}bool Equals({model.Name}? other) =>");
-        writer.Line("    ReferenceEquals(this, other)");
-        var conditions = new[] { "other is not null", start }.Concat(terms.Select(t => t.Equal)).Where(c => c is not null).ToList();
-        var lines = conditions.Select((c, i) => i == 0 ? "    || (" + c : "        && " + c).ToList();
-        lines[lines.Count - 1] += ");";
-        foreach (var line in lines)
-        {
-            writer.Line(line);
-        }
-
+        writer.Line("/// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>");
+        writer.Line(model.IsDerived
+            ? $"public {virtuality}bool Equals({name}? other) => base.Equals(other);"
+            : $"public {virtuality}bool Equals({name}? other) => {Values}.Record<{name}>(this, other, JsonConverter.WriteValue);");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block("public override int GetHashCode()"))
-        {
-            writer.Line("var hash = default(global::System.HashCode);");
-            if (model.IsDerived)
-            {
-                writer.Line("hash.Add(base.GetHashCode());");
-            }
-
-            foreach (var (_, hash) in terms)
-            {
-                writer.Line($"hash.Add({hash});");
-            }
-
-            writer.Line("return hash.ToHashCode();");
-        }
+        writer.Line(model.IsDerived
+            ? "public override int GetHashCode() => base.GetHashCode();"
+            : $"public override int GetHashCode() => {Values}.RecordHash<{name}>(this, JsonConverter.WriteValue);");
     }
 
     /// <summary>

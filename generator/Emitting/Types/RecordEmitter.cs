@@ -69,7 +69,7 @@ internal static class RecordEmitter
                 WritePrintMembers(writer, model);
             }
 
-            EqualityEmitter.WriteRecord(writer, model, spec.Namespace);
+            EqualityEmitter.WriteRecord(writer, model);
 
             if (model.IsValidated)
             {
@@ -231,29 +231,18 @@ internal static class RecordEmitter
         writer.Line();
         var derived = model.IsDerived;
         var signature = derived ? "protected override" : model.Hierarchy is { IsSealed: false } ? "protected virtual" : "private";
-        using (writer.Block($"{signature} bool PrintMembers(global::System.Text.StringBuilder builder)"))
+        var members = OwnProperties(model)
+            .Select(p => (Name: p.Name, Value: p.Type.CanBeMalformed ? $"(object?){RecordMembers.Field(p)} ?? {RecordMembers.RawField(p)}" : RecordMembers.Field(p)))
+            .ToList();
+        if (!derived)
         {
-            var separator = string.Empty;
-            if (derived)
-            {
-                // The base prints its members (and the extension data); these follow.
-                writer.Line("if (base.PrintMembers(builder)) builder.Append(\", \");");
-            }
-
-            foreach (var property in OwnProperties(model))
-            {
-                var value = property.Type.CanBeMalformed ? $"(object?){RecordMembers.Field(property)} ?? {RecordMembers.RawField(property)}" : $"(object?){RecordMembers.Field(property)}";
-                writer.Line($"builder.Append({CSharp.Literal(separator + property.Name + " = ")}).Append({value});");
-                separator = ", ";
-            }
-
-            if (!derived)
-            {
-                writer.Line($"builder.Append({CSharp.Literal(separator + model.ExtensionDataName + " = ")}).Append((object?){model.ExtensionDataName});");
-            }
-
-            writer.Line("return true;");
+            members.Add((model.ExtensionDataName, model.ExtensionDataName));
         }
+
+        // A subtype's members follow its base's (and the extension data); the runtime prints them all with one call.
+        var printed = derived ? "base.PrintMembers(builder)" : "false";
+        writer.Line($"{signature} bool PrintMembers(global::System.Text.StringBuilder builder) => {CSharp.Infrastructure}.RecordText.PrintMembers(builder, {printed}, "
+            + $"{CSharp.Literal(string.Join(",", members.Select(m => m.Name)))}, new object?[] {{ {string.Join(", ", members.Select(m => m.Value))} }});");
     }
 
     /// <summary>What a member holds before anything sets it: its constant, its default, or nothing (null).</summary>

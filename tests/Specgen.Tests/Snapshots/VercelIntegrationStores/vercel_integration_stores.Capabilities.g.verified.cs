@@ -45,33 +45,11 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Capabilities? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Mcp, other._Mcp)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Sso, other._Sso)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Billable, other._Billable)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Transferable, other._Transferable)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_SecretsSync, other._SecretsSync)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Projects, other._Projects)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Capabilities? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Capabilities>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Mcp));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Sso));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Billable));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Transferable));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_SecretsSync));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Projects));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Capabilities>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Capabilities"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -85,57 +85,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ").Append((object?)_Name);
-            builder.Append(", IntegrationConfigurationId = ").Append((object?)_IntegrationConfigurationId);
-            builder.Append(", IntegrationProductIdOrSlug = ").Append((object?)_IntegrationProductIdOrSlug);
-            builder.Append(", Metadata = ").Append((object?)_Metadata);
-            builder.Append(", ExternalId = ").Append((object?)_ExternalId);
-            builder.Append(", ProtocolSettings = ").Append((object?)_ProtocolSettings);
-            builder.Append(", Source = ").Append((object?)_Source);
-            builder.Append(", BillingPlanId = ").Append((object?)_BillingPlanId);
-            builder.Append(", PaymentMethodId = ").Append((object?)_PaymentMethodId);
-            builder.Append(", PrepaymentAmountCents = ").Append((object?)_PrepaymentAmountCents);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Name,IntegrationConfigurationId,IntegrationProductIdOrSlug,Metadata,ExternalId,ProtocolSettings,Source,BillingPlanId,PaymentMethodId,PrepaymentAmountCents,AdditionalProperties", new object?[] { _Name, _IntegrationConfigurationId, _IntegrationProductIdOrSlug, _Metadata, _ExternalId, _ProtocolSettings, _Source, _BillingPlanId, _PaymentMethodId, _PrepaymentAmountCents, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(CreateIntegrationStoreDirectRequest? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IntegrationConfigurationId, other._IntegrationConfigurationId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IntegrationProductIdOrSlug, other._IntegrationProductIdOrSlug)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.MapEqual(_Metadata, other._Metadata)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExternalId, other._ExternalId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProtocolSettings, other._ProtocolSettings)
-                && ((_set0 & (1UL << 6)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Source, other._Source))
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_BillingPlanId, other._BillingPlanId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PaymentMethodId, other._PaymentMethodId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PrepaymentAmountCents, other._PrepaymentAmountCents)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(CreateIntegrationStoreDirectRequest? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<CreateIntegrationStoreDirectRequest>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IntegrationConfigurationId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IntegrationProductIdOrSlug));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(_Metadata));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExternalId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProtocolSettings));
-            hash.Add((_set0 & (1UL << 6)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Source));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_BillingPlanId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PaymentMethodId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PrepaymentAmountCents));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<CreateIntegrationStoreDirectRequest>(this, JsonConverter.WriteValue);
 
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>

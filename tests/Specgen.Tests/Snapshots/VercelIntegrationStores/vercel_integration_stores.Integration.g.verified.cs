@@ -45,45 +45,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ").Append((object?)_Name);
-            builder.Append(", Icon = ").Append((object?)_Icon);
-            builder.Append(", IsLegacy = ").Append((object?)_IsLegacy);
-            builder.Append(", Flags = ").Append((object?)_Flags);
-            builder.Append(", AssignedBetaLabelAt = ").Append((object?)_AssignedBetaLabelAt);
-            builder.Append(", TagIds = ").Append((object?)_TagIds);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Name,Icon,IsLegacy,Flags,AssignedBetaLabelAt,TagIds,AdditionalProperties", new object?[] { _Name, _Icon, _IsLegacy, _Flags, _AssignedBetaLabelAt, _TagIds, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Integration? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Icon, other._Icon)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IsLegacy, other._IsLegacy)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Flags, other._Flags)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_AssignedBetaLabelAt, other._AssignedBetaLabelAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_TagIds, other._TagIds)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Integration? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Integration>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Icon));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IsLegacy));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Flags));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_AssignedBetaLabelAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_TagIds));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Integration>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Integration"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -116,57 +116,11 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(IntegrationConfiguration? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_CompletedAt, other._CompletedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_CreatedAt, other._CreatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IntegrationId, other._IntegrationId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_OwnerId, other._OwnerId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Projects, other._Projects)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Source, other._Source)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Slug, other._Slug)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_TeamId, other._TeamId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UpdatedAt, other._UpdatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UserId, other._UserId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Scopes, other._Scopes)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_DisabledAt, other._DisabledAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_DeletedAt, other._DeletedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_DeleteRequestedAt, other._DeleteRequestedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_DisabledReason, other._DisabledReason)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_InstallationType, other._InstallationType)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(IntegrationConfiguration? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<IntegrationConfiguration>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_CompletedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_CreatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IntegrationId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_OwnerId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Projects));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Source));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Slug));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_TeamId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UpdatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UserId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Scopes));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_DisabledAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_DeletedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_DeleteRequestedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_DisabledReason));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_InstallationType));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<IntegrationConfiguration>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="IntegrationConfiguration"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -40,39 +40,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("TeamId = ").Append((object?)_TeamId);
-            builder.Append(", Confirmed = ").Append((object?)_Confirmed);
-            builder.Append(", Role = ").Append((object?)_Role);
-            builder.Append(", CreatedAt = ").Append((object?)_CreatedAt);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "TeamId,Confirmed,Role,CreatedAt,AdditionalProperties", new object?[] { _TeamId, _Confirmed, _Role, _CreatedAt, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Membership? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_TeamId, other._TeamId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Confirmed, other._Confirmed)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Role, other._Role)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_CreatedAt, other._CreatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Membership? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Membership>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_TeamId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Confirmed));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Role));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_CreatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Membership>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Membership"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

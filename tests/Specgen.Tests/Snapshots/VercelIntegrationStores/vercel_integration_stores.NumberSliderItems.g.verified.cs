@@ -49,48 +49,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Type = ").Append((object?)_Type);
-            builder.Append(", Description = ").Append((object?)_Description);
-            builder.Append(", Minimum = ").Append((object?)_Minimum);
-            builder.Append(", ExclusiveMinimum = ").Append((object?)_ExclusiveMinimum);
-            builder.Append(", Maximum = ").Append((object?)_Maximum);
-            builder.Append(", ExclusiveMaximum = ").Append((object?)_ExclusiveMaximum);
-            builder.Append(", Default = ").Append((object?)_Default);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,Description,Minimum,ExclusiveMinimum,Maximum,ExclusiveMaximum,Default,AdditionalProperties", new object?[] { _Type, _Description, _Minimum, _ExclusiveMinimum, _Maximum, _ExclusiveMaximum, _Default, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(NumberSliderItems? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type))
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Minimum, other._Minimum)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExclusiveMinimum, other._ExclusiveMinimum)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Maximum, other._Maximum)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExclusiveMaximum, other._ExclusiveMaximum)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Default, other._Default)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(NumberSliderItems? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<NumberSliderItems>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Minimum));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExclusiveMinimum));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Maximum));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExclusiveMaximum));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Default));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<NumberSliderItems>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="NumberSliderItems"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -78,78 +78,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Type = ").Append((object?)_Type);
-            builder.Append(", Description = ").Append((object?)_Description);
-            builder.Append(", Id = ").Append((object?)_Id);
-            builder.Append(", Name = ").Append((object?)_Name);
-            builder.Append(", Scope = ").Append((object?)_Scope);
-            builder.Append(", PaymentMethodRequired = ").Append((object?)_PaymentMethodRequired);
-            builder.Append(", PreauthorizationAmount = ").Append((object?)_PreauthorizationAmount);
-            builder.Append(", InitialCharge = ").Append((object?)_InitialCharge);
-            builder.Append(", MinimumAmount = ").Append((object?)_MinimumAmount);
-            builder.Append(", MaximumAmount = ").Append((object?)_MaximumAmount);
-            builder.Append(", MaximumAmountAutoPurchasePerPeriod = ").Append((object?)_MaximumAmountAutoPurchasePerPeriod);
-            builder.Append(", Cost = ").Append((object?)_Cost);
-            builder.Append(", Details = ").Append((object?)_Details);
-            builder.Append(", HighlightedDetails = ").Append((object?)_HighlightedDetails);
-            builder.Append(", Quote = ").Append((object?)_Quote);
-            builder.Append(", EffectiveDate = ").Append((object?)_EffectiveDate);
-            builder.Append(", Disabled = ").Append((object?)_Disabled);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,Description,Id,Name,Scope,PaymentMethodRequired,PreauthorizationAmount,InitialCharge,MinimumAmount,MaximumAmount,MaximumAmountAutoPurchasePerPeriod,Cost,Details,HighlightedDetails,Quote,EffectiveDate,Disabled,AdditionalProperties", new object?[] { _Type, _Description, _Id, _Name, _Scope, _PaymentMethodRequired, _PreauthorizationAmount, _InitialCharge, _MinimumAmount, _MaximumAmount, _MaximumAmountAutoPurchasePerPeriod, _Cost, _Details, _HighlightedDetails, _Quote, _EffectiveDate, _Disabled, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Plan? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Scope, other._Scope)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PaymentMethodRequired, other._PaymentMethodRequired)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PreauthorizationAmount, other._PreauthorizationAmount)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_InitialCharge, other._InitialCharge)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MinimumAmount, other._MinimumAmount)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MaximumAmount, other._MaximumAmount)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MaximumAmountAutoPurchasePerPeriod, other._MaximumAmountAutoPurchasePerPeriod)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Cost, other._Cost)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Details, other._Details)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_HighlightedDetails, other._HighlightedDetails)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Quote, other._Quote)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_EffectiveDate, other._EffectiveDate)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Disabled, other._Disabled)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Plan? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Plan>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Scope));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PaymentMethodRequired));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PreauthorizationAmount));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_InitialCharge));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MinimumAmount));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MaximumAmount));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MaximumAmountAutoPurchasePerPeriod));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Cost));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Details));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_HighlightedDetails));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Quote));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_EffectiveDate));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Disabled));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Plan>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Plan"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -54,54 +54,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ").Append((object?)_Id);
-            builder.Append(", ProjectId = ").Append((object?)_ProjectId);
-            builder.Append(", Name = ").Append((object?)_Name);
-            builder.Append(", Framework = ").Append((object?)_Framework);
-            builder.Append(", LatestDeployment = ").Append((object?)_LatestDeployment);
-            builder.Append(", Environments = ").Append((object?)_Environments);
-            builder.Append(", EnvVarPrefix = ").Append((object?)_EnvVarPrefix);
-            builder.Append(", EnvironmentVariables = ").Append((object?)_EnvironmentVariables);
-            builder.Append(", Deployments = ").Append((object?)_Deployments);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Id,ProjectId,Name,Framework,LatestDeployment,Environments,EnvVarPrefix,EnvironmentVariables,Deployments,AdditionalProperties", new object?[] { _Id, _ProjectId, _Name, _Framework, _LatestDeployment, _Environments, _EnvVarPrefix, _EnvironmentVariables, _Deployments, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(ProjectsMetadataItem? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProjectId, other._ProjectId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Framework, other._Framework)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_LatestDeployment, other._LatestDeployment)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Environments, other._Environments)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_EnvVarPrefix, other._EnvVarPrefix)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_EnvironmentVariables, other._EnvironmentVariables)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Deployments, other._Deployments)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(ProjectsMetadataItem? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<ProjectsMetadataItem>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProjectId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Framework));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_LatestDeployment));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Environments));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_EnvVarPrefix));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_EnvironmentVariables));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Deployments));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<ProjectsMetadataItem>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="ProjectsMetadataItem"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -63,45 +63,11 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Protocols? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Storage, other._Storage)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Experimentation, other._Experimentation)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ai, other._Ai)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Authentication, other._Authentication)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Observability, other._Observability)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Video, other._Video)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Workflow, other._Workflow)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Checks, other._Checks)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_LogDrain, other._LogDrain)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_TraceDrain, other._TraceDrain)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Messaging, other._Messaging)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Other, other._Other)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Protocols? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Protocols>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Storage));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Experimentation));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ai));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Authentication));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Observability));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Video));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Workflow));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Checks));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_LogDrain));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_TraceDrain));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Messaging));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Other));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Protocols>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Protocols"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -36,36 +36,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Title = ").Append((object?)_Title);
-            builder.Append(", Content = ").Append((object?)_Content);
-            builder.Append(", Actions = ").Append((object?)_Actions);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Title,Content,Actions,AdditionalProperties", new object?[] { _Title, _Content, _Actions, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Step? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Title, other._Title)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Content, other._Content)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Actions, other._Actions)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Step? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Step>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Title));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Content));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Actions));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Step>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Step"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -72,72 +72,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ProjectsMetadata = ").Append((object?)_ProjectsMetadata);
-            builder.Append(", ProjectFilter = ").Append((object?)_ProjectFilter);
-            builder.Append(", TotalConnectedProjects = ").Append((object?)_TotalConnectedProjects);
-            builder.Append(", UsageQuotaExceeded = ").Append((object?)_UsageQuotaExceeded);
-            builder.Append(", Status = ").Append((object?)_Status);
-            builder.Append(", Ownership = ").Append((object?)_Ownership);
-            builder.Append(", Capabilities = ").Append((object?)_Capabilities);
-            builder.Append(", Metadata = ").Append((object?)_Metadata);
-            builder.Append(", ExternalResourceId = ").Append((object?)_ExternalResourceId);
-            builder.Append(", ExternalResourceStatus = ").Append((object?)_ExternalResourceStatus);
-            builder.Append(", Product = ").Append((object?)_Product);
-            builder.Append(", ProtocolSettings = ").Append((object?)_ProtocolSettings);
-            builder.Append(", Notification = ").Append((object?)_Notification);
-            builder.Append(", Secrets = ").Append((object?)_Secrets);
-            builder.Append(", BillingPlan = ").Append((object?)_BillingPlan);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "ProjectsMetadata,ProjectFilter,TotalConnectedProjects,UsageQuotaExceeded,Status,Ownership,Capabilities,Metadata,ExternalResourceId,ExternalResourceStatus,Product,ProtocolSettings,Notification,Secrets,BillingPlan,AdditionalProperties", new object?[] { _ProjectsMetadata, _ProjectFilter, _TotalConnectedProjects, _UsageQuotaExceeded, _Status, _Ownership, _Capabilities, _Metadata, _ExternalResourceId, _ExternalResourceStatus, _Product, _ProtocolSettings, _Notification, _Secrets, _BillingPlan, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Store? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_ProjectsMetadata, other._ProjectsMetadata)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProjectFilter, other._ProjectFilter)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_TotalConnectedProjects, other._TotalConnectedProjects)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UsageQuotaExceeded, other._UsageQuotaExceeded)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Status, other._Status)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ownership, other._Ownership)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Capabilities, other._Capabilities)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.MapEqual(_Metadata, other._Metadata)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExternalResourceId, other._ExternalResourceId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ExternalResourceStatus, other._ExternalResourceStatus)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Product, other._Product)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ProtocolSettings, other._ProtocolSettings)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Notification, other._Notification)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Secrets, other._Secrets)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_BillingPlan, other._BillingPlan)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Store? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Store>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_ProjectsMetadata));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProjectFilter));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_TotalConnectedProjects));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UsageQuotaExceeded));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Status));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ownership));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Capabilities));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(_Metadata));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExternalResourceId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ExternalResourceStatus));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Product));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ProtocolSettings));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Notification));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Secrets));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_BillingPlan));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Store>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Store"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -78,55 +78,11 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(StoreProduct? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Slug, other._Slug)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_IconUrl, other._IconUrl)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Capabilities, other._Capabilities)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ShortDescription, other._ShortDescription)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MetadataSchema, other._MetadataSchema)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_ResourceLinks, other._ResourceLinks)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Tags, other._Tags)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_ProjectConnectionScopes, other._ProjectConnectionScopes)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_ShowSSOLinkOnProjectConnection, other._ShowSSOLinkOnProjectConnection)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_DisableResourceRenaming, other._DisableResourceRenaming)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Repl, other._Repl)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Guides, other._Guides)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Value, other._Value)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Disabled, other._Disabled)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Hidden, other._Hidden)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(StoreProduct? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<StoreProduct>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Slug));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_IconUrl));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Capabilities));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ShortDescription));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MetadataSchema));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_ResourceLinks));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Tags));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_ProjectConnectionScopes));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_ShowSSOLinkOnProjectConnection));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_DisableResourceRenaming));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Repl));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Guides));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Value));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Disabled));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Hidden));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<StoreProduct>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="StoreProduct"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -77,75 +77,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Type = ").Append((object?)_Type);
-            builder.Append(", UiControl = ").Append((object?)_UiControl);
-            builder.Append(", UiOptions = ").Append((object?)_UiOptions);
-            builder.Append(", Description = ").Append((object?)_Description);
-            builder.Append(", MinLength = ").Append((object?)_MinLength);
-            builder.Append(", MaxLength = ").Append((object?)_MaxLength);
-            builder.Append(", Pattern = ").Append((object?)_Pattern);
-            builder.Append(", Default = ").Append((object?)_Default);
-            builder.Append(", Enum = ").Append((object?)_Enum);
-            builder.Append(", UiLabel = ").Append((object?)_UiLabel);
-            builder.Append(", UiReadOnly = ").Append((object?)_UiReadOnly);
-            builder.Append(", UiHidden = ").Append((object?)_UiHidden);
-            builder.Append(", UiDisabled = ").Append((object?)_UiDisabled);
-            builder.Append(", UiDescription = ").Append((object?)_UiDescription);
-            builder.Append(", UiFormattedValue = ").Append((object?)_UiFormattedValue);
-            builder.Append(", UiPlaceholder = ").Append((object?)_UiPlaceholder);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,UiControl,UiOptions,Description,MinLength,MaxLength,Pattern,Default,Enum,UiLabel,UiReadOnly,UiHidden,UiDisabled,UiDescription,UiFormattedValue,UiPlaceholder,AdditionalProperties", new object?[] { _Type, _UiControl, _UiOptions, _Description, _MinLength, _MaxLength, _Pattern, _Default, _Enum, _UiLabel, _UiReadOnly, _UiHidden, _UiDisabled, _UiDescription, _UiFormattedValue, _UiPlaceholder, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(StringSelect? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Type, other._Type))
-                && ((_set0 & (1UL << 1)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiControl, other._UiControl))
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_UiOptions, other._UiOptions)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MinLength, other._MinLength)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_MaxLength, other._MaxLength)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Pattern, other._Pattern)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Default, other._Default)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Enum, other._Enum)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiLabel, other._UiLabel)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiReadOnly, other._UiReadOnly)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiHidden, other._UiHidden)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDisabled, other._UiDisabled)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiDescription, other._UiDescription)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiFormattedValue, other._UiFormattedValue)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UiPlaceholder, other._UiPlaceholder)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(StringSelect? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<StringSelect>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Type));
-            hash.Add((_set0 & (1UL << 1)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiControl));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_UiOptions));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MinLength));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_MaxLength));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Pattern));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Default));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Enum));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiLabel));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiReadOnly));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiHidden));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDisabled));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiDescription));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiFormattedValue));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UiPlaceholder));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<StringSelect>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="StringSelect"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -68,57 +68,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("CreatorId = ").Append((object?)_CreatorId);
-            builder.Append(", UpdatedAt = ").Append((object?)_UpdatedAt);
-            builder.Append(", Description = ").Append((object?)_Description);
-            builder.Append(", StagingPrefix = ").Append((object?)_StagingPrefix);
-            builder.Append(", Id = ").Append((object?)_Id);
-            builder.Append(", Slug = ").Append((object?)_Slug);
-            builder.Append(", Name = ").Append((object?)_Name);
-            builder.Append(", Avatar = ").Append((object?)_Avatar);
-            builder.Append(", Membership = ").Append((object?)_Membership);
-            builder.Append(", CreatedAt = ").Append((object?)_CreatedAt);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "CreatorId,UpdatedAt,Description,StagingPrefix,Id,Slug,Name,Avatar,Membership,CreatedAt,AdditionalProperties", new object?[] { _CreatorId, _UpdatedAt, _Description, _StagingPrefix, _Id, _Slug, _Name, _Avatar, _Membership, _CreatedAt, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Team? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_CreatorId, other._CreatorId)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UpdatedAt, other._UpdatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Description, other._Description)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_StagingPrefix, other._StagingPrefix)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Slug, other._Slug)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Avatar, other._Avatar)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Membership, other._Membership)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_CreatedAt, other._CreatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Team? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Team>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_CreatorId));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UpdatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Description));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_StagingPrefix));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Slug));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Avatar));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Membership));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_CreatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Team>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Team"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -39,39 +39,13 @@ namespace Vercel
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Status = ").Append((object?)_Status);
-            builder.Append(", Endpoint = ").Append((object?)_Endpoint);
-            builder.Append(", Headers = ").Append((object?)_Headers);
-            builder.Append(", Format = ").Append((object?)_Format);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Status,Endpoint,Headers,Format,AdditionalProperties", new object?[] { _Status, _Endpoint, _Headers, _Format, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(TraceDrain? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Status, other._Status)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Endpoint, other._Endpoint)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.MapEqual(_Headers, other._Headers)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Format, other._Format)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(TraceDrain? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<TraceDrain>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Status));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Endpoint));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(_Headers));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Format));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<TraceDrain>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="TraceDrain"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

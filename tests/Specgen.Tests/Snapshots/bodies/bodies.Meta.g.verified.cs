@@ -36,37 +36,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Width = ").Append((object?)_Width ?? _raw_Width);
-            builder.Append(", Taken = ").Append((object?)_Taken ?? _raw_Taken);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Width,Taken,AdditionalProperties", new object?[] { (object?)_Width ?? _raw_Width, (object?)_Taken ?? _raw_Taken, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Meta? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Width, other._Width)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Width, other._raw_Width)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Taken, other._Taken)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Taken, other._raw_Taken)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Meta? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Meta>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Width));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Width));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Taken));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Taken));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Meta>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Meta"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -47,41 +47,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ").Append((object?)_Id);
-            builder.Append(", Name = ").Append((object?)_Name);
-            builder.Append(", Password = ").Append((object?)_Password);
-            builder.Append(", CreatedAt = ").Append((object?)_CreatedAt ?? _raw_CreatedAt);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Id,Name,Password,CreatedAt,AdditionalProperties", new object?[] { _Id, _Name, _Password, (object?)_CreatedAt ?? _raw_CreatedAt, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(User? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Password, other._Password)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_CreatedAt, other._CreatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_CreatedAt, other._raw_CreatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(User? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<User>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Password));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_CreatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_CreatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<User>(this, JsonConverter.WriteValue);
 
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>

@@ -66,60 +66,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Priority = ").Append((object?)_Priority);
-            builder.Append(", Level = ").Append((object?)_Level);
-            builder.Append(", Signed = ").Append((object?)_Signed);
-            builder.Append(", Untyped = ").Append((object?)_Untyped);
-            builder.Append(", Ratio = ").Append((object?)_Ratio);
-            builder.Append(", Status = ").Append((object?)_Status);
-            builder.Append(", Color = ").Append((object?)_Color);
-            builder.Append(", Shade = ").Append((object?)_Shade);
-            builder.Append(", Urgency = ").Append((object?)_Urgency);
-            builder.Append(", Mismatched = ").Append((object?)_Mismatched);
-            builder.Append(", History = ").Append((object?)_History);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Priority,Level,Signed,Untyped,Ratio,Status,Color,Shade,Urgency,Mismatched,History,AdditionalProperties", new object?[] { _Priority, _Level, _Signed, _Untyped, _Ratio, _Status, _Color, _Shade, _Urgency, _Mismatched, _History, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Task? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Priority, other._Priority)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Level, other._Level)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Signed, other._Signed)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Untyped, other._Untyped)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ratio, other._Ratio)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Status, other._Status)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Color, other._Color)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Shade, other._Shade)
-                && ((_set0 & (1UL << 8)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Urgency, other._Urgency))
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Mismatched, other._Mismatched)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_History, other._History)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Task? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Task>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Priority));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Level));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Signed));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Untyped));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ratio));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Status));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Color));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Shade));
-            hash.Add((_set0 & (1UL << 8)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Urgency));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Mismatched));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_History));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Task>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Task"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

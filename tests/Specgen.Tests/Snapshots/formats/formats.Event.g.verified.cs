@@ -94,104 +94,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ").Append((object?)_Id ?? _raw_Id);
-            builder.Append(", At = ").Append((object?)_At ?? _raw_At);
-            builder.Append(", Day = ").Append((object?)_Day ?? _raw_Day);
-            builder.Append(", OpensAt = ").Append((object?)_OpensAt ?? _raw_OpensAt);
-            builder.Append(", Link = ").Append((object?)_Link ?? _raw_Link);
-            builder.Append(", Path = ").Append((object?)_Path ?? _raw_Path);
-            builder.Append(", Payload = ").Append((object?)_Payload ?? _raw_Payload);
-            builder.Append(", Ratio = ").Append((object?)_Ratio ?? _raw_Ratio);
-            builder.Append(", Price = ").Append((object?)_Price ?? _raw_Price);
-            builder.Append(", Score = ").Append((object?)_Score);
-            builder.Append(", Count = ").Append((object?)_Count ?? _raw_Count);
-            builder.Append(", Total = ").Append((object?)_Total ?? _raw_Total);
-            builder.Append(", Email = ").Append((object?)_Email);
-            builder.Append(", Hostname = ").Append((object?)_Hostname);
-            builder.Append(", Ttl = ").Append((object?)_Ttl);
-            builder.Append(", Seen = ").Append((object?)_Seen ?? _raw_Seen);
-            builder.Append(", UpdatedAt = ").Append((object?)_UpdatedAt ?? _raw_UpdatedAt);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Id,At,Day,OpensAt,Link,Path,Payload,Ratio,Price,Score,Count,Total,Email,Hostname,Ttl,Seen,UpdatedAt,AdditionalProperties", new object?[] { (object?)_Id ?? _raw_Id, (object?)_At ?? _raw_At, (object?)_Day ?? _raw_Day, (object?)_OpensAt ?? _raw_OpensAt, (object?)_Link ?? _raw_Link, (object?)_Path ?? _raw_Path, (object?)_Payload ?? _raw_Payload, (object?)_Ratio ?? _raw_Ratio, (object?)_Price ?? _raw_Price, _Score, (object?)_Count ?? _raw_Count, (object?)_Total ?? _raw_Total, _Email, _Hostname, _Ttl, (object?)_Seen ?? _raw_Seen, (object?)_UpdatedAt ?? _raw_UpdatedAt, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Event? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Id, other._raw_Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_At, other._At)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_At, other._raw_At)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Day, other._Day)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Day, other._raw_Day)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_OpensAt, other._OpensAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_OpensAt, other._raw_OpensAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Link, other._Link)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Link, other._raw_Link)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Path, other._Path)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Path, other._raw_Path)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Payload, other._Payload)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Payload, other._raw_Payload)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ratio, other._Ratio)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Ratio, other._raw_Ratio)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Price, other._Price)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Price, other._raw_Price)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Score, other._Score)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Count, other._Count)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Count, other._raw_Count)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Total, other._Total)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Total, other._raw_Total)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Email, other._Email)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Hostname, other._Hostname)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Ttl, other._Ttl)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Seen, other._Seen)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Seen, other._raw_Seen)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_UpdatedAt, other._UpdatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_UpdatedAt, other._raw_UpdatedAt)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Event? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Event>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_At));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_At));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Day));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Day));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_OpensAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_OpensAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Link));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Link));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Path));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Path));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Payload));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Payload));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ratio));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Ratio));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Price));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Price));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Score));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Count));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Count));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Total));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Total));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Email));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Hostname));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Ttl));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Seen));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Seen));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_UpdatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_UpdatedAt));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Event>(this, JsonConverter.WriteValue);
 
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>

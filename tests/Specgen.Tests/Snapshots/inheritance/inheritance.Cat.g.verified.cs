@@ -28,32 +28,13 @@ namespace Fixture
 
         public required int Lives { get => _Lives is null && _raw_Lives is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Cat", "Lives", "lives", "int32", raw) : _Lives ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Cat", "Lives", "lives", ((_set1_0 & (1UL << 0)) != 0)); init { _raw_Lives = null; _Lives = value; _set1_0 |= 1UL << 0; } }
 
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            if (base.PrintMembers(builder)) builder.Append(", ");
-            builder.Append("Lives = ").Append((object?)_Lives ?? _raw_Lives);
-            return true;
-        }
+        protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, base.PrintMembers(builder), "Lives", new object?[] { (object?)_Lives ?? _raw_Lives });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Cat? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && base.Equals(other)
-                && _set1_0 == other._set1_0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Lives, other._Lives)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Lives, other._raw_Lives));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Cat? other) => base.Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(base.GetHashCode());
-            hash.Add(_set1_0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Lives));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Lives));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => base.GetHashCode();
 
         /// <summary>Reads and writes <see cref="Cat"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

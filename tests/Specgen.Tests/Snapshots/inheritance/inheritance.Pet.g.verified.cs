@@ -44,39 +44,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("PetType = ").Append((object?)_PetType);
-            builder.Append(", Name = ").Append((object?)_Name);
-            builder.Append(", Born = ").Append((object?)_Born ?? _raw_Born);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "PetType,Name,Born,AdditionalProperties", new object?[] { _PetType, _Name, (object?)_Born ?? _raw_Born, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public virtual bool Equals(Pet? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && EqualityContract == other.EqualityContract
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_PetType, other._PetType)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Born, other._Born)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Born, other._raw_Born)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public virtual bool Equals(Pet? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Pet>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_PetType));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Born));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Born));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Pet>(this, JsonConverter.WriteValue);
 
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>

@@ -28,32 +28,13 @@ namespace Fixture
 
         public long? AgeWeeks { get => _AgeWeeks is null && _raw_AgeWeeks is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Puppy", "AgeWeeks", "ageWeeks", "integer", raw) : _AgeWeeks; init { _raw_AgeWeeks = null; _AgeWeeks = value; _set2_0 = value is null ? _set2_0 & ~(1UL << 0) : _set2_0 | (1UL << 0); } }
 
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            if (base.PrintMembers(builder)) builder.Append(", ");
-            builder.Append("AgeWeeks = ").Append((object?)_AgeWeeks ?? _raw_AgeWeeks);
-            return true;
-        }
+        protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, base.PrintMembers(builder), "AgeWeeks", new object?[] { (object?)_AgeWeeks ?? _raw_AgeWeeks });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Puppy? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && base.Equals(other)
-                && _set2_0 == other._set2_0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_AgeWeeks, other._AgeWeeks)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_AgeWeeks, other._raw_AgeWeeks));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Puppy? other) => base.Equals(other);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(base.GetHashCode());
-            hash.Add(_set2_0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_AgeWeeks));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_AgeWeeks));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => base.GetHashCode();
 
         /// <summary>Reads and writes <see cref="Puppy"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

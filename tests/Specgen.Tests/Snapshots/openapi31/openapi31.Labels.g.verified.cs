@@ -29,23 +29,11 @@ namespace Fixture
         /// <summary>The other properties, each of the type the spec's <c>additionalProperties</c> gives them.</summary>
         public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get; set; }
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Labels? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_En, other._En)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Labels? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Labels>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_En));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Labels>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Labels"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -55,54 +55,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Kind = ").Append((object?)_Kind);
-            builder.Append(", Id = ").Append((object?)_Id);
-            builder.Append(", Label = ").Append((object?)_Label);
-            builder.Append(", Weight = ").Append((object?)_Weight);
-            builder.Append(", Size = ").Append((object?)_Size);
-            builder.Append(", Point = ").Append((object?)_Point);
-            builder.Append(", Labels = ").Append((object?)_Labels);
-            builder.Append(", Counts = ").Append((object?)_Counts);
-            builder.Append(", Legacy = ").Append((object?)_Legacy);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Kind,Id,Label,Weight,Size,Point,Labels,Counts,Legacy,AdditionalProperties", new object?[] { _Kind, _Id, _Label, _Weight, _Size, _Point, _Labels, _Counts, _Legacy, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Thing? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && ((_set0 & (1UL << 0)) == 0 || global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Kind, other._Kind))
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Id, other._Id)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Label, other._Label)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Weight, other._Weight)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Size, other._Size)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Point, other._Point)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Labels, other._Labels)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Counts, other._Counts)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Legacy, other._Legacy)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Thing? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Thing>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add((_set0 & (1UL << 0)) == 0 ? 0 : global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Kind));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Id));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Label));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Weight));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Size));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Point));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Labels));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Counts));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Legacy));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Thing>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Thing"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -37,36 +37,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Count = ").Append((object?)_Count);
-            builder.Append(", Next = ").Append((object?)_Next);
-            builder.Append(", Prev = ").Append((object?)_Prev);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Count,Next,Prev,AdditionalProperties", new object?[] { _Count, _Next, _Prev, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Pagination? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Count, other._Count)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Next, other._Next)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Prev, other._Prev)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Pagination? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Pagination>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Count));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Next));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Prev));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Pagination>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Pagination"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

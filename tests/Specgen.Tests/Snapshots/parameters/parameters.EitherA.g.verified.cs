@@ -30,30 +30,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("A = ").Append((object?)_A);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "A,AdditionalProperties", new object?[] { _A, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(EitherA? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_A, other._A)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(EitherA? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<EitherA>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_A));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<EitherA>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="EitherA"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -45,46 +45,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ").Append((object?)_Name);
-            builder.Append(", Age = ").Append((object?)_Age ?? _raw_Age);
-            builder.Append(", Tags = ").Append((object?)_Tags);
-            builder.Append(", Since = ").Append((object?)_Since ?? _raw_Since);
-            builder.Append(", Owner = ").Append((object?)_Owner);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Name,Age,Tags,Since,Owner,AdditionalProperties", new object?[] { _Name, (object?)_Age ?? _raw_Age, _Tags, (object?)_Since ?? _raw_Since, _Owner, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Filter? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Name, other._Name)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Age, other._Age)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Age, other._raw_Age)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ListEqual(_Tags, other._Tags)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Since, other._Since)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Since, other._raw_Since)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Owner, other._Owner)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Filter? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Filter>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Name));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Age));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Age));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(_Tags));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Since));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Since));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Owner));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Filter>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Filter"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -36,37 +36,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Number = ").Append((object?)_Number ?? _raw_Number);
-            builder.Append(", Size = ").Append((object?)_Size ?? _raw_Size);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Number,Size,AdditionalProperties", new object?[] { (object?)_Number ?? _raw_Number, (object?)_Size ?? _raw_Size, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Page? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Number, other._Number)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Number, other._raw_Number)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Size, other._Size)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Size, other._raw_Size)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Page? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Page>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Number));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Number));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Size));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Size));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Page>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Page"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -36,37 +36,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("X = ").Append((object?)_X ?? _raw_X);
-            builder.Append(", Y = ").Append((object?)_Y ?? _raw_Y);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "X,Y,AdditionalProperties", new object?[] { (object?)_X ?? _raw_X, (object?)_Y ?? _raw_Y, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(Point? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_X, other._X)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_X, other._raw_X)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_Y, other._Y)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_Y, other._raw_Y)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(Point? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Point>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_X));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_X));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_Y));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_Y));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Point>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="Point"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

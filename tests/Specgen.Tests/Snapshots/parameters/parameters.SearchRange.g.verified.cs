@@ -36,37 +36,13 @@ namespace Fixture
         [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("From = ").Append((object?)_From ?? _raw_From);
-            builder.Append(", To = ").Append((object?)_To ?? _raw_To);
-            builder.Append(", AdditionalProperties = ").Append((object?)AdditionalProperties);
-            return true;
-        }
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "From,To,AdditionalProperties", new object?[] { (object?)_From ?? _raw_From, (object?)_To ?? _raw_To, AdditionalProperties });
 
-        /// <summary>Equal when the same members are on the wire with equal values (lists item by item, maps in any order) and the other members are equal as JSON.</summary>
-        public bool Equals(SearchRange? other) =>
-            ReferenceEquals(this, other)
-            || (other is not null
-                && _set0 == other._set0
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_From, other._From)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_From, other._raw_From)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_To, other._To)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.Equal(_raw_To, other._raw_To)
-                && global::Specgen.Runtime.Infrastructure.ValueEquality.ExtraEqual(AdditionalProperties, other.AdditionalProperties));
+        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
+        public bool Equals(SearchRange? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<SearchRange>(this, other, JsonConverter.WriteValue);
 
         /// <inheritdoc/>
-        public override int GetHashCode()
-        {
-            var hash = default(global::System.HashCode);
-            hash.Add(_set0);
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_From));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_From));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_To));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(_raw_To));
-            hash.Add(global::Specgen.Runtime.Infrastructure.ValueEquality.MapHash(AdditionalProperties));
-            return hash.ToHashCode();
-        }
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<SearchRange>(this, JsonConverter.WriteValue);
 
         /// <summary>Reads and writes <see cref="SearchRange"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
