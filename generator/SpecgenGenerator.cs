@@ -39,9 +39,15 @@ public sealed class SpecgenGenerator : IIncrementalGenerator
             .Where(static file => SpecParts.IsCandidate(file))
             .Collect();
 
-        var inputs = specs
+        // The files a spec's text names: a scan of the whole text, cached on it. The compiler hands the generator new
+        // file objects each build, so the step after it runs again every build, and must not scan a big spec again.
+        var named = specs
+            .Select(static (input, _) => (Input: input, Named: SpecParts.Named(input.Options.FilePath, input.Text)))
+            .WithTrackingName(TrackingNames.SpecNames);
+
+        var inputs = named
             .Combine(candidates)
-            .Select(static (pair, cancellationToken) => pair.Left with { Parts = SpecParts.Find(pair.Left.Options.FilePath, pair.Left.Text, pair.Right, cancellationToken) })
+            .Select(static (pair, cancellationToken) => pair.Left.Input with { Parts = SpecParts.Find(pair.Left.Input.Options.FilePath, pair.Left.Named, pair.Right, cancellationToken) })
             .WithTrackingName(TrackingNames.SpecInput);
 
         var results = inputs

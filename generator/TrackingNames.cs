@@ -4,6 +4,7 @@ namespace Specgen.Generator;
 internal static class TrackingNames
 {
     public const string SpecFile = nameof(SpecFile);
+    public const string SpecNames = nameof(SpecNames);
     public const string SpecInput = nameof(SpecInput);
     public const string Model = nameof(Model);
     public const string Diagnostics = nameof(Diagnostics);

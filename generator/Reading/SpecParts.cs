@@ -32,10 +32,10 @@ internal static class SpecParts
         || file.Path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
         || file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The parts of the spec at <paramref name="specPath"/>, in path order.</summary>
-    public static EquatableArray<SpecPart> Find(string specPath, string specText, ImmutableArray<AdditionalText> candidates, CancellationToken cancellationToken)
+    /// <summary>The parts of the spec at <paramref name="specPath"/>: the files it names (<paramref name="named"/>, from <see cref="Named"/>) that the compilation has, and the files they name in turn; in path order.</summary>
+    public static EquatableArray<SpecPart> Find(string specPath, EquatableArray<string> named, ImmutableArray<AdditionalText> candidates, CancellationToken cancellationToken)
     {
-        if (candidates.IsDefaultOrEmpty)
+        if (candidates.IsDefaultOrEmpty || named.Count == 0)
         {
             return EquatableArray<SpecPart>.Empty;
         }
@@ -50,27 +50,46 @@ internal static class SpecParts
             }
         }
 
-        var root = Bundler.Normalize(specPath);
         var parts = new List<SpecPart>();
-        var seen = new HashSet<string>(StringComparer.Ordinal) { root };
-        var pending = new Queue<(string Path, string Text)>();
-        pending.Enqueue((root, specText));
+        var seen = new HashSet<string>(StringComparer.Ordinal) { Bundler.Normalize(specPath) };
+        var pending = new Queue<string>(named);
         while (pending.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (from, text) = pending.Dequeue();
-            foreach (Match match in FilePath.Matches(text))
+            var path = pending.Dequeue();
+            if (seen.Add(path) && byPath.TryGetValue(path, out var file))
             {
-                var path = Bundler.Resolve(from, match.Value);
-                if (seen.Add(path) && byPath.TryGetValue(path, out var file))
+                var partText = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
+                parts.Add(new SpecPart(path, partText));
+                foreach (var next in Named(path, partText))
                 {
-                    var partText = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-                    parts.Add(new SpecPart(path, partText));
-                    pending.Enqueue((path, partText));
+                    pending.Enqueue(next);
                 }
             }
         }
 
         return parts.OrderBy(p => p.Path, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The full paths of the YAML and JSON files <paramref name="text"/> (of the file at <paramref name="path"/>) names,
+    /// in the order it names them: a scan of the whole text, which the pipeline caches on the spec's text, so a
+    /// build whose spec did not change (the compiler hands the generator new file objects each build) does not scan it again.
+    /// </summary>
+    public static EquatableArray<string> Named(string path, string text)
+    {
+        var from = Bundler.Normalize(path);
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { from };
+        foreach (Match match in FilePath.Matches(text))
+        {
+            var named = Bundler.Resolve(from, match.Value);
+            if (seen.Add(named))
+            {
+                names.Add(named);
+            }
+        }
+
+        return names.ToEquatableArray();
     }
 }

@@ -15,7 +15,7 @@ namespace Specgen.Tests;
 /// </summary>
 public class IncrementalityTests
 {
-    private static readonly string[] SpecSteps = { TrackingNames.SpecFile, TrackingNames.SpecInput, TrackingNames.Model, TrackingNames.SpecModel, TrackingNames.Diagnostics };
+    private static readonly string[] SpecSteps = { TrackingNames.SpecFile, TrackingNames.SpecNames, TrackingNames.SpecInput, TrackingNames.Model, TrackingNames.SpecModel, TrackingNames.Diagnostics };
 
     private static readonly SpecFile Vercel = SpecFile.FromRepository();
     private static readonly SpecFile Pets = CompiledSpec.Fixture("pets-discriminator.yaml") with { Namespace = "Pets" };
@@ -40,6 +40,20 @@ public class IncrementalityTests
         var result = run.Driver.ReplaceAdditionalText(run.Texts[2], new InMemoryAdditionalText("notes.txt", "second"))
             .RunGenerators(run.Compilation).GetRunResult().Results.Single();
 
+        AssertReused(result, "vercel", "pets");
+        AssertNoSourceReAdded(result);
+    }
+
+    [Fact]
+    public void A_new_file_object_with_the_same_spec_text_as_the_compiler_hands_each_build_does_not_scan_or_model_it_again()
+    {
+        var run = FirstRun();
+
+        var result = run.Driver.ReplaceAdditionalText(run.Texts[0], new InMemoryAdditionalText(Vercel.Path, Vercel.Text))
+            .RunGenerators(run.Compilation).GetRunResult().Results.Single();
+
+        // The spec's text is read again (the object is new) and found equal: the scan for the files it names is not run.
+        Assert.All(result.TrackedSteps[TrackingNames.SpecNames].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         AssertReused(result, "vercel", "pets");
         AssertNoSourceReAdded(result);
     }
@@ -170,6 +184,7 @@ public class IncrementalityTests
         var text = value switch
         {
             Specgen.Generator.Configuration.SpecInput input => input.Options.FilePath,
+            ValueTuple<Specgen.Generator.Configuration.SpecInput, Specgen.Generator.Common.EquatableArray<string>> named => named.Item1.Options.FilePath,
             Specgen.Generator.Model.Result<Specgen.Generator.Model.SpecModel> model => model.Value?.FilePath,
             Specgen.Generator.Model.SpecModel model => model.FilePath,
             Specgen.Generator.Diagnostics.DiagnosticInfo diagnostic => diagnostic.Location?.FilePath,
