@@ -152,6 +152,24 @@ public class PresenceTests
         Assert.NotNull(JsonSerializer.Deserialize(FullProject, Spec.Value.Type("Project"), strict));
     }
 
+    [Theory]
+    [InlineData("\"createdAt\":1700000000,", "'createdAt'", "does not have")]
+    [InlineData("\"createdAt\":1700000000", "'createdAt'", "has null")]
+    [InlineData("\"teamId\":null,", "'teamId'", "does not have")]
+    [InlineData("\"owner\":{\"login\":\"me\"}", "'owner'", "has null")]
+    public void Strict_reading_names_the_required_member_that_is_missing_or_null_where_no_null_is_allowed(string replaced, string member, string what)
+    {
+        // A required member that allows null (teamId) may be null, but not missing; one that does not (createdAt, owner) may be neither.
+        var strict = JsonRead.Strict(new JsonSerializerOptions());
+        var json = what == "does not have" ? FullProject.Replace(replaced, string.Empty) : FullProject.Replace(replaced, replaced[..(replaced.IndexOf(':') + 1)] + "null");
+
+        var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, Spec.Value.Type("Project"), strict));
+
+        Assert.Contains(member, error.Message, StringComparison.Ordinal);
+        Assert.Contains(what, error.Message, StringComparison.Ordinal);
+        Assert.NotNull(JsonSerializer.Deserialize(FullProject.Replace("\"teamId\":null", "\"teamId\":\"t1\""), Spec.Value.Type("Project"), strict));
+    }
+
     [Fact]
     public async Task Over_http_a_null_is_sent_as_null_and_a_drifted_response_reads_unless_strict()
     {

@@ -71,8 +71,7 @@ namespace Fixture
                 }
 
                 result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Legacy", "note", false);
-                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Legacy", "format", false);
+                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Legacy", s_names, result._set0, 0UL, 0x3UL, 0UL);
                 return result;
             }
 
