@@ -289,37 +289,6 @@ public static class JsonRead
         }
     }
 
-    /// <summary>
-    /// <see cref="Incomplete"/> for every required member of a record whose members' presence bits fit one field, in
-    /// one call: with strict options, the first member of <paramref name="required"/> that is not in
-    /// <paramref name="present"/>, or that is in <paramref name="nulls"/> (its JSON was <c>null</c>) and in
-    /// <paramref name="notNull"/> (the spec allows no null), fails the read; otherwise nothing happens.
-    /// </summary>
-    /// <param name="options">The options the record is read with.</param>
-    /// <param name="type">The record's name, for the message.</param>
-    /// <param name="names">The record's JSON member names.</param>
-    /// <param name="present">The members the JSON had (the record's presence bits).</param>
-    /// <param name="nulls">The members whose JSON was <c>null</c>.</param>
-    /// <param name="required">The members that must be present.</param>
-    /// <param name="notNull">The members that must not be <c>null</c> either.</param>
-    public static void Required(JsonSerializerOptions options, string type, JsonMemberNames names, ulong present, ulong nulls, ulong required, ulong notNull)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        if (!IsStrict(options))
-        {
-            return;
-        }
-
-        for (var i = 0; i < 64; i++)
-        {
-            var bit = 1UL << i;
-            if ((required & bit) != 0 && ((present & bit) == 0 || (notNull & nulls & bit) != 0))
-            {
-                Incomplete(options, type, names[i].Value, (present & bit) != 0);
-            }
-        }
-    }
-
     /// <summary>What touching a member that <see cref="Incomplete"/> let through throws.</summary>
     public static MemberUnavailableException Unavailable(string type, string member, string property, bool sent) =>
         new(type, member, property, sent);

@@ -36,7 +36,6 @@ internal static class RecordConverterEmitter
 
     private static void WriteRead(SourceWriter writer, ObjectModel model, string ns)
     {
-        var required = RequiredMasks(model);
         writer.Line($"/// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>");
         using (writer.Block($"public static {model.Name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
         {
@@ -59,12 +58,6 @@ internal static class RecordConverterEmitter
             {
                 // The names table finds the member (unknown properties go to extra); each case reads its value.
                 writer.Line("var member = -1;");
-                if (required is { NotNull: not 0 })
-                {
-                    // Which members' JSON was null, for the required members' check.
-                    writer.Line("var nulls = 0UL;");
-                }
-
                 var next = model.AdditionalType is { } typed
                     ? $"{CSharp.Infrastructure}.JsonRead.NextMember(ref reader, {Names}, options, {JsonCode.ReadFunc(typed, ns)}, ref extra, ref member)"
                     : $"{CSharp.Infrastructure}.JsonRead.NextMember(ref reader, {Names}, ref extra, ref member)";
@@ -87,30 +80,13 @@ internal static class RecordConverterEmitter
                         writer.Line();
                         WriteMarkPresent(writer, model);
                     }
-
-                    if (required is { NotNull: not 0 })
-                    {
-                        writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) nulls |= 1UL << member;");
-                    }
                 }
             }
 
             writer.Line();
             writer.Line($"result.{model.ExtensionDataName} = extra;");
 
-            // A required member the JSON lacked (or had as null where the spec allows none) fails only a strict read:
-            // checked in one call where the members' bits fit one field, else a line per member.
-            if (required is { } masks)
-            {
-                if (masks.Present != 0)
-                {
-                    writer.Line($"{CSharp.Infrastructure}.JsonRead.Required(options, {CSharp.Literal(model.Name)}, {Names}, result.{RecordMembers.OwnSetFields(model).Single().Name}, {(masks.NotNull != 0 ? "nulls" : "0UL")}, {Mask(masks.Present)}, {Mask(masks.NotNull)});");
-                }
-
-                writer.Line("return result;");
-                return;
-            }
-
+            // A required member the JSON lacked (or had as null where the spec allows none) fails only a strict read.
             for (var i = 0; i < model.Properties.Count; i++)
             {
                 var property = model.Properties[i];
@@ -156,36 +132,6 @@ internal static class RecordConverterEmitter
             }
         }
     }
-
-    /// <summary>
-    /// For a record whose members' presence bits fit one field (one level, at most 64 members): the members a read
-    /// must find (required, and not write-only) and those of them that must not be null either (no null allowed, no
-    /// constant). Null for a record checked a line per member.
-    /// </summary>
-    private static (ulong Present, ulong NotNull)? RequiredMasks(ObjectModel model)
-    {
-        if (model.Levels.Count != 1 || model.Properties.Count == 0 || model.Properties.Count > 64)
-        {
-            return null;
-        }
-
-        var (present, notNull) = (0UL, 0UL);
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            var property = model.Properties[i];
-            // A writeOnly member is never in a response: lacking it is not a drift from the spec.
-            if (property.CanBeUnavailable && property.Direction != MemberDirection.RequestOnly)
-            {
-                present |= 1UL << i;
-                // A constant starts out holding its value: whether the JSON had it is its presence bit.
-                notNull |= property.AllowsNull || property.ConstantLiteral is not null ? 0 : 1UL << i;
-            }
-        }
-
-        return (present, notNull);
-    }
-
-    private static string Mask(ulong mask) => mask == 0 ? "0UL" : "0x" + mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
 
     private static string Local(string typeName) => "as" + typeName;
 

@@ -105,7 +105,8 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "BooleanToggle", s_names, result._set0, 0UL, 0x3UL, 0UL);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "BooleanToggle", "type", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "BooleanToggle", "ui:control", false);
                 return result;
             }
 

@@ -145,7 +145,6 @@ namespace Vercel
                 var result = new ConfigurationWithIntegration(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -172,11 +171,19 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "ConfigurationWithIntegration", s_names, result._set0, nulls, 0x3D3DUL, 0x393DUL);
+                if (result._Integration is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integration", ((result._set0 & (1UL << 0)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "createdAt", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "id", ((result._set0 & (1UL << 3)) != 0));
+                if (result._IntegrationId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "integrationId", ((result._set0 & (1UL << 4)) != 0));
+                if (result._OwnerId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "ownerId", ((result._set0 & (1UL << 5)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "slug", ((result._set0 & (1UL << 8)) != 0));
+                if (!((result._set0 & (1UL << 10)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "type", false);
+                if (result._UpdatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "updatedAt", ((result._set0 & (1UL << 11)) != 0));
+                if (result._UserId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "userId", ((result._set0 & (1UL << 12)) != 0));
+                if (result._Scopes is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ConfigurationWithIntegration", "scopes", ((result._set0 & (1UL << 13)) != 0));
                 return result;
             }
 

@@ -67,7 +67,7 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "CreateIntegrationStoreDirectResponse", s_names, result._set0, 0UL, 0x1UL, 0UL);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectResponse", "store", false);
                 return result;
             }
 

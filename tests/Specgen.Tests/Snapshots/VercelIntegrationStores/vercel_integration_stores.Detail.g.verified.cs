@@ -59,7 +59,6 @@ namespace Vercel
                 var result = new Detail(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -69,11 +68,10 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Detail", s_names, result._set0, nulls, 0x1UL, 0x1UL);
+                if (result._Label is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Detail", "label", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 

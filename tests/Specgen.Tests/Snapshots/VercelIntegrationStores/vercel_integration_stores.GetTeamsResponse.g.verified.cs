@@ -64,7 +64,6 @@ namespace Vercel
                 var result = new GetTeamsResponse(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -74,11 +73,11 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "GetTeamsResponse", s_names, result._set0, nulls, 0x3UL, 0x3UL);
+                if (result._Teams is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetTeamsResponse", "teams", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Pagination is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetTeamsResponse", "pagination", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 

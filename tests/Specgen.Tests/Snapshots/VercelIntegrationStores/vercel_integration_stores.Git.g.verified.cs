@@ -62,7 +62,6 @@ namespace Vercel
                 var result = new Git(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -73,11 +72,10 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Git", s_names, result._set0, nulls, 0x1UL, 0x1UL);
+                if (result._Providers is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Git", "providers", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 

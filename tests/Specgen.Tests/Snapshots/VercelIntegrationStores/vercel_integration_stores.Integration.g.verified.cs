@@ -71,7 +71,6 @@ namespace Vercel
                 var result = new Integration(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -85,11 +84,12 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Integration", s_names, result._set0, nulls, 0x7UL, 0x7UL);
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Icon is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "icon", ((result._set0 & (1UL << 1)) != 0));
+                if (result._IsLegacy is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "isLegacy", ((result._set0 & (1UL << 2)) != 0));
                 return result;
             }
 

@@ -66,7 +66,6 @@ namespace Vercel
                 var result = new Membership(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -78,11 +77,12 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Membership", s_names, result._set0, nulls, 0xEUL, 0xEUL);
+                if (result._Confirmed is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Membership", "confirmed", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Role is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Membership", "role", ((result._set0 & (1UL << 2)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Membership", "createdAt", ((result._set0 & (1UL << 3)) != 0));
                 return result;
             }
 

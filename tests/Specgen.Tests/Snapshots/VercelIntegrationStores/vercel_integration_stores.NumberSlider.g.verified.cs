@@ -97,7 +97,6 @@ namespace Vercel
                 var result = new NumberSlider(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -119,11 +118,13 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "NumberSlider", s_names, result._set0, nulls, 0xFUL, 0xCUL);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "type", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "ui:control", false);
+                if (result._UiSteps is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "ui:steps", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Items is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "items", ((result._set0 & (1UL << 3)) != 0));
                 return result;
             }
 

@@ -92,7 +92,7 @@ namespace Vercel
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "NumberSliderItems", s_names, result._set0, 0UL, 0x1UL, 0UL);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSliderItems", "type", false);
                 return result;
             }
 

@@ -69,7 +69,6 @@ namespace Vercel
                 var result = new Pagination(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -80,11 +79,12 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Pagination", s_names, result._set0, nulls, 0x7UL, 0x1UL);
+                if (result._Count is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pagination", "count", ((result._set0 & (1UL << 0)) != 0));
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pagination", "next", false);
+                if (!((result._set0 & (1UL << 2)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pagination", "prev", false);
                 return result;
             }
 

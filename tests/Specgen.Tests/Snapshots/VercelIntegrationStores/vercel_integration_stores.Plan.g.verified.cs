@@ -104,7 +104,6 @@ namespace Vercel
                 var result = new Plan(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -129,11 +128,15 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Plan", s_names, result._set0, nulls, 0x3FUL, 0x3FUL);
+                if (result._Type is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "type", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Description is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "description", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "id", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "name", ((result._set0 & (1UL << 3)) != 0));
+                if (result._Scope is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "scope", ((result._set0 & (1UL << 4)) != 0));
+                if (result._PaymentMethodRequired is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "paymentMethodRequired", ((result._set0 & (1UL << 5)) != 0));
                 return result;
             }
 

@@ -71,7 +71,6 @@ namespace Vercel
                 var result = new Product(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -85,11 +84,14 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Product", s_names, result._set0, nulls, 0x2FUL, 0x2FUL);
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "slug", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "name", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Protocols is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "protocols", ((result._set0 & (1UL << 3)) != 0));
+                if (result._MetadataSchema is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Product", "metadataSchema", ((result._set0 & (1UL << 5)) != 0));
                 return result;
             }
 

@@ -80,7 +80,6 @@ namespace Vercel
                 var result = new ProjectsMetadataItem(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -97,11 +96,15 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "ProjectsMetadataItem", s_names, result._set0, nulls, 0xE7UL, 0xA7UL);
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._ProjectId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "projectId", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "name", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Environments is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environments", ((result._set0 & (1UL << 5)) != 0));
+                if (!((result._set0 & (1UL << 6)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "envVarPrefix", false);
+                if (result._EnvironmentVariables is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environmentVariables", ((result._set0 & (1UL << 7)) != 0));
                 return result;
             }
 

@@ -59,7 +59,6 @@ namespace Vercel
                 var result = new Secret(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -69,11 +68,11 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Secret", s_names, result._set0, nulls, 0x3UL, 0x3UL);
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Secret", "name", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Length is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Secret", "length", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 

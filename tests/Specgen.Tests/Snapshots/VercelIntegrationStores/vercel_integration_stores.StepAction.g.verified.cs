@@ -56,7 +56,6 @@ namespace Vercel
                 var result = new StepAction(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -65,11 +64,10 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "StepAction", s_names, result._set0, nulls, 0x1UL, 0x1UL);
+                if (result._Type is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StepAction", "type", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 

@@ -98,7 +98,6 @@ namespace Vercel
                 var result = new Store(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -121,11 +120,15 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Store", s_names, result._set0, nulls, 0x2519UL, 0x2509UL);
+                if (result._ProjectsMetadata is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "projectsMetadata", ((result._set0 & (1UL << 0)) != 0));
+                if (result._UsageQuotaExceeded is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "usageQuotaExceeded", ((result._set0 & (1UL << 3)) != 0));
+                if (!((result._set0 & (1UL << 4)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "status", false);
+                if (result._ExternalResourceId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "externalResourceId", ((result._set0 & (1UL << 8)) != 0));
+                if (result._Product is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "product", ((result._set0 & (1UL << 10)) != 0));
+                if (result._Secrets is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "secrets", ((result._set0 & (1UL << 13)) != 0));
                 return result;
             }
 

@@ -94,7 +94,6 @@ namespace Vercel
                 var result = new Team(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -112,11 +111,19 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Team", s_names, result._set0, nulls, 0x3FFUL, 0x33BUL);
+                if (result._CreatorId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "creatorId", ((result._set0 & (1UL << 0)) != 0));
+                if (result._UpdatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "updatedAt", ((result._set0 & (1UL << 1)) != 0));
+                if (!((result._set0 & (1UL << 2)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "description", false);
+                if (result._StagingPrefix is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "stagingPrefix", ((result._set0 & (1UL << 3)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "id", ((result._set0 & (1UL << 4)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "slug", ((result._set0 & (1UL << 5)) != 0));
+                if (!((result._set0 & (1UL << 6)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "name", false);
+                if (!((result._set0 & (1UL << 7)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "avatar", false);
+                if (result._Membership is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "membership", ((result._set0 & (1UL << 8)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "createdAt", ((result._set0 & (1UL << 9)) != 0));
                 return result;
             }
 

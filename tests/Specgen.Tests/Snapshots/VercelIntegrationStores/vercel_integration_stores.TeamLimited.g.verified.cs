@@ -93,7 +93,6 @@ namespace Vercel
                 var result = new TeamLimited(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -109,11 +108,17 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "TeamLimited", s_names, result._set0, nulls, 0xFFUL, 0xCFUL);
+                if (result._Limited is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "limited", ((result._set0 & (1UL << 0)) != 0));
+                if (result._LimitedBy is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "limitedBy", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "id", ((result._set0 & (1UL << 2)) != 0));
+                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "slug", ((result._set0 & (1UL << 3)) != 0));
+                if (!((result._set0 & (1UL << 4)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "name", false);
+                if (!((result._set0 & (1UL << 5)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "avatar", false);
+                if (result._Membership is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "membership", ((result._set0 & (1UL << 6)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "createdAt", ((result._set0 & (1UL << 7)) != 0));
                 return result;
             }
 

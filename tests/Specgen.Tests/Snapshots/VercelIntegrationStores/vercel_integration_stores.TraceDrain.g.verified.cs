@@ -65,7 +65,6 @@ namespace Vercel
                 var result = new TraceDrain(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -77,11 +76,12 @@ namespace Vercel
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "TraceDrain", s_names, result._set0, nulls, 0xBUL, 0xBUL);
+                if (result._Status is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TraceDrain", "status", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Endpoint is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TraceDrain", "endpoint", ((result._set0 & (1UL << 1)) != 0));
+                if (result._Format is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TraceDrain", "format", ((result._set0 & (1UL << 3)) != 0));
                 return result;
             }
 

@@ -84,7 +84,6 @@ namespace Fixture
                 var result = new User(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -96,11 +95,12 @@ namespace Fixture
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "User", s_names, result._set0, nulls, 0xBUL, 0xBUL);
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "name", ((result._set0 & (1UL << 1)) != 0));
+                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "createdAt", ((result._set0 & (1UL << 3)) != 0));
                 return result;
             }
 

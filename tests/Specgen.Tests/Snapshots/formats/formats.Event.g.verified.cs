@@ -131,7 +131,6 @@ namespace Fixture
                 var result = new Event(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -156,11 +155,11 @@ namespace Fixture
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Event", s_names, result._set0, nulls, 0x3UL, 0x3UL);
+                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Event", "id", ((result._set0 & (1UL << 0)) != 0));
+                if (result._At is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Event", "at", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 

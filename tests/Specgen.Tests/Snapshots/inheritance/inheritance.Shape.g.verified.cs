@@ -65,7 +65,6 @@ namespace Fixture
                 var result = new Shape(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -74,11 +73,10 @@ namespace Fixture
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Shape", s_names, result._set0, nulls, 0x1UL, 0x1UL);
+                if (result._Kind is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Shape", "kind", ((result._set0 & (1UL << 0)) != 0));
                 return result;
             }
 

@@ -71,7 +71,8 @@ namespace Fixture
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Legacy", s_names, result._set0, 0UL, 0x3UL, 0UL);
+                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Legacy", "note", false);
+                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Legacy", "format", false);
                 return result;
             }
 

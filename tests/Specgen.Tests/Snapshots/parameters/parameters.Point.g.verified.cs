@@ -62,7 +62,6 @@ namespace Fixture
                 var result = new Point(default(global::Specgen.Runtime.Infrastructure.Blank));
                 global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
                 var member = -1;
-                var nulls = 0UL;
                 while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
                 {
                     switch (member)
@@ -72,11 +71,11 @@ namespace Fixture
                     }
 
                     result._set0 |= 1UL << member;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) nulls |= 1UL << member;
                 }
 
                 result.AdditionalProperties = extra;
-                global::Specgen.Runtime.Infrastructure.JsonRead.Required(options, "Point", s_names, result._set0, nulls, 0x3UL, 0x3UL);
+                if (result._X is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Point", "x", ((result._set0 & (1UL << 0)) != 0));
+                if (result._Y is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Point", "y", ((result._set0 & (1UL << 1)) != 0));
                 return result;
             }
 
