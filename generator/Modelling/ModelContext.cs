@@ -138,11 +138,20 @@ internal sealed class ModelContext
                 preferred[pair.Key] = Naming.Pascal(given ?? CaseDiscriminators.ShortName(pair.Key) ?? BodyName(pair.Key) ?? pair.Key, "Schema");
             }
 
-            // A name too long or saying words twice is shortened, unless the shorter name is another schema's.
+            // A name too long or saying words twice is shortened, unless the shorter name is another schema's, or is
+            // what another schema's would shorten to as well (GoogleCloud…BulkAnalyzeConversationsMetadata and
+            // GoogleCloud…BulkDeleteConversationsMetadata): then a longer form, or the name as the spec gives it.
             var wanted = new HashSet<string>(preferred.Values, System.StringComparer.Ordinal);
+            bool Free(string shorter, string name) => shorter == name || !wanted.Contains(shorter);
+            var contested = new HashSet<string>(
+                preferred.Values.Select(name => ShortNames.Alternatives(name).First(n => Free(n, name)))
+                    .GroupBy(n => n, System.StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key),
+                System.StringComparer.Ordinal);
+            var chosen = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var pair in preferred)
             {
-                var shorter = ShortNames.Alternatives(pair.Value).FirstOrDefault(n => n == pair.Value || !wanted.Contains(n)) ?? pair.Value;
+                var shorter = ShortNames.Alternatives(pair.Value).FirstOrDefault(n => n == pair.Value || (Free(n, pair.Value) && !contested.Contains(n) && !chosen.Contains(n))) ?? pair.Value;
+                chosen.Add(shorter);
                 names[pair.Key] = ClaimFor(TypeNames, "The schemas", pair.Key, shorter, JsonPointer.Component(pair.Key));
             }
         }

@@ -1,4 +1,5 @@
 using Specgen.Generator.Modelling;
+using Specgen.Tests.Infrastructure;
 using Xunit;
 
 namespace Specgen.Tests;
@@ -37,5 +38,44 @@ public class ShortNamesTests
         Assert.Equal("PullRequestStack", alternatives[0]);
         Assert.Contains("StackPullRequest", alternatives);
         Assert.Equal("PullRequestStackPullRequest", alternatives[^1]);
+    }
+
+    [Fact]
+    public void Two_schemas_whose_shorter_forms_would_be_the_same_keep_names_of_their_own_and_no_warning()
+    {
+        // Google's descriptions: long names that differ only in a middle word, which shortening drops from both.
+        const string analyze = "GoogleCloudContactcenterinsightsV1BulkAnalyzeConversationsMetadata";
+        const string delete = "GoogleCloudContactcenterinsightsV1BulkDeleteConversationsMetadata";
+        Assert.Equal(ShortNames.Shorten(analyze), ShortNames.Shorten(delete));
+        var yaml = $$"""
+            openapi: 3.0.3
+            info: { title: T, version: "1" }
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              analyze: { $ref: "#/components/schemas/{{analyze}}" }
+                              delete: { $ref: "#/components/schemas/{{delete}}" }
+            components:
+              schemas:
+                {{analyze}}: { type: object, properties: { done: { type: boolean } } }
+                {{delete}}: { type: object, properties: { count: { type: integer } } }
+            """;
+
+        var run = InlineSpec.Generate(yaml);
+
+        InlineSpec.AssertCompiles(run);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "SPECGEN012");
+        var names = run.TypesIn("Fixture").Select(t => t.Name).ToList();
+        Assert.Contains(analyze, names);
+        Assert.Contains(delete, names);
     }
 }
