@@ -331,7 +331,7 @@ internal static class Oracle
             {
                 foreach (var @case in union.GetTypeMembers().Where(u => u.BaseType?.Equals(union, SymbolEqualityComparer.Default) == true))
                 {
-                    var status = System.Text.RegularExpressions.Regex.Match(@case.GetDocumentationCommentXml() ?? string.Empty, @"<summary>\s*(\d(?:\d\d|[Xx]{2}))[:.]");
+                    var status = System.Text.RegularExpressions.Regex.Match(@case.GetDocumentationCommentXml() ?? string.Empty, @"<summary>\s*(?:<para>)?\s*(\d(?:\d\d|[Xx]{2}))[:.]");
                     var body = @case.Constructors.FirstOrDefault()?.Parameters.FirstOrDefault(p => p.Name == "value")?.Type;
                     if (status.Success && body is not null && Underlying(body) is { Name: not "ApiFile" } bodyType)
                     {
