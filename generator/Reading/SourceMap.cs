@@ -15,6 +15,7 @@ internal sealed class SourceMap(string filePath)
     private readonly Dictionary<string, LocationInfo> _locations = new();
     private readonly Dictionary<string, LocationInfo> _keys = new();
     private readonly Dictionary<string, (SourceMap Map, string Pointer)> _grafts = new();
+    private JsonTextLocator? _text;
 
     public string FilePath { get; } = filePath;
 
@@ -25,6 +26,9 @@ internal sealed class SourceMap(string filePath)
     /// <summary>Records where the key of the mapping entry at <paramref name="pointer"/> stands.</summary>
     public void AddKey(string pointer, int startIndex, int endIndex, LinePosition start, LinePosition end) =>
         _keys[pointer] = Create(startIndex, endIndex, start, end);
+
+    /// <summary>Locates what no position was recorded for in the file's JSON text, found when asked (<see cref="JsonTextLocator"/>).</summary>
+    public void LocateIn(JsonTextLocator text) => _text = text;
 
     /// <summary>Records that the node at <paramref name="pointer"/> is the node at <paramref name="sourcePointer"/> of another file.</summary>
     public void Graft(string pointer, SourceMap source, string sourcePointer) => _grafts[pointer] = (source, sourcePointer);
@@ -50,7 +54,7 @@ internal sealed class SourceMap(string filePath)
                 return LocationInfo.StartOf(FilePath);
             }
 
-            if (_keys.TryGetValue(current, out var key) || _locations.TryGetValue(current, out key))
+            if (_keys.TryGetValue(current, out var key) || _locations.TryGetValue(current, out key) || (key = _text?.Find(current)) is not null)
             {
                 return key;
             }

@@ -111,7 +111,12 @@ internal static class SpecReader
         try
         {
             var duplicates = new List<(string Key, YamlDotNet.Core.Mark At)>();
-            root = YamlReader.Read(text, map, duplicates);
+            // JSON, which most big specs are, is read by a reader of its own; anything else, or JSON with a fault, as YAML.
+            if (!JsonTextReader.TryRead(text, map, duplicates, out root))
+            {
+                root = YamlReader.Read(text, map, duplicates);
+            }
+
             foreach (var (key, at) in duplicates)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, At(filePath, at), $"The key '{key}' appears twice in the same mapping; its last value is read, as other OpenAPI parsers read it."));

@@ -236,6 +236,12 @@ internal static class YamlReader
             return JsonValue.Create(text);
         }
 
+        return PlainScalar(text);
+    }
+
+    /// <summary>A plain (unquoted) scalar as YAML's core schema reads it: null, a boolean, an integer, a decimal, a double or text.</summary>
+    public static JsonNode? PlainScalar(string text)
+    {
         switch (text)
         {
             case "" or "~" or "null" or "Null" or "NULL":
