@@ -60,5 +60,15 @@ public class GeneratorBenchmarks
     public GeneratorDriver Rerun_after_CSharp_edit_new_text_objects_GitHub_API() =>
         _afterGitHub.ReplaceAdditionalText(_gitHubText, new InMemoryAdditionalText(_gitHub.Path, _gitHub.Text)).RunGenerators(_edited);
 
+    /// <summary>The first step of a cold run over GitHub's description (3.6 MB of JSON): its own JSON reader, which the generator uses.</summary>
+    [Benchmark]
+    public object? Parse_GitHub_API_JSON_reader() =>
+        Specgen.Generator.Reading.JsonTextReader.TryRead(_gitHub.Text, new Specgen.Generator.Reading.SourceMap(_gitHub.Path), [], out var root) ? root : null;
+
+    /// <summary>The same text through the YAML reader, which read every spec before JSON had a reader of its own (and still reads YAML).</summary>
+    [Benchmark]
+    public object? Parse_GitHub_API_YAML_reader() =>
+        Specgen.Generator.Reading.YamlReader.Read(_gitHub.Text, new Specgen.Generator.Reading.SourceMap(_gitHub.Path), []);
+
     private static GeneratorDriver Driver(SpecFile spec) => GeneratorHarness.CreateDriver([spec], trackSteps: false);
 }

@@ -9,12 +9,13 @@
 #   - NSwag: the same project without Specgen, whose client NSwag's CLI (npm, pinned in package.json)
 #     writes from the spec before each build, as a user's pre-build step does.
 # Both are built once to warm up (restore, the compiler server, NSwag's first run), then measured:
-#   - "spec edited → compiled": the spec's info.version changes (edit-spec.mjs), then NSwag's CLI runs
+#   - "spec edited → compiled": the first operation's summary changes (edit-spec.mjs), then NSwag's CLI runs
 #     (NSwag only) and `dotnet build` runs; the time is the whole of it;
 #   - "C# edited → compiled": a line is added to Program.cs, then `dotnet build`;
 #   - the same for the layout the README recommends for a big client: the spec in a class library of its
 #     own that the app references (Specgen only), each build right after an empty project's, the ratio
-#     of the two medians;
+#     of the two medians; and the library's spec edited → compiled, with the SDK's analyzers on (as by
+#     default) and off (RunAnalyzers=false), alternately;
 #   - the generated size: files, lines and bytes of the generated C#.
 # The compiler server is on, as the .NET SDK has it by default (SPECGEN_LOOP_SHARED=0 turns it off).
 # Each time is the median of SPECGEN_LOOP_RUNS runs (3). SPECGEN_LOOP_SPECS picks specs by name
@@ -82,8 +83,8 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 build() {
-  # One build; its output is shown only when it fails.
-  if ! dotnet build "$1" --no-restore -nologo -v:q -clp:ErrorsOnly >"$work/build.log" 2>&1; then
+  # build DIR [MSBUILD-ARGS...]: one build; its output is shown only when it fails.
+  if ! dotnet build "$1" --no-restore -nologo -v:q -clp:ErrorsOnly "${@:2}" >"$work/build.log" 2>&1; then
     cat "$work/build.log" >&2
     echo "build of $1 failed" >&2
     exit 1
@@ -250,7 +251,20 @@ for name in $specs; do
     split_cs="$split_cs $(elapsed "$t0" "$t1")"
   done
   echo "   client in its own project: app's C# edited → compiled $(echo "$split_cs" | median) s (empty project beside it: $(echo "$split_floor" | median) s)"
-  printf '%s\tSpecgen, own project\t-\t%s\t-\t-\t-\n' "$name" "$(echo "$split_cs" | median)" >>"$results"
+  # The library's own spec edits, with the SDK's analyzers as they are and turned off (RunAnalyzers=false: the library
+  # holds generated code only, which they have nothing to say about), one after the other.
+  lib_spec="" lib_spec_off=""
+  for i in $(seq 1 "$runs"); do
+    node "$here/edit-spec.mjs" "$split/client/spec.$ext" "$i"
+    t0=$(now); build "$split/client"; t1=$(now)
+    lib_spec="$lib_spec $(elapsed "$t0" "$t1")"
+    node "$here/edit-spec.mjs" "$split/client/spec.$ext" "$((i + 100))"
+    t0=$(now); build "$split/client" -p:RunAnalyzers=false; t1=$(now)
+    lib_spec_off="$lib_spec_off $(elapsed "$t0" "$t1")"
+  done
+  echo "   client in its own project: spec edited → library compiled $(echo "$lib_spec" | median) s, with RunAnalyzers=false $(echo "$lib_spec_off" | median) s"
+  printf '%s\tSpecgen, own project\t%s\t%s\t-\t-\t-\n' "$name" "$(echo "$lib_spec" | median)" "$(echo "$split_cs" | median)" >>"$results"
+  printf '%s\town project, no analyzers\t%s\t-\t-\t-\t-\n' "$name" "$(echo "$lib_spec_off" | median)" >>"$results"
   printf '%s\tempty, beside it\t-\t%s\t-\t-\t-\n' "$name" "$(echo "$split_floor" | median)" >>"$results"
 
   # The generated size: Specgen's files as the compiler saw them, NSwag's one file. (Program.cs is
