@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -70,7 +69,7 @@ internal sealed partial class Bundler
             {
                 if (entry.Value is JsonObject holder && holder["$ref"] is JsonValue value && value.TryGetValue(out string? reference) && IsFileReference(reference))
                 {
-                    bundler.Follow(holder, JsonPointer.Child(JsonPointer.Child("/components", section.Key), entry.Key), bundler._rootPath, reference);
+                    bundler.Follow(holder, NodePath.Root.Member("components").Member(section.Key).Member(entry.Key), bundler._rootPath, reference);
                 }
             }
         }
@@ -114,8 +113,8 @@ internal sealed partial class Bundler
     /// <summary>Follows the file references under <paramref name="node"/>, whose own references are relative to <paramref name="file"/>.</summary>
     private void Walk(JsonNode node, string pointer, string file)
     {
-        var stack = new Stack<(JsonNode? Node, string Pointer)>();
-        stack.Push((node, pointer));
+        var stack = new Stack<(JsonNode? Node, NodePath Path)>();
+        stack.Push((node, NodePath.At(pointer)));
         while (stack.Count > 0)
         {
             var (current, at) = stack.Pop();
@@ -132,7 +131,7 @@ internal sealed partial class Bundler
 
                     if (obj["discriminator"] is JsonObject { } discriminator && discriminator["mapping"] is JsonObject mapping)
                     {
-                        Remap(mapping, JsonPointer.Child(JsonPointer.Child(at, "discriminator"), "mapping"), file);
+                        Remap(mapping, at.Member("discriminator").Member("mapping"), file);
                     }
 
                     // In document order, so components are added in the order a reader meets them.
@@ -140,7 +139,7 @@ internal sealed partial class Bundler
                     {
                         if (pair.Key != "$ref" && !IsLiteral(at, pair.Key))
                         {
-                            stack.Push((pair.Value, JsonPointer.Child(at, pair.Key)));
+                            stack.Push((pair.Value, at.Member(pair.Key)));
                         }
                     }
 
@@ -148,7 +147,7 @@ internal sealed partial class Bundler
                 case JsonArray array:
                     for (var i = array.Count - 1; i >= 0; i--)
                     {
-                        stack.Push((array[i], at + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                        stack.Push((array[i], at.Item(i)));
                     }
 
                     break;
@@ -157,30 +156,31 @@ internal sealed partial class Bundler
     }
 
     /// <summary>Whether the value under <paramref name="key"/> is data (an example, a default), whose <c>$ref</c> keys are not references.</summary>
-    private static bool IsLiteral(string pointer, string key)
+    private static bool IsLiteral(NodePath path, string key)
     {
         // Under properties, responses or examples a key is a name: a property "example", the default response.
-        var container = pointer.Length == 0 ? string.Empty : JsonPointer.LastKey(pointer);
+        var container = path.Last;
         if (SchemaMaps.Contains(container) || container is "responses" or "examples" or "mapping")
         {
             return false;
         }
 
         return key is "example" or "default" or "enum" or "const"
-            || (key == "value" && JsonPointer.Parent(pointer) is { Length: > 0 } parent && JsonPointer.LastKey(parent) == "examples");
+            || (key == "value" && path.Parent is { } parent && parent.Last == "examples");
     }
 
     /// <summary>
     /// Follows one <c>$ref</c> of <paramref name="file"/>; true when the holder was replaced by the
     /// content (and so is walked again, as that content's file).
     /// </summary>
-    private bool Follow(JsonObject holder, string pointer, string file, string reference)
+    private bool Follow(JsonObject holder, NodePath path, string file, string reference)
     {
         if (Target(file, reference) is not { } target)
         {
             return false;
         }
 
+        var pointer = path.ToString();
         var at = JsonPointer.Child(pointer, "$ref");
         var kind = KindAt(pointer);
         if (target.File == _rootPath || _placed.ContainsKey(target.Key) || (kind is not null && !IsComponent(pointer)))
@@ -262,7 +262,7 @@ internal sealed partial class Bundler
     }
 
     /// <summary>A discriminator's mapping values that name other files (or, in another file, its own schemas) become this document's.</summary>
-    private void Remap(JsonObject mapping, string pointer, string file)
+    private void Remap(JsonObject mapping, NodePath path, string file)
     {
         foreach (var pair in mapping.ToList())
         {
@@ -274,7 +274,7 @@ internal sealed partial class Bundler
                 continue;
             }
 
-            if (Place(target, "schemas", reference, JsonPointer.Child(pointer, pair.Key)) is { } placed)
+            if (Place(target, "schemas", reference, path.Member(pair.Key).ToString()) is { } placed)
             {
                 mapping[pair.Key] = "#" + Escape(placed);
             }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using Specgen.Generator.Diagnostics;
@@ -49,29 +48,29 @@ internal static class ReferenceCheck
     private static List<(JsonObject Holder, string Pointer)> FindReferences(JsonNode root)
     {
         var found = new List<(JsonObject, string)>();
-        var pending = new Stack<(JsonNode? Node, string Pointer)>();
-        pending.Push((root, string.Empty));
+        var pending = new Stack<(JsonNode? Node, NodePath Path)>();
+        pending.Push((root, NodePath.Root));
         while (pending.Count > 0)
         {
-            var (node, pointer) = pending.Pop();
+            var (node, path) = pending.Pop();
             switch (node)
             {
                 case JsonObject obj:
                     if (obj.ContainsKey("$ref"))
                     {
-                        found.Add((obj, pointer));
+                        found.Add((obj, path.ToString()));
                     }
 
                     foreach (var pair in obj.Reverse())
                     {
-                        pending.Push((pair.Value, JsonPointer.Child(pointer, pair.Key)));
+                        pending.Push((pair.Value, path.Member(pair.Key)));
                     }
 
                     break;
                 case JsonArray array:
                     for (var i = array.Count - 1; i >= 0; i--)
                     {
-                        pending.Push((array[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture)));
+                        pending.Push((array[i], path.Item(i)));
                     }
 
                     break;

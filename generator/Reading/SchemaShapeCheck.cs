@@ -44,29 +44,29 @@ internal static class SchemaShapeCheck
     public static void Run(JsonObject root, SourceMap map, List<DiagnosticInfo> diagnostics)
     {
         var is31 = root["openapi"] is JsonValue version && version.ToString().StartsWith("3.1", StringComparison.Ordinal);
-        var pending = new Stack<(JsonNode? Node, string Pointer, Role Role)>();
-        pending.Push((root, string.Empty, Role.Any));
+        var pending = new Stack<(JsonNode? Node, NodePath Path, Role Role)>();
+        pending.Push((root, NodePath.Root, Role.Any));
         while (pending.Count > 0)
         {
-            var (node, pointer, role) = pending.Pop();
+            var (node, path, role) = pending.Pop();
             switch (role)
             {
                 case Role.SchemaMap when node is JsonObject schemas:
                     foreach (var pair in schemas.ToList())
                     {
-                        pending.Push((pair.Value, JsonPointer.Child(pointer, pair.Key), Role.Schema));
+                        pending.Push((pair.Value, path.Member(pair.Key), Role.Schema));
                     }
 
                     break;
                 case Role.SchemaList when node is JsonArray list:
                     for (var i = 0; i < list.Count; i++)
                     {
-                        pending.Push((list[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), Role.Schema));
+                        pending.Push((list[i], path.Item(i), Role.Schema));
                     }
 
                     break;
-                case Role.Schema or Role.SchemaMap or Role.SchemaList when !Fits(node, role, pointer):
-                    Replace(root, node, pointer, role, map, diagnostics);
+                case Role.Schema or Role.SchemaMap or Role.SchemaList when !Fits(node, role, path):
+                    Replace(root, node, path.ToString(), role, map, diagnostics);
                     break;
                 default:
                     if (role == Role.Schema && node is JsonObject schema)
@@ -77,12 +77,12 @@ internal static class SchemaShapeCheck
 
                     if (node is JsonObject obj)
                     {
-                        Booleans(obj, pointer, role == Role.Schema, map, diagnostics);
+                        Booleans(obj, path, role == Role.Schema, map, diagnostics);
                         foreach (var pair in obj.ToList())
                         {
                             if (!DataKeys.Contains(pair.Key) && !pair.Key.StartsWith("x-", StringComparison.Ordinal))
                             {
-                                pending.Push((pair.Value, JsonPointer.Child(pointer, pair.Key), RoleOf(pair.Key, pointer, role)));
+                                pending.Push((pair.Value, path.Member(pair.Key), RoleOf(pair.Key, path, role)));
                             }
                         }
                     }
@@ -90,7 +90,7 @@ internal static class SchemaShapeCheck
                     {
                         for (var i = 0; i < array.Count; i++)
                         {
-                            pending.Push((array[i], pointer + "/" + i.ToString(CultureInfo.InvariantCulture), Role.Any));
+                            pending.Push((array[i], path.Item(i), Role.Any));
                         }
                     }
 
@@ -104,7 +104,7 @@ internal static class SchemaShapeCheck
     /// (<c>required: optional</c>) is left out, so the default holds, with a warning. Microsoft.OpenApi
     /// fails on the whole document for one such value.
     /// </summary>
-    private static void Booleans(JsonObject obj, string pointer, bool isSchema, SourceMap map, List<DiagnosticInfo> diagnostics)
+    private static void Booleans(JsonObject obj, NodePath path, bool isSchema, SourceMap map, List<DiagnosticInfo> diagnostics)
     {
         foreach (var pair in obj.ToList())
         {
@@ -120,7 +120,7 @@ internal static class SchemaShapeCheck
                 continue;
             }
 
-            var at = JsonPointer.Child(pointer, pair.Key);
+            var at = path.Member(pair.Key).ToString();
             var expected = isSchema && pair.Key == "required" ? "a list of property names" : "true or false";
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.OpenApiError, map.Locate(at), $"'{pair.Key}' must be {expected}, not the text '{text}'; it is left out, so its default holds."));
             obj.Remove(pair.Key);
@@ -150,9 +150,9 @@ internal static class SchemaShapeCheck
         }
     }
 
-    private static Role RoleOf(string key, string parentPointer, Role parentRole)
+    private static Role RoleOf(string key, NodePath parent, Role parentRole)
     {
-        if (parentRole == Role.Schema && key == "properties" || parentPointer == "/components" && key == "schemas")
+        if (parentRole == Role.Schema && key == "properties" || (key == "schemas" && parent.Last == "components" && parent.Parent == NodePath.Root))
         {
             return Role.SchemaMap;
         }
@@ -165,11 +165,11 @@ internal static class SchemaShapeCheck
         return SchemaKeys.Contains(key) ? Role.Schema : Role.Any;
     }
 
-    private static bool Fits(JsonNode? node, Role role, string pointer) => role switch
+    private static bool Fits(JsonNode? node, Role role, NodePath path) => role switch
     {
         Role.SchemaMap => node is JsonObject,
         Role.SchemaList => node is JsonArray,
-        _ => node is JsonObject || (node is JsonValue value && value.TryGetValue(out bool _) && pointer.EndsWith("/additionalProperties", StringComparison.Ordinal)),
+        _ => node is JsonObject || (node is JsonValue value && value.TryGetValue(out bool _) && path.Last == "additionalProperties" && path.Parent is not null),
     };
 
     private static void Replace(JsonObject root, JsonNode? node, string pointer, Role role, SourceMap map, List<DiagnosticInfo> diagnostics)
