@@ -13,8 +13,8 @@
 #     (NSwag only) and `dotnet build` runs; the time is the whole of it;
 #   - "C# edited → compiled": a line is added to Program.cs, then `dotnet build`;
 #   - the same for the layout the README recommends for a big client: the spec in a class library of its
-#     own that the app references (Specgen only), each build right after an empty project's, the ratio
-#     of the two medians; and the library's spec edited → compiled, with the SDK's analyzers on (as by
+#     own that the app references (Specgen only), each build right after an empty project's and an empty
+#     app's that references an empty library (the cost of any project reference), the ratios of the medians; and the library's spec edited → compiled, with the SDK's analyzers on (as by
 #     default) and off (RunAnalyzers=false), alternately;
 #   - the generated size: files, lines and bytes of the generated C#.
 # The compiler server is on, as the .NET SDK has it by default (SPECGEN_LOOP_SHARED=0 turns it off).
@@ -240,17 +240,28 @@ for name in $specs; do
   project "$split/app" "    <ProjectReference Include=\"../client/Client.csproj\" />"
   dotnet restore "$split/app" -nologo -v:q >/dev/null
   build "$split/app"
-  # Each app build right after an empty project's, so both see the machine as it is then.
-  split_cs="" split_floor=""
+  # Each app build right after an empty project's and an empty app's that references an empty library (what any
+  # two-project solution pays for the reference), so all three see the machine as it is then.
+  if [ ! -d "$work/pair" ]; then
+    library "$work/pair/library" ""
+    printf 'namespace Pair;\npublic sealed class Empty { }\n' >"$work/pair/library/Empty.cs"
+    project "$work/pair/app" "    <ProjectReference Include=\"../library/Client.csproj\" />"
+    dotnet restore "$work/pair/app" -nologo -v:q >/dev/null
+    build "$work/pair/app"
+  fi
+  split_cs="" split_floor="" split_pair=""
   for i in $(seq 1 "$runs"); do
     echo "Console.WriteLine($i$i);" >>"$work/empty/Program.cs"
     t0=$(now); build "$work/empty"; t1=$(now)
     split_floor="$split_floor $(elapsed "$t0" "$t1")"
+    echo "Console.WriteLine($i$i$i);" >>"$work/pair/app/Program.cs"
+    t0=$(now); build "$work/pair/app"; t1=$(now)
+    split_pair="$split_pair $(elapsed "$t0" "$t1")"
     echo "Console.WriteLine($i);" >>"$split/app/Program.cs"
     t0=$(now); build "$split/app"; t1=$(now)
     split_cs="$split_cs $(elapsed "$t0" "$t1")"
   done
-  echo "   client in its own project: app's C# edited → compiled $(echo "$split_cs" | median) s (empty project beside it: $(echo "$split_floor" | median) s)"
+  echo "   client in its own project: app's C# edited → compiled $(echo "$split_cs" | median) s (empty project beside it: $(echo "$split_floor" | median) s; an empty app referencing an empty library: $(echo "$split_pair" | median) s)"
   # The library's own spec edits, with the SDK's analyzers as they are and turned off (RunAnalyzers=false: the library
   # holds generated code only, which they have nothing to say about), one after the other.
   lib_spec="" lib_spec_off=""
@@ -266,6 +277,7 @@ for name in $specs; do
   printf '%s\tSpecgen, own project\t%s\t%s\t-\t-\t-\n' "$name" "$(echo "$lib_spec" | median)" "$(echo "$split_cs" | median)" >>"$results"
   printf '%s\town project, no analyzers\t%s\t-\t-\t-\t-\n' "$name" "$(echo "$lib_spec_off" | median)" >>"$results"
   printf '%s\tempty, beside it\t-\t%s\t-\t-\t-\n' "$name" "$(echo "$split_floor" | median)" >>"$results"
+  printf '%s\tempty pair, beside it\t-\t%s\t-\t-\t-\n' "$name" "$(echo "$split_pair" | median)" >>"$results"
 
   # The generated size: Specgen's files as the compiler saw them, NSwag's one file. (Program.cs is
   # touched so that the compiler runs again, now writing what the generator gave.)
@@ -290,13 +302,14 @@ tail -n +2 "$results" | while IFS=$'\t' read -r s t se ce f l b; do
   printf '%-8s %-20s %14s %12s %7s %9s %11s\n' "$s" "$t" "$se" "$ce" "$f" "$l" "$b"
 done
 echo
-printf '%-8s %14s %12s %9s %11s %22s\n' spec "spec→compiled" "C#→compiled" lines bytes "own project / empty"
+printf '%-8s %14s %12s %9s %11s %22s %22s\n' spec "spec→compiled" "C#→compiled" lines bytes "own project / empty" "own project / pair"
 for name in $specs; do
   IFS=$'\t' read -r _ _ sse sce _ sl sb <<<"$(grep -P "^$name\tSpecgen\t" "$results")"
   IFS=$'\t' read -r _ _ nse nce _ nl nb <<<"$(grep -P "^$name\tNSwag\t" "$results")"
   IFS=$'\t' read -r _ _ _ oce _ _ _ <<<"$(grep -P "^$name\tSpecgen, own project\t" "$results")"
   IFS=$'\t' read -r _ _ _ fce _ _ _ <<<"$(grep -P "^$name\tempty, beside it\t" "$results")"
-  printf '%-8s %14s %12s %9s %11s %22s\n' "$name" "$(ratio "$sse" "$nse")x" "$(ratio "$sce" "$nce")x" "$(ratio "$sl" "$nl")x" "$(ratio "$sb" "$nb")x" "$(ratio "$oce" "$fce")x"
+  IFS=$'\t' read -r _ _ _ pce _ _ _ <<<"$(grep -P "^$name\tempty pair, beside it\t" "$results")"
+  printf '%-8s %14s %12s %9s %11s %22s %22s\n' "$name" "$(ratio "$sse" "$nse")x" "$(ratio "$sce" "$nce")x" "$(ratio "$sl" "$nl")x" "$(ratio "$sb" "$nb")x" "$(ratio "$oce" "$fce")x" "$(ratio "$oce" "$pce")x"
 done
 echo
 echo "raw figures: $results"
