@@ -8,11 +8,13 @@ namespace Specgen.Generator.Reading;
 /// <summary>
 /// Where a node of a JSON spec stands, found when asked: from the nearest container <see cref="JsonTextReader"/>
 /// recorded (every one down to four levels, and every one over a kilobyte), the text is scanned along the pointer's
-/// remaining steps. A member is located at its key, an item at its value (a container from its opening bracket to its
+/// remaining steps, jumping over the recorded containers it passes (so a scan costs the members and items it passes,
+/// not the text they hold: a pointer into a Swagger 2.0 document's upgraded <c>/components</c> looks for it among the
+/// root's members, past <c>/paths</c>). A member is located at its key, an item at its value (a container from its opening bracket to its
 /// closing one), as the YAML reader records them; a key given twice is found at its last place. The text has been
 /// read whole as JSON, so the scan trusts its syntax.
 /// </summary>
-internal sealed class JsonTextLocator(string text, string filePath, int[] lineStarts, Dictionary<string, JsonTextLocator.Entry> starts)
+internal sealed class JsonTextLocator(string text, string filePath, int[] lineStarts, Dictionary<string, JsonTextLocator.Entry> starts, Dictionary<int, int> ends)
 {
     /// <summary>A recorded container: its opening bracket, and its key's span when it is an object's member (-1 when not).</summary>
     internal readonly struct Entry(int start, int keyStart, int keyEnd)
@@ -169,6 +171,8 @@ internal sealed class JsonTextLocator(string text, string filePath, int[] lineSt
         {
             case '"':
                 return SkipString(index);
+            case '{' or '[' when ends.TryGetValue(index, out var end):
+                return end + 1;
             case '{' or '[':
                 var depth = 0;
                 while (true)

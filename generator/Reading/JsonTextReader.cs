@@ -10,7 +10,7 @@ namespace Specgen.Generator.Reading;
 /// Reads a spec written as JSON into the tree <see cref="YamlReader"/> would make of it (JSON is YAML), several times
 /// faster: GitHub's 13 MB description spent a second in YamlDotNet's general parser, most of it recording where each of
 /// its 700,000 nodes stands. This reader records where the big and shallow containers start
-/// (<see cref="JsonTextLocator"/>) and finds any other node in the text when a diagnostic asks for it, at the place
+/// and end (<see cref="JsonTextLocator"/>) and finds any other node in the text when a diagnostic asks for it, at the place
 /// the YAML reader would have recorded. Only plain JSON is taken: anything else (YAML, comments, a syntax error, a
 /// limit reached, a line break YAML counts and JSON does not) returns false, and the caller reads the text as YAML,
 /// which reports what is wrong where it is. Numbers and literals become nodes by YAML's rules
@@ -22,6 +22,7 @@ internal sealed class JsonTextReader
     private readonly List<(string Key, Mark At)> _duplicates = new();
     private readonly List<int> _lineStarts = new() { 0 };
     private readonly Dictionary<string, JsonTextLocator.Entry> _starts = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _ends = new();
     private int _index;
     private int _nodes;
 
@@ -53,7 +54,7 @@ internal sealed class JsonTextReader
             return false;
         }
 
-        map.LocateIn(new JsonTextLocator(text, map.FilePath, reader._lineStarts.ToArray(), reader._starts));
+        map.LocateIn(new JsonTextLocator(text, map.FilePath, reader._lineStarts.ToArray(), reader._starts, reader._ends));
         duplicates.AddRange(reader._duplicates);
         return true;
     }
@@ -191,6 +192,7 @@ internal sealed class JsonTextReader
         if (frame.Depth <= RecordedDepth || _index - frame.Start >= RecordedLength)
         {
             _starts[frame.Pointer] = new JsonTextLocator.Entry(frame.Start, frame.KeyStart, frame.KeyEnd);
+            _ends[frame.Start] = _index;
         }
 
         _index++;
