@@ -27,6 +27,12 @@ internal sealed class JsonTextLocator(string text, string filePath, int[] lineSt
     /// <summary>The node at <paramref name="pointer"/>, or null when the text has none there.</summary>
     public LocationInfo? Find(string pointer)
     {
+        // Only what the YAML reader's map could hold: a pointer from the root, each step escaped as it writes them.
+        if (pointer.Length > 0 && pointer[0] != '/')
+        {
+            return null;
+        }
+
         // The nearest recorded container on the way; the root always is.
         var recorded = pointer;
         Entry entry;
@@ -44,6 +50,11 @@ internal sealed class JsonTextLocator(string text, string filePath, int[] lineSt
         var rest = pointer.Substring(recorded.Length);
         foreach (var raw in rest.Length == 0 ? System.Array.Empty<string>() : rest.Substring(1).Split('/'))
         {
+            if (JsonPointer.Escape(JsonPointer.Unescape(raw)) != raw)
+            {
+                return null;
+            }
+
             var found = text[start] switch
             {
                 '{' => Member(start, JsonPointer.Unescape(raw)),

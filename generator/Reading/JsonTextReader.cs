@@ -12,7 +12,8 @@ namespace Specgen.Generator.Reading;
 /// its 700,000 nodes stands. This reader records where the big and shallow containers start
 /// and end (<see cref="JsonTextLocator"/>) and finds any other node in the text when a diagnostic asks for it, at the place
 /// the YAML reader would have recorded. Only plain JSON is taken: anything else (YAML, comments, a syntax error, a
-/// limit reached, a line break YAML counts and JSON does not) returns false, and the caller reads the text as YAML,
+/// limit reached, a line break YAML counts and JSON does not, a tab outside the root, an escape of half a surrogate
+/// pair) returns false, and the caller reads the text as YAML,
 /// which reports what is wrong where it is. Numbers and literals become nodes by YAML's rules
 /// (<see cref="YamlReader.PlainScalar"/>) and a key given twice keeps its last value, as there.
 /// </summary>
@@ -37,7 +38,8 @@ internal sealed class JsonTextReader
     {
         root = null;
         var start = 0;
-        while (start < text.Length && text[start] is ' ' or '\t' or '\r' or '\n')
+        // YAML takes no tab outside the root's brackets, so neither does this reader.
+        while (start < text.Length && text[start] is ' ' or '\r' or '\n')
         {
             start++;
         }
@@ -146,8 +148,9 @@ internal sealed class JsonTextReader
                 if (stack.Count == 0)
                 {
                     root = value;
+                    var end = _index;
                     SkipSpace();
-                    return _index == _text.Length;
+                    return _index == _text.Length && _text.IndexOf('\t', end) < 0;
                 }
 
                 var parent = stack.Peek();
@@ -225,10 +228,12 @@ internal sealed class JsonTextReader
         frame.Key = key;
         frame.PendingKeyStart = start;
         frame.PendingKeyEnd = end;
-        if (((JsonObject)frame.Node).ContainsKey(key))
+        // The first value of a key given twice goes: so do the places recorded in it, which the value after it would
+        // not all replace (a node only the first value had is then found at the second key, where the YAML reader kept
+        // the first one's place). Only a recorded value can have recorded descendants: a shallower, longer container.
+        var prefix = ((JsonObject)frame.Node).ContainsKey(key) ? frame.Pointer + "/" + JsonPointer.Escape(key) : null;
+        if (prefix is not null && _starts.ContainsKey(prefix))
         {
-            // The first value goes: so do the places recorded in it, which the value after this key would not all replace.
-            var prefix = frame.Pointer + "/" + JsonPointer.Escape(key);
             foreach (var stale in new List<string>(_starts.Keys))
             {
                 if (stale == prefix || stale.StartsWith(prefix + "/", System.StringComparison.Ordinal))
@@ -308,9 +313,27 @@ internal sealed class JsonTextReader
                 case 'n': built.Append('\n'); break;
                 case 'r': built.Append('\r'); break;
                 case 't': built.Append('\t'); break;
-                case 'u' when index + 4 <= text.Length && ushort.TryParse(text.Substring(index, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code):
-                    built.Append((char)code);
+                case 'u' when Hex(text, index) is { } code:
                     index += 4;
+                    if (char.IsLowSurrogate(code))
+                    {
+                        return false;
+                    }
+
+                    if (char.IsHighSurrogate(code))
+                    {
+                        // Only as a pair of escapes, as YamlDotNet takes one: anything else is left to it to report.
+                        if (!(index + 6 <= text.Length && text[index] == '\\' && text[index + 1] == 'u' && Hex(text, index + 2) is { } low && char.IsLowSurrogate(low)))
+                        {
+                            return false;
+                        }
+
+                        built.Append(code).Append(low);
+                        index += 6;
+                        break;
+                    }
+
+                    built.Append(code);
                     break;
                 default:
                     return false;
@@ -321,6 +344,12 @@ internal sealed class JsonTextReader
 
         return false;
     }
+
+    /// <summary>The UTF-16 unit four hex digits at <paramref name="index"/> write; null when they are not four hex digits.</summary>
+    private static char? Hex(string text, int index) =>
+        index + 4 <= text.Length && ushort.TryParse(text.Substring(index, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+            ? (char)code
+            : null;
 
     /// <summary>A number, true, false or null, read as YAML reads the same plain scalar.</summary>
     private bool Plain(out JsonNode? value)
