@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.Text;
-using Specgen.Generator.Diagnostics;
 
 namespace Specgen.Generator.Reading;
 
@@ -14,7 +13,7 @@ namespace Specgen.Generator.Reading;
 /// closing one), as the YAML reader records them; a key given twice is found at its last place. The text has been
 /// read whole as JSON, so the scan trusts its syntax.
 /// </summary>
-internal sealed class JsonTextLocator(string text, string filePath, int[] lineStarts, Dictionary<string, JsonTextLocator.Entry> starts, Dictionary<int, int> ends)
+internal sealed class JsonTextLocator(string text, int[] lineStarts, Dictionary<string, JsonTextLocator.Entry> starts, Dictionary<int, int> ends)
 {
     /// <summary>A recorded container: its opening bracket, and its key's span when it is an object's member (-1 when not).</summary>
     internal readonly struct Entry(int start, int keyStart, int keyEnd)
@@ -24,8 +23,8 @@ internal sealed class JsonTextLocator(string text, string filePath, int[] lineSt
         public int KeyEnd { get; } = keyEnd;
     }
 
-    /// <summary>The node at <paramref name="pointer"/>, or null when the text has none there.</summary>
-    public LocationInfo? Find(string pointer)
+    /// <summary>Where the node at <paramref name="pointer"/> stands in the text (its key's span for a member), or null when the text has none there.</summary>
+    public (int Start, int End)? Find(string pointer)
     {
         // Only what the YAML reader's map could hold: a pointer from the root, each step escaped as it writes them.
         if (pointer.Length > 0 && pointer[0] != '/')
@@ -50,14 +49,15 @@ internal sealed class JsonTextLocator(string text, string filePath, int[] lineSt
         var rest = pointer.Substring(recorded.Length);
         foreach (var raw in rest.Length == 0 ? System.Array.Empty<string>() : rest.Substring(1).Split('/'))
         {
-            if (JsonPointer.Escape(JsonPointer.Unescape(raw)) != raw)
+            var key = JsonPointer.Unescape(raw);
+            if (JsonPointer.Escape(key) != raw)
             {
                 return null;
             }
 
             var found = text[start] switch
             {
-                '{' => Member(start, JsonPointer.Unescape(raw)),
+                '{' => Member(start, key),
                 '[' => Item(start, raw),
                 _ => null,
             };
@@ -72,12 +72,12 @@ internal sealed class JsonTextLocator(string text, string filePath, int[] lineSt
 
         if (keyStart >= 0)
         {
-            return Span(keyStart, keyEnd);
+            return (keyStart, keyEnd);
         }
 
         // An item: a container ends at its closing bracket, as YamlDotNet ends it; a scalar after its last character.
         var end = SkipValue(start);
-        return Span(start, text[start] is '{' or '[' ? end - 1 : end);
+        return (start, text[start] is '{' or '[' ? end - 1 : end);
     }
 
     /// <summary>The line <paramref name="index"/> is on, from 0.</summary>
@@ -236,10 +236,8 @@ internal sealed class JsonTextLocator(string text, string filePath, int[] lineSt
         return index;
     }
 
-    private LocationInfo Span(int start, int end) =>
-        new(filePath, TextSpan.FromBounds(start, end), new LinePositionSpan(Position(start), Position(end)));
-
-    private LinePosition Position(int index)
+    /// <summary>The line and column of <paramref name="index"/>, from 0.</summary>
+    public LinePosition Position(int index)
     {
         var line = LineOf(lineStarts, index);
         return new LinePosition(line, index - lineStarts[line]);

@@ -56,7 +56,7 @@ internal sealed class JsonTextReader
             return false;
         }
 
-        map.LocateIn(new JsonTextLocator(text, map.FilePath, reader._lineStarts.ToArray(), reader._starts, reader._ends));
+        map.LocateIn(new JsonTextLocator(text, reader._lineStarts.ToArray(), reader._starts, reader._ends));
         duplicates.AddRange(reader._duplicates);
         return true;
     }

@@ -54,9 +54,14 @@ internal sealed class SourceMap(string filePath)
                 return LocationInfo.StartOf(FilePath);
             }
 
-            if (_keys.TryGetValue(current, out var key) || _locations.TryGetValue(current, out key) || (key = _text?.Find(current)) is not null)
+            if (_keys.TryGetValue(current, out var key) || _locations.TryGetValue(current, out key))
             {
                 return key;
+            }
+
+            if (_text?.Find(current) is { } span)
+            {
+                return Create(span.Start, span.End, _text.Position(span.Start), _text.Position(span.End));
             }
 
             var slash = current.LastIndexOf('/');
