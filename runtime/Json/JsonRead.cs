@@ -119,7 +119,7 @@ public static class JsonRead
         where T : struct =>
         TryLenient(ref reader, options, read, ref raw, out var value) ? value : null;
 
-    private static bool TryLenient<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read, ref JsonElement? raw, out T? value)
+    internal static bool TryLenient<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, JsonReadFunc<T> read, ref JsonElement? raw, out T? value)
     {
         // The converter has the whole value buffered, so a copy of the reader can read it again.
         var start = reader;
