@@ -64,6 +64,27 @@ internal static class JsonCode
         }
     }
 
+    /// <summary>
+    /// The type's <c>JsonCodec</c>, for a record's member table: a scalar's from the runtime, a generated type's of its
+    /// converter, a list's or map's of its items'.
+    /// </summary>
+    public static string Codec(TypeRef type, string ns)
+    {
+        const string codec = CSharp.Infrastructure + ".JsonCodec";
+        switch (type.Kind)
+        {
+            case TypeKind.Array:
+                return $"{codec}.List({Codec(type.Item!, ns)})";
+            case TypeKind.Map:
+                return $"{codec}.Map({Codec(type.Item!, ns)})";
+            case TypeKind.Named:
+                var name = CSharp.TypeName(type, ns);
+                return $"{codec}.Of<{name}>({name}.JsonConverter.ReadValue, {name}.JsonConverter.WriteValue)";
+            default:
+                return codec + "." + Primitive(type.Kind);
+        }
+    }
+
     /// <summary>A converter instance for the type, for the JSON context.</summary>
     public static string NewConverter(TypeRef type, string ns) => type.Kind == TypeKind.Named
         ? $"new {CSharp.TypeName(type, ns)}.JsonConverter()"

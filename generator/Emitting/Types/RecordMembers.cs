@@ -1,70 +1,61 @@
-using System.Collections.Generic;
-using System.Globalization;
+using Specgen.Generator.Common;
 using Specgen.Generator.Model;
 
 namespace Specgen.Generator.Emitting;
 
 /// <summary>
-/// How a record keeps its members, for the record and its converter alike: each member in a field of
-/// its own, and a bit per member (64 to a field) that says whether the member is on the wire, so absent,
-/// null and a value are three states. Each level of a hierarchy declares the fields of its own members:
-/// the root's are <c>_set0</c>, <c>_set1</c>, …; a level below's <c>_set1_0</c>, <c>_set2_0</c>, ….
+/// How a record keeps its members, for the record and its converter alike: as data. The record holds one
+/// <c>Specgen.Runtime.Infrastructure.MemberValues</c>, made from the member table its converter declares
+/// (<c>RecordShape</c>), and each property gets and sets its member there by index (its place in the table, a
+/// subtype's members after its base's), so absent, null, a value and the JSON as sent are kept by the runtime.
 /// </summary>
 internal static class RecordMembers
 {
-    // Member names are Pascal identifiers (a capital or an underscore first), so "_" + name never
-    // meets "_set0" or another member's field.
-    public static string Field(PropertyModel property) => "_" + property.Name;
+    /// <summary>The record's members. Member names are Pascal identifiers (a capital or an underscore first), so this never meets one.</summary>
+    public const string Values = "_m";
+
+    /// <summary>The member table, a static field of the record's converter.</summary>
+    public const string ShapeField = "Shape";
+
+    /// <summary>An expression of a member's value on this record, typed as <paramref name="type"/>, that never throws (for validation).</summary>
+    public static string Peek(int index, string type) => $"{Values}.Peek<{type}>({Index(index)})";
+
+    public static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// For a member whose value can fail its format (<see cref="TypeRef.CanBeMalformed"/>), the field that
-    /// keeps the JSON as sent when the value does not read, or would be written differently; lower case
-    /// after the underscore, so it never meets a member's field.
+    /// What member <paramref name="index"/> holds before anything sets it, as a C# expression of its type (a constant,
+    /// the type's discriminator value, or a default), and whether it is the discriminator's preset, which a read that
+    /// lacks the member does not hold.
     /// </summary>
-    public static string RawField(PropertyModel property) => "_raw_" + property.Name;
-
-    /// <summary>The presence field that holds member <paramref name="index"/>'s bit.</summary>
-    public static string SetField(ObjectModel model, int index)
+    public static (string? Value, bool Preset) Initial(ObjectModel model, int index, string ns)
     {
-        var (level, offset) = Locate(model, index);
-        return FieldName(level, offset / 64);
-    }
-
-    public static string Bit(ObjectModel model, int index) =>
-        "1UL << " + (Locate(model, index).Offset % 64).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>An expression that is true when the member is on the wire, on <paramref name="target"/> (<c>value.</c>, or empty for this).</summary>
-    public static string IsSet(ObjectModel model, int index, string target = "") =>
-        $"(({target}{SetField(model, index)} & ({Bit(model, index)})) != 0)";
-
-    /// <summary>The presence fields the record itself declares (not its base's): each name and the members whose bits it holds.</summary>
-    public static IEnumerable<(string Name, int First, int Count)> OwnSetFields(ObjectModel model)
-    {
-        var level = model.Levels.Count - 1;
-        var first = model.InheritedCount;
-        var own = model.Properties.Count - first;
-        for (var field = 0; field * 64 < own; field++)
+        var property = model.Properties[index];
+        if (property.ConstantLiteral is { } constant)
         {
-            yield return (FieldName(level, field), first + (field * 64), System.Math.Min(64, own - (field * 64)));
-        }
-    }
-
-    /// <summary>The type of a member's field: nullable, so a required member the JSON lacked is null.</summary>
-    public static string FieldType(PropertyModel property, string ns) => CSharp.TypeName(property.Type, ns) + "?";
-
-    /// <summary>The level that declares member <paramref name="index"/>, and its place among that level's own members.</summary>
-    private static (int Level, int Offset) Locate(ObjectModel model, int index)
-    {
-        var levels = model.Levels;
-        var level = levels.Count - 1;
-        while (level > 0 && levels[level] > index)
-        {
-            level--;
+            return (Typed(property.Type, constant, ns), false);
         }
 
-        return (level, index - levels[level]);
+        if (model.Hierarchy is { DiscriminatorIndex: var discriminator, Values.Count: > 0 } hierarchy && discriminator == index)
+        {
+            var literal = StringLiteral.Of(hierarchy.Values[0]);
+            return (property.Type.Kind == TypeKind.Named ? $"new {CSharp.TypeName(property.Type, ns)}({literal})" : literal, true);
+        }
+
+        if (property.DefaultLiteral is not { } value || property.MustBeSet)
+        {
+            return (null, false);
+        }
+
+        return (property.Type.Kind switch
+        {
+            TypeKind.Named => $"new {CSharp.TypeName(property.Type, ns)}({value})",
+            TypeKind.Array => $"global::System.Array.Empty<{CSharp.TypeName(property.Type.Item!, ns)}>()",
+            TypeKind.Map => $"new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(property.Type.Item!, ns)}>(global::System.StringComparer.Ordinal)",
+            _ => Typed(property.Type, value, ns),
+        }, false);
     }
 
-    private static string FieldName(int level, int field) =>
-        level == 0 ? "_set" + field.ToString(CultureInfo.InvariantCulture) : $"_set{level.ToString(CultureInfo.InvariantCulture)}_{field.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary>A scalar literal boxed as the member's type (<c>(long)20</c>), so the property's typed read finds it.</summary>
+    private static string Typed(TypeRef type, string literal, string ns) =>
+        type.Kind is TypeKind.Named or TypeKind.Array or TypeKind.Map || type.Scalar is null ? literal : $"({CSharp.TypeName(type, ns)})({literal})";
 }

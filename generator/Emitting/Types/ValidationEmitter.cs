@@ -13,13 +13,13 @@ internal static class ValidationEmitter
     public const string Interface = CSharp.Infrastructure + ".IValidatable";
     private const string Validator = CSharp.Infrastructure + ".RequestValidator";
 
-    public static void WriteRecord(SourceWriter writer, ObjectModel model, string modifier = "")
+    public static void WriteRecord(SourceWriter writer, ObjectModel model, string ns, string modifier = "")
     {
         using (Open(writer, modifier))
         {
-            foreach (var property in model.Properties)
+            for (var i = 0; i < model.Properties.Count; i++)
             {
-                WriteChecks(writer, property);
+                WriteChecks(writer, model.Properties[i], i, ns);
             }
         }
     }
@@ -60,10 +60,11 @@ internal static class ValidationEmitter
         }
     }
 
-    private static void WriteChecks(SourceWriter writer, PropertyModel property)
+    private static void WriteChecks(SourceWriter writer, PropertyModel property, int index, string ns)
     {
-        // The field, not the property: a required member left null must be reported, not throw.
-        var value = RecordMembers.Field(property);
+        // The member's value as kept, not the property: a required member left null must be reported, not throw.
+        var value = RecordMembers.Peek(index, CSharp.TypeName(property.Type, ns) + "?");
+        var local = Local("_" + property.Name);
         var at = WriteValueChecks(writer, property.JsonName, value, property.Type, property.Constraints, property.MustBeSet && !property.AllowsNull);
         if ((property.Checks & PropertyChecks.ClosedEnum) != 0)
         {
@@ -75,10 +76,10 @@ internal static class ValidationEmitter
             switch (property.Type.Kind)
             {
                 case TypeKind.Array:
-                    writer.Line($"if ({value} is {{ }} {Local(value)}) for (var i = 0; i < {Local(value)}.Count; i++) validator.Nested({Validator}.Item({at}, i), {Local(value)}[i]);");
+                    writer.Line($"if ({value} is {{ }} {local}) for (var i = 0; i < {local}.Count; i++) validator.Nested({Validator}.Item({at}, i), {local}[i]);");
                     break;
                 case TypeKind.Map:
-                    writer.Line($"if ({value} is {{ }} {Local(value)}) foreach (var pair in {Local(value)}) validator.Nested({Validator}.Member({at}, pair.Key), pair.Value);");
+                    writer.Line($"if ({value} is {{ }} {local}) foreach (var pair in {local}) validator.Nested({Validator}.Member({at}, pair.Key), pair.Value);");
                     break;
                 default:
                     writer.Line($"validator.Nested({at}, {value});");

@@ -11,81 +11,74 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequest.JsonConverter))]
     public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.Infrastructure.IValidatable
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 6);
-        private string? _Name;
-        private string? _IntegrationConfigurationId;
-        private string? _IntegrationProductIdOrSlug;
-        private global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? _Metadata;
-        private string? _ExternalId;
-        private global::System.Text.Json.Nodes.JsonObject? _ProtocolSettings;
-        private global::Vercel.CreateIntegrationStoreDirectRequestSource? _Source = new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace");
-        private string? _BillingPlanId;
-        private string? _PaymentMethodId;
-        private double? _PrepaymentAmountCents;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a CreateIntegrationStoreDirectRequest; set its members with an object initializer.</summary>
-        public CreateIntegrationStoreDirectRequest() { }
+        public CreateIntegrationStoreDirectRequest() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private CreateIntegrationStoreDirectRequest(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private CreateIntegrationStoreDirectRequest(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
+
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private CreateIntegrationStoreDirectRequest(CreateIntegrationStoreDirectRequest original) { _m = original._m.Clone(); }
 
         /// <summary>Human-readable name for the storage resource</summary>
         /// <remarks>At most 128 characters.</remarks>
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
+        public required string Name { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
         /// <summary>ID of your integration configuration. Get this from GET /v1/integrations/configurations</summary>
         /// <remarks>Matches <c>^icfg_[a-zA-Z0-9]+$</c>.</remarks>
-        public required string IntegrationConfigurationId { get => _IntegrationConfigurationId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationConfigurationId", "integrationConfigurationId", ((_set0 & (1UL << 1)) != 0)); init { _IntegrationConfigurationId = value; _set0 |= 1UL << 1; } }
+        public required string IntegrationConfigurationId { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
         /// <summary>
         /// ID or slug of the integration product. Get available products from GET
         /// /v1/integrations/configuration/{id}/products
         /// </summary>
         /// <remarks>Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.</remarks>
-        public required string IntegrationProductIdOrSlug { get => _IntegrationProductIdOrSlug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("CreateIntegrationStoreDirectRequest", "IntegrationProductIdOrSlug", "integrationProductIdOrSlug", ((_set0 & (1UL << 2)) != 0)); init { _IntegrationProductIdOrSlug = value; _set0 |= 1UL << 2; } }
+        public required string IntegrationProductIdOrSlug { get => _m.Get<string>(2); init => _m.Set(2, value); }
 
         /// <summary>Optional key-value pairs for resource metadata</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _Metadata; init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>?>(3); init => _m.Set(3, value); }
 
         /// <summary>Optional external identifier for tracking purposes</summary>
-        public string? ExternalId { get => _ExternalId; init { _ExternalId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public string? ExternalId { get => _m.Get<string?>(4); init => _m.Set(4, value); }
 
         /// <summary>Protocol-specific configuration settings</summary>
-        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get => _ProtocolSettings; init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get => _m.Get<global::System.Text.Json.Nodes.JsonObject?>(5); init => _m.Set(5, value); }
 
         /// <summary>
         /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0,
         /// deploy-button, resource-claims, cli; other strings are accepted.
         /// </summary>
         /// <remarks>Defaults to <c>&quot;marketplace&quot;</c>.</remarks>
-        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get => _m.Get<global::Vercel.CreateIntegrationStoreDirectRequestSource?>(6); init => _m.Set(6, value); }
 
         /// <summary>
         /// ID of the billing plan for paid resources. Get available plans from GET
         /// /integrations/integration/{id}/products/{productId}/plans. If not provided, automatically discovers
         /// free billing plans.
         /// </summary>
-        public string? BillingPlanId { get => _BillingPlanId; init { _BillingPlanId = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public string? BillingPlanId { get => _m.Get<string?>(7); init => _m.Set(7, value); }
 
         /// <summary>Payment method ID for paid resources. Optional - uses default payment method if not provided.</summary>
-        public string? PaymentMethodId { get => _PaymentMethodId; init { _PaymentMethodId = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public string? PaymentMethodId { get => _m.Get<string?>(8); init => _m.Set(8, value); }
 
         /// <summary>
         /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable
         /// amounts.
         /// </summary>
         /// <remarks>Minimum: 50.</remarks>
-        public double? PrepaymentAmountCents { get => _PrepaymentAmountCents; init { _PrepaymentAmountCents = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public double? PrepaymentAmountCents { get => _m.Get<double?>(9); init => _m.Set(9, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Name,IntegrationConfigurationId,IntegrationProductIdOrSlug,Metadata,ExternalId,ProtocolSettings,Source,BillingPlanId,PaymentMethodId,PrepaymentAmountCents,AdditionalProperties", new object?[] { _Name, _IntegrationConfigurationId, _IntegrationProductIdOrSlug, _Metadata, _ExternalId, _ProtocolSettings, _Source, _BillingPlanId, _PaymentMethodId, _PrepaymentAmountCents, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(CreateIntegrationStoreDirectRequest? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<CreateIntegrationStoreDirectRequest>(this, other, JsonConverter.WriteValue);
@@ -99,14 +92,14 @@ namespace Vercel
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
-            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name, null, 128);
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId);
-            validator.Pattern(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationConfigurationId"), _IntegrationConfigurationId, "^icfg_[a-zA-Z0-9]+$");
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug);
-            validator.Pattern(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationProductIdOrSlug"), _IntegrationProductIdOrSlug, "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
-            if (_Metadata is { } value_Metadata) foreach (var pair in value_Metadata) validator.Nested(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
-            validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "prepaymentAmountCents"), _PrepaymentAmountCents, 50d, null);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _m.Peek<string?>(0));
+            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _m.Peek<string?>(0), null, 128);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationConfigurationId"), _m.Peek<string?>(1));
+            validator.Pattern(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationConfigurationId"), _m.Peek<string?>(1), "^icfg_[a-zA-Z0-9]+$");
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationProductIdOrSlug"), _m.Peek<string?>(2));
+            validator.Pattern(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "integrationProductIdOrSlug"), _m.Peek<string?>(2), "^iap_[a-zA-Z0-9_]+$", "^[a-z0-9-]+$");
+            if (_m.Peek<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>?>(3) is { } value_Metadata) foreach (var pair in value_Metadata) validator.Nested(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "metadata"), pair.Key), pair.Value);
+            validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "prepaymentAmountCents"), _m.Peek<double?>(9), 50d, null);
         }
 
         /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequest"/> with System.Text.Json, without reflection.</summary>
@@ -116,62 +109,26 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "integrationConfigurationId", "integrationProductIdOrSlug", "metadata", "externalId", "protocolSettings", "source", "billingPlanId", "paymentMethodId", "prepaymentAmountCents");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("CreateIntegrationStoreDirectRequest", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("IntegrationConfigurationId", "integrationConfigurationId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("IntegrationProductIdOrSlug", "integrationProductIdOrSlug", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Metadata", "metadata", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.MetadataValue>(global::Vercel.MetadataValue.JsonConverter.ReadValue, global::Vercel.MetadataValue.JsonConverter.WriteValue))),
+                new("ExternalId", "externalId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("ProtocolSettings", "protocolSettings", global::Specgen.Runtime.Infrastructure.JsonCodec.Object),
+                new("Source", "source", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.CreateIntegrationStoreDirectRequestSource>(global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue, global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.None, new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace")),
+                new("BillingPlanId", "billingPlanId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("PaymentMethodId", "paymentMethodId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("PrepaymentAmountCents", "prepaymentAmountCents", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static CreateIntegrationStoreDirectRequest? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static CreateIntegrationStoreDirectRequest? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new CreateIntegrationStoreDirectRequest(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "CreateIntegrationStoreDirectRequest");
-                var result = new CreateIntegrationStoreDirectRequest(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._IntegrationConfigurationId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._IntegrationProductIdOrSlug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._Metadata = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
-                        case 4: result._ExternalId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 5: result._ProtocolSettings = global::Specgen.Runtime.Infrastructure.JsonRead.Object(ref reader, options); break;
-                        case 6: result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.CreateIntegrationStoreDirectRequestSource?) : global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._BillingPlanId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 8: result._PaymentMethodId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 9: result._PrepaymentAmountCents = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "name", ((result._set0 & (1UL << 0)) != 0));
-                if (result._IntegrationConfigurationId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationConfigurationId", ((result._set0 & (1UL << 1)) != 0));
-                if (result._IntegrationProductIdOrSlug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "CreateIntegrationStoreDirectRequest", "integrationProductIdOrSlug", ((result._set0 & (1UL << 2)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectRequest? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IntegrationConfigurationId, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IntegrationProductIdOrSlug, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ExternalId, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.Node(writer, value._ProtocolSettings, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Source is { } v6) global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._BillingPlanId, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._PaymentMethodId, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._PrepaymentAmountCents is { } v9) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v9, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectRequest? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,29 +11,30 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Deployments.JsonConverter))]
     public sealed partial record Deployments
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private bool? _Required;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>? _Actions;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Deployments; set its members with an object initializer.</summary>
-        public Deployments() { }
+        public Deployments() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Deployments(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Deployments(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required bool Required { get => _Required ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Deployments", "Required", "required", ((_set0 & (1UL << 0)) != 0)); init { _Required = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Deployments(Deployments original) { _m = original._m.Clone(); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get => _Actions ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Deployments", "Actions", "actions", ((_set0 & (1UL << 1)) != 0)); init { _Actions = value; _set0 |= 1UL << 1; } }
+        public required bool Required { get => _m.Get<bool>(0); init => _m.Set(0, value); }
+
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>>(1); init => _m.Set(1, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Required,Actions,AdditionalProperties", new object?[] { _Required, _Actions, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Deployments? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Deployments>(this, other, JsonConverter.WriteValue);
@@ -48,45 +49,18 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("required", "actions");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Deployments", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Required", "required", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Actions", "actions", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.DeploymentsAction>(global::Vercel.DeploymentsAction.JsonConverter.ReadValue, global::Vercel.DeploymentsAction.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Deployments? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Deployments? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Deployments(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Deployments");
-                var result = new Deployments(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Required = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._Actions = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.DeploymentsAction.JsonConverter.ReadValue); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Required is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Deployments", "required", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Actions is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Deployments", "actions", ((result._set0 & (1UL << 1)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Deployments? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Required is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Actions, options, global::Vercel.DeploymentsAction.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Deployments? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

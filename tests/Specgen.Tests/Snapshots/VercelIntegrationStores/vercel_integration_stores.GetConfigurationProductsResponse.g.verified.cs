@@ -11,32 +11,32 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationProductsResponse.JsonConverter))]
     public sealed partial record GetConfigurationProductsResponse
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product>? _Products;
-        private global::Vercel.GetConfigurationProductsResponseIntegration? _Integration;
-        private global::Vercel.Configuration? _Configuration;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a GetConfigurationProductsResponse; set its members with an object initializer.</summary>
-        public GetConfigurationProductsResponse() { }
+        public GetConfigurationProductsResponse() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetConfigurationProductsResponse(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private GetConfigurationProductsResponse(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => _Products ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponse", "Products", "products", ((_set0 & (1UL << 0)) != 0)); init { _Products = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private GetConfigurationProductsResponse(GetConfigurationProductsResponse original) { _m = original._m.Clone(); }
 
-        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get => _Integration ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponse", "Integration", "integration", ((_set0 & (1UL << 1)) != 0)); init { _Integration = value; _set0 |= 1UL << 1; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product>>(0); init => _m.Set(0, value); }
 
-        public required global::Vercel.Configuration Configuration { get => _Configuration ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetConfigurationProductsResponse", "Configuration", "configuration", ((_set0 & (1UL << 2)) != 0)); init { _Configuration = value; _set0 |= 1UL << 2; } }
+        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get => _m.Get<global::Vercel.GetConfigurationProductsResponseIntegration>(1); init => _m.Set(1, value); }
+
+        public required global::Vercel.Configuration Configuration { get => _m.Get<global::Vercel.Configuration>(2); init => _m.Set(2, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Products,Integration,Configuration,AdditionalProperties", new object?[] { _Products, _Integration, _Configuration, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(GetConfigurationProductsResponse? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<GetConfigurationProductsResponse>(this, other, JsonConverter.WriteValue);
@@ -51,48 +51,19 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("products", "integration", "configuration");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("GetConfigurationProductsResponse", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Products", "products", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Product>(global::Vercel.Product.JsonConverter.ReadValue, global::Vercel.Product.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Integration", "integration", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.GetConfigurationProductsResponseIntegration>(global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue, global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Configuration", "configuration", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Configuration>(global::Vercel.Configuration.JsonConverter.ReadValue, global::Vercel.Configuration.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static GetConfigurationProductsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static GetConfigurationProductsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new GetConfigurationProductsResponse(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetConfigurationProductsResponse");
-                var result = new GetConfigurationProductsResponse(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Products = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Product.JsonConverter.ReadValue); break;
-                        case 1: result._Integration = global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._Configuration = global::Vercel.Configuration.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Products is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "products", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Integration is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "integration", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Configuration is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetConfigurationProductsResponse", "configuration", ((result._set0 & (1UL << 2)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponse? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Products, options, global::Vercel.Product.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.GetConfigurationProductsResponseIntegration.JsonConverter.WriteValue(writer, value._Integration, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Configuration.JsonConverter.WriteValue(writer, value._Configuration, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationProductsResponse? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

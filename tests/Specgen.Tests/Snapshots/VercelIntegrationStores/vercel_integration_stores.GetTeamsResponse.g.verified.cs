@@ -12,33 +12,34 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(GetTeamsResponse.JsonConverter))]
     public sealed partial record GetTeamsResponse
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam>? _Teams;
-        private global::Vercel.Pagination? _Pagination;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a GetTeamsResponse; set its members with an object initializer.</summary>
-        public GetTeamsResponse() { }
+        public GetTeamsResponse() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private GetTeamsResponse(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private GetTeamsResponse(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam> Teams { get => _Teams ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetTeamsResponse", "Teams", "teams", ((_set0 & (1UL << 0)) != 0)); init { _Teams = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private GetTeamsResponse(GetTeamsResponse original) { _m = original._m.Clone(); }
+
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam> Teams { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam>>(0); init => _m.Set(0, value); }
 
         /// <summary>
         /// This object contains information related to the pagination of the current request, including the
         /// necessary parameters to get the next or previous page of data.
         /// </summary>
-        public required global::Vercel.Pagination Pagination { get => _Pagination ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("GetTeamsResponse", "Pagination", "pagination", ((_set0 & (1UL << 1)) != 0)); init { _Pagination = value; _set0 |= 1UL << 1; } }
+        public required global::Vercel.Pagination Pagination { get => _m.Get<global::Vercel.Pagination>(1); init => _m.Set(1, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Teams,Pagination,AdditionalProperties", new object?[] { _Teams, _Pagination, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(GetTeamsResponse? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<GetTeamsResponse>(this, other, JsonConverter.WriteValue);
@@ -53,45 +54,18 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("teams", "pagination");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("GetTeamsResponse", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Teams", "teams", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.GetTeamsResponseTeam>(global::Vercel.GetTeamsResponseTeam.JsonConverter.ReadValue, global::Vercel.GetTeamsResponseTeam.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Pagination", "pagination", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Pagination>(global::Vercel.Pagination.JsonConverter.ReadValue, global::Vercel.Pagination.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static GetTeamsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static GetTeamsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new GetTeamsResponse(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "GetTeamsResponse");
-                var result = new GetTeamsResponse(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Teams = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.GetTeamsResponseTeam.JsonConverter.ReadValue); break;
-                        case 1: result._Pagination = global::Vercel.Pagination.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Teams is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetTeamsResponse", "teams", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Pagination is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "GetTeamsResponse", "pagination", ((result._set0 & (1UL << 1)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetTeamsResponse? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Teams, options, global::Vercel.GetTeamsResponseTeam.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.Pagination.JsonConverter.WriteValue(writer, value._Pagination, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetTeamsResponse? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,41 +11,38 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Integration.JsonConverter))]
     public sealed partial record Integration
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _Name;
-        private string? _Icon;
-        private bool? _IsLegacy;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Flags;
-        private double? _AssignedBetaLabelAt;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? _TagIds;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Integration; set its members with an object initializer.</summary>
-        public Integration() { }
+        public Integration() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Integration(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Integration(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Integration", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Integration(Integration original) { _m = original._m.Clone(); }
 
-        public required string Icon { get => _Icon ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Integration", "Icon", "icon", ((_set0 & (1UL << 1)) != 0)); init { _Icon = value; _set0 |= 1UL << 1; } }
+        public required string Name { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
-        public required bool IsLegacy { get => _IsLegacy ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Integration", "IsLegacy", "isLegacy", ((_set0 & (1UL << 2)) != 0)); init { _IsLegacy = value; _set0 |= 1UL << 2; } }
+        public required string Icon { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get => _Flags; init { _Flags = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public required bool IsLegacy { get => _m.Get<bool>(2); init => _m.Set(2, value); }
 
-        public double? AssignedBetaLabelAt { get => _AssignedBetaLabelAt; init { _AssignedBetaLabelAt = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(3); init => _m.Set(3, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds { get => _TagIds; init { _TagIds = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public double? AssignedBetaLabelAt { get => _m.Get<double?>(4); init => _m.Set(4, value); }
+
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>?>(5); init => _m.Set(5, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Name,Icon,IsLegacy,Flags,AssignedBetaLabelAt,TagIds,AdditionalProperties", new object?[] { _Name, _Icon, _IsLegacy, _Flags, _AssignedBetaLabelAt, _TagIds, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Integration? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Integration>(this, other, JsonConverter.WriteValue);
@@ -60,54 +57,22 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "icon", "isLegacy", "flags", "assignedBetaLabelAt", "tagIds");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Integration", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Icon", "icon", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("IsLegacy", "isLegacy", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Flags", "flags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+                new("AssignedBetaLabelAt", "assignedBetaLabelAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("TagIds", "tagIds", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.TagId>(global::Vercel.TagId.JsonConverter.ReadValue, global::Vercel.TagId.JsonConverter.WriteValue))),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Integration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Integration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Integration(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Integration");
-                var result = new Integration(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Icon = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._IsLegacy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 3: result._Flags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                        case 4: result._AssignedBetaLabelAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 5: result._TagIds = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.TagId.JsonConverter.ReadValue); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "name", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Icon is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "icon", ((result._set0 & (1UL << 1)) != 0));
-                if (result._IsLegacy is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Integration", "isLegacy", ((result._set0 & (1UL << 2)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Integration? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Icon, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._IsLegacy is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Flags, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._AssignedBetaLabelAt is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._TagIds, options, global::Vercel.TagId.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Integration? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

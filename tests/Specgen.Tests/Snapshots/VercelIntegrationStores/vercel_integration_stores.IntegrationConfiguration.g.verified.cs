@@ -12,79 +12,64 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(IntegrationConfiguration.JsonConverter))]
     public sealed partial record IntegrationConfiguration
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private double? _CompletedAt;
-        private double? _CreatedAt;
-        private string? _Id;
-        private string? _IntegrationId;
-        private string? _OwnerId;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Projects;
-        private global::Vercel.Source? _Source;
-        private string? _Slug;
-        private string? _TeamId;
-        private string? _Type;
-        private double? _UpdatedAt;
-        private string? _UserId;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Scopes;
-        private double? _DisabledAt;
-        private double? _DeletedAt;
-        private double? _DeleteRequestedAt;
-        private global::Vercel.DisabledReason? _DisabledReason;
-        private global::Vercel.InstallationType? _InstallationType;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a IntegrationConfiguration; set its members with an object initializer.</summary>
-        public IntegrationConfiguration() { }
+        public IntegrationConfiguration() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private IntegrationConfiguration(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private IntegrationConfiguration(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private IntegrationConfiguration(IntegrationConfiguration original) { _m = original._m.Clone(); }
+
         /// <summary>A timestamp that tells you when the configuration was installed successfully</summary>
-        public double? CompletedAt { get => _CompletedAt; init { _CompletedAt = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        public double? CompletedAt { get => _m.Get<double?>(0); init => _m.Set(0, value); }
 
         /// <summary>A timestamp that tells you when the configuration was created</summary>
-        public double? CreatedAt { get => _CreatedAt; init { _CreatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public double? CreatedAt { get => _m.Get<double?>(1); init => _m.Set(1, value); }
 
         /// <summary>The unique identifier of the configuration</summary>
-        public string? Id { get => _Id; init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public string? Id { get => _m.Get<string?>(2); init => _m.Set(2, value); }
 
         /// <summary>The unique identifier of the app the configuration was created for</summary>
-        public string? IntegrationId { get => _IntegrationId; init { _IntegrationId = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public string? IntegrationId { get => _m.Get<string?>(3); init => _m.Set(3, value); }
 
         /// <summary>The user or team ID that owns the configuration</summary>
-        public string? OwnerId { get => _OwnerId; init { _OwnerId = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public string? OwnerId { get => _m.Get<string?>(4); init => _m.Set(4, value); }
 
         /// <summary>
         /// When a configuration is limited to access certain projects, this will contain each of the project ID
         /// it is allowed to access. If it is not defined, the configuration has full access.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Projects { get => _Projects; init { _Projects = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Projects { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(5); init => _m.Set(5, value); }
 
         /// <summary>
         /// Source defines where the configuration was installed from. It is used to analyze user engagement for
         /// integration installations in product metrics.
         /// </summary>
-        public global::Vercel.Source? Source { get => _Source; init { _Source = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::Vercel.Source? Source { get => _m.Get<global::Vercel.Source?>(6); init => _m.Set(6, value); }
 
         /// <summary>The slug of the integration the configuration is created for.</summary>
-        public string? Slug { get => _Slug; init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public string? Slug { get => _m.Get<string?>(7); init => _m.Set(7, value); }
 
         /// <summary>When the configuration was created for a team, this will show the ID of the team.</summary>
-        public string? TeamId { get => _TeamId; init { _TeamId = value; _set0 |= 1UL << 8; } }
+        public string? TeamId { get => _m.Get<string?>(8); init => _m.Set(8, value); }
 
-        public string? Type { get => _Type; init { _Type = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public string? Type { get => _m.Get<string?>(9); init => _m.Set(9, value); }
 
         /// <summary>A timestamp that tells you when the configuration was updated.</summary>
-        public double? UpdatedAt { get => _UpdatedAt; init { _UpdatedAt = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public double? UpdatedAt { get => _m.Get<double?>(10); init => _m.Set(10, value); }
 
         /// <summary>The ID of the user that created the configuration.</summary>
-        public string? UserId { get => _UserId; init { _UserId = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public string? UserId { get => _m.Get<string?>(11); init => _m.Set(11, value); }
 
         /// <summary>The resources that are allowed to be accessed by the configuration.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _Scopes; init { _Scopes = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(12); init => _m.Set(12, value); }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was disabled. Note: Configurations can be disabled
@@ -92,29 +77,31 @@ namespace Vercel
         /// configuration is 'transferred', meaning the associated user is changed to one with access to the
         /// team.
         /// </summary>
-        public double? DisabledAt { get => _DisabledAt; init { _DisabledAt = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
+        public double? DisabledAt { get => _m.Get<double?>(13); init => _m.Set(13, value); }
 
         /// <summary>A timestamp that tells you when the configuration was deleted.</summary>
-        public double? DeletedAt { get => _DeletedAt; init { _DeletedAt = value; _set0 |= 1UL << 14; } }
+        public double? DeletedAt { get => _m.Get<double?>(14); init => _m.Set(14, value); }
 
         /// <summary>
         /// A timestamp that tells you when the configuration deletion has been started for cases when the
         /// deletion needs to be settled/approved by partners, such as when marketplace invoices have been paid.
         /// </summary>
-        public double? DeleteRequestedAt { get => _DeleteRequestedAt; init { _DeleteRequestedAt = value; _set0 |= 1UL << 15; } }
+        public double? DeleteRequestedAt { get => _m.Get<double?>(15); init => _m.Set(15, value); }
 
-        public global::Vercel.DisabledReason? DisabledReason { get => _DisabledReason; init { _DisabledReason = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); } }
+        public global::Vercel.DisabledReason? DisabledReason { get => _m.Get<global::Vercel.DisabledReason?>(16); init => _m.Set(16, value); }
 
         /// <summary>
         /// Defines the installation type. - 'external' integrations are installed via the existing integrations
         /// flow - 'marketplace' integrations are natively installed: - when accepting the TOS of a partner
         /// during the store creation process - if undefined, assume 'external'
         /// </summary>
-        public global::Vercel.InstallationType? InstallationType { get => _InstallationType; init { _InstallationType = value; _set0 = value is null ? _set0 & ~(1UL << 17) : _set0 | (1UL << 17); } }
+        public global::Vercel.InstallationType? InstallationType { get => _m.Get<global::Vercel.InstallationType?>(17); init => _m.Set(17, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(IntegrationConfiguration? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<IntegrationConfiguration>(this, other, JsonConverter.WriteValue);
@@ -129,75 +116,34 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("completedAt", "createdAt", "id", "integrationId", "ownerId", "projects", "source", "slug", "teamId", "type", "updatedAt", "userId", "scopes", "disabledAt", "deletedAt", "deleteRequestedAt", "disabledReason", "installationType");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("IntegrationConfiguration", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("CompletedAt", "completedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("CreatedAt", "createdAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("IntegrationId", "integrationId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("OwnerId", "ownerId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Projects", "projects", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+                new("Source", "source", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Source>(global::Vercel.Source.JsonConverter.ReadValue, global::Vercel.Source.JsonConverter.WriteValue)),
+                new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("TeamId", "teamId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("UpdatedAt", "updatedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("UserId", "userId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Scopes", "scopes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+                new("DisabledAt", "disabledAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("DeletedAt", "deletedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("DeleteRequestedAt", "deleteRequestedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("DisabledReason", "disabledReason", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.DisabledReason>(global::Vercel.DisabledReason.JsonConverter.ReadValue, global::Vercel.DisabledReason.JsonConverter.WriteValue)),
+                new("InstallationType", "installationType", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.InstallationType>(global::Vercel.InstallationType.JsonConverter.ReadValue, global::Vercel.InstallationType.JsonConverter.WriteValue)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static IntegrationConfiguration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static IntegrationConfiguration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new IntegrationConfiguration(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "IntegrationConfiguration");
-                var result = new IntegrationConfiguration(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 1: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 2: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._IntegrationId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 4: result._OwnerId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 5: result._Projects = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                        case 6: result._Source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Source?) : global::Vercel.Source.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 8: result._TeamId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 9: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 10: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 11: result._UserId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 12: result._Scopes = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                        case 13: result._DisabledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 14: result._DeletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 15: result._DeleteRequestedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 16: result._DisabledReason = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.DisabledReason?) : global::Vercel.DisabledReason.JsonConverter.ReadValue(ref reader, options); break;
-                        case 17: result._InstallationType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.InstallationType?) : global::Vercel.InstallationType.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, IntegrationConfiguration? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._CompletedAt is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._CreatedAt is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IntegrationId, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._OwnerId, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Projects, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Source is { } v6) global::Vercel.Source.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._TeamId, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._UpdatedAt is { } v10) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v10, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UserId, options); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Scopes, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); if (value._DisabledAt is { } v13) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v13, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._DeletedAt is { } v14) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v14, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); if (value._DeleteRequestedAt is { } v15) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v15, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._DisabledReason is { } v16) global::Vercel.DisabledReason.JsonConverter.WriteValue(writer, v16, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 17)) != 0)) { writer.WritePropertyName(s_names[17]); if (value._InstallationType is { } v17) global::Vercel.InstallationType.JsonConverter.WriteValue(writer, v17, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, IntegrationConfiguration? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,35 +11,34 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(LogDrain.JsonConverter))]
     public sealed partial record LogDrain
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::Vercel.Status? _Status;
-        private string? _Endpoint;
-        private global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _Headers;
-        private global::Vercel.Format? _Format;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a LogDrain; set its members with an object initializer.</summary>
-        public LogDrain() { }
+        public LogDrain() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private LogDrain(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private LogDrain(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.Status Status { get => _Status ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("LogDrain", "Status", "status", ((_set0 & (1UL << 0)) != 0)); init { _Status = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private LogDrain(LogDrain original) { _m = original._m.Clone(); }
 
-        public required string Endpoint { get => _Endpoint ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("LogDrain", "Endpoint", "endpoint", ((_set0 & (1UL << 1)) != 0)); init { _Endpoint = value; _set0 |= 1UL << 1; } }
+        public required global::Vercel.Status Status { get => _m.Get<global::Vercel.Status>(0); init => _m.Set(0, value); }
 
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _Headers; init { _Headers = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public required string Endpoint { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
-        public required global::Vercel.Format Format { get => _Format ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("LogDrain", "Format", "format", ((_set0 & (1UL << 3)) != 0)); init { _Format = value; _set0 |= 1UL << 3; } }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?>(2); init => _m.Set(2, value); }
+
+        public required global::Vercel.Format Format { get => _m.Get<global::Vercel.Format>(3); init => _m.Set(3, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Status,Endpoint,Headers,Format,AdditionalProperties", new object?[] { _Status, _Endpoint, _Headers, _Format, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(LogDrain? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<LogDrain>(this, other, JsonConverter.WriteValue);
@@ -54,50 +53,20 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("status", "endpoint", "headers", "format");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("LogDrain", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Status", "status", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Status>(global::Vercel.Status.JsonConverter.ReadValue, global::Vercel.Status.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Endpoint", "endpoint", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Headers", "headers", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+                new("Format", "format", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Format>(global::Vercel.Format.JsonConverter.ReadValue, global::Vercel.Format.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static LogDrain? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static LogDrain? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new LogDrain(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "LogDrain");
-                var result = new LogDrain(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Status?) : global::Vercel.Status.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._Endpoint = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._Headers = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                        case 3: result._Format = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Format?) : global::Vercel.Format.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Status is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "LogDrain", "status", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Endpoint is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "LogDrain", "endpoint", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Format is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "LogDrain", "format", ((result._set0 & (1UL << 3)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogDrain? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Status is { } v0) global::Vercel.Status.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Endpoint, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Headers, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Format is { } v3) global::Vercel.Format.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, LogDrain? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

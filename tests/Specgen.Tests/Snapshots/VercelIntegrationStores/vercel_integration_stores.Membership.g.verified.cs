@@ -12,35 +12,34 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Membership.JsonConverter))]
     public sealed partial record Membership
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _TeamId;
-        private bool? _Confirmed;
-        private global::Vercel.Role? _Role;
-        private double? _CreatedAt;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Membership; set its members with an object initializer.</summary>
-        public Membership() { }
+        public Membership() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Membership(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Membership(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public string? TeamId { get => _TeamId; init { _TeamId = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Membership(Membership original) { _m = original._m.Clone(); }
 
-        public required bool Confirmed { get => _Confirmed ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Membership", "Confirmed", "confirmed", ((_set0 & (1UL << 1)) != 0)); init { _Confirmed = value; _set0 |= 1UL << 1; } }
+        public string? TeamId { get => _m.Get<string?>(0); init => _m.Set(0, value); }
 
-        public required global::Vercel.Role Role { get => _Role ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Membership", "Role", "role", ((_set0 & (1UL << 2)) != 0)); init { _Role = value; _set0 |= 1UL << 2; } }
+        public required bool Confirmed { get => _m.Get<bool>(1); init => _m.Set(1, value); }
 
-        public required double CreatedAt { get => _CreatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Membership", "CreatedAt", "createdAt", ((_set0 & (1UL << 3)) != 0)); init { _CreatedAt = value; _set0 |= 1UL << 3; } }
+        public required global::Vercel.Role Role { get => _m.Get<global::Vercel.Role>(2); init => _m.Set(2, value); }
+
+        public required double CreatedAt { get => _m.Get<double>(3); init => _m.Set(3, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "TeamId,Confirmed,Role,CreatedAt,AdditionalProperties", new object?[] { _TeamId, _Confirmed, _Role, _CreatedAt, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Membership? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Membership>(this, other, JsonConverter.WriteValue);
@@ -55,50 +54,20 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("teamId", "confirmed", "role", "createdAt");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Membership", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("TeamId", "teamId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Confirmed", "confirmed", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Role", "role", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Role>(global::Vercel.Role.JsonConverter.ReadValue, global::Vercel.Role.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("CreatedAt", "createdAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Membership? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Membership? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Membership(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Membership");
-                var result = new Membership(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._TeamId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Confirmed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 2: result._Role = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Role?) : global::Vercel.Role.JsonConverter.ReadValue(ref reader, options); break;
-                        case 3: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Confirmed is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Membership", "confirmed", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Role is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Membership", "role", ((result._set0 & (1UL << 2)) != 0));
-                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Membership", "createdAt", ((result._set0 & (1UL << 3)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Membership? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._TeamId, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Confirmed is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._Role is { } v2) global::Vercel.Role.JsonConverter.WriteValue(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._CreatedAt is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v3, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Membership? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

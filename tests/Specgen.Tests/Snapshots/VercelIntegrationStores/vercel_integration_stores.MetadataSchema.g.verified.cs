@@ -11,33 +11,33 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(MetadataSchema.JsonConverter))]
     public sealed partial record MetadataSchema
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 0);
-        private string? _Type = "object";
-        private global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl>? _Properties;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Required;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a MetadataSchema; set its members with an object initializer.</summary>
-        public MetadataSchema() { }
+        public MetadataSchema() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private MetadataSchema(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private MetadataSchema(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private MetadataSchema(MetadataSchema original) { _m = original._m.Clone(); }
+
         /// <remarks>Always <c>&quot;object&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("MetadataSchema", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl> Properties { get => _Properties ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("MetadataSchema", "Properties", "properties", ((_set0 & (1UL << 1)) != 0)); init { _Properties = value; _set0 |= 1UL << 1; } }
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl> Properties { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.ProductMetadataControl>>(1); init => _m.Set(1, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _Required; init { _Required = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(2); init => _m.Set(2, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,Properties,Required,AdditionalProperties", new object?[] { _Type, _Properties, _Required, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(MetadataSchema? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<MetadataSchema>(this, other, JsonConverter.WriteValue);
@@ -52,47 +52,19 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "properties", "required");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("MetadataSchema", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("object")),
+                new("Properties", "properties", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProductMetadataControl>(global::Vercel.ProductMetadataControl.JsonConverter.ReadValue, global::Vercel.ProductMetadataControl.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Required", "required", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static MetadataSchema? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static MetadataSchema? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new MetadataSchema(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "MetadataSchema");
-                var result = new MetadataSchema(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Properties = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Vercel.ProductMetadataControl.JsonConverter.ReadValue); break;
-                        case 2: result._Required = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "MetadataSchema", "type", false);
-                if (result._Properties is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "MetadataSchema", "properties", ((result._set0 & (1UL << 1)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataSchema? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Properties, options, global::Vercel.ProductMetadataControl.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Required, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataSchema? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,67 +11,56 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(NumberSlider.JsonConverter))]
     public sealed partial record NumberSlider
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 0) | (1UL << 1);
-        private string? _Type = "array";
-        private string? _UiControl = "slider";
-        private global::System.Collections.Generic.IReadOnlyList<double>? _UiSteps;
-        private global::Vercel.NumberSliderItems? _Items;
-        private string? _Description;
-        private double? _MinItems;
-        private double? _MaxItems;
-        private string? _UiLabel;
-        private global::Vercel.Condition? _UiReadOnly;
-        private global::Vercel.Condition? _UiHidden;
-        private global::Vercel.Condition? _UiDisabled;
-        private global::Vercel.DescriptionText? _UiDescription;
-        private global::Vercel.Expression? _UiFormattedValue;
-        private global::System.Collections.Generic.IReadOnlyList<double>? _Default;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a NumberSlider; set its members with an object initializer.</summary>
-        public NumberSlider() { }
+        public NumberSlider() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private NumberSlider(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private NumberSlider(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private NumberSlider(NumberSlider original) { _m = original._m.Clone(); }
+
         /// <remarks>Always <c>&quot;array&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
         /// <remarks>Always <c>&quot;slider&quot;</c> in this shape; set for you.</remarks>
-        public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
+        public string UiControl { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps { get => _UiSteps ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "UiSteps", "ui:steps", ((_set0 & (1UL << 2)) != 0)); init { _UiSteps = value; _set0 |= 1UL << 2; } }
+        public required global::System.Collections.Generic.IReadOnlyList<double> UiSteps { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<double>>(2); init => _m.Set(2, value); }
 
-        public required global::Vercel.NumberSliderItems Items { get => _Items ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSlider", "Items", "items", ((_set0 & (1UL << 3)) != 0)); init { _Items = value; _set0 |= 1UL << 3; } }
+        public required global::Vercel.NumberSliderItems Items { get => _m.Get<global::Vercel.NumberSliderItems>(3); init => _m.Set(3, value); }
 
-        public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public string? Description { get => _m.Get<string?>(4); init => _m.Set(4, value); }
 
-        public double? MinItems { get => _MinItems; init { _MinItems = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public double? MinItems { get => _m.Get<double?>(5); init => _m.Set(5, value); }
 
-        public double? MaxItems { get => _MaxItems; init { _MaxItems = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public double? MaxItems { get => _m.Get<double?>(6); init => _m.Set(6, value); }
 
-        public string? UiLabel { get => _UiLabel; init { _UiLabel = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public string? UiLabel { get => _m.Get<string?>(7); init => _m.Set(7, value); }
 
-        public global::Vercel.Condition? UiReadOnly { get => _UiReadOnly; init { _UiReadOnly = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public global::Vercel.Condition? UiReadOnly { get => _m.Get<global::Vercel.Condition?>(8); init => _m.Set(8, value); }
 
-        public global::Vercel.Condition? UiHidden { get => _UiHidden; init { _UiHidden = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public global::Vercel.Condition? UiHidden { get => _m.Get<global::Vercel.Condition?>(9); init => _m.Set(9, value); }
 
-        public global::Vercel.Condition? UiDisabled { get => _UiDisabled; init { _UiDisabled = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public global::Vercel.Condition? UiDisabled { get => _m.Get<global::Vercel.Condition?>(10); init => _m.Set(10, value); }
 
-        public global::Vercel.DescriptionText? UiDescription { get => _UiDescription; init { _UiDescription = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public global::Vercel.DescriptionText? UiDescription { get => _m.Get<global::Vercel.DescriptionText?>(11); init => _m.Set(11, value); }
 
-        public global::Vercel.Expression? UiFormattedValue { get => _UiFormattedValue; init { _UiFormattedValue = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
+        public global::Vercel.Expression? UiFormattedValue { get => _m.Get<global::Vercel.Expression?>(12); init => _m.Set(12, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<double>? Default { get => _Default; init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
+        public global::System.Collections.Generic.IReadOnlyList<double>? Default { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<double>?>(13); init => _m.Set(13, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,UiControl,UiSteps,Items,Description,MinItems,MaxItems,UiLabel,UiReadOnly,UiHidden,UiDisabled,UiDescription,UiFormattedValue,Default,AdditionalProperties", new object?[] { _Type, _UiControl, _UiSteps, _Items, _Description, _MinItems, _MaxItems, _UiLabel, _UiReadOnly, _UiHidden, _UiDisabled, _UiDescription, _UiFormattedValue, _Default, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(NumberSlider? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<NumberSlider>(this, other, JsonConverter.WriteValue);
@@ -86,71 +75,30 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "ui:control", "ui:steps", "items", "description", "minItems", "maxItems", "ui:label", "ui:read-only", "ui:hidden", "ui:disabled", "ui:description", "ui:formatted-value", "default");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("NumberSlider", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("array")),
+                new("UiControl", "ui:control", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("slider")),
+                new("UiSteps", "ui:steps", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Number), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Items", "items", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.NumberSliderItems>(global::Vercel.NumberSliderItems.JsonConverter.ReadValue, global::Vercel.NumberSliderItems.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("MinItems", "minItems", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("MaxItems", "maxItems", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("UiLabel", "ui:label", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("UiReadOnly", "ui:read-only", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+                new("UiHidden", "ui:hidden", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+                new("UiDisabled", "ui:disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+                new("UiDescription", "ui:description", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.DescriptionText>(global::Vercel.DescriptionText.JsonConverter.ReadValue, global::Vercel.DescriptionText.JsonConverter.WriteValue)),
+                new("UiFormattedValue", "ui:formatted-value", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Expression>(global::Vercel.Expression.JsonConverter.ReadValue, global::Vercel.Expression.JsonConverter.WriteValue)),
+                new("Default", "default", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Number)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static NumberSlider? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static NumberSlider? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new NumberSlider(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSlider");
-                var result = new NumberSlider(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._UiControl = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._UiSteps = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number); break;
-                        case 3: result._Items = global::Vercel.NumberSliderItems.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 5: result._MinItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 6: result._MaxItems = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 7: result._UiLabel = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 8: result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                        case 9: result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                        case 10: result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                        case 11: result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options); break;
-                        case 12: result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options); break;
-                        case 13: result._Default = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "type", false);
-                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "ui:control", false);
-                if (result._UiSteps is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "ui:steps", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Items is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSlider", "items", ((result._set0 & (1UL << 3)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NumberSlider? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UiControl, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._UiSteps, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.NumberSliderItems.JsonConverter.WriteValue(writer, value._Items, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._MinItems is { } v5) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._MaxItems is { } v6) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UiLabel, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Default, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NumberSlider? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

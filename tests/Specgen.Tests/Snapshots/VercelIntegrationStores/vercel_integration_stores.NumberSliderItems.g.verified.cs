@@ -11,45 +11,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(NumberSliderItems.JsonConverter))]
     public sealed partial record NumberSliderItems
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 0);
-        private string? _Type = "number";
-        private string? _Description;
-        private double? _Minimum;
-        private double? _ExclusiveMinimum;
-        private double? _Maximum;
-        private double? _ExclusiveMaximum;
-        private double? _Default;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a NumberSliderItems; set its members with an object initializer.</summary>
-        public NumberSliderItems() { }
+        public NumberSliderItems() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private NumberSliderItems(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private NumberSliderItems(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private NumberSliderItems(NumberSliderItems original) { _m = original._m.Clone(); }
+
         /// <remarks>Always <c>&quot;number&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("NumberSliderItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
-        public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public string? Description { get => _m.Get<string?>(1); init => _m.Set(1, value); }
 
-        public double? Minimum { get => _Minimum; init { _Minimum = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public double? Minimum { get => _m.Get<double?>(2); init => _m.Set(2, value); }
 
-        public double? ExclusiveMinimum { get => _ExclusiveMinimum; init { _ExclusiveMinimum = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public double? ExclusiveMinimum { get => _m.Get<double?>(3); init => _m.Set(3, value); }
 
-        public double? Maximum { get => _Maximum; init { _Maximum = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public double? Maximum { get => _m.Get<double?>(4); init => _m.Set(4, value); }
 
-        public double? ExclusiveMaximum { get => _ExclusiveMaximum; init { _ExclusiveMaximum = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public double? ExclusiveMaximum { get => _m.Get<double?>(5); init => _m.Set(5, value); }
 
-        public double? Default { get => _Default; init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public double? Default { get => _m.Get<double?>(6); init => _m.Set(6, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,Description,Minimum,ExclusiveMinimum,Maximum,ExclusiveMaximum,Default,AdditionalProperties", new object?[] { _Type, _Description, _Minimum, _ExclusiveMinimum, _Maximum, _ExclusiveMaximum, _Default, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(NumberSliderItems? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<NumberSliderItems>(this, other, JsonConverter.WriteValue);
@@ -64,54 +60,23 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "description", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "default");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("NumberSliderItems", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("number")),
+                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Minimum", "minimum", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("ExclusiveMinimum", "exclusiveMinimum", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("Maximum", "maximum", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("ExclusiveMaximum", "exclusiveMaximum", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("Default", "default", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static NumberSliderItems? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static NumberSliderItems? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new NumberSliderItems(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "NumberSliderItems");
-                var result = new NumberSliderItems(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._Minimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 3: result._ExclusiveMinimum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 4: result._Maximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 5: result._ExclusiveMaximum = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 6: result._Default = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "NumberSliderItems", "type", false);
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NumberSliderItems? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._Minimum is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._ExclusiveMinimum is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Maximum is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._ExclusiveMaximum is { } v5) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Default is { } v6) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, NumberSliderItems? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

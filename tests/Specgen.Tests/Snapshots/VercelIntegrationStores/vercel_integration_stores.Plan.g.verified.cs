@@ -11,74 +11,60 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Plan.JsonConverter))]
     public sealed partial record Plan
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::Vercel.PlanType? _Type;
-        private string? _Description;
-        private string? _Id;
-        private string? _Name;
-        private global::Vercel.Scope? _Scope;
-        private bool? _PaymentMethodRequired;
-        private double? _PreauthorizationAmount;
-        private string? _InitialCharge;
-        private string? _MinimumAmount;
-        private string? _MaximumAmount;
-        private string? _MaximumAmountAutoPurchasePerPeriod;
-        private string? _Cost;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? _Details;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? _HighlightedDetails;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? _Quote;
-        private string? _EffectiveDate;
-        private bool? _Disabled;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Plan; set its members with an object initializer.</summary>
-        public Plan() { }
+        public Plan() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Plan(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Plan(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required global::Vercel.PlanType Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Plan(Plan original) { _m = original._m.Clone(); }
 
-        public required string Description { get => _Description ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Description", "description", ((_set0 & (1UL << 1)) != 0)); init { _Description = value; _set0 |= 1UL << 1; } }
+        public required global::Vercel.PlanType Type { get => _m.Get<global::Vercel.PlanType>(0); init => _m.Set(0, value); }
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Id", "id", ((_set0 & (1UL << 2)) != 0)); init { _Id = value; _set0 |= 1UL << 2; } }
+        public required string Description { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Name", "name", ((_set0 & (1UL << 3)) != 0)); init { _Name = value; _set0 |= 1UL << 3; } }
+        public required string Id { get => _m.Get<string>(2); init => _m.Set(2, value); }
 
-        public required global::Vercel.Scope Scope { get => _Scope ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "Scope", "scope", ((_set0 & (1UL << 4)) != 0)); init { _Scope = value; _set0 |= 1UL << 4; } }
+        public required string Name { get => _m.Get<string>(3); init => _m.Set(3, value); }
 
-        public required bool PaymentMethodRequired { get => _PaymentMethodRequired ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Plan", "PaymentMethodRequired", "paymentMethodRequired", ((_set0 & (1UL << 5)) != 0)); init { _PaymentMethodRequired = value; _set0 |= 1UL << 5; } }
+        public required global::Vercel.Scope Scope { get => _m.Get<global::Vercel.Scope>(4); init => _m.Set(4, value); }
 
-        public double? PreauthorizationAmount { get => _PreauthorizationAmount; init { _PreauthorizationAmount = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public required bool PaymentMethodRequired { get => _m.Get<bool>(5); init => _m.Set(5, value); }
 
-        public string? InitialCharge { get => _InitialCharge; init { _InitialCharge = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public double? PreauthorizationAmount { get => _m.Get<double?>(6); init => _m.Set(6, value); }
 
-        public string? MinimumAmount { get => _MinimumAmount; init { _MinimumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public string? InitialCharge { get => _m.Get<string?>(7); init => _m.Set(7, value); }
 
-        public string? MaximumAmount { get => _MaximumAmount; init { _MaximumAmount = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public string? MinimumAmount { get => _m.Get<string?>(8); init => _m.Set(8, value); }
 
-        public string? MaximumAmountAutoPurchasePerPeriod { get => _MaximumAmountAutoPurchasePerPeriod; init { _MaximumAmountAutoPurchasePerPeriod = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public string? MaximumAmount { get => _m.Get<string?>(9); init => _m.Set(9, value); }
 
-        public string? Cost { get => _Cost; init { _Cost = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public string? MaximumAmountAutoPurchasePerPeriod { get => _m.Get<string?>(10); init => _m.Set(10, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details { get => _Details; init { _Details = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
+        public string? Cost { get => _m.Get<string?>(11); init => _m.Set(11, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails { get => _HighlightedDetails; init { _HighlightedDetails = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>?>(12); init => _m.Set(12, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote { get => _Quote; init { _Quote = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>?>(13); init => _m.Set(13, value); }
 
-        public string? EffectiveDate { get => _EffectiveDate; init { _EffectiveDate = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>?>(14); init => _m.Set(14, value); }
 
-        public bool? Disabled { get => _Disabled; init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); } }
+        public string? EffectiveDate { get => _m.Get<string?>(15); init => _m.Set(15, value); }
+
+        public bool? Disabled { get => _m.Get<bool?>(16); init => _m.Set(16, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,Description,Id,Name,Scope,PaymentMethodRequired,PreauthorizationAmount,InitialCharge,MinimumAmount,MaximumAmount,MaximumAmountAutoPurchasePerPeriod,Cost,Details,HighlightedDetails,Quote,EffectiveDate,Disabled,AdditionalProperties", new object?[] { _Type, _Description, _Id, _Name, _Scope, _PaymentMethodRequired, _PreauthorizationAmount, _InitialCharge, _MinimumAmount, _MaximumAmount, _MaximumAmountAutoPurchasePerPeriod, _Cost, _Details, _HighlightedDetails, _Quote, _EffectiveDate, _Disabled, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Plan? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Plan>(this, other, JsonConverter.WriteValue);
@@ -93,79 +79,33 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "description", "id", "name", "scope", "paymentMethodRequired", "preauthorizationAmount", "initialCharge", "minimumAmount", "maximumAmount", "maximumAmountAutoPurchasePerPeriod", "cost", "details", "highlightedDetails", "quote", "effectiveDate", "disabled");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Plan", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.PlanType>(global::Vercel.PlanType.JsonConverter.ReadValue, global::Vercel.PlanType.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Scope", "scope", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Scope>(global::Vercel.Scope.JsonConverter.ReadValue, global::Vercel.Scope.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("PaymentMethodRequired", "paymentMethodRequired", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("PreauthorizationAmount", "preauthorizationAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("InitialCharge", "initialCharge", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("MinimumAmount", "minimumAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("MaximumAmount", "maximumAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("MaximumAmountAutoPurchasePerPeriod", "maximumAmountAutoPurchasePerPeriod", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Cost", "cost", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Details", "details", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Detail>(global::Vercel.Detail.JsonConverter.ReadValue, global::Vercel.Detail.JsonConverter.WriteValue))),
+                new("HighlightedDetails", "highlightedDetails", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Detail>(global::Vercel.Detail.JsonConverter.ReadValue, global::Vercel.Detail.JsonConverter.WriteValue))),
+                new("Quote", "quote", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.QuoteItem>(global::Vercel.QuoteItem.JsonConverter.ReadValue, global::Vercel.QuoteItem.JsonConverter.WriteValue))),
+                new("EffectiveDate", "effectiveDate", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Disabled", "disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Plan? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Plan? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Plan(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Plan");
-                var result = new Plan(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.PlanType?) : global::Vercel.PlanType.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 4: result._Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Scope?) : global::Vercel.Scope.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._PaymentMethodRequired = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 6: result._PreauthorizationAmount = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 7: result._InitialCharge = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 8: result._MinimumAmount = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 9: result._MaximumAmount = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 10: result._MaximumAmountAutoPurchasePerPeriod = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 11: result._Cost = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 12: result._Details = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
-                        case 13: result._HighlightedDetails = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Detail.JsonConverter.ReadValue); break;
-                        case 14: result._Quote = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.QuoteItem.JsonConverter.ReadValue); break;
-                        case 15: result._EffectiveDate = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 16: result._Disabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Type is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "type", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Description is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "description", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "id", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "name", ((result._set0 & (1UL << 3)) != 0));
-                if (result._Scope is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "scope", ((result._set0 & (1UL << 4)) != 0));
-                if (result._PaymentMethodRequired is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Plan", "paymentMethodRequired", ((result._set0 & (1UL << 5)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Plan? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Type is { } v0) global::Vercel.PlanType.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Scope is { } v4) global::Vercel.Scope.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._PaymentMethodRequired is { } v5) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._PreauthorizationAmount is { } v6) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._InitialCharge, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._MinimumAmount, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._MaximumAmount, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._MaximumAmountAutoPurchasePerPeriod, options); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Cost, options); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Details, options, global::Vercel.Detail.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._HighlightedDetails, options, global::Vercel.Detail.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Quote, options, global::Vercel.QuoteItem.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EffectiveDate, options); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._Disabled is { } v16) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v16, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Plan? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,50 +11,44 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItem.JsonConverter))]
     public sealed partial record ProjectsMetadataItem
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _Id;
-        private string? _ProjectId;
-        private string? _Name;
-        private global::Vercel.Framework? _Framework;
-        private string? _LatestDeployment;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>? _Environments;
-        private string? _EnvVarPrefix;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _EnvironmentVariables;
-        private global::Vercel.Deployments? _Deployments;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a ProjectsMetadataItem; set its members with an object initializer.</summary>
-        public ProjectsMetadataItem() { }
+        public ProjectsMetadataItem() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProjectsMetadataItem(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private ProjectsMetadataItem(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private ProjectsMetadataItem(ProjectsMetadataItem original) { _m = original._m.Clone(); }
 
-        public required string ProjectId { get => _ProjectId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "ProjectId", "projectId", ((_set0 & (1UL << 1)) != 0)); init { _ProjectId = value; _set0 |= 1UL << 1; } }
+        public required string Id { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "Name", "name", ((_set0 & (1UL << 2)) != 0)); init { _Name = value; _set0 |= 1UL << 2; } }
+        public required string ProjectId { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
-        public global::Vercel.Framework? Framework { get => _Framework; init { _Framework = value; _set0 |= 1UL << 3; } }
+        public required string Name { get => _m.Get<string>(2); init => _m.Set(2, value); }
 
-        public string? LatestDeployment { get => _LatestDeployment; init { _LatestDeployment = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::Vercel.Framework? Framework { get => _m.Get<global::Vercel.Framework?>(3); init => _m.Set(3, value); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _Environments ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "Environments", "environments", ((_set0 & (1UL << 5)) != 0)); init { _Environments = value; _set0 |= 1UL << 5; } }
+        public string? LatestDeployment { get => _m.Get<string?>(4); init => _m.Set(4, value); }
 
-        public required string? EnvVarPrefix { get => ((_set0 & (1UL << 6)) != 0) ? _EnvVarPrefix : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "EnvVarPrefix", "envVarPrefix", false); init { _EnvVarPrefix = value; _set0 |= 1UL << 6; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>>(5); init => _m.Set(5, value); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get => _EnvironmentVariables ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("ProjectsMetadataItem", "EnvironmentVariables", "environmentVariables", ((_set0 & (1UL << 7)) != 0)); init { _EnvironmentVariables = value; _set0 |= 1UL << 7; } }
+        public required string? EnvVarPrefix { get => _m.Get<string?>(6); init => _m.Set(6, value); }
 
-        public global::Vercel.Deployments? Deployments { get => _Deployments; init { _Deployments = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>>(7); init => _m.Set(7, value); }
+
+        public global::Vercel.Deployments? Deployments { get => _m.Get<global::Vercel.Deployments?>(8); init => _m.Set(8, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Id,ProjectId,Name,Framework,LatestDeployment,Environments,EnvVarPrefix,EnvironmentVariables,Deployments,AdditionalProperties", new object?[] { _Id, _ProjectId, _Name, _Framework, _LatestDeployment, _Environments, _EnvVarPrefix, _EnvironmentVariables, _Deployments, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(ProjectsMetadataItem? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<ProjectsMetadataItem>(this, other, JsonConverter.WriteValue);
@@ -69,63 +63,25 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "projectId", "name", "framework", "latestDeployment", "environments", "envVarPrefix", "environmentVariables", "deployments");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("ProjectsMetadataItem", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("ProjectId", "projectId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Framework", "framework", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Framework>(global::Vercel.Framework.JsonConverter.ReadValue, global::Vercel.Framework.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("LatestDeployment", "latestDeployment", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Environments", "environments", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectsMetadataItemEnvironment>(global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("EnvVarPrefix", "envVarPrefix", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("EnvironmentVariables", "environmentVariables", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Deployments", "deployments", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Deployments>(global::Vercel.Deployments.JsonConverter.ReadValue, global::Vercel.Deployments.JsonConverter.WriteValue)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static ProjectsMetadataItem? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static ProjectsMetadataItem? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new ProjectsMetadataItem(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProjectsMetadataItem");
-                var result = new ProjectsMetadataItem(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._ProjectId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._Framework = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Framework?) : global::Vercel.Framework.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._LatestDeployment = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 5: result._Environments = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue); break;
-                        case 6: result._EnvVarPrefix = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 7: result._EnvironmentVariables = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                        case 8: result._Deployments = global::Vercel.Deployments.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "id", ((result._set0 & (1UL << 0)) != 0));
-                if (result._ProjectId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "projectId", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "name", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Environments is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environments", ((result._set0 & (1UL << 5)) != 0));
-                if (!((result._set0 & (1UL << 6)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "envVarPrefix", false);
-                if (result._EnvironmentVariables is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "ProjectsMetadataItem", "environmentVariables", ((result._set0 & (1UL << 7)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectsMetadataItem? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ProjectId, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Framework is { } v3) global::Vercel.Framework.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._LatestDeployment, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Environments, options, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EnvVarPrefix, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._EnvironmentVariables, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Deployments.JsonConverter.WriteValue(writer, value._Deployments, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectsMetadataItem? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,30 +11,32 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ProtocolSettingsExperimentation.JsonConverter))]
     public sealed partial record ProtocolSettingsExperimentation
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private bool? _EdgeConfigSyncingEnabled;
-        private string? _EdgeConfigId;
-        private string? _EdgeConfigTokenId;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a ProtocolSettingsExperimentation; set its members with an object initializer.</summary>
-        public ProtocolSettingsExperimentation() { }
+        public ProtocolSettingsExperimentation() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private ProtocolSettingsExperimentation(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private ProtocolSettingsExperimentation(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public bool? EdgeConfigSyncingEnabled { get => _EdgeConfigSyncingEnabled; init { _EdgeConfigSyncingEnabled = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private ProtocolSettingsExperimentation(ProtocolSettingsExperimentation original) { _m = original._m.Clone(); }
 
-        public string? EdgeConfigId { get => _EdgeConfigId; init { _EdgeConfigId = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public bool? EdgeConfigSyncingEnabled { get => _m.Get<bool?>(0); init => _m.Set(0, value); }
 
-        public string? EdgeConfigTokenId { get => _EdgeConfigTokenId; init { _EdgeConfigTokenId = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public string? EdgeConfigId { get => _m.Get<string?>(1); init => _m.Set(1, value); }
+
+        public string? EdgeConfigTokenId { get => _m.Get<string?>(2); init => _m.Set(2, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(ProtocolSettingsExperimentation? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<ProtocolSettingsExperimentation>(this, other, JsonConverter.WriteValue);
@@ -49,45 +51,19 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("edgeConfigSyncingEnabled", "edgeConfigId", "edgeConfigTokenId");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("ProtocolSettingsExperimentation", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("EdgeConfigSyncingEnabled", "edgeConfigSyncingEnabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+                new("EdgeConfigId", "edgeConfigId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("EdgeConfigTokenId", "edgeConfigTokenId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static ProtocolSettingsExperimentation? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static ProtocolSettingsExperimentation? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new ProtocolSettingsExperimentation(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "ProtocolSettingsExperimentation");
-                var result = new ProtocolSettingsExperimentation(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._EdgeConfigSyncingEnabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._EdgeConfigId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._EdgeConfigTokenId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProtocolSettingsExperimentation? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._EdgeConfigSyncingEnabled is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EdgeConfigId, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._EdgeConfigTokenId, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProtocolSettingsExperimentation? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

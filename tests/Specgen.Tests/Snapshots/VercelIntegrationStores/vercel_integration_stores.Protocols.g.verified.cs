@@ -11,57 +11,50 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Protocols.JsonConverter))]
     public sealed partial record Protocols
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::Vercel.Storage? _Storage;
-        private global::Vercel.Experimentation? _Experimentation;
-        private global::Vercel.Ai? _Ai;
-        private global::Vercel.Ai? _Authentication;
-        private global::Vercel.Ai? _Observability;
-        private global::Vercel.Ai? _Video;
-        private global::Vercel.Ai? _Workflow;
-        private global::Vercel.Ai? _Checks;
-        private global::Vercel.LogDrain? _LogDrain;
-        private global::Vercel.TraceDrain? _TraceDrain;
-        private global::Vercel.Ai? _Messaging;
-        private global::Vercel.Ai? _Other;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Protocols; set its members with an object initializer.</summary>
-        public Protocols() { }
+        public Protocols() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Protocols(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Protocols(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public global::Vercel.Storage? Storage { get => _Storage; init { _Storage = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Protocols(Protocols original) { _m = original._m.Clone(); }
 
-        public global::Vercel.Experimentation? Experimentation { get => _Experimentation; init { _Experimentation = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public global::Vercel.Storage? Storage { get => _m.Get<global::Vercel.Storage?>(0); init => _m.Set(0, value); }
 
-        public global::Vercel.Ai? Ai { get => _Ai; init { _Ai = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::Vercel.Experimentation? Experimentation { get => _m.Get<global::Vercel.Experimentation?>(1); init => _m.Set(1, value); }
 
-        public global::Vercel.Ai? Authentication { get => _Authentication; init { _Authentication = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::Vercel.Ai? Ai { get => _m.Get<global::Vercel.Ai?>(2); init => _m.Set(2, value); }
 
-        public global::Vercel.Ai? Observability { get => _Observability; init { _Observability = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::Vercel.Ai? Authentication { get => _m.Get<global::Vercel.Ai?>(3); init => _m.Set(3, value); }
 
-        public global::Vercel.Ai? Video { get => _Video; init { _Video = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::Vercel.Ai? Observability { get => _m.Get<global::Vercel.Ai?>(4); init => _m.Set(4, value); }
 
-        public global::Vercel.Ai? Workflow { get => _Workflow; init { _Workflow = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::Vercel.Ai? Video { get => _m.Get<global::Vercel.Ai?>(5); init => _m.Set(5, value); }
 
-        public global::Vercel.Ai? Checks { get => _Checks; init { _Checks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public global::Vercel.Ai? Workflow { get => _m.Get<global::Vercel.Ai?>(6); init => _m.Set(6, value); }
 
-        public global::Vercel.LogDrain? LogDrain { get => _LogDrain; init { _LogDrain = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public global::Vercel.Ai? Checks { get => _m.Get<global::Vercel.Ai?>(7); init => _m.Set(7, value); }
 
-        public global::Vercel.TraceDrain? TraceDrain { get => _TraceDrain; init { _TraceDrain = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public global::Vercel.LogDrain? LogDrain { get => _m.Get<global::Vercel.LogDrain?>(8); init => _m.Set(8, value); }
 
-        public global::Vercel.Ai? Messaging { get => _Messaging; init { _Messaging = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public global::Vercel.TraceDrain? TraceDrain { get => _m.Get<global::Vercel.TraceDrain?>(9); init => _m.Set(9, value); }
 
-        public global::Vercel.Ai? Other { get => _Other; init { _Other = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public global::Vercel.Ai? Messaging { get => _m.Get<global::Vercel.Ai?>(10); init => _m.Set(10, value); }
+
+        public global::Vercel.Ai? Other { get => _m.Get<global::Vercel.Ai?>(11); init => _m.Set(11, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Protocols? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Protocols>(this, other, JsonConverter.WriteValue);
@@ -76,63 +69,28 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("storage", "experimentation", "ai", "authentication", "observability", "video", "workflow", "checks", "logDrain", "traceDrain", "messaging", "other");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Protocols", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Storage", "storage", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Storage>(global::Vercel.Storage.JsonConverter.ReadValue, global::Vercel.Storage.JsonConverter.WriteValue)),
+                new("Experimentation", "experimentation", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Experimentation>(global::Vercel.Experimentation.JsonConverter.ReadValue, global::Vercel.Experimentation.JsonConverter.WriteValue)),
+                new("Ai", "ai", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+                new("Authentication", "authentication", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+                new("Observability", "observability", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+                new("Video", "video", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+                new("Workflow", "workflow", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+                new("Checks", "checks", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+                new("LogDrain", "logDrain", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.LogDrain>(global::Vercel.LogDrain.JsonConverter.ReadValue, global::Vercel.LogDrain.JsonConverter.WriteValue)),
+                new("TraceDrain", "traceDrain", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.TraceDrain>(global::Vercel.TraceDrain.JsonConverter.ReadValue, global::Vercel.TraceDrain.JsonConverter.WriteValue)),
+                new("Messaging", "messaging", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+                new("Other", "other", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Protocols? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Protocols? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Protocols(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Protocols");
-                var result = new Protocols(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Storage = global::Vercel.Storage.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._Experimentation = global::Vercel.Experimentation.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._Ai = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                        case 3: result._Authentication = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._Observability = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._Video = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                        case 6: result._Workflow = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._Checks = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                        case 8: result._LogDrain = global::Vercel.LogDrain.JsonConverter.ReadValue(ref reader, options); break;
-                        case 9: result._TraceDrain = global::Vercel.TraceDrain.JsonConverter.ReadValue(ref reader, options); break;
-                        case 10: result._Messaging = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                        case 11: result._Other = global::Vercel.Ai.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Protocols? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Vercel.Storage.JsonConverter.WriteValue(writer, value._Storage, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.Experimentation.JsonConverter.WriteValue(writer, value._Experimentation, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Ai, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Authentication, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Observability, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Video, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Workflow, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Checks, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.LogDrain.JsonConverter.WriteValue(writer, value._LogDrain, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Vercel.TraceDrain.JsonConverter.WriteValue(writer, value._TraceDrain, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Messaging, options); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.Ai.JsonConverter.WriteValue(writer, value._Other, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Protocols? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

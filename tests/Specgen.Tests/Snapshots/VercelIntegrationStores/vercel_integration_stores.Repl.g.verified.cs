@@ -11,32 +11,32 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Repl.JsonConverter))]
     public sealed partial record Repl
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private bool? _Enabled;
-        private bool? _SupportsReadOnlyMode;
-        private string? _WelcomeMessage;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Repl; set its members with an object initializer.</summary>
-        public Repl() { }
+        public Repl() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Repl(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Repl(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required bool Enabled { get => _Enabled ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Repl", "Enabled", "enabled", ((_set0 & (1UL << 0)) != 0)); init { _Enabled = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Repl(Repl original) { _m = original._m.Clone(); }
 
-        public required bool SupportsReadOnlyMode { get => _SupportsReadOnlyMode ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Repl", "SupportsReadOnlyMode", "supportsReadOnlyMode", ((_set0 & (1UL << 1)) != 0)); init { _SupportsReadOnlyMode = value; _set0 |= 1UL << 1; } }
+        public required bool Enabled { get => _m.Get<bool>(0); init => _m.Set(0, value); }
 
-        public string? WelcomeMessage { get => _WelcomeMessage; init { _WelcomeMessage = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public required bool SupportsReadOnlyMode { get => _m.Get<bool>(1); init => _m.Set(1, value); }
+
+        public string? WelcomeMessage { get => _m.Get<string?>(2); init => _m.Set(2, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Enabled,SupportsReadOnlyMode,WelcomeMessage,AdditionalProperties", new object?[] { _Enabled, _SupportsReadOnlyMode, _WelcomeMessage, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Repl? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Repl>(this, other, JsonConverter.WriteValue);
@@ -51,47 +51,19 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("enabled", "supportsReadOnlyMode", "welcomeMessage");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Repl", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Enabled", "enabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("SupportsReadOnlyMode", "supportsReadOnlyMode", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("WelcomeMessage", "welcomeMessage", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Repl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Repl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Repl(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Repl");
-                var result = new Repl(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Enabled = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._SupportsReadOnlyMode = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 2: result._WelcomeMessage = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Enabled is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Repl", "enabled", ((result._set0 & (1UL << 0)) != 0));
-                if (result._SupportsReadOnlyMode is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Repl", "supportsReadOnlyMode", ((result._set0 & (1UL << 1)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Repl? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Enabled is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._SupportsReadOnlyMode is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._WelcomeMessage, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Repl? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

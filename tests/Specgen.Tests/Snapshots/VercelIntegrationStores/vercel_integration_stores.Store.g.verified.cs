@@ -11,68 +11,56 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Store.JsonConverter))]
     public sealed partial record Store
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem>? _ProjectsMetadata;
-        private global::Vercel.ProjectFilter? _ProjectFilter;
-        private double? _TotalConnectedProjects;
-        private bool? _UsageQuotaExceeded;
-        private global::Vercel.StoreStatus? _Status;
-        private global::Vercel.Ownership? _Ownership;
-        private global::Vercel.Capabilities? _Capabilities;
-        private global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? _Metadata;
-        private string? _ExternalResourceId;
-        private global::Vercel.ExternalResourceStatus? _ExternalResourceStatus;
-        private global::Vercel.StoreProduct? _Product;
-        private global::Vercel.ProtocolSettings? _ProtocolSettings;
-        private global::Vercel.Notification? _Notification;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret>? _Secrets;
-        private global::Vercel.Plan? _BillingPlan;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Store; set its members with an object initializer.</summary>
-        public Store() { }
+        public Store() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Store(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Store(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => _ProjectsMetadata ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "ProjectsMetadata", "projectsMetadata", ((_set0 & (1UL << 0)) != 0)); init { _ProjectsMetadata = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Store(Store original) { _m = original._m.Clone(); }
 
-        public global::Vercel.ProjectFilter? ProjectFilter { get => _ProjectFilter; init { _ProjectFilter = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem>>(0); init => _m.Set(0, value); }
 
-        public double? TotalConnectedProjects { get => _TotalConnectedProjects; init { _TotalConnectedProjects = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::Vercel.ProjectFilter? ProjectFilter { get => _m.Get<global::Vercel.ProjectFilter?>(1); init => _m.Set(1, value); }
 
-        public required bool UsageQuotaExceeded { get => _UsageQuotaExceeded ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "UsageQuotaExceeded", "usageQuotaExceeded", ((_set0 & (1UL << 3)) != 0)); init { _UsageQuotaExceeded = value; _set0 |= 1UL << 3; } }
+        public double? TotalConnectedProjects { get => _m.Get<double?>(2); init => _m.Set(2, value); }
 
-        public required global::Vercel.StoreStatus? Status { get => ((_set0 & (1UL << 4)) != 0) ? _Status : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "Status", "status", false); init { _Status = value; _set0 |= 1UL << 4; } }
+        public required bool UsageQuotaExceeded { get => _m.Get<bool>(3); init => _m.Set(3, value); }
 
-        public global::Vercel.Ownership? Ownership { get => _Ownership; init { _Ownership = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public required global::Vercel.StoreStatus? Status { get => _m.Get<global::Vercel.StoreStatus?>(4); init => _m.Set(4, value); }
 
-        public global::Vercel.Capabilities? Capabilities { get => _Capabilities; init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::Vercel.Ownership? Ownership { get => _m.Get<global::Vercel.Ownership?>(5); init => _m.Set(5, value); }
 
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _Metadata; init { _Metadata = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public global::Vercel.Capabilities? Capabilities { get => _m.Get<global::Vercel.Capabilities?>(6); init => _m.Set(6, value); }
 
-        public required string ExternalResourceId { get => _ExternalResourceId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "ExternalResourceId", "externalResourceId", ((_set0 & (1UL << 8)) != 0)); init { _ExternalResourceId = value; _set0 |= 1UL << 8; } }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>?>(7); init => _m.Set(7, value); }
 
-        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus { get => _ExternalResourceStatus; init { _ExternalResourceStatus = value; _set0 |= 1UL << 9; } }
+        public required string ExternalResourceId { get => _m.Get<string>(8); init => _m.Set(8, value); }
 
-        public required global::Vercel.StoreProduct Product { get => _Product ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "Product", "product", ((_set0 & (1UL << 10)) != 0)); init { _Product = value; _set0 |= 1UL << 10; } }
+        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus { get => _m.Get<global::Vercel.ExternalResourceStatus?>(9); init => _m.Set(9, value); }
 
-        public global::Vercel.ProtocolSettings? ProtocolSettings { get => _ProtocolSettings; init { _ProtocolSettings = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public required global::Vercel.StoreProduct Product { get => _m.Get<global::Vercel.StoreProduct>(10); init => _m.Set(10, value); }
 
-        public global::Vercel.Notification? Notification { get => _Notification; init { _Notification = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
+        public global::Vercel.ProtocolSettings? ProtocolSettings { get => _m.Get<global::Vercel.ProtocolSettings?>(11); init => _m.Set(11, value); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get => _Secrets ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Store", "Secrets", "secrets", ((_set0 & (1UL << 13)) != 0)); init { _Secrets = value; _set0 |= 1UL << 13; } }
+        public global::Vercel.Notification? Notification { get => _m.Get<global::Vercel.Notification?>(12); init => _m.Set(12, value); }
 
-        public global::Vercel.Plan? BillingPlan { get => _BillingPlan; init { _BillingPlan = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret>>(13); init => _m.Set(13, value); }
+
+        public global::Vercel.Plan? BillingPlan { get => _m.Get<global::Vercel.Plan?>(14); init => _m.Set(14, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "ProjectsMetadata,ProjectFilter,TotalConnectedProjects,UsageQuotaExceeded,Status,Ownership,Capabilities,Metadata,ExternalResourceId,ExternalResourceStatus,Product,ProtocolSettings,Notification,Secrets,BillingPlan,AdditionalProperties", new object?[] { _ProjectsMetadata, _ProjectFilter, _TotalConnectedProjects, _UsageQuotaExceeded, _Status, _Ownership, _Capabilities, _Metadata, _ExternalResourceId, _ExternalResourceStatus, _Product, _ProtocolSettings, _Notification, _Secrets, _BillingPlan, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Store? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Store>(this, other, JsonConverter.WriteValue);
@@ -87,75 +75,31 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("projectsMetadata", "projectFilter", "totalConnectedProjects", "usageQuotaExceeded", "status", "ownership", "capabilities", "metadata", "externalResourceId", "externalResourceStatus", "product", "protocolSettings", "notification", "secrets", "billingPlan");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Store", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("ProjectsMetadata", "projectsMetadata", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectsMetadataItem>(global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("ProjectFilter", "projectFilter", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectFilter>(global::Vercel.ProjectFilter.JsonConverter.ReadValue, global::Vercel.ProjectFilter.JsonConverter.WriteValue)),
+                new("TotalConnectedProjects", "totalConnectedProjects", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("UsageQuotaExceeded", "usageQuotaExceeded", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Status", "status", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreStatus>(global::Vercel.StoreStatus.JsonConverter.ReadValue, global::Vercel.StoreStatus.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Ownership", "ownership", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ownership>(global::Vercel.Ownership.JsonConverter.ReadValue, global::Vercel.Ownership.JsonConverter.WriteValue)),
+                new("Capabilities", "capabilities", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Capabilities>(global::Vercel.Capabilities.JsonConverter.ReadValue, global::Vercel.Capabilities.JsonConverter.WriteValue)),
+                new("Metadata", "metadata", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.MetadataValue>(global::Vercel.MetadataValue.JsonConverter.ReadValue, global::Vercel.MetadataValue.JsonConverter.WriteValue))),
+                new("ExternalResourceId", "externalResourceId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("ExternalResourceStatus", "externalResourceStatus", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ExternalResourceStatus>(global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue, global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Product", "product", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreProduct>(global::Vercel.StoreProduct.JsonConverter.ReadValue, global::Vercel.StoreProduct.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("ProtocolSettings", "protocolSettings", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProtocolSettings>(global::Vercel.ProtocolSettings.JsonConverter.ReadValue, global::Vercel.ProtocolSettings.JsonConverter.WriteValue)),
+                new("Notification", "notification", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Notification>(global::Vercel.Notification.JsonConverter.ReadValue, global::Vercel.Notification.JsonConverter.WriteValue)),
+                new("Secrets", "secrets", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Secret>(global::Vercel.Secret.JsonConverter.ReadValue, global::Vercel.Secret.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("BillingPlan", "billingPlan", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Plan>(global::Vercel.Plan.JsonConverter.ReadValue, global::Vercel.Plan.JsonConverter.WriteValue)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Store? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Store? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Store(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Store");
-                var result = new Store(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._ProjectsMetadata = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue); break;
-                        case 1: result._ProjectFilter = global::Vercel.ProjectFilter.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._TotalConnectedProjects = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 3: result._UsageQuotaExceeded = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 4: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.StoreStatus?) : global::Vercel.StoreStatus.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._Ownership = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.Ownership?) : global::Vercel.Ownership.JsonConverter.ReadValue(ref reader, options); break;
-                        case 6: result._Capabilities = global::Vercel.Capabilities.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._Metadata = global::Specgen.Runtime.Infrastructure.JsonRead.Map(ref reader, options, global::Vercel.MetadataValue.JsonConverter.ReadValue); break;
-                        case 8: result._ExternalResourceId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 9: result._ExternalResourceStatus = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Vercel.ExternalResourceStatus?) : global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue(ref reader, options); break;
-                        case 10: result._Product = global::Vercel.StoreProduct.JsonConverter.ReadValue(ref reader, options); break;
-                        case 11: result._ProtocolSettings = global::Vercel.ProtocolSettings.JsonConverter.ReadValue(ref reader, options); break;
-                        case 12: result._Notification = global::Vercel.Notification.JsonConverter.ReadValue(ref reader, options); break;
-                        case 13: result._Secrets = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Secret.JsonConverter.ReadValue); break;
-                        case 14: result._BillingPlan = global::Vercel.Plan.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._ProjectsMetadata is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "projectsMetadata", ((result._set0 & (1UL << 0)) != 0));
-                if (result._UsageQuotaExceeded is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "usageQuotaExceeded", ((result._set0 & (1UL << 3)) != 0));
-                if (!((result._set0 & (1UL << 4)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "status", false);
-                if (result._ExternalResourceId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "externalResourceId", ((result._set0 & (1UL << 8)) != 0));
-                if (result._Product is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "product", ((result._set0 & (1UL << 10)) != 0));
-                if (result._Secrets is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Store", "secrets", ((result._set0 & (1UL << 13)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Store? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._ProjectsMetadata, options, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Vercel.ProjectFilter.JsonConverter.WriteValue(writer, value._ProjectFilter, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._TotalConnectedProjects is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._UsageQuotaExceeded is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Status is { } v4) global::Vercel.StoreStatus.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Ownership is { } v5) global::Vercel.Ownership.JsonConverter.WriteValue(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Capabilities.JsonConverter.WriteValue(writer, value._Capabilities, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.Map(writer, value._Metadata, options, global::Vercel.MetadataValue.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ExternalResourceId, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._ExternalResourceStatus is { } v9) global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue(writer, v9, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.StoreProduct.JsonConverter.WriteValue(writer, value._Product, options); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.ProtocolSettings.JsonConverter.WriteValue(writer, value._ProtocolSettings, options); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Notification.JsonConverter.WriteValue(writer, value._Notification, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Secrets, options, global::Vercel.Secret.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Vercel.Plan.JsonConverter.WriteValue(writer, value._BillingPlan, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Store? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

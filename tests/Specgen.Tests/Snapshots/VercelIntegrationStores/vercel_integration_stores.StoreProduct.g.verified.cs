@@ -11,72 +11,60 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProduct.JsonConverter))]
     public sealed partial record StoreProduct
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _Id;
-        private string? _Name;
-        private string? _Slug;
-        private string? _IconUrl;
-        private global::Vercel.StoreProductCapabilities? _Capabilities;
-        private string? _ShortDescription;
-        private global::Vercel.StoreProductMetadataSchema? _MetadataSchema;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? _ResourceLinks;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? _Tags;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? _ProjectConnectionScopes;
-        private bool? _ShowSSOLinkOnProjectConnection;
-        private bool? _DisableResourceRenaming;
-        private global::Vercel.Repl? _Repl;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? _Guides;
-        private global::System.Text.Json.JsonElement? _Value;
-        private global::Vercel.Condition? _Disabled;
-        private global::Vercel.Condition? _Hidden;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a StoreProduct; set its members with an object initializer.</summary>
-        public StoreProduct() { }
+        public StoreProduct() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StoreProduct(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private StoreProduct(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public string? Id { get => _Id; init { _Id = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private StoreProduct(StoreProduct original) { _m = original._m.Clone(); }
 
-        public string? Name { get => _Name; init { _Name = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public string? Id { get => _m.Get<string?>(0); init => _m.Set(0, value); }
 
-        public string? Slug { get => _Slug; init { _Slug = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public string? Name { get => _m.Get<string?>(1); init => _m.Set(1, value); }
 
-        public string? IconUrl { get => _IconUrl; init { _IconUrl = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public string? Slug { get => _m.Get<string?>(2); init => _m.Set(2, value); }
 
-        public global::Vercel.StoreProductCapabilities? Capabilities { get => _Capabilities; init { _Capabilities = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public string? IconUrl { get => _m.Get<string?>(3); init => _m.Set(3, value); }
 
-        public string? ShortDescription { get => _ShortDescription; init { _ShortDescription = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::Vercel.StoreProductCapabilities? Capabilities { get => _m.Get<global::Vercel.StoreProductCapabilities?>(4); init => _m.Set(4, value); }
 
-        public global::Vercel.StoreProductMetadataSchema? MetadataSchema { get => _MetadataSchema; init { _MetadataSchema = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public string? ShortDescription { get => _m.Get<string?>(5); init => _m.Set(5, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks { get => _ResourceLinks; init { _ResourceLinks = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public global::Vercel.StoreProductMetadataSchema? MetadataSchema { get => _m.Get<global::Vercel.StoreProductMetadataSchema?>(6); init => _m.Set(6, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags { get => _Tags; init { _Tags = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>?>(7); init => _m.Set(7, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes { get => _ProjectConnectionScopes; init { _ProjectConnectionScopes = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>?>(8); init => _m.Set(8, value); }
 
-        public bool? ShowSSOLinkOnProjectConnection { get => _ShowSSOLinkOnProjectConnection; init { _ShowSSOLinkOnProjectConnection = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>?>(9); init => _m.Set(9, value); }
 
-        public bool? DisableResourceRenaming { get => _DisableResourceRenaming; init { _DisableResourceRenaming = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public bool? ShowSSOLinkOnProjectConnection { get => _m.Get<bool?>(10); init => _m.Set(10, value); }
 
-        public global::Vercel.Repl? Repl { get => _Repl; init { _Repl = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
+        public bool? DisableResourceRenaming { get => _m.Get<bool?>(11); init => _m.Set(11, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides { get => _Guides; init { _Guides = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
+        public global::Vercel.Repl? Repl { get => _m.Get<global::Vercel.Repl?>(12); init => _m.Set(12, value); }
 
-        public global::System.Text.Json.JsonElement? Value { get => _Value; init { _Value = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>?>(13); init => _m.Set(13, value); }
 
-        public global::Vercel.Condition? Disabled { get => _Disabled; init { _Disabled = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
+        public global::System.Text.Json.JsonElement? Value { get => _m.Get<global::System.Text.Json.JsonElement?>(14); init => _m.Set(14, value); }
 
-        public global::Vercel.Condition? Hidden { get => _Hidden; init { _Hidden = value; _set0 = value is null ? _set0 & ~(1UL << 16) : _set0 | (1UL << 16); } }
+        public global::Vercel.Condition? Disabled { get => _m.Get<global::Vercel.Condition?>(15); init => _m.Set(15, value); }
+
+        public global::Vercel.Condition? Hidden { get => _m.Get<global::Vercel.Condition?>(16); init => _m.Set(16, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(StoreProduct? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<StoreProduct>(this, other, JsonConverter.WriteValue);
@@ -91,73 +79,33 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "name", "slug", "iconUrl", "capabilities", "shortDescription", "metadataSchema", "resourceLinks", "tags", "projectConnectionScopes", "showSSOLinkOnProjectConnection", "disableResourceRenaming", "repl", "guides", "value", "disabled", "hidden");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("StoreProduct", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("IconUrl", "iconUrl", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Capabilities", "capabilities", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreProductCapabilities>(global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue, global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue)),
+                new("ShortDescription", "shortDescription", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("MetadataSchema", "metadataSchema", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreProductMetadataSchema>(global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue, global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue)),
+                new("ResourceLinks", "resourceLinks", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ResourceLink>(global::Vercel.ResourceLink.JsonConverter.ReadValue, global::Vercel.ResourceLink.JsonConverter.WriteValue))),
+                new("Tags", "tags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Tag>(global::Vercel.Tag.JsonConverter.ReadValue, global::Vercel.Tag.JsonConverter.WriteValue))),
+                new("ProjectConnectionScopes", "projectConnectionScopes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectConnectionScope>(global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue))),
+                new("ShowSSOLinkOnProjectConnection", "showSSOLinkOnProjectConnection", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+                new("DisableResourceRenaming", "disableResourceRenaming", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+                new("Repl", "repl", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Repl>(global::Vercel.Repl.JsonConverter.ReadValue, global::Vercel.Repl.JsonConverter.WriteValue)),
+                new("Guides", "guides", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Guide>(global::Vercel.Guide.JsonConverter.ReadValue, global::Vercel.Guide.JsonConverter.WriteValue))),
+                new("Value", "value", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+                new("Disabled", "disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+                new("Hidden", "hidden", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static StoreProduct? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static StoreProduct? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new StoreProduct(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StoreProduct");
-                var result = new StoreProduct(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._IconUrl = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 4: result._Capabilities = global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._ShortDescription = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 6: result._MetadataSchema = global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._ResourceLinks = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ResourceLink.JsonConverter.ReadValue); break;
-                        case 8: result._Tags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Tag.JsonConverter.ReadValue); break;
-                        case 9: result._ProjectConnectionScopes = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue); break;
-                        case 10: result._ShowSSOLinkOnProjectConnection = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 11: result._DisableResourceRenaming = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 12: result._Repl = global::Vercel.Repl.JsonConverter.ReadValue(ref reader, options); break;
-                        case 13: result._Guides = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.Guide.JsonConverter.ReadValue); break;
-                        case 14: result._Value = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
-                        case 15: result._Disabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                        case 16: result._Hidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StoreProduct? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._IconUrl, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue(writer, value._Capabilities, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._ShortDescription, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue(writer, value._MetadataSchema, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._ResourceLinks, options, global::Vercel.ResourceLink.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Tags, options, global::Vercel.Tag.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._ProjectConnectionScopes, options, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._ShowSSOLinkOnProjectConnection is { } v10) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v10, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); if (value._DisableResourceRenaming is { } v11) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v11, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Repl.JsonConverter.WriteValue(writer, value._Repl, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Guides, options, global::Vercel.Guide.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); if (value._Value is { } v14) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v14, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Disabled, options); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._Hidden, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StoreProduct? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

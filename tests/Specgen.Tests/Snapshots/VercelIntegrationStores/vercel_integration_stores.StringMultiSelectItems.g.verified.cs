@@ -11,45 +11,41 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StringMultiSelectItems.JsonConverter))]
     public sealed partial record StringMultiSelectItems
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 0);
-        private string? _Type = "string";
-        private string? _Description;
-        private global::System.Text.Json.JsonElement? _MinLength;
-        private global::System.Text.Json.JsonElement? _MaxLength;
-        private global::System.Text.Json.JsonElement? _Pattern;
-        private string? _Default;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Enum;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a StringMultiSelectItems; set its members with an object initializer.</summary>
-        public StringMultiSelectItems() { }
+        public StringMultiSelectItems() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StringMultiSelectItems(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private StringMultiSelectItems(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private StringMultiSelectItems(StringMultiSelectItems original) { _m = original._m.Clone(); }
+
         /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("StringMultiSelectItems", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
-        public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public string? Description { get => _m.Get<string?>(1); init => _m.Set(1, value); }
 
-        public global::System.Text.Json.JsonElement? MinLength { get => _MinLength; init { _MinLength = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::System.Text.Json.JsonElement? MinLength { get => _m.Get<global::System.Text.Json.JsonElement?>(2); init => _m.Set(2, value); }
 
-        public global::System.Text.Json.JsonElement? MaxLength { get => _MaxLength; init { _MaxLength = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::System.Text.Json.JsonElement? MaxLength { get => _m.Get<global::System.Text.Json.JsonElement?>(3); init => _m.Set(3, value); }
 
-        public global::System.Text.Json.JsonElement? Pattern { get => _Pattern; init { _Pattern = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::System.Text.Json.JsonElement? Pattern { get => _m.Get<global::System.Text.Json.JsonElement?>(4); init => _m.Set(4, value); }
 
-        public string? Default { get => _Default; init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public string? Default { get => _m.Get<string?>(5); init => _m.Set(5, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _Enum; init { _Enum = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(6); init => _m.Set(6, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,Description,MinLength,MaxLength,Pattern,Default,Enum,AdditionalProperties", new object?[] { _Type, _Description, _MinLength, _MaxLength, _Pattern, _Default, _Enum, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(StringMultiSelectItems? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<StringMultiSelectItems>(this, other, JsonConverter.WriteValue);
@@ -64,54 +60,23 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "description", "minLength", "maxLength", "pattern", "default", "enum");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("StringMultiSelectItems", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("string")),
+                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("MinLength", "minLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+                new("MaxLength", "maxLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+                new("Pattern", "pattern", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+                new("Default", "default", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Enum", "enum", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static StringMultiSelectItems? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static StringMultiSelectItems? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new StringMultiSelectItems(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StringMultiSelectItems");
-                var result = new StringMultiSelectItems(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._MinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
-                        case 3: result._MaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
-                        case 4: result._Pattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
-                        case 5: result._Default = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 6: result._Enum = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StringMultiSelectItems", "type", false);
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StringMultiSelectItems? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._MinLength is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._MaxLength is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Pattern is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Default, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StringMultiSelectItems? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,73 +11,60 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(StringSelect.JsonConverter))]
     public sealed partial record StringSelect
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 0) | (1UL << 1);
-        private string? _Type = "string";
-        private string? _UiControl = "select";
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption>? _UiOptions;
-        private string? _Description;
-        private global::System.Text.Json.JsonElement? _MinLength;
-        private global::System.Text.Json.JsonElement? _MaxLength;
-        private global::System.Text.Json.JsonElement? _Pattern;
-        private string? _Default;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Enum;
-        private string? _UiLabel;
-        private global::Vercel.Condition? _UiReadOnly;
-        private global::Vercel.Condition? _UiHidden;
-        private global::Vercel.Condition? _UiDisabled;
-        private global::Vercel.DescriptionText? _UiDescription;
-        private global::Vercel.Expression? _UiFormattedValue;
-        private string? _UiPlaceholder;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a StringSelect; set its members with an object initializer.</summary>
-        public StringSelect() { }
+        public StringSelect() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private StringSelect(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private StringSelect(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private StringSelect(StringSelect original) { _m = original._m.Clone(); }
+
         /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _Type ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("StringSelect", "Type", "type", ((_set0 & (1UL << 0)) != 0)); init { _Type = value; _set0 |= 1UL << 0; } }
+        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
         /// <remarks>Always <c>&quot;select&quot;</c> in this shape; set for you.</remarks>
-        public string UiControl { get => _UiControl ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("StringSelect", "UiControl", "ui:control", ((_set0 & (1UL << 1)) != 0)); init { _UiControl = value; _set0 |= 1UL << 1; } }
+        public string UiControl { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption> UiOptions { get => _UiOptions ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("StringSelect", "UiOptions", "ui:options", ((_set0 & (1UL << 2)) != 0)); init { _UiOptions = value; _set0 |= 1UL << 2; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption> UiOptions { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption>>(2); init => _m.Set(2, value); }
 
-        public string? Description { get => _Description; init { _Description = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public string? Description { get => _m.Get<string?>(3); init => _m.Set(3, value); }
 
-        public global::System.Text.Json.JsonElement? MinLength { get => _MinLength; init { _MinLength = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::System.Text.Json.JsonElement? MinLength { get => _m.Get<global::System.Text.Json.JsonElement?>(4); init => _m.Set(4, value); }
 
-        public global::System.Text.Json.JsonElement? MaxLength { get => _MaxLength; init { _MaxLength = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::System.Text.Json.JsonElement? MaxLength { get => _m.Get<global::System.Text.Json.JsonElement?>(5); init => _m.Set(5, value); }
 
-        public global::System.Text.Json.JsonElement? Pattern { get => _Pattern; init { _Pattern = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::System.Text.Json.JsonElement? Pattern { get => _m.Get<global::System.Text.Json.JsonElement?>(6); init => _m.Set(6, value); }
 
-        public string? Default { get => _Default; init { _Default = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public string? Default { get => _m.Get<string?>(7); init => _m.Set(7, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _Enum; init { _Enum = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(8); init => _m.Set(8, value); }
 
-        public string? UiLabel { get => _UiLabel; init { _UiLabel = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public string? UiLabel { get => _m.Get<string?>(9); init => _m.Set(9, value); }
 
-        public global::Vercel.Condition? UiReadOnly { get => _UiReadOnly; init { _UiReadOnly = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public global::Vercel.Condition? UiReadOnly { get => _m.Get<global::Vercel.Condition?>(10); init => _m.Set(10, value); }
 
-        public global::Vercel.Condition? UiHidden { get => _UiHidden; init { _UiHidden = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public global::Vercel.Condition? UiHidden { get => _m.Get<global::Vercel.Condition?>(11); init => _m.Set(11, value); }
 
-        public global::Vercel.Condition? UiDisabled { get => _UiDisabled; init { _UiDisabled = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
+        public global::Vercel.Condition? UiDisabled { get => _m.Get<global::Vercel.Condition?>(12); init => _m.Set(12, value); }
 
-        public global::Vercel.DescriptionText? UiDescription { get => _UiDescription; init { _UiDescription = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
+        public global::Vercel.DescriptionText? UiDescription { get => _m.Get<global::Vercel.DescriptionText?>(13); init => _m.Set(13, value); }
 
-        public global::Vercel.Expression? UiFormattedValue { get => _UiFormattedValue; init { _UiFormattedValue = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
+        public global::Vercel.Expression? UiFormattedValue { get => _m.Get<global::Vercel.Expression?>(14); init => _m.Set(14, value); }
 
-        public string? UiPlaceholder { get => _UiPlaceholder; init { _UiPlaceholder = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
+        public string? UiPlaceholder { get => _m.Get<string?>(15); init => _m.Set(15, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Type,UiControl,UiOptions,Description,MinLength,MaxLength,Pattern,Default,Enum,UiLabel,UiReadOnly,UiHidden,UiDisabled,UiDescription,UiFormattedValue,UiPlaceholder,AdditionalProperties", new object?[] { _Type, _UiControl, _UiOptions, _Description, _MinLength, _MaxLength, _Pattern, _Default, _Enum, _UiLabel, _UiReadOnly, _UiHidden, _UiDisabled, _UiDescription, _UiFormattedValue, _UiPlaceholder, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(StringSelect? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<StringSelect>(this, other, JsonConverter.WriteValue);
@@ -92,74 +79,32 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("type", "ui:control", "ui:options", "description", "minLength", "maxLength", "pattern", "default", "enum", "ui:label", "ui:read-only", "ui:hidden", "ui:disabled", "ui:description", "ui:formatted-value", "ui:placeholder");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("StringSelect", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("string")),
+                new("UiControl", "ui:control", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("select")),
+                new("UiOptions", "ui:options", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.UiOption>(global::Vercel.UiOption.JsonConverter.ReadValue, global::Vercel.UiOption.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("MinLength", "minLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+                new("MaxLength", "maxLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+                new("Pattern", "pattern", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+                new("Default", "default", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Enum", "enum", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+                new("UiLabel", "ui:label", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("UiReadOnly", "ui:read-only", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+                new("UiHidden", "ui:hidden", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+                new("UiDisabled", "ui:disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
+                new("UiDescription", "ui:description", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.DescriptionText>(global::Vercel.DescriptionText.JsonConverter.ReadValue, global::Vercel.DescriptionText.JsonConverter.WriteValue)),
+                new("UiFormattedValue", "ui:formatted-value", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Expression>(global::Vercel.Expression.JsonConverter.ReadValue, global::Vercel.Expression.JsonConverter.WriteValue)),
+                new("UiPlaceholder", "ui:placeholder", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static StringSelect? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static StringSelect? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new StringSelect(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "StringSelect");
-                var result = new StringSelect(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Type = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._UiControl = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._UiOptions = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue); break;
-                        case 3: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 4: result._MinLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
-                        case 5: result._MaxLength = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
-                        case 6: result._Pattern = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::Specgen.Runtime.Infrastructure.JsonRead.Element(ref reader, options); break;
-                        case 7: result._Default = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 8: result._Enum = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                        case 9: result._UiLabel = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 10: result._UiReadOnly = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                        case 11: result._UiHidden = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                        case 12: result._UiDisabled = global::Vercel.Condition.JsonConverter.ReadValue(ref reader, options); break;
-                        case 13: result._UiDescription = global::Vercel.DescriptionText.JsonConverter.ReadValue(ref reader, options); break;
-                        case 14: result._UiFormattedValue = global::Vercel.Expression.JsonConverter.ReadValue(ref reader, options); break;
-                        case 15: result._UiPlaceholder = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StringSelect", "type", false);
-                if (!((result._set0 & (1UL << 1)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StringSelect", "ui:control", false);
-                if (result._UiOptions is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "StringSelect", "ui:options", ((result._set0 & (1UL << 2)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StringSelect? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Type, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UiControl, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._UiOptions, options, global::Vercel.UiOption.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._MinLength is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._MaxLength is { } v5) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Pattern is { } v6) global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Default, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Enum, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UiLabel, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiReadOnly, options); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiHidden, options); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Vercel.Condition.JsonConverter.WriteValue(writer, value._UiDisabled, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Vercel.DescriptionText.JsonConverter.WriteValue(writer, value._UiDescription, options); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Vercel.Expression.JsonConverter.WriteValue(writer, value._UiFormattedValue, options); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._UiPlaceholder, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StringSelect? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

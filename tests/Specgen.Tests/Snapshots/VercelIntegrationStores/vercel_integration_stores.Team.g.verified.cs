@@ -12,63 +12,56 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Team.JsonConverter))]
     public sealed partial record Team
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _CreatorId;
-        private double? _UpdatedAt;
-        private string? _Description;
-        private string? _StagingPrefix;
-        private string? _Id;
-        private string? _Slug;
-        private string? _Name;
-        private string? _Avatar;
-        private global::Vercel.Membership? _Membership;
-        private double? _CreatedAt;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Team; set its members with an object initializer.</summary>
-        public Team() { }
+        public Team() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Team(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Team(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Team(Team original) { _m = original._m.Clone(); }
+
         /// <summary>The ID of the user who created the Team.</summary>
-        public required string CreatorId { get => _CreatorId ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "CreatorId", "creatorId", ((_set0 & (1UL << 0)) != 0)); init { _CreatorId = value; _set0 |= 1UL << 0; } }
+        public required string CreatorId { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
         /// <summary>Timestamp (in milliseconds) of when the Team was last updated.</summary>
-        public required double UpdatedAt { get => _UpdatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "UpdatedAt", "updatedAt", ((_set0 & (1UL << 1)) != 0)); init { _UpdatedAt = value; _set0 |= 1UL << 1; } }
+        public required double UpdatedAt { get => _m.Get<double>(1); init => _m.Set(1, value); }
 
         /// <summary>A short description of the Team.</summary>
-        public required string? Description { get => ((_set0 & (1UL << 2)) != 0) ? _Description : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "Description", "description", false); init { _Description = value; _set0 |= 1UL << 2; } }
+        public required string? Description { get => _m.Get<string?>(2); init => _m.Set(2, value); }
 
         /// <summary>The prefix that is prepended to automatic aliases.</summary>
-        public required string StagingPrefix { get => _StagingPrefix ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "StagingPrefix", "stagingPrefix", ((_set0 & (1UL << 3)) != 0)); init { _StagingPrefix = value; _set0 |= 1UL << 3; } }
+        public required string StagingPrefix { get => _m.Get<string>(3); init => _m.Set(3, value); }
 
         /// <summary>The Team's unique identifier.</summary>
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "Id", "id", ((_set0 & (1UL << 4)) != 0)); init { _Id = value; _set0 |= 1UL << 4; } }
+        public required string Id { get => _m.Get<string>(4); init => _m.Set(4, value); }
 
         /// <summary>The Team's slug, which is unique across the Vercel platform.</summary>
-        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "Slug", "slug", ((_set0 & (1UL << 5)) != 0)); init { _Slug = value; _set0 |= 1UL << 5; } }
+        public required string Slug { get => _m.Get<string>(5); init => _m.Set(5, value); }
 
         /// <summary>Name associated with the Team account, or <c>null</c> if none has been provided.</summary>
-        public required string? Name { get => ((_set0 & (1UL << 6)) != 0) ? _Name : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "Name", "name", false); init { _Name = value; _set0 |= 1UL << 6; } }
+        public required string? Name { get => _m.Get<string?>(6); init => _m.Set(6, value); }
 
         /// <summary>The ID of the file used as avatar for this Team.</summary>
-        public required string? Avatar { get => ((_set0 & (1UL << 7)) != 0) ? _Avatar : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "Avatar", "avatar", false); init { _Avatar = value; _set0 |= 1UL << 7; } }
+        public required string? Avatar { get => _m.Get<string?>(7); init => _m.Set(7, value); }
 
         /// <summary>The membership of the authenticated User in relation to the Team.</summary>
-        public required global::Vercel.Membership Membership { get => _Membership ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "Membership", "membership", ((_set0 & (1UL << 8)) != 0)); init { _Membership = value; _set0 |= 1UL << 8; } }
+        public required global::Vercel.Membership Membership { get => _m.Get<global::Vercel.Membership>(8); init => _m.Set(8, value); }
 
         /// <summary>UNIX timestamp (in milliseconds) when the Team was created.</summary>
-        public required double CreatedAt { get => _CreatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Team", "CreatedAt", "createdAt", ((_set0 & (1UL << 9)) != 0)); init { _CreatedAt = value; _set0 |= 1UL << 9; } }
+        public required double CreatedAt { get => _m.Get<double>(9); init => _m.Set(9, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "CreatorId,UpdatedAt,Description,StagingPrefix,Id,Slug,Name,Avatar,Membership,CreatedAt,AdditionalProperties", new object?[] { _CreatorId, _UpdatedAt, _Description, _StagingPrefix, _Id, _Slug, _Name, _Avatar, _Membership, _CreatedAt, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Team? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Team>(this, other, JsonConverter.WriteValue);
@@ -83,69 +76,26 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("creatorId", "updatedAt", "description", "stagingPrefix", "id", "slug", "name", "avatar", "membership", "createdAt");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Team", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("CreatorId", "creatorId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("UpdatedAt", "updatedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("StagingPrefix", "stagingPrefix", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Avatar", "avatar", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Membership", "membership", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Membership>(global::Vercel.Membership.JsonConverter.ReadValue, global::Vercel.Membership.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("CreatedAt", "createdAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Team? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Team? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Team(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Team");
-                var result = new Team(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._CreatorId = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 2: result._Description = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._StagingPrefix = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 4: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 5: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 6: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 7: result._Avatar = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 8: result._Membership = global::Vercel.Membership.JsonConverter.ReadValue(ref reader, options); break;
-                        case 9: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._CreatorId is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "creatorId", ((result._set0 & (1UL << 0)) != 0));
-                if (result._UpdatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "updatedAt", ((result._set0 & (1UL << 1)) != 0));
-                if (!((result._set0 & (1UL << 2)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "description", false);
-                if (result._StagingPrefix is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "stagingPrefix", ((result._set0 & (1UL << 3)) != 0));
-                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "id", ((result._set0 & (1UL << 4)) != 0));
-                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "slug", ((result._set0 & (1UL << 5)) != 0));
-                if (!((result._set0 & (1UL << 6)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "name", false);
-                if (!((result._set0 & (1UL << 7)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "avatar", false);
-                if (result._Membership is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "membership", ((result._set0 & (1UL << 8)) != 0));
-                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Team", "createdAt", ((result._set0 & (1UL << 9)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Team? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._CreatorId, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._UpdatedAt is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Description, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._StagingPrefix, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Avatar, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Vercel.Membership.JsonConverter.WriteValue(writer, value._Membership, options); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._CreatedAt is { } v9) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v9, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Team? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -15,25 +15,20 @@ namespace Vercel
     [global::System.Text.Json.Serialization.JsonConverter(typeof(TeamLimited.JsonConverter))]
     public sealed partial record TeamLimited
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private bool? _Limited;
-        private global::System.Collections.Generic.IReadOnlyList<global::Vercel.LimitedByItem>? _LimitedBy;
-        private string? _Id;
-        private string? _Slug;
-        private string? _Name;
-        private string? _Avatar;
-        private global::Vercel.Membership? _Membership;
-        private double? _CreatedAt;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a TeamLimited; set its members with an object initializer.</summary>
-        public TeamLimited() { }
+        public TeamLimited() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private TeamLimited(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private TeamLimited(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
+
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private TeamLimited(TeamLimited original) { _m = original._m.Clone(); }
 
         /// <summary>
         /// Property indicating that this Team data contains only limited information, due to the authentication
@@ -41,33 +36,33 @@ namespace Vercel
         /// not having MFA enabled. Re-login with the Team's configured SAML Single Sign-On provider in order to
         /// upgrade the authentication token with the necessary privileges.
         /// </summary>
-        public required bool Limited { get => _Limited ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "Limited", "limited", ((_set0 & (1UL << 0)) != 0)); init { _Limited = value; _set0 |= 1UL << 0; } }
+        public required bool Limited { get => _m.Get<bool>(0); init => _m.Set(0, value); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.LimitedByItem> LimitedBy { get => _LimitedBy ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "LimitedBy", "limitedBy", ((_set0 & (1UL << 1)) != 0)); init { _LimitedBy = value; _set0 |= 1UL << 1; } }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.LimitedByItem> LimitedBy { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.LimitedByItem>>(1); init => _m.Set(1, value); }
 
         /// <summary>The Team's unique identifier.</summary>
-        public required string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "Id", "id", ((_set0 & (1UL << 2)) != 0)); init { _Id = value; _set0 |= 1UL << 2; } }
+        public required string Id { get => _m.Get<string>(2); init => _m.Set(2, value); }
 
         /// <summary>The Team's slug, which is unique across the Vercel platform.</summary>
-        public required string Slug { get => _Slug ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "Slug", "slug", ((_set0 & (1UL << 3)) != 0)); init { _Slug = value; _set0 |= 1UL << 3; } }
+        public required string Slug { get => _m.Get<string>(3); init => _m.Set(3, value); }
 
         /// <summary>Name associated with the Team account, or <c>null</c> if none has been provided.</summary>
-        public required string? Name { get => ((_set0 & (1UL << 4)) != 0) ? _Name : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "Name", "name", false); init { _Name = value; _set0 |= 1UL << 4; } }
+        public required string? Name { get => _m.Get<string?>(4); init => _m.Set(4, value); }
 
         /// <summary>The ID of the file used as avatar for this Team.</summary>
-        public required string? Avatar { get => ((_set0 & (1UL << 5)) != 0) ? _Avatar : throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "Avatar", "avatar", false); init { _Avatar = value; _set0 |= 1UL << 5; } }
+        public required string? Avatar { get => _m.Get<string?>(5); init => _m.Set(5, value); }
 
         /// <summary>The membership of the authenticated User in relation to the Team.</summary>
-        public required global::Vercel.Membership Membership { get => _Membership ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "Membership", "membership", ((_set0 & (1UL << 6)) != 0)); init { _Membership = value; _set0 |= 1UL << 6; } }
+        public required global::Vercel.Membership Membership { get => _m.Get<global::Vercel.Membership>(6); init => _m.Set(6, value); }
 
         /// <summary>UNIX timestamp (in milliseconds) when the Team was created.</summary>
-        public required double CreatedAt { get => _CreatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("TeamLimited", "CreatedAt", "createdAt", ((_set0 & (1UL << 7)) != 0)); init { _CreatedAt = value; _set0 |= 1UL << 7; } }
+        public required double CreatedAt { get => _m.Get<double>(7); init => _m.Set(7, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Limited,LimitedBy,Id,Slug,Name,Avatar,Membership,CreatedAt,AdditionalProperties", new object?[] { _Limited, _LimitedBy, _Id, _Slug, _Name, _Avatar, _Membership, _CreatedAt, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(TeamLimited? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<TeamLimited>(this, other, JsonConverter.WriteValue);
@@ -82,63 +77,24 @@ namespace Vercel
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("limited", "limitedBy", "id", "slug", "name", "avatar", "membership", "createdAt");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("TeamLimited", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Limited", "limited", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("LimitedBy", "limitedBy", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.LimitedByItem>(global::Vercel.LimitedByItem.JsonConverter.ReadValue, global::Vercel.LimitedByItem.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Avatar", "avatar", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Membership", "membership", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Membership>(global::Vercel.Membership.JsonConverter.ReadValue, global::Vercel.Membership.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("CreatedAt", "createdAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static TeamLimited? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static TeamLimited? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new TeamLimited(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "TeamLimited");
-                var result = new TeamLimited(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Limited = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); break;
-                        case 1: result._LimitedBy = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Vercel.LimitedByItem.JsonConverter.ReadValue); break;
-                        case 2: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._Slug = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 4: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 5: result._Avatar = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 6: result._Membership = global::Vercel.Membership.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Limited is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "limited", ((result._set0 & (1UL << 0)) != 0));
-                if (result._LimitedBy is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "limitedBy", ((result._set0 & (1UL << 1)) != 0));
-                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "id", ((result._set0 & (1UL << 2)) != 0));
-                if (result._Slug is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "slug", ((result._set0 & (1UL << 3)) != 0));
-                if (!((result._set0 & (1UL << 4)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "name", false);
-                if (!((result._set0 & (1UL << 5)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "avatar", false);
-                if (result._Membership is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "membership", ((result._set0 & (1UL << 6)) != 0));
-                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "TeamLimited", "createdAt", ((result._set0 & (1UL << 7)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TeamLimited? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Limited is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._LimitedBy, options, global::Vercel.LimitedByItem.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Slug, options); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Avatar, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Vercel.Membership.JsonConverter.WriteValue(writer, value._Membership, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._CreatedAt is { } v7) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v7, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, TeamLimited? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

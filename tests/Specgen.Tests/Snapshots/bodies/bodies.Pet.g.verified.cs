@@ -11,29 +11,30 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
     public sealed partial record Pet : global::Specgen.Runtime.Infrastructure.IValidatable
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _Name;
-        private string? _Tag;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Pet; set its members with an object initializer.</summary>
-        public Pet() { }
+        public Pet() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Pet(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Pet(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Pet", "Name", "name", ((_set0 & (1UL << 0)) != 0)); init { _Name = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Pet(Pet original) { _m = original._m.Clone(); }
 
-        public string? Tag { get => _Tag; init { _Tag = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public required string Name { get => _m.Get<string>(0); init => _m.Set(0, value); }
+
+        public string? Tag { get => _m.Get<string?>(1); init => _m.Set(1, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Name,Tag,AdditionalProperties", new object?[] { _Name, _Tag, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Pet? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Pet>(this, other, JsonConverter.WriteValue);
@@ -47,7 +48,7 @@ namespace Fixture
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _m.Peek<string?>(0));
         }
 
         /// <summary>Reads and writes <see cref="Pet"/> with System.Text.Json, without reflection.</summary>
@@ -57,44 +58,18 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "tag");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Pet", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Tag", "tag", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Pet? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Pet? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Pet(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Pet");
-                var result = new Pet(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Tag = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pet", "name", ((result._set0 & (1UL << 0)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Tag, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

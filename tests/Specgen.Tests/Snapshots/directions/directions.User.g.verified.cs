@@ -11,43 +11,40 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(User.JsonConverter))]
     public sealed partial record User : global::Specgen.Runtime.Infrastructure.IValidatable
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _Id;
-        private string? _Name;
-        private string? _Password;
-        private global::System.DateTimeOffset? _CreatedAt;
-        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
-        private global::System.Text.Json.JsonElement? _raw_CreatedAt;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a User; set its members with an object initializer.</summary>
-        public User() { }
+        public User() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private User(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private User(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
-        public string Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _Id = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private User(User original) { _m = original._m.Clone(); }
 
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "Name", "name", ((_set0 & (1UL << 1)) != 0)); init { _Name = value; _set0 |= 1UL << 1; } }
+        /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
+        public string Id { get => _m.Get<string>(0); init => _m.Set(0, value); }
+
+        public required string Name { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
         /// <remarks>
         /// Sent in requests (write-only): responses do not carry it.
         /// At least 8 characters.
         /// </remarks>
-        public required string Password { get => _Password ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "Password", "password", ((_set0 & (1UL << 2)) != 0)); init { _Password = value; _set0 |= 1UL << 2; } }
+        public required string Password { get => _m.Get<string>(2); init => _m.Set(2, value); }
 
         /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
-        public global::System.DateTimeOffset CreatedAt { get => _CreatedAt is null && _raw_CreatedAt is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("User", "CreatedAt", "createdAt", "date-time", raw) : _CreatedAt ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("User", "CreatedAt", "createdAt", ((_set0 & (1UL << 3)) != 0)); init { _raw_CreatedAt = null; _CreatedAt = value; _set0 |= 1UL << 3; } }
+        public global::System.DateTimeOffset CreatedAt { get => _m.Get<global::System.DateTimeOffset>(3); init => _m.Set(3, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Id,Name,Password,CreatedAt,AdditionalProperties", new object?[] { _Id, _Name, _Password, (object?)_CreatedAt ?? _raw_CreatedAt, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(User? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<User>(this, other, JsonConverter.WriteValue);
@@ -61,9 +58,9 @@ namespace Fixture
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "password"), _Password);
-            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "password"), _Password, 8, null);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _m.Peek<string?>(1));
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "password"), _m.Peek<string?>(2));
+            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "password"), _m.Peek<string?>(2), 8, null);
         }
 
         /// <summary>Reads and writes <see cref="User"/> with System.Text.Json, without reflection.</summary>
@@ -73,50 +70,20 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "name", "password", "createdAt");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("User", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.ReadOnly),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Password", "password", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.WriteOnly),
+                new("CreatedAt", "createdAt", global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.ReadOnly),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static User? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static User? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new User(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "User");
-                var result = new User(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Id = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._Password = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._CreatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.DateTime, ref result._raw_CreatedAt); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "id", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "name", ((result._set0 & (1UL << 1)) != 0));
-                if (result._CreatedAt is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "User", "createdAt", ((result._set0 & (1UL << 3)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, User? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest(options)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Password, options); }
-                if (((value._set0 & (1UL << 3)) != 0) && !global::Specgen.Runtime.Infrastructure.JsonWrite.IsRequest(options)) { writer.WritePropertyName(s_names[3]); if (value._raw_CreatedAt is { } raw3) raw3.WriteTo(writer); else if (value._CreatedAt is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.DateTime(writer, v3, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, User? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

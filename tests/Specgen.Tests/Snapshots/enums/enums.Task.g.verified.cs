@@ -11,62 +11,54 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Task.JsonConverter))]
     public sealed partial record Task
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 8);
-        private global::Fixture.Priority? _Priority;
-        private global::Fixture.Level? _Level;
-        private global::Fixture.Signed? _Signed;
-        private global::Fixture.Untyped? _Untyped;
-        private double? _Ratio;
-        private global::Fixture.Status? _Status;
-        private global::Fixture.Color? _Color;
-        private global::Fixture.ShadeKind? _Shade;
-        private global::Fixture.Urgency? _Urgency = new global::Fixture.Urgency(2L);
-        private global::Fixture.Mismatched? _Mismatched;
-        private global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? _History;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Task; set its members with an object initializer.</summary>
-        public Task() { }
+        public Task() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Task(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Task(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Task(Task original) { _m = original._m.Clone(); }
+
         /// <summary>How urgent a task is.</summary>
-        public required global::Fixture.Priority Priority { get => _Priority ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Task", "Priority", "priority", ((_set0 & (1UL << 0)) != 0)); init { _Priority = value; _set0 |= 1UL << 0; } }
+        public required global::Fixture.Priority Priority { get => _m.Get<global::Fixture.Priority>(0); init => _m.Set(0, value); }
 
-        public global::Fixture.Level? Level { get => _Level; init { _Level = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public global::Fixture.Level? Level { get => _m.Get<global::Fixture.Level?>(1); init => _m.Set(1, value); }
 
-        public global::Fixture.Signed? Signed { get => _Signed; init { _Signed = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::Fixture.Signed? Signed { get => _m.Get<global::Fixture.Signed?>(2); init => _m.Set(2, value); }
 
-        public global::Fixture.Untyped? Untyped { get => _Untyped; init { _Untyped = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::Fixture.Untyped? Untyped { get => _m.Get<global::Fixture.Untyped?>(3); init => _m.Set(3, value); }
 
-        public double? Ratio { get => _Ratio; init { _Ratio = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public double? Ratio { get => _m.Get<double?>(4); init => _m.Set(4, value); }
 
-        public global::Fixture.Status? Status { get => _Status; init { _Status = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::Fixture.Status? Status { get => _m.Get<global::Fixture.Status?>(5); init => _m.Set(5, value); }
 
-        public global::Fixture.Color? Color { get => _Color; init { _Color = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::Fixture.Color? Color { get => _m.Get<global::Fixture.Color?>(6); init => _m.Set(6, value); }
 
-        public global::Fixture.ShadeKind? Shade { get => _Shade; init { _Shade = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public global::Fixture.ShadeKind? Shade { get => _m.Get<global::Fixture.ShadeKind?>(7); init => _m.Set(7, value); }
 
         /// <remarks>Defaults to <c>2L</c>.</remarks>
-        public global::Fixture.Urgency? Urgency { get => _Urgency; init { _Urgency = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public global::Fixture.Urgency? Urgency { get => _m.Get<global::Fixture.Urgency?>(8); init => _m.Set(8, value); }
 
         /// <summary>
         /// A string enum whose default is a number, and an integer enum whose default is a string; neither can
         /// be one.
         /// </summary>
-        public global::Fixture.Mismatched? Mismatched { get => _Mismatched; init { _Mismatched = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public global::Fixture.Mismatched? Mismatched { get => _m.Get<global::Fixture.Mismatched?>(9); init => _m.Set(9, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? History { get => _History; init { _History = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? History { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>?>(10); init => _m.Set(10, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Priority,Level,Signed,Untyped,Ratio,Status,Color,Shade,Urgency,Mismatched,History,AdditionalProperties", new object?[] { _Priority, _Level, _Signed, _Untyped, _Ratio, _Status, _Color, _Shade, _Urgency, _Mismatched, _History, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Task? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Task>(this, other, JsonConverter.WriteValue);
@@ -81,62 +73,27 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("priority", "level", "signed", "untyped", "ratio", "status", "color", "shade", "urgency", "mismatched", "history");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Task", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Priority", "priority", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Priority>(global::Fixture.Priority.JsonConverter.ReadValue, global::Fixture.Priority.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Level", "level", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Level>(global::Fixture.Level.JsonConverter.ReadValue, global::Fixture.Level.JsonConverter.WriteValue)),
+                new("Signed", "signed", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Signed>(global::Fixture.Signed.JsonConverter.ReadValue, global::Fixture.Signed.JsonConverter.WriteValue)),
+                new("Untyped", "untyped", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Untyped>(global::Fixture.Untyped.JsonConverter.ReadValue, global::Fixture.Untyped.JsonConverter.WriteValue)),
+                new("Ratio", "ratio", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("Status", "status", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Status>(global::Fixture.Status.JsonConverter.ReadValue, global::Fixture.Status.JsonConverter.WriteValue)),
+                new("Color", "color", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Color>(global::Fixture.Color.JsonConverter.ReadValue, global::Fixture.Color.JsonConverter.WriteValue)),
+                new("Shade", "shade", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.ShadeKind>(global::Fixture.ShadeKind.JsonConverter.ReadValue, global::Fixture.ShadeKind.JsonConverter.WriteValue)),
+                new("Urgency", "urgency", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Urgency>(global::Fixture.Urgency.JsonConverter.ReadValue, global::Fixture.Urgency.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.None, new global::Fixture.Urgency(2L)),
+                new("Mismatched", "mismatched", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Mismatched>(global::Fixture.Mismatched.JsonConverter.ReadValue, global::Fixture.Mismatched.JsonConverter.WriteValue)),
+                new("History", "history", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Priority>(global::Fixture.Priority.JsonConverter.ReadValue, global::Fixture.Priority.JsonConverter.WriteValue))),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Task? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Task? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Task(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Task");
-                var result = new Task(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Priority = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Priority?) : global::Fixture.Priority.JsonConverter.ReadValue(ref reader, options); break;
-                        case 1: result._Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Level?) : global::Fixture.Level.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._Signed = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Signed?) : global::Fixture.Signed.JsonConverter.ReadValue(ref reader, options); break;
-                        case 3: result._Untyped = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Untyped?) : global::Fixture.Untyped.JsonConverter.ReadValue(ref reader, options); break;
-                        case 4: result._Ratio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 5: result._Status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Status?) : global::Fixture.Status.JsonConverter.ReadValue(ref reader, options); break;
-                        case 6: result._Color = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Color?) : global::Fixture.Color.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._Shade = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.ShadeKind?) : global::Fixture.ShadeKind.JsonConverter.ReadValue(ref reader, options); break;
-                        case 8: result._Urgency = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Urgency?) : global::Fixture.Urgency.JsonConverter.ReadValue(ref reader, options); break;
-                        case 9: result._Mismatched = global::Fixture.Mismatched.JsonConverter.ReadValue(ref reader, options); break;
-                        case 10: result._History = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Fixture.Priority.JsonConverter.ReadValue); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Priority is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Task", "priority", ((result._set0 & (1UL << 0)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Task? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._Priority is { } v0) global::Fixture.Priority.JsonConverter.WriteValue(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Level is { } v1) global::Fixture.Level.JsonConverter.WriteValue(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._Signed is { } v2) global::Fixture.Signed.JsonConverter.WriteValue(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Untyped is { } v3) global::Fixture.Untyped.JsonConverter.WriteValue(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Ratio is { } v4) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._Status is { } v5) global::Fixture.Status.JsonConverter.WriteValue(writer, v5, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._Color is { } v6) global::Fixture.Color.JsonConverter.WriteValue(writer, v6, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._Shade is { } v7) global::Fixture.ShadeKind.JsonConverter.WriteValue(writer, v7, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); if (value._Urgency is { } v8) global::Fixture.Urgency.JsonConverter.WriteValue(writer, v8, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); global::Fixture.Mismatched.JsonConverter.WriteValue(writer, value._Mismatched, options); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._History, options, global::Fixture.Priority.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Task? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -11,90 +11,62 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Event.JsonConverter))]
     public sealed partial record Event : global::Specgen.Runtime.Infrastructure.IValidatable
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::System.Guid? _Id;
-        private global::System.DateTimeOffset? _At;
-        private global::System.DateOnly? _Day;
-        private global::System.TimeOnly? _OpensAt;
-        private global::System.Uri? _Link;
-        private global::System.Uri? _Path;
-        private byte[]? _Payload;
-        private float? _Ratio;
-        private decimal? _Price;
-        private double? _Score;
-        private int? _Count;
-        private long? _Total;
-        private string? _Email;
-        private string? _Hostname;
-        private string? _Ttl;
-        private global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? _Seen;
-        private global::System.DateTimeOffset? _UpdatedAt;
-        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
-        private global::System.Text.Json.JsonElement? _raw_Id;
-        private global::System.Text.Json.JsonElement? _raw_At;
-        private global::System.Text.Json.JsonElement? _raw_Day;
-        private global::System.Text.Json.JsonElement? _raw_OpensAt;
-        private global::System.Text.Json.JsonElement? _raw_Link;
-        private global::System.Text.Json.JsonElement? _raw_Path;
-        private global::System.Text.Json.JsonElement? _raw_Payload;
-        private global::System.Text.Json.JsonElement? _raw_Ratio;
-        private global::System.Text.Json.JsonElement? _raw_Price;
-        private global::System.Text.Json.JsonElement? _raw_Count;
-        private global::System.Text.Json.JsonElement? _raw_Total;
-        private global::System.Text.Json.JsonElement? _raw_Seen;
-        private global::System.Text.Json.JsonElement? _raw_UpdatedAt;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Event; set its members with an object initializer.</summary>
-        public Event() { }
+        public Event() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Event(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Event(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public required global::System.Guid Id { get => _Id is null && _raw_Id is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Id", "id", "uuid", raw) : _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Event", "Id", "id", ((_set0 & (1UL << 0)) != 0)); init { _raw_Id = null; _Id = value; _set0 |= 1UL << 0; } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Event(Event original) { _m = original._m.Clone(); }
+
+        public required global::System.Guid Id { get => _m.Get<global::System.Guid>(0); init => _m.Set(0, value); }
 
         /// <summary>When it happens.</summary>
-        public required global::System.DateTimeOffset At { get => _At is null && _raw_At is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "At", "at", "date-time", raw) : _At ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Event", "At", "at", ((_set0 & (1UL << 1)) != 0)); init { _raw_At = null; _At = value; _set0 |= 1UL << 1; } }
+        public required global::System.DateTimeOffset At { get => _m.Get<global::System.DateTimeOffset>(1); init => _m.Set(1, value); }
 
-        public global::System.DateOnly? Day { get => _Day is null && _raw_Day is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Day", "day", "date", raw) : _Day; init { _raw_Day = null; _Day = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::System.DateOnly? Day { get => _m.Get<global::System.DateOnly?>(2); init => _m.Set(2, value); }
 
-        public global::System.TimeOnly? OpensAt { get => _OpensAt is null && _raw_OpensAt is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "OpensAt", "opensAt", "time", raw) : _OpensAt; init { _raw_OpensAt = null; _OpensAt = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::System.TimeOnly? OpensAt { get => _m.Get<global::System.TimeOnly?>(3); init => _m.Set(3, value); }
 
-        public global::System.Uri? Link { get => _Link is null && _raw_Link is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Link", "link", "uri", raw) : _Link; init { _raw_Link = null; _Link = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::System.Uri? Link { get => _m.Get<global::System.Uri?>(4); init => _m.Set(4, value); }
 
-        public global::System.Uri? Path { get => _Path is null && _raw_Path is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Path", "path", "uri", raw) : _Path; init { _raw_Path = null; _Path = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::System.Uri? Path { get => _m.Get<global::System.Uri?>(5); init => _m.Set(5, value); }
 
-        public byte[]? Payload { get => _Payload is null && _raw_Payload is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Payload", "payload", "byte", raw) : _Payload; init { _raw_Payload = null; _Payload = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public byte[]? Payload { get => _m.Get<byte[]?>(6); init => _m.Set(6, value); }
 
-        public float? Ratio { get => _Ratio is null && _raw_Ratio is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Ratio", "ratio", "float", raw) : _Ratio; init { _raw_Ratio = null; _Ratio = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public float? Ratio { get => _m.Get<float?>(7); init => _m.Set(7, value); }
 
         /// <remarks>Minimum: 0.</remarks>
-        public decimal? Price { get => _Price is null && _raw_Price is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Price", "price", "decimal", raw) : _Price; init { _raw_Price = null; _Price = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public decimal? Price { get => _m.Get<decimal?>(8); init => _m.Set(8, value); }
 
-        public double? Score { get => _Score; init { _Score = value; _set0 = value is null ? _set0 & ~(1UL << 9) : _set0 | (1UL << 9); } }
+        public double? Score { get => _m.Get<double?>(9); init => _m.Set(9, value); }
 
-        public int? Count { get => _Count is null && _raw_Count is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Count", "count", "int32", raw) : _Count; init { _raw_Count = null; _Count = value; _set0 = value is null ? _set0 & ~(1UL << 10) : _set0 | (1UL << 10); } }
+        public int? Count { get => _m.Get<int?>(10); init => _m.Set(10, value); }
 
-        public long? Total { get => _Total is null && _raw_Total is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Total", "total", "integer", raw) : _Total; init { _raw_Total = null; _Total = value; _set0 = value is null ? _set0 & ~(1UL << 11) : _set0 | (1UL << 11); } }
+        public long? Total { get => _m.Get<long?>(11); init => _m.Set(11, value); }
 
-        public string? Email { get => _Email; init { _Email = value; _set0 = value is null ? _set0 & ~(1UL << 12) : _set0 | (1UL << 12); } }
+        public string? Email { get => _m.Get<string?>(12); init => _m.Set(12, value); }
 
-        public string? Hostname { get => _Hostname; init { _Hostname = value; _set0 = value is null ? _set0 & ~(1UL << 13) : _set0 | (1UL << 13); } }
+        public string? Hostname { get => _m.Get<string?>(13); init => _m.Set(13, value); }
 
-        public string? Ttl { get => _Ttl; init { _Ttl = value; _set0 = value is null ? _set0 & ~(1UL << 14) : _set0 | (1UL << 14); } }
+        public string? Ttl { get => _m.Get<string?>(14); init => _m.Set(14, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? Seen { get => _Seen is null && _raw_Seen is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "Seen", "seen", "list of date-time", raw) : _Seen; init { _raw_Seen = null; _Seen = value; _set0 = value is null ? _set0 & ~(1UL << 15) : _set0 | (1UL << 15); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? Seen { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>?>(15); init => _m.Set(15, value); }
 
-        public global::System.DateTimeOffset? UpdatedAt { get => _UpdatedAt is null && _raw_UpdatedAt is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Event", "UpdatedAt", "updatedAt", "date-time", raw) : _UpdatedAt; init { _raw_UpdatedAt = null; _UpdatedAt = value; _set0 |= 1UL << 16; } }
+        public global::System.DateTimeOffset? UpdatedAt { get => _m.Get<global::System.DateTimeOffset?>(16); init => _m.Set(16, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Id,At,Day,OpensAt,Link,Path,Payload,Ratio,Price,Score,Count,Total,Email,Hostname,Ttl,Seen,UpdatedAt,AdditionalProperties", new object?[] { (object?)_Id ?? _raw_Id, (object?)_At ?? _raw_At, (object?)_Day ?? _raw_Day, (object?)_OpensAt ?? _raw_OpensAt, (object?)_Link ?? _raw_Link, (object?)_Path ?? _raw_Path, (object?)_Payload ?? _raw_Payload, (object?)_Ratio ?? _raw_Ratio, (object?)_Price ?? _raw_Price, _Score, (object?)_Count ?? _raw_Count, (object?)_Total ?? _raw_Total, _Email, _Hostname, _Ttl, (object?)_Seen ?? _raw_Seen, (object?)_UpdatedAt ?? _raw_UpdatedAt, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Event? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Event>(this, other, JsonConverter.WriteValue);
@@ -108,9 +80,9 @@ namespace Fixture
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "id"), _Id);
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "at"), _At);
-            validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "price"), _Price, 0d, null);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "id"), _m.Peek<global::System.Guid?>(0));
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "at"), _m.Peek<global::System.DateTimeOffset?>(1));
+            validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "price"), _m.Peek<decimal?>(8), 0d, null);
         }
 
         /// <summary>Reads and writes <see cref="Event"/> with System.Text.Json, without reflection.</summary>
@@ -120,75 +92,33 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("id", "at", "day", "opensAt", "link", "path", "payload", "ratio", "price", "score", "count", "total", "email", "hostname", "ttl", "seen", "updatedAt");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Event", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.Guid, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("At", "at", global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Day", "day", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+                new("OpensAt", "opensAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Time),
+                new("Link", "link", global::Specgen.Runtime.Infrastructure.JsonCodec.Uri),
+                new("Path", "path", global::Specgen.Runtime.Infrastructure.JsonCodec.Uri),
+                new("Payload", "payload", global::Specgen.Runtime.Infrastructure.JsonCodec.Bytes),
+                new("Ratio", "ratio", global::Specgen.Runtime.Infrastructure.JsonCodec.Single),
+                new("Price", "price", global::Specgen.Runtime.Infrastructure.JsonCodec.Decimal),
+                new("Score", "score", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("Count", "count", global::Specgen.Runtime.Infrastructure.JsonCodec.Int32),
+                new("Total", "total", global::Specgen.Runtime.Infrastructure.JsonCodec.Int64),
+                new("Email", "email", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Hostname", "hostname", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Ttl", "ttl", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Seen", "seen", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime)),
+                new("UpdatedAt", "updatedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Event? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Event? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Event(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Event");
-                var result = new Event(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Guid?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Guid, ref result._raw_Id); break;
-                        case 1: result._At = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.DateTime, ref result._raw_At); break;
-                        case 2: result._Day = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Day); break;
-                        case 3: result._OpensAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.TimeOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Time, ref result._raw_OpensAt); break;
-                        case 4: result._Link = global::Specgen.Runtime.Infrastructure.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Uri, ref result._raw_Link); break;
-                        case 5: result._Path = global::Specgen.Runtime.Infrastructure.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Uri, ref result._raw_Path); break;
-                        case 6: result._Payload = global::Specgen.Runtime.Infrastructure.JsonRead.Lenient(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Bytes, ref result._raw_Payload); break;
-                        case 7: result._Ratio = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(float?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Single, ref result._raw_Ratio); break;
-                        case 8: result._Price = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(decimal?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Decimal, ref result._raw_Price); break;
-                        case 9: result._Score = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 10: result._Count = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(int?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int32, ref result._raw_Count); break;
-                        case 11: result._Total = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_Total); break;
-                        case 12: result._Email = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 13: result._Hostname = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 14: result._Ttl = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 15: result._Seen = global::Specgen.Runtime.Infrastructure.JsonRead.Lenient(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonRead.DateTime), ref result._raw_Seen); break;
-                        case 16: result._UpdatedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.DateTime, ref result._raw_UpdatedAt); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Event", "id", ((result._set0 & (1UL << 0)) != 0));
-                if (result._At is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Event", "at", ((result._set0 & (1UL << 1)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Event? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); if (value._raw_Id is { } raw0) raw0.WriteTo(writer); else if (value._Id is { } v0) global::Specgen.Runtime.Infrastructure.JsonWrite.Guid(writer, v0, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_At is { } raw1) raw1.WriteTo(writer); else if (value._At is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.DateTime(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Day is { } raw2) raw2.WriteTo(writer); else if (value._Day is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._raw_OpensAt is { } raw3) raw3.WriteTo(writer); else if (value._OpensAt is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Time(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._raw_Link is { } raw4) raw4.WriteTo(writer); else global::Specgen.Runtime.Infrastructure.JsonWrite.Uri(writer, value._Link, options); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); if (value._raw_Path is { } raw5) raw5.WriteTo(writer); else global::Specgen.Runtime.Infrastructure.JsonWrite.Uri(writer, value._Path, options); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); if (value._raw_Payload is { } raw6) raw6.WriteTo(writer); else global::Specgen.Runtime.Infrastructure.JsonWrite.Bytes(writer, value._Payload, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); if (value._raw_Ratio is { } raw7) raw7.WriteTo(writer); else if (value._Ratio is { } v7) global::Specgen.Runtime.Infrastructure.JsonWrite.Single(writer, v7, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); if (value._raw_Price is { } raw8) raw8.WriteTo(writer); else if (value._Price is { } v8) global::Specgen.Runtime.Infrastructure.JsonWrite.Decimal(writer, v8, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 9)) != 0)) { writer.WritePropertyName(s_names[9]); if (value._Score is { } v9) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v9, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 10)) != 0)) { writer.WritePropertyName(s_names[10]); if (value._raw_Count is { } raw10) raw10.WriteTo(writer); else if (value._Count is { } v10) global::Specgen.Runtime.Infrastructure.JsonWrite.Int32(writer, v10, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 11)) != 0)) { writer.WritePropertyName(s_names[11]); if (value._raw_Total is { } raw11) raw11.WriteTo(writer); else if (value._Total is { } v11) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v11, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 12)) != 0)) { writer.WritePropertyName(s_names[12]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Email, options); }
-                if (((value._set0 & (1UL << 13)) != 0)) { writer.WritePropertyName(s_names[13]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Hostname, options); }
-                if (((value._set0 & (1UL << 14)) != 0)) { writer.WritePropertyName(s_names[14]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Ttl, options); }
-                if (((value._set0 & (1UL << 15)) != 0)) { writer.WritePropertyName(s_names[15]); if (value._raw_Seen is { } raw15) raw15.WriteTo(writer); else global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Seen, options, global::Specgen.Runtime.Infrastructure.JsonWrite.DateTime); }
-                if (((value._set0 & (1UL << 16)) != 0)) { writer.WritePropertyName(s_names[16]); if (value._raw_UpdatedAt is { } raw16) raw16.WriteTo(writer); else if (value._UpdatedAt is { } v16) global::Specgen.Runtime.Infrastructure.JsonWrite.DateTime(writer, v16, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Event? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

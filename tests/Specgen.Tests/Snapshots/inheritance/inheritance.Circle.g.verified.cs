@@ -11,20 +11,18 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Circle.JsonConverter))]
     public sealed partial record Circle : Shape
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set1_0;
-        private double? _Radius;
-
         /// <summary>Creates a Circle; set its members with an object initializer.</summary>
-        public Circle() { _Kind = "Circle"; _set0 |= 1UL << 0; }
+        public Circle() : base(JsonConverter.Shape.Create()) { }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Circle(global::Specgen.Runtime.Infrastructure.Blank blank) : base(blank) { _set1_0 = 0; }
+        private Circle(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members, blank) { }
         #pragma warning restore CS8618
 
-        public double? Radius { get => _Radius; init { _Radius = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 0) : _set1_0 | (1UL << 0); } }
+        public double? Radius { get => _m.Get<double?>(1); init => _m.Set(1, value); }
+
+        protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Circle? other) => base.Equals(other);
@@ -39,42 +37,18 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("kind", "radius");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Circle", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Circle"),
+                new("Radius", "radius", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Circle? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Circle? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Circle(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Circle");
-                var result = new Circle(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Kind = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
-                        case 1: result._Radius = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); result._set1_0 |= 1UL << 0; break;
-                    }
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Kind is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Circle", "kind", ((result._set0 & (1UL << 0)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Circle? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Kind, options); }
-                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._Radius is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v1, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Circle? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -15,23 +15,21 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Dog.JsonConverter))]
     public partial record Dog : Pet
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private protected ulong _set1_0;
-        private protected bool? _Bark;
-        private protected global::System.Collections.Generic.IReadOnlyList<string>? _Tags;
-
         /// <summary>Creates a Dog; set its members with an object initializer.</summary>
-        public Dog() { _PetType = "dog"; _set0 |= 1UL << 0; }
+        public Dog() : base(JsonConverter.Shape.Create()) { }
+        private protected Dog(global::Specgen.Runtime.Infrastructure.MemberValues members) : base(members) { }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Dog(global::Specgen.Runtime.Infrastructure.Blank blank) : base(blank) { _set1_0 = 0; }
+        private protected Dog(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members, blank) { }
         #pragma warning restore CS8618
 
-        public bool? Bark { get => _Bark; init { _Bark = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 0) : _set1_0 | (1UL << 0); } }
+        public bool? Bark { get => _m.Get<bool?>(3); init => _m.Set(3, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _Tags; init { _Tags = value; _set1_0 = value is null ? _set1_0 & ~(1UL << 1) : _set1_0 | (1UL << 1); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(4); init => _m.Set(4, value); }
+
+        protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public virtual bool Equals(Dog? other) => base.Equals(other);
@@ -46,7 +44,15 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("petType", "name", "born", "bark", "tags");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Dog", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "dog"),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+                new("Bark", "bark", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+                new("Tags", "tags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Dog? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -57,43 +63,11 @@ namespace Fixture
                     case "puppy": return Puppy.JsonConverter.ReadValue(ref reader, options);
                 }
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Dog");
-                var result = new Dog(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._PetType = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 0; break;
-                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); result._set0 |= 1UL << 1; break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Born); result._set0 |= 1UL << 2; break;
-                        case 3: result._Bark = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::Specgen.Runtime.Infrastructure.JsonRead.Boolean(ref reader, options); result._set1_0 |= 1UL << 0; break;
-                        case 4: result._Tags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); result._set1_0 |= 1UL << 1; break;
-                    }
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._PetType is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Dog", "petType", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Dog", "name", ((result._set0 & (1UL << 1)) != 0));
-                return result;
+                return Shape.Read(ref reader, options) is { } members ? new Dog(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
             }
 
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-                if (value is Puppy asPuppy) { Puppy.JsonConverter.WriteValue(writer, asPuppy, options); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._PetType, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
-                if (((value._set1_0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Bark is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set1_0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[4]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Tags, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

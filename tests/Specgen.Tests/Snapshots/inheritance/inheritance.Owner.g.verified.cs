@@ -11,35 +11,36 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Owner.JsonConverter))]
     public sealed partial record Owner
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>? _Pets;
-        private global::Fixture.Pet? _Favourite;
-        private global::Fixture.Dog? _Dog;
-        private global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>? _Shapes;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Owner; set its members with an object initializer.</summary>
-        public Owner() { }
+        public Owner() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Owner(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Owner(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>? Pets { get => _Pets; init { _Pets = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Owner(Owner original) { _m = original._m.Clone(); }
+
+        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>? Pets { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>?>(0); init => _m.Set(0, value); }
 
         /// <summary>Any pet.</summary>
-        public global::Fixture.Pet? Favourite { get => _Favourite; init { _Favourite = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public global::Fixture.Pet? Favourite { get => _m.Get<global::Fixture.Pet?>(1); init => _m.Set(1, value); }
 
         /// <summary>A dog.</summary>
-        public global::Fixture.Dog? Dog { get => _Dog; init { _Dog = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::Fixture.Dog? Dog { get => _m.Get<global::Fixture.Dog?>(2); init => _m.Set(2, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>? Shapes { get => _Shapes; init { _Shapes = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>? Shapes { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>?>(3); init => _m.Set(3, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Owner? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Owner>(this, other, JsonConverter.WriteValue);
@@ -54,47 +55,20 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("pets", "favourite", "dog", "shapes");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Owner", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Pets", "pets", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Pet>(global::Fixture.Pet.JsonConverter.ReadValue, global::Fixture.Pet.JsonConverter.WriteValue))),
+                new("Favourite", "favourite", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Pet>(global::Fixture.Pet.JsonConverter.ReadValue, global::Fixture.Pet.JsonConverter.WriteValue)),
+                new("Dog", "dog", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Dog>(global::Fixture.Dog.JsonConverter.ReadValue, global::Fixture.Dog.JsonConverter.WriteValue)),
+                new("Shapes", "shapes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Shape>(global::Fixture.Shape.JsonConverter.ReadValue, global::Fixture.Shape.JsonConverter.WriteValue))),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Owner? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Owner? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Owner(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Owner");
-                var result = new Owner(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Pets = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Fixture.Pet.JsonConverter.ReadValue); break;
-                        case 1: result._Favourite = global::Fixture.Pet.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._Dog = global::Fixture.Dog.JsonConverter.ReadValue(ref reader, options); break;
-                        case 3: result._Shapes = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Fixture.Shape.JsonConverter.ReadValue); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Owner? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Pets, options, global::Fixture.Pet.JsonConverter.WriteValue); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Fixture.Pet.JsonConverter.WriteValue(writer, value._Favourite, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Fixture.Dog.JsonConverter.WriteValue(writer, value._Dog, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Shapes, options, global::Fixture.Shape.JsonConverter.WriteValue); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Owner? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

@@ -15,36 +15,35 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
     public partial record Pet : global::Specgen.Runtime.Infrastructure.IValidatable
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private protected ulong _set0;
-        private protected string? _PetType;
-        private protected string? _Name;
-        private protected global::System.DateOnly? _Born;
-        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
-        private protected global::System.Text.Json.JsonElement? _raw_Born;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private protected readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Pet; set its members with an object initializer.</summary>
-        public Pet() { _PetType = "Pet"; _set0 |= 1UL << 0; }
+        public Pet() : this(JsonConverter.Shape.Create()) { }
+        private protected Pet(global::Specgen.Runtime.Infrastructure.MemberValues members) { _m = members; }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Pet(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private protected Pet(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : this(members) { }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        protected Pet(Pet original) { _m = original._m.Clone(); }
+
         /// <remarks>Says which type this is; each type's constructor sets it.</remarks>
-        public string PetType { get => _PetType ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Pet", "PetType", "petType", ((_set0 & (1UL << 0)) != 0)); init { _PetType = value; _set0 |= 1UL << 0; } }
+        public string PetType { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
         /// <remarks>At least 1 characters.</remarks>
-        public required string Name { get => _Name ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Pet", "Name", "name", ((_set0 & (1UL << 1)) != 0)); init { _Name = value; _set0 |= 1UL << 1; } }
+        public required string Name { get => _m.Get<string>(1); init => _m.Set(1, value); }
 
-        public global::System.DateOnly? Born { get => _Born is null && _raw_Born is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Pet", "Born", "born", "date", raw) : _Born; init { _raw_Born = null; _Born = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public global::System.DateOnly? Born { get => _m.Get<global::System.DateOnly?>(2); init => _m.Set(2, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "PetType,Name,Born,AdditionalProperties", new object?[] { _PetType, _Name, (object?)_Born ?? _raw_Born, AdditionalProperties });
+        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public virtual bool Equals(Pet? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Pet>(this, other, JsonConverter.WriteValue);
@@ -58,8 +57,8 @@ namespace Fixture
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public virtual void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
-            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name);
-            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _Name, 1, null);
+            validator.Required(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _m.Peek<string?>(1));
+            validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _m.Peek<string?>(1), 1, null);
         }
 
         /// <summary>Reads and writes <see cref="Pet"/> with System.Text.Json, without reflection.</summary>
@@ -69,7 +68,13 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("petType", "name", "born");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Pet", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Pet"),
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Pet? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -82,43 +87,11 @@ namespace Fixture
                     case "dog": return Dog.JsonConverter.ReadValue(ref reader, options);
                 }
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Pet");
-                var result = new Pet(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._PetType = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 2: result._Born = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Born); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._PetType is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pet", "petType", ((result._set0 & (1UL << 0)) != 0));
-                if (result._Name is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Pet", "name", ((result._set0 & (1UL << 1)) != 0));
-                return result;
+                return Shape.Read(ref reader, options) is { } members ? new Pet(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
             }
 
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-                if (value is Cat asCat) { Cat.JsonConverter.WriteValue(writer, asCat, options); return; }
-                if (value is Puppy asPuppy) { Puppy.JsonConverter.WriteValue(writer, asPuppy, options); return; }
-                if (value is Dog asDog) { Dog.JsonConverter.WriteValue(writer, asDog, options); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._PetType, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); if (value._raw_Born is { } raw2) raw2.WriteTo(writer); else if (value._Born is { } v2) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v2, options); else writer.WriteNullValue(); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

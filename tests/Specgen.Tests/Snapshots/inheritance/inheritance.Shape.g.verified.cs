@@ -14,27 +14,30 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Shape.JsonConverter))]
     public partial record Shape
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private protected ulong _set0;
-        private protected string? _Kind;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private protected readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Shape; set its members with an object initializer.</summary>
-        public Shape() { _Kind = "Shape"; _set0 |= 1UL << 0; }
+        public Shape() : this(JsonConverter.Shape.Create()) { }
+        private protected Shape(global::Specgen.Runtime.Infrastructure.MemberValues members) { _m = members; }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Shape(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private protected Shape(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : this(members) { }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        protected Shape(Shape original) { _m = original._m.Clone(); }
+
         /// <remarks>Says which type this is; each type's constructor sets it.</remarks>
-        public string Kind { get => _Kind ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Shape", "Kind", "kind", ((_set0 & (1UL << 0)) != 0)); init { _Kind = value; _set0 |= 1UL << 0; } }
+        public string Kind { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Kind,AdditionalProperties", new object?[] { _Kind, AdditionalProperties });
+        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public virtual bool Equals(Shape? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Shape>(this, other, JsonConverter.WriteValue);
@@ -49,7 +52,11 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("kind");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Shape", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Shape"),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
             public static Shape? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
@@ -61,37 +68,11 @@ namespace Fixture
                     case "Square": return Square.JsonConverter.ReadValue(ref reader, options);
                 }
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Shape");
-                var result = new Shape(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Kind = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (result._Kind is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Shape", "kind", ((result._set0 & (1UL << 0)) != 0));
-                return result;
+                return Shape.Read(ref reader, options) is { } members ? new Shape(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
             }
 
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shape? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-                if (value is Circle asCircle) { Circle.JsonConverter.WriteValue(writer, asCircle, options); return; }
-                if (value is Square asSquare) { Square.JsonConverter.WriteValue(writer, asSquare, options); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Kind, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shape? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

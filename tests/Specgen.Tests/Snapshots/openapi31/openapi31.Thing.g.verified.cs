@@ -11,51 +11,45 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Thing.JsonConverter))]
     public sealed partial record Thing
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0 = (1UL << 0);
-        private string? _Kind = "thing";
-        private global::Fixture.Id? _Id;
-        private string? _Label;
-        private double? _Weight;
-        private global::Fixture.Size? _Size;
-        private global::System.Collections.Generic.IReadOnlyList<double>? _Point;
-        private global::Fixture.Labels? _Labels;
-        private global::Fixture.Counts? _Counts;
-        private global::Fixture.Legacy? _Legacy;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Thing; set its members with an object initializer.</summary>
-        public Thing() { }
+        public Thing() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Thing(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Thing(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Thing(Thing original) { _m = original._m.Clone(); }
+
         /// <remarks>Always <c>&quot;thing&quot;</c> in this shape; set for you.</remarks>
-        public string Kind { get => _Kind ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Thing", "Kind", "kind", ((_set0 & (1UL << 0)) != 0)); init { _Kind = value; _set0 |= 1UL << 0; } }
+        public string Kind { get => _m.Get<string>(0); init => _m.Set(0, value); }
 
-        public required global::Fixture.Id Id { get => _Id ?? throw global::Specgen.Runtime.Infrastructure.JsonRead.Unavailable("Thing", "Id", "id", ((_set0 & (1UL << 1)) != 0)); init { _Id = value; _set0 |= 1UL << 1; } }
+        public required global::Fixture.Id Id { get => _m.Get<global::Fixture.Id>(1); init => _m.Set(1, value); }
 
-        public string? Label { get => _Label; init { _Label = value; _set0 |= 1UL << 2; } }
+        public string? Label { get => _m.Get<string?>(2); init => _m.Set(2, value); }
 
-        public double? Weight { get => _Weight; init { _Weight = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public double? Weight { get => _m.Get<double?>(3); init => _m.Set(3, value); }
 
-        public global::Fixture.Size? Size { get => _Size; init { _Size = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::Fixture.Size? Size { get => _m.Get<global::Fixture.Size?>(4); init => _m.Set(4, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<double>? Point { get => _Point; init { _Point = value; _set0 = value is null ? _set0 & ~(1UL << 5) : _set0 | (1UL << 5); } }
+        public global::System.Collections.Generic.IReadOnlyList<double>? Point { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<double>?>(5); init => _m.Set(5, value); }
 
-        public global::Fixture.Labels? Labels { get => _Labels; init { _Labels = value; _set0 = value is null ? _set0 & ~(1UL << 6) : _set0 | (1UL << 6); } }
+        public global::Fixture.Labels? Labels { get => _m.Get<global::Fixture.Labels?>(6); init => _m.Set(6, value); }
 
-        public global::Fixture.Counts? Counts { get => _Counts; init { _Counts = value; _set0 = value is null ? _set0 & ~(1UL << 7) : _set0 | (1UL << 7); } }
+        public global::Fixture.Counts? Counts { get => _m.Get<global::Fixture.Counts?>(7); init => _m.Set(7, value); }
 
-        public global::Fixture.Legacy? Legacy { get => _Legacy; init { _Legacy = value; _set0 = value is null ? _set0 & ~(1UL << 8) : _set0 | (1UL << 8); } }
+        public global::Fixture.Legacy? Legacy { get => _m.Get<global::Fixture.Legacy?>(8); init => _m.Set(8, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Kind,Id,Label,Weight,Size,Point,Labels,Counts,Legacy,AdditionalProperties", new object?[] { _Kind, _Id, _Label, _Weight, _Size, _Point, _Labels, _Counts, _Legacy, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Thing? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Thing>(this, other, JsonConverter.WriteValue);
@@ -70,59 +64,25 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("kind", "id", "label", "weight", "size", "point", "labels", "counts", "legacy");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Thing", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("thing")),
+                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Id>(global::Fixture.Id.JsonConverter.ReadValue, global::Fixture.Id.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+                new("Label", "label", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+                new("Weight", "weight", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+                new("Size", "size", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Size>(global::Fixture.Size.JsonConverter.ReadValue, global::Fixture.Size.JsonConverter.WriteValue)),
+                new("Point", "point", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Number)),
+                new("Labels", "labels", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Labels>(global::Fixture.Labels.JsonConverter.ReadValue, global::Fixture.Labels.JsonConverter.WriteValue)),
+                new("Counts", "counts", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Counts>(global::Fixture.Counts.JsonConverter.ReadValue, global::Fixture.Counts.JsonConverter.WriteValue)),
+                new("Legacy", "legacy", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Legacy>(global::Fixture.Legacy.JsonConverter.ReadValue, global::Fixture.Legacy.JsonConverter.WriteValue)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Thing? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Thing? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Thing(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Thing");
-                var result = new Thing(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Kind = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Id = global::Fixture.Id.JsonConverter.ReadValue(ref reader, options); break;
-                        case 2: result._Label = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 3: result._Weight = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::Specgen.Runtime.Infrastructure.JsonRead.Number(ref reader, options); break;
-                        case 4: result._Size = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Fixture.Size?) : global::Fixture.Size.JsonConverter.ReadValue(ref reader, options); break;
-                        case 5: result._Point = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number); break;
-                        case 6: result._Labels = global::Fixture.Labels.JsonConverter.ReadValue(ref reader, options); break;
-                        case 7: result._Counts = global::Fixture.Counts.JsonConverter.ReadValue(ref reader, options); break;
-                        case 8: result._Legacy = global::Fixture.Legacy.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                if (!((result._set0 & (1UL << 0)) != 0)) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Thing", "kind", false);
-                if (result._Id is null) global::Specgen.Runtime.Infrastructure.JsonRead.Incomplete(options, "Thing", "id", ((result._set0 & (1UL << 1)) != 0));
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Thing? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Kind, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); global::Fixture.Id.JsonConverter.WriteValue(writer, value._Id, options); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Label, options); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._Weight is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); if (value._Size is { } v4) global::Fixture.Size.JsonConverter.WriteValue(writer, v4, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 5)) != 0)) { writer.WritePropertyName(s_names[5]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Point, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); }
-                if (((value._set0 & (1UL << 6)) != 0)) { writer.WritePropertyName(s_names[6]); global::Fixture.Labels.JsonConverter.WriteValue(writer, value._Labels, options); }
-                if (((value._set0 & (1UL << 7)) != 0)) { writer.WritePropertyName(s_names[7]); global::Fixture.Counts.JsonConverter.WriteValue(writer, value._Counts, options); }
-                if (((value._set0 & (1UL << 8)) != 0)) { writer.WritePropertyName(s_names[8]); global::Fixture.Legacy.JsonConverter.WriteValue(writer, value._Legacy, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Thing? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }

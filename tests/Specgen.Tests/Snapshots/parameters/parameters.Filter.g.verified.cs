@@ -11,41 +11,36 @@ namespace Fixture
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Filter.JsonConverter))]
     public sealed partial record Filter
     {
-        // Each member's value, and a bit per member: whether it is on the wire (absent, null and a value are three states).
-        private ulong _set0;
-        private string? _Name;
-        private long? _Age;
-        private global::System.Collections.Generic.IReadOnlyList<string>? _Tags;
-        private global::System.DateOnly? _Since;
-        private global::Fixture.Owner? _Owner;
-        // The JSON as sent, for a value not valid in its type or format or one that would be written differently; written back until the member is set.
-        private global::System.Text.Json.JsonElement? _raw_Age;
-        private global::System.Text.Json.JsonElement? _raw_Since;
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Filter; set its members with an object initializer.</summary>
-        public Filter() { }
+        public Filter() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's start: defaults and constants in place but not on the wire, so a read keeps what the JSON had.
+        // The converter's: what it read, each required member the JSON lacked saying so when touched.
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Filter(global::Specgen.Runtime.Infrastructure.Blank blank) { _set0 = 0; }
+        private Filter(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618
 
-        public string? Name { get => _Name; init { _Name = value; _set0 = value is null ? _set0 & ~(1UL << 0) : _set0 | (1UL << 0); } }
+        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
+        private Filter(Filter original) { _m = original._m.Clone(); }
 
-        public long? Age { get => _Age is null && _raw_Age is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Filter", "Age", "age", "integer", raw) : _Age; init { _raw_Age = null; _Age = value; _set0 = value is null ? _set0 & ~(1UL << 1) : _set0 | (1UL << 1); } }
+        public string? Name { get => _m.Get<string?>(0); init => _m.Set(0, value); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _Tags; init { _Tags = value; _set0 = value is null ? _set0 & ~(1UL << 2) : _set0 | (1UL << 2); } }
+        public long? Age { get => _m.Get<long?>(1); init => _m.Set(1, value); }
 
-        public global::System.DateOnly? Since { get => _Since is null && _raw_Since is { } raw ? throw global::Specgen.Runtime.Infrastructure.JsonRead.Malformed("Filter", "Since", "since", "date", raw) : _Since; init { _raw_Since = null; _Since = value; _set0 = value is null ? _set0 & ~(1UL << 3) : _set0 | (1UL << 3); } }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(2); init => _m.Set(2, value); }
 
-        public global::Fixture.Owner? Owner { get => _Owner; init { _Owner = value; _set0 = value is null ? _set0 & ~(1UL << 4) : _set0 | (1UL << 4); } }
+        public global::System.DateOnly? Since { get => _m.Get<global::System.DateOnly?>(3); init => _m.Set(3, value); }
+
+        public global::Fixture.Owner? Owner { get => _m.Get<global::Fixture.Owner?>(4); init => _m.Set(4, value); }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Specgen.Runtime.Infrastructure.RecordText.PrintMembers(builder, false, "Name,Age,Tags,Since,Owner,AdditionalProperties", new object?[] { _Name, (object?)_Age ?? _raw_Age, _Tags, (object?)_Since ?? _raw_Since, _Owner, AdditionalProperties });
+        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
         public bool Equals(Filter? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Filter>(this, other, JsonConverter.WriteValue);
@@ -60,49 +55,21 @@ namespace Fixture
             /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
             public JsonConverter() : base(ReadValue, WriteValue) { }
 
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMemberNames s_names = new("name", "age", "tags", "since", "owner");
+            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Filter", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+            {
+                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+                new("Age", "age", global::Specgen.Runtime.Infrastructure.JsonCodec.Int64),
+                new("Tags", "tags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+                new("Since", "since", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+                new("Owner", "owner", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Owner>(global::Fixture.Owner.JsonConverter.ReadValue, global::Fixture.Owner.JsonConverter.WriteValue)),
+            });
 
             /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Filter? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            public static Filter? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Filter(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-                global::Specgen.Runtime.Infrastructure.JsonRead.Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "Filter");
-                var result = new Filter(default(global::Specgen.Runtime.Infrastructure.Blank));
-                global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-                var member = -1;
-                while (global::Specgen.Runtime.Infrastructure.JsonRead.NextMember(ref reader, s_names, ref extra, ref member))
-                {
-                    switch (member)
-                    {
-                        case 0: result._Name = global::Specgen.Runtime.Infrastructure.JsonRead.String(ref reader, options); break;
-                        case 1: result._Age = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, ref result._raw_Age); break;
-                        case 2: result._Tags = global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String); break;
-                        case 3: result._Since = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::Specgen.Runtime.Infrastructure.JsonRead.LenientValue(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Date, ref result._raw_Since); break;
-                        case 4: result._Owner = global::Fixture.Owner.JsonConverter.ReadValue(ref reader, options); break;
-                    }
-
-                    result._set0 |= 1UL << member;
-                }
-
-                result.AdditionalProperties = extra;
-                return result;
-            }
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Filter? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (value is null) { writer.WriteNullValue(); return; }
-
-                writer.WriteStartObject();
-                if (((value._set0 & (1UL << 0)) != 0)) { writer.WritePropertyName(s_names[0]); global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, value._Name, options); }
-                if (((value._set0 & (1UL << 1)) != 0)) { writer.WritePropertyName(s_names[1]); if (value._raw_Age is { } raw1) raw1.WriteTo(writer); else if (value._Age is { } v1) global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, v1, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 2)) != 0)) { writer.WritePropertyName(s_names[2]); global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, value._Tags, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); }
-                if (((value._set0 & (1UL << 3)) != 0)) { writer.WritePropertyName(s_names[3]); if (value._raw_Since is { } raw3) raw3.WriteTo(writer); else if (value._Since is { } v3) global::Specgen.Runtime.Infrastructure.JsonWrite.Date(writer, v3, options); else writer.WriteNullValue(); }
-                if (((value._set0 & (1UL << 4)) != 0)) { writer.WritePropertyName(s_names[4]); global::Fixture.Owner.JsonConverter.WriteValue(writer, value._Owner, options); }
-                global::Specgen.Runtime.Infrastructure.JsonWrite.Extra(writer, value.AdditionalProperties);
-                writer.WriteEndObject();
-            }
+            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
+            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Filter? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
         }
     }
 }
