@@ -10,8 +10,8 @@ internal static class ReservedNames
     /// <summary>What <c>object</c> gives every type.</summary>
     private static readonly string[] Object = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" };
 
-    /// <summary>A record: what C# gives every record, its validation hook and its nested converter.</summary>
-    public static readonly string[] Record = [.. Object, "EqualityContract", "Deconstruct", "PrintMembers", "Validate", "JsonConverter"];
+    /// <summary>A record: what C# gives every record, its validation hook, its nested converter and the field of its members.</summary>
+    public static readonly string[] Record = [.. Object, "EqualityContract", "Deconstruct", "PrintMembers", "Validate", "JsonConverter", "_m"];
 
     /// <summary>A response's headers record, read with <c>From</c>.</summary>
     public static readonly string[] Headers = [.. Object, "EqualityContract", "Deconstruct", "PrintMembers", "From"];

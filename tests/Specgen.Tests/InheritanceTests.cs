@@ -155,5 +155,20 @@ public class InheritanceTests
         Assert.True(built.Equals(first), $"{built} should equal {first}");
     }
 
+    [Fact]
+    public void A_copy_made_with_with_changes_without_changing_the_original_at_any_level()
+    {
+        var rex = Spec.Value.Read("Pet", """{"petType":"dog","name":"Rex","tags":["a"]}""");
+
+        // value with { Name = …, Tags = … }: the record's clone, then the init accessors (a base's member and the subtype's own).
+        var copy = rex.GetType().GetMethod("<Clone>$")!.Invoke(rex, null)!;
+        copy.GetType().GetProperty("Name")!.SetValue(copy, "Max");
+        copy.GetType().GetProperty("Tags")!.SetValue(copy, new List<string> { "b" });
+
+        Assert.Equal("Dog", copy.GetType().Name);
+        Assert.Equal("""{"petType":"dog","name":"Rex","tags":["a"]}""", Spec.Value.Write("Pet", rex));
+        Assert.Equal("""{"petType":"dog","name":"Max","tags":["b"]}""", Spec.Value.Write("Pet", copy));
+    }
+
     private static object New(string type, params (string Property, object? Value)[] members) => Spec.Value.New(type, members);
 }

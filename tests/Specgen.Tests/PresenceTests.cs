@@ -50,6 +50,16 @@ public class PresenceTests
     }
 
     [Fact]
+    public void An_optional_member_with_a_default_set_to_null_is_left_out_and_holds_null_not_its_default()
+    {
+        var update = Update(("Region", null));
+
+        Assert.Null(CompiledSpec.Get(update, "Region"));
+        Assert.Equal("{}", Spec.Value.Write("UpdateProject", update));
+        Assert.Equal("iad1", CompiledSpec.Get(Update(), "Region"));
+    }
+
+    [Fact]
     public void A_response_keeps_its_explicit_nulls_and_its_absences_on_a_round_trip()
     {
         JsonAssert.Equivalent(FullProject, Spec.Value.Write("Project", Spec.Value.Read("Project", FullProject)));
