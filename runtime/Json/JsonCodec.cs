@@ -114,10 +114,13 @@ public abstract class JsonCodec
     /// <summary>Writes a value <see cref="ReadBoxed"/> could have given.</summary>
     internal abstract void WriteBoxed(Utf8JsonWriter writer, object value, JsonSerializerOptions options);
 
-    /// <summary>Reads the value of a property a record does not describe into <paramref name="map"/>, made on the first.</summary>
-    internal abstract void ReadExtra(ref object? map, string key, ref Utf8JsonReader reader, JsonSerializerOptions options);
+    /// <summary>
+    /// <see cref="JsonRead.NextMember{T}"/> with this codec reading the properties <paramref name="names"/> does not
+    /// describe into <paramref name="extra"/> (a <c>Dictionary&lt;string, T&gt;</c>, made on the first).
+    /// </summary>
+    internal abstract bool NextMember(ref Utf8JsonReader reader, JsonMemberNames names, JsonSerializerOptions options, ref object? extra, ref int member);
 
-    /// <summary>Writes the properties <see cref="ReadExtra"/> kept, or the caller set.</summary>
+    /// <summary>Writes the properties <see cref="NextMember"/> kept, or the caller set.</summary>
     internal abstract void WriteExtra(Utf8JsonWriter writer, object? map, JsonSerializerOptions options);
 }
 
@@ -151,8 +154,13 @@ public sealed class JsonCodec<T> : JsonCodec
 
     internal override void WriteBoxed(Utf8JsonWriter writer, object value, JsonSerializerOptions options) => Write(writer, (T)value, options);
 
-    internal override void ReadExtra(ref object? map, string key, ref Utf8JsonReader reader, JsonSerializerOptions options) =>
-        ((Dictionary<string, T>)(map ??= new Dictionary<string, T>(StringComparer.Ordinal)))[key] = Read(ref reader, options)!;
+    internal override bool NextMember(ref Utf8JsonReader reader, JsonMemberNames names, JsonSerializerOptions options, ref object? extra, ref int member)
+    {
+        var typed = (Dictionary<string, T>?)extra;
+        var found = JsonRead.NextMember(ref reader, names, options, Read, ref typed, ref member);
+        extra = typed;
+        return found;
+    }
 
     internal override void WriteExtra(Utf8JsonWriter writer, object? map, JsonSerializerOptions options) =>
         JsonWrite.Extra(writer, (IDictionary<string, T>?)map, options, Write);

@@ -126,19 +126,8 @@ public sealed class RecordShape
         var values = new MemberValues(this);
         object? extra = null;
         var member = -1;
-        while (JsonRead.NextProperty(ref reader))
+        while (Extra.NextMember(ref reader, Names, options, ref extra, ref member))
         {
-            var found = Names.Find(ref reader, member);
-            if (found < 0)
-            {
-                var key = reader.GetString()!;
-                reader.Read();
-                Extra.ReadExtra(ref extra, key, ref reader, options);
-                continue;
-            }
-
-            member = found;
-            reader.Read();
             values.Slots[member] = ReadMember(_members[member].Codec, ref reader, options);
         }
 
@@ -294,6 +283,7 @@ public sealed class MemberValues
     public bool Print(StringBuilder builder, string extraName)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var printed = false;
         for (var i = 0; i < Slots.Length; i++)
         {
             var shown = Slots[i] switch
@@ -304,10 +294,10 @@ public sealed class MemberValues
                 var value when ReferenceEquals(value, Cleared) => null,
                 var value => value,
             };
-            builder.Append(Shape[i].Name).Append(" = ").Append(shown).Append(", ");
+            RecordText.Member(builder, ref printed, Shape[i].Name, shown);
         }
 
-        builder.Append(extraName).Append(" = ").Append(Extra);
+        RecordText.Member(builder, ref printed, extraName, Extra);
         return true;
     }
 

@@ -23,15 +23,21 @@ public static class RecordText
         var split = names.Split(',');
         for (var i = 0; i < split.Length && i < values.Length; i++)
         {
-            if (printed)
-            {
-                builder.Append(", ");
-            }
-
-            builder.Append(split[i]).Append(" = ").Append(values[i]);
-            printed = true;
+            Member(builder, ref printed, split[i], values[i]);
         }
 
         return true;
+    }
+
+    /// <summary>Appends one member, <c>Name = value</c>, after a separator when something was printed before it.</summary>
+    internal static void Member(StringBuilder builder, ref bool printed, string name, object? value)
+    {
+        if (printed)
+        {
+            builder.Append(", ");
+        }
+
+        builder.Append(name).Append(" = ").Append(value);
+        printed = true;
     }
 }
