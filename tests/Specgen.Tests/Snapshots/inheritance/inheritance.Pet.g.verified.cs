@@ -22,7 +22,7 @@ namespace Fixture
         public Pet() : this(JsonConverter.Shape.Create()) { }
         private protected Pet(global::Specgen.Runtime.Infrastructure.MemberValues members) { _m = members; }
 
-        // The converter's: what it read, each required member the JSON lacked saying so when touched.
+        // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private protected Pet(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : this(members) { }

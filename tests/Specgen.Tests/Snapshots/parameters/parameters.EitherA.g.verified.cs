@@ -17,7 +17,7 @@ namespace Fixture
         /// <summary>Creates a EitherA; set its members with an object initializer.</summary>
         public EitherA() { _m = JsonConverter.Shape.Create(); }
 
-        // The converter's: what it read, each required member the JSON lacked saying so when touched.
+        // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private EitherA(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
