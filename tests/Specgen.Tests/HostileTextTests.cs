@@ -46,7 +46,8 @@ public class HostileTextTests
     {
         var allowed = new[]
         {
-            "#nullable enable",
+            Specgen.Generator.Emitting.CSharp.NullableAnnotations,
+            Specgen.Generator.Emitting.CSharp.NullableWarnings,
             "#pragma warning disable CS0618 // members the spec marks deprecated are still generated and used",
             "#pragma warning disable CS1591 // not every schema has a description",
             "#pragma warning disable CS1573 // a parameter the spec does not describe has no param tag",

@@ -43,7 +43,7 @@ public sealed class CompiledSpec
         }
 
         using var image = new MemoryStream();
-        var emitted = run.Output.Emit(image);
+        var emitted = run.Checked.Emit(image);
         if (!emitted.Success)
         {
             throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));

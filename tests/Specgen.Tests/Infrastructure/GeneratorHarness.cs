@@ -70,9 +70,33 @@ public sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResu
 
     public IReadOnlyList<GeneratedSourceResult> Sources => Result.Results.SelectMany(r => r.GeneratedSources).ToList();
 
-    /// <summary>Errors and warnings from compiling the generated code (the compilation treats warnings as errors).</summary>
+    private Compilation? _checked;
+
+    /// <summary>
+    /// <see cref="Output"/> with nullable warnings on in the generated files too: they turn them off
+    /// (<c>#nullable disable warnings</c>) so users' builds skip the flow analysis of generated bodies, and the tests
+    /// run it, so the generated code stays null-correct. The same code otherwise, line for line.
+    /// </summary>
+    public Compilation Checked => _checked ??= WithNullableWarnings(Output, Result.GeneratedTrees);
+
+    /// <summary>Errors and warnings from compiling the generated code, nullable ones included (the compilation treats warnings as errors).</summary>
     public IReadOnlyList<Diagnostic> CompileDiagnostics() =>
-        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Checked.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    internal static Compilation WithNullableWarnings(Compilation compilation, IEnumerable<SyntaxTree> generated)
+    {
+        foreach (var tree in generated)
+        {
+            var text = tree.GetText().ToString();
+            var on = text.Replace("\n#nullable disable warnings\n", "\n#nullable enable warnings\n", StringComparison.Ordinal);
+            if (!ReferenceEquals(on, text))
+            {
+                compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(on, (CSharpParseOptions)tree.Options, tree.FilePath));
+            }
+        }
+
+        return compilation;
+    }
 
     public Exception? Exception => Result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
 
