@@ -243,7 +243,26 @@ public sealed class MemberValues
     /// <summary>The properties the spec does not describe, as a <c>Dictionary&lt;string, T&gt;</c> of the shape's extra codec's type.</summary>
     internal object? Extra { get; set; }
 
-    /// <summary>A member's value; touching one that a read found missing, null where the spec allows none, or malformed throws <see cref="MemberUnavailableException"/>.</summary>
+    /// <summary>
+    /// A member, as its property gets and sets it. Getting: its value, boxed (the property casts it), or <c>null</c>;
+    /// touching one that a read found missing, null where the spec allows none, or malformed throws
+    /// <see cref="MemberUnavailableException"/>. Setting: on the wire, or for <c>null</c> on the wire as <c>null</c>
+    /// where the spec requires it or allows null, and left out otherwise. A property of a value type that cannot be
+    /// null gets its member with <see cref="Get{T}"/> instead, whose <c>default</c> is not <c>null</c>.
+    /// </summary>
+    /// <param name="index">The member's place in the shape.</param>
+    public object? this[int index]
+    {
+        get
+        {
+            var slot = Slots[index];
+            return slot is null or Marker or Kept || ReferenceEquals(slot, Cleared) ? Missing<object>(index, true) : slot;
+        }
+
+        set => Slots[index] = value ?? (Shape[index].Has(RecordMemberFlags.Required | RecordMemberFlags.Nullable) ? Null : Cleared);
+    }
+
+    /// <summary>A member's value, for a property of a value type that cannot be null; as the indexer, with <c>default(T)</c> where it has <c>null</c>.</summary>
     /// <typeparam name="T">The member's type, as its property has it.</typeparam>
     /// <param name="index">The member's place in the shape.</param>
     public T Get<T>(int index) => Slots[index] is T value ? value : Missing<T>(index, true);
@@ -253,13 +272,6 @@ public sealed class MemberValues
     /// <param name="index">The member's place in the shape.</param>
     public T Peek<T>(int index) => Slots[index] is T value ? value : Missing<T>(index, false);
 
-    /// <summary>Sets a member: on the wire, or for <c>null</c> on the wire as <c>null</c> where the spec requires it or allows null, and left out otherwise.</summary>
-    /// <typeparam name="T">The member's type.</typeparam>
-    /// <param name="index">The member's place in the shape.</param>
-    /// <param name="value">The value.</param>
-    public void Set<T>(int index, T value) =>
-        Slots[index] = value is not null ? value
-            : Shape[index].Has(RecordMemberFlags.Required | RecordMemberFlags.Nullable) ? Null : Cleared;
 
     /// <summary>The properties the spec does not describe.</summary>
     /// <typeparam name="T">Their values' type.</typeparam>

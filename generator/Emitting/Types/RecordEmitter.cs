@@ -168,7 +168,7 @@ internal static class RecordEmitter
         // The runtime keeps the three states, the JSON of a malformed value, and what touching a missing one throws.
         var type = CSharp.Nullable(CSharp.TypeName(property.Type, ns), property.IsNullable);
         var at = RecordMembers.Index(index);
-        writer.Line($"public {required}{type} {property.Name} {{ get => {RecordMembers.Values}.Get<{type}>({at}); init => {RecordMembers.Values}.Set({at}, value); }}");
+        writer.Line($"public {required}{type} {property.Name} {{ get => {RecordMembers.Get(property, type, at)}; init => {RecordMembers.Values}[{at}] = value; }}");
     }
 
     /// <summary>

@@ -20,6 +20,15 @@ internal static class RecordMembers
     /// <summary>An expression of a member's value on this record, typed as <paramref name="type"/>, that never throws (for validation).</summary>
     public static string Peek(int index, string type) => $"{Values}.Peek<{type}>({Index(index)})";
 
+    /// <summary>
+    /// A property's getter: its member cast from the runtime's indexer (a cast binds in less compile time than a generic
+    /// call), or for a value type that cannot be null through <c>Get&lt;T&gt;</c>, whose <c>default</c> is not <c>null</c>.
+    /// </summary>
+    public static string Get(PropertyModel property, string type, string at) =>
+        property.Type.IsValueType && !property.IsNullable ? $"{Values}.Get<{type}>({at})"
+        : property.IsNullable ? $"({type}){Values}[{at}]"
+        : $"({type}){Values}[{at}]!";
+
     public static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>

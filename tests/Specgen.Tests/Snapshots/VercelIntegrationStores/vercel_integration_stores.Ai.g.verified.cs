@@ -27,7 +27,7 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Ai(Ai original) { _m = original._m.Clone(); }
 
-        public required global::Vercel.Status Status { get => _m.Get<global::Vercel.Status>(0); init => _m.Set(0, value); }
+        public required global::Vercel.Status Status { get => _m.Get<global::Vercel.Status>(0); init => _m[0] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -28,26 +28,26 @@ namespace Vercel
         private BooleanToggle(BooleanToggle original) { _m = original._m.Clone(); }
 
         /// <remarks>Always <c>&quot;boolean&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Type { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <remarks>Always <c>&quot;toggle&quot;</c> in this shape; set for you.</remarks>
-        public string UiControl { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public string UiControl { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public string? Description { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public string? Description { get => (string?)_m[2]; init => _m[2] = value; }
 
-        public bool? Default { get => _m.Get<bool?>(3); init => _m.Set(3, value); }
+        public bool? Default { get => (bool?)_m[3]; init => _m[3] = value; }
 
-        public string? UiLabel { get => _m.Get<string?>(4); init => _m.Set(4, value); }
+        public string? UiLabel { get => (string?)_m[4]; init => _m[4] = value; }
 
-        public global::Vercel.Condition? UiReadOnly { get => _m.Get<global::Vercel.Condition?>(5); init => _m.Set(5, value); }
+        public global::Vercel.Condition? UiReadOnly { get => (global::Vercel.Condition?)_m[5]; init => _m[5] = value; }
 
-        public global::Vercel.Condition? UiHidden { get => _m.Get<global::Vercel.Condition?>(6); init => _m.Set(6, value); }
+        public global::Vercel.Condition? UiHidden { get => (global::Vercel.Condition?)_m[6]; init => _m[6] = value; }
 
-        public global::Vercel.Condition? UiDisabled { get => _m.Get<global::Vercel.Condition?>(7); init => _m.Set(7, value); }
+        public global::Vercel.Condition? UiDisabled { get => (global::Vercel.Condition?)_m[7]; init => _m[7] = value; }
 
-        public global::Vercel.DescriptionText? UiDescription { get => _m.Get<global::Vercel.DescriptionText?>(8); init => _m.Set(8, value); }
+        public global::Vercel.DescriptionText? UiDescription { get => (global::Vercel.DescriptionText?)_m[8]; init => _m[8] = value; }
 
-        public global::Vercel.Expression? UiFormattedValue { get => _m.Get<global::Vercel.Expression?>(9); init => _m.Set(9, value); }
+        public global::Vercel.Expression? UiFormattedValue { get => (global::Vercel.Expression?)_m[9]; init => _m[9] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

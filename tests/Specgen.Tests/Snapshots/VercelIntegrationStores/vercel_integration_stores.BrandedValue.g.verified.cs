@@ -27,11 +27,11 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private BrandedValue(BrandedValue original) { _m = original._m.Clone(); }
 
-        public global::System.Text.Json.JsonElement? Value { get => _m.Get<global::System.Text.Json.JsonElement?>(0); init => _m.Set(0, value); }
+        public global::System.Text.Json.JsonElement? Value { get => (global::System.Text.Json.JsonElement?)_m[0]; init => _m[0] = value; }
 
-        public global::Vercel.Condition? Disabled { get => _m.Get<global::Vercel.Condition?>(1); init => _m.Set(1, value); }
+        public global::Vercel.Condition? Disabled { get => (global::Vercel.Condition?)_m[1]; init => _m[1] = value; }
 
-        public global::Vercel.Condition? Hidden { get => _m.Get<global::Vercel.Condition?>(2); init => _m.Set(2, value); }
+        public global::Vercel.Condition? Hidden { get => (global::Vercel.Condition?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

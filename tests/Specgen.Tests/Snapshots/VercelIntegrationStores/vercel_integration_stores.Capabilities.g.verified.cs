@@ -27,17 +27,17 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Capabilities(Capabilities original) { _m = original._m.Clone(); }
 
-        public bool? Mcp { get => _m.Get<bool?>(0); init => _m.Set(0, value); }
+        public bool? Mcp { get => (bool?)_m[0]; init => _m[0] = value; }
 
-        public bool? Sso { get => _m.Get<bool?>(1); init => _m.Set(1, value); }
+        public bool? Sso { get => (bool?)_m[1]; init => _m[1] = value; }
 
-        public bool? Billable { get => _m.Get<bool?>(2); init => _m.Set(2, value); }
+        public bool? Billable { get => (bool?)_m[2]; init => _m[2] = value; }
 
-        public bool? Transferable { get => _m.Get<bool?>(3); init => _m.Set(3, value); }
+        public bool? Transferable { get => (bool?)_m[3]; init => _m[3] = value; }
 
-        public bool? SecretsSync { get => _m.Get<bool?>(4); init => _m.Set(4, value); }
+        public bool? SecretsSync { get => (bool?)_m[4]; init => _m[4] = value; }
 
-        public bool? Projects { get => _m.Get<bool?>(5); init => _m.Set(5, value); }
+        public bool? Projects { get => (bool?)_m[5]; init => _m[5] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -29,51 +29,51 @@ namespace Vercel
 
         /// <summary>Human-readable name for the storage resource</summary>
         /// <remarks>At most 128 characters.</remarks>
-        public required string Name { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Name { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <summary>ID of your integration configuration. Get this from GET /v1/integrations/configurations</summary>
         /// <remarks>Matches <c>^icfg_[a-zA-Z0-9]+$</c>.</remarks>
-        public required string IntegrationConfigurationId { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string IntegrationConfigurationId { get => (string)_m[1]!; init => _m[1] = value; }
 
         /// <summary>
         /// ID or slug of the integration product. Get available products from GET
         /// /v1/integrations/configuration/{id}/products
         /// </summary>
         /// <remarks>Matches one of <c>^iap_[a-zA-Z0-9_]+$</c>, <c>^[a-z0-9-]+$</c>.</remarks>
-        public required string IntegrationProductIdOrSlug { get => _m.Get<string>(2); init => _m.Set(2, value); }
+        public required string IntegrationProductIdOrSlug { get => (string)_m[2]!; init => _m[2] = value; }
 
         /// <summary>Optional key-value pairs for resource metadata</summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>?>(3); init => _m.Set(3, value); }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => (global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>?)_m[3]; init => _m[3] = value; }
 
         /// <summary>Optional external identifier for tracking purposes</summary>
-        public string? ExternalId { get => _m.Get<string?>(4); init => _m.Set(4, value); }
+        public string? ExternalId { get => (string?)_m[4]; init => _m[4] = value; }
 
         /// <summary>Protocol-specific configuration settings</summary>
-        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get => _m.Get<global::System.Text.Json.Nodes.JsonObject?>(5); init => _m.Set(5, value); }
+        public global::System.Text.Json.Nodes.JsonObject? ProtocolSettings { get => (global::System.Text.Json.Nodes.JsonObject?)_m[5]; init => _m[5] = value; }
 
         /// <summary>
         /// Source of the store creation request. Known values: backoffice, marketplace, external, oauth, v0,
         /// deploy-button, resource-claims, cli; other strings are accepted.
         /// </summary>
         /// <remarks>Defaults to <c>&quot;marketplace&quot;</c>.</remarks>
-        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get => _m.Get<global::Vercel.CreateIntegrationStoreDirectRequestSource?>(6); init => _m.Set(6, value); }
+        public global::Vercel.CreateIntegrationStoreDirectRequestSource? Source { get => (global::Vercel.CreateIntegrationStoreDirectRequestSource?)_m[6]; init => _m[6] = value; }
 
         /// <summary>
         /// ID of the billing plan for paid resources. Get available plans from GET
         /// /integrations/integration/{id}/products/{productId}/plans. If not provided, automatically discovers
         /// free billing plans.
         /// </summary>
-        public string? BillingPlanId { get => _m.Get<string?>(7); init => _m.Set(7, value); }
+        public string? BillingPlanId { get => (string?)_m[7]; init => _m[7] = value; }
 
         /// <summary>Payment method ID for paid resources. Optional - uses default payment method if not provided.</summary>
-        public string? PaymentMethodId { get => _m.Get<string?>(8); init => _m.Set(8, value); }
+        public string? PaymentMethodId { get => (string?)_m[8]; init => _m[8] = value; }
 
         /// <summary>
         /// Amount in cents for prepayment billing plans. Required only for prepayment plans with variable
         /// amounts.
         /// </summary>
         /// <remarks>Minimum: 50.</remarks>
-        public double? PrepaymentAmountCents { get => _m.Get<double?>(9); init => _m.Set(9, value); }
+        public double? PrepaymentAmountCents { get => (double?)_m[9]; init => _m[9] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

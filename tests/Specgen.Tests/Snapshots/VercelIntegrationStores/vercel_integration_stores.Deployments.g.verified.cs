@@ -27,9 +27,9 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Deployments(Deployments original) { _m = original._m.Clone(); }
 
-        public required bool Required { get => _m.Get<bool>(0); init => _m.Set(0, value); }
+        public required bool Required { get => _m.Get<bool>(0); init => _m[0] = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>>(1); init => _m.Set(1, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction> Actions { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.DeploymentsAction>)_m[1]!; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,9 +27,9 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Detail(Detail original) { _m = original._m.Clone(); }
 
-        public required string Label { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Label { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public string? Value { get => _m.Get<string?>(1); init => _m.Set(1, value); }
+        public string? Value { get => (string?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,7 +27,7 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Expression(Expression original) { _m = original._m.Clone(); }
 
-        public required string Expr { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Expr { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,7 +27,7 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private GetBillingPlansResponse(GetBillingPlansResponse original) { _m = original._m.Clone(); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan>>(0); init => _m.Set(0, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan> Plans { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Plan>)_m[0]!; init => _m[0] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,11 +27,11 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private GetConfigurationProductsResponse(GetConfigurationProductsResponse original) { _m = original._m.Clone(); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product>>(0); init => _m.Set(0, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product> Products { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Product>)_m[0]!; init => _m[0] = value; }
 
-        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get => _m.Get<global::Vercel.GetConfigurationProductsResponseIntegration>(1); init => _m.Set(1, value); }
+        public required global::Vercel.GetConfigurationProductsResponseIntegration Integration { get => (global::Vercel.GetConfigurationProductsResponseIntegration)_m[1]!; init => _m[1] = value; }
 
-        public required global::Vercel.Configuration Configuration { get => _m.Get<global::Vercel.Configuration>(2); init => _m.Set(2, value); }
+        public required global::Vercel.Configuration Configuration { get => (global::Vercel.Configuration)_m[2]!; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -28,13 +28,13 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private GetTeamsResponse(GetTeamsResponse original) { _m = original._m.Clone(); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam> Teams { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam>>(0); init => _m.Set(0, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam> Teams { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.GetTeamsResponseTeam>)_m[0]!; init => _m[0] = value; }
 
         /// <summary>
         /// This object contains information related to the pagination of the current request, including the
         /// necessary parameters to get the next or previous page of data.
         /// </summary>
-        public required global::Vercel.Pagination Pagination { get => _m.Get<global::Vercel.Pagination>(1); init => _m.Set(1, value); }
+        public required global::Vercel.Pagination Pagination { get => (global::Vercel.Pagination)_m[1]!; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

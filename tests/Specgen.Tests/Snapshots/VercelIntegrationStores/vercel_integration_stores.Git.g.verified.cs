@@ -27,11 +27,11 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Git(Git original) { _m = original._m.Clone(); }
 
-        public required global::Vercel.Providers Providers { get => _m.Get<global::Vercel.Providers>(0); init => _m.Set(0, value); }
+        public required global::Vercel.Providers Providers { get => (global::Vercel.Providers)_m[0]!; init => _m[0] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Owners { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(1); init => _m.Set(1, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Owners { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[1]; init => _m[1] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Repos { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(2); init => _m.Set(2, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Repos { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,11 +27,11 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Guide(Guide original) { _m = original._m.Clone(); }
 
-        public required string Framework { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Framework { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required string Title { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Title { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step> Steps { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step>>(2); init => _m.Set(2, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step> Steps { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Step>)_m[2]!; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

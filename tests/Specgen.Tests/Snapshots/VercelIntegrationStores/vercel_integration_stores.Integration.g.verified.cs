@@ -27,17 +27,17 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Integration(Integration original) { _m = original._m.Clone(); }
 
-        public required string Name { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Name { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required string Icon { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Icon { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public required bool IsLegacy { get => _m.Get<bool>(2); init => _m.Set(2, value); }
+        public required bool IsLegacy { get => _m.Get<bool>(2); init => _m[2] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(3); init => _m.Set(3, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[3]; init => _m[3] = value; }
 
-        public double? AssignedBetaLabelAt { get => _m.Get<double?>(4); init => _m.Set(4, value); }
+        public double? AssignedBetaLabelAt { get => (double?)_m[4]; init => _m[4] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>?>(5); init => _m.Set(5, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>? TagIds { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.TagId>?)_m[5]; init => _m[5] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

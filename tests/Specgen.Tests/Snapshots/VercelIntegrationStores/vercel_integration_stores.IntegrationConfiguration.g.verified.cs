@@ -29,48 +29,48 @@ namespace Vercel
         private IntegrationConfiguration(IntegrationConfiguration original) { _m = original._m.Clone(); }
 
         /// <summary>A timestamp that tells you when the configuration was installed successfully</summary>
-        public double? CompletedAt { get => _m.Get<double?>(0); init => _m.Set(0, value); }
+        public double? CompletedAt { get => (double?)_m[0]; init => _m[0] = value; }
 
         /// <summary>A timestamp that tells you when the configuration was created</summary>
-        public double? CreatedAt { get => _m.Get<double?>(1); init => _m.Set(1, value); }
+        public double? CreatedAt { get => (double?)_m[1]; init => _m[1] = value; }
 
         /// <summary>The unique identifier of the configuration</summary>
-        public string? Id { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public string? Id { get => (string?)_m[2]; init => _m[2] = value; }
 
         /// <summary>The unique identifier of the app the configuration was created for</summary>
-        public string? IntegrationId { get => _m.Get<string?>(3); init => _m.Set(3, value); }
+        public string? IntegrationId { get => (string?)_m[3]; init => _m[3] = value; }
 
         /// <summary>The user or team ID that owns the configuration</summary>
-        public string? OwnerId { get => _m.Get<string?>(4); init => _m.Set(4, value); }
+        public string? OwnerId { get => (string?)_m[4]; init => _m[4] = value; }
 
         /// <summary>
         /// When a configuration is limited to access certain projects, this will contain each of the project ID
         /// it is allowed to access. If it is not defined, the configuration has full access.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Projects { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(5); init => _m.Set(5, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Projects { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[5]; init => _m[5] = value; }
 
         /// <summary>
         /// Source defines where the configuration was installed from. It is used to analyze user engagement for
         /// integration installations in product metrics.
         /// </summary>
-        public global::Vercel.Source? Source { get => _m.Get<global::Vercel.Source?>(6); init => _m.Set(6, value); }
+        public global::Vercel.Source? Source { get => (global::Vercel.Source?)_m[6]; init => _m[6] = value; }
 
         /// <summary>The slug of the integration the configuration is created for.</summary>
-        public string? Slug { get => _m.Get<string?>(7); init => _m.Set(7, value); }
+        public string? Slug { get => (string?)_m[7]; init => _m[7] = value; }
 
         /// <summary>When the configuration was created for a team, this will show the ID of the team.</summary>
-        public string? TeamId { get => _m.Get<string?>(8); init => _m.Set(8, value); }
+        public string? TeamId { get => (string?)_m[8]; init => _m[8] = value; }
 
-        public string? Type { get => _m.Get<string?>(9); init => _m.Set(9, value); }
+        public string? Type { get => (string?)_m[9]; init => _m[9] = value; }
 
         /// <summary>A timestamp that tells you when the configuration was updated.</summary>
-        public double? UpdatedAt { get => _m.Get<double?>(10); init => _m.Set(10, value); }
+        public double? UpdatedAt { get => (double?)_m[10]; init => _m[10] = value; }
 
         /// <summary>The ID of the user that created the configuration.</summary>
-        public string? UserId { get => _m.Get<string?>(11); init => _m.Set(11, value); }
+        public string? UserId { get => (string?)_m[11]; init => _m[11] = value; }
 
         /// <summary>The resources that are allowed to be accessed by the configuration.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(12); init => _m.Set(12, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[12]; init => _m[12] = value; }
 
         /// <summary>
         /// A timestamp that tells you when the configuration was disabled. Note: Configurations can be disabled
@@ -78,25 +78,25 @@ namespace Vercel
         /// configuration is 'transferred', meaning the associated user is changed to one with access to the
         /// team.
         /// </summary>
-        public double? DisabledAt { get => _m.Get<double?>(13); init => _m.Set(13, value); }
+        public double? DisabledAt { get => (double?)_m[13]; init => _m[13] = value; }
 
         /// <summary>A timestamp that tells you when the configuration was deleted.</summary>
-        public double? DeletedAt { get => _m.Get<double?>(14); init => _m.Set(14, value); }
+        public double? DeletedAt { get => (double?)_m[14]; init => _m[14] = value; }
 
         /// <summary>
         /// A timestamp that tells you when the configuration deletion has been started for cases when the
         /// deletion needs to be settled/approved by partners, such as when marketplace invoices have been paid.
         /// </summary>
-        public double? DeleteRequestedAt { get => _m.Get<double?>(15); init => _m.Set(15, value); }
+        public double? DeleteRequestedAt { get => (double?)_m[15]; init => _m[15] = value; }
 
-        public global::Vercel.DisabledReason? DisabledReason { get => _m.Get<global::Vercel.DisabledReason?>(16); init => _m.Set(16, value); }
+        public global::Vercel.DisabledReason? DisabledReason { get => (global::Vercel.DisabledReason?)_m[16]; init => _m[16] = value; }
 
         /// <summary>
         /// Defines the installation type. - 'external' integrations are installed via the existing integrations
         /// flow - 'marketplace' integrations are natively installed: - when accepting the TOS of a partner
         /// during the store creation process - if undefined, assume 'external'
         /// </summary>
-        public global::Vercel.InstallationType? InstallationType { get => _m.Get<global::Vercel.InstallationType?>(17); init => _m.Set(17, value); }
+        public global::Vercel.InstallationType? InstallationType { get => (global::Vercel.InstallationType?)_m[17]; init => _m[17] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -28,13 +28,13 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Membership(Membership original) { _m = original._m.Clone(); }
 
-        public string? TeamId { get => _m.Get<string?>(0); init => _m.Set(0, value); }
+        public string? TeamId { get => (string?)_m[0]; init => _m[0] = value; }
 
-        public required bool Confirmed { get => _m.Get<bool>(1); init => _m.Set(1, value); }
+        public required bool Confirmed { get => _m.Get<bool>(1); init => _m[1] = value; }
 
-        public required global::Vercel.Role Role { get => _m.Get<global::Vercel.Role>(2); init => _m.Set(2, value); }
+        public required global::Vercel.Role Role { get => _m.Get<global::Vercel.Role>(2); init => _m[2] = value; }
 
-        public required double CreatedAt { get => _m.Get<double>(3); init => _m.Set(3, value); }
+        public required double CreatedAt { get => _m.Get<double>(3); init => _m[3] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

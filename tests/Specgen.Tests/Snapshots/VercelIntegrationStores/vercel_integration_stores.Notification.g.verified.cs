@@ -27,13 +27,13 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Notification(Notification original) { _m = original._m.Clone(); }
 
-        public required string Title { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Title { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required global::Vercel.Level Level { get => _m.Get<global::Vercel.Level>(1); init => _m.Set(1, value); }
+        public required global::Vercel.Level Level { get => _m.Get<global::Vercel.Level>(1); init => _m[1] = value; }
 
-        public string? Message { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public string? Message { get => (string?)_m[2]; init => _m[2] = value; }
 
-        public string? Href { get => _m.Get<string?>(3); init => _m.Set(3, value); }
+        public string? Href { get => (string?)_m[3]; init => _m[3] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

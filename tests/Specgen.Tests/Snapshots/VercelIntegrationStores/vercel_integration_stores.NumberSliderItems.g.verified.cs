@@ -28,19 +28,19 @@ namespace Vercel
         private NumberSliderItems(NumberSliderItems original) { _m = original._m.Clone(); }
 
         /// <remarks>Always <c>&quot;number&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Type { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public string? Description { get => _m.Get<string?>(1); init => _m.Set(1, value); }
+        public string? Description { get => (string?)_m[1]; init => _m[1] = value; }
 
-        public double? Minimum { get => _m.Get<double?>(2); init => _m.Set(2, value); }
+        public double? Minimum { get => (double?)_m[2]; init => _m[2] = value; }
 
-        public double? ExclusiveMinimum { get => _m.Get<double?>(3); init => _m.Set(3, value); }
+        public double? ExclusiveMinimum { get => (double?)_m[3]; init => _m[3] = value; }
 
-        public double? Maximum { get => _m.Get<double?>(4); init => _m.Set(4, value); }
+        public double? Maximum { get => (double?)_m[4]; init => _m[4] = value; }
 
-        public double? ExclusiveMaximum { get => _m.Get<double?>(5); init => _m.Set(5, value); }
+        public double? ExclusiveMaximum { get => (double?)_m[5]; init => _m[5] = value; }
 
-        public double? Default { get => _m.Get<double?>(6); init => _m.Set(6, value); }
+        public double? Default { get => (double?)_m[6]; init => _m[6] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

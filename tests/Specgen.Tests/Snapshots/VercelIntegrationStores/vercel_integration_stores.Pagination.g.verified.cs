@@ -32,13 +32,13 @@ namespace Vercel
         private Pagination(Pagination original) { _m = original._m.Clone(); }
 
         /// <summary>Amount of items in the current page.</summary>
-        public required double Count { get => _m.Get<double>(0); init => _m.Set(0, value); }
+        public required double Count { get => _m.Get<double>(0); init => _m[0] = value; }
 
         /// <summary>Timestamp that must be used to request the next page.</summary>
-        public required double? Next { get => _m.Get<double?>(1); init => _m.Set(1, value); }
+        public required double? Next { get => (double?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Timestamp that must be used to request the previous page.</summary>
-        public required double? Prev { get => _m.Get<double?>(2); init => _m.Set(2, value); }
+        public required double? Prev { get => (double?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

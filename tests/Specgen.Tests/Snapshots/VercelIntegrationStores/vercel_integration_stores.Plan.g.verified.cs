@@ -27,39 +27,39 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Plan(Plan original) { _m = original._m.Clone(); }
 
-        public required global::Vercel.PlanType Type { get => _m.Get<global::Vercel.PlanType>(0); init => _m.Set(0, value); }
+        public required global::Vercel.PlanType Type { get => _m.Get<global::Vercel.PlanType>(0); init => _m[0] = value; }
 
-        public required string Description { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Description { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public required string Id { get => _m.Get<string>(2); init => _m.Set(2, value); }
+        public required string Id { get => (string)_m[2]!; init => _m[2] = value; }
 
-        public required string Name { get => _m.Get<string>(3); init => _m.Set(3, value); }
+        public required string Name { get => (string)_m[3]!; init => _m[3] = value; }
 
-        public required global::Vercel.Scope Scope { get => _m.Get<global::Vercel.Scope>(4); init => _m.Set(4, value); }
+        public required global::Vercel.Scope Scope { get => _m.Get<global::Vercel.Scope>(4); init => _m[4] = value; }
 
-        public required bool PaymentMethodRequired { get => _m.Get<bool>(5); init => _m.Set(5, value); }
+        public required bool PaymentMethodRequired { get => _m.Get<bool>(5); init => _m[5] = value; }
 
-        public double? PreauthorizationAmount { get => _m.Get<double?>(6); init => _m.Set(6, value); }
+        public double? PreauthorizationAmount { get => (double?)_m[6]; init => _m[6] = value; }
 
-        public string? InitialCharge { get => _m.Get<string?>(7); init => _m.Set(7, value); }
+        public string? InitialCharge { get => (string?)_m[7]; init => _m[7] = value; }
 
-        public string? MinimumAmount { get => _m.Get<string?>(8); init => _m.Set(8, value); }
+        public string? MinimumAmount { get => (string?)_m[8]; init => _m[8] = value; }
 
-        public string? MaximumAmount { get => _m.Get<string?>(9); init => _m.Set(9, value); }
+        public string? MaximumAmount { get => (string?)_m[9]; init => _m[9] = value; }
 
-        public string? MaximumAmountAutoPurchasePerPeriod { get => _m.Get<string?>(10); init => _m.Set(10, value); }
+        public string? MaximumAmountAutoPurchasePerPeriod { get => (string?)_m[10]; init => _m[10] = value; }
 
-        public string? Cost { get => _m.Get<string?>(11); init => _m.Set(11, value); }
+        public string? Cost { get => (string?)_m[11]; init => _m[11] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>?>(12); init => _m.Set(12, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? Details { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>?)_m[12]; init => _m[12] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>?>(13); init => _m.Set(13, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>? HighlightedDetails { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Detail>?)_m[13]; init => _m[13] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>?>(14); init => _m.Set(14, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>? Quote { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.QuoteItem>?)_m[14]; init => _m[14] = value; }
 
-        public string? EffectiveDate { get => _m.Get<string?>(15); init => _m.Set(15, value); }
+        public string? EffectiveDate { get => (string?)_m[15]; init => _m[15] = value; }
 
-        public bool? Disabled { get => _m.Get<bool?>(16); init => _m.Set(16, value); }
+        public bool? Disabled { get => (bool?)_m[16]; init => _m[16] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,17 +27,17 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Product(Product original) { _m = original._m.Clone(); }
 
-        public required string Id { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Id { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required string Slug { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Slug { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public required string Name { get => _m.Get<string>(2); init => _m.Set(2, value); }
+        public required string Name { get => (string)_m[2]!; init => _m[2] = value; }
 
-        public required global::Vercel.Protocols Protocols { get => _m.Get<global::Vercel.Protocols>(3); init => _m.Set(3, value); }
+        public required global::Vercel.Protocols Protocols { get => (global::Vercel.Protocols)_m[3]!; init => _m[3] = value; }
 
-        public global::Vercel.PrimaryProtocol? PrimaryProtocol { get => _m.Get<global::Vercel.PrimaryProtocol?>(4); init => _m.Set(4, value); }
+        public global::Vercel.PrimaryProtocol? PrimaryProtocol { get => (global::Vercel.PrimaryProtocol?)_m[4]; init => _m[4] = value; }
 
-        public required global::Vercel.MetadataSchema MetadataSchema { get => _m.Get<global::Vercel.MetadataSchema>(5); init => _m.Set(5, value); }
+        public required global::Vercel.MetadataSchema MetadataSchema { get => (global::Vercel.MetadataSchema)_m[5]!; init => _m[5] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,23 +27,23 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private ProjectsMetadataItem(ProjectsMetadataItem original) { _m = original._m.Clone(); }
 
-        public required string Id { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Id { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required string ProjectId { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string ProjectId { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public required string Name { get => _m.Get<string>(2); init => _m.Set(2, value); }
+        public required string Name { get => (string)_m[2]!; init => _m[2] = value; }
 
-        public global::Vercel.Framework? Framework { get => _m.Get<global::Vercel.Framework?>(3); init => _m.Set(3, value); }
+        public global::Vercel.Framework? Framework { get => (global::Vercel.Framework?)_m[3]; init => _m[3] = value; }
 
-        public string? LatestDeployment { get => _m.Get<string?>(4); init => _m.Set(4, value); }
+        public string? LatestDeployment { get => (string?)_m[4]; init => _m[4] = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>>(5); init => _m.Set(5, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment> Environments { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItemEnvironment>)_m[5]!; init => _m[5] = value; }
 
-        public required string? EnvVarPrefix { get => _m.Get<string?>(6); init => _m.Set(6, value); }
+        public required string? EnvVarPrefix { get => (string?)_m[6]; init => _m[6] = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>>(7); init => _m.Set(7, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<string> EnvironmentVariables { get => (global::System.Collections.Generic.IReadOnlyList<string>)_m[7]!; init => _m[7] = value; }
 
-        public global::Vercel.Deployments? Deployments { get => _m.Get<global::Vercel.Deployments?>(8); init => _m.Set(8, value); }
+        public global::Vercel.Deployments? Deployments { get => (global::Vercel.Deployments?)_m[8]; init => _m[8] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

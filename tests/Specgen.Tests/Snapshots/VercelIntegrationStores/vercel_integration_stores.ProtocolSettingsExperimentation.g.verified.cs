@@ -27,11 +27,11 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private ProtocolSettingsExperimentation(ProtocolSettingsExperimentation original) { _m = original._m.Clone(); }
 
-        public bool? EdgeConfigSyncingEnabled { get => _m.Get<bool?>(0); init => _m.Set(0, value); }
+        public bool? EdgeConfigSyncingEnabled { get => (bool?)_m[0]; init => _m[0] = value; }
 
-        public string? EdgeConfigId { get => _m.Get<string?>(1); init => _m.Set(1, value); }
+        public string? EdgeConfigId { get => (string?)_m[1]; init => _m[1] = value; }
 
-        public string? EdgeConfigTokenId { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public string? EdgeConfigTokenId { get => (string?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,29 +27,29 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Protocols(Protocols original) { _m = original._m.Clone(); }
 
-        public global::Vercel.Storage? Storage { get => _m.Get<global::Vercel.Storage?>(0); init => _m.Set(0, value); }
+        public global::Vercel.Storage? Storage { get => (global::Vercel.Storage?)_m[0]; init => _m[0] = value; }
 
-        public global::Vercel.Experimentation? Experimentation { get => _m.Get<global::Vercel.Experimentation?>(1); init => _m.Set(1, value); }
+        public global::Vercel.Experimentation? Experimentation { get => (global::Vercel.Experimentation?)_m[1]; init => _m[1] = value; }
 
-        public global::Vercel.Ai? Ai { get => _m.Get<global::Vercel.Ai?>(2); init => _m.Set(2, value); }
+        public global::Vercel.Ai? Ai { get => (global::Vercel.Ai?)_m[2]; init => _m[2] = value; }
 
-        public global::Vercel.Ai? Authentication { get => _m.Get<global::Vercel.Ai?>(3); init => _m.Set(3, value); }
+        public global::Vercel.Ai? Authentication { get => (global::Vercel.Ai?)_m[3]; init => _m[3] = value; }
 
-        public global::Vercel.Ai? Observability { get => _m.Get<global::Vercel.Ai?>(4); init => _m.Set(4, value); }
+        public global::Vercel.Ai? Observability { get => (global::Vercel.Ai?)_m[4]; init => _m[4] = value; }
 
-        public global::Vercel.Ai? Video { get => _m.Get<global::Vercel.Ai?>(5); init => _m.Set(5, value); }
+        public global::Vercel.Ai? Video { get => (global::Vercel.Ai?)_m[5]; init => _m[5] = value; }
 
-        public global::Vercel.Ai? Workflow { get => _m.Get<global::Vercel.Ai?>(6); init => _m.Set(6, value); }
+        public global::Vercel.Ai? Workflow { get => (global::Vercel.Ai?)_m[6]; init => _m[6] = value; }
 
-        public global::Vercel.Ai? Checks { get => _m.Get<global::Vercel.Ai?>(7); init => _m.Set(7, value); }
+        public global::Vercel.Ai? Checks { get => (global::Vercel.Ai?)_m[7]; init => _m[7] = value; }
 
-        public global::Vercel.LogDrain? LogDrain { get => _m.Get<global::Vercel.LogDrain?>(8); init => _m.Set(8, value); }
+        public global::Vercel.LogDrain? LogDrain { get => (global::Vercel.LogDrain?)_m[8]; init => _m[8] = value; }
 
-        public global::Vercel.TraceDrain? TraceDrain { get => _m.Get<global::Vercel.TraceDrain?>(9); init => _m.Set(9, value); }
+        public global::Vercel.TraceDrain? TraceDrain { get => (global::Vercel.TraceDrain?)_m[9]; init => _m[9] = value; }
 
-        public global::Vercel.Ai? Messaging { get => _m.Get<global::Vercel.Ai?>(10); init => _m.Set(10, value); }
+        public global::Vercel.Ai? Messaging { get => (global::Vercel.Ai?)_m[10]; init => _m[10] = value; }
 
-        public global::Vercel.Ai? Other { get => _m.Get<global::Vercel.Ai?>(11); init => _m.Set(11, value); }
+        public global::Vercel.Ai? Other { get => (global::Vercel.Ai?)_m[11]; init => _m[11] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,11 +27,11 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Repl(Repl original) { _m = original._m.Clone(); }
 
-        public required bool Enabled { get => _m.Get<bool>(0); init => _m.Set(0, value); }
+        public required bool Enabled { get => _m.Get<bool>(0); init => _m[0] = value; }
 
-        public required bool SupportsReadOnlyMode { get => _m.Get<bool>(1); init => _m.Set(1, value); }
+        public required bool SupportsReadOnlyMode { get => _m.Get<bool>(1); init => _m[1] = value; }
 
-        public string? WelcomeMessage { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public string? WelcomeMessage { get => (string?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

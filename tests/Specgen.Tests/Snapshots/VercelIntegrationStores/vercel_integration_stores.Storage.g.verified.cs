@@ -27,9 +27,9 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Storage(Storage original) { _m = original._m.Clone(); }
 
-        public required global::Vercel.Status Status { get => _m.Get<global::Vercel.Status>(0); init => _m.Set(0, value); }
+        public required global::Vercel.Status Status { get => _m.Get<global::Vercel.Status>(0); init => _m[0] = value; }
 
-        public global::Vercel.Repl? Repl { get => _m.Get<global::Vercel.Repl?>(1); init => _m.Set(1, value); }
+        public global::Vercel.Repl? Repl { get => (global::Vercel.Repl?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,35 +27,35 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Store(Store original) { _m = original._m.Clone(); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem>>(0); init => _m.Set(0, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem> ProjectsMetadata { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectsMetadataItem>)_m[0]!; init => _m[0] = value; }
 
-        public global::Vercel.ProjectFilter? ProjectFilter { get => _m.Get<global::Vercel.ProjectFilter?>(1); init => _m.Set(1, value); }
+        public global::Vercel.ProjectFilter? ProjectFilter { get => (global::Vercel.ProjectFilter?)_m[1]; init => _m[1] = value; }
 
-        public double? TotalConnectedProjects { get => _m.Get<double?>(2); init => _m.Set(2, value); }
+        public double? TotalConnectedProjects { get => (double?)_m[2]; init => _m[2] = value; }
 
-        public required bool UsageQuotaExceeded { get => _m.Get<bool>(3); init => _m.Set(3, value); }
+        public required bool UsageQuotaExceeded { get => _m.Get<bool>(3); init => _m[3] = value; }
 
-        public required global::Vercel.StoreStatus? Status { get => _m.Get<global::Vercel.StoreStatus?>(4); init => _m.Set(4, value); }
+        public required global::Vercel.StoreStatus? Status { get => (global::Vercel.StoreStatus?)_m[4]; init => _m[4] = value; }
 
-        public global::Vercel.Ownership? Ownership { get => _m.Get<global::Vercel.Ownership?>(5); init => _m.Set(5, value); }
+        public global::Vercel.Ownership? Ownership { get => (global::Vercel.Ownership?)_m[5]; init => _m[5] = value; }
 
-        public global::Vercel.Capabilities? Capabilities { get => _m.Get<global::Vercel.Capabilities?>(6); init => _m.Set(6, value); }
+        public global::Vercel.Capabilities? Capabilities { get => (global::Vercel.Capabilities?)_m[6]; init => _m[6] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>?>(7); init => _m.Set(7, value); }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>? Metadata { get => (global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataValue>?)_m[7]; init => _m[7] = value; }
 
-        public required string ExternalResourceId { get => _m.Get<string>(8); init => _m.Set(8, value); }
+        public required string ExternalResourceId { get => (string)_m[8]!; init => _m[8] = value; }
 
-        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus { get => _m.Get<global::Vercel.ExternalResourceStatus?>(9); init => _m.Set(9, value); }
+        public global::Vercel.ExternalResourceStatus? ExternalResourceStatus { get => (global::Vercel.ExternalResourceStatus?)_m[9]; init => _m[9] = value; }
 
-        public required global::Vercel.StoreProduct Product { get => _m.Get<global::Vercel.StoreProduct>(10); init => _m.Set(10, value); }
+        public required global::Vercel.StoreProduct Product { get => (global::Vercel.StoreProduct)_m[10]!; init => _m[10] = value; }
 
-        public global::Vercel.ProtocolSettings? ProtocolSettings { get => _m.Get<global::Vercel.ProtocolSettings?>(11); init => _m.Set(11, value); }
+        public global::Vercel.ProtocolSettings? ProtocolSettings { get => (global::Vercel.ProtocolSettings?)_m[11]; init => _m[11] = value; }
 
-        public global::Vercel.Notification? Notification { get => _m.Get<global::Vercel.Notification?>(12); init => _m.Set(12, value); }
+        public global::Vercel.Notification? Notification { get => (global::Vercel.Notification?)_m[12]; init => _m[12] = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret>>(13); init => _m.Set(13, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret> Secrets { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Secret>)_m[13]!; init => _m[13] = value; }
 
-        public global::Vercel.Plan? BillingPlan { get => _m.Get<global::Vercel.Plan?>(14); init => _m.Set(14, value); }
+        public global::Vercel.Plan? BillingPlan { get => (global::Vercel.Plan?)_m[14]; init => _m[14] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

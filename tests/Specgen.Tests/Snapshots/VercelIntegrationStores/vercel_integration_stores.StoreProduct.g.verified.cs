@@ -27,39 +27,39 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private StoreProduct(StoreProduct original) { _m = original._m.Clone(); }
 
-        public string? Id { get => _m.Get<string?>(0); init => _m.Set(0, value); }
+        public string? Id { get => (string?)_m[0]; init => _m[0] = value; }
 
-        public string? Name { get => _m.Get<string?>(1); init => _m.Set(1, value); }
+        public string? Name { get => (string?)_m[1]; init => _m[1] = value; }
 
-        public string? Slug { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public string? Slug { get => (string?)_m[2]; init => _m[2] = value; }
 
-        public string? IconUrl { get => _m.Get<string?>(3); init => _m.Set(3, value); }
+        public string? IconUrl { get => (string?)_m[3]; init => _m[3] = value; }
 
-        public global::Vercel.StoreProductCapabilities? Capabilities { get => _m.Get<global::Vercel.StoreProductCapabilities?>(4); init => _m.Set(4, value); }
+        public global::Vercel.StoreProductCapabilities? Capabilities { get => (global::Vercel.StoreProductCapabilities?)_m[4]; init => _m[4] = value; }
 
-        public string? ShortDescription { get => _m.Get<string?>(5); init => _m.Set(5, value); }
+        public string? ShortDescription { get => (string?)_m[5]; init => _m[5] = value; }
 
-        public global::Vercel.StoreProductMetadataSchema? MetadataSchema { get => _m.Get<global::Vercel.StoreProductMetadataSchema?>(6); init => _m.Set(6, value); }
+        public global::Vercel.StoreProductMetadataSchema? MetadataSchema { get => (global::Vercel.StoreProductMetadataSchema?)_m[6]; init => _m[6] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>?>(7); init => _m.Set(7, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>? ResourceLinks { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.ResourceLink>?)_m[7]; init => _m[7] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>?>(8); init => _m.Set(8, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>? Tags { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Tag>?)_m[8]; init => _m[8] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>?>(9); init => _m.Set(9, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>? ProjectConnectionScopes { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.ProjectConnectionScope>?)_m[9]; init => _m[9] = value; }
 
-        public bool? ShowSSOLinkOnProjectConnection { get => _m.Get<bool?>(10); init => _m.Set(10, value); }
+        public bool? ShowSSOLinkOnProjectConnection { get => (bool?)_m[10]; init => _m[10] = value; }
 
-        public bool? DisableResourceRenaming { get => _m.Get<bool?>(11); init => _m.Set(11, value); }
+        public bool? DisableResourceRenaming { get => (bool?)_m[11]; init => _m[11] = value; }
 
-        public global::Vercel.Repl? Repl { get => _m.Get<global::Vercel.Repl?>(12); init => _m.Set(12, value); }
+        public global::Vercel.Repl? Repl { get => (global::Vercel.Repl?)_m[12]; init => _m[12] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>?>(13); init => _m.Set(13, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>? Guides { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.Guide>?)_m[13]; init => _m[13] = value; }
 
-        public global::System.Text.Json.JsonElement? Value { get => _m.Get<global::System.Text.Json.JsonElement?>(14); init => _m.Set(14, value); }
+        public global::System.Text.Json.JsonElement? Value { get => (global::System.Text.Json.JsonElement?)_m[14]; init => _m[14] = value; }
 
-        public global::Vercel.Condition? Disabled { get => _m.Get<global::Vercel.Condition?>(15); init => _m.Set(15, value); }
+        public global::Vercel.Condition? Disabled { get => (global::Vercel.Condition?)_m[15]; init => _m[15] = value; }
 
-        public global::Vercel.Condition? Hidden { get => _m.Get<global::Vercel.Condition?>(16); init => _m.Set(16, value); }
+        public global::Vercel.Condition? Hidden { get => (global::Vercel.Condition?)_m[16]; init => _m[16] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -28,11 +28,11 @@ namespace Vercel
         private StoreProductMetadataSchema(StoreProductMetadataSchema original) { _m = original._m.Clone(); }
 
         /// <remarks>Always <c>&quot;object&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Type { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl>>(1); init => _m.Set(1, value); }
+        public required global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl> Properties { get => (global::System.Collections.Generic.IReadOnlyDictionary<string, global::Vercel.MetadataControl>)_m[1]!; init => _m[1] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(2); init => _m.Set(2, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Required { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -28,19 +28,19 @@ namespace Vercel
         private StringMultiSelectItems(StringMultiSelectItems original) { _m = original._m.Clone(); }
 
         /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Type { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public string? Description { get => _m.Get<string?>(1); init => _m.Set(1, value); }
+        public string? Description { get => (string?)_m[1]; init => _m[1] = value; }
 
-        public global::System.Text.Json.JsonElement? MinLength { get => _m.Get<global::System.Text.Json.JsonElement?>(2); init => _m.Set(2, value); }
+        public global::System.Text.Json.JsonElement? MinLength { get => (global::System.Text.Json.JsonElement?)_m[2]; init => _m[2] = value; }
 
-        public global::System.Text.Json.JsonElement? MaxLength { get => _m.Get<global::System.Text.Json.JsonElement?>(3); init => _m.Set(3, value); }
+        public global::System.Text.Json.JsonElement? MaxLength { get => (global::System.Text.Json.JsonElement?)_m[3]; init => _m[3] = value; }
 
-        public global::System.Text.Json.JsonElement? Pattern { get => _m.Get<global::System.Text.Json.JsonElement?>(4); init => _m.Set(4, value); }
+        public global::System.Text.Json.JsonElement? Pattern { get => (global::System.Text.Json.JsonElement?)_m[4]; init => _m[4] = value; }
 
-        public string? Default { get => _m.Get<string?>(5); init => _m.Set(5, value); }
+        public string? Default { get => (string?)_m[5]; init => _m[5] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(6); init => _m.Set(6, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[6]; init => _m[6] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

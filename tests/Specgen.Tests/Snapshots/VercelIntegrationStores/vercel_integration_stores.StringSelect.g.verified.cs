@@ -28,38 +28,38 @@ namespace Vercel
         private StringSelect(StringSelect original) { _m = original._m.Clone(); }
 
         /// <remarks>Always <c>&quot;string&quot;</c> in this shape; set for you.</remarks>
-        public string Type { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Type { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <remarks>Always <c>&quot;select&quot;</c> in this shape; set for you.</remarks>
-        public string UiControl { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public string UiControl { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption> UiOptions { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption>>(2); init => _m.Set(2, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption> UiOptions { get => (global::System.Collections.Generic.IReadOnlyList<global::Vercel.UiOption>)_m[2]!; init => _m[2] = value; }
 
-        public string? Description { get => _m.Get<string?>(3); init => _m.Set(3, value); }
+        public string? Description { get => (string?)_m[3]; init => _m[3] = value; }
 
-        public global::System.Text.Json.JsonElement? MinLength { get => _m.Get<global::System.Text.Json.JsonElement?>(4); init => _m.Set(4, value); }
+        public global::System.Text.Json.JsonElement? MinLength { get => (global::System.Text.Json.JsonElement?)_m[4]; init => _m[4] = value; }
 
-        public global::System.Text.Json.JsonElement? MaxLength { get => _m.Get<global::System.Text.Json.JsonElement?>(5); init => _m.Set(5, value); }
+        public global::System.Text.Json.JsonElement? MaxLength { get => (global::System.Text.Json.JsonElement?)_m[5]; init => _m[5] = value; }
 
-        public global::System.Text.Json.JsonElement? Pattern { get => _m.Get<global::System.Text.Json.JsonElement?>(6); init => _m.Set(6, value); }
+        public global::System.Text.Json.JsonElement? Pattern { get => (global::System.Text.Json.JsonElement?)_m[6]; init => _m[6] = value; }
 
-        public string? Default { get => _m.Get<string?>(7); init => _m.Set(7, value); }
+        public string? Default { get => (string?)_m[7]; init => _m[7] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(8); init => _m.Set(8, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Enum { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[8]; init => _m[8] = value; }
 
-        public string? UiLabel { get => _m.Get<string?>(9); init => _m.Set(9, value); }
+        public string? UiLabel { get => (string?)_m[9]; init => _m[9] = value; }
 
-        public global::Vercel.Condition? UiReadOnly { get => _m.Get<global::Vercel.Condition?>(10); init => _m.Set(10, value); }
+        public global::Vercel.Condition? UiReadOnly { get => (global::Vercel.Condition?)_m[10]; init => _m[10] = value; }
 
-        public global::Vercel.Condition? UiHidden { get => _m.Get<global::Vercel.Condition?>(11); init => _m.Set(11, value); }
+        public global::Vercel.Condition? UiHidden { get => (global::Vercel.Condition?)_m[11]; init => _m[11] = value; }
 
-        public global::Vercel.Condition? UiDisabled { get => _m.Get<global::Vercel.Condition?>(12); init => _m.Set(12, value); }
+        public global::Vercel.Condition? UiDisabled { get => (global::Vercel.Condition?)_m[12]; init => _m[12] = value; }
 
-        public global::Vercel.DescriptionText? UiDescription { get => _m.Get<global::Vercel.DescriptionText?>(13); init => _m.Set(13, value); }
+        public global::Vercel.DescriptionText? UiDescription { get => (global::Vercel.DescriptionText?)_m[13]; init => _m[13] = value; }
 
-        public global::Vercel.Expression? UiFormattedValue { get => _m.Get<global::Vercel.Expression?>(14); init => _m.Set(14, value); }
+        public global::Vercel.Expression? UiFormattedValue { get => (global::Vercel.Expression?)_m[14]; init => _m[14] = value; }
 
-        public string? UiPlaceholder { get => _m.Get<string?>(15); init => _m.Set(15, value); }
+        public string? UiPlaceholder { get => (string?)_m[15]; init => _m[15] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

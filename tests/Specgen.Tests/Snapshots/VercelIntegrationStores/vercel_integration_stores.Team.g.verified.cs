@@ -29,34 +29,34 @@ namespace Vercel
         private Team(Team original) { _m = original._m.Clone(); }
 
         /// <summary>The ID of the user who created the Team.</summary>
-        public required string CreatorId { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string CreatorId { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <summary>Timestamp (in milliseconds) of when the Team was last updated.</summary>
-        public required double UpdatedAt { get => _m.Get<double>(1); init => _m.Set(1, value); }
+        public required double UpdatedAt { get => _m.Get<double>(1); init => _m[1] = value; }
 
         /// <summary>A short description of the Team.</summary>
-        public required string? Description { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public required string? Description { get => (string?)_m[2]; init => _m[2] = value; }
 
         /// <summary>The prefix that is prepended to automatic aliases.</summary>
-        public required string StagingPrefix { get => _m.Get<string>(3); init => _m.Set(3, value); }
+        public required string StagingPrefix { get => (string)_m[3]!; init => _m[3] = value; }
 
         /// <summary>The Team's unique identifier.</summary>
-        public required string Id { get => _m.Get<string>(4); init => _m.Set(4, value); }
+        public required string Id { get => (string)_m[4]!; init => _m[4] = value; }
 
         /// <summary>The Team's slug, which is unique across the Vercel platform.</summary>
-        public required string Slug { get => _m.Get<string>(5); init => _m.Set(5, value); }
+        public required string Slug { get => (string)_m[5]!; init => _m[5] = value; }
 
         /// <summary>Name associated with the Team account, or <c>null</c> if none has been provided.</summary>
-        public required string? Name { get => _m.Get<string?>(6); init => _m.Set(6, value); }
+        public required string? Name { get => (string?)_m[6]; init => _m[6] = value; }
 
         /// <summary>The ID of the file used as avatar for this Team.</summary>
-        public required string? Avatar { get => _m.Get<string?>(7); init => _m.Set(7, value); }
+        public required string? Avatar { get => (string?)_m[7]; init => _m[7] = value; }
 
         /// <summary>The membership of the authenticated User in relation to the Team.</summary>
-        public required global::Vercel.Membership Membership { get => _m.Get<global::Vercel.Membership>(8); init => _m.Set(8, value); }
+        public required global::Vercel.Membership Membership { get => (global::Vercel.Membership)_m[8]!; init => _m[8] = value; }
 
         /// <summary>UNIX timestamp (in milliseconds) when the Team was created.</summary>
-        public required double CreatedAt { get => _m.Get<double>(9); init => _m.Set(9, value); }
+        public required double CreatedAt { get => _m.Get<double>(9); init => _m[9] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

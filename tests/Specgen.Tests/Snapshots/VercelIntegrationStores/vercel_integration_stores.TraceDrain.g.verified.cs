@@ -27,13 +27,13 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private TraceDrain(TraceDrain original) { _m = original._m.Clone(); }
 
-        public required global::Vercel.Status Status { get => _m.Get<global::Vercel.Status>(0); init => _m.Set(0, value); }
+        public required global::Vercel.Status Status { get => _m.Get<global::Vercel.Status>(0); init => _m[0] = value; }
 
-        public required string Endpoint { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Endpoint { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => _m.Get<global::System.Collections.Generic.IReadOnlyDictionary<string, string>?>(2); init => _m.Set(2, value); }
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Headers { get => (global::System.Collections.Generic.IReadOnlyDictionary<string, string>?)_m[2]; init => _m[2] = value; }
 
-        public required global::Vercel.TraceDrainFormat Format { get => _m.Get<global::Vercel.TraceDrainFormat>(3); init => _m.Set(3, value); }
+        public required global::Vercel.TraceDrainFormat Format { get => _m.Get<global::Vercel.TraceDrainFormat>(3); init => _m[3] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

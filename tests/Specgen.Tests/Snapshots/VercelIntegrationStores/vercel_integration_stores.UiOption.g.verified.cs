@@ -27,13 +27,13 @@ namespace Vercel
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private UiOption(UiOption original) { _m = original._m.Clone(); }
 
-        public required string Value { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Value { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required string Label { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Label { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public global::Vercel.Condition? Disabled { get => _m.Get<global::Vercel.Condition?>(2); init => _m.Set(2, value); }
+        public global::Vercel.Condition? Disabled { get => (global::Vercel.Condition?)_m[2]; init => _m[2] = value; }
 
-        public global::Vercel.Condition? Hidden { get => _m.Get<global::Vercel.Condition?>(3); init => _m.Set(3, value); }
+        public global::Vercel.Condition? Hidden { get => (global::Vercel.Condition?)_m[3]; init => _m[3] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,9 +27,9 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Meta(Meta original) { _m = original._m.Clone(); }
 
-        public long? Width { get => _m.Get<long?>(0); init => _m.Set(0, value); }
+        public long? Width { get => (long?)_m[0]; init => _m[0] = value; }
 
-        public global::System.DateOnly? Taken { get => _m.Get<global::System.DateOnly?>(1); init => _m.Set(1, value); }
+        public global::System.DateOnly? Taken { get => (global::System.DateOnly?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

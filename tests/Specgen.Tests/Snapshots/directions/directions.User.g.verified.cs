@@ -28,18 +28,18 @@ namespace Fixture
         private User(User original) { _m = original._m.Clone(); }
 
         /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
-        public string Id { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Id { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required string Name { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Name { get => (string)_m[1]!; init => _m[1] = value; }
 
         /// <remarks>
         /// Sent in requests (write-only): responses do not carry it.
         /// At least 8 characters.
         /// </remarks>
-        public required string Password { get => _m.Get<string>(2); init => _m.Set(2, value); }
+        public required string Password { get => (string)_m[2]!; init => _m[2] = value; }
 
         /// <remarks>Set by the server (read-only): not sent in requests.</remarks>
-        public global::System.DateTimeOffset CreatedAt { get => _m.Get<global::System.DateTimeOffset>(3); init => _m.Set(3, value); }
+        public global::System.DateTimeOffset CreatedAt { get => _m.Get<global::System.DateTimeOffset>(3); init => _m[3] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

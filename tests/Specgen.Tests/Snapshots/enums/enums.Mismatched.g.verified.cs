@@ -31,9 +31,9 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Mismatched(Mismatched original) { _m = original._m.Clone(); }
 
-        public global::Fixture.Word? Word { get => _m.Get<global::Fixture.Word?>(0); init => _m.Set(0, value); }
+        public global::Fixture.Word? Word { get => (global::Fixture.Word?)_m[0]; init => _m[0] = value; }
 
-        public global::Fixture.Urgency? Number { get => _m.Get<global::Fixture.Urgency?>(1); init => _m.Set(1, value); }
+        public global::Fixture.Urgency? Number { get => (global::Fixture.Urgency?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

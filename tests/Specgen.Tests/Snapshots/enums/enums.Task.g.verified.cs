@@ -28,32 +28,32 @@ namespace Fixture
         private Task(Task original) { _m = original._m.Clone(); }
 
         /// <summary>How urgent a task is.</summary>
-        public required global::Fixture.Priority Priority { get => _m.Get<global::Fixture.Priority>(0); init => _m.Set(0, value); }
+        public required global::Fixture.Priority Priority { get => _m.Get<global::Fixture.Priority>(0); init => _m[0] = value; }
 
-        public global::Fixture.Level? Level { get => _m.Get<global::Fixture.Level?>(1); init => _m.Set(1, value); }
+        public global::Fixture.Level? Level { get => (global::Fixture.Level?)_m[1]; init => _m[1] = value; }
 
-        public global::Fixture.Signed? Signed { get => _m.Get<global::Fixture.Signed?>(2); init => _m.Set(2, value); }
+        public global::Fixture.Signed? Signed { get => (global::Fixture.Signed?)_m[2]; init => _m[2] = value; }
 
-        public global::Fixture.Untyped? Untyped { get => _m.Get<global::Fixture.Untyped?>(3); init => _m.Set(3, value); }
+        public global::Fixture.Untyped? Untyped { get => (global::Fixture.Untyped?)_m[3]; init => _m[3] = value; }
 
-        public double? Ratio { get => _m.Get<double?>(4); init => _m.Set(4, value); }
+        public double? Ratio { get => (double?)_m[4]; init => _m[4] = value; }
 
-        public global::Fixture.Status? Status { get => _m.Get<global::Fixture.Status?>(5); init => _m.Set(5, value); }
+        public global::Fixture.Status? Status { get => (global::Fixture.Status?)_m[5]; init => _m[5] = value; }
 
-        public global::Fixture.Color? Color { get => _m.Get<global::Fixture.Color?>(6); init => _m.Set(6, value); }
+        public global::Fixture.Color? Color { get => (global::Fixture.Color?)_m[6]; init => _m[6] = value; }
 
-        public global::Fixture.ShadeKind? Shade { get => _m.Get<global::Fixture.ShadeKind?>(7); init => _m.Set(7, value); }
+        public global::Fixture.ShadeKind? Shade { get => (global::Fixture.ShadeKind?)_m[7]; init => _m[7] = value; }
 
         /// <remarks>Defaults to <c>2L</c>.</remarks>
-        public global::Fixture.Urgency? Urgency { get => _m.Get<global::Fixture.Urgency?>(8); init => _m.Set(8, value); }
+        public global::Fixture.Urgency? Urgency { get => (global::Fixture.Urgency?)_m[8]; init => _m[8] = value; }
 
         /// <summary>
         /// A string enum whose default is a number, and an integer enum whose default is a string; neither can
         /// be one.
         /// </summary>
-        public global::Fixture.Mismatched? Mismatched { get => _m.Get<global::Fixture.Mismatched?>(9); init => _m.Set(9, value); }
+        public global::Fixture.Mismatched? Mismatched { get => (global::Fixture.Mismatched?)_m[9]; init => _m[9] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? History { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>?>(10); init => _m.Set(10, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>? History { get => (global::System.Collections.Generic.IReadOnlyList<global::Fixture.Priority>?)_m[10]; init => _m[10] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,41 +27,41 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Event(Event original) { _m = original._m.Clone(); }
 
-        public required global::System.Guid Id { get => _m.Get<global::System.Guid>(0); init => _m.Set(0, value); }
+        public required global::System.Guid Id { get => _m.Get<global::System.Guid>(0); init => _m[0] = value; }
 
         /// <summary>When it happens.</summary>
-        public required global::System.DateTimeOffset At { get => _m.Get<global::System.DateTimeOffset>(1); init => _m.Set(1, value); }
+        public required global::System.DateTimeOffset At { get => _m.Get<global::System.DateTimeOffset>(1); init => _m[1] = value; }
 
-        public global::System.DateOnly? Day { get => _m.Get<global::System.DateOnly?>(2); init => _m.Set(2, value); }
+        public global::System.DateOnly? Day { get => (global::System.DateOnly?)_m[2]; init => _m[2] = value; }
 
-        public global::System.TimeOnly? OpensAt { get => _m.Get<global::System.TimeOnly?>(3); init => _m.Set(3, value); }
+        public global::System.TimeOnly? OpensAt { get => (global::System.TimeOnly?)_m[3]; init => _m[3] = value; }
 
-        public global::System.Uri? Link { get => _m.Get<global::System.Uri?>(4); init => _m.Set(4, value); }
+        public global::System.Uri? Link { get => (global::System.Uri?)_m[4]; init => _m[4] = value; }
 
-        public global::System.Uri? Path { get => _m.Get<global::System.Uri?>(5); init => _m.Set(5, value); }
+        public global::System.Uri? Path { get => (global::System.Uri?)_m[5]; init => _m[5] = value; }
 
-        public byte[]? Payload { get => _m.Get<byte[]?>(6); init => _m.Set(6, value); }
+        public byte[]? Payload { get => (byte[]?)_m[6]; init => _m[6] = value; }
 
-        public float? Ratio { get => _m.Get<float?>(7); init => _m.Set(7, value); }
+        public float? Ratio { get => (float?)_m[7]; init => _m[7] = value; }
 
         /// <remarks>Minimum: 0.</remarks>
-        public decimal? Price { get => _m.Get<decimal?>(8); init => _m.Set(8, value); }
+        public decimal? Price { get => (decimal?)_m[8]; init => _m[8] = value; }
 
-        public double? Score { get => _m.Get<double?>(9); init => _m.Set(9, value); }
+        public double? Score { get => (double?)_m[9]; init => _m[9] = value; }
 
-        public int? Count { get => _m.Get<int?>(10); init => _m.Set(10, value); }
+        public int? Count { get => (int?)_m[10]; init => _m[10] = value; }
 
-        public long? Total { get => _m.Get<long?>(11); init => _m.Set(11, value); }
+        public long? Total { get => (long?)_m[11]; init => _m[11] = value; }
 
-        public string? Email { get => _m.Get<string?>(12); init => _m.Set(12, value); }
+        public string? Email { get => (string?)_m[12]; init => _m[12] = value; }
 
-        public string? Hostname { get => _m.Get<string?>(13); init => _m.Set(13, value); }
+        public string? Hostname { get => (string?)_m[13]; init => _m[13] = value; }
 
-        public string? Ttl { get => _m.Get<string?>(14); init => _m.Set(14, value); }
+        public string? Ttl { get => (string?)_m[14]; init => _m[14] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? Seen { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>?>(15); init => _m.Set(15, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? Seen { get => (global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>?)_m[15]; init => _m[15] = value; }
 
-        public global::System.DateTimeOffset? UpdatedAt { get => _m.Get<global::System.DateTimeOffset?>(16); init => _m.Set(16, value); }
+        public global::System.DateTimeOffset? UpdatedAt { get => (global::System.DateTimeOffset?)_m[16]; init => _m[16] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

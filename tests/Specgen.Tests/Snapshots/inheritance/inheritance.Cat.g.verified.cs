@@ -21,7 +21,7 @@ namespace Fixture
         private Cat(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members, blank) { }
         #pragma warning restore CS8618
 
-        public required int Lives { get => _m.Get<int>(3); init => _m.Set(3, value); }
+        public required int Lives { get => _m.Get<int>(3); init => _m[3] = value; }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);
 

@@ -21,7 +21,7 @@ namespace Fixture
         private Circle(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members, blank) { }
         #pragma warning restore CS8618
 
-        public double? Radius { get => _m.Get<double?>(1); init => _m.Set(1, value); }
+        public double? Radius { get => (double?)_m[1]; init => _m[1] = value; }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);
 

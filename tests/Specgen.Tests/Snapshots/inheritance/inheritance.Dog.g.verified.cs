@@ -26,9 +26,9 @@ namespace Fixture
         private protected Dog(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members, blank) { }
         #pragma warning restore CS8618
 
-        public bool? Bark { get => _m.Get<bool?>(3); init => _m.Set(3, value); }
+        public bool? Bark { get => (bool?)_m[3]; init => _m[3] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(4); init => _m.Set(4, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[4]; init => _m[4] = value; }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);
 

@@ -27,15 +27,15 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Owner(Owner original) { _m = original._m.Clone(); }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>? Pets { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>?>(0); init => _m.Set(0, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>? Pets { get => (global::System.Collections.Generic.IReadOnlyList<global::Fixture.Pet>?)_m[0]; init => _m[0] = value; }
 
         /// <summary>Any pet.</summary>
-        public global::Fixture.Pet? Favourite { get => _m.Get<global::Fixture.Pet?>(1); init => _m.Set(1, value); }
+        public global::Fixture.Pet? Favourite { get => (global::Fixture.Pet?)_m[1]; init => _m[1] = value; }
 
         /// <summary>A dog.</summary>
-        public global::Fixture.Dog? Dog { get => _m.Get<global::Fixture.Dog?>(2); init => _m.Set(2, value); }
+        public global::Fixture.Dog? Dog { get => (global::Fixture.Dog?)_m[2]; init => _m[2] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>? Shapes { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>?>(3); init => _m.Set(3, value); }
+        public global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>? Shapes { get => (global::System.Collections.Generic.IReadOnlyList<global::Fixture.Shape>?)_m[3]; init => _m[3] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -33,12 +33,12 @@ namespace Fixture
         protected Pet(Pet original) { _m = original._m.Clone(); }
 
         /// <remarks>Says which type this is; each type's constructor sets it.</remarks>
-        public string PetType { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string PetType { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <remarks>At least 1 characters.</remarks>
-        public required string Name { get => _m.Get<string>(1); init => _m.Set(1, value); }
+        public required string Name { get => (string)_m[1]!; init => _m[1] = value; }
 
-        public global::System.DateOnly? Born { get => _m.Get<global::System.DateOnly?>(2); init => _m.Set(2, value); }
+        public global::System.DateOnly? Born { get => (global::System.DateOnly?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

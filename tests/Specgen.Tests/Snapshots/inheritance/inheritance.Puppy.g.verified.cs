@@ -21,7 +21,7 @@ namespace Fixture
         private Puppy(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members, blank) { }
         #pragma warning restore CS8618
 
-        public long? AgeWeeks { get => _m.Get<long?>(5); init => _m.Set(5, value); }
+        public long? AgeWeeks { get => (long?)_m[5]; init => _m[5] = value; }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);
 

@@ -32,7 +32,7 @@ namespace Fixture
         protected Shape(Shape original) { _m = original._m.Clone(); }
 
         /// <remarks>Says which type this is; each type's constructor sets it.</remarks>
-        public string Kind { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Kind { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,7 +27,7 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Counts(Counts original) { _m = original._m.Clone(); }
 
-        public long? Total { get => _m.Get<long?>(0); init => _m.Set(0, value); }
+        public long? Total { get => (long?)_m[0]; init => _m[0] = value; }
 
         /// <summary>The other properties, each of the type the spec's <c>additionalProperties</c> gives them.</summary>
         public global::System.Collections.Generic.IDictionary<string, long>? AdditionalProperties { get => _m.GetExtra<long>(); set => _m.SetExtra(value); }

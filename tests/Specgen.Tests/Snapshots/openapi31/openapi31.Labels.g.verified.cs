@@ -27,7 +27,7 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Labels(Labels original) { _m = original._m.Clone(); }
 
-        public string? En { get => _m.Get<string?>(0); init => _m.Set(0, value); }
+        public string? En { get => (string?)_m[0]; init => _m[0] = value; }
 
         /// <summary>The other properties, each of the type the spec's <c>additionalProperties</c> gives them.</summary>
         public global::System.Collections.Generic.IDictionary<string, string>? AdditionalProperties { get => _m.GetExtra<string>(); set => _m.SetExtra(value); }

@@ -28,23 +28,23 @@ namespace Fixture
         private Thing(Thing original) { _m = original._m.Clone(); }
 
         /// <remarks>Always <c>&quot;thing&quot;</c> in this shape; set for you.</remarks>
-        public string Kind { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public string Kind { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public required global::Fixture.Id Id { get => _m.Get<global::Fixture.Id>(1); init => _m.Set(1, value); }
+        public required global::Fixture.Id Id { get => (global::Fixture.Id)_m[1]!; init => _m[1] = value; }
 
-        public string? Label { get => _m.Get<string?>(2); init => _m.Set(2, value); }
+        public string? Label { get => (string?)_m[2]; init => _m[2] = value; }
 
-        public double? Weight { get => _m.Get<double?>(3); init => _m.Set(3, value); }
+        public double? Weight { get => (double?)_m[3]; init => _m[3] = value; }
 
-        public global::Fixture.Size? Size { get => _m.Get<global::Fixture.Size?>(4); init => _m.Set(4, value); }
+        public global::Fixture.Size? Size { get => (global::Fixture.Size?)_m[4]; init => _m[4] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<double>? Point { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<double>?>(5); init => _m.Set(5, value); }
+        public global::System.Collections.Generic.IReadOnlyList<double>? Point { get => (global::System.Collections.Generic.IReadOnlyList<double>?)_m[5]; init => _m[5] = value; }
 
-        public global::Fixture.Labels? Labels { get => _m.Get<global::Fixture.Labels?>(6); init => _m.Set(6, value); }
+        public global::Fixture.Labels? Labels { get => (global::Fixture.Labels?)_m[6]; init => _m[6] = value; }
 
-        public global::Fixture.Counts? Counts { get => _m.Get<global::Fixture.Counts?>(7); init => _m.Set(7, value); }
+        public global::Fixture.Counts? Counts { get => (global::Fixture.Counts?)_m[7]; init => _m[7] = value; }
 
-        public global::Fixture.Legacy? Legacy { get => _m.Get<global::Fixture.Legacy?>(8); init => _m.Set(8, value); }
+        public global::Fixture.Legacy? Legacy { get => (global::Fixture.Legacy?)_m[8]; init => _m[8] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -31,9 +31,9 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private ThingChangedPayload(ThingChangedPayload original) { _m = original._m.Clone(); }
 
-        public required string Id { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string Id { get => (string)_m[0]!; init => _m[0] = value; }
 
-        public global::Fixture.Thing? Thing { get => _m.Get<global::Fixture.Thing?>(1); init => _m.Set(1, value); }
+        public global::Fixture.Thing? Thing { get => (global::Fixture.Thing?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

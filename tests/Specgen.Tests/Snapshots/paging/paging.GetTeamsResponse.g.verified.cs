@@ -27,9 +27,9 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private GetTeamsResponse(GetTeamsResponse original) { _m = original._m.Clone(); }
 
-        public required global::System.Collections.Generic.IReadOnlyList<global::Fixture.Team> Teams { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Team>>(0); init => _m.Set(0, value); }
+        public required global::System.Collections.Generic.IReadOnlyList<global::Fixture.Team> Teams { get => (global::System.Collections.Generic.IReadOnlyList<global::Fixture.Team>)_m[0]!; init => _m[0] = value; }
 
-        public required global::Fixture.Pagination Pagination { get => _m.Get<global::Fixture.Pagination>(1); init => _m.Set(1, value); }
+        public required global::Fixture.Pagination Pagination { get => (global::Fixture.Pagination)_m[1]!; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

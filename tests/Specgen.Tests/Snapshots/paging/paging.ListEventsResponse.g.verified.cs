@@ -27,11 +27,11 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private ListEventsResponse(ListEventsResponse original) { _m = original._m.Clone(); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Data { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(0); init => _m.Set(0, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Data { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[0]; init => _m[0] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Other { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(1); init => _m.Set(1, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Other { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[1]; init => _m[1] = value; }
 
-        public global::Fixture.Meta? Meta { get => _m.Get<global::Fixture.Meta?>(2); init => _m.Set(2, value); }
+        public global::Fixture.Meta? Meta { get => (global::Fixture.Meta?)_m[2]; init => _m[2] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,9 +27,9 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private ListItemsResponse(ListItemsResponse original) { _m = original._m.Clone(); }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Items { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(0); init => _m.Set(0, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Items { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[0]; init => _m[0] = value; }
 
-        public long? Total { get => _m.Get<long?>(1); init => _m.Set(1, value); }
+        public long? Total { get => (long?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,7 +27,7 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private EitherB(EitherB original) { _m = original._m.Clone(); }
 
-        public required string B { get => _m.Get<string>(0); init => _m.Set(0, value); }
+        public required string B { get => (string)_m[0]!; init => _m[0] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

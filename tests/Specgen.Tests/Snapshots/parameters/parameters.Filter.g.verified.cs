@@ -27,15 +27,15 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Filter(Filter original) { _m = original._m.Clone(); }
 
-        public string? Name { get => _m.Get<string?>(0); init => _m.Set(0, value); }
+        public string? Name { get => (string?)_m[0]; init => _m[0] = value; }
 
-        public long? Age { get => _m.Get<long?>(1); init => _m.Set(1, value); }
+        public long? Age { get => (long?)_m[1]; init => _m[1] = value; }
 
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => _m.Get<global::System.Collections.Generic.IReadOnlyList<string>?>(2); init => _m.Set(2, value); }
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get => (global::System.Collections.Generic.IReadOnlyList<string>?)_m[2]; init => _m[2] = value; }
 
-        public global::System.DateOnly? Since { get => _m.Get<global::System.DateOnly?>(3); init => _m.Set(3, value); }
+        public global::System.DateOnly? Since { get => (global::System.DateOnly?)_m[3]; init => _m[3] = value; }
 
-        public global::Fixture.Owner? Owner { get => _m.Get<global::Fixture.Owner?>(4); init => _m.Set(4, value); }
+        public global::Fixture.Owner? Owner { get => (global::Fixture.Owner?)_m[4]; init => _m[4] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

@@ -27,9 +27,9 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private Point(Point original) { _m = original._m.Clone(); }
 
-        public required long X { get => _m.Get<long>(0); init => _m.Set(0, value); }
+        public required long X { get => _m.Get<long>(0); init => _m[0] = value; }
 
-        public required long Y { get => _m.Get<long>(1); init => _m.Set(1, value); }
+        public required long Y { get => _m.Get<long>(1); init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]

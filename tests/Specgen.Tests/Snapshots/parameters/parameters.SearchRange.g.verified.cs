@@ -27,9 +27,9 @@ namespace Fixture
         /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
         private SearchRange(SearchRange original) { _m = original._m.Clone(); }
 
-        public long? From { get => _m.Get<long?>(0); init => _m.Set(0, value); }
+        public long? From { get => (long?)_m[0]; init => _m[0] = value; }
 
-        public long? To { get => _m.Get<long?>(1); init => _m.Set(1, value); }
+        public long? To { get => (long?)_m[1]; init => _m[1] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
         [global::System.Text.Json.Serialization.JsonExtensionData]
