@@ -18,44 +18,45 @@ public static class ValueEquality
     private static readonly JsonSerializerOptions s_comparing = new();
 
     /// <summary>
-    /// Whether two records are equal: of the same type, and writing JSON that says the same (<paramref name="write"/>
-    /// is the record's converter): the same members on the wire, equal values, objects and maps in any order,
-    /// numbers by value. What a generated record's <c>Equals</c> is.
+    /// Whether two records are equal: of the same type (the same member table), and writing JSON that says the same:
+    /// the same members on the wire, equal values, objects and maps in any order, numbers by value. What a generated
+    /// record's <c>Equals</c> is.
     /// </summary>
-    public static bool Record<T>(T self, T? other, JsonWriteFunc<T> write)
-        where T : class
+    /// <param name="self">This record's members.</param>
+    /// <param name="other">The other record's, or <c>null</c>.</param>
+    public static bool Record(MemberValues self, MemberValues? other)
     {
-        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(self);
         if (ReferenceEquals(self, other))
         {
             return true;
         }
 
-        if (self is null || other is null || self.GetType() != other.GetType())
+        if (other is null || !ReferenceEquals(self.Shape, other.Shape))
         {
             return false;
         }
 
-        using var a = Written(self, write);
-        using var b = Written(other, write);
+        using var a = Written(self);
+        using var b = Written(other);
         return ByContent.Instance.Equals(a.RootElement, b.RootElement);
     }
 
-    /// <summary>A hash of what the record writes, agreeing with <see cref="Record{T}"/>.</summary>
-    public static int RecordHash<T>(T self, JsonWriteFunc<T> write)
-        where T : class
+    /// <summary>A hash of what the record writes, agreeing with <see cref="Record"/>.</summary>
+    /// <param name="self">The record's members.</param>
+    public static int RecordHash(MemberValues self)
     {
-        ArgumentNullException.ThrowIfNull(write);
-        using var json = Written(self, write);
-        return HashCode.Combine(self.GetType(), DeepHash(json.RootElement));
+        ArgumentNullException.ThrowIfNull(self);
+        using var json = Written(self);
+        return HashCode.Combine(self.Shape, DeepHash(json.RootElement));
     }
 
-    private static JsonDocument Written<T>(T value, JsonWriteFunc<T> write)
+    private static JsonDocument Written(MemberValues values)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            write(writer, value, s_comparing);
+            RecordShape.Write(writer, values, s_comparing);
         }
 
         return JsonDocument.Parse(buffer.WrittenMemory);

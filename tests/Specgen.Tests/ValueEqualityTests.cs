@@ -154,6 +154,21 @@ public class ValueEqualityTests
     }
 
     [Fact]
+    public void Members_of_two_record_types_that_write_the_same_JSON_are_not_equal()
+    {
+        // A record's Equals compares its members; a subtype's instance seen through its base's Equals has another table.
+        static Specgen.Runtime.Infrastructure.RecordShape Table(string type) =>
+            new(type, [new Specgen.Runtime.Infrastructure.RecordMember("Name", "name", Specgen.Runtime.Infrastructure.JsonCodec.String, Specgen.Runtime.Infrastructure.RecordMemberFlags.Required)]);
+        var part = Table("Part");
+        var (a, b, c) = (part.Create(), part.Create(), Table("Label").Create());
+        a[0] = b[0] = c[0] = "p";
+
+        Assert.True(Specgen.Runtime.Infrastructure.ValueEquality.Record(a, b));
+        Assert.Equal(Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(a), Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(b));
+        Assert.False(Specgen.Runtime.Infrastructure.ValueEquality.Record(a, c));
+    }
+
+    [Fact]
     public void Union_cases_compare_case_by_case()
     {
         const string Circle = """{"kind":"Circle","radius":2,"marks":[1,2]}""";

@@ -31,10 +31,10 @@ internal static class EqualityEmitter
     };
 
     /// <summary>
-    /// A record's <c>Equals</c> and <c>GetHashCode</c>, by what it would write: the runtime writes both with the record's
-    /// converter and compares the JSON (the same type, the same members on the wire with equal values, the JSON kept
-    /// for a malformed value and the other members alike; objects and maps in any order, numbers by value). Two lines
-    /// a record, whatever its members; a subtype's are its base's, whose converter writes the subtype whole.
+    /// A record's <c>Equals</c> and <c>GetHashCode</c>, by what it would write: the runtime writes both records' members
+    /// and compares the JSON (the same type, which is the same member table; the same members on the wire with equal
+    /// values, the JSON kept for a malformed value and the other members alike; objects and maps in any order, numbers
+    /// by value). Two lines a record, whatever its members; a subtype's are its base's, whose members are the subtype's whole.
     /// </summary>
     public static void WriteRecord(SourceWriter writer, ObjectModel model)
     {
@@ -44,12 +44,12 @@ internal static class EqualityEmitter
         writer.Line("/// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>");
         writer.Line(model.IsDerived
             ? $"public {virtuality}bool Equals({name}? other) => base.Equals(other);"
-            : $"public {virtuality}bool Equals({name}? other) => {Values}.Record<{name}>(this, other, JsonConverter.WriteValue);");
+            : $"public {virtuality}bool Equals({name}? other) => {Values}.Record({RecordMembers.Values}, other?.{RecordMembers.Values});");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line(model.IsDerived
             ? "public override int GetHashCode() => base.GetHashCode();"
-            : $"public override int GetHashCode() => {Values}.RecordHash<{name}>(this, JsonConverter.WriteValue);");
+            : $"public override int GetHashCode() => {Values}.RecordHash({RecordMembers.Values});");
     }
 
     /// <summary>

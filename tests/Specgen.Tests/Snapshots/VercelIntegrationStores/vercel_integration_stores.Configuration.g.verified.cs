@@ -36,10 +36,10 @@ namespace Vercel
         private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
-        public bool Equals(Configuration? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<Configuration>(this, other, JsonConverter.WriteValue);
+        public bool Equals(Configuration? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record(_m, other?._m);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<Configuration>(this, JsonConverter.WriteValue);
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
         /// <summary>Reads and writes <see cref="Configuration"/> with System.Text.Json, without reflection.</summary>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -82,10 +82,10 @@ namespace Vercel
         private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
         /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
-        public bool Equals(CreateIntegrationStoreDirectRequest? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record<CreateIntegrationStoreDirectRequest>(this, other, JsonConverter.WriteValue);
+        public bool Equals(CreateIntegrationStoreDirectRequest? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record(_m, other?._m);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash<CreateIntegrationStoreDirectRequest>(this, JsonConverter.WriteValue);
+        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
         /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
         /// <param name="validator">Collects the violations.</param>
