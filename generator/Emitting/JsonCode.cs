@@ -1,5 +1,4 @@
 using System.Globalization;
-using Specgen.Generator.Common;
 using Specgen.Generator.Model;
 
 namespace Specgen.Generator.Emitting;
@@ -7,13 +6,14 @@ namespace Specgen.Generator.Emitting;
 /// <summary>
 /// The C# that reads or writes one value of a <see cref="TypeRef"/> with <c>Utf8JsonReader</c> and
 /// <c>Utf8JsonWriter</c>: a call for a value, or a function (<c>JsonReadFunc</c>/<c>JsonWriteFunc</c>)
-/// for list items, map values and union cases. Named types go through their own generated converter;
+/// for list items, map values and union cases. Named types go through their own <c>IJsonValue</c> methods;
 /// everything else through <c>Specgen.Runtime.Infrastructure.JsonRead</c>/<c>JsonWrite</c>. No reflection anywhere.
 /// </summary>
 internal static class JsonCode
 {
     private const string Read = CSharp.Infrastructure + ".JsonRead";
     private const string Write = CSharp.Infrastructure + ".JsonWrite";
+    private const string Value = CSharp.Infrastructure + ".JsonValue";
 
     /// <summary>An expression reading the value <paramref name="reader"/> is on.</summary>
     public static string ReadCall(TypeRef type, string ns, string reader = "reader", string options = "options", int depth = 0) => type.Kind switch
@@ -33,7 +33,7 @@ internal static class JsonCode
                 var (reader, options) = ("reader" + Depth(depth + 1), "options" + Depth(depth + 1));
                 return $"static (ref {CSharp.Json}.Utf8JsonReader {reader}, {CSharp.Json}.JsonSerializerOptions {options}) => {ReadCall(type, ns, reader, options, depth + 1)}";
             case TypeKind.Named:
-                return CSharp.TypeName(type, ns) + ".JsonConverter.ReadValue";
+                return $"{Value}<{CSharp.TypeName(type, ns)}>.Read";
             default:
                 return Read + "." + Primitive(type.Kind);
         }
@@ -57,7 +57,7 @@ internal static class JsonCode
                 var call = WriteCall(type, ns, value, writer, options, depth + 1);
                 return $"static ({CSharp.Json}.Utf8JsonWriter {writer}, {CSharp.TypeName(type, ns)} {value}, {CSharp.Json}.JsonSerializerOptions {options}) => {call.Substring(0, call.Length - 1)}";
             case TypeKind.Named:
-                return CSharp.TypeName(type, ns) + ".JsonConverter.WriteValue";
+                return $"{Value}<{CSharp.TypeName(type, ns)}>.Write";
             default:
                 // A JsonObject is a JsonNode, and is written as one.
                 return Write + "." + (type.Kind == TypeKind.JsonObject ? "Node" : Primitive(type.Kind));
@@ -78,8 +78,7 @@ internal static class JsonCode
             case TypeKind.Map:
                 return $"{codec}.Map({Codec(type.Item!, ns)})";
             case TypeKind.Named:
-                var name = CSharp.TypeName(type, ns);
-                return $"{codec}.Of<{name}>({name}.JsonConverter.ReadValue, {name}.JsonConverter.WriteValue)";
+                return $"{codec}.Value<{CSharp.TypeName(type, ns)}>()";
             default:
                 return codec + "." + Primitive(type.Kind);
         }
@@ -87,25 +86,28 @@ internal static class JsonCode
 
     /// <summary>A converter instance for the type, for the JSON context.</summary>
     public static string NewConverter(TypeRef type, string ns) => type.Kind == TypeKind.Named
-        ? $"new {CSharp.TypeName(type, ns)}.JsonConverter()"
+        ? $"new {CSharp.Infrastructure}.JsonValueConverter<{CSharp.TypeName(type, ns)}>()"
         : $"new {CSharp.Infrastructure}.DelegatingJsonConverter<{CSharp.TypeName(type, ns)}>({ReadFunc(type, ns)}, {WriteFunc(type, ns)})";
 
     /// <summary>
-    /// Opens a generated type's <c>JsonConverter</c>, the one its <c>[JsonConverter]</c> attribute and the
-    /// JSON context name: a <c>DelegatingJsonConverter</c> of the static <c>ReadValue</c> and
-    /// <c>WriteValue</c> the caller writes inside it.
+    /// A generated type's <c>[JsonConverter]</c>: the runtime's <c>JsonValueConverter</c>, which calls the type's own
+    /// <c>IJsonValue</c> methods. No converter class per type.
     /// </summary>
-    public static System.IDisposable ConverterBlock(SourceWriter writer, string name, string summary, bool hidesBase = false)
-    {
-        writer.Line($"/// <summary>{summary}</summary>");
-        writer.Line(CSharp.Hidden);
-        // A subtype's converter hides its base's (both are nested classes named JsonConverter).
-        var block = writer.Block($"public {(hidesBase ? "new " : string.Empty)}sealed class JsonConverter : {CSharp.Infrastructure}.DelegatingJsonConverter<{name}>");
-        writer.Line("/// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>");
-        writer.Line("public JsonConverter() : base(ReadValue, WriteValue) { }");
-        writer.Line();
-        return block;
-    }
+    public static string ConverterAttribute(string name) => $"[{CSharp.Serialization}.JsonConverter(typeof({CSharp.Infrastructure}.JsonValueConverter<{name}>))]";
+
+    /// <summary>The interface by which a generated record or union reads and writes itself.</summary>
+    public static string ValueInterface(string name) => $"{CSharp.Infrastructure}.IJsonValue<{name}>";
+
+    /// <summary>
+    /// The type's <c>ReadValue</c>, an explicit implementation (so no member name can meet it): reads the value the
+    /// reader is on, <c>null</c> for a JSON null. Other generated code calls it through <c>JsonValue&lt;T&gt;.Read</c>.
+    /// </summary>
+    public static string ReadSignature(string name) =>
+        $"static {name}? {ValueInterface(name)}.ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)";
+
+    /// <summary>The type's <c>WriteValue</c>, an explicit implementation: writes the value, a <c>null</c> as a JSON null.</summary>
+    public static string WriteSignature(string name) =>
+        $"static void {ValueInterface(name)}.WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)";
 
     /// <summary>
     /// The UTF-8 bytes of spec text, for matching property names and values as the reader sees them: a

@@ -6,8 +6,8 @@ namespace Specgen.Runtime.Infrastructure;
 /// <summary>
 /// How one kind of value reads and writes, as data: what a generated record's member table
 /// (<see cref="RecordShape"/>) names for each member instead of code of its own. The codecs of the
-/// scalars are here; a generated type's is <see cref="Of{T}"/> of its converter's <c>ReadValue</c> and
-/// <c>WriteValue</c>; a list's or map's is made of its items'. Public for generated code.
+/// scalars are here; a generated type's is <see cref="Value{T}"/>, of its own <see cref="IJsonValue{T}"/>
+/// methods; a list's or map's is made of its items'. Public for generated code.
 /// </summary>
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public abstract class JsonCodec
@@ -78,8 +78,10 @@ public abstract class JsonCodec
     /// <summary>Any JSON value, as it is.</summary>
     public static JsonCodec<JsonElement> Element { get; } = new(JsonRead.Element, JsonWrite.Element);
 
-    /// <summary>A generated type's codec: its converter's <c>ReadValue</c> and <c>WriteValue</c>.</summary>
-    public static JsonCodec<T> Of<T>(JsonReadFunc<T> read, JsonWriteFunc<T> write) => new(read, write);
+    /// <summary>A generated type's codec, of its own <see cref="IJsonValue{T}"/> methods: one per type, made on first use.</summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    public static JsonCodec<T> Value<T>()
+        where T : IJsonValue<T> => ValueCodec<T>.Instance;
 
     /// <summary>A list, each item with <paramref name="item"/>.</summary>
     public static JsonCodec<IReadOnlyList<T>> List<T>(JsonCodec<T> item)
@@ -164,4 +166,12 @@ public sealed class JsonCodec<T> : JsonCodec
 
     internal override void WriteExtra(Utf8JsonWriter writer, object? map, JsonSerializerOptions options) =>
         JsonWrite.Extra(writer, (IDictionary<string, T>?)map, options, Write);
+}
+
+/// <summary>The one codec of a generated type, for <see cref="JsonCodec.Value{T}"/>.</summary>
+/// <typeparam name="T">The generated type.</typeparam>
+file static class ValueCodec<T>
+    where T : IJsonValue<T>
+{
+    public static readonly JsonCodec<T> Instance = new(JsonValue<T>.Read, JsonValue<T>.Write);
 }

@@ -33,10 +33,10 @@ public class HostileTextTests
             .ToList();
 
         // The client, its interface, its JSON context, the request and response records, the two enums and the
-        // three oddly named components; each of those eight data types has its nested JsonConverter, and each
-        // enum its nested Values constants.
+        // three oddly named components, and each enum's nested Values constants (the runtime's converter reads and
+        // writes them all: no converter class per type).
         var expected = new[] { "EvilName", "EvilSummaryClientErrorClient", "EvilSummaryClientErrorJson", "IEvilSummaryClientErrorClient", "Kind", "Mode", "Nested", "Record", "Schema", "_123", "Évil" }
-            .Concat(Enumerable.Repeat("JsonConverter", 8)).Concat(Enumerable.Repeat("Values", 2));
+            .Concat(Enumerable.Repeat("Values", 2));
         Assert.Equal(expected.Order(StringComparer.Ordinal), declared);
         Assert.DoesNotContain(declared, name => name.StartsWith("Injected", StringComparison.Ordinal));
     }

@@ -21,6 +21,20 @@ public class ReflectionFreeJsonTests
         .ToArray();
 
     [Fact]
+    public void An_enum_is_a_dictionary_key_by_its_wire_value_known_or_not()
+    {
+        var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(VercelJson.Default, new DefaultJsonTypeInfoResolver()) };
+        var levels = new Dictionary<Level, int> { [Level.Error] = 1, [new Level("later")] = 2 };
+
+        var json = JsonSerializer.Serialize(levels, options);
+
+        Assert.Equal("""{"error":1,"later":2}""", json);
+        var back = JsonSerializer.Deserialize<Dictionary<Level, int>>(json, options)!;
+        Assert.Equal(1, back[Level.Error]);
+        Assert.Equal(2, back[new Level("later")]);
+    }
+
+    [Fact]
     public void The_context_reads_and_writes_a_store_response_as_the_server_sent_it()
     {
         var json = Fixtures.Read("store-response.json");
@@ -112,7 +126,7 @@ public class ReflectionFreeJsonTests
             Assert.Equal(type, info.Type);
             // A value converter: no properties or constructors found by reflection.
             Assert.Equal(JsonTypeInfoKind.None, info.Kind);
-            Assert.Equal(type.GetNestedType("JsonConverter"), info.Converter.GetType());
+            Assert.Equal(typeof(Specgen.Runtime.Infrastructure.JsonValueConverter<>).MakeGenericType(type), info.Converter.GetType());
         }
     }
 

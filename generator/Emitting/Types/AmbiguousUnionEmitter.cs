@@ -56,17 +56,14 @@ internal static class AmbiguousUnionEmitter
             writer.Line($"public override int GetHashCode() => {EqualityEmitter.Hash(TypeRef.JsonElement, ns, "Json")};");
             writer.Line();
             EqualityEmitter.WriteOperators(writer, name);
-            using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> as the JSON it holds, without reflection."))
+            writer.Line();
+            // Kept as the raw JSON it is; null for a JSON null.
+            writer.Line($"{JsonCode.ReadSignature(name)} =>");
+            writer.Line($"    reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? null : new {name}({CSharp.Json}.JsonElement.ParseValue(ref reader));");
+            writer.Line();
+            using (writer.Block(JsonCode.WriteSignature(name)))
             {
-                writer.Line("/// <summary>Keeps the value the reader is on as raw JSON; <c>null</c> for a JSON null.</summary>");
-                writer.Line($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options) =>");
-                writer.Line($"    reader.TokenType == {CSharp.Json}.JsonTokenType.Null ? null : new {name}({CSharp.Json}.JsonElement.ParseValue(ref reader));");
-                writer.Line();
-                writer.Line("/// <summary>Writes the JSON the value holds.</summary>");
-                using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
-                {
-                    writer.Line("if (value is null) writer.WriteNullValue(); else value.Json.WriteTo(writer);");
-                }
+                writer.Line("if (value is null) writer.WriteNullValue(); else value.Json.WriteTo(writer);");
             }
 
             if (model.IsValidated)

@@ -29,18 +29,14 @@ internal static class EnumEmitter
             writer.Line(CSharp.ObsoleteAttribute);
         }
 
-        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({name}.JsonConverter))]");
+        writer.Line(JsonCode.ConverterAttribute(name));
         using (writer.Block($"{spec.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>, {CSharp.Infrastructure}.{kind}<{name}>"))
         {
             WriteValue(writer, model, wire);
             WriteKnownValues(writer, model, wire);
             WriteConversions(writer, model, wire, kind);
+            // Read and written as its wire value by the runtime (IStringEnum/IIntegerEnum implement IJsonValue).
             WriteEquality(writer, model);
-            writer.Line($"/// <summary>Reads and writes <see cref=\"{name}\"/> as its wire {(model.IsInteger ? "number" : "string")}, without reflection.</summary>");
-            writer.Line(CSharp.Hidden);
-            writer.Line($"public sealed class JsonConverter : {CSharp.Infrastructure}.{(model.IsInteger ? "IntegerEnumJsonConverter" : "StringEnumJsonConverter")}<{name}>");
-            writer.Line("{");
-            writer.Line("}");
         }
     }
 

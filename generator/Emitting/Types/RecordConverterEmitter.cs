@@ -5,7 +5,7 @@ using Specgen.Generator.Model;
 namespace Specgen.Generator.Emitting;
 
 /// <summary>
-/// A record's JSON converter: the record's members as data, a table (<c>Specgen.Runtime.Infrastructure.RecordShape</c>)
+/// How a record reads and writes itself (its <c>IJsonValue</c> methods, which the runtime's converter calls): its members as data, a table (<c>Specgen.Runtime.Infrastructure.RecordShape</c>)
 /// with a line per member (C# name, JSON name, codec, what the spec says of it, initial value) that the runtime reads,
 /// writes, prints and checks the record by. A hierarchy's base reads the subtype its discriminator names. No
 /// reflection, so it works trimmed and under NativeAOT.
@@ -17,32 +17,27 @@ internal static class RecordConverterEmitter
     public static void Write(SourceWriter writer, ObjectModel model, string ns)
     {
         var name = model.Name;
-        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection.", model.IsDerived))
+        WriteShape(writer, model, ns);
+        writer.Line();
+        var read = $"{RecordMembers.ShapeField}.Read(ref reader, options) is {{ }} members ? new {name}(members, default({CSharp.Infrastructure}.Blank)) : null";
+        if (model.Hierarchy is { IsSealed: false })
         {
-            WriteShape(writer, model, ns);
-            writer.Line();
-            writer.Line("/// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>");
-            var read = $"{RecordMembers.ShapeField}.Read(ref reader, options) is {{ }} members ? new {name}(members, default({CSharp.Infrastructure}.Blank)) : null";
-            var signature = $"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)";
-            if (model.Hierarchy is { IsSealed: false })
+            using (writer.Block(JsonCode.ReadSignature(name)))
             {
-                using (writer.Block(signature))
-                {
-                    writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
-                    WriteReadDispatch(writer, model);
-                    writer.Line();
-                    writer.Line($"return {read};");
-                }
+                writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
+                WriteReadDispatch(writer, model, ns);
+                writer.Line();
+                writer.Line($"return {read};");
             }
-            else
-            {
-                writer.Line($"{signature} => {read};");
-            }
-
-            writer.Line();
-            writer.Line("/// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>");
-            writer.Line($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options) => {CSharp.Infrastructure}.RecordShape.Write(writer, value?.{RecordMembers.Values}, options);");
         }
+        else
+        {
+            writer.Line($"{JsonCode.ReadSignature(name)} => {read};");
+        }
+
+        writer.Line();
+        // The members on the wire (a null as null), then the extension data; a subtype whole.
+        writer.Line($"{JsonCode.WriteSignature(name)} => {CSharp.Infrastructure}.RecordShape.Write(writer, value?.{RecordMembers.Values}, options);");
     }
 
     /// <summary>The member table: a line per member, the base's members first in a subtype.</summary>
@@ -52,11 +47,11 @@ internal static class RecordConverterEmitter
         writer.Line("// Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.");
         if (model.Properties.Count == 0)
         {
-            writer.Line($"internal static readonly {CSharp.Infrastructure}.RecordShape {RecordMembers.ShapeField} = new({CSharp.Literal(model.Name)}, global::System.Array.Empty<{CSharp.Infrastructure}.RecordMember>(){extra});");
+            writer.Line($"private static readonly {CSharp.Infrastructure}.RecordShape {RecordMembers.ShapeField} = new({CSharp.Literal(model.Name)}, global::System.Array.Empty<{CSharp.Infrastructure}.RecordMember>(){extra});");
             return;
         }
 
-        writer.Line($"internal static readonly {CSharp.Infrastructure}.RecordShape {RecordMembers.ShapeField} = new({CSharp.Literal(model.Name)}, new {CSharp.Infrastructure}.RecordMember[]");
+        writer.Line($"private static readonly {CSharp.Infrastructure}.RecordShape {RecordMembers.ShapeField} = new({CSharp.Literal(model.Name)}, new {CSharp.Infrastructure}.RecordMember[]");
         writer.Line("{");
         for (var i = 0; i < model.Properties.Count; i++)
         {
@@ -105,7 +100,7 @@ internal static class RecordConverterEmitter
     /// A hierarchy's base reads the subtype its discriminator names (the first occurrence, looked up on a
     /// copy of the reader); any other value, or none, reads as the base itself.
     /// </summary>
-    private static void WriteReadDispatch(SourceWriter writer, ObjectModel model)
+    private static void WriteReadDispatch(SourceWriter writer, ObjectModel model, string ns)
     {
         var hierarchy = model.Hierarchy!;
         var seen = new System.Collections.Generic.HashSet<string>(hierarchy.Values, System.StringComparer.Ordinal);
@@ -117,7 +112,7 @@ internal static class RecordConverterEmitter
                 var values = subtype.Values.Where(seen.Add).ToList();
                 if (values.Count > 0)
                 {
-                    writer.Line($"{string.Concat(values.Select(v => $"case {CSharp.Literal(v)}: "))}return {subtype.Name}.JsonConverter.ReadValue(ref reader, options);");
+                    writer.Line($"{string.Concat(values.Select(v => $"case {CSharp.Literal(v)}: "))}return {JsonCode.ReadCall(TypeRef.Named(subtype.Name), ns)};");
                 }
             }
         }

@@ -28,8 +28,8 @@ internal static class RecordEmitter
             writer.Line(CSharp.ObsoleteAttribute);
         }
 
-        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
-        var bases = new[] { model.Hierarchy?.BaseName, model.IsValidated ? ValidationEmitter.Interface : null }.Where(b => b is not null).ToList();
+        writer.Line(JsonCode.ConverterAttribute(model.Name));
+        var bases = new[] { model.Hierarchy?.BaseName, model.IsValidated ? ValidationEmitter.Interface : null, JsonCode.ValueInterface(model.Name) }.Where(b => b is not null).ToList();
         var sealedness = model.Hierarchy is { IsSealed: false } ? string.Empty : "sealed ";
         using (writer.Block($"{spec.Accessibility} {sealedness}partial record {model.Name}{(bases.Count > 0 ? " : " + string.Join(", ", bases) : string.Empty)}"))
         {
@@ -106,11 +106,11 @@ internal static class RecordEmitter
         var access = Access(model);
         var values = RecordMembers.Values;
         var members = $"{CSharp.Infrastructure}.MemberValues";
-        var create = $"JsonConverter.{RecordMembers.ShapeField}.Create()";
+        var create = $"{RecordMembers.ShapeField}.Create()";
         var open = model.Hierarchy is { IsSealed: false };
         if (!model.IsDerived)
         {
-            writer.Line("// Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.");
+            writer.Line($"// Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in {RecordMembers.ShapeField}.");
             writer.Line($"{access} readonly {members} {values};");
             writer.Line();
         }

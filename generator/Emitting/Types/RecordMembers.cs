@@ -14,8 +14,8 @@ internal static class RecordMembers
     /// <summary>The record's members. Member names are Pascal identifiers (a capital or an underscore first), so this never meets one.</summary>
     public const string Values = "_m";
 
-    /// <summary>The member table, a static field of the record's converter.</summary>
-    public const string ShapeField = "Shape";
+    /// <summary>The member table, a private static field of the record (a lower-case name, so no member meets it).</summary>
+    public const string ShapeField = "s_shape";
 
     /// <summary>An expression of a member's value on this record, typed as <paramref name="type"/>, that never throws (for validation).</summary>
     public static string Peek(int index, string type) => $"{Values}.Peek<{type}>({Index(index)})";

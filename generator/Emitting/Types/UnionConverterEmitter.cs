@@ -6,7 +6,7 @@ using Specgen.Generator.Model;
 namespace Specgen.Generator.Emitting;
 
 /// <summary>
-/// The union's JSON converter: runs the cases' tests in the modeller's order on copies of the reader
+/// How the union reads and writes itself (its <c>IJsonValue</c> methods): runs the cases' tests in the modeller's order on copies of the reader
 /// (lookahead, nothing parsed) and reads the value once, as the first case that passes and fits;
 /// anything else becomes <c>Unknown</c>. Never throws on well-formed JSON, and uses no reflection.
 /// </summary>
@@ -17,66 +17,63 @@ internal static class UnionConverterEmitter
     public static void Write(SourceWriter writer, UnionModel model, string ns)
     {
         var name = model.Name;
-        using (JsonCode.ConverterBlock(writer, name, $"Reads and writes <see cref=\"{name}\"/> with System.Text.Json, without reflection."))
+        var facts = model.ScanFacts;
+        if (facts is not null)
         {
-            var facts = model.ScanFacts;
-            if (facts is not null)
-            {
-                writer.Line("/// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>");
-                var entries = facts.Select(f => $"({CSharp.Literal(f.Property)}, {(f.Value is null ? "null" : CSharp.Literal(f.Value))})");
-                writer.Line($"private static readonly {Match}.Facts s_facts = new({string.Join(", ", entries)});");
-                writer.Line();
-            }
+            writer.Line("/// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>");
+            var entries = facts.Select(f => $"({CSharp.Literal(f.Property)}, {(f.Value is null ? "null" : CSharp.Literal(f.Value))})");
+            writer.Line($"private static readonly {Match}.Facts s_facts = new({string.Join(", ", entries)});");
+            writer.Line();
+        }
 
-            writer.Line("/// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>");
-            using (writer.Block($"public static {name}? ReadValue(ref {CSharp.Json}.Utf8JsonReader reader, {CSharp.Json}.JsonSerializerOptions options)"))
-            {
-                writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
-
-                writer.Line();
-                if (facts is not null)
-                {
-                    // One pass over the object's properties answers every case's property tests.
-                    writer.Line($"var found = {Match}.Scan(reader, s_facts);");
-                }
-
-                foreach (var @case in model.ReadOrder.Select(i => model.Cases[i]))
-                {
-                    var type = CSharp.TypeName(@case.Type, ns);
-                    var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {Local(@case.Name)})";
-                    writer.Line($"if ({Condition(@case.Test, "reader", facts)} && {read}) return new {@case.Name}({Local(@case.Name)});");
-                }
-
-                if (model.Fallbacks.Count > 0)
-                {
-                    // Without the discriminator: the cases told apart by their required properties.
-                    foreach (var fallback in model.Fallbacks)
-                    {
-                        var @case = model.Cases[fallback.Case];
-                        var type = CSharp.TypeName(@case.Type, ns);
-                        var local = "without" + @case.Name;
-                        var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {local})";
-                        writer.Line($"if ({Condition(fallback.Test, "reader", facts)} && {read}) return new {@case.Name}({local});");
-                    }
-                }
-
-                writer.Line($"return new Unknown({CSharp.Json}.JsonElement.ParseValue(ref reader));");
-            }
+        // Reads the value the reader is on as the first case it fits; null for a JSON null.
+        using (writer.Block(JsonCode.ReadSignature(name)))
+        {
+            writer.Line($"if (reader.TokenType == {CSharp.Json}.JsonTokenType.Null) return null;");
 
             writer.Line();
-            writer.Line("/// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>");
-            using (writer.Block($"public static void WriteValue({CSharp.Json}.Utf8JsonWriter writer, {name}? value, {CSharp.Json}.JsonSerializerOptions options)"))
+            if (facts is not null)
             {
-                using (writer.Block("switch (value)"))
-                {
-                    foreach (var @case in model.Cases)
-                    {
-                        writer.Line($"case {@case.Name} match: {JsonCode.WriteCall(@case.Type, ns, "match.Value")} break;");
-                    }
+                // One pass over the object's properties answers every case's property tests.
+                writer.Line($"var found = {Match}.Scan(reader, s_facts);");
+            }
 
-                    writer.Line("case Unknown match: match.Json.WriteTo(writer); break;");
-                    writer.Line("default: writer.WriteNullValue(); break;");
+            foreach (var @case in model.ReadOrder.Select(i => model.Cases[i]))
+            {
+                var type = CSharp.TypeName(@case.Type, ns);
+                var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {Local(@case.Name)})";
+                writer.Line($"if ({Condition(@case.Test, "reader", facts)} && {read}) return new {@case.Name}({Local(@case.Name)});");
+            }
+
+            if (model.Fallbacks.Count > 0)
+            {
+                // Without the discriminator: the cases told apart by their required properties.
+                foreach (var fallback in model.Fallbacks)
+                {
+                    var @case = model.Cases[fallback.Case];
+                    var type = CSharp.TypeName(@case.Type, ns);
+                    var local = "without" + @case.Name;
+                    var read = $"{Match}.TryRead<{type}>(ref reader, options, {JsonCode.ReadFunc(@case.Type, ns)}, out var {local})";
+                    writer.Line($"if ({Condition(fallback.Test, "reader", facts)} && {read}) return new {@case.Name}({local});");
                 }
+            }
+
+            writer.Line($"return new Unknown({CSharp.Json}.JsonElement.ParseValue(ref reader));");
+        }
+
+        writer.Line();
+        // Writes the case's value; Unknown as the JSON it holds.
+        using (writer.Block(JsonCode.WriteSignature(name)))
+        {
+            using (writer.Block("switch (value)"))
+            {
+                foreach (var @case in model.Cases)
+                {
+                    writer.Line($"case {@case.Name} match: {JsonCode.WriteCall(@case.Type, ns, "match.Value")} break;");
+                }
+
+                writer.Line("case Unknown match: match.Json.WriteTo(writer); break;");
+                writer.Line("default: writer.WriteNullValue(); break;");
             }
         }
     }

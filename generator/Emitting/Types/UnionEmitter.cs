@@ -165,9 +165,9 @@ internal static class UnionEmitter
         DocComments.Element(writer, "summary", summary.Count > 0 ? summary : [shapes]);
         DocComments.Remarks(writer, summary.Count > 0 ? remarks.Prepend(shapes).ToList() : remarks);
         writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Line($"[{CSharp.Serialization}.JsonConverter(typeof({model.Name}.JsonConverter))]");
+        writer.Line(JsonCode.ConverterAttribute(model.Name));
         var validatable = model.IsValidated ? ", " + ValidationEmitter.Interface : string.Empty;
-        return writer.Block($"{spec.Accessibility} {declaration} : global::System.IEquatable<{model.Name}>{validatable}");
+        return writer.Block($"{spec.Accessibility} {declaration} : global::System.IEquatable<{model.Name}>{validatable}, {JsonCode.ValueInterface(model.Name)}");
     }
 
     /// <summary>The <c>out</c> parameter of a TryGet/TryAs method: a reference type is non-null when it returns true.</summary>

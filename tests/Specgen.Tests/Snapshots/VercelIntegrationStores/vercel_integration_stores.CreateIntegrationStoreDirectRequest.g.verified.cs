@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequest.JsonConverter))]
-    public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.Infrastructure.IValidatable
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<CreateIntegrationStoreDirectRequest>))]
+    public sealed partial record CreateIntegrationStoreDirectRequest : global::Specgen.Runtime.Infrastructure.IValidatable, global::Specgen.Runtime.Infrastructure.IJsonValue<CreateIntegrationStoreDirectRequest>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a CreateIntegrationStoreDirectRequest; set its members with an object initializer.</summary>
-        public CreateIntegrationStoreDirectRequest() { _m = JsonConverter.Shape.Create(); }
+        public CreateIntegrationStoreDirectRequest() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -103,33 +103,23 @@ namespace Vercel
             validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "prepaymentAmountCents"), _m.Peek<double?>(9), 50d, null);
         }
 
-        /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequest"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<CreateIntegrationStoreDirectRequest>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("CreateIntegrationStoreDirectRequest", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("IntegrationConfigurationId", "integrationConfigurationId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("IntegrationProductIdOrSlug", "integrationProductIdOrSlug", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Metadata", "metadata", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.MetadataValue>())),
+            new("ExternalId", "externalId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("ProtocolSettings", "protocolSettings", global::Specgen.Runtime.Infrastructure.JsonCodec.Object),
+            new("Source", "source", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.CreateIntegrationStoreDirectRequestSource>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.None, new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace")),
+            new("BillingPlanId", "billingPlanId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("PaymentMethodId", "paymentMethodId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("PrepaymentAmountCents", "prepaymentAmountCents", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("CreateIntegrationStoreDirectRequest", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("IntegrationConfigurationId", "integrationConfigurationId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("IntegrationProductIdOrSlug", "integrationProductIdOrSlug", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Metadata", "metadata", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.MetadataValue>(global::Vercel.MetadataValue.JsonConverter.ReadValue, global::Vercel.MetadataValue.JsonConverter.WriteValue))),
-                new("ExternalId", "externalId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("ProtocolSettings", "protocolSettings", global::Specgen.Runtime.Infrastructure.JsonCodec.Object),
-                new("Source", "source", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.CreateIntegrationStoreDirectRequestSource>(global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.ReadValue, global::Vercel.CreateIntegrationStoreDirectRequestSource.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.None, new global::Vercel.CreateIntegrationStoreDirectRequestSource("marketplace")),
-                new("BillingPlanId", "billingPlanId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("PaymentMethodId", "paymentMethodId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("PrepaymentAmountCents", "prepaymentAmountCents", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-            });
+        static CreateIntegrationStoreDirectRequest? global::Specgen.Runtime.Infrastructure.IJsonValue<CreateIntegrationStoreDirectRequest>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new CreateIntegrationStoreDirectRequest(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static CreateIntegrationStoreDirectRequest? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new CreateIntegrationStoreDirectRequest(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectRequest? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<CreateIntegrationStoreDirectRequest>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, CreateIntegrationStoreDirectRequest? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

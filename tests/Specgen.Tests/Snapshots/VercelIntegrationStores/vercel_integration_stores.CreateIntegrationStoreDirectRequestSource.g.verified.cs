@@ -16,7 +16,7 @@ namespace Vercel
     /// The listed values are the known ones; the API accepts others too. For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case CreateIntegrationStoreDirectRequestSource.Values.Backoffice:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateIntegrationStoreDirectRequestSource.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<CreateIntegrationStoreDirectRequestSource>))]
     public readonly partial struct CreateIntegrationStoreDirectRequestSource : global::System.IEquatable<CreateIntegrationStoreDirectRequestSource>, global::Specgen.Runtime.Infrastructure.IStringEnum<CreateIntegrationStoreDirectRequestSource>
     {
         private readonly string? _value;
@@ -105,10 +105,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(CreateIntegrationStoreDirectRequestSource left, CreateIntegrationStoreDirectRequestSource right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="CreateIntegrationStoreDirectRequestSource"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<CreateIntegrationStoreDirectRequestSource>
-        {
-        }
     }
 }

@@ -14,8 +14,8 @@ namespace Vercel
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DescriptionText.JsonConverter))]
-    public abstract partial class DescriptionText : global::System.IEquatable<DescriptionText>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<DescriptionText>))]
+    public abstract partial class DescriptionText : global::System.IEquatable<DescriptionText>, global::Specgen.Runtime.Infrastructure.IJsonValue<DescriptionText>
     {
         private DescriptionText()
         {
@@ -132,37 +132,27 @@ namespace Vercel
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(DescriptionText? left, DescriptionText? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="DescriptionText"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<DescriptionText>
+        /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+        private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("expr", null));
+
+        static DescriptionText? global::Specgen.Runtime.Infrastructure.IJsonValue<DescriptionText>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("expr", null));
+            var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.Expression>.Read, out var asExpression)) return new Expression(asExpression);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static DescriptionText? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<DescriptionText>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DescriptionText? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Expression>(ref reader, options, global::Vercel.Expression.JsonConverter.ReadValue, out var asExpression)) return new Expression(asExpression);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, DescriptionText? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
-                    case Expression match: global::Vercel.Expression.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
+                case Expression match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.Expression>.Write(writer, match.Value, options); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case DisabledReason.Values.DisabledByOwner:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(DisabledReason.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<DisabledReason>))]
     public readonly partial struct DisabledReason : global::System.IEquatable<DisabledReason>, global::Specgen.Runtime.Infrastructure.IStringEnum<DisabledReason>
     {
         private readonly string? _value;
@@ -91,10 +91,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(DisabledReason left, DisabledReason right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="DisabledReason"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<DisabledReason>
-        {
-        }
     }
 }

@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Domain.JsonConverter))]
-    public sealed partial record Domain
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Domain>))]
+    public sealed partial record Domain : global::Specgen.Runtime.Infrastructure.IJsonValue<Domain>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Domain; set its members with an object initializer.</summary>
-        public Domain() { _m = JsonConverter.Shape.Create(); }
+        public Domain() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -71,38 +71,28 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Domain"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Domain>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Domain", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("string")),
+            new("UiControl", "ui:control", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("domain")),
+            new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("MinLength", "minLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+            new("MaxLength", "maxLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+            new("Pattern", "pattern", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+            new("Default", "default", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Enum", "enum", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+            new("UiLabel", "ui:label", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("UiReadOnly", "ui:read-only", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Condition>()),
+            new("UiHidden", "ui:hidden", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Condition>()),
+            new("UiDisabled", "ui:disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Condition>()),
+            new("UiDescription", "ui:description", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.DescriptionText>()),
+            new("UiFormattedValue", "ui:formatted-value", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Expression>()),
+            new("UiPlaceholder", "ui:placeholder", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Domain", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("string")),
-                new("UiControl", "ui:control", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("domain")),
-                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("MinLength", "minLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
-                new("MaxLength", "maxLength", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
-                new("Pattern", "pattern", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
-                new("Default", "default", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Enum", "enum", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
-                new("UiLabel", "ui:label", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("UiReadOnly", "ui:read-only", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
-                new("UiHidden", "ui:hidden", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
-                new("UiDisabled", "ui:disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
-                new("UiDescription", "ui:description", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.DescriptionText>(global::Vercel.DescriptionText.JsonConverter.ReadValue, global::Vercel.DescriptionText.JsonConverter.WriteValue)),
-                new("UiFormattedValue", "ui:formatted-value", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Expression>(global::Vercel.Expression.JsonConverter.ReadValue, global::Vercel.Expression.JsonConverter.WriteValue)),
-                new("UiPlaceholder", "ui:placeholder", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-            });
+        static Domain? global::Specgen.Runtime.Infrastructure.IJsonValue<Domain>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Domain(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Domain? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Domain(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Domain? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Domain>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Domain? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case ExternalResourceStatus.Values.Error:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ExternalResourceStatus.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<ExternalResourceStatus>))]
     public readonly partial struct ExternalResourceStatus : global::System.IEquatable<ExternalResourceStatus>, global::Specgen.Runtime.Infrastructure.IStringEnum<ExternalResourceStatus>
     {
         private readonly string? _value;
@@ -96,10 +96,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ExternalResourceStatus left, ExternalResourceStatus right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="ExternalResourceStatus"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ExternalResourceStatus>
-        {
-        }
     }
 }

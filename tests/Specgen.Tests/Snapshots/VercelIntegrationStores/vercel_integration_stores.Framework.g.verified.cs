@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Framework.Values.Blitzjs:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Framework.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Framework>))]
     public readonly partial struct Framework : global::System.IEquatable<Framework>, global::Specgen.Runtime.Infrastructure.IStringEnum<Framework>
     {
         private readonly string? _value;
@@ -336,10 +336,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Framework left, Framework right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Framework"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Framework>
-        {
-        }
     }
 }

@@ -16,8 +16,8 @@ namespace Vercel
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetConfigurationsResponse.JsonConverter))]
-    public abstract partial class GetConfigurationsResponse : global::System.IEquatable<GetConfigurationsResponse>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<GetConfigurationsResponse>))]
+    public abstract partial class GetConfigurationsResponse : global::System.IEquatable<GetConfigurationsResponse>, global::Specgen.Runtime.Infrastructure.IJsonValue<GetConfigurationsResponse>
     {
         private GetConfigurationsResponse()
         {
@@ -141,33 +141,23 @@ namespace Vercel
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(GetConfigurationsResponse? left, GetConfigurationsResponse? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="GetConfigurationsResponse"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<GetConfigurationsResponse>
+        static GetConfigurationsResponse? global::Specgen.Runtime.Infrastructure.IJsonValue<GetConfigurationsResponse>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static GetConfigurationsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.Infrastructure.JsonMatch.HasString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "type"u8, "integration-configuration"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "createdAt"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "id"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "integration"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "integrationId"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "ownerId"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "scopes"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "slug"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "updatedAt"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "userId"u8)) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.ConfigurationWithIntegration>.Read), out var asConfigurationsWithIntegration)) return new ConfigurationsWithIntegration(asConfigurationsWithIntegration);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.IntegrationConfiguration>.Read), out var asConfigurations)) return new Configurations(asConfigurations);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
+
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<GetConfigurationsResponse>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationsResponse? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Specgen.Runtime.Infrastructure.JsonMatch.HasString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "type"u8, "integration-configuration"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "createdAt"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "id"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "integration"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "integrationId"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "ownerId"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "scopes"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "slug"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "updatedAt"u8) && global::Specgen.Runtime.Infrastructure.JsonMatch.Has(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "userId"u8)) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Vercel.ConfigurationWithIntegration.JsonConverter.ReadValue), out var asConfigurationsWithIntegration)) return new ConfigurationsWithIntegration(asConfigurationsWithIntegration);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.StartObject) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Vercel.IntegrationConfiguration.JsonConverter.ReadValue), out var asConfigurations)) return new Configurations(asConfigurations);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetConfigurationsResponse? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case Configurations match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Vercel.IntegrationConfiguration.JsonConverter.WriteValue); break;
-                    case ConfigurationsWithIntegration match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Vercel.ConfigurationWithIntegration.JsonConverter.WriteValue); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case Configurations match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.IntegrationConfiguration>.Write); break;
+                case ConfigurationsWithIntegration match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.ConfigurationWithIntegration>.Write); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

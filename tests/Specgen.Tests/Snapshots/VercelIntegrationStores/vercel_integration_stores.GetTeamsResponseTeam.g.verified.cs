@@ -14,8 +14,8 @@ namespace Vercel
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetTeamsResponseTeam.JsonConverter))]
-    public abstract partial class GetTeamsResponseTeam : global::System.IEquatable<GetTeamsResponseTeam>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<GetTeamsResponseTeam>))]
+    public abstract partial class GetTeamsResponseTeam : global::System.IEquatable<GetTeamsResponseTeam>, global::Specgen.Runtime.Infrastructure.IJsonValue<GetTeamsResponseTeam>
     {
         private GetTeamsResponseTeam()
         {
@@ -137,37 +137,27 @@ namespace Vercel
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(GetTeamsResponseTeam? left, GetTeamsResponseTeam? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="GetTeamsResponseTeam"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<GetTeamsResponseTeam>
+        /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+        private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("avatar", null), ("createdAt", null), ("creatorId", null), ("description", null), ("id", null), ("membership", null), ("name", null), ("slug", null), ("stagingPrefix", null), ("updatedAt", null), ("limited", null), ("limitedBy", null));
+
+        static GetTeamsResponseTeam? global::Specgen.Runtime.Infrastructure.IJsonValue<GetTeamsResponseTeam>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("avatar", null), ("createdAt", null), ("creatorId", null), ("description", null), ("id", null), ("membership", null), ("name", null), ("slug", null), ("stagingPrefix", null), ("updatedAt", null), ("limited", null), ("limitedBy", null));
+            var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3FFUL) == 0x3FFUL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Team>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.Team>.Read, out var asTeam)) return new Team(asTeam);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCF3UL) == 0xCF3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.TeamLimited>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.TeamLimited>.Read, out var asTeamLimited)) return new TeamLimited(asTeamLimited);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static GetTeamsResponseTeam? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<GetTeamsResponseTeam>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetTeamsResponseTeam? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3FFUL) == 0x3FFUL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Team>(ref reader, options, global::Vercel.Team.JsonConverter.ReadValue, out var asTeam)) return new Team(asTeam);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCF3UL) == 0xCF3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.TeamLimited>(ref reader, options, global::Vercel.TeamLimited.JsonConverter.ReadValue, out var asTeamLimited)) return new TeamLimited(asTeamLimited);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetTeamsResponseTeam? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case Team match: global::Vercel.Team.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case TeamLimited match: global::Vercel.TeamLimited.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case Team match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.Team>.Write(writer, match.Value, options); break;
+                case TeamLimited match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.TeamLimited>.Write(writer, match.Value, options); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case InstallationType.Values.Marketplace:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(InstallationType.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<InstallationType>))]
     public readonly partial struct InstallationType : global::System.IEquatable<InstallationType>, global::Specgen.Runtime.Infrastructure.IStringEnum<InstallationType>
     {
         private readonly string? _value;
@@ -71,10 +71,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(InstallationType left, InstallationType right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="InstallationType"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<InstallationType>
-        {
-        }
     }
 }

@@ -10,14 +10,14 @@ namespace Vercel
 {
     /// <summary>The list of configurations for the authenticated user</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(IntegrationConfiguration.JsonConverter))]
-    public sealed partial record IntegrationConfiguration
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<IntegrationConfiguration>))]
+    public sealed partial record IntegrationConfiguration : global::Specgen.Runtime.Infrastructure.IJsonValue<IntegrationConfiguration>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a IntegrationConfiguration; set its members with an object initializer.</summary>
-        public IntegrationConfiguration() { _m = JsonConverter.Shape.Create(); }
+        public IntegrationConfiguration() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -110,41 +110,31 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="IntegrationConfiguration"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<IntegrationConfiguration>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("IntegrationConfiguration", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("CompletedAt", "completedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("CreatedAt", "createdAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("IntegrationId", "integrationId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("OwnerId", "ownerId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Projects", "projects", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+            new("Source", "source", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Source>()),
+            new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("TeamId", "teamId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("UpdatedAt", "updatedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("UserId", "userId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Scopes", "scopes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+            new("DisabledAt", "disabledAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("DeletedAt", "deletedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("DeleteRequestedAt", "deleteRequestedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("DisabledReason", "disabledReason", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.DisabledReason>()),
+            new("InstallationType", "installationType", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.InstallationType>()),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("IntegrationConfiguration", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("CompletedAt", "completedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("CreatedAt", "createdAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("IntegrationId", "integrationId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("OwnerId", "ownerId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Projects", "projects", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
-                new("Source", "source", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Source>(global::Vercel.Source.JsonConverter.ReadValue, global::Vercel.Source.JsonConverter.WriteValue)),
-                new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("TeamId", "teamId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("UpdatedAt", "updatedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("UserId", "userId", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Scopes", "scopes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
-                new("DisabledAt", "disabledAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("DeletedAt", "deletedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("DeleteRequestedAt", "deleteRequestedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Number, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("DisabledReason", "disabledReason", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.DisabledReason>(global::Vercel.DisabledReason.JsonConverter.ReadValue, global::Vercel.DisabledReason.JsonConverter.WriteValue)),
-                new("InstallationType", "installationType", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.InstallationType>(global::Vercel.InstallationType.JsonConverter.ReadValue, global::Vercel.InstallationType.JsonConverter.WriteValue)),
-            });
+        static IntegrationConfiguration? global::Specgen.Runtime.Infrastructure.IJsonValue<IntegrationConfiguration>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new IntegrationConfiguration(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static IntegrationConfiguration? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new IntegrationConfiguration(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, IntegrationConfiguration? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<IntegrationConfiguration>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, IntegrationConfiguration? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

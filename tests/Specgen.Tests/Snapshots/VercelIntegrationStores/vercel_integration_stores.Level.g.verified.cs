@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Level.Values.Error:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Level.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Level>))]
     public readonly partial struct Level : global::System.IEquatable<Level>, global::Specgen.Runtime.Infrastructure.IStringEnum<Level>
     {
         private readonly string? _value;
@@ -76,10 +76,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Level left, Level right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Level"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Level>
-        {
-        }
     }
 }

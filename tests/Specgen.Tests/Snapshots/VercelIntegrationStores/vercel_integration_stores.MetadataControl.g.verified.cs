@@ -16,8 +16,8 @@ namespace Vercel
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(MetadataControl.JsonConverter))]
-    public abstract partial class MetadataControl : global::System.IEquatable<MetadataControl>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<MetadataControl>))]
+    public abstract partial class MetadataControl : global::System.IEquatable<MetadataControl>, global::Specgen.Runtime.Infrastructure.IJsonValue<MetadataControl>
     {
         private MetadataControl()
         {
@@ -309,51 +309,41 @@ namespace Vercel
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(MetadataControl? left, MetadataControl? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="MetadataControl"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<MetadataControl>
+        /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+        private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("type", "string"), ("ui:control", "input"), ("type", "number"), ("type", "boolean"), ("ui:control", "toggle"), ("type", "array"), ("ui:control", "slider"), ("items", null), ("ui:steps", null), ("ui:control", "select"), ("ui:options", null), ("ui:control", "multi-select"), ("ui:control", "vercel-region"), ("ui:control", "domain"), ("value", null), ("type", null), ("ui:control", null));
+
+        static MetadataControl? global::Specgen.Runtime.Infrastructure.IJsonValue<MetadataControl>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("type", "string"), ("ui:control", "input"), ("type", "number"), ("type", "boolean"), ("ui:control", "toggle"), ("type", "array"), ("ui:control", "slider"), ("items", null), ("ui:steps", null), ("ui:control", "select"), ("ui:options", null), ("ui:control", "multi-select"), ("ui:control", "vercel-region"), ("ui:control", "domain"), ("value", null), ("type", null), ("ui:control", null));
+            var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1E0UL) == 0x1E0UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.NumberSlider>.Read, out var asNumberSlider)) return new NumberSlider(asNumberSlider);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCA0UL) == 0xCA0UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.StringMultiSelect>.Read, out var asStringMultiSelect)) return new StringMultiSelect(asStringMultiSelect);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x601UL) == 0x601UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.StringSelect>.Read, out var asStringSelect)) return new StringSelect(asStringSelect);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1401UL) == 0x1401UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.VercelRegion>.Read, out var asVercelRegion)) return new VercelRegion(asVercelRegion);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.StringInput>.Read, out var asStringInput)) return new StringInput(asStringInput);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x6UL) == 0x6UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.NumberInput>.Read, out var asNumberInput)) return new NumberInput(asNumberInput);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x18UL) == 0x18UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.BooleanToggle>.Read, out var asBooleanToggle)) return new BooleanToggle(asBooleanToggle);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2001UL) == 0x2001UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.Domain>.Read, out var asDomain)) return new Domain(asDomain);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x4000UL) == 0x4000UL && (found & 0x18000UL) == 0 && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.BrandedValue>.Read, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static MetadataControl? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<MetadataControl>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataControl? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1E0UL) == 0x1E0UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.NumberSlider>(ref reader, options, global::Vercel.NumberSlider.JsonConverter.ReadValue, out var asNumberSlider)) return new NumberSlider(asNumberSlider);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0xCA0UL) == 0xCA0UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringMultiSelect>(ref reader, options, global::Vercel.StringMultiSelect.JsonConverter.ReadValue, out var asStringMultiSelect)) return new StringMultiSelect(asStringMultiSelect);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x601UL) == 0x601UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringSelect>(ref reader, options, global::Vercel.StringSelect.JsonConverter.ReadValue, out var asStringSelect)) return new StringSelect(asStringSelect);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1401UL) == 0x1401UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.VercelRegion>(ref reader, options, global::Vercel.VercelRegion.JsonConverter.ReadValue, out var asVercelRegion)) return new VercelRegion(asVercelRegion);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.StringInput>(ref reader, options, global::Vercel.StringInput.JsonConverter.ReadValue, out var asStringInput)) return new StringInput(asStringInput);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x6UL) == 0x6UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.NumberInput>(ref reader, options, global::Vercel.NumberInput.JsonConverter.ReadValue, out var asNumberInput)) return new NumberInput(asNumberInput);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x18UL) == 0x18UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BooleanToggle>(ref reader, options, global::Vercel.BooleanToggle.JsonConverter.ReadValue, out var asBooleanToggle)) return new BooleanToggle(asBooleanToggle);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2001UL) == 0x2001UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.Domain>(ref reader, options, global::Vercel.Domain.JsonConverter.ReadValue, out var asDomain)) return new Domain(asDomain);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x4000UL) == 0x4000UL && (found & 0x18000UL) == 0 && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataControl? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case StringInput match: global::Vercel.StringInput.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case NumberInput match: global::Vercel.NumberInput.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case BooleanToggle match: global::Vercel.BooleanToggle.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case NumberSlider match: global::Vercel.NumberSlider.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case StringSelect match: global::Vercel.StringSelect.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case StringMultiSelect match: global::Vercel.StringMultiSelect.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case VercelRegion match: global::Vercel.VercelRegion.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Domain match: global::Vercel.Domain.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case BrandedValue match: global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case StringInput match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.StringInput>.Write(writer, match.Value, options); break;
+                case NumberInput match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.NumberInput>.Write(writer, match.Value, options); break;
+                case BooleanToggle match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.BooleanToggle>.Write(writer, match.Value, options); break;
+                case NumberSlider match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.NumberSlider>.Write(writer, match.Value, options); break;
+                case StringSelect match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.StringSelect>.Write(writer, match.Value, options); break;
+                case StringMultiSelect match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.StringMultiSelect>.Write(writer, match.Value, options); break;
+                case VercelRegion match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.VercelRegion>.Write(writer, match.Value, options); break;
+                case Domain match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.Domain>.Write(writer, match.Value, options); break;
+                case BrandedValue match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.BrandedValue>.Write(writer, match.Value, options); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

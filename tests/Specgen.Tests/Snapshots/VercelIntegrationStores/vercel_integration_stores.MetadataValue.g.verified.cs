@@ -16,8 +16,8 @@ namespace Vercel
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(MetadataValue.JsonConverter))]
-    public abstract partial class MetadataValue : global::System.IEquatable<MetadataValue>, global::Specgen.Runtime.Infrastructure.IValidatable
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<MetadataValue>))]
+    public abstract partial class MetadataValue : global::System.IEquatable<MetadataValue>, global::Specgen.Runtime.Infrastructure.IValidatable, global::Specgen.Runtime.Infrastructure.IJsonValue<MetadataValue>
     {
         private MetadataValue()
         {
@@ -215,39 +215,29 @@ namespace Vercel
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(MetadataValue? left, MetadataValue? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="MetadataValue"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<MetadataValue>
+        static MetadataValue? global::Specgen.Runtime.Infrastructure.IJsonValue<MetadataValue>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static MetadataValue? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<double>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number, out var asNumber)) return new Number(asNumber);
+            if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonRead.String), out var asStringList)) return new StringList(asStringList);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.Number) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonRead.Number), out var asNumberList)) return new NumberList(asNumberList);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
+
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<MetadataValue>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataValue? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<double>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Number, out var asNumber)) return new Number(asNumber);
-                if ((reader.TokenType == global::System.Text.Json.JsonTokenType.True || reader.TokenType == global::System.Text.Json.JsonTokenType.False) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<bool>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Boolean, out var asBoolean)) return new Boolean(asBoolean);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<string>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonRead.String), out var asStringList)) return new StringList(asStringList);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.Number) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<double>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonRead.Number), out var asNumberList)) return new NumberList(asNumberList);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, MetadataValue? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
-                    case Number match: global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, match.Value, options); break;
-                    case Boolean match: global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, match.Value, options); break;
-                    case StringList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); break;
-                    case NumberList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
+                case Number match: global::Specgen.Runtime.Infrastructure.JsonWrite.Number(writer, match.Value, options); break;
+                case Boolean match: global::Specgen.Runtime.Infrastructure.JsonWrite.Boolean(writer, match.Value, options); break;
+                case StringList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonWrite.String); break;
+                case NumberList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonWrite.Number); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
 

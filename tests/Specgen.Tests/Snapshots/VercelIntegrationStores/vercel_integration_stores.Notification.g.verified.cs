@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Notification.JsonConverter))]
-    public sealed partial record Notification
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Notification>))]
+    public sealed partial record Notification : global::Specgen.Runtime.Infrastructure.IJsonValue<Notification>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Notification; set its members with an object initializer.</summary>
-        public Notification() { _m = JsonConverter.Shape.Create(); }
+        public Notification() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -47,27 +47,17 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Notification"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Notification>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Notification", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Title", "title", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Level", "level", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Level>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Message", "message", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Href", "href", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Notification", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Title", "title", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Level", "level", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Level>(global::Vercel.Level.JsonConverter.ReadValue, global::Vercel.Level.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Message", "message", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Href", "href", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-            });
+        static Notification? global::Specgen.Runtime.Infrastructure.IJsonValue<Notification>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Notification(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Notification? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Notification(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Notification? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Notification>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Notification? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Ownership.Values.Owned:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Ownership.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Ownership>))]
     public readonly partial struct Ownership : global::System.IEquatable<Ownership>, global::Specgen.Runtime.Infrastructure.IStringEnum<Ownership>
     {
         private readonly string? _value;
@@ -76,10 +76,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Ownership left, Ownership right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Ownership"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Ownership>
-        {
-        }
     }
 }

@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Plan.JsonConverter))]
-    public sealed partial record Plan
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Plan>))]
+    public sealed partial record Plan : global::Specgen.Runtime.Infrastructure.IJsonValue<Plan>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Plan; set its members with an object initializer.</summary>
-        public Plan() { _m = JsonConverter.Shape.Create(); }
+        public Plan() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -73,40 +73,30 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Plan"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Plan>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Plan", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.PlanType>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Scope", "scope", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Scope>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("PaymentMethodRequired", "paymentMethodRequired", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("PreauthorizationAmount", "preauthorizationAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("InitialCharge", "initialCharge", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("MinimumAmount", "minimumAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("MaximumAmount", "maximumAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("MaximumAmountAutoPurchasePerPeriod", "maximumAmountAutoPurchasePerPeriod", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Cost", "cost", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Details", "details", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Detail>())),
+            new("HighlightedDetails", "highlightedDetails", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Detail>())),
+            new("Quote", "quote", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.QuoteItem>())),
+            new("EffectiveDate", "effectiveDate", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Disabled", "disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Plan", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Type", "type", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.PlanType>(global::Vercel.PlanType.JsonConverter.ReadValue, global::Vercel.PlanType.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Description", "description", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Scope", "scope", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Scope>(global::Vercel.Scope.JsonConverter.ReadValue, global::Vercel.Scope.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("PaymentMethodRequired", "paymentMethodRequired", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("PreauthorizationAmount", "preauthorizationAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("InitialCharge", "initialCharge", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("MinimumAmount", "minimumAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("MaximumAmount", "maximumAmount", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("MaximumAmountAutoPurchasePerPeriod", "maximumAmountAutoPurchasePerPeriod", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Cost", "cost", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Details", "details", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Detail>(global::Vercel.Detail.JsonConverter.ReadValue, global::Vercel.Detail.JsonConverter.WriteValue))),
-                new("HighlightedDetails", "highlightedDetails", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Detail>(global::Vercel.Detail.JsonConverter.ReadValue, global::Vercel.Detail.JsonConverter.WriteValue))),
-                new("Quote", "quote", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.QuoteItem>(global::Vercel.QuoteItem.JsonConverter.ReadValue, global::Vercel.QuoteItem.JsonConverter.WriteValue))),
-                new("EffectiveDate", "effectiveDate", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Disabled", "disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
-            });
+        static Plan? global::Specgen.Runtime.Infrastructure.IJsonValue<Plan>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Plan(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Plan? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Plan(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Plan? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Plan>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Plan? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

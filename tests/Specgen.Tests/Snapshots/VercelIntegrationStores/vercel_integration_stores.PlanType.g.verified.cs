@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case PlanType.Values.Prepayment:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(PlanType.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<PlanType>))]
     public readonly partial struct PlanType : global::System.IEquatable<PlanType>, global::Specgen.Runtime.Infrastructure.IStringEnum<PlanType>
     {
         private readonly string? _value;
@@ -71,10 +71,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(PlanType left, PlanType right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="PlanType"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<PlanType>
-        {
-        }
     }
 }

@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case ProjectConnectionScope.Values.ReadDeployment:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectConnectionScope.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<ProjectConnectionScope>))]
     public readonly partial struct ProjectConnectionScope : global::System.IEquatable<ProjectConnectionScope>, global::Specgen.Runtime.Infrastructure.IStringEnum<ProjectConnectionScope>
     {
         private readonly string? _value;
@@ -121,10 +121,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ProjectConnectionScope left, ProjectConnectionScope right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="ProjectConnectionScope"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ProjectConnectionScope>
-        {
-        }
     }
 }

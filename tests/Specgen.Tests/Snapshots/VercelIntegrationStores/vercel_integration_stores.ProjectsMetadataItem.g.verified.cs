@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ProjectsMetadataItem.JsonConverter))]
-    public sealed partial record ProjectsMetadataItem
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<ProjectsMetadataItem>))]
+    public sealed partial record ProjectsMetadataItem : global::Specgen.Runtime.Infrastructure.IJsonValue<ProjectsMetadataItem>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a ProjectsMetadataItem; set its members with an object initializer.</summary>
-        public ProjectsMetadataItem() { _m = JsonConverter.Shape.Create(); }
+        public ProjectsMetadataItem() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -57,32 +57,22 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="ProjectsMetadataItem"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<ProjectsMetadataItem>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("ProjectsMetadataItem", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("ProjectId", "projectId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Framework", "framework", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Framework>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("LatestDeployment", "latestDeployment", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Environments", "environments", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.ProjectsMetadataItemEnvironment>()), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("EnvVarPrefix", "envVarPrefix", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("EnvironmentVariables", "environmentVariables", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Deployments", "deployments", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Deployments>()),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("ProjectsMetadataItem", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("ProjectId", "projectId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Framework", "framework", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Framework>(global::Vercel.Framework.JsonConverter.ReadValue, global::Vercel.Framework.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("LatestDeployment", "latestDeployment", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Environments", "environments", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectsMetadataItemEnvironment>(global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.ReadValue, global::Vercel.ProjectsMetadataItemEnvironment.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("EnvVarPrefix", "envVarPrefix", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("EnvironmentVariables", "environmentVariables", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Deployments", "deployments", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Deployments>(global::Vercel.Deployments.JsonConverter.ReadValue, global::Vercel.Deployments.JsonConverter.WriteValue)),
-            });
+        static ProjectsMetadataItem? global::Specgen.Runtime.Infrastructure.IJsonValue<ProjectsMetadataItem>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new ProjectsMetadataItem(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static ProjectsMetadataItem? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new ProjectsMetadataItem(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectsMetadataItem? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<ProjectsMetadataItem>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, ProjectsMetadataItem? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Protocols.JsonConverter))]
-    public sealed partial record Protocols
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Protocols>))]
+    public sealed partial record Protocols : global::Specgen.Runtime.Infrastructure.IJsonValue<Protocols>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Protocols; set its members with an object initializer.</summary>
-        public Protocols() { _m = JsonConverter.Shape.Create(); }
+        public Protocols() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -63,35 +63,25 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Protocols"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Protocols>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Protocols", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Storage", "storage", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Storage>()),
+            new("Experimentation", "experimentation", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Experimentation>()),
+            new("Ai", "ai", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+            new("Authentication", "authentication", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+            new("Observability", "observability", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+            new("Video", "video", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+            new("Workflow", "workflow", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+            new("Checks", "checks", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+            new("LogDrain", "logDrain", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.LogDrain>()),
+            new("TraceDrain", "traceDrain", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.TraceDrain>()),
+            new("Messaging", "messaging", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+            new("Other", "other", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ai>()),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Protocols", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Storage", "storage", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Storage>(global::Vercel.Storage.JsonConverter.ReadValue, global::Vercel.Storage.JsonConverter.WriteValue)),
-                new("Experimentation", "experimentation", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Experimentation>(global::Vercel.Experimentation.JsonConverter.ReadValue, global::Vercel.Experimentation.JsonConverter.WriteValue)),
-                new("Ai", "ai", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-                new("Authentication", "authentication", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-                new("Observability", "observability", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-                new("Video", "video", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-                new("Workflow", "workflow", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-                new("Checks", "checks", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-                new("LogDrain", "logDrain", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.LogDrain>(global::Vercel.LogDrain.JsonConverter.ReadValue, global::Vercel.LogDrain.JsonConverter.WriteValue)),
-                new("TraceDrain", "traceDrain", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.TraceDrain>(global::Vercel.TraceDrain.JsonConverter.ReadValue, global::Vercel.TraceDrain.JsonConverter.WriteValue)),
-                new("Messaging", "messaging", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-                new("Other", "other", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ai>(global::Vercel.Ai.JsonConverter.ReadValue, global::Vercel.Ai.JsonConverter.WriteValue)),
-            });
+        static Protocols? global::Specgen.Runtime.Infrastructure.IJsonValue<Protocols>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Protocols(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Protocols? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Protocols(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Protocols? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Protocols>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Protocols? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -14,8 +14,8 @@ namespace Vercel
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Providers.JsonConverter))]
-    public abstract partial class Providers : global::System.IEquatable<Providers>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Providers>))]
+    public abstract partial class Providers : global::System.IEquatable<Providers>, global::Specgen.Runtime.Infrastructure.IJsonValue<Providers>
     {
         private Providers()
         {
@@ -135,33 +135,23 @@ namespace Vercel
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(Providers? left, Providers? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="Providers"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Providers>
+        static Providers? global::Specgen.Runtime.Infrastructure.IJsonValue<Providers>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static Providers? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(reader, "*"u8)) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asAny)) return new Any(asAny);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "github"u8) || global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "gitlab"u8) || global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "bitbucket"u8))) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.GithubOrGitlabOrBitbucket>.Read), out var asGithubOrGitlabOrBitbucketList)) return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
+
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Providers>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Providers? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(reader, "*"u8)) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asAny)) return new Any(asAny);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsEmptyArray(reader) || global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader).TokenType == global::System.Text.Json.JsonTokenType.String && (global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "github"u8) || global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "gitlab"u8) || global::Specgen.Runtime.Infrastructure.JsonMatch.IsString(global::Specgen.Runtime.Infrastructure.JsonMatch.FirstItem(reader), "bitbucket"u8))) && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket>>(ref reader, options, static (ref global::System.Text.Json.Utf8JsonReader reader1, global::System.Text.Json.JsonSerializerOptions options1) => global::Specgen.Runtime.Infrastructure.JsonRead.List(ref reader1, options1, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.ReadValue), out var asGithubOrGitlabOrBitbucketList)) return new GithubOrGitlabOrBitbucketList(asGithubOrGitlabOrBitbucketList);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Providers? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case GithubOrGitlabOrBitbucketList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Vercel.GithubOrGitlabOrBitbucket.JsonConverter.WriteValue); break;
-                    case Any match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case GithubOrGitlabOrBitbucketList match: global::Specgen.Runtime.Infrastructure.JsonWrite.List(writer, match.Value, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.GithubOrGitlabOrBitbucket>.Write); break;
+                case Any match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

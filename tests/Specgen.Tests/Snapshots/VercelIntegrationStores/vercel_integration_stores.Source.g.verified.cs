@@ -16,7 +16,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Source.Values.Marketplace:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Source>))]
     public readonly partial struct Source : global::System.IEquatable<Source>, global::Specgen.Runtime.Infrastructure.IStringEnum<Source>
     {
         private readonly string? _value;
@@ -90,10 +90,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Source left, Source right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Source"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Source>
-        {
-        }
     }
 }

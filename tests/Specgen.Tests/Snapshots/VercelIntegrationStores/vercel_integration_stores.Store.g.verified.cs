@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Store.JsonConverter))]
-    public sealed partial record Store
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Store>))]
+    public sealed partial record Store : global::Specgen.Runtime.Infrastructure.IJsonValue<Store>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Store; set its members with an object initializer.</summary>
-        public Store() { _m = JsonConverter.Shape.Create(); }
+        public Store() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -69,38 +69,28 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Store"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Store>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Store", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("ProjectsMetadata", "projectsMetadata", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.ProjectsMetadataItem>()), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("ProjectFilter", "projectFilter", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.ProjectFilter>()),
+            new("TotalConnectedProjects", "totalConnectedProjects", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("UsageQuotaExceeded", "usageQuotaExceeded", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Status", "status", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.StoreStatus>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("Ownership", "ownership", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Ownership>()),
+            new("Capabilities", "capabilities", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Capabilities>()),
+            new("Metadata", "metadata", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.MetadataValue>())),
+            new("ExternalResourceId", "externalResourceId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("ExternalResourceStatus", "externalResourceStatus", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.ExternalResourceStatus>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("Product", "product", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.StoreProduct>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("ProtocolSettings", "protocolSettings", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.ProtocolSettings>()),
+            new("Notification", "notification", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Notification>()),
+            new("Secrets", "secrets", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Secret>()), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("BillingPlan", "billingPlan", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Plan>()),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Store", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("ProjectsMetadata", "projectsMetadata", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectsMetadataItem>(global::Vercel.ProjectsMetadataItem.JsonConverter.ReadValue, global::Vercel.ProjectsMetadataItem.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("ProjectFilter", "projectFilter", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectFilter>(global::Vercel.ProjectFilter.JsonConverter.ReadValue, global::Vercel.ProjectFilter.JsonConverter.WriteValue)),
-                new("TotalConnectedProjects", "totalConnectedProjects", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("UsageQuotaExceeded", "usageQuotaExceeded", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Status", "status", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreStatus>(global::Vercel.StoreStatus.JsonConverter.ReadValue, global::Vercel.StoreStatus.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("Ownership", "ownership", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Ownership>(global::Vercel.Ownership.JsonConverter.ReadValue, global::Vercel.Ownership.JsonConverter.WriteValue)),
-                new("Capabilities", "capabilities", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Capabilities>(global::Vercel.Capabilities.JsonConverter.ReadValue, global::Vercel.Capabilities.JsonConverter.WriteValue)),
-                new("Metadata", "metadata", global::Specgen.Runtime.Infrastructure.JsonCodec.Map(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.MetadataValue>(global::Vercel.MetadataValue.JsonConverter.ReadValue, global::Vercel.MetadataValue.JsonConverter.WriteValue))),
-                new("ExternalResourceId", "externalResourceId", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("ExternalResourceStatus", "externalResourceStatus", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ExternalResourceStatus>(global::Vercel.ExternalResourceStatus.JsonConverter.ReadValue, global::Vercel.ExternalResourceStatus.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("Product", "product", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreProduct>(global::Vercel.StoreProduct.JsonConverter.ReadValue, global::Vercel.StoreProduct.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("ProtocolSettings", "protocolSettings", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProtocolSettings>(global::Vercel.ProtocolSettings.JsonConverter.ReadValue, global::Vercel.ProtocolSettings.JsonConverter.WriteValue)),
-                new("Notification", "notification", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Notification>(global::Vercel.Notification.JsonConverter.ReadValue, global::Vercel.Notification.JsonConverter.WriteValue)),
-                new("Secrets", "secrets", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Secret>(global::Vercel.Secret.JsonConverter.ReadValue, global::Vercel.Secret.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("BillingPlan", "billingPlan", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Plan>(global::Vercel.Plan.JsonConverter.ReadValue, global::Vercel.Plan.JsonConverter.WriteValue)),
-            });
+        static Store? global::Specgen.Runtime.Infrastructure.IJsonValue<Store>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Store(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Store? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Store(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Store? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Store>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Store? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

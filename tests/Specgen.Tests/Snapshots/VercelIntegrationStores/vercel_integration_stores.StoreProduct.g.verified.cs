@@ -9,14 +9,14 @@
 namespace Vercel
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreProduct.JsonConverter))]
-    public sealed partial record StoreProduct
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<StoreProduct>))]
+    public sealed partial record StoreProduct : global::Specgen.Runtime.Infrastructure.IJsonValue<StoreProduct>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a StoreProduct; set its members with an object initializer.</summary>
-        public StoreProduct() { _m = JsonConverter.Shape.Create(); }
+        public StoreProduct() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -73,40 +73,30 @@ namespace Vercel
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="StoreProduct"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<StoreProduct>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("StoreProduct", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("IconUrl", "iconUrl", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Capabilities", "capabilities", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.StoreProductCapabilities>()),
+            new("ShortDescription", "shortDescription", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("MetadataSchema", "metadataSchema", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.StoreProductMetadataSchema>()),
+            new("ResourceLinks", "resourceLinks", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.ResourceLink>())),
+            new("Tags", "tags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Tag>())),
+            new("ProjectConnectionScopes", "projectConnectionScopes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.ProjectConnectionScope>())),
+            new("ShowSSOLinkOnProjectConnection", "showSSOLinkOnProjectConnection", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+            new("DisableResourceRenaming", "disableResourceRenaming", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+            new("Repl", "repl", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Repl>()),
+            new("Guides", "guides", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Guide>())),
+            new("Value", "value", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
+            new("Disabled", "disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Condition>()),
+            new("Hidden", "hidden", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Vercel.Condition>()),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("StoreProduct", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Slug", "slug", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("IconUrl", "iconUrl", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Capabilities", "capabilities", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreProductCapabilities>(global::Vercel.StoreProductCapabilities.JsonConverter.ReadValue, global::Vercel.StoreProductCapabilities.JsonConverter.WriteValue)),
-                new("ShortDescription", "shortDescription", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("MetadataSchema", "metadataSchema", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.StoreProductMetadataSchema>(global::Vercel.StoreProductMetadataSchema.JsonConverter.ReadValue, global::Vercel.StoreProductMetadataSchema.JsonConverter.WriteValue)),
-                new("ResourceLinks", "resourceLinks", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ResourceLink>(global::Vercel.ResourceLink.JsonConverter.ReadValue, global::Vercel.ResourceLink.JsonConverter.WriteValue))),
-                new("Tags", "tags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Tag>(global::Vercel.Tag.JsonConverter.ReadValue, global::Vercel.Tag.JsonConverter.WriteValue))),
-                new("ProjectConnectionScopes", "projectConnectionScopes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.ProjectConnectionScope>(global::Vercel.ProjectConnectionScope.JsonConverter.ReadValue, global::Vercel.ProjectConnectionScope.JsonConverter.WriteValue))),
-                new("ShowSSOLinkOnProjectConnection", "showSSOLinkOnProjectConnection", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
-                new("DisableResourceRenaming", "disableResourceRenaming", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
-                new("Repl", "repl", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Repl>(global::Vercel.Repl.JsonConverter.ReadValue, global::Vercel.Repl.JsonConverter.WriteValue)),
-                new("Guides", "guides", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Guide>(global::Vercel.Guide.JsonConverter.ReadValue, global::Vercel.Guide.JsonConverter.WriteValue))),
-                new("Value", "value", global::Specgen.Runtime.Infrastructure.JsonCodec.Element),
-                new("Disabled", "disabled", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
-                new("Hidden", "hidden", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Vercel.Condition>(global::Vercel.Condition.JsonConverter.ReadValue, global::Vercel.Condition.JsonConverter.WriteValue)),
-            });
+        static StoreProduct? global::Specgen.Runtime.Infrastructure.IJsonValue<StoreProduct>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new StoreProduct(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static StoreProduct? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new StoreProduct(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StoreProduct? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<StoreProduct>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, StoreProduct? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case StoreStatus.Values.Available:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(StoreStatus.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<StoreStatus>))]
     public readonly partial struct StoreStatus : global::System.IEquatable<StoreStatus>, global::Specgen.Runtime.Infrastructure.IStringEnum<StoreStatus>
     {
         private readonly string? _value;
@@ -101,10 +101,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(StoreStatus left, StoreStatus right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="StoreStatus"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<StoreStatus>
-        {
-        }
     }
 }

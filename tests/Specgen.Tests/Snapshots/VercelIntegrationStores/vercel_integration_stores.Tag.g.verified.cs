@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Tag.Values.EdgeConfig:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Tag.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Tag>))]
     public readonly partial struct Tag : global::System.IEquatable<Tag>, global::Specgen.Runtime.Infrastructure.IStringEnum<Tag>
     {
         private readonly string? _value;
@@ -316,10 +316,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Tag left, Tag right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Tag"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Tag>
-        {
-        }
     }
 }

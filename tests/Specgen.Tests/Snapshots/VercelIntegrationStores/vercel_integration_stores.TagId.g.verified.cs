@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case TagId.Values.TagAgents:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(TagId.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<TagId>))]
     public readonly partial struct TagId : global::System.IEquatable<TagId>, global::Specgen.Runtime.Infrastructure.IStringEnum<TagId>
     {
         private readonly string? _value;
@@ -201,10 +201,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(TagId left, TagId right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="TagId"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<TagId>
-        {
-        }
     }
 }

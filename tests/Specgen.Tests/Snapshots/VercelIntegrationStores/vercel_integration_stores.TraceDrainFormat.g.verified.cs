@@ -12,7 +12,7 @@ namespace Vercel
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case TraceDrainFormat.Values.Json:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(TraceDrainFormat.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<TraceDrainFormat>))]
     public readonly partial struct TraceDrainFormat : global::System.IEquatable<TraceDrainFormat>, global::Specgen.Runtime.Infrastructure.IStringEnum<TraceDrainFormat>
     {
         private readonly string? _value;
@@ -71,10 +71,5 @@ namespace Vercel
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(TraceDrainFormat left, TraceDrainFormat right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="TraceDrainFormat"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<TraceDrainFormat>
-        {
-        }
     }
 }

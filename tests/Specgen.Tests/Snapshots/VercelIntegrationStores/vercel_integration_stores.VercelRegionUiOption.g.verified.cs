@@ -16,8 +16,8 @@ namespace Vercel
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(VercelRegionUiOption.JsonConverter))]
-    public abstract partial class VercelRegionUiOption : global::System.IEquatable<VercelRegionUiOption>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<VercelRegionUiOption>))]
+    public abstract partial class VercelRegionUiOption : global::System.IEquatable<VercelRegionUiOption>, global::Specgen.Runtime.Infrastructure.IJsonValue<VercelRegionUiOption>
     {
         private VercelRegionUiOption()
         {
@@ -156,39 +156,29 @@ namespace Vercel
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(VercelRegionUiOption? left, VercelRegionUiOption? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="VercelRegionUiOption"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<VercelRegionUiOption>
+        /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+        private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("label", null), ("value", null));
+
+        static VercelRegionUiOption? global::Specgen.Runtime.Infrastructure.IJsonValue<VercelRegionUiOption>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("label", null), ("value", null));
+            var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.UiOption>.Read, out var asLabelValue)) return new LabelValue(asLabelValue);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.BrandedValue>.Read, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
+            if (true && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Text.Json.JsonElement>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Element, out var asOpaque)) return new Opaque(asOpaque);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static VercelRegionUiOption? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<VercelRegionUiOption>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x3UL) == 0x3UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.UiOption>(ref reader, options, global::Vercel.UiOption.JsonConverter.ReadValue, out var asLabelValue)) return new LabelValue(asLabelValue);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Vercel.BrandedValue>(ref reader, options, global::Vercel.BrandedValue.JsonConverter.ReadValue, out var asBrandedValue)) return new BrandedValue(asBrandedValue);
-                if (true && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::System.Text.Json.JsonElement>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Element, out var asOpaque)) return new Opaque(asOpaque);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, VercelRegionUiOption? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case LabelValue match: global::Vercel.UiOption.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Opaque match: global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, match.Value, options); break;
-                    case BrandedValue match: global::Vercel.BrandedValue.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case LabelValue match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.UiOption>.Write(writer, match.Value, options); break;
+                case Opaque match: global::Specgen.Runtime.Infrastructure.JsonWrite.Element(writer, match.Value, options); break;
+                case BrandedValue match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Vercel.BrandedValue>.Write(writer, match.Value, options); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

@@ -52,9 +52,9 @@ namespace Fixture
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Fixture.Address)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Address>(options, new global::Fixture.Address.JsonConverter());
-            if (type == typeof(global::Fixture.Meta)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Meta>(options, new global::Fixture.Meta.JsonConverter());
-            if (type == typeof(global::Fixture.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Pet>(options, new global::Fixture.Pet.JsonConverter());
+            if (type == typeof(global::Fixture.Address)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Address>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Address>());
+            if (type == typeof(global::Fixture.Meta)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Meta>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Meta>());
+            if (type == typeof(global::Fixture.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Pet>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Pet>());
 
             return null;
         }

@@ -12,7 +12,7 @@ namespace Fixture
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Color.Values.Red:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Color.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Color>))]
     public readonly partial struct Color : global::System.IEquatable<Color>, global::Specgen.Runtime.Infrastructure.IStringEnum<Color>
     {
         private readonly string? _value;
@@ -73,10 +73,5 @@ namespace Fixture
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Color left, Color right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Color"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Color>
-        {
-        }
     }
 }

@@ -13,7 +13,7 @@ namespace Fixture
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Priority.Values.Low:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Priority.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Priority>))]
     public readonly partial struct Priority : global::System.IEquatable<Priority>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Priority>
     {
         private readonly long _value;
@@ -83,10 +83,5 @@ namespace Fixture
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Priority left, Priority right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Priority"/> as its wire number, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Priority>
-        {
-        }
     }
 }

@@ -12,7 +12,7 @@ namespace Fixture
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case ShadeKind.Values.Light:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ShadeKind.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<ShadeKind>))]
     public readonly partial struct ShadeKind : global::System.IEquatable<ShadeKind>, global::Specgen.Runtime.Infrastructure.IStringEnum<ShadeKind>
     {
         private readonly string? _value;
@@ -71,10 +71,5 @@ namespace Fixture
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ShadeKind left, ShadeKind right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="ShadeKind"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<ShadeKind>
-        {
-        }
     }
 }

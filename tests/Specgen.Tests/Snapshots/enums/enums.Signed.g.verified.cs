@@ -12,7 +12,7 @@ namespace Fixture
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Signed.Values.Down:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Signed.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Signed>))]
     public readonly partial struct Signed : global::System.IEquatable<Signed>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Signed>
     {
         private readonly long _value;
@@ -76,10 +76,5 @@ namespace Fixture
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Signed left, Signed right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Signed"/> as its wire number, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Signed>
-        {
-        }
     }
 }

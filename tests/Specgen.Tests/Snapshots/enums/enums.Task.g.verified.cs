@@ -9,14 +9,14 @@
 namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Task.JsonConverter))]
-    public sealed partial record Task
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Task>))]
+    public sealed partial record Task : global::Specgen.Runtime.Infrastructure.IJsonValue<Task>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Task; set its members with an object initializer.</summary>
-        public Task() { _m = JsonConverter.Shape.Create(); }
+        public Task() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -67,34 +67,24 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Task"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Task>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Task", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Priority", "priority", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Priority>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Level", "level", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Level>()),
+            new("Signed", "signed", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Signed>()),
+            new("Untyped", "untyped", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Untyped>()),
+            new("Ratio", "ratio", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("Status", "status", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Status>()),
+            new("Color", "color", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Color>()),
+            new("Shade", "shade", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.ShadeKind>()),
+            new("Urgency", "urgency", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Urgency>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.None, new global::Fixture.Urgency(2L)),
+            new("Mismatched", "mismatched", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Mismatched>()),
+            new("History", "history", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Priority>())),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Task", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Priority", "priority", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Priority>(global::Fixture.Priority.JsonConverter.ReadValue, global::Fixture.Priority.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Level", "level", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Level>(global::Fixture.Level.JsonConverter.ReadValue, global::Fixture.Level.JsonConverter.WriteValue)),
-                new("Signed", "signed", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Signed>(global::Fixture.Signed.JsonConverter.ReadValue, global::Fixture.Signed.JsonConverter.WriteValue)),
-                new("Untyped", "untyped", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Untyped>(global::Fixture.Untyped.JsonConverter.ReadValue, global::Fixture.Untyped.JsonConverter.WriteValue)),
-                new("Ratio", "ratio", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("Status", "status", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Status>(global::Fixture.Status.JsonConverter.ReadValue, global::Fixture.Status.JsonConverter.WriteValue)),
-                new("Color", "color", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Color>(global::Fixture.Color.JsonConverter.ReadValue, global::Fixture.Color.JsonConverter.WriteValue)),
-                new("Shade", "shade", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.ShadeKind>(global::Fixture.ShadeKind.JsonConverter.ReadValue, global::Fixture.ShadeKind.JsonConverter.WriteValue)),
-                new("Urgency", "urgency", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Urgency>(global::Fixture.Urgency.JsonConverter.ReadValue, global::Fixture.Urgency.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.None, new global::Fixture.Urgency(2L)),
-                new("Mismatched", "mismatched", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Mismatched>(global::Fixture.Mismatched.JsonConverter.ReadValue, global::Fixture.Mismatched.JsonConverter.WriteValue)),
-                new("History", "history", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Priority>(global::Fixture.Priority.JsonConverter.ReadValue, global::Fixture.Priority.JsonConverter.WriteValue))),
-            });
+        static Task? global::Specgen.Runtime.Infrastructure.IJsonValue<Task>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Task(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Task? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Task(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Task? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Task>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Task? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

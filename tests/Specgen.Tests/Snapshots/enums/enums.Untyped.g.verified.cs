@@ -12,7 +12,7 @@ namespace Fixture
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Untyped.Values.Value10:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Untyped.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Untyped>))]
     public readonly partial struct Untyped : global::System.IEquatable<Untyped>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Untyped>
     {
         private readonly long _value;
@@ -71,10 +71,5 @@ namespace Fixture
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Untyped left, Untyped right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Untyped"/> as its wire number, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Untyped>
-        {
-        }
     }
 }

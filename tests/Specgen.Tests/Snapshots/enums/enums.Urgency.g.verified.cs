@@ -12,7 +12,7 @@ namespace Fixture
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Urgency.Values.Value1:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Urgency.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Urgency>))]
     public readonly partial struct Urgency : global::System.IEquatable<Urgency>, global::Specgen.Runtime.Infrastructure.IIntegerEnum<Urgency>
     {
         private readonly long _value;
@@ -71,10 +71,5 @@ namespace Fixture
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Urgency left, Urgency right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Urgency"/> as its wire number, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.IntegerEnumJsonConverter<Urgency>
-        {
-        }
     }
 }

@@ -9,14 +9,14 @@
 namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Event.JsonConverter))]
-    public sealed partial record Event : global::Specgen.Runtime.Infrastructure.IValidatable
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Event>))]
+    public sealed partial record Event : global::Specgen.Runtime.Infrastructure.IValidatable, global::Specgen.Runtime.Infrastructure.IJsonValue<Event>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Event; set its members with an object initializer.</summary>
-        public Event() { _m = JsonConverter.Shape.Create(); }
+        public Event() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -86,40 +86,30 @@ namespace Fixture
             validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "price"), _m.Peek<decimal?>(8), 0d, null);
         }
 
-        /// <summary>Reads and writes <see cref="Event"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Event>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Event", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.Guid, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("At", "at", global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Day", "day", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+            new("OpensAt", "opensAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Time),
+            new("Link", "link", global::Specgen.Runtime.Infrastructure.JsonCodec.Uri),
+            new("Path", "path", global::Specgen.Runtime.Infrastructure.JsonCodec.Uri),
+            new("Payload", "payload", global::Specgen.Runtime.Infrastructure.JsonCodec.Bytes),
+            new("Ratio", "ratio", global::Specgen.Runtime.Infrastructure.JsonCodec.Single),
+            new("Price", "price", global::Specgen.Runtime.Infrastructure.JsonCodec.Decimal),
+            new("Score", "score", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("Count", "count", global::Specgen.Runtime.Infrastructure.JsonCodec.Int32),
+            new("Total", "total", global::Specgen.Runtime.Infrastructure.JsonCodec.Int64),
+            new("Email", "email", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Hostname", "hostname", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Ttl", "ttl", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
+            new("Seen", "seen", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime)),
+            new("UpdatedAt", "updatedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Event", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.Guid, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("At", "at", global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Day", "day", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
-                new("OpensAt", "opensAt", global::Specgen.Runtime.Infrastructure.JsonCodec.Time),
-                new("Link", "link", global::Specgen.Runtime.Infrastructure.JsonCodec.Uri),
-                new("Path", "path", global::Specgen.Runtime.Infrastructure.JsonCodec.Uri),
-                new("Payload", "payload", global::Specgen.Runtime.Infrastructure.JsonCodec.Bytes),
-                new("Ratio", "ratio", global::Specgen.Runtime.Infrastructure.JsonCodec.Single),
-                new("Price", "price", global::Specgen.Runtime.Infrastructure.JsonCodec.Decimal),
-                new("Score", "score", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("Count", "count", global::Specgen.Runtime.Infrastructure.JsonCodec.Int32),
-                new("Total", "total", global::Specgen.Runtime.Infrastructure.JsonCodec.Int64),
-                new("Email", "email", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Hostname", "hostname", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Ttl", "ttl", global::Specgen.Runtime.Infrastructure.JsonCodec.String),
-                new("Seen", "seen", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime)),
-                new("UpdatedAt", "updatedAt", global::Specgen.Runtime.Infrastructure.JsonCodec.DateTime, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-            });
+        static Event? global::Specgen.Runtime.Infrastructure.IJsonValue<Event>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Event(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Event? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Event(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Event? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Event>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Event? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

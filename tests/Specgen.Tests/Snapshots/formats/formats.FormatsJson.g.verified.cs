@@ -44,7 +44,7 @@ namespace Fixture
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Fixture.Event)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Event>(options, new global::Fixture.Event.JsonConverter());
+            if (type == typeof(global::Fixture.Event)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Event>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Event>());
 
             return null;
         }

@@ -9,11 +9,11 @@
 namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Cat.JsonConverter))]
-    public sealed partial record Cat : Pet
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Cat>))]
+    public sealed partial record Cat : Pet, global::Specgen.Runtime.Infrastructure.IJsonValue<Cat>
     {
         /// <summary>Creates a Cat; set its members with an object initializer.</summary>
-        public Cat() : base(JsonConverter.Shape.Create()) { }
+        public Cat() : base(s_shape.Create()) { }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -31,27 +31,17 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => base.GetHashCode();
 
-        /// <summary>Reads and writes <see cref="Cat"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Cat>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Cat", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "cat"),
+            new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+            new("Lives", "lives", global::Specgen.Runtime.Infrastructure.JsonCodec.Int32, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Cat", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "cat"),
-                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
-                new("Lives", "lives", global::Specgen.Runtime.Infrastructure.JsonCodec.Int32, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-            });
+        static Cat? global::Specgen.Runtime.Infrastructure.IJsonValue<Cat>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Cat(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Cat? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Cat(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Cat>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Cat? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

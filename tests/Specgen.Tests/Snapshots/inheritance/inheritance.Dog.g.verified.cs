@@ -13,11 +13,11 @@ namespace Fixture
     /// Read as the type its <c>petType</c> says: <see cref="Puppy"/>; a value this version does not know reads as a plain <see cref="Dog"/>, the rest of its JSON kept in <c>AdditionalProperties</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Dog.JsonConverter))]
-    public partial record Dog : Pet
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Dog>))]
+    public partial record Dog : Pet, global::Specgen.Runtime.Infrastructure.IJsonValue<Dog>
     {
         /// <summary>Creates a Dog; set its members with an object initializer.</summary>
-        public Dog() : base(JsonConverter.Shape.Create()) { }
+        public Dog() : base(s_shape.Create()) { }
         private protected Dog(global::Specgen.Runtime.Infrastructure.MemberValues members) : base(members) { }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
@@ -38,37 +38,27 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => base.GetHashCode();
 
-        /// <summary>Reads and writes <see cref="Dog"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Dog>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Dog", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "dog"),
+            new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+            new("Bark", "bark", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
+            new("Tags", "tags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Dog", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+        static Dog? global::Specgen.Runtime.Infrastructure.IJsonValue<Dog>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "petType"u8))
             {
-                new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "dog"),
-                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
-                new("Bark", "bark", global::Specgen.Runtime.Infrastructure.JsonCodec.Boolean),
-                new("Tags", "tags", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.String)),
-            });
-
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Dog? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-                switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "petType"u8))
-                {
-                    case "puppy": return Puppy.JsonConverter.ReadValue(ref reader, options);
-                }
-
-                return Shape.Read(ref reader, options) is { } members ? new Dog(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
+                case "puppy": return global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.Puppy>.Read(ref reader, options);
             }
 
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
+            return s_shape.Read(ref reader, options) is { } members ? new Dog(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
         }
+
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Dog>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Dog? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -9,14 +9,14 @@
 namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Owner.JsonConverter))]
-    public sealed partial record Owner
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Owner>))]
+    public sealed partial record Owner : global::Specgen.Runtime.Infrastructure.IJsonValue<Owner>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Owner; set its members with an object initializer.</summary>
-        public Owner() { _m = JsonConverter.Shape.Create(); }
+        public Owner() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -49,27 +49,17 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Owner"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Owner>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Owner", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Pets", "pets", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Pet>())),
+            new("Favourite", "favourite", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Pet>()),
+            new("Dog", "dog", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Dog>()),
+            new("Shapes", "shapes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Shape>())),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Owner", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Pets", "pets", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Pet>(global::Fixture.Pet.JsonConverter.ReadValue, global::Fixture.Pet.JsonConverter.WriteValue))),
-                new("Favourite", "favourite", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Pet>(global::Fixture.Pet.JsonConverter.ReadValue, global::Fixture.Pet.JsonConverter.WriteValue)),
-                new("Dog", "dog", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Dog>(global::Fixture.Dog.JsonConverter.ReadValue, global::Fixture.Dog.JsonConverter.WriteValue)),
-                new("Shapes", "shapes", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Shape>(global::Fixture.Shape.JsonConverter.ReadValue, global::Fixture.Shape.JsonConverter.WriteValue))),
-            });
+        static Owner? global::Specgen.Runtime.Infrastructure.IJsonValue<Owner>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Owner(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Owner? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Owner(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Owner? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Owner>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Owner? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -13,14 +13,14 @@ namespace Fixture
     /// Read as the type its <c>petType</c> says: <see cref="Cat"/>, <see cref="Puppy"/>, <see cref="Dog"/>; a value this version does not know reads as a plain <see cref="Pet"/>, the rest of its JSON kept in <see cref="AdditionalProperties"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
-    public partial record Pet : global::Specgen.Runtime.Infrastructure.IValidatable
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Pet>))]
+    public partial record Pet : global::Specgen.Runtime.Infrastructure.IValidatable, global::Specgen.Runtime.Infrastructure.IJsonValue<Pet>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private protected readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Pet; set its members with an object initializer.</summary>
-        public Pet() : this(JsonConverter.Shape.Create()) { }
+        public Pet() : this(s_shape.Create()) { }
         private protected Pet(global::Specgen.Runtime.Infrastructure.MemberValues members) { _m = members; }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
@@ -62,37 +62,27 @@ namespace Fixture
             validator.Length(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "name"), _m.Peek<string?>(1), 1, null);
         }
 
-        /// <summary>Reads and writes <see cref="Pet"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Pet>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Pet", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Pet"),
+            new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Pet", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+        static Pet? global::Specgen.Runtime.Infrastructure.IJsonValue<Pet>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "petType"u8))
             {
-                new("PetType", "petType", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Pet"),
-                new("Name", "name", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Born", "born", global::Specgen.Runtime.Infrastructure.JsonCodec.Date),
-            });
-
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Pet? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-                switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "petType"u8))
-                {
-                    case "cat": return Cat.JsonConverter.ReadValue(ref reader, options);
-                    case "puppy": return Puppy.JsonConverter.ReadValue(ref reader, options);
-                    case "dog": return Dog.JsonConverter.ReadValue(ref reader, options);
-                }
-
-                return Shape.Read(ref reader, options) is { } members ? new Pet(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
+                case "cat": return global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.Cat>.Read(ref reader, options);
+                case "puppy": return global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.Puppy>.Read(ref reader, options);
+                case "dog": return global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.Dog>.Read(ref reader, options);
             }
 
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
+            return s_shape.Read(ref reader, options) is { } members ? new Pet(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
         }
+
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Pet>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Pet? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

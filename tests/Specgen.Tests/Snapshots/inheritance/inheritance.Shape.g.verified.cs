@@ -12,14 +12,14 @@ namespace Fixture
     /// Read as the type its <c>kind</c> says: <see cref="Circle"/>, <see cref="Square"/>; a value this version does not know reads as a plain <see cref="Shape"/>, the rest of its JSON kept in <see cref="AdditionalProperties"/>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Shape.JsonConverter))]
-    public partial record Shape
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Shape>))]
+    public partial record Shape : global::Specgen.Runtime.Infrastructure.IJsonValue<Shape>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private protected readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Shape; set its members with an object initializer.</summary>
-        public Shape() : this(JsonConverter.Shape.Create()) { }
+        public Shape() : this(s_shape.Create()) { }
         private protected Shape(global::Specgen.Runtime.Infrastructure.MemberValues members) { _m = members; }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
@@ -46,34 +46,24 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Shape"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Shape>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Shape", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Shape"),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Shape", new global::Specgen.Runtime.Infrastructure.RecordMember[]
+        static Shape? global::Specgen.Runtime.Infrastructure.IJsonValue<Shape>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
+            switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "kind"u8))
             {
-                new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Shape"),
-            });
-
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Shape? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-                switch (global::Specgen.Runtime.Infrastructure.JsonMatch.StringOf(reader, "kind"u8))
-                {
-                    case "Circle": return Circle.JsonConverter.ReadValue(ref reader, options);
-                    case "Square": return Square.JsonConverter.ReadValue(ref reader, options);
-                }
-
-                return Shape.Read(ref reader, options) is { } members ? new Shape(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
+                case "Circle": return global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.Circle>.Read(ref reader, options);
+                case "Square": return global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.Square>.Read(ref reader, options);
             }
 
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shape? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
+            return s_shape.Read(ref reader, options) is { } members ? new Shape(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
         }
+
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Shape>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Shape? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

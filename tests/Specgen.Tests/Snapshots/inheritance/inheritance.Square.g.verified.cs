@@ -9,11 +9,11 @@
 namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Square.JsonConverter))]
-    public sealed partial record Square : Shape
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Square>))]
+    public sealed partial record Square : Shape, global::Specgen.Runtime.Infrastructure.IJsonValue<Square>
     {
         /// <summary>Creates a Square; set its members with an object initializer.</summary>
-        public Square() : base(JsonConverter.Shape.Create()) { }
+        public Square() : base(s_shape.Create()) { }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -30,24 +30,14 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => base.GetHashCode();
 
-        /// <summary>Reads and writes <see cref="Square"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public new sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Square>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Square", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Square"),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Square", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Square"),
-            });
+        static Square? global::Specgen.Runtime.Infrastructure.IJsonValue<Square>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Square(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Square? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Square(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Square? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Square>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Square? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -72,14 +72,14 @@ namespace Fixture
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Fixture.Cat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Cat>(options, new global::Fixture.Cat.JsonConverter());
-            if (type == typeof(global::Fixture.Circle)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Circle>(options, new global::Fixture.Circle.JsonConverter());
-            if (type == typeof(global::Fixture.Dog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Dog>(options, new global::Fixture.Dog.JsonConverter());
-            if (type == typeof(global::Fixture.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Owner>(options, new global::Fixture.Owner.JsonConverter());
-            if (type == typeof(global::Fixture.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Pet>(options, new global::Fixture.Pet.JsonConverter());
-            if (type == typeof(global::Fixture.Puppy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Puppy>(options, new global::Fixture.Puppy.JsonConverter());
-            if (type == typeof(global::Fixture.Shape)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Shape>(options, new global::Fixture.Shape.JsonConverter());
-            if (type == typeof(global::Fixture.Square)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Square>(options, new global::Fixture.Square.JsonConverter());
+            if (type == typeof(global::Fixture.Cat)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Cat>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Cat>());
+            if (type == typeof(global::Fixture.Circle)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Circle>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Circle>());
+            if (type == typeof(global::Fixture.Dog)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Dog>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Dog>());
+            if (type == typeof(global::Fixture.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Owner>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Owner>());
+            if (type == typeof(global::Fixture.Pet)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Pet>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Pet>());
+            if (type == typeof(global::Fixture.Puppy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Puppy>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Puppy>());
+            if (type == typeof(global::Fixture.Shape)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Shape>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Shape>());
+            if (type == typeof(global::Fixture.Square)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Square>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Square>());
 
             return null;
         }

@@ -72,14 +72,14 @@ namespace Fixture
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Fixture.Counts)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Counts>(options, new global::Fixture.Counts.JsonConverter());
-            if (type == typeof(global::Fixture.Format)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Format>(options, new global::Fixture.Format.JsonConverter());
-            if (type == typeof(global::Fixture.Id)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Id>(options, new global::Fixture.Id.JsonConverter());
-            if (type == typeof(global::Fixture.Labels)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Labels>(options, new global::Fixture.Labels.JsonConverter());
-            if (type == typeof(global::Fixture.Legacy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Legacy>(options, new global::Fixture.Legacy.JsonConverter());
-            if (type == typeof(global::Fixture.Size)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Size>(options, new global::Fixture.Size.JsonConverter());
-            if (type == typeof(global::Fixture.Thing)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Thing>(options, new global::Fixture.Thing.JsonConverter());
-            if (type == typeof(global::Fixture.ThingChangedPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.ThingChangedPayload>(options, new global::Fixture.ThingChangedPayload.JsonConverter());
+            if (type == typeof(global::Fixture.Counts)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Counts>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Counts>());
+            if (type == typeof(global::Fixture.Format)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Format>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Format>());
+            if (type == typeof(global::Fixture.Id)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Id>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Id>());
+            if (type == typeof(global::Fixture.Labels)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Labels>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Labels>());
+            if (type == typeof(global::Fixture.Legacy)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Legacy>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Legacy>());
+            if (type == typeof(global::Fixture.Size)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Size>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Size>());
+            if (type == typeof(global::Fixture.Thing)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Thing>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Thing>());
+            if (type == typeof(global::Fixture.ThingChangedPayload)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.ThingChangedPayload>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.ThingChangedPayload>());
 
             return null;
         }

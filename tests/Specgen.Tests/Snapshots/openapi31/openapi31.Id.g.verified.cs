@@ -14,8 +14,8 @@ namespace Fixture
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Id.JsonConverter))]
-    public abstract partial class Id : global::System.IEquatable<Id>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Id>))]
+    public abstract partial class Id : global::System.IEquatable<Id>, global::Specgen.Runtime.Infrastructure.IJsonValue<Id>
     {
         private Id()
         {
@@ -132,33 +132,23 @@ namespace Fixture
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(Id? left, Id? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="Id"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Id>
+        static Id? global::Specgen.Runtime.Infrastructure.IJsonValue<Id>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static Id? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<long>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, out var asInteger)) return new Integer(asInteger);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
+
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Id>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Id? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.String && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<string>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.String, out var asString)) return new String(asString);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Number && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<long>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonRead.Int64, out var asInteger)) return new Integer(asInteger);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Id? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
-                    case Integer match: global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case String match: global::Specgen.Runtime.Infrastructure.JsonWrite.String(writer, match.Value, options); break;
+                case Integer match: global::Specgen.Runtime.Infrastructure.JsonWrite.Int64(writer, match.Value, options); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

@@ -12,7 +12,7 @@ namespace Fixture
     /// Known values are listed as static members. A value the API adds later is kept as is (see <see cref="IsKnown"/>). For <c>case</c> labels, switch on <see cref="Value"/> with the constants in <see cref="Values"/>: <c>case Size.Values.S:</c>.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Size.JsonConverter))]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Size>))]
     public readonly partial struct Size : global::System.IEquatable<Size>, global::Specgen.Runtime.Infrastructure.IStringEnum<Size>
     {
         private readonly string? _value;
@@ -76,10 +76,5 @@ namespace Fixture
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Size left, Size right) => !left.Equals(right);
 
-        /// <summary>Reads and writes <see cref="Size"/> as its wire string, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.StringEnumJsonConverter<Size>
-        {
-        }
     }
 }

@@ -9,14 +9,14 @@
 namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Thing.JsonConverter))]
-    public sealed partial record Thing
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Thing>))]
+    public sealed partial record Thing : global::Specgen.Runtime.Infrastructure.IJsonValue<Thing>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a Thing; set its members with an object initializer.</summary>
-        public Thing() { _m = JsonConverter.Shape.Create(); }
+        public Thing() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -58,32 +58,22 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="Thing"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Thing>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Thing", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("thing")),
+            new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Id>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Label", "label", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
+            new("Weight", "weight", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
+            new("Size", "size", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Size>()),
+            new("Point", "point", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Number)),
+            new("Labels", "labels", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Labels>()),
+            new("Counts", "counts", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Counts>()),
+            new("Legacy", "legacy", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Legacy>()),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("Thing", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required, (string)("thing")),
-                new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Id>(global::Fixture.Id.JsonConverter.ReadValue, global::Fixture.Id.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Label", "label", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Nullable),
-                new("Weight", "weight", global::Specgen.Runtime.Infrastructure.JsonCodec.Number),
-                new("Size", "size", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Size>(global::Fixture.Size.JsonConverter.ReadValue, global::Fixture.Size.JsonConverter.WriteValue)),
-                new("Point", "point", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Number)),
-                new("Labels", "labels", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Labels>(global::Fixture.Labels.JsonConverter.ReadValue, global::Fixture.Labels.JsonConverter.WriteValue)),
-                new("Counts", "counts", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Counts>(global::Fixture.Counts.JsonConverter.ReadValue, global::Fixture.Counts.JsonConverter.WriteValue)),
-                new("Legacy", "legacy", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Legacy>(global::Fixture.Legacy.JsonConverter.ReadValue, global::Fixture.Legacy.JsonConverter.WriteValue)),
-            });
+        static Thing? global::Specgen.Runtime.Infrastructure.IJsonValue<Thing>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new Thing(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static Thing? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new Thing(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Thing? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Thing>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Thing? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

@@ -9,14 +9,14 @@
 namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetTeamsResponse.JsonConverter))]
-    public sealed partial record GetTeamsResponse
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<GetTeamsResponse>))]
+    public sealed partial record GetTeamsResponse : global::Specgen.Runtime.Infrastructure.IJsonValue<GetTeamsResponse>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in JsonConverter.Shape.
+        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
         private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
 
         /// <summary>Creates a GetTeamsResponse; set its members with an object initializer.</summary>
-        public GetTeamsResponse() { _m = JsonConverter.Shape.Create(); }
+        public GetTeamsResponse() { _m = s_shape.Create(); }
 
         // For the converter: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
@@ -43,25 +43,15 @@ namespace Fixture
         /// <inheritdoc/>
         public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
 
-        /// <summary>Reads and writes <see cref="GetTeamsResponse"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<GetTeamsResponse>
+        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
+        private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("GetTeamsResponse", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            new("Teams", "teams", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Team>()), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+            new("Pagination", "pagination", global::Specgen.Runtime.Infrastructure.JsonCodec.Value<global::Fixture.Pagination>(), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
+        });
 
-            // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
-            internal static readonly global::Specgen.Runtime.Infrastructure.RecordShape Shape = new("GetTeamsResponse", new global::Specgen.Runtime.Infrastructure.RecordMember[]
-            {
-                new("Teams", "teams", global::Specgen.Runtime.Infrastructure.JsonCodec.List(global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Team>(global::Fixture.Team.JsonConverter.ReadValue, global::Fixture.Team.JsonConverter.WriteValue)), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-                new("Pagination", "pagination", global::Specgen.Runtime.Infrastructure.JsonCodec.Of<global::Fixture.Pagination>(global::Fixture.Pagination.JsonConverter.ReadValue, global::Fixture.Pagination.JsonConverter.WriteValue), global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),
-            });
+        static GetTeamsResponse? global::Specgen.Runtime.Infrastructure.IJsonValue<GetTeamsResponse>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => s_shape.Read(ref reader, options) is { } members ? new GetTeamsResponse(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
 
-            /// <summary>Reads the object the reader is on; <c>null</c> for a JSON null.</summary>
-            public static GetTeamsResponse? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) => Shape.Read(ref reader, options) is { } members ? new GetTeamsResponse(members, default(global::Specgen.Runtime.Infrastructure.Blank)) : null;
-
-            /// <summary>Writes the object: the members on the wire (a null as null), then the extension data; a subtype whole.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetTeamsResponse? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
-        }
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<GetTeamsResponse>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, GetTeamsResponse? value, global::System.Text.Json.JsonSerializerOptions options) => global::Specgen.Runtime.Infrastructure.RecordShape.Write(writer, value?._m, options);
     }
 }

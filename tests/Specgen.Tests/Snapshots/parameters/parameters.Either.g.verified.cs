@@ -14,8 +14,8 @@ namespace Fixture
     /// A value that matches none of the shapes the spec lists is kept as <see cref="Unknown"/> and written back unchanged.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Either.JsonConverter))]
-    public abstract partial class Either : global::System.IEquatable<Either>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Either>))]
+    public abstract partial class Either : global::System.IEquatable<Either>, global::Specgen.Runtime.Infrastructure.IJsonValue<Either>
     {
         private Either()
         {
@@ -132,37 +132,27 @@ namespace Fixture
         /// <summary>Compares by content, as <c>Equals</c> does.</summary>
         public static bool operator !=(Either? left, Either? right) => !(left == right);
 
-        /// <summary>Reads and writes <see cref="Either"/> with System.Text.Json, without reflection.</summary>
-        [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-        public sealed class JsonConverter : global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<Either>
+        /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
+        private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("a", null), ("b", null));
+
+        static Either? global::Specgen.Runtime.Infrastructure.IJsonValue<Either>.ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
         {
-            /// <summary>Creates the converter; <c>ReadValue</c> and <c>WriteValue</c> do the work.</summary>
-            public JsonConverter() : base(ReadValue, WriteValue) { }
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
 
-            /// <summary>What the cases' tests ask of an object's properties; bit <c>i</c> of a scan answers entry <c>i</c>.</summary>
-            private static readonly global::Specgen.Runtime.Infrastructure.JsonMatch.Facts s_facts = new(("a", null), ("b", null));
+            var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Fixture.EitherA>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.EitherA>.Read, out var asA)) return new A(asA);
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Fixture.EitherB>(ref reader, options, global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.EitherB>.Read, out var asB)) return new B(asB);
+            return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+        }
 
-            /// <summary>Reads the value the reader is on as the first case it fits; <c>null</c> for a JSON null.</summary>
-            public static Either? ReadValue(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)
+        static void global::Specgen.Runtime.Infrastructure.IJsonValue<Either>.WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Either? value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null) return null;
-
-                var found = global::Specgen.Runtime.Infrastructure.JsonMatch.Scan(reader, s_facts);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x1UL) == 0x1UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Fixture.EitherA>(ref reader, options, global::Fixture.EitherA.JsonConverter.ReadValue, out var asA)) return new A(asA);
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (found & 0x2UL) == 0x2UL && global::Specgen.Runtime.Infrastructure.JsonMatch.TryRead<global::Fixture.EitherB>(ref reader, options, global::Fixture.EitherB.JsonConverter.ReadValue, out var asB)) return new B(asB);
-                return new Unknown(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-            }
-
-            /// <summary>Writes the case's value; <c>Unknown</c> as the JSON it holds.</summary>
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, Either? value, global::System.Text.Json.JsonSerializerOptions options)
-            {
-                switch (value)
-                {
-                    case A match: global::Fixture.EitherA.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case B match: global::Fixture.EitherB.JsonConverter.WriteValue(writer, match.Value, options); break;
-                    case Unknown match: match.Json.WriteTo(writer); break;
-                    default: writer.WriteNullValue(); break;
-                }
+                case A match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.EitherA>.Write(writer, match.Value, options); break;
+                case B match: global::Specgen.Runtime.Infrastructure.JsonValue<global::Fixture.EitherB>.Write(writer, match.Value, options); break;
+                case Unknown match: match.Json.WriteTo(writer); break;
+                default: writer.WriteNullValue(); break;
             }
         }
     }

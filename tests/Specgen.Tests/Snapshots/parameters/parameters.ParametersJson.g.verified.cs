@@ -76,15 +76,15 @@ namespace Fixture
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Fixture.Either)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Either>(options, new global::Fixture.Either.JsonConverter());
-            if (type == typeof(global::Fixture.EitherA)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.EitherA>(options, new global::Fixture.EitherA.JsonConverter());
-            if (type == typeof(global::Fixture.EitherB)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.EitherB>(options, new global::Fixture.EitherB.JsonConverter());
-            if (type == typeof(global::Fixture.Filter)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Filter>(options, new global::Fixture.Filter.JsonConverter());
-            if (type == typeof(global::Fixture.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Owner>(options, new global::Fixture.Owner.JsonConverter());
-            if (type == typeof(global::Fixture.Page)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Page>(options, new global::Fixture.Page.JsonConverter());
-            if (type == typeof(global::Fixture.Point)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Point>(options, new global::Fixture.Point.JsonConverter());
-            if (type == typeof(global::Fixture.Q)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Q>(options, new global::Fixture.Q.JsonConverter());
-            if (type == typeof(global::Fixture.SearchRange)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.SearchRange>(options, new global::Fixture.SearchRange.JsonConverter());
+            if (type == typeof(global::Fixture.Either)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Either>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Either>());
+            if (type == typeof(global::Fixture.EitherA)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.EitherA>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.EitherA>());
+            if (type == typeof(global::Fixture.EitherB)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.EitherB>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.EitherB>());
+            if (type == typeof(global::Fixture.Filter)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Filter>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Filter>());
+            if (type == typeof(global::Fixture.Owner)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Owner>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Owner>());
+            if (type == typeof(global::Fixture.Page)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Page>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Page>());
+            if (type == typeof(global::Fixture.Point)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Point>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Point>());
+            if (type == typeof(global::Fixture.Q)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.Q>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.Q>());
+            if (type == typeof(global::Fixture.SearchRange)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.SearchRange>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.SearchRange>());
 
             return null;
         }

@@ -48,7 +48,7 @@ namespace Fixture
         /// <inheritdoc/>
         global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (type == typeof(global::Fixture.GetSecretResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.GetSecretResponse>(options, new global::Fixture.GetSecretResponse.JsonConverter());
+            if (type == typeof(global::Fixture.GetSecretResponse)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Fixture.GetSecretResponse>(options, new global::Specgen.Runtime.Infrastructure.JsonValueConverter<global::Fixture.GetSecretResponse>());
             if (type == typeof(global::System.Text.Json.Nodes.JsonObject)) return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.Nodes.JsonObject>(options, new global::Specgen.Runtime.Infrastructure.DelegatingJsonConverter<global::System.Text.Json.Nodes.JsonObject>(global::Specgen.Runtime.Infrastructure.JsonRead.Object, global::Specgen.Runtime.Infrastructure.JsonWrite.Node));
 
             return null;
