@@ -76,7 +76,7 @@ internal static class CSharp
     }
 
     /// <summary>Around a record's converter constructor, which leaves required members for the converter to read.</summary>
-    public const string DisableNullableInitialization = "#pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched";
+    public const string DisableNullableInitialization = "#pragma warning disable CS8618 // the reading constructor sets no required member: it reads them, and one the JSON lacks says so when touched";
 
     public const string RestoreNullableInitialization = "#pragma warning restore CS8618";
 

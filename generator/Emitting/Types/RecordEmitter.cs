@@ -134,7 +134,7 @@ internal static class RecordEmitter
         }
 
         writer.Line();
-        writer.Line("// For the converter: the members it read (a required member the JSON lacked says so when touched).");
+        writer.Line("// For ReadValue: the members it read (a required member the JSON lacked says so when touched).");
         writer.Line(CSharp.DisableNullableInitialization);
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         var chain = model.IsDerived ? " : base(members, blank)" : open ? " : this(members)" : string.Empty;

@@ -18,8 +18,8 @@ namespace Vercel
         /// <summary>Creates a StringMultiSelectItems; set its members with an object initializer.</summary>
         public StringMultiSelectItems() { _m = s_shape.Create(); }
 
-        // For the converter: the members it read (a required member the JSON lacked says so when touched).
-        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        // For ReadValue: the members it read (a required member the JSON lacked says so when touched).
+        #pragma warning disable CS8618 // the reading constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private StringMultiSelectItems(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
         #pragma warning restore CS8618

@@ -23,8 +23,8 @@ namespace Fixture
         public Pet() : this(s_shape.Create()) { }
         private protected Pet(global::Specgen.Runtime.Infrastructure.MemberValues members) { _m = members; }
 
-        // For the converter: the members it read (a required member the JSON lacked says so when touched).
-        #pragma warning disable CS8618 // the converter's constructor sets no required member: it reads them, and one the JSON lacks says so when touched
+        // For ReadValue: the members it read (a required member the JSON lacked says so when touched).
+        #pragma warning disable CS8618 // the reading constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private protected Pet(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : this(members) { }
         #pragma warning restore CS8618
