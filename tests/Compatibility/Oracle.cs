@@ -73,7 +73,8 @@ internal static class Oracle
         }
 
         using var image = new MemoryStream();
-        if (!run.Output.Emit(image).Success)
+        // The compilation the compile check has bound already (the same code): emitting Output would bind it all again.
+        if (!run.Checked.Emit(image).Success)
         {
             return OracleResult.None;
         }
