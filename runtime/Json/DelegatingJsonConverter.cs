@@ -5,8 +5,8 @@ namespace Specgen.Runtime.Infrastructure;
 
 /// <summary>
 /// A converter made of a read and a write function: how the generated JSON context handles the lists,
-/// maps and plain values an operation sends or returns, and the base of every generated type's own
-/// <c>JsonConverter</c>, which hands it the type's static <c>ReadValue</c> and <c>WriteValue</c>.
+/// maps and plain values an operation sends or returns (a generated type's own converter is
+/// <see cref="JsonValueConverter{T}"/>).
 /// Public for generated code.
 /// </summary>
 /// <typeparam name="T">The value's type.</typeparam>

@@ -14,7 +14,7 @@ public delegate T? JsonReadFunc<T>(ref Utf8JsonReader reader, JsonSerializerOpti
 
 /// <summary>
 /// The reading half of the code Specgen generates for every type: small, reflection-free steps the
-/// generated <c>JsonConverter</c>s are made of. Public for generated code.
+/// generated types' <c>ReadValue</c> methods are made of. Public for generated code.
 /// </summary>
 /// <remarks>
 /// A JSON <c>null</c> where the spec promises a string, object or list is read as <c>null</c> (as

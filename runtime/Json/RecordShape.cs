@@ -64,7 +64,7 @@ public sealed class RecordMember(string name, string jsonName, JsonCodec codec, 
 }
 
 /// <summary>
-/// A generated record's members as data: the table its converter, <c>ToString</c>, equality and validation are driven
+/// A generated record's members as data: the table its reading and writing, <c>ToString</c>, equality and validation are driven
 /// by, so the generated code holds a line per member, not a statement per member in each. Reads members in any order
 /// (the next one in the table first), keeps the properties the table does not describe, and writes the members on
 /// the wire in table order, then the others. No reflection. Public for generated code.

@@ -75,7 +75,7 @@ internal static class RecordEmitter
         }
     }
 
-    /// <summary>How a record's fields and constructors are reached: by the converters of the types deriving from it too.</summary>
+    /// <summary>How a record's fields and constructors are reached: by the <c>ReadValue</c> of the types deriving from it too.</summary>
     private static string Access(ObjectModel model) => model.Hierarchy is { IsSealed: false } ? "private protected" : "private";
 
     /// <summary><c>Validate</c> overrides an ancestor's, and is virtual in a base.</summary>
@@ -96,8 +96,8 @@ internal static class RecordEmitter
     }
 
     /// <summary>
-    /// The members, kept by the runtime from the converter's member table, and the constructors: a public one for object
-    /// initializers (defaults, constants and the discriminator on the wire), one for the converter that takes what it
+    /// The members, kept by the runtime from the record's member table, and the constructors: a public one for object
+    /// initializers (defaults, constants and the discriminator on the wire), one for <c>ReadValue</c> that takes what it
     /// read, and the copy constructor of <c>with</c>, which copies the members.
     /// </summary>
     private static void WriteState(SourceWriter writer, ObjectModel model)
@@ -156,7 +156,7 @@ internal static class RecordEmitter
         var property = model.Properties[index];
         DocComments.Summary(writer, property.Description);
         DocComments.Remarks(writer, Remarks(property));
-        // No [JsonPropertyName] or [JsonIgnore]: the record's converter (named by [JsonConverter]) is the
+        // No [JsonPropertyName] or [JsonIgnore]: the record's own ReadValue/WriteValue (through [JsonConverter]) are the
         // only way System.Text.Json reads or writes it, so they would say nothing; its member table has the JSON names.
         var required = property.MustBeSet ? "required " : string.Empty;
         if (property.IsDeprecated && required.Length == 0)

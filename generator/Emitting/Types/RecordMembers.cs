@@ -4,8 +4,8 @@ using Specgen.Generator.Model;
 namespace Specgen.Generator.Emitting;
 
 /// <summary>
-/// How a record keeps its members, for the record and its converter alike: as data. The record holds one
-/// <c>Specgen.Runtime.Infrastructure.MemberValues</c>, made from the member table its converter declares
+/// How a record keeps its members, for its properties and its <c>ReadValue</c>/<c>WriteValue</c> alike: as data. The record holds one
+/// <c>Specgen.Runtime.Infrastructure.MemberValues</c>, made from the member table it declares
 /// (<c>RecordShape</c>), and each property gets and sets its member there by index (its place in the table, a
 /// subtype's members after its base's), so absent, null, a value and the JSON as sent are kept by the runtime.
 /// </summary>

@@ -83,19 +83,26 @@ public sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResu
     public IReadOnlyList<Diagnostic> CompileDiagnostics() =>
         Checked.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
+    /// <summary>The generator's header line (<c>CSharp.NullableWarnings</c>; the compatibility run shares this file and cannot see it).</summary>
+    private const string NullableWarningsOff = "#nullable disable warnings";
+
     internal static Compilation WithNullableWarnings(Compilation compilation, IEnumerable<SyntaxTree> generated)
     {
+        var swapped = 0;
         foreach (var tree in generated)
         {
             var text = tree.GetText().ToString();
-            var on = text.Replace("\n#nullable disable warnings\n", "\n#nullable enable warnings\n", StringComparison.Ordinal);
+            var on = text.Replace(NullableWarningsOff, "#nullable enable warnings", StringComparison.Ordinal);
             if (!ReferenceEquals(on, text))
             {
                 compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(on, (CSharpParseOptions)tree.Options, tree.FilePath));
+                swapped++;
             }
         }
 
-        return compilation;
+        // A header that no longer says it would leave the check silently off.
+        return swapped > 0 || !generated.Any() ? compilation
+            : throw new InvalidOperationException($"No generated file turns nullable warnings off with '{NullableWarningsOff}': the nullable check would not run.");
     }
 
     public Exception? Exception => Result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null);
