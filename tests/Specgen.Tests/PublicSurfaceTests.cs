@@ -13,11 +13,11 @@ namespace Specgen.Tests;
 /// </summary>
 public class PublicSurfaceTests
 {
-    /// <summary>The types a user of a generated client touches: options, calls, responses, files, errors, credentials.</summary>
+    /// <summary>The types a user of a generated client touches: options, calls, responses, every record's base, files, errors, credentials.</summary>
     private static readonly string[] UserFacing =
     [
         "ApiCall", "ApiCall`1", "ApiClientOptions", "ApiCredentials", "ApiError", "ApiException", "ApiFile", "ApiHeaders", "ApiPage`1", "ApiPageable`1",
-        "ApiRequestOptions", "ApiResponse", "ApiResponse`1", "ApiStream`1", "BadRequestException", "BasicCredentials",
+        "ApiRecord", "ApiRequestOptions", "ApiResponse", "ApiResponse`1", "ApiStream`1", "BadRequestException", "BasicCredentials",
         "ClientCredentials", "ConflictException", "FilePart", "ForbiddenException", "MemberUnavailableException",
         "MissingCredentialsException", "NotFoundException", "PaymentRequiredException", "RateLimitedException",
         "RequestValidationException", "RetryOptions", "ServerErrorException", "UnauthorizedException",
@@ -63,6 +63,30 @@ public class PublicSurfaceTests
 
         // An awaitable's awaiters are the compiler's business.
         Assert.All(typeof(Specgen.Runtime.ApiCall).GetNestedTypes().Concat(typeof(Specgen.Runtime.ApiCall<int>).GetNestedTypes()), t => Assert.True(Hidden(t), t.Name));
+    }
+
+    /// <summary>
+    /// Every generated record derives from the runtime's <c>ApiRecord</c> (a subtype through its base), which keeps its
+    /// members and gives it equality, hash and copies: a record has no field of its own, and the one that keeps its
+    /// state is the base's, hidden (what equality and copies do is pinned by the equality and presence tests).
+    /// </summary>
+    [Fact]
+    public void Every_record_derives_from_ApiRecord_and_keeps_its_state_there()
+    {
+        var records = typeof(Vercel.VercelClient).Assembly.GetTypes()
+            .Where(t => t.Namespace == "Vercel" && t.GetMethod("<Clone>$") is not null && t.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null)
+            .ToList();
+        Assert.True(records.Count > 20, $"only {records.Count} records");
+        Assert.All(records, t =>
+        {
+            Assert.True(typeof(Specgen.Runtime.ApiRecord).IsAssignableFrom(t), $"{t.Name} does not derive from ApiRecord");
+            const BindingFlags declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+            Assert.Empty(t.GetFields(declared));
+        });
+
+        var field = typeof(Specgen.Runtime.ApiRecord).GetField("_m", BindingFlags.NonPublic | BindingFlags.Instance)!;
+        Assert.True(field.IsFamily && field.IsInitOnly);
+        Assert.True(Hidden(field));
     }
 
     /// <summary>

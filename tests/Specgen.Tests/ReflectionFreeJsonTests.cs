@@ -123,6 +123,8 @@ public class ReflectionFreeJsonTests
             Assert.True(property is not null, $"VercelJson has no property for {type.Name}");
             var info = (JsonTypeInfo)property.GetValue(VercelJson.Default)!;
 
+            // The options keep it: every read of the property is the same metadata.
+            Assert.Same(info, property.GetValue(VercelJson.Default));
             Assert.Equal(type, info.Type);
             // A value converter: no properties or constructors found by reflection.
             Assert.Equal(JsonTypeInfoKind.None, info.Kind);

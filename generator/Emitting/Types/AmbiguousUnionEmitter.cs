@@ -43,16 +43,13 @@ internal static class AmbiguousUnionEmitter
                 writer.Line();
             }
 
-            writer.Line("/// <inheritdoc/>");
             writer.Line("public override string ToString() => Json.GetRawText();");
             writer.Line();
             writer.Line("/// <summary>Compares the JSON by its content (objects in any member order, numbers by value).</summary>");
             writer.Line($"public bool Equals({name}? other) => ReferenceEquals(this, other) || (other is not null && {EqualityEmitter.Equal(TypeRef.JsonElement, ns, "Json", "other.Json")});");
             writer.Line();
-            writer.Line("/// <inheritdoc/>");
             writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
             writer.Line();
-            writer.Line("/// <inheritdoc/>");
             writer.Line($"public override int GetHashCode() => {EqualityEmitter.Hash(TypeRef.JsonElement, ns, "Json")};");
             writer.Line();
             EqualityEmitter.WriteOperators(writer, name);

@@ -69,7 +69,12 @@ internal static class EnumEmitter
         {
             foreach (var member in model.Members)
             {
-                WriteMemberDoc(writer, member);
+                // A constant's hover shows its wire value; a description the spec gives is worth repeating.
+                if (member.Description is not null)
+                {
+                    WriteMemberDoc(writer, member);
+                }
+
                 writer.Line($"public const {wire} {member.Name} = {Literal(model, member)};");
             }
         }
@@ -99,7 +104,7 @@ internal static class EnumEmitter
     private static void WriteConversions(SourceWriter writer, EnumModel model, string wire, string kind)
     {
         var name = model.Name;
-        Member(writer, "<inheritdoc/>", $"static {name} {CSharp.Infrastructure}.{kind}<{name}>.Create({wire} value) => new(value);");
+        Member(writer, null, $"static {name} {CSharp.Infrastructure}.{kind}<{name}>.Create({wire} value) => new(value);");
         Member(writer, "<summary>Converts a wire value.</summary>", $"public static implicit operator {name}({wire} value) => new(value);");
         Member(writer, "<summary>The wire value.</summary>", $"public static explicit operator {wire}({name} value) => value.Value;");
     }
@@ -107,23 +112,33 @@ internal static class EnumEmitter
     private static void WriteEquality(SourceWriter writer, EnumModel model)
     {
         var name = model.Name;
-        Member(writer, "<inheritdoc/>", model.IsInteger
+        Member(writer, null, model.IsInteger
             ? $"public bool Equals({name} other) => Value == other.Value;"
             : $"public bool Equals({name} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);");
-        Member(writer, "<inheritdoc/>", $"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
-        Member(writer, "<inheritdoc/>", model.IsInteger ? "public override int GetHashCode() => Value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
+        Member(writer, null, $"public override bool Equals(object? obj) => obj is {name} other && Equals(other);");
+        Member(writer, null, model.IsInteger ? "public override int GetHashCode() => Value.GetHashCode();" : "public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);");
         Member(writer, $"<summary>The wire text{(model.IsInteger ? ": the number in the invariant culture" : string.Empty)}.</summary>",
             model.IsInteger ? "public override string ToString() => Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);" : "public override string ToString() => Value;");
         Member(writer, "<summary>Compares wire values.</summary>", $"public static bool operator ==({name} left, {name} right) => left.Equals(right);");
-        Member(writer, "<summary>Compares wire values.</summary>", $"public static bool operator !=({name} left, {name} right) => !left.Equals(right);");
+        Member(writer, "<summary>Compares wire values.</summary>", $"public static bool operator !=({name} left, {name} right) => !left.Equals(right);", last: true);
     }
 
-    /// <summary>One documented member and the blank line after it.</summary>
-    private static void Member(SourceWriter writer, string doc, string code)
+    /// <summary>
+    /// One member and, unless it is the type's last, the blank line after it; documented unless it is an override or interface member the framework's
+    /// own documentation covers (<c>Equals</c>, <c>GetHashCode</c>, an explicit implementation).
+    /// </summary>
+    private static void Member(SourceWriter writer, string? doc, string code, bool last = false)
     {
-        writer.Line("/// " + doc);
+        if (doc is not null)
+        {
+            writer.Line("/// " + doc);
+        }
+
         writer.Line(code);
-        writer.Line();
+        if (!last)
+        {
+            writer.Line();
+        }
     }
 
     /// <summary>A member's wire value as a C# constant: a string literal, or the number Specgen parsed (never spec text).</summary>

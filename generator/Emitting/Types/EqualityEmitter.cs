@@ -6,9 +6,9 @@ using Specgen.Generator.Model;
 namespace Specgen.Generator.Emitting;
 
 /// <summary>
-/// Value equality for records and unions, by content: each member or case value is compared with the runtime's
-/// <c>ValueEquality</c> (lists item by item, maps in any order, JSON by what it says, a record or union inside by
-/// its own <c>Equals</c>), so the generated code holds one call per member, not a loop.
+/// Value equality for unions, by content (a record's is its base's, the runtime's <c>ApiRecord</c>): each case value
+/// is compared with the runtime's <c>ValueEquality</c> (lists item by item, maps in any order, JSON by what it says, a
+/// record or union inside by its own <c>Equals</c>), so the generated code holds one call per case, not a loop.
 /// </summary>
 internal static class EqualityEmitter
 {
@@ -31,28 +31,6 @@ internal static class EqualityEmitter
     };
 
     /// <summary>
-    /// A record's <c>Equals</c> and <c>GetHashCode</c>, by what it would write: the runtime writes both records' members
-    /// and compares the JSON (the same type, which is the same member table; the same members on the wire with equal
-    /// values, the JSON kept for a malformed value and the other members alike; objects and maps in any order, numbers
-    /// by value). Two lines a record, whatever its members; a subtype's are its base's, whose members are the subtype's whole.
-    /// </summary>
-    public static void WriteRecord(SourceWriter writer, ObjectModel model)
-    {
-        var name = model.Name;
-        var virtuality = model.Hierarchy is { IsSealed: false } ? "virtual " : string.Empty;
-        writer.Line();
-        writer.Line("/// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>");
-        writer.Line(model.IsDerived
-            ? $"public {virtuality}bool Equals({name}? other) => base.Equals(other);"
-            : $"public {virtuality}bool Equals({name}? other) => {Values}.Record({RecordMembers.Values}, other?.{RecordMembers.Values});");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(model.IsDerived
-            ? "public override int GetHashCode() => base.GetHashCode();"
-            : $"public override int GetHashCode() => {Values}.RecordHash({RecordMembers.Values});");
-    }
-
-    /// <summary>
     /// A union's <c>Equals</c>, <c>GetHashCode</c> and <c>==</c>/<c>!=</c>, from one (equality, hash) pair per case:
     /// expressions on <c>a</c> and <c>b</c>, this and the other value as that case.
     /// </summary>
@@ -69,10 +47,8 @@ internal static class EqualityEmitter
         writer.Line("    _ => false,");
         writer.Line("};");
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
         writer.Line($"public override bool Equals(object? obj) => Equals(obj as {name});");
         writer.Line();
-        writer.Line("/// <inheritdoc/>");
         writer.Line("public override int GetHashCode() => this switch");
         writer.Line("{");
         for (var i = 0; i < cases.Count; i++)

@@ -46,17 +46,16 @@ internal static class JsonContextEmitter
             writer.Line("/// <inheritdoc/>");
             writer.Line($"protected override {CSharp.Json}.JsonSerializerOptions? GeneratedSerializerOptions => null;");
             writer.Line();
+            // One line a type, as a table: the property is named for its type and reads and writes it (JsonTypeInfo<T>),
+            // and the options keep the type info they made (one per type), so it needs no field of its own.
+            writer.Line("// The type infos: one per type an operation reads or writes, named for it.");
             foreach (var type in context.Types)
             {
                 var typeName = CSharp.TypeName(type.Type, ns);
-                writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{type.PropertyName};");
-                writer.Line(type.Type.Kind == TypeKind.Named
-                    ? $"/// <summary>Reads and writes <see cref=\"{typeName}\"/>.</summary>"
-                    : $"/// <summary>Reads and writes <c>{DocComments.Escape(typeName)}</c>.</summary>");
-                writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {type.PropertyName} => _{type.PropertyName} ??= ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
-                writer.Line();
+                writer.Line($"public {Metadata}.JsonTypeInfo<{typeName}> {type.PropertyName} => ({Metadata}.JsonTypeInfo<{typeName}>)Options.GetTypeInfo(typeof({typeName}));");
             }
 
+            writer.Line();
             writer.Line("/// <inheritdoc/>");
             writer.Line($"public override {Metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;");
             writer.Line();

@@ -40,11 +40,10 @@ internal static class RecordConverterEmitter
         writer.Line($"{JsonCode.WriteSignature(name)} => {CSharp.Infrastructure}.RecordShape.Write(writer, value?.{RecordMembers.Values}, options);");
     }
 
-    /// <summary>The member table: a line per member, the base's members first in a subtype.</summary>
+    /// <summary>The member table (each member's C# and JSON names, codec, flags and initial value): a line per member, the base's members first in a subtype.</summary>
     private static void WriteShape(SourceWriter writer, ObjectModel model, string ns)
     {
         var extra = model.AdditionalType is { } typed ? ", " + JsonCode.Codec(typed, ns) : string.Empty;
-        writer.Line("// Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.");
         if (model.Properties.Count == 0)
         {
             writer.Line($"private static readonly {CSharp.Infrastructure}.RecordShape {RecordMembers.ShapeField} = new({CSharp.Literal(model.Name)}, global::System.Array.Empty<{CSharp.Infrastructure}.RecordMember>(){extra});");

@@ -29,7 +29,7 @@ internal static class RecordEmitter
         }
 
         writer.Line(JsonCode.ConverterAttribute(model.Name));
-        var bases = new[] { model.Hierarchy?.BaseName, model.IsValidated ? ValidationEmitter.Interface : null, JsonCode.ValueInterface(model.Name) }.Where(b => b is not null).ToList();
+        var bases = new[] { model.Hierarchy?.BaseName ?? RecordMembers.Base, model.IsValidated ? ValidationEmitter.Interface : null, JsonCode.ValueInterface(model.Name) }.Where(b => b is not null).ToList();
         var sealedness = model.Hierarchy is { IsSealed: false } ? string.Empty : "sealed ";
         using (writer.Block($"{spec.Accessibility} {sealedness}partial record {model.Name}{(bases.Count > 0 ? " : " + string.Join(", ", bases) : string.Empty)}"))
         {
@@ -48,6 +48,7 @@ internal static class RecordEmitter
 
             if (!model.IsDerived)
             {
+                // No [JsonExtensionData], as no [JsonPropertyName] on the members: the runtime's member table keeps them.
                 if (model.AdditionalType is { } additional)
                 {
                     writer.Line("/// <summary>The other properties, each of the type the spec's <c>additionalProperties</c> gives them.</summary>");
@@ -56,14 +57,11 @@ internal static class RecordEmitter
                 else
                 {
                     writer.Line("/// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>");
-                    writer.Line($"[{CSharp.Serialization}.JsonExtensionData]");
                     writer.Line($"public global::System.Collections.Generic.IDictionary<string, {CSharp.Json}.JsonElement>? {model.ExtensionDataName} {{ get => {RecordMembers.Values}.GetExtra<{CSharp.Json}.JsonElement>(); set => {RecordMembers.Values}.SetExtra(value); }}");
                 }
             }
 
             WritePrintMembers(writer, model);
-
-            EqualityEmitter.WriteRecord(writer, model);
 
             if (model.IsValidated)
             {
@@ -96,58 +94,33 @@ internal static class RecordEmitter
     }
 
     /// <summary>
-    /// The members, kept by the runtime from the record's member table, and the constructors: a public one for object
-    /// initializers (defaults, constants and the discriminator on the wire), one for <c>ReadValue</c> that takes what it
-    /// read, and the copy constructor of <c>with</c>, which copies the members.
+    /// The constructors: a public one for object initializers (defaults, constants and the discriminator on the wire),
+    /// and one for <c>ReadValue</c> that takes what it read. The members are kept by the runtime's <c>ApiRecord</c>,
+    /// every record's base, from the record's member table; its copy constructor (for <c>with</c>), equality and hash
+    /// are the base's, so a record declares none of them.
     /// </summary>
     private static void WriteState(SourceWriter writer, ObjectModel model)
     {
         var name = model.Name;
         var access = Access(model);
-        var values = RecordMembers.Values;
         var members = $"{CSharp.Infrastructure}.MemberValues";
         var create = $"{RecordMembers.ShapeField}.Create()";
         var open = model.Hierarchy is { IsSealed: false };
-        if (!model.IsDerived)
-        {
-            writer.Line($"// Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in {RecordMembers.ShapeField}.");
-            writer.Line($"{access} readonly {members} {values};");
-            writer.Line();
-        }
-
         writer.Line($"/// <summary>Creates a {name}; set its members with an object initializer.</summary>");
-        if (model.IsDerived)
-        {
-            writer.Line($"public {name}() : base({create}) {{ }}");
-        }
-        else
-        {
-            writer.Line(open ? $"public {name}() : this({create}) {{ }}" : $"public {name}() {{ {values} = {create}; }}");
-        }
-
+        writer.Line($"public {name}() : base({create}) {{ }}");
         if (open)
         {
             // A subtype's public constructor hands its own members up, and must not claim to set the required ones.
-            writer.Line(model.IsDerived
-                ? $"{access} {name}({members} members) : base(members) {{ }}"
-                : $"{access} {name}({members} members) {{ {values} = members; }}");
+            writer.Line($"{access} {name}({members} members) : base(members) {{ }}");
         }
 
         writer.Line();
-        writer.Line("// For ReadValue: the members it read (a required member the JSON lacked says so when touched).");
+        // ReadValue's: the members it read (a required member the JSON lacked says so when touched).
         writer.Line(CSharp.DisableNullableInitialization);
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        var chain = model.IsDerived ? " : base(members, blank)" : open ? " : this(members)" : string.Empty;
-        var body = model.IsDerived || open ? "{ }" : $"{{ {values} = members; }}";
-        writer.Line($"{access} {name}({members} members, {CSharp.Infrastructure}.Blank blank){chain} {body}");
+        var chain = model.IsDerived ? "base(members, blank)" : open ? "this(members)" : "base(members)";
+        writer.Line($"{access} {name}({members} members, {CSharp.Infrastructure}.Blank blank) : {chain} {{ }}");
         writer.Line(CSharp.RestoreNullableInitialization);
-        if (!model.IsDerived)
-        {
-            writer.Line();
-            writer.Line("/// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>");
-            writer.Line($"{(open ? "protected" : "private")} {name}({name} original) {{ {values} = original.{values}.Clone(); }}");
-        }
-
         writer.Line();
     }
 
@@ -178,7 +151,7 @@ internal static class RecordEmitter
     private static void WritePrintMembers(SourceWriter writer, ObjectModel model)
     {
         writer.Line();
-        var signature = model.IsDerived ? "protected override" : model.Hierarchy is { IsSealed: false } ? "protected virtual" : "private";
+        const string signature = "protected override";
         var body = model.IsDerived ? "base.PrintMembers(builder)" : $"{RecordMembers.Values}.Print(builder, {CSharp.Literal(model.ExtensionDataName)})";
         writer.Line($"{signature} bool PrintMembers(global::System.Text.StringBuilder builder) => {body};");
     }

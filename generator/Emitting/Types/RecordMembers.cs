@@ -11,7 +11,10 @@ namespace Specgen.Generator.Emitting;
 /// </summary>
 internal static class RecordMembers
 {
-    /// <summary>The record's members. Member names are Pascal identifiers (a capital or an underscore first), so this never meets one.</summary>
+    /// <summary>Every record's base, which keeps its members (<see cref="Values"/>) and gives it equality, a hash and copies.</summary>
+    public const string Base = "global::Specgen.Runtime.ApiRecord";
+
+    /// <summary>The record's members (a protected field of <see cref="Base"/>). Member names are Pascal identifiers (a capital or an underscore first), so this never meets one.</summary>
     public const string Values = "_m";
 
     /// <summary>The member table, a private static field of the record (a lower-case name, so no member meets it).</summary>

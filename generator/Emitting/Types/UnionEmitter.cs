@@ -68,7 +68,6 @@ internal static class UnionEmitter
             writer.Line($"/// <summary>The case's value.</summary>");
             writer.Line($"public {type} {member} {{ get; }}");
             writer.Line();
-            writer.Line("/// <inheritdoc/>");
             writer.Line($"public override string ToString() => {(member == "Json" ? "Json.GetRawText()" : isValueType ? "Value.ToString()" : "Value?.ToString() ?? string.Empty")};");
         }
 

@@ -41,9 +41,7 @@ internal static class ValidationEmitter
     private static System.IDisposable Open(SourceWriter writer, string modifier = "")
     {
         writer.Line();
-        writer.Line("/// <summary>Adds every way this value breaks the spec's constraints to <paramref name=\"validator\"/>.</summary>");
-        writer.Line("/// <param name=\"validator\">Collects the violations.</param>");
-        writer.Line("/// <param name=\"path\">This value's JSON path.</param>");
+        // IValidatable's, hidden from completion: its documentation is the runtime's.
         writer.Line(CSharp.Hidden);
         return writer.Block($"public {modifier}void Validate({Validator} validator, string path)");
     }

@@ -31,7 +31,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public bool Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value.ToString();
         }
 
@@ -43,7 +42,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.Expression Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -55,7 +53,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.ConditionMode Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value.ToString();
         }
 
@@ -68,7 +65,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -140,10 +136,8 @@ namespace Vercel
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as Condition);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             Boolean a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),

@@ -32,9 +32,7 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>update</c></summary>
             public const string Update = "update";
-            /// <summary><c>create</c></summary>
             public const string Create = "create";
         }
 
@@ -44,7 +42,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Update or Values.Create;
 
-        /// <inheritdoc/>
         static ConditionMode global::Specgen.Runtime.Infrastructure.IStringEnum<ConditionMode>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(ConditionMode value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(ConditionMode other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ConditionMode other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -70,6 +64,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ConditionMode left, ConditionMode right) => !left.Equals(right);
-
     }
 }

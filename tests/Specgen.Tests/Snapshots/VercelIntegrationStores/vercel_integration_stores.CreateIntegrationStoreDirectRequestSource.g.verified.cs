@@ -54,21 +54,13 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>backoffice</c></summary>
             public const string Backoffice = "backoffice";
-            /// <summary><c>marketplace</c></summary>
             public const string Marketplace = "marketplace";
-            /// <summary><c>external</c></summary>
             public const string External = "external";
-            /// <summary><c>oauth</c></summary>
             public const string Oauth = "oauth";
-            /// <summary><c>v0</c></summary>
             public const string V0 = "v0";
-            /// <summary><c>deploy-button</c></summary>
             public const string DeployButton = "deploy-button";
-            /// <summary><c>resource-claims</c></summary>
             public const string ResourceClaims = "resource-claims";
-            /// <summary><c>cli</c></summary>
             public const string Cli = "cli";
         }
 
@@ -78,7 +70,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Backoffice or Values.Marketplace or Values.External or Values.Oauth or Values.V0 or Values.DeployButton or Values.ResourceClaims or Values.Cli;
 
-        /// <inheritdoc/>
         static CreateIntegrationStoreDirectRequestSource global::Specgen.Runtime.Infrastructure.IStringEnum<CreateIntegrationStoreDirectRequestSource>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -87,13 +78,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(CreateIntegrationStoreDirectRequestSource value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(CreateIntegrationStoreDirectRequestSource other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is CreateIntegrationStoreDirectRequestSource other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -104,6 +92,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(CreateIntegrationStoreDirectRequestSource left, CreateIntegrationStoreDirectRequestSource right) => !left.Equals(right);
-
     }
 }

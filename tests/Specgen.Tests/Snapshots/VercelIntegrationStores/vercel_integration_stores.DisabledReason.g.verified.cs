@@ -44,17 +44,11 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>disabled-by-owner</c></summary>
             public const string DisabledByOwner = "disabled-by-owner";
-            /// <summary><c>feature-not-available</c></summary>
             public const string FeatureNotAvailable = "feature-not-available";
-            /// <summary><c>disabled-by-admin</c></summary>
             public const string DisabledByAdmin = "disabled-by-admin";
-            /// <summary><c>original-owner-left-the-team</c></summary>
             public const string OriginalOwnerLeftTheTeam = "original-owner-left-the-team";
-            /// <summary><c>account-plan-downgrade</c></summary>
             public const string AccountPlanDowngrade = "account-plan-downgrade";
-            /// <summary><c>original-owner-role-downgraded</c></summary>
             public const string OriginalOwnerRoleDowngraded = "original-owner-role-downgraded";
         }
 
@@ -64,7 +58,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.DisabledByOwner or Values.FeatureNotAvailable or Values.DisabledByAdmin or Values.OriginalOwnerLeftTheTeam or Values.AccountPlanDowngrade or Values.OriginalOwnerRoleDowngraded;
 
-        /// <inheritdoc/>
         static DisabledReason global::Specgen.Runtime.Infrastructure.IStringEnum<DisabledReason>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -73,13 +66,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(DisabledReason value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(DisabledReason other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is DisabledReason other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -90,6 +80,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(DisabledReason left, DisabledReason right) => !left.Equals(right);
-
     }
 }

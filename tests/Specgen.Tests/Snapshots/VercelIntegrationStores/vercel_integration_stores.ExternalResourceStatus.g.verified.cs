@@ -47,19 +47,12 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>error</c></summary>
             public const string Error = "error";
-            /// <summary><c>suspended</c></summary>
             public const string Suspended = "suspended";
-            /// <summary><c>onboarding</c></summary>
             public const string Onboarding = "onboarding";
-            /// <summary><c>uninstalled</c></summary>
             public const string Uninstalled = "uninstalled";
-            /// <summary><c>ready</c></summary>
             public const string Ready = "ready";
-            /// <summary><c>pending</c></summary>
             public const string Pending = "pending";
-            /// <summary><c>resumed</c></summary>
             public const string Resumed = "resumed";
         }
 
@@ -69,7 +62,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Error or Values.Suspended or Values.Onboarding or Values.Uninstalled or Values.Ready or Values.Pending or Values.Resumed;
 
-        /// <inheritdoc/>
         static ExternalResourceStatus global::Specgen.Runtime.Infrastructure.IStringEnum<ExternalResourceStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -78,13 +70,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(ExternalResourceStatus value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(ExternalResourceStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ExternalResourceStatus other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -95,6 +84,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ExternalResourceStatus left, ExternalResourceStatus right) => !left.Equals(right);
-
     }
 }

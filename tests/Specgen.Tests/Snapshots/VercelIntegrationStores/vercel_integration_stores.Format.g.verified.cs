@@ -32,9 +32,7 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>json</c></summary>
             public const string Json = "json";
-            /// <summary><c>ndjson</c></summary>
             public const string Ndjson = "ndjson";
         }
 
@@ -44,7 +42,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Json or Values.Ndjson;
 
-        /// <inheritdoc/>
         static Format global::Specgen.Runtime.Infrastructure.IStringEnum<Format>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Format value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Format other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Format other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -70,6 +64,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Format left, Format right) => !left.Equals(right);
-
     }
 }

@@ -191,115 +191,60 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>blitzjs</c></summary>
             public const string Blitzjs = "blitzjs";
-            /// <summary><c>nextjs</c></summary>
             public const string Nextjs = "nextjs";
-            /// <summary><c>gatsby</c></summary>
             public const string Gatsby = "gatsby";
-            /// <summary><c>remix</c></summary>
             public const string Remix = "remix";
-            /// <summary><c>react-router</c></summary>
             public const string ReactRouter = "react-router";
-            /// <summary><c>astro</c></summary>
             public const string Astro = "astro";
-            /// <summary><c>hexo</c></summary>
             public const string Hexo = "hexo";
-            /// <summary><c>eleventy</c></summary>
             public const string Eleventy = "eleventy";
-            /// <summary><c>docusaurus-2</c></summary>
             public const string Docusaurus2 = "docusaurus-2";
-            /// <summary><c>docusaurus</c></summary>
             public const string Docusaurus = "docusaurus";
-            /// <summary><c>preact</c></summary>
             public const string Preact = "preact";
-            /// <summary><c>solidstart-1</c></summary>
             public const string Solidstart1 = "solidstart-1";
-            /// <summary><c>solidstart</c></summary>
             public const string Solidstart = "solidstart";
-            /// <summary><c>dojo</c></summary>
             public const string Dojo = "dojo";
-            /// <summary><c>ember</c></summary>
             public const string Ember = "ember";
-            /// <summary><c>vue</c></summary>
             public const string Vue = "vue";
-            /// <summary><c>scully</c></summary>
             public const string Scully = "scully";
-            /// <summary><c>ionic-angular</c></summary>
             public const string IonicAngular = "ionic-angular";
-            /// <summary><c>angular</c></summary>
             public const string Angular = "angular";
-            /// <summary><c>polymer</c></summary>
             public const string Polymer = "polymer";
-            /// <summary><c>svelte</c></summary>
             public const string Svelte = "svelte";
-            /// <summary><c>sveltekit</c></summary>
             public const string Sveltekit = "sveltekit";
-            /// <summary><c>sveltekit-1</c></summary>
             public const string Sveltekit1 = "sveltekit-1";
-            /// <summary><c>ionic-react</c></summary>
             public const string IonicReact = "ionic-react";
-            /// <summary><c>create-react-app</c></summary>
             public const string CreateReactApp = "create-react-app";
-            /// <summary><c>gridsome</c></summary>
             public const string Gridsome = "gridsome";
-            /// <summary><c>umijs</c></summary>
             public const string Umijs = "umijs";
-            /// <summary><c>sapper</c></summary>
             public const string Sapper = "sapper";
-            /// <summary><c>saber</c></summary>
             public const string Saber = "saber";
-            /// <summary><c>stencil</c></summary>
             public const string Stencil = "stencil";
-            /// <summary><c>nuxtjs</c></summary>
             public const string Nuxtjs = "nuxtjs";
-            /// <summary><c>redwoodjs</c></summary>
             public const string Redwoodjs = "redwoodjs";
-            /// <summary><c>hugo</c></summary>
             public const string Hugo = "hugo";
-            /// <summary><c>jekyll</c></summary>
             public const string Jekyll = "jekyll";
-            /// <summary><c>brunch</c></summary>
             public const string Brunch = "brunch";
-            /// <summary><c>middleman</c></summary>
             public const string Middleman = "middleman";
-            /// <summary><c>zola</c></summary>
             public const string Zola = "zola";
-            /// <summary><c>hydrogen</c></summary>
             public const string Hydrogen = "hydrogen";
-            /// <summary><c>vite</c></summary>
             public const string Vite = "vite";
-            /// <summary><c>vitepress</c></summary>
             public const string Vitepress = "vitepress";
-            /// <summary><c>vuepress</c></summary>
             public const string Vuepress = "vuepress";
-            /// <summary><c>parcel</c></summary>
             public const string Parcel = "parcel";
-            /// <summary><c>fastapi</c></summary>
             public const string Fastapi = "fastapi";
-            /// <summary><c>flask</c></summary>
             public const string Flask = "flask";
-            /// <summary><c>fasthtml</c></summary>
             public const string Fasthtml = "fasthtml";
-            /// <summary><c>sanity-v3</c></summary>
             public const string SanityV3 = "sanity-v3";
-            /// <summary><c>sanity</c></summary>
             public const string Sanity = "sanity";
-            /// <summary><c>storybook</c></summary>
             public const string Storybook = "storybook";
-            /// <summary><c>nitro</c></summary>
             public const string Nitro = "nitro";
-            /// <summary><c>hono</c></summary>
             public const string Hono = "hono";
-            /// <summary><c>express</c></summary>
             public const string Express = "express";
-            /// <summary><c>h3</c></summary>
             public const string H3 = "h3";
-            /// <summary><c>nestjs</c></summary>
             public const string Nestjs = "nestjs";
-            /// <summary><c>fastify</c></summary>
             public const string Fastify = "fastify";
-            /// <summary><c>xmcp</c></summary>
             public const string Xmcp = "xmcp";
         }
 
@@ -309,7 +254,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Blitzjs or Values.Nextjs or Values.Gatsby or Values.Remix or Values.ReactRouter or Values.Astro or Values.Hexo or Values.Eleventy or Values.Docusaurus2 or Values.Docusaurus or Values.Preact or Values.Solidstart1 or Values.Solidstart or Values.Dojo or Values.Ember or Values.Vue or Values.Scully or Values.IonicAngular or Values.Angular or Values.Polymer or Values.Svelte or Values.Sveltekit or Values.Sveltekit1 or Values.IonicReact or Values.CreateReactApp or Values.Gridsome or Values.Umijs or Values.Sapper or Values.Saber or Values.Stencil or Values.Nuxtjs or Values.Redwoodjs or Values.Hugo or Values.Jekyll or Values.Brunch or Values.Middleman or Values.Zola or Values.Hydrogen or Values.Vite or Values.Vitepress or Values.Vuepress or Values.Parcel or Values.Fastapi or Values.Flask or Values.Fasthtml or Values.SanityV3 or Values.Sanity or Values.Storybook or Values.Nitro or Values.Hono or Values.Express or Values.H3 or Values.Nestjs or Values.Fastify or Values.Xmcp;
 
-        /// <inheritdoc/>
         static Framework global::Specgen.Runtime.Infrastructure.IStringEnum<Framework>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -318,13 +262,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Framework value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Framework other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Framework other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -335,6 +276,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Framework left, Framework right) => !left.Equals(right);
-
     }
 }

@@ -32,7 +32,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::Vercel.IntegrationConfiguration> Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -44,7 +43,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::Vercel.ConfigurationWithIntegration> Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -57,7 +55,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -123,10 +120,8 @@ namespace Vercel
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as GetConfigurationsResponse);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             Configurations a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(a.Value)),

@@ -30,7 +30,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.Team Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -46,7 +45,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.TeamLimited Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -59,7 +57,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -119,10 +116,8 @@ namespace Vercel
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as GetTeamsResponseTeam);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             Team a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),

@@ -35,11 +35,8 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>github</c></summary>
             public const string Github = "github";
-            /// <summary><c>gitlab</c></summary>
             public const string Gitlab = "gitlab";
-            /// <summary><c>bitbucket</c></summary>
             public const string Bitbucket = "bitbucket";
         }
 
@@ -49,7 +46,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Github or Values.Gitlab or Values.Bitbucket;
 
-        /// <inheritdoc/>
         static GithubOrGitlabOrBitbucket global::Specgen.Runtime.Infrastructure.IStringEnum<GithubOrGitlabOrBitbucket>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(GithubOrGitlabOrBitbucket value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(GithubOrGitlabOrBitbucket other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is GithubOrGitlabOrBitbucket other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -75,6 +68,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(GithubOrGitlabOrBitbucket left, GithubOrGitlabOrBitbucket right) => !left.Equals(right);
-
     }
 }

@@ -32,9 +32,7 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>marketplace</c></summary>
             public const string Marketplace = "marketplace";
-            /// <summary><c>external</c></summary>
             public const string External = "external";
         }
 
@@ -44,7 +42,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Marketplace or Values.External;
 
-        /// <inheritdoc/>
         static InstallationType global::Specgen.Runtime.Infrastructure.IStringEnum<InstallationType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(InstallationType value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(InstallationType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is InstallationType other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -70,6 +64,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(InstallationType left, InstallationType right) => !left.Equals(right);
-
     }
 }

@@ -35,11 +35,8 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>error</c></summary>
             public const string Error = "error";
-            /// <summary><c>info</c></summary>
             public const string Info = "info";
-            /// <summary><c>warn</c></summary>
             public const string Warn = "warn";
         }
 
@@ -49,7 +46,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Error or Values.Info or Values.Warn;
 
-        /// <inheritdoc/>
         static Level global::Specgen.Runtime.Infrastructure.IStringEnum<Level>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Level value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Level other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Level other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -75,6 +68,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Level left, Level right) => !left.Equals(right);
-
     }
 }

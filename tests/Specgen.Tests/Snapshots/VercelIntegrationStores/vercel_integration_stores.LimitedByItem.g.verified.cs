@@ -32,9 +32,7 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>scope</c></summary>
             public const string Scope = "scope";
-            /// <summary><c>mfa</c></summary>
             public const string Mfa = "mfa";
         }
 
@@ -44,7 +42,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Scope or Values.Mfa;
 
-        /// <inheritdoc/>
         static LimitedByItem global::Specgen.Runtime.Infrastructure.IStringEnum<LimitedByItem>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(LimitedByItem value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(LimitedByItem other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is LimitedByItem other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -70,6 +64,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(LimitedByItem left, LimitedByItem right) => !left.Equals(right);
-
     }
 }

@@ -31,7 +31,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public string Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -43,7 +42,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public double Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value.ToString();
         }
 
@@ -55,7 +53,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public bool Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value.ToString();
         }
 
@@ -67,7 +64,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Collections.Generic.IReadOnlyList<string> Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -79,7 +75,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Collections.Generic.IReadOnlyList<double> Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -92,7 +87,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -194,10 +188,8 @@ namespace Vercel
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as MetadataValue);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             String a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),
@@ -241,9 +233,6 @@ namespace Vercel
             }
         }
 
-        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
-        /// <param name="validator">Collects the violations.</param>
-        /// <param name="path">This value's JSON path.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {

@@ -35,11 +35,8 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>owned</c></summary>
             public const string Owned = "owned";
-            /// <summary><c>linked</c></summary>
             public const string Linked = "linked";
-            /// <summary><c>sandbox</c></summary>
             public const string Sandbox = "sandbox";
         }
 
@@ -49,7 +46,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Owned or Values.Linked or Values.Sandbox;
 
-        /// <inheritdoc/>
         static Ownership global::Specgen.Runtime.Infrastructure.IStringEnum<Ownership>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Ownership value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Ownership other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Ownership other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -75,6 +68,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Ownership left, Ownership right) => !left.Equals(right);
-
     }
 }

@@ -62,29 +62,17 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>storage</c></summary>
             public const string Storage = "storage";
-            /// <summary><c>experimentation</c></summary>
             public const string Experimentation = "experimentation";
-            /// <summary><c>ai</c></summary>
             public const string Ai = "ai";
-            /// <summary><c>observability</c></summary>
             public const string Observability = "observability";
-            /// <summary><c>video</c></summary>
             public const string Video = "video";
-            /// <summary><c>authentication</c></summary>
             public const string Authentication = "authentication";
-            /// <summary><c>workflow</c></summary>
             public const string Workflow = "workflow";
-            /// <summary><c>checks</c></summary>
             public const string Checks = "checks";
-            /// <summary><c>logDrain</c></summary>
             public const string LogDrain = "logDrain";
-            /// <summary><c>traceDrain</c></summary>
             public const string TraceDrain = "traceDrain";
-            /// <summary><c>messaging</c></summary>
             public const string Messaging = "messaging";
-            /// <summary><c>other</c></summary>
             public const string Other = "other";
         }
 
@@ -94,7 +82,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Storage or Values.Experimentation or Values.Ai or Values.Observability or Values.Video or Values.Authentication or Values.Workflow or Values.Checks or Values.LogDrain or Values.TraceDrain or Values.Messaging or Values.Other;
 
-        /// <inheritdoc/>
         static PrimaryProtocol global::Specgen.Runtime.Infrastructure.IStringEnum<PrimaryProtocol>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -103,13 +90,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(PrimaryProtocol value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(PrimaryProtocol other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is PrimaryProtocol other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -120,6 +104,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(PrimaryProtocol left, PrimaryProtocol right) => !left.Equals(right);
-
     }
 }

@@ -31,7 +31,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.StringInput Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -43,7 +42,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.NumberInput Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -55,7 +53,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.BooleanToggle Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -67,7 +64,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.NumberSlider Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -79,7 +75,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.StringSelect Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -91,7 +86,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.StringMultiSelect Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -103,7 +97,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.VercelRegion Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -115,7 +108,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.MultiVercelRegion Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -127,7 +119,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.Domain Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -139,7 +130,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.BrandedValue Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -152,7 +142,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -308,10 +297,8 @@ namespace Vercel
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as ProductMetadataControl);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             StringInput a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),

@@ -62,29 +62,17 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>read:deployment</c></summary>
             public const string ReadDeployment = "read:deployment";
-            /// <summary><c>read:domain</c></summary>
             public const string ReadDomain = "read:domain";
-            /// <summary><c>read:project</c></summary>
             public const string ReadProject = "read:project";
-            /// <summary><c>read-write:deployment</c></summary>
             public const string ReadWriteDeployment = "read-write:deployment";
-            /// <summary><c>read-write:deployment-check</c></summary>
             public const string ReadWriteDeploymentCheck = "read-write:deployment-check";
-            /// <summary><c>read-write:domain</c></summary>
             public const string ReadWriteDomain = "read-write:domain";
-            /// <summary><c>read-write:global-project-env-vars</c></summary>
             public const string ReadWriteGlobalProjectEnvVars = "read-write:global-project-env-vars";
-            /// <summary><c>read-write:integration-deployment-action</c></summary>
             public const string ReadWriteIntegrationDeploymentAction = "read-write:integration-deployment-action";
-            /// <summary><c>read-write:log-drain</c></summary>
             public const string ReadWriteLogDrain = "read-write:log-drain";
-            /// <summary><c>read-write:drains</c></summary>
             public const string ReadWriteDrains = "read-write:drains";
-            /// <summary><c>read-write:project-env-vars</c></summary>
             public const string ReadWriteProjectEnvVars = "read-write:project-env-vars";
-            /// <summary><c>read-write:project-protection-bypass</c></summary>
             public const string ReadWriteProjectProtectionBypass = "read-write:project-protection-bypass";
         }
 
@@ -94,7 +82,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.ReadDeployment or Values.ReadDomain or Values.ReadProject or Values.ReadWriteDeployment or Values.ReadWriteDeploymentCheck or Values.ReadWriteDomain or Values.ReadWriteGlobalProjectEnvVars or Values.ReadWriteIntegrationDeploymentAction or Values.ReadWriteLogDrain or Values.ReadWriteDrains or Values.ReadWriteProjectEnvVars or Values.ReadWriteProjectProtectionBypass;
 
-        /// <inheritdoc/>
         static ProjectConnectionScope global::Specgen.Runtime.Infrastructure.IStringEnum<ProjectConnectionScope>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -103,13 +90,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(ProjectConnectionScope value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(ProjectConnectionScope other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ProjectConnectionScope other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -120,6 +104,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ProjectConnectionScope left, ProjectConnectionScope right) => !left.Equals(right);
-
     }
 }

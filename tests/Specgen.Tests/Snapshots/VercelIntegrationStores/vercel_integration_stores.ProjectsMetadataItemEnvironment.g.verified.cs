@@ -35,11 +35,8 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>production</c></summary>
             public const string Production = "production";
-            /// <summary><c>preview</c></summary>
             public const string Preview = "preview";
-            /// <summary><c>development</c></summary>
             public const string Development = "development";
         }
 
@@ -49,7 +46,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Production or Values.Preview or Values.Development;
 
-        /// <inheritdoc/>
         static ProjectsMetadataItemEnvironment global::Specgen.Runtime.Infrastructure.IStringEnum<ProjectsMetadataItemEnvironment>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(ProjectsMetadataItemEnvironment value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(ProjectsMetadataItemEnvironment other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ProjectsMetadataItemEnvironment other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -75,6 +68,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(ProjectsMetadataItemEnvironment left, ProjectsMetadataItemEnvironment right) => !left.Equals(right);
-
     }
 }

@@ -29,7 +29,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Collections.Generic.IReadOnlyList<global::Vercel.GithubOrGitlabOrBitbucket> Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -41,7 +40,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public string Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -54,7 +52,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -117,10 +114,8 @@ namespace Vercel
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as Providers);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             GithubOrGitlabOrBitbucketList a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.ListHash(a.Value)),

@@ -50,21 +50,13 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>OWNER</c></summary>
             public const string OWNER = "OWNER";
-            /// <summary><c>MEMBER</c></summary>
             public const string MEMBER = "MEMBER";
-            /// <summary><c>DEVELOPER</c></summary>
             public const string DEVELOPER = "DEVELOPER";
-            /// <summary><c>SECURITY</c></summary>
             public const string SECURITY = "SECURITY";
-            /// <summary><c>BILLING</c></summary>
             public const string BILLING = "BILLING";
-            /// <summary><c>VIEWER</c></summary>
             public const string VIEWER = "VIEWER";
-            /// <summary><c>VIEWER_FOR_PLUS</c></summary>
             public const string VIEWERFORPLUS = "VIEWER_FOR_PLUS";
-            /// <summary><c>CONTRIBUTOR</c></summary>
             public const string CONTRIBUTOR = "CONTRIBUTOR";
         }
 
@@ -74,7 +66,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.OWNER or Values.MEMBER or Values.DEVELOPER or Values.SECURITY or Values.BILLING or Values.VIEWER or Values.VIEWERFORPLUS or Values.CONTRIBUTOR;
 
-        /// <inheritdoc/>
         static Role global::Specgen.Runtime.Infrastructure.IStringEnum<Role>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -83,13 +74,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Role value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Role other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Role other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -100,6 +88,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Role left, Role right) => !left.Equals(right);
-
     }
 }

@@ -45,15 +45,10 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>marketplace</c></summary>
             public const string Marketplace = "marketplace";
-            /// <summary><c>deploy-button</c></summary>
             public const string DeployButton = "deploy-button";
-            /// <summary><c>external</c></summary>
             public const string External = "external";
-            /// <summary><c>v0</c></summary>
             public const string V0 = "v0";
-            /// <summary><c>resource-claims</c></summary>
             public const string ResourceClaims = "resource-claims";
         }
 
@@ -63,7 +58,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Marketplace or Values.DeployButton or Values.External or Values.V0 or Values.ResourceClaims;
 
-        /// <inheritdoc/>
         static Source global::Specgen.Runtime.Infrastructure.IStringEnum<Source>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -72,13 +66,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Source value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Source other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Source other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -89,6 +80,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Source left, Source right) => !left.Equals(right);
-
     }
 }

@@ -32,9 +32,7 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>disabled</c></summary>
             public const string Disabled = "disabled";
-            /// <summary><c>enabled</c></summary>
             public const string Enabled = "enabled";
         }
 
@@ -44,7 +42,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Disabled or Values.Enabled;
 
-        /// <inheritdoc/>
         static Status global::Specgen.Runtime.Infrastructure.IStringEnum<Status>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Status value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Status other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Status other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -70,6 +64,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Status left, Status right) => !left.Equals(right);
-
     }
 }

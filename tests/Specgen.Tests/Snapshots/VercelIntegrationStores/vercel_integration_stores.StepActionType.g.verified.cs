@@ -35,11 +35,8 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>connect_to_project</c></summary>
             public const string ConnectToProject = "connect_to_project";
-            /// <summary><c>configure_project_connections</c></summary>
             public const string ConfigureProjectConnections = "configure_project_connections";
-            /// <summary><c>add_drain</c></summary>
             public const string AddDrain = "add_drain";
         }
 
@@ -49,7 +46,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.ConnectToProject or Values.ConfigureProjectConnections or Values.AddDrain;
 
-        /// <inheritdoc/>
         static StepActionType global::Specgen.Runtime.Infrastructure.IStringEnum<StepActionType>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(StepActionType value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(StepActionType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is StepActionType other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -75,6 +68,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(StepActionType left, StepActionType right) => !left.Equals(right);
-
     }
 }

@@ -50,21 +50,13 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>available</c></summary>
             public const string Available = "available";
-            /// <summary><c>error</c></summary>
             public const string Error = "error";
-            /// <summary><c>suspended</c></summary>
             public const string Suspended = "suspended";
-            /// <summary><c>limits-exceeded-suspended</c></summary>
             public const string LimitsExceededSuspended = "limits-exceeded-suspended";
-            /// <summary><c>limits-exceeded-suspended-store-count</c></summary>
             public const string LimitsExceededSuspendedStoreCount = "limits-exceeded-suspended-store-count";
-            /// <summary><c>initializing</c></summary>
             public const string Initializing = "initializing";
-            /// <summary><c>onboarding</c></summary>
             public const string Onboarding = "onboarding";
-            /// <summary><c>uninstalled</c></summary>
             public const string Uninstalled = "uninstalled";
         }
 
@@ -74,7 +66,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Available or Values.Error or Values.Suspended or Values.LimitsExceededSuspended or Values.LimitsExceededSuspendedStoreCount or Values.Initializing or Values.Onboarding or Values.Uninstalled;
 
-        /// <inheritdoc/>
         static StoreStatus global::Specgen.Runtime.Infrastructure.IStringEnum<StoreStatus>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -83,13 +74,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(StoreStatus value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(StoreStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is StoreStatus other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -100,6 +88,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(StoreStatus left, StoreStatus right) => !left.Equals(right);
-
     }
 }

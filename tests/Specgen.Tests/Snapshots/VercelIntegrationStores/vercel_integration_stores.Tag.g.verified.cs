@@ -179,107 +179,56 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>edge-config</c></summary>
             public const string EdgeConfig = "edge-config";
-            /// <summary><c>redis</c></summary>
             public const string Redis = "redis";
-            /// <summary><c>postgres</c></summary>
             public const string Postgres = "postgres";
-            /// <summary><c>blob</c></summary>
             public const string Blob = "blob";
-            /// <summary><c>experimentation</c></summary>
             public const string Experimentation = "experimentation";
-            /// <summary><c>checks</c></summary>
             public const string Checks = "checks";
-            /// <summary><c>storage</c></summary>
             public const string Storage = "storage";
-            /// <summary><c>ai</c></summary>
             public const string Ai = "ai";
-            /// <summary><c>observability</c></summary>
             public const string Observability = "observability";
-            /// <summary><c>video</c></summary>
             public const string Video = "video";
-            /// <summary><c>authentication</c></summary>
             public const string Authentication = "authentication";
-            /// <summary><c>workflow</c></summary>
             public const string Workflow = "workflow";
-            /// <summary><c>logDrain</c></summary>
             public const string LogDrain = "logDrain";
-            /// <summary><c>traceDrain</c></summary>
             public const string TraceDrain = "traceDrain";
-            /// <summary><c>messaging</c></summary>
             public const string Messaging = "messaging";
-            /// <summary><c>other</c></summary>
             public const string Other = "other";
-            /// <summary><c>mysql</c></summary>
             public const string Mysql = "mysql";
-            /// <summary><c>vector</c></summary>
             public const string Vector = "vector";
-            /// <summary><c>tag_agents</c></summary>
             public const string TagAgents = "tag_agents";
-            /// <summary><c>tag_ai</c></summary>
             public const string TagAi = "tag_ai";
-            /// <summary><c>tag_analytics</c></summary>
             public const string TagAnalytics = "tag_analytics";
-            /// <summary><c>tag_authentication</c></summary>
             public const string TagAuthentication = "tag_authentication";
-            /// <summary><c>tag_cms</c></summary>
             public const string TagCms = "tag_cms";
-            /// <summary><c>tag_code_repository</c></summary>
             public const string TagCodeRepository = "tag_code_repository";
-            /// <summary><c>tag_code_review</c></summary>
             public const string TagCodeReview = "tag_code_review";
-            /// <summary><c>tag_code_security</c></summary>
             public const string TagCodeSecurity = "tag_code_security";
-            /// <summary><c>tag_code_testing</c></summary>
             public const string TagCodeTesting = "tag_code_testing";
-            /// <summary><c>tag_commerce</c></summary>
             public const string TagCommerce = "tag_commerce";
-            /// <summary><c>tag_databases</c></summary>
             public const string TagDatabases = "tag_databases";
-            /// <summary><c>tag_dev_tools</c></summary>
             public const string TagDevTools = "tag_dev_tools";
-            /// <summary><c>tag_experimentation</c></summary>
             public const string TagExperimentation = "tag_experimentation";
-            /// <summary><c>tag_flags</c></summary>
             public const string TagFlags = "tag_flags";
-            /// <summary><c>tag_logging</c></summary>
             public const string TagLogging = "tag_logging";
-            /// <summary><c>tag_messaging</c></summary>
             public const string TagMessaging = "tag_messaging";
-            /// <summary><c>tag_monitoring</c></summary>
             public const string TagMonitoring = "tag_monitoring";
-            /// <summary><c>tag_observability</c></summary>
             public const string TagObservability = "tag_observability";
-            /// <summary><c>tag_payments</c></summary>
             public const string TagPayments = "tag_payments";
-            /// <summary><c>tag_performance</c></summary>
             public const string TagPerformance = "tag_performance";
-            /// <summary><c>tag_productivity</c></summary>
             public const string TagProductivity = "tag_productivity";
-            /// <summary><c>tag_searching</c></summary>
             public const string TagSearching = "tag_searching";
-            /// <summary><c>tag_security</c></summary>
             public const string TagSecurity = "tag_security";
-            /// <summary><c>tag_support_agent</c></summary>
             public const string TagSupportAgent = "tag_support_agent";
-            /// <summary><c>tag_testing</c></summary>
             public const string TagTesting = "tag_testing";
-            /// <summary><c>tag_video</c></summary>
             public const string TagVideo = "tag_video";
-            /// <summary><c>tag_web_automation</c></summary>
             public const string TagWebAutomation = "tag_web_automation";
-            /// <summary><c>tag_workflow</c></summary>
             public const string TagWorkflow = "tag_workflow";
-            /// <summary><c>tag_checks</c></summary>
             public const string TagChecks = "tag_checks";
-            /// <summary><c>tag_storage</c></summary>
             public const string TagStorage = "tag_storage";
-            /// <summary><c>tag_logDrain</c></summary>
             public const string TagLogDrain = "tag_logDrain";
-            /// <summary><c>tag_traceDrain</c></summary>
             public const string TagTraceDrain = "tag_traceDrain";
-            /// <summary><c>tag_other</c></summary>
             public const string TagOther = "tag_other";
         }
 
@@ -289,7 +238,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.EdgeConfig or Values.Redis or Values.Postgres or Values.Blob or Values.Experimentation or Values.Checks or Values.Storage or Values.Ai or Values.Observability or Values.Video or Values.Authentication or Values.Workflow or Values.LogDrain or Values.TraceDrain or Values.Messaging or Values.Other or Values.Mysql or Values.Vector or Values.TagAgents or Values.TagAi or Values.TagAnalytics or Values.TagAuthentication or Values.TagCms or Values.TagCodeRepository or Values.TagCodeReview or Values.TagCodeSecurity or Values.TagCodeTesting or Values.TagCommerce or Values.TagDatabases or Values.TagDevTools or Values.TagExperimentation or Values.TagFlags or Values.TagLogging or Values.TagMessaging or Values.TagMonitoring or Values.TagObservability or Values.TagPayments or Values.TagPerformance or Values.TagProductivity or Values.TagSearching or Values.TagSecurity or Values.TagSupportAgent or Values.TagTesting or Values.TagVideo or Values.TagWebAutomation or Values.TagWorkflow or Values.TagChecks or Values.TagStorage or Values.TagLogDrain or Values.TagTraceDrain or Values.TagOther;
 
-        /// <inheritdoc/>
         static Tag global::Specgen.Runtime.Infrastructure.IStringEnum<Tag>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -298,13 +246,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(Tag value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Tag other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Tag other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -315,6 +260,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Tag left, Tag right) => !left.Equals(right);
-
     }
 }

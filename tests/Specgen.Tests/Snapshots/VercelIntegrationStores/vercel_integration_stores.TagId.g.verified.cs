@@ -110,61 +110,33 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>tag_agents</c></summary>
             public const string TagAgents = "tag_agents";
-            /// <summary><c>tag_ai</c></summary>
             public const string TagAi = "tag_ai";
-            /// <summary><c>tag_analytics</c></summary>
             public const string TagAnalytics = "tag_analytics";
-            /// <summary><c>tag_authentication</c></summary>
             public const string TagAuthentication = "tag_authentication";
-            /// <summary><c>tag_cms</c></summary>
             public const string TagCms = "tag_cms";
-            /// <summary><c>tag_code_repository</c></summary>
             public const string TagCodeRepository = "tag_code_repository";
-            /// <summary><c>tag_code_review</c></summary>
             public const string TagCodeReview = "tag_code_review";
-            /// <summary><c>tag_code_security</c></summary>
             public const string TagCodeSecurity = "tag_code_security";
-            /// <summary><c>tag_code_testing</c></summary>
             public const string TagCodeTesting = "tag_code_testing";
-            /// <summary><c>tag_commerce</c></summary>
             public const string TagCommerce = "tag_commerce";
-            /// <summary><c>tag_databases</c></summary>
             public const string TagDatabases = "tag_databases";
-            /// <summary><c>tag_dev_tools</c></summary>
             public const string TagDevTools = "tag_dev_tools";
-            /// <summary><c>tag_experimentation</c></summary>
             public const string TagExperimentation = "tag_experimentation";
-            /// <summary><c>tag_flags</c></summary>
             public const string TagFlags = "tag_flags";
-            /// <summary><c>tag_logging</c></summary>
             public const string TagLogging = "tag_logging";
-            /// <summary><c>tag_messaging</c></summary>
             public const string TagMessaging = "tag_messaging";
-            /// <summary><c>tag_monitoring</c></summary>
             public const string TagMonitoring = "tag_monitoring";
-            /// <summary><c>tag_observability</c></summary>
             public const string TagObservability = "tag_observability";
-            /// <summary><c>tag_payments</c></summary>
             public const string TagPayments = "tag_payments";
-            /// <summary><c>tag_performance</c></summary>
             public const string TagPerformance = "tag_performance";
-            /// <summary><c>tag_productivity</c></summary>
             public const string TagProductivity = "tag_productivity";
-            /// <summary><c>tag_searching</c></summary>
             public const string TagSearching = "tag_searching";
-            /// <summary><c>tag_security</c></summary>
             public const string TagSecurity = "tag_security";
-            /// <summary><c>tag_support_agent</c></summary>
             public const string TagSupportAgent = "tag_support_agent";
-            /// <summary><c>tag_testing</c></summary>
             public const string TagTesting = "tag_testing";
-            /// <summary><c>tag_video</c></summary>
             public const string TagVideo = "tag_video";
-            /// <summary><c>tag_web_automation</c></summary>
             public const string TagWebAutomation = "tag_web_automation";
-            /// <summary><c>tag_workflow</c></summary>
             public const string TagWorkflow = "tag_workflow";
         }
 
@@ -174,7 +146,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.TagAgents or Values.TagAi or Values.TagAnalytics or Values.TagAuthentication or Values.TagCms or Values.TagCodeRepository or Values.TagCodeReview or Values.TagCodeSecurity or Values.TagCodeTesting or Values.TagCommerce or Values.TagDatabases or Values.TagDevTools or Values.TagExperimentation or Values.TagFlags or Values.TagLogging or Values.TagMessaging or Values.TagMonitoring or Values.TagObservability or Values.TagPayments or Values.TagPerformance or Values.TagProductivity or Values.TagSearching or Values.TagSecurity or Values.TagSupportAgent or Values.TagTesting or Values.TagVideo or Values.TagWebAutomation or Values.TagWorkflow;
 
-        /// <inheritdoc/>
         static TagId global::Specgen.Runtime.Infrastructure.IStringEnum<TagId>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -183,13 +154,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(TagId value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(TagId other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is TagId other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -200,6 +168,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(TagId left, TagId right) => !left.Equals(right);
-
     }
 }

@@ -34,373 +34,99 @@ namespace Vercel
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai>? _Ai;
-        /// <summary>Reads and writes <see cref="global::Vercel.Ai"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai> Ai => _Ai ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai>)Options.GetTypeInfo(typeof(global::Vercel.Ai));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle>? _BooleanToggle;
-        /// <summary>Reads and writes <see cref="global::Vercel.BooleanToggle"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle> BooleanToggle => _BooleanToggle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle>)Options.GetTypeInfo(typeof(global::Vercel.BooleanToggle));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue>? _BrandedValue;
-        /// <summary>Reads and writes <see cref="global::Vercel.BrandedValue"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue> BrandedValue => _BrandedValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue>)Options.GetTypeInfo(typeof(global::Vercel.BrandedValue));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities>? _Capabilities;
-        /// <summary>Reads and writes <see cref="global::Vercel.Capabilities"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities> Capabilities => _Capabilities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities>)Options.GetTypeInfo(typeof(global::Vercel.Capabilities));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition>? _Condition;
-        /// <summary>Reads and writes <see cref="global::Vercel.Condition"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition> Condition => _Condition ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition>)Options.GetTypeInfo(typeof(global::Vercel.Condition));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode>? _ConditionMode;
-        /// <summary>Reads and writes <see cref="global::Vercel.ConditionMode"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode> ConditionMode => _ConditionMode ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode>)Options.GetTypeInfo(typeof(global::Vercel.ConditionMode));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration>? _Configuration;
-        /// <summary>Reads and writes <see cref="global::Vercel.Configuration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration> Configuration => _Configuration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration>)Options.GetTypeInfo(typeof(global::Vercel.Configuration));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration>? _ConfigurationWithIntegration;
-        /// <summary>Reads and writes <see cref="global::Vercel.ConfigurationWithIntegration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration> ConfigurationWithIntegration => _ConfigurationWithIntegration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration>)Options.GetTypeInfo(typeof(global::Vercel.ConfigurationWithIntegration));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest>? _CreateIntegrationStoreDirectRequest;
-        /// <summary>Reads and writes <see cref="global::Vercel.CreateIntegrationStoreDirectRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest> CreateIntegrationStoreDirectRequest => _CreateIntegrationStoreDirectRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectRequest));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource>? _CreateIntegrationStoreDirectRequestSource;
-        /// <summary>Reads and writes <see cref="global::Vercel.CreateIntegrationStoreDirectRequestSource"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource> CreateIntegrationStoreDirectRequestSource => _CreateIntegrationStoreDirectRequestSource ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectRequestSource));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse>? _CreateIntegrationStoreDirectResponse;
-        /// <summary>Reads and writes <see cref="global::Vercel.CreateIntegrationStoreDirectResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectResponse => _CreateIntegrationStoreDirectResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments>? _Deployments;
-        /// <summary>Reads and writes <see cref="global::Vercel.Deployments"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments> Deployments => _Deployments ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments>)Options.GetTypeInfo(typeof(global::Vercel.Deployments));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction>? _DeploymentsAction;
-        /// <summary>Reads and writes <see cref="global::Vercel.DeploymentsAction"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction> DeploymentsAction => _DeploymentsAction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction>)Options.GetTypeInfo(typeof(global::Vercel.DeploymentsAction));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText>? _DescriptionText;
-        /// <summary>Reads and writes <see cref="global::Vercel.DescriptionText"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText> DescriptionText => _DescriptionText ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText>)Options.GetTypeInfo(typeof(global::Vercel.DescriptionText));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail>? _Detail;
-        /// <summary>Reads and writes <see cref="global::Vercel.Detail"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail> Detail => _Detail ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail>)Options.GetTypeInfo(typeof(global::Vercel.Detail));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason>? _DisabledReason;
-        /// <summary>Reads and writes <see cref="global::Vercel.DisabledReason"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason> DisabledReason => _DisabledReason ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason>)Options.GetTypeInfo(typeof(global::Vercel.DisabledReason));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain>? _Domain;
-        /// <summary>Reads and writes <see cref="global::Vercel.Domain"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain> Domain => _Domain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain>)Options.GetTypeInfo(typeof(global::Vercel.Domain));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation>? _Experimentation;
-        /// <summary>Reads and writes <see cref="global::Vercel.Experimentation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation> Experimentation => _Experimentation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation>)Options.GetTypeInfo(typeof(global::Vercel.Experimentation));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression>? _Expression;
-        /// <summary>Reads and writes <see cref="global::Vercel.Expression"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression> Expression => _Expression ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression>)Options.GetTypeInfo(typeof(global::Vercel.Expression));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus>? _ExternalResourceStatus;
-        /// <summary>Reads and writes <see cref="global::Vercel.ExternalResourceStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus> ExternalResourceStatus => _ExternalResourceStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus>)Options.GetTypeInfo(typeof(global::Vercel.ExternalResourceStatus));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format>? _Format;
-        /// <summary>Reads and writes <see cref="global::Vercel.Format"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format> Format => _Format ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format>)Options.GetTypeInfo(typeof(global::Vercel.Format));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework>? _Framework;
-        /// <summary>Reads and writes <see cref="global::Vercel.Framework"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework> Framework => _Framework ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework>)Options.GetTypeInfo(typeof(global::Vercel.Framework));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse>? _GetBillingPlansResponse;
-        /// <summary>Reads and writes <see cref="global::Vercel.GetBillingPlansResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse> GetBillingPlansResponse => _GetBillingPlansResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetBillingPlansResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse>? _GetConfigurationProductsResponse;
-        /// <summary>Reads and writes <see cref="global::Vercel.GetConfigurationProductsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsResponse => _GetConfigurationProductsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationProductsResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration>? _GetConfigurationProductsResponseIntegration;
-        /// <summary>Reads and writes <see cref="global::Vercel.GetConfigurationProductsResponseIntegration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration> GetConfigurationProductsResponseIntegration => _GetConfigurationProductsResponseIntegration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationProductsResponseIntegration));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse>? _GetConfigurationsResponse;
-        /// <summary>Reads and writes <see cref="global::Vercel.GetConfigurationsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse> GetConfigurationsResponse => _GetConfigurationsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationsResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse>? _GetTeamsResponse;
-        /// <summary>Reads and writes <see cref="global::Vercel.GetTeamsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse> GetTeamsResponse => _GetTeamsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetTeamsResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam>? _GetTeamsResponseTeam;
-        /// <summary>Reads and writes <see cref="global::Vercel.GetTeamsResponseTeam"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam> GetTeamsResponseTeam => _GetTeamsResponseTeam ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam>)Options.GetTypeInfo(typeof(global::Vercel.GetTeamsResponseTeam));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git>? _Git;
-        /// <summary>Reads and writes <see cref="global::Vercel.Git"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git> Git => _Git ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git>)Options.GetTypeInfo(typeof(global::Vercel.Git));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket>? _GithubOrGitlabOrBitbucket;
-        /// <summary>Reads and writes <see cref="global::Vercel.GithubOrGitlabOrBitbucket"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket> GithubOrGitlabOrBitbucket => _GithubOrGitlabOrBitbucket ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket>)Options.GetTypeInfo(typeof(global::Vercel.GithubOrGitlabOrBitbucket));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide>? _Guide;
-        /// <summary>Reads and writes <see cref="global::Vercel.Guide"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide> Guide => _Guide ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide>)Options.GetTypeInfo(typeof(global::Vercel.Guide));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType>? _InstallationType;
-        /// <summary>Reads and writes <see cref="global::Vercel.InstallationType"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType> InstallationType => _InstallationType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType>)Options.GetTypeInfo(typeof(global::Vercel.InstallationType));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration>? _Integration;
-        /// <summary>Reads and writes <see cref="global::Vercel.Integration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration> Integration => _Integration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration>)Options.GetTypeInfo(typeof(global::Vercel.Integration));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration>? _IntegrationConfiguration;
-        /// <summary>Reads and writes <see cref="global::Vercel.IntegrationConfiguration"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration> IntegrationConfiguration => _IntegrationConfiguration ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration>)Options.GetTypeInfo(typeof(global::Vercel.IntegrationConfiguration));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level>? _Level;
-        /// <summary>Reads and writes <see cref="global::Vercel.Level"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level> Level => _Level ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level>)Options.GetTypeInfo(typeof(global::Vercel.Level));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem>? _LimitedByItem;
-        /// <summary>Reads and writes <see cref="global::Vercel.LimitedByItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem> LimitedByItem => _LimitedByItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem>)Options.GetTypeInfo(typeof(global::Vercel.LimitedByItem));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain>? _LogDrain;
-        /// <summary>Reads and writes <see cref="global::Vercel.LogDrain"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain> LogDrain => _LogDrain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain>)Options.GetTypeInfo(typeof(global::Vercel.LogDrain));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership>? _Membership;
-        /// <summary>Reads and writes <see cref="global::Vercel.Membership"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership> Membership => _Membership ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership>)Options.GetTypeInfo(typeof(global::Vercel.Membership));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl>? _MetadataControl;
-        /// <summary>Reads and writes <see cref="global::Vercel.MetadataControl"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl> MetadataControl => _MetadataControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl>)Options.GetTypeInfo(typeof(global::Vercel.MetadataControl));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema>? _MetadataSchema;
-        /// <summary>Reads and writes <see cref="global::Vercel.MetadataSchema"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema> MetadataSchema => _MetadataSchema ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema>)Options.GetTypeInfo(typeof(global::Vercel.MetadataSchema));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue>? _MetadataValue;
-        /// <summary>Reads and writes <see cref="global::Vercel.MetadataValue"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue> MetadataValue => _MetadataValue ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue>)Options.GetTypeInfo(typeof(global::Vercel.MetadataValue));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion>? _MultiVercelRegion;
-        /// <summary>Reads and writes <see cref="global::Vercel.MultiVercelRegion"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion> MultiVercelRegion => _MultiVercelRegion ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion>)Options.GetTypeInfo(typeof(global::Vercel.MultiVercelRegion));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification>? _Notification;
-        /// <summary>Reads and writes <see cref="global::Vercel.Notification"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification> Notification => _Notification ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification>)Options.GetTypeInfo(typeof(global::Vercel.Notification));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput>? _NumberInput;
-        /// <summary>Reads and writes <see cref="global::Vercel.NumberInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput> NumberInput => _NumberInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput>)Options.GetTypeInfo(typeof(global::Vercel.NumberInput));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider>? _NumberSlider;
-        /// <summary>Reads and writes <see cref="global::Vercel.NumberSlider"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider> NumberSlider => _NumberSlider ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider>)Options.GetTypeInfo(typeof(global::Vercel.NumberSlider));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems>? _NumberSliderItems;
-        /// <summary>Reads and writes <see cref="global::Vercel.NumberSliderItems"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems> NumberSliderItems => _NumberSliderItems ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems>)Options.GetTypeInfo(typeof(global::Vercel.NumberSliderItems));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership>? _Ownership;
-        /// <summary>Reads and writes <see cref="global::Vercel.Ownership"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership> Ownership => _Ownership ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership>)Options.GetTypeInfo(typeof(global::Vercel.Ownership));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination>? _Pagination;
-        /// <summary>Reads and writes <see cref="global::Vercel.Pagination"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination> Pagination => _Pagination ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination>)Options.GetTypeInfo(typeof(global::Vercel.Pagination));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan>? _Plan;
-        /// <summary>Reads and writes <see cref="global::Vercel.Plan"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan> Plan => _Plan ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan>)Options.GetTypeInfo(typeof(global::Vercel.Plan));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType>? _PlanType;
-        /// <summary>Reads and writes <see cref="global::Vercel.PlanType"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType> PlanType => _PlanType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType>)Options.GetTypeInfo(typeof(global::Vercel.PlanType));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol>? _PrimaryProtocol;
-        /// <summary>Reads and writes <see cref="global::Vercel.PrimaryProtocol"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol> PrimaryProtocol => _PrimaryProtocol ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol>)Options.GetTypeInfo(typeof(global::Vercel.PrimaryProtocol));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product>? _Product;
-        /// <summary>Reads and writes <see cref="global::Vercel.Product"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product> Product => _Product ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product>)Options.GetTypeInfo(typeof(global::Vercel.Product));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl>? _ProductMetadataControl;
-        /// <summary>Reads and writes <see cref="global::Vercel.ProductMetadataControl"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl> ProductMetadataControl => _ProductMetadataControl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl>)Options.GetTypeInfo(typeof(global::Vercel.ProductMetadataControl));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope>? _ProjectConnectionScope;
-        /// <summary>Reads and writes <see cref="global::Vercel.ProjectConnectionScope"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope> ProjectConnectionScope => _ProjectConnectionScope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope>)Options.GetTypeInfo(typeof(global::Vercel.ProjectConnectionScope));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter>? _ProjectFilter;
-        /// <summary>Reads and writes <see cref="global::Vercel.ProjectFilter"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter> ProjectFilter => _ProjectFilter ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter>)Options.GetTypeInfo(typeof(global::Vercel.ProjectFilter));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem>? _ProjectsMetadataItem;
-        /// <summary>Reads and writes <see cref="global::Vercel.ProjectsMetadataItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem> ProjectsMetadataItem => _ProjectsMetadataItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem>)Options.GetTypeInfo(typeof(global::Vercel.ProjectsMetadataItem));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment>? _ProjectsMetadataItemEnvironment;
-        /// <summary>Reads and writes <see cref="global::Vercel.ProjectsMetadataItemEnvironment"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment> ProjectsMetadataItemEnvironment => _ProjectsMetadataItemEnvironment ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment>)Options.GetTypeInfo(typeof(global::Vercel.ProjectsMetadataItemEnvironment));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings>? _ProtocolSettings;
-        /// <summary>Reads and writes <see cref="global::Vercel.ProtocolSettings"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings> ProtocolSettings => _ProtocolSettings ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings>)Options.GetTypeInfo(typeof(global::Vercel.ProtocolSettings));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation>? _ProtocolSettingsExperimentation;
-        /// <summary>Reads and writes <see cref="global::Vercel.ProtocolSettingsExperimentation"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation> ProtocolSettingsExperimentation => _ProtocolSettingsExperimentation ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation>)Options.GetTypeInfo(typeof(global::Vercel.ProtocolSettingsExperimentation));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols>? _Protocols;
-        /// <summary>Reads and writes <see cref="global::Vercel.Protocols"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols> Protocols => _Protocols ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols>)Options.GetTypeInfo(typeof(global::Vercel.Protocols));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers>? _Providers;
-        /// <summary>Reads and writes <see cref="global::Vercel.Providers"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers> Providers => _Providers ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers>)Options.GetTypeInfo(typeof(global::Vercel.Providers));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem>? _QuoteItem;
-        /// <summary>Reads and writes <see cref="global::Vercel.QuoteItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem> QuoteItem => _QuoteItem ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem>)Options.GetTypeInfo(typeof(global::Vercel.QuoteItem));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl>? _Repl;
-        /// <summary>Reads and writes <see cref="global::Vercel.Repl"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl> Repl => _Repl ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl>)Options.GetTypeInfo(typeof(global::Vercel.Repl));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink>? _ResourceLink;
-        /// <summary>Reads and writes <see cref="global::Vercel.ResourceLink"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink> ResourceLink => _ResourceLink ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink>)Options.GetTypeInfo(typeof(global::Vercel.ResourceLink));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role>? _Role;
-        /// <summary>Reads and writes <see cref="global::Vercel.Role"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role> Role => _Role ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role>)Options.GetTypeInfo(typeof(global::Vercel.Role));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope>? _Scope;
-        /// <summary>Reads and writes <see cref="global::Vercel.Scope"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope> Scope => _Scope ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope>)Options.GetTypeInfo(typeof(global::Vercel.Scope));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret>? _Secret;
-        /// <summary>Reads and writes <see cref="global::Vercel.Secret"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret> Secret => _Secret ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret>)Options.GetTypeInfo(typeof(global::Vercel.Secret));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source>? _Source;
-        /// <summary>Reads and writes <see cref="global::Vercel.Source"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source> Source => _Source ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source>)Options.GetTypeInfo(typeof(global::Vercel.Source));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status>? _Status;
-        /// <summary>Reads and writes <see cref="global::Vercel.Status"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status> Status => _Status ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status>)Options.GetTypeInfo(typeof(global::Vercel.Status));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step>? _Step;
-        /// <summary>Reads and writes <see cref="global::Vercel.Step"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step> Step => _Step ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step>)Options.GetTypeInfo(typeof(global::Vercel.Step));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction>? _StepAction;
-        /// <summary>Reads and writes <see cref="global::Vercel.StepAction"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction> StepAction => _StepAction ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction>)Options.GetTypeInfo(typeof(global::Vercel.StepAction));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType>? _StepActionType;
-        /// <summary>Reads and writes <see cref="global::Vercel.StepActionType"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType> StepActionType => _StepActionType ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType>)Options.GetTypeInfo(typeof(global::Vercel.StepActionType));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage>? _Storage;
-        /// <summary>Reads and writes <see cref="global::Vercel.Storage"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage> Storage => _Storage ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage>)Options.GetTypeInfo(typeof(global::Vercel.Storage));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store>? _Store;
-        /// <summary>Reads and writes <see cref="global::Vercel.Store"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store> Store => _Store ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store>)Options.GetTypeInfo(typeof(global::Vercel.Store));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct>? _StoreProduct;
-        /// <summary>Reads and writes <see cref="global::Vercel.StoreProduct"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct> StoreProduct => _StoreProduct ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct>)Options.GetTypeInfo(typeof(global::Vercel.StoreProduct));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities>? _StoreProductCapabilities;
-        /// <summary>Reads and writes <see cref="global::Vercel.StoreProductCapabilities"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities> StoreProductCapabilities => _StoreProductCapabilities ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities>)Options.GetTypeInfo(typeof(global::Vercel.StoreProductCapabilities));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema>? _StoreProductMetadataSchema;
-        /// <summary>Reads and writes <see cref="global::Vercel.StoreProductMetadataSchema"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema> StoreProductMetadataSchema => _StoreProductMetadataSchema ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema>)Options.GetTypeInfo(typeof(global::Vercel.StoreProductMetadataSchema));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus>? _StoreStatus;
-        /// <summary>Reads and writes <see cref="global::Vercel.StoreStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus> StoreStatus => _StoreStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus>)Options.GetTypeInfo(typeof(global::Vercel.StoreStatus));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput>? _StringInput;
-        /// <summary>Reads and writes <see cref="global::Vercel.StringInput"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput> StringInput => _StringInput ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput>)Options.GetTypeInfo(typeof(global::Vercel.StringInput));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect>? _StringMultiSelect;
-        /// <summary>Reads and writes <see cref="global::Vercel.StringMultiSelect"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect> StringMultiSelect => _StringMultiSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect>)Options.GetTypeInfo(typeof(global::Vercel.StringMultiSelect));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems>? _StringMultiSelectItems;
-        /// <summary>Reads and writes <see cref="global::Vercel.StringMultiSelectItems"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems> StringMultiSelectItems => _StringMultiSelectItems ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems>)Options.GetTypeInfo(typeof(global::Vercel.StringMultiSelectItems));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect>? _StringSelect;
-        /// <summary>Reads and writes <see cref="global::Vercel.StringSelect"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect> StringSelect => _StringSelect ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect>)Options.GetTypeInfo(typeof(global::Vercel.StringSelect));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag>? _Tag;
-        /// <summary>Reads and writes <see cref="global::Vercel.Tag"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag> Tag => _Tag ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag>)Options.GetTypeInfo(typeof(global::Vercel.Tag));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId>? _TagId;
-        /// <summary>Reads and writes <see cref="global::Vercel.TagId"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId> TagId => _TagId ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId>)Options.GetTypeInfo(typeof(global::Vercel.TagId));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team>? _Team;
-        /// <summary>Reads and writes <see cref="global::Vercel.Team"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team> Team => _Team ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team>)Options.GetTypeInfo(typeof(global::Vercel.Team));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited>? _TeamLimited;
-        /// <summary>Reads and writes <see cref="global::Vercel.TeamLimited"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited> TeamLimited => _TeamLimited ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited>)Options.GetTypeInfo(typeof(global::Vercel.TeamLimited));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain>? _TraceDrain;
-        /// <summary>Reads and writes <see cref="global::Vercel.TraceDrain"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain> TraceDrain => _TraceDrain ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain>)Options.GetTypeInfo(typeof(global::Vercel.TraceDrain));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat>? _TraceDrainFormat;
-        /// <summary>Reads and writes <see cref="global::Vercel.TraceDrainFormat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat> TraceDrainFormat => _TraceDrainFormat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat>)Options.GetTypeInfo(typeof(global::Vercel.TraceDrainFormat));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption>? _UiOption;
-        /// <summary>Reads and writes <see cref="global::Vercel.UiOption"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption> UiOption => _UiOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption>)Options.GetTypeInfo(typeof(global::Vercel.UiOption));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion>? _VercelRegion;
-        /// <summary>Reads and writes <see cref="global::Vercel.VercelRegion"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion> VercelRegion => _VercelRegion ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion>)Options.GetTypeInfo(typeof(global::Vercel.VercelRegion));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption>? _VercelRegionUiOption;
-        /// <summary>Reads and writes <see cref="global::Vercel.VercelRegionUiOption"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption> VercelRegionUiOption => _VercelRegionUiOption ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption>)Options.GetTypeInfo(typeof(global::Vercel.VercelRegionUiOption));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View>? _View;
-        /// <summary>Reads and writes <see cref="global::Vercel.View"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View> View => _View ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View>)Options.GetTypeInfo(typeof(global::Vercel.View));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai> Ai => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai>)Options.GetTypeInfo(typeof(global::Vercel.Ai));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle> BooleanToggle => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle>)Options.GetTypeInfo(typeof(global::Vercel.BooleanToggle));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue> BrandedValue => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue>)Options.GetTypeInfo(typeof(global::Vercel.BrandedValue));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities> Capabilities => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Capabilities>)Options.GetTypeInfo(typeof(global::Vercel.Capabilities));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition> Condition => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Condition>)Options.GetTypeInfo(typeof(global::Vercel.Condition));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode> ConditionMode => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConditionMode>)Options.GetTypeInfo(typeof(global::Vercel.ConditionMode));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration> Configuration => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Configuration>)Options.GetTypeInfo(typeof(global::Vercel.Configuration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration> ConfigurationWithIntegration => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ConfigurationWithIntegration>)Options.GetTypeInfo(typeof(global::Vercel.ConfigurationWithIntegration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest> CreateIntegrationStoreDirectRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequest>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectRequest));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource> CreateIntegrationStoreDirectRequestSource => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectRequestSource>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectRequestSource));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse> CreateIntegrationStoreDirectResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.CreateIntegrationStoreDirectResponse>)Options.GetTypeInfo(typeof(global::Vercel.CreateIntegrationStoreDirectResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments> Deployments => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Deployments>)Options.GetTypeInfo(typeof(global::Vercel.Deployments));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction> DeploymentsAction => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DeploymentsAction>)Options.GetTypeInfo(typeof(global::Vercel.DeploymentsAction));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText> DescriptionText => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DescriptionText>)Options.GetTypeInfo(typeof(global::Vercel.DescriptionText));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail> Detail => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Detail>)Options.GetTypeInfo(typeof(global::Vercel.Detail));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason> DisabledReason => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.DisabledReason>)Options.GetTypeInfo(typeof(global::Vercel.DisabledReason));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain> Domain => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Domain>)Options.GetTypeInfo(typeof(global::Vercel.Domain));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation> Experimentation => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Experimentation>)Options.GetTypeInfo(typeof(global::Vercel.Experimentation));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression> Expression => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Expression>)Options.GetTypeInfo(typeof(global::Vercel.Expression));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus> ExternalResourceStatus => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ExternalResourceStatus>)Options.GetTypeInfo(typeof(global::Vercel.ExternalResourceStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format> Format => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Format>)Options.GetTypeInfo(typeof(global::Vercel.Format));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework> Framework => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Framework>)Options.GetTypeInfo(typeof(global::Vercel.Framework));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse> GetBillingPlansResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetBillingPlansResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetBillingPlansResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse> GetConfigurationProductsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationProductsResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration> GetConfigurationProductsResponseIntegration => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationProductsResponseIntegration>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationProductsResponseIntegration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse> GetConfigurationsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetConfigurationsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetConfigurationsResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse> GetTeamsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponse>)Options.GetTypeInfo(typeof(global::Vercel.GetTeamsResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam> GetTeamsResponseTeam => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GetTeamsResponseTeam>)Options.GetTypeInfo(typeof(global::Vercel.GetTeamsResponseTeam));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git> Git => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Git>)Options.GetTypeInfo(typeof(global::Vercel.Git));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket> GithubOrGitlabOrBitbucket => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.GithubOrGitlabOrBitbucket>)Options.GetTypeInfo(typeof(global::Vercel.GithubOrGitlabOrBitbucket));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide> Guide => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Guide>)Options.GetTypeInfo(typeof(global::Vercel.Guide));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType> InstallationType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.InstallationType>)Options.GetTypeInfo(typeof(global::Vercel.InstallationType));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration> Integration => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Integration>)Options.GetTypeInfo(typeof(global::Vercel.Integration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration> IntegrationConfiguration => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.IntegrationConfiguration>)Options.GetTypeInfo(typeof(global::Vercel.IntegrationConfiguration));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level> Level => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Level>)Options.GetTypeInfo(typeof(global::Vercel.Level));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem> LimitedByItem => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LimitedByItem>)Options.GetTypeInfo(typeof(global::Vercel.LimitedByItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain> LogDrain => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.LogDrain>)Options.GetTypeInfo(typeof(global::Vercel.LogDrain));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership> Membership => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Membership>)Options.GetTypeInfo(typeof(global::Vercel.Membership));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl> MetadataControl => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataControl>)Options.GetTypeInfo(typeof(global::Vercel.MetadataControl));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema> MetadataSchema => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataSchema>)Options.GetTypeInfo(typeof(global::Vercel.MetadataSchema));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue> MetadataValue => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MetadataValue>)Options.GetTypeInfo(typeof(global::Vercel.MetadataValue));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion> MultiVercelRegion => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.MultiVercelRegion>)Options.GetTypeInfo(typeof(global::Vercel.MultiVercelRegion));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification> Notification => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Notification>)Options.GetTypeInfo(typeof(global::Vercel.Notification));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput> NumberInput => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberInput>)Options.GetTypeInfo(typeof(global::Vercel.NumberInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider> NumberSlider => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSlider>)Options.GetTypeInfo(typeof(global::Vercel.NumberSlider));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems> NumberSliderItems => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.NumberSliderItems>)Options.GetTypeInfo(typeof(global::Vercel.NumberSliderItems));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership> Ownership => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ownership>)Options.GetTypeInfo(typeof(global::Vercel.Ownership));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination> Pagination => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Pagination>)Options.GetTypeInfo(typeof(global::Vercel.Pagination));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan> Plan => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Plan>)Options.GetTypeInfo(typeof(global::Vercel.Plan));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType> PlanType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PlanType>)Options.GetTypeInfo(typeof(global::Vercel.PlanType));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol> PrimaryProtocol => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.PrimaryProtocol>)Options.GetTypeInfo(typeof(global::Vercel.PrimaryProtocol));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product> Product => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Product>)Options.GetTypeInfo(typeof(global::Vercel.Product));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl> ProductMetadataControl => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProductMetadataControl>)Options.GetTypeInfo(typeof(global::Vercel.ProductMetadataControl));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope> ProjectConnectionScope => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectConnectionScope>)Options.GetTypeInfo(typeof(global::Vercel.ProjectConnectionScope));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter> ProjectFilter => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectFilter>)Options.GetTypeInfo(typeof(global::Vercel.ProjectFilter));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem> ProjectsMetadataItem => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItem>)Options.GetTypeInfo(typeof(global::Vercel.ProjectsMetadataItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment> ProjectsMetadataItemEnvironment => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProjectsMetadataItemEnvironment>)Options.GetTypeInfo(typeof(global::Vercel.ProjectsMetadataItemEnvironment));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings> ProtocolSettings => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettings>)Options.GetTypeInfo(typeof(global::Vercel.ProtocolSettings));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation> ProtocolSettingsExperimentation => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ProtocolSettingsExperimentation>)Options.GetTypeInfo(typeof(global::Vercel.ProtocolSettingsExperimentation));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols> Protocols => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Protocols>)Options.GetTypeInfo(typeof(global::Vercel.Protocols));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers> Providers => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Providers>)Options.GetTypeInfo(typeof(global::Vercel.Providers));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem> QuoteItem => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.QuoteItem>)Options.GetTypeInfo(typeof(global::Vercel.QuoteItem));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl> Repl => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Repl>)Options.GetTypeInfo(typeof(global::Vercel.Repl));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink> ResourceLink => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.ResourceLink>)Options.GetTypeInfo(typeof(global::Vercel.ResourceLink));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role> Role => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Role>)Options.GetTypeInfo(typeof(global::Vercel.Role));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope> Scope => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Scope>)Options.GetTypeInfo(typeof(global::Vercel.Scope));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret> Secret => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Secret>)Options.GetTypeInfo(typeof(global::Vercel.Secret));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source> Source => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Source>)Options.GetTypeInfo(typeof(global::Vercel.Source));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status> Status => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Status>)Options.GetTypeInfo(typeof(global::Vercel.Status));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step> Step => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Step>)Options.GetTypeInfo(typeof(global::Vercel.Step));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction> StepAction => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepAction>)Options.GetTypeInfo(typeof(global::Vercel.StepAction));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType> StepActionType => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StepActionType>)Options.GetTypeInfo(typeof(global::Vercel.StepActionType));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage> Storage => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Storage>)Options.GetTypeInfo(typeof(global::Vercel.Storage));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store> Store => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Store>)Options.GetTypeInfo(typeof(global::Vercel.Store));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct> StoreProduct => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProduct>)Options.GetTypeInfo(typeof(global::Vercel.StoreProduct));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities> StoreProductCapabilities => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductCapabilities>)Options.GetTypeInfo(typeof(global::Vercel.StoreProductCapabilities));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema> StoreProductMetadataSchema => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreProductMetadataSchema>)Options.GetTypeInfo(typeof(global::Vercel.StoreProductMetadataSchema));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus> StoreStatus => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StoreStatus>)Options.GetTypeInfo(typeof(global::Vercel.StoreStatus));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput> StringInput => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringInput>)Options.GetTypeInfo(typeof(global::Vercel.StringInput));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect> StringMultiSelect => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelect>)Options.GetTypeInfo(typeof(global::Vercel.StringMultiSelect));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems> StringMultiSelectItems => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringMultiSelectItems>)Options.GetTypeInfo(typeof(global::Vercel.StringMultiSelectItems));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect> StringSelect => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.StringSelect>)Options.GetTypeInfo(typeof(global::Vercel.StringSelect));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag> Tag => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Tag>)Options.GetTypeInfo(typeof(global::Vercel.Tag));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId> TagId => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TagId>)Options.GetTypeInfo(typeof(global::Vercel.TagId));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team> Team => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Team>)Options.GetTypeInfo(typeof(global::Vercel.Team));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited> TeamLimited => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TeamLimited>)Options.GetTypeInfo(typeof(global::Vercel.TeamLimited));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain> TraceDrain => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrain>)Options.GetTypeInfo(typeof(global::Vercel.TraceDrain));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat> TraceDrainFormat => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.TraceDrainFormat>)Options.GetTypeInfo(typeof(global::Vercel.TraceDrainFormat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption> UiOption => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.UiOption>)Options.GetTypeInfo(typeof(global::Vercel.UiOption));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion> VercelRegion => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegion>)Options.GetTypeInfo(typeof(global::Vercel.VercelRegion));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption> VercelRegionUiOption => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.VercelRegionUiOption>)Options.GetTypeInfo(typeof(global::Vercel.VercelRegionUiOption));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View> View => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.View>)Options.GetTypeInfo(typeof(global::Vercel.View));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

@@ -31,7 +31,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.UiOption Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -43,7 +42,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value.ToString();
         }
 
@@ -55,7 +53,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::Vercel.BrandedValue Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -68,7 +65,6 @@ namespace Vercel
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -137,10 +133,8 @@ namespace Vercel
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as VercelRegionUiOption);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             LabelValue a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),

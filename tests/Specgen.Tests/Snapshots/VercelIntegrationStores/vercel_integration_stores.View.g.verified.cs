@@ -32,9 +32,7 @@ namespace Vercel
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>account</c></summary>
             public const string Account = "account";
-            /// <summary><c>project</c></summary>
             public const string Project = "project";
         }
 
@@ -44,7 +42,6 @@ namespace Vercel
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Account or Values.Project;
 
-        /// <inheritdoc/>
         static View global::Specgen.Runtime.Infrastructure.IStringEnum<View>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Vercel
         /// <summary>The wire value.</summary>
         public static explicit operator string(View value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(View other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is View other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -70,6 +64,5 @@ namespace Vercel
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(View left, View right) => !left.Equals(right);
-
     }
 }

@@ -34,17 +34,10 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address>? _Address;
-        /// <summary>Reads and writes <see cref="global::Fixture.Address"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address> Address => _Address ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address>)Options.GetTypeInfo(typeof(global::Fixture.Address));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>? _Meta;
-        /// <summary>Reads and writes <see cref="global::Fixture.Meta"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta> Meta => _Meta ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>)Options.GetTypeInfo(typeof(global::Fixture.Meta));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>? _Pet;
-        /// <summary>Reads and writes <see cref="global::Fixture.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>)Options.GetTypeInfo(typeof(global::Fixture.Pet));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address> Address => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Address>)Options.GetTypeInfo(typeof(global::Fixture.Address));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta> Meta => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>)Options.GetTypeInfo(typeof(global::Fixture.Meta));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>)Options.GetTypeInfo(typeof(global::Fixture.Pet));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

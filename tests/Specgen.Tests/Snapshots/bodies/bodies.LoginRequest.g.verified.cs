@@ -33,9 +33,6 @@ namespace Fixture
         /// <summary>Sent as 'remember'.</summary>
         public bool? Remember { get; init; }
 
-        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
-        /// <param name="validator">Collects the violations.</param>
-        /// <param name="path">This value's JSON path.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {

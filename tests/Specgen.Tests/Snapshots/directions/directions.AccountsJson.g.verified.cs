@@ -34,9 +34,8 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.User>? _User;
-        /// <summary>Reads and writes <see cref="global::Fixture.User"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.User> User => _User ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.User>)Options.GetTypeInfo(typeof(global::Fixture.User));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.User> User => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.User>)Options.GetTypeInfo(typeof(global::Fixture.User));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

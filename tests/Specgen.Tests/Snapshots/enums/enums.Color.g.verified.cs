@@ -36,7 +36,6 @@ namespace Fixture
             /// <summary>The red one.</summary>
             /// <remarks>On the wire: <c>r</c>.</remarks>
             public const string Red = "r";
-            /// <summary><c>g</c></summary>
             public const string Green = "g";
         }
 
@@ -46,7 +45,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Red or Values.Green;
 
-        /// <inheritdoc/>
         static Color global::Specgen.Runtime.Infrastructure.IStringEnum<Color>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -55,13 +53,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator string(Color value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Color other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Color other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -72,6 +67,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Color left, Color right) => !left.Equals(right);
-
     }
 }

@@ -34,53 +34,19 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Color>? _Color;
-        /// <summary>Reads and writes <see cref="global::Fixture.Color"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Color> Color => _Color ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Color>)Options.GetTypeInfo(typeof(global::Fixture.Color));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level>? _Level;
-        /// <summary>Reads and writes <see cref="global::Fixture.Level"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level> Level => _Level ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level>)Options.GetTypeInfo(typeof(global::Fixture.Level));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched>? _Mismatched;
-        /// <summary>Reads and writes <see cref="global::Fixture.Mismatched"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched> Mismatched => _Mismatched ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched>)Options.GetTypeInfo(typeof(global::Fixture.Mismatched));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority>? _Priority;
-        /// <summary>Reads and writes <see cref="global::Fixture.Priority"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority> Priority => _Priority ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority>)Options.GetTypeInfo(typeof(global::Fixture.Priority));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ShadeKind>? _ShadeKind;
-        /// <summary>Reads and writes <see cref="global::Fixture.ShadeKind"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ShadeKind> ShadeKind => _ShadeKind ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ShadeKind>)Options.GetTypeInfo(typeof(global::Fixture.ShadeKind));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Signed>? _Signed;
-        /// <summary>Reads and writes <see cref="global::Fixture.Signed"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Signed> Signed => _Signed ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Signed>)Options.GetTypeInfo(typeof(global::Fixture.Signed));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Status>? _Status;
-        /// <summary>Reads and writes <see cref="global::Fixture.Status"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Status> Status => _Status ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Status>)Options.GetTypeInfo(typeof(global::Fixture.Status));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Task>? _Task;
-        /// <summary>Reads and writes <see cref="global::Fixture.Task"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Task> Task => _Task ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Task>)Options.GetTypeInfo(typeof(global::Fixture.Task));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Untyped>? _Untyped;
-        /// <summary>Reads and writes <see cref="global::Fixture.Untyped"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Untyped> Untyped => _Untyped ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Untyped>)Options.GetTypeInfo(typeof(global::Fixture.Untyped));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Urgency>? _Urgency;
-        /// <summary>Reads and writes <see cref="global::Fixture.Urgency"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Urgency> Urgency => _Urgency ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Urgency>)Options.GetTypeInfo(typeof(global::Fixture.Urgency));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word>? _Word;
-        /// <summary>Reads and writes <see cref="global::Fixture.Word"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word> Word => _Word ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word>)Options.GetTypeInfo(typeof(global::Fixture.Word));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>>? _TaskList;
-        /// <summary>Reads and writes <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Fixture.Task&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> TaskList => _TaskList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Color> Color => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Color>)Options.GetTypeInfo(typeof(global::Fixture.Color));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level> Level => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level>)Options.GetTypeInfo(typeof(global::Fixture.Level));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched> Mismatched => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched>)Options.GetTypeInfo(typeof(global::Fixture.Mismatched));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority> Priority => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Priority>)Options.GetTypeInfo(typeof(global::Fixture.Priority));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ShadeKind> ShadeKind => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ShadeKind>)Options.GetTypeInfo(typeof(global::Fixture.ShadeKind));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Signed> Signed => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Signed>)Options.GetTypeInfo(typeof(global::Fixture.Signed));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Status> Status => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Status>)Options.GetTypeInfo(typeof(global::Fixture.Status));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Task> Task => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Task>)Options.GetTypeInfo(typeof(global::Fixture.Task));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Untyped> Untyped => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Untyped>)Options.GetTypeInfo(typeof(global::Fixture.Untyped));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Urgency> Urgency => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Urgency>)Options.GetTypeInfo(typeof(global::Fixture.Urgency));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word> Word => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Word>)Options.GetTypeInfo(typeof(global::Fixture.Word));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>> TaskList => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixture.Task>));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

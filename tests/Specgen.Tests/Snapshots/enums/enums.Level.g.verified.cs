@@ -35,11 +35,8 @@ namespace Fixture
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>1</c></summary>
             public const long Value1 = 1L;
-            /// <summary><c>2</c></summary>
             public const long Value2 = 2L;
-            /// <summary><c>3</c></summary>
             public const long Value3 = 3L;
         }
 
@@ -49,7 +46,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Value1 or Values.Value2 or Values.Value3;
 
-        /// <inheritdoc/>
         static Level global::Specgen.Runtime.Infrastructure.IIntegerEnum<Level>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator long(Level value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Level other) => Value == other.Value;
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Level other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => Value.GetHashCode();
 
         /// <summary>The wire text: the number in the invariant culture.</summary>
@@ -75,6 +68,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Level left, Level right) => !left.Equals(right);
-
     }
 }

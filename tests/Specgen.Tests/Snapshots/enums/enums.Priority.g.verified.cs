@@ -56,7 +56,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Low or Values.Medium or Values.High;
 
-        /// <inheritdoc/>
         static Priority global::Specgen.Runtime.Infrastructure.IIntegerEnum<Priority>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -65,13 +64,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator long(Priority value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Priority other) => Value == other.Value;
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Priority other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => Value.GetHashCode();
 
         /// <summary>The wire text: the number in the invariant culture.</summary>
@@ -82,6 +78,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Priority left, Priority right) => !left.Equals(right);
-
     }
 }

@@ -35,11 +35,8 @@ namespace Fixture
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>-1</c></summary>
             public const long Down = -1L;
-            /// <summary><c>0</c></summary>
             public const long Value0 = 0L;
-            /// <summary><c>1</c></summary>
             public const long Up = 1L;
         }
 
@@ -49,7 +46,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Down or Values.Value0 or Values.Up;
 
-        /// <inheritdoc/>
         static Signed global::Specgen.Runtime.Infrastructure.IIntegerEnum<Signed>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator long(Signed value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Signed other) => Value == other.Value;
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Signed other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => Value.GetHashCode();
 
         /// <summary>The wire text: the number in the invariant culture.</summary>
@@ -75,6 +68,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Signed left, Signed right) => !left.Equals(right);
-
     }
 }

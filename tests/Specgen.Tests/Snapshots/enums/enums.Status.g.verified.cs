@@ -35,11 +35,8 @@ namespace Fixture
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>active</c></summary>
             public const string Active = "active";
-            /// <summary><c>paused</c></summary>
             public const string Paused = "paused";
-            /// <summary><c>done</c></summary>
             public const string Done = "done";
         }
 
@@ -49,7 +46,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Active or Values.Paused or Values.Done;
 
-        /// <inheritdoc/>
         static Status global::Specgen.Runtime.Infrastructure.IStringEnum<Status>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator string(Status value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Status other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Status other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -75,6 +68,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Status left, Status right) => !left.Equals(right);
-
     }
 }

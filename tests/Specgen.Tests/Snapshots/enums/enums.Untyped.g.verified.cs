@@ -32,9 +32,7 @@ namespace Fixture
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>10</c></summary>
             public const long Value10 = 10L;
-            /// <summary><c>20</c></summary>
             public const long Value20 = 20L;
         }
 
@@ -44,7 +42,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Value10 or Values.Value20;
 
-        /// <inheritdoc/>
         static Untyped global::Specgen.Runtime.Infrastructure.IIntegerEnum<Untyped>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator long(Untyped value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Untyped other) => Value == other.Value;
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Untyped other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => Value.GetHashCode();
 
         /// <summary>The wire text: the number in the invariant culture.</summary>
@@ -70,6 +64,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Untyped left, Untyped right) => !left.Equals(right);
-
     }
 }

@@ -32,9 +32,7 @@ namespace Fixture
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>1</c></summary>
             public const long Value1 = 1L;
-            /// <summary><c>2</c></summary>
             public const long Value2 = 2L;
         }
 
@@ -44,7 +42,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.Value1 or Values.Value2;
 
-        /// <inheritdoc/>
         static Urgency global::Specgen.Runtime.Infrastructure.IIntegerEnum<Urgency>.Create(long value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator long(Urgency value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Urgency other) => Value == other.Value;
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Urgency other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => Value.GetHashCode();
 
         /// <summary>The wire text: the number in the invariant culture.</summary>
@@ -70,6 +64,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Urgency left, Urgency right) => !left.Equals(right);
-
     }
 }

@@ -32,9 +32,7 @@ namespace Fixture
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>1</c></summary>
             public const string _1 = "1";
-            /// <summary><c>2</c></summary>
             public const string _2 = "2";
         }
 
@@ -44,7 +42,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values._1 or Values._2;
 
-        /// <inheritdoc/>
         static Word global::Specgen.Runtime.Infrastructure.IStringEnum<Word>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -53,13 +50,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator string(Word value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Word other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Word other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -70,6 +64,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Word left, Word right) => !left.Equals(right);
-
     }
 }

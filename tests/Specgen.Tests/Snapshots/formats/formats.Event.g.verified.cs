@@ -10,22 +10,15 @@ namespace Fixture
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Specgen", "{version}")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Specgen.Runtime.Infrastructure.JsonValueConverter<Event>))]
-    public sealed partial record Event : global::Specgen.Runtime.Infrastructure.IValidatable, global::Specgen.Runtime.Infrastructure.IJsonValue<Event>
+    public sealed partial record Event : global::Specgen.Runtime.ApiRecord, global::Specgen.Runtime.Infrastructure.IValidatable, global::Specgen.Runtime.Infrastructure.IJsonValue<Event>
     {
-        // Each member, absent, null, a value or the JSON as sent: properties get and set them by their place in s_shape.
-        private readonly global::Specgen.Runtime.Infrastructure.MemberValues _m;
-
         /// <summary>Creates a Event; set its members with an object initializer.</summary>
-        public Event() { _m = s_shape.Create(); }
+        public Event() : base(s_shape.Create()) { }
 
-        // For ReadValue: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the reading constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Event(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) { _m = members; }
+        private Event(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members) { }
         #pragma warning restore CS8618
-
-        /// <summary>A copy, for <c>with</c>: changing one leaves the other as it was.</summary>
-        private Event(Event original) { _m = original._m.Clone(); }
 
         public required global::System.Guid Id { get => _m.Get<global::System.Guid>(0); init => _m[0] = value; }
 
@@ -64,20 +57,10 @@ namespace Fixture
         public global::System.DateTimeOffset? UpdatedAt { get => (global::System.DateTimeOffset?)_m[16]; init => _m[16] = value; }
 
         /// <summary>Members the server sent that the spec does not describe; kept so nothing is lost on a round trip.</summary>
-        [global::System.Text.Json.Serialization.JsonExtensionData]
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get => _m.GetExtra<global::System.Text.Json.JsonElement>(); set => _m.SetExtra(value); }
 
-        private bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
+        protected override bool PrintMembers(global::System.Text.StringBuilder builder) => _m.Print(builder, "AdditionalProperties");
 
-        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
-        public bool Equals(Event? other) => global::Specgen.Runtime.Infrastructure.ValueEquality.Record(_m, other?._m);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::Specgen.Runtime.Infrastructure.ValueEquality.RecordHash(_m);
-
-        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
-        /// <param name="validator">Collects the violations.</param>
-        /// <param name="path">This value's JSON path.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {
@@ -86,7 +69,6 @@ namespace Fixture
             validator.Range(global::Specgen.Runtime.Infrastructure.RequestValidator.Member(path, "price"), _m.Peek<decimal?>(8), 0d, null);
         }
 
-        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
         private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Event", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
             new("Id", "id", global::Specgen.Runtime.Infrastructure.JsonCodec.Guid, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required),

@@ -34,9 +34,8 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Event>? _Event;
-        /// <summary>Reads and writes <see cref="global::Fixture.Event"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Event> Event => _Event ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Event>)Options.GetTypeInfo(typeof(global::Fixture.Event));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Event> Event => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Event>)Options.GetTypeInfo(typeof(global::Fixture.Event));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

@@ -15,7 +15,6 @@ namespace Fixture
         /// <summary>Creates a Circle; set its members with an object initializer.</summary>
         public Circle() : base(s_shape.Create()) { }
 
-        // For ReadValue: the members it read (a required member the JSON lacked says so when touched).
         #pragma warning disable CS8618 // the reading constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private Circle(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members, blank) { }
@@ -25,13 +24,6 @@ namespace Fixture
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder) => base.PrintMembers(builder);
 
-        /// <summary>Equal when of the same type and writing the same JSON: the same members on the wire with equal values (lists item by item, maps and objects in any order, numbers by value).</summary>
-        public bool Equals(Circle? other) => base.Equals(other);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => base.GetHashCode();
-
-        // Each member: its C# and JSON names, how its value reads and writes, what the spec says of it, and its initial value.
         private static readonly global::Specgen.Runtime.Infrastructure.RecordShape s_shape = new("Circle", new global::Specgen.Runtime.Infrastructure.RecordMember[]
         {
             new("Kind", "kind", global::Specgen.Runtime.Infrastructure.JsonCodec.String, global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Required | global::Specgen.Runtime.Infrastructure.RecordMemberFlags.Preset, "Circle"),

@@ -34,37 +34,15 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Cat>? _Cat;
-        /// <summary>Reads and writes <see cref="global::Fixture.Cat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Cat> Cat => _Cat ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Cat>)Options.GetTypeInfo(typeof(global::Fixture.Cat));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Circle>? _Circle;
-        /// <summary>Reads and writes <see cref="global::Fixture.Circle"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Circle> Circle => _Circle ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Circle>)Options.GetTypeInfo(typeof(global::Fixture.Circle));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Dog>? _Dog;
-        /// <summary>Reads and writes <see cref="global::Fixture.Dog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Dog> Dog => _Dog ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Dog>)Options.GetTypeInfo(typeof(global::Fixture.Dog));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner>? _Owner;
-        /// <summary>Reads and writes <see cref="global::Fixture.Owner"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner> Owner => _Owner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner>)Options.GetTypeInfo(typeof(global::Fixture.Owner));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>? _Pet;
-        /// <summary>Reads and writes <see cref="global::Fixture.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>)Options.GetTypeInfo(typeof(global::Fixture.Pet));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Puppy>? _Puppy;
-        /// <summary>Reads and writes <see cref="global::Fixture.Puppy"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Puppy> Puppy => _Puppy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Puppy>)Options.GetTypeInfo(typeof(global::Fixture.Puppy));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Shape>? _Shape;
-        /// <summary>Reads and writes <see cref="global::Fixture.Shape"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Shape> Shape => _Shape ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Shape>)Options.GetTypeInfo(typeof(global::Fixture.Shape));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Square>? _Square;
-        /// <summary>Reads and writes <see cref="global::Fixture.Square"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Square> Square => _Square ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Square>)Options.GetTypeInfo(typeof(global::Fixture.Square));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Cat> Cat => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Cat>)Options.GetTypeInfo(typeof(global::Fixture.Cat));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Circle> Circle => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Circle>)Options.GetTypeInfo(typeof(global::Fixture.Circle));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Dog> Dog => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Dog>)Options.GetTypeInfo(typeof(global::Fixture.Dog));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner> Owner => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner>)Options.GetTypeInfo(typeof(global::Fixture.Owner));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pet>)Options.GetTypeInfo(typeof(global::Fixture.Pet));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Puppy> Puppy => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Puppy>)Options.GetTypeInfo(typeof(global::Fixture.Puppy));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Shape> Shape => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Shape>)Options.GetTypeInfo(typeof(global::Fixture.Shape));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Square> Square => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Square>)Options.GetTypeInfo(typeof(global::Fixture.Square));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

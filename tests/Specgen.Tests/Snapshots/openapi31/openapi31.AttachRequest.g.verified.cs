@@ -21,9 +21,6 @@ namespace Fixture
         /// <summary>The files sent as 'pages', a part each.</summary>
         public global::System.Collections.Generic.IReadOnlyList<global::Specgen.Runtime.FilePart>? Pages { get; init; }
 
-        /// <summary>Adds every way this value breaks the spec's constraints to <paramref name="validator"/>.</summary>
-        /// <param name="validator">Collects the violations.</param>
-        /// <param name="path">This value's JSON path.</param>
         [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
         public void Validate(global::Specgen.Runtime.Infrastructure.RequestValidator validator, string path)
         {

@@ -34,37 +34,15 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts>? _Counts;
-        /// <summary>Reads and writes <see cref="global::Fixture.Counts"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts> Counts => _Counts ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts>)Options.GetTypeInfo(typeof(global::Fixture.Counts));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format>? _Format;
-        /// <summary>Reads and writes <see cref="global::Fixture.Format"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format> Format => _Format ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format>)Options.GetTypeInfo(typeof(global::Fixture.Format));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id>? _Id;
-        /// <summary>Reads and writes <see cref="global::Fixture.Id"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id> Id => _Id ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id>)Options.GetTypeInfo(typeof(global::Fixture.Id));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels>? _Labels;
-        /// <summary>Reads and writes <see cref="global::Fixture.Labels"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels> Labels => _Labels ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels>)Options.GetTypeInfo(typeof(global::Fixture.Labels));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy>? _Legacy;
-        /// <summary>Reads and writes <see cref="global::Fixture.Legacy"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy> Legacy => _Legacy ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy>)Options.GetTypeInfo(typeof(global::Fixture.Legacy));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Size>? _Size;
-        /// <summary>Reads and writes <see cref="global::Fixture.Size"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Size> Size => _Size ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Size>)Options.GetTypeInfo(typeof(global::Fixture.Size));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Thing>? _Thing;
-        /// <summary>Reads and writes <see cref="global::Fixture.Thing"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Thing> Thing => _Thing ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Thing>)Options.GetTypeInfo(typeof(global::Fixture.Thing));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload>? _ThingChangedPayload;
-        /// <summary>Reads and writes <see cref="global::Fixture.ThingChangedPayload"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload> ThingChangedPayload => _ThingChangedPayload ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload>)Options.GetTypeInfo(typeof(global::Fixture.ThingChangedPayload));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts> Counts => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts>)Options.GetTypeInfo(typeof(global::Fixture.Counts));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format> Format => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format>)Options.GetTypeInfo(typeof(global::Fixture.Format));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id> Id => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id>)Options.GetTypeInfo(typeof(global::Fixture.Id));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels> Labels => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Labels>)Options.GetTypeInfo(typeof(global::Fixture.Labels));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy> Legacy => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Legacy>)Options.GetTypeInfo(typeof(global::Fixture.Legacy));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Size> Size => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Size>)Options.GetTypeInfo(typeof(global::Fixture.Size));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Thing> Thing => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Thing>)Options.GetTypeInfo(typeof(global::Fixture.Thing));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload> ThingChangedPayload => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ThingChangedPayload>)Options.GetTypeInfo(typeof(global::Fixture.ThingChangedPayload));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

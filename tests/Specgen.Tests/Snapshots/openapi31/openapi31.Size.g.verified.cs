@@ -35,11 +35,8 @@ namespace Fixture
         /// <summary>The known wire values as constants, for <c>case</c> labels and patterns on <see cref="Value"/>.</summary>
         public static class Values
         {
-            /// <summary><c>s</c></summary>
             public const string S = "s";
-            /// <summary><c>m</c></summary>
             public const string M = "m";
-            /// <summary><c>l</c></summary>
             public const string L = "l";
         }
 
@@ -49,7 +46,6 @@ namespace Fixture
         /// <inheritdoc/>
         public bool IsKnown => Value is Values.S or Values.M or Values.L;
 
-        /// <inheritdoc/>
         static Size global::Specgen.Runtime.Infrastructure.IStringEnum<Size>.Create(string value) => new(value);
 
         /// <summary>Converts a wire value.</summary>
@@ -58,13 +54,10 @@ namespace Fixture
         /// <summary>The wire value.</summary>
         public static explicit operator string(Size value) => value.Value;
 
-        /// <inheritdoc/>
         public bool Equals(Size other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is Size other && Equals(other);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
         /// <summary>The wire text.</summary>
@@ -75,6 +68,5 @@ namespace Fixture
 
         /// <summary>Compares wire values.</summary>
         public static bool operator !=(Size left, Size right) => !left.Equals(right);
-
     }
 }

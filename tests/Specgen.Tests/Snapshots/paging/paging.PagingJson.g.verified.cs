@@ -34,41 +34,16 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetTeamsResponse>? _GetTeamsResponse;
-        /// <summary>Reads and writes <see cref="global::Fixture.GetTeamsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetTeamsResponse> GetTeamsResponse => _GetTeamsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetTeamsResponse>)Options.GetTypeInfo(typeof(global::Fixture.GetTeamsResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListEventsResponse>? _ListEventsResponse;
-        /// <summary>Reads and writes <see cref="global::Fixture.ListEventsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListEventsResponse> ListEventsResponse => _ListEventsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListEventsResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListEventsResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListItemsResponse>? _ListItemsResponse;
-        /// <summary>Reads and writes <see cref="global::Fixture.ListItemsResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListItemsResponse> ListItemsResponse => _ListItemsResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListItemsResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListItemsResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListUnsureResponse>? _ListUnsureResponse;
-        /// <summary>Reads and writes <see cref="global::Fixture.ListUnsureResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListUnsureResponse> ListUnsureResponse => _ListUnsureResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListUnsureResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListUnsureResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>? _Meta;
-        /// <summary>Reads and writes <see cref="global::Fixture.Meta"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta> Meta => _Meta ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>)Options.GetTypeInfo(typeof(global::Fixture.Meta));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pagination>? _Pagination;
-        /// <summary>Reads and writes <see cref="global::Fixture.Pagination"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pagination> Pagination => _Pagination ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pagination>)Options.GetTypeInfo(typeof(global::Fixture.Pagination));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Repo>? _Repo;
-        /// <summary>Reads and writes <see cref="global::Fixture.Repo"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Repo> Repo => _Repo ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Repo>)Options.GetTypeInfo(typeof(global::Fixture.Repo));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Team>? _Team;
-        /// <summary>Reads and writes <see cref="global::Fixture.Team"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Team> Team => _Team ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Team>)Options.GetTypeInfo(typeof(global::Fixture.Team));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Repo>>? _RepoList;
-        /// <summary>Reads and writes <c>global::System.Collections.Generic.IReadOnlyList&lt;global::Fixture.Repo&gt;</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Repo>> RepoList => _RepoList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Repo>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixture.Repo>));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetTeamsResponse> GetTeamsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetTeamsResponse>)Options.GetTypeInfo(typeof(global::Fixture.GetTeamsResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListEventsResponse> ListEventsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListEventsResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListEventsResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListItemsResponse> ListItemsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListItemsResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListItemsResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListUnsureResponse> ListUnsureResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListUnsureResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListUnsureResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta> Meta => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Meta>)Options.GetTypeInfo(typeof(global::Fixture.Meta));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pagination> Pagination => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Pagination>)Options.GetTypeInfo(typeof(global::Fixture.Pagination));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Repo> Repo => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Repo>)Options.GetTypeInfo(typeof(global::Fixture.Repo));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Team> Team => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Team>)Options.GetTypeInfo(typeof(global::Fixture.Team));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Repo>> RepoList => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Fixture.Repo>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Fixture.Repo>));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

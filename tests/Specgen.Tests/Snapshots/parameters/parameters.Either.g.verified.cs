@@ -29,7 +29,6 @@ namespace Fixture
             /// <summary>The case's value.</summary>
             public global::Fixture.EitherA Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -41,7 +40,6 @@ namespace Fixture
             /// <summary>The case's value.</summary>
             public global::Fixture.EitherB Value { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Value?.ToString() ?? string.Empty;
         }
 
@@ -54,7 +52,6 @@ namespace Fixture
             /// <summary>The case's value.</summary>
             public global::System.Text.Json.JsonElement Json { get; }
 
-            /// <inheritdoc/>
             public override string ToString() => Json.GetRawText();
         }
 
@@ -114,10 +111,8 @@ namespace Fixture
             _ => false,
         };
 
-        /// <inheritdoc/>
         public override bool Equals(object? obj) => Equals(obj as Either);
 
-        /// <inheritdoc/>
         public override int GetHashCode() => this switch
         {
             A a => global::System.HashCode.Combine(0, global::Specgen.Runtime.Infrastructure.ValueEquality.Hash(a.Value)),

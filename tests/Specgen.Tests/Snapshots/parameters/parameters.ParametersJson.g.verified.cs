@@ -34,41 +34,16 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Either>? _Either;
-        /// <summary>Reads and writes <see cref="global::Fixture.Either"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Either> Either => _Either ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Either>)Options.GetTypeInfo(typeof(global::Fixture.Either));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherA>? _EitherA;
-        /// <summary>Reads and writes <see cref="global::Fixture.EitherA"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherA> EitherA => _EitherA ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherA>)Options.GetTypeInfo(typeof(global::Fixture.EitherA));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherB>? _EitherB;
-        /// <summary>Reads and writes <see cref="global::Fixture.EitherB"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherB> EitherB => _EitherB ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherB>)Options.GetTypeInfo(typeof(global::Fixture.EitherB));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Filter>? _Filter;
-        /// <summary>Reads and writes <see cref="global::Fixture.Filter"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Filter> Filter => _Filter ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Filter>)Options.GetTypeInfo(typeof(global::Fixture.Filter));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner>? _Owner;
-        /// <summary>Reads and writes <see cref="global::Fixture.Owner"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner> Owner => _Owner ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner>)Options.GetTypeInfo(typeof(global::Fixture.Owner));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Page>? _Page;
-        /// <summary>Reads and writes <see cref="global::Fixture.Page"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Page> Page => _Page ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Page>)Options.GetTypeInfo(typeof(global::Fixture.Page));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Point>? _Point;
-        /// <summary>Reads and writes <see cref="global::Fixture.Point"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Point> Point => _Point ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Point>)Options.GetTypeInfo(typeof(global::Fixture.Point));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Q>? _Q;
-        /// <summary>Reads and writes <see cref="global::Fixture.Q"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Q> Q => _Q ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Q>)Options.GetTypeInfo(typeof(global::Fixture.Q));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.SearchRange>? _SearchRange;
-        /// <summary>Reads and writes <see cref="global::Fixture.SearchRange"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.SearchRange> SearchRange => _SearchRange ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.SearchRange>)Options.GetTypeInfo(typeof(global::Fixture.SearchRange));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Either> Either => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Either>)Options.GetTypeInfo(typeof(global::Fixture.Either));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherA> EitherA => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherA>)Options.GetTypeInfo(typeof(global::Fixture.EitherA));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherB> EitherB => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherB>)Options.GetTypeInfo(typeof(global::Fixture.EitherB));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Filter> Filter => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Filter>)Options.GetTypeInfo(typeof(global::Fixture.Filter));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner> Owner => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Owner>)Options.GetTypeInfo(typeof(global::Fixture.Owner));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Page> Page => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Page>)Options.GetTypeInfo(typeof(global::Fixture.Page));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Point> Point => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Point>)Options.GetTypeInfo(typeof(global::Fixture.Point));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Q> Q => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Q>)Options.GetTypeInfo(typeof(global::Fixture.Q));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.SearchRange> SearchRange => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.SearchRange>)Options.GetTypeInfo(typeof(global::Fixture.SearchRange));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;

@@ -34,13 +34,9 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse>? _GetSecretResponse;
-        /// <summary>Reads and writes <see cref="global::Fixture.GetSecretResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse> GetSecretResponse => _GetSecretResponse ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse>)Options.GetTypeInfo(typeof(global::Fixture.GetSecretResponse));
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>? _JsonObject;
-        /// <summary>Reads and writes <c>global::System.Text.Json.Nodes.JsonObject</c>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject> JsonObject => _JsonObject ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>)Options.GetTypeInfo(typeof(global::System.Text.Json.Nodes.JsonObject));
+        // The type infos: one per type an operation reads or writes, named for it.
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse> GetSecretResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetSecretResponse>)Options.GetTypeInfo(typeof(global::Fixture.GetSecretResponse));
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject> JsonObject => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.Nodes.JsonObject>)Options.GetTypeInfo(typeof(global::System.Text.Json.Nodes.JsonObject));
 
         /// <inheritdoc/>
         public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type) => Options.TryGetTypeInfo(type, out var info) ? info : null;
