@@ -25,6 +25,7 @@ internal sealed class ModelContext
         TypeNames = new NameScope(clientNames);
         CaseDiscriminators = CaseDiscriminators.Find(spec.Root);
         OperationNames = Modelling.OperationNames.Find(spec.Document);
+        NullableTwins = Modelling.NullableTwins.Find(spec.Root);
         ComponentNames = ClaimComponentNames();
         Inheritance = Inheritance.Find(spec.Document);
 
@@ -50,6 +51,12 @@ internal sealed class ModelContext
     /// so a component's name never depends on which operation reaches it first.
     /// </summary>
     public IReadOnlyDictionary<string, string> ComponentNames { get; }
+
+    /// <summary>
+    /// The components that are another component made nullable (<c>nullable-simple-user</c>), with that component's
+    /// id: they are its type, nullable, so they claim no name of their own (<see cref="Modelling.NullableTwins"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> NullableTwins { get; }
 
     /// <summary>The name each framework-made operationId stands for (<c>read_items_items__get</c> → <c>read_items</c>), by operationId.</summary>
     public IReadOnlyDictionary<string, string> OperationNames { get; }
@@ -132,7 +139,7 @@ internal sealed class ModelContext
         if (Spec.Root["components"] is JsonObject { } components && components["schemas"] is JsonObject schemas)
         {
             var preferred = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            foreach (var pair in schemas)
+            foreach (var pair in schemas.Where(pair => !NullableTwins.ContainsKey(pair.Key)))
             {
                 var given = pair.Value is JsonObject schema && schema[NamingOverrides.NameExtension] is { } value ? NamingOverrides.GivenName(value) : null;
                 preferred[pair.Key] = Naming.Pascal(given ?? CaseDiscriminators.ShortName(pair.Key) ?? BodyName(pair.Key) ?? pair.Key, "Schema");

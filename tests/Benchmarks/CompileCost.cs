@@ -11,12 +11,13 @@ namespace Specgen.Benchmarks;
 /// What the compiler pays for the generated code, measured in process with the JIT and Roslyn warm (as in
 /// the compiler server):
 /// <code>
-/// dotnet run -c Release --project tests/Benchmarks -- compile-cost vercel [--write DIR] [--from DIR[,DIR…]] [--runs N]
+/// dotnet run -c Release --project tests/Benchmarks -- compile-cost vercel [--write DIR] [--from DIR[,DIR…]] [--runs N] [--include-operations ID;ID…]
 /// </code>
 /// Generates the spec's client (vercel, github or a path), or reads the <c>.cs</c> files of each <c>--from</c> directory (to
 /// measure hand-edited variants, compiled in turn so each sees the machine as the others do), then compiles them to IL <c>--runs</c> times (5, after two warm-ups) and
 /// prints the median of parsing, of declaring (the declaration diagnostics) and of binding and emitting,
-/// with the size. <c>--write</c> keeps the generated files.
+/// with the size. <c>--write</c> keeps the generated files; <c>--include-operations</c> is the item's
+/// <c>IncludeOperations</c> filter (a project that calls a few of a big API's operations).
 /// </summary>
 public static class CompileCost
 {
@@ -33,7 +34,7 @@ public static class CompileCost
         // Several variants (--from A,B) are compiled in turn, so each sees the machine as the others do.
         var variants = from is not null
             ? from.Split(',').Select(d => (Name: d, Sources: Read(d))).ToList()
-            : [(Name: spec, Sources: Generate(spec))];
+            : [(Name: spec, Sources: Generate(spec, Option(args, "--include-operations")))];
         if (write is not null)
         {
             Directory.CreateDirectory(write);
@@ -94,7 +95,7 @@ public static class CompileCost
         return 0;
     }
 
-    private static List<(string Name, string Text)> Generate(string spec)
+    private static List<(string Name, string Text)> Generate(string spec, string? includeOperations)
     {
         var file = spec switch
         {
@@ -102,6 +103,11 @@ public static class CompileCost
             "github" => new SpecFile("specs/github-api.json", Fixtures.Read(Fixtures.GitHubApi)),
             _ => new SpecFile(Path.GetFileName(spec), File.ReadAllText(spec)),
         };
+        if (includeOperations is not null)
+        {
+            file = file with { Items = new Dictionary<string, string> { ["IncludeOperations"] = includeOperations } };
+        }
+
         var run = GeneratorHarness.Run(file);
         foreach (var diagnostic in run.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
         {

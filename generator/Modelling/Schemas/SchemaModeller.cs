@@ -134,6 +134,14 @@ internal sealed partial class SchemaModeller
             return new Resolved(known, IsNullable(target));
         }
 
+        if (nestedPointer is null && _context.NullableTwins.TryGetValue(id, out var plain))
+        {
+            // nullable-simple-user is SimpleUser, nullable where it is used.
+            var same = ResolveComponent(plain);
+            _context.TypesByReference[id] = same.Type;
+            return same with { IsNullable = true };
+        }
+
         var targetPointer = nestedPointer ?? Reading.JsonPointer.Component(id);
         var site = SchemaAt.In(_context.Spec.Root, target, targetPointer);
         string? name;
