@@ -124,8 +124,9 @@ internal static class EnumEmitter
     }
 
     /// <summary>
-    /// One member and, unless it is the type's last, the blank line after it; documented unless it is an override or interface member the framework's
-    /// own documentation covers (<c>Equals</c>, <c>GetHashCode</c>, an explicit implementation).
+    /// One member and, unless it is the type's last, the blank line after it; documented unless it is an override or
+    /// interface member the framework's own documentation covers (<c>Equals</c>, <c>GetHashCode</c>, an explicit
+    /// implementation).
     /// </summary>
     private static void Member(SourceWriter writer, string? doc, string code, bool last = false)
     {

@@ -46,9 +46,8 @@ internal static class JsonContextEmitter
             writer.Line("/// <inheritdoc/>");
             writer.Line($"protected override {CSharp.Json}.JsonSerializerOptions? GeneratedSerializerOptions => null;");
             writer.Line();
-            // One line a type, as a table: the property is named for its type and reads and writes it (JsonTypeInfo<T>),
-            // and the options keep the type info they made (one per type), so it needs no field of its own.
-            writer.Line("// The type infos: one per type an operation reads or writes, named for it.");
+            // One line a type, as a table; the options keep the type info they made, so a property needs no field.
+            writer.Line("// The type infos: one per generated type, and one per list, map or scalar an operation sends or returns.");
             foreach (var type in context.Types)
             {
                 var typeName = CSharp.TypeName(type.Type, ns);

@@ -118,7 +118,7 @@ internal static class RecordEmitter
         // ReadValue's: the members it read (a required member the JSON lacked says so when touched).
         writer.Line(CSharp.DisableNullableInitialization);
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        var chain = model.IsDerived ? "base(members, blank)" : open ? "this(members)" : "base(members)";
+        var chain = model.IsDerived ? "base(members, blank)" : "base(members)";
         writer.Line($"{access} {name}({members} members, {CSharp.Infrastructure}.Blank blank) : {chain} {{ }}");
         writer.Line(CSharp.RestoreNullableInitialization);
         writer.Line();

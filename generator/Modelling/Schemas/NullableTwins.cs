@@ -13,8 +13,8 @@ namespace Specgen.Generator.Modelling;
 /// <remarks>
 /// Both the name and the schema must say so: the name is <c>nullable</c> (any case, then an optional <c>-</c>,
 /// <c>_</c> or <c>.</c>) followed by the other's name, and the schemas are equal once the nullability, title,
-/// description and examples at their top are set aside. A component in an inheritance hierarchy (by
-/// <c>allOf</c> or a <c>discriminator</c>) is left as it is.
+/// description and examples at their top are set aside. A component with an <c>allOf</c> or a <c>discriminator</c>,
+/// which may place it in an inheritance hierarchy, is left as it is.
 /// </remarks>
 internal static class NullableTwins
 {

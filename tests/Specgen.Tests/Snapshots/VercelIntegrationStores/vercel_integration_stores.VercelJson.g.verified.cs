@@ -34,7 +34,7 @@ namespace Vercel
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        // The type infos: one per type an operation reads or writes, named for it.
+        // The type infos: one per generated type, and one per list, map or scalar an operation sends or returns.
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai> Ai => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.Ai>)Options.GetTypeInfo(typeof(global::Vercel.Ai));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle> BooleanToggle => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BooleanToggle>)Options.GetTypeInfo(typeof(global::Vercel.BooleanToggle));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue> BrandedValue => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Vercel.BrandedValue>)Options.GetTypeInfo(typeof(global::Vercel.BrandedValue));

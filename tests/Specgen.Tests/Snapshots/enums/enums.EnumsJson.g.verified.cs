@@ -34,7 +34,7 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        // The type infos: one per type an operation reads or writes, named for it.
+        // The type infos: one per generated type, and one per list, map or scalar an operation sends or returns.
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Color> Color => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Color>)Options.GetTypeInfo(typeof(global::Fixture.Color));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level> Level => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Level>)Options.GetTypeInfo(typeof(global::Fixture.Level));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched> Mismatched => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Mismatched>)Options.GetTypeInfo(typeof(global::Fixture.Mismatched));

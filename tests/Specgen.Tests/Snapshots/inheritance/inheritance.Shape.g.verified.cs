@@ -21,7 +21,7 @@ namespace Fixture
 
         #pragma warning disable CS8618 // the reading constructor sets no required member: it reads them, and one the JSON lacks says so when touched
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private protected Shape(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : this(members) { }
+        private protected Shape(global::Specgen.Runtime.Infrastructure.MemberValues members, global::Specgen.Runtime.Infrastructure.Blank blank) : base(members) { }
         #pragma warning restore CS8618
 
         /// <remarks>Says which type this is; each type's constructor sets it.</remarks>

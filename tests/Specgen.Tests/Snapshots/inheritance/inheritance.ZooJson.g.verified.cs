@@ -34,7 +34,7 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        // The type infos: one per type an operation reads or writes, named for it.
+        // The type infos: one per generated type, and one per list, map or scalar an operation sends or returns.
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Cat> Cat => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Cat>)Options.GetTypeInfo(typeof(global::Fixture.Cat));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Circle> Circle => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Circle>)Options.GetTypeInfo(typeof(global::Fixture.Circle));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Dog> Dog => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Dog>)Options.GetTypeInfo(typeof(global::Fixture.Dog));

@@ -34,7 +34,7 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        // The type infos: one per type an operation reads or writes, named for it.
+        // The type infos: one per generated type, and one per list, map or scalar an operation sends or returns.
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts> Counts => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Counts>)Options.GetTypeInfo(typeof(global::Fixture.Counts));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format> Format => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Format>)Options.GetTypeInfo(typeof(global::Fixture.Format));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id> Id => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Id>)Options.GetTypeInfo(typeof(global::Fixture.Id));

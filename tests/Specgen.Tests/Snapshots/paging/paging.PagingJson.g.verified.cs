@@ -34,7 +34,7 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        // The type infos: one per type an operation reads or writes, named for it.
+        // The type infos: one per generated type, and one per list, map or scalar an operation sends or returns.
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetTeamsResponse> GetTeamsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.GetTeamsResponse>)Options.GetTypeInfo(typeof(global::Fixture.GetTeamsResponse));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListEventsResponse> ListEventsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListEventsResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListEventsResponse));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListItemsResponse> ListItemsResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.ListItemsResponse>)Options.GetTypeInfo(typeof(global::Fixture.ListItemsResponse));

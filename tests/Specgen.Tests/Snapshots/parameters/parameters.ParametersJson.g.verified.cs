@@ -34,7 +34,7 @@ namespace Fixture
         /// <inheritdoc/>
         protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
-        // The type infos: one per type an operation reads or writes, named for it.
+        // The type infos: one per generated type, and one per list, map or scalar an operation sends or returns.
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Either> Either => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.Either>)Options.GetTypeInfo(typeof(global::Fixture.Either));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherA> EitherA => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherA>)Options.GetTypeInfo(typeof(global::Fixture.EitherA));
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherB> EitherB => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Fixture.EitherB>)Options.GetTypeInfo(typeof(global::Fixture.EitherB));
